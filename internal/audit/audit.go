@@ -1,0 +1,131 @@
+// Package audit is the trail of every create, update and delete in kovit: who changed
+// which record when, with the record before and after.
+package audit
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"time"
+
+	"kovit/internal/kovit"
+)
+
+// Actions recorded.
+const (
+	Create = "create"
+	Update = "update"
+	Delete = "delete"
+)
+
+// Event is one change to one record.
+type Event struct {
+	ID        int64           `json:"id"`
+	At        time.Time       `json:"at"`
+	ActorID   *int64          `json:"actor_id"`
+	ActorName string          `json:"actor_name"`
+	Entity    string          `json:"entity"`
+	EntityID  string          `json:"entity_id"`
+	Action    string          `json:"action"`
+	Before    json.RawMessage `json:"before"`
+	After     json.RawMessage `json:"after"`
+}
+
+// Filter selects events; zero fields do not filter.
+type Filter struct {
+	Entity   string
+	EntityID string
+	Action   string
+	ActorID  int64
+	Since    time.Time
+	Until    time.Time
+	Limit    int
+	Offset   int
+}
+
+// Validate checks the filter and fills the default page size.
+func (f *Filter) Validate() error {
+	var p kovit.Problems
+	switch f.Action {
+	case "", Create, Update, Delete:
+	default:
+		p.Add("action", "error.action")
+	}
+	if f.Limit == 0 {
+		f.Limit = 50
+	}
+	if f.Limit < 0 || f.Limit > 500 {
+		p.Add("limit", "error.limit")
+	}
+	if f.Offset < 0 {
+		p.Add("offset", "error.offset")
+	}
+	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
+		p.Add("until", "error.until_before_since")
+	}
+	return p.Err()
+}
+
+// Store is what the audit trail needs from storage; writing events happens inside each
+// module's own store transaction so a change and its record land together or not at all.
+type Store interface {
+	ListEvents(ctx context.Context, f Filter) ([]Event, int, error)
+}
+
+// Change is one field that an event changed, as shown in a record's history.
+type Change struct {
+	Field  string
+	Before string
+	After  string
+}
+
+// Changes lists the top-level fields that differ between the before and after snapshots,
+// in field-name order.
+func (e Event) Changes() []Change {
+	before, after := flatten(e.Before), flatten(e.After)
+	keys := map[string]bool{}
+	for k := range before {
+		keys[k] = true
+	}
+	for k := range after {
+		keys[k] = true
+	}
+	var out []Change
+	for k := range keys {
+		if before[k] != after[k] && k != "version" && k != "updated_at" {
+			out = append(out, Change{Field: k, Before: before[k], After: after[k]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
+
+// flatten turns a JSON object into field → text, with nested objects as "a.b".
+func flatten(raw json.RawMessage) map[string]string {
+	out := map[string]string{}
+	if len(raw) == 0 {
+		return out
+	}
+	var m map[string]any
+	if json.Unmarshal(raw, &m) != nil {
+		return out
+	}
+	var walk func(prefix string, m map[string]any)
+	walk = func(prefix string, m map[string]any) {
+		for k, v := range m {
+			switch v := v.(type) {
+			case map[string]any:
+				walk(prefix+k+".", v)
+			case nil:
+				out[prefix+k] = ""
+			case string:
+				out[prefix+k] = v
+			default:
+				out[prefix+k] = fmt.Sprint(v)
+			}
+		}
+	}
+	walk("", m)
+	return out
+}

@@ -1,0 +1,51 @@
+package auth
+
+import "kovit/internal/kovit"
+
+// The permission policy. Every module asks these functions and nothing else, so a rule
+// changes in one place. Each returns nil when allowed, kovit.Unauthorized for an anonymous
+// user (sign in and try again) and kovit.Forbidden for a signed-in user without the right.
+
+// CanReadInternal allows any signed-in user to read internal, non-public data.
+func CanReadInternal(u *User) error {
+	return require(u, true)
+}
+
+// CanEditMunicipality allows admins, coordinators and the municipality's own editors to
+// change that municipality's data.
+func CanEditMunicipality(u *User, ehak string) error {
+	if u == nil {
+		return kovit.Unauthorized()
+	}
+	ok := u.Role == RoleAdmin || u.Role == RoleCoordinator || (u.Role == RoleEditor && u.MunicipalityEHAK == ehak)
+	return require(u, ok)
+}
+
+// CanEditNational allows admins and coordinators to change national data and to verify
+// what municipalities submit.
+func CanEditNational(u *User) error {
+	return require(u, u != nil && (u.Role == RoleAdmin || u.Role == RoleCoordinator))
+}
+
+// CanAdminister allows admins to manage accounts and read the whole audit trail.
+func CanAdminister(u *User) error {
+	return require(u, u != nil && u.Role == RoleAdmin)
+}
+
+// CanReadAudit allows those who edit data across municipalities to read who changed what.
+func CanReadAudit(u *User) error { return CanEditNational(u) }
+
+func require(u *User, ok bool) error {
+	switch {
+	case u == nil:
+		return kovit.Unauthorized()
+	case !u.Active:
+		return kovit.Forbidden()
+	case !ok:
+		return kovit.Forbidden()
+	}
+	return nil
+}
+
+// Allowed turns a policy answer into a yes/no for showing or hiding a button.
+func Allowed(err error) bool { return err == nil }

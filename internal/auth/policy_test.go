@@ -1,0 +1,91 @@
+package auth
+
+import (
+	"testing"
+
+	"kovit/internal/kovit"
+)
+
+func TestPolicy(t *testing.T) {
+	admin := &User{Role: RoleAdmin, Active: true}
+	coord := &User{Role: RoleCoordinator, Active: true}
+	tartu := &User{Role: RoleEditor, MunicipalityEHAK: "0793", Active: true}
+	reader := &User{Role: RoleReader, Active: true}
+	gone := &User{Role: RoleAdmin, Active: false}
+
+	tests := []struct {
+		name string
+		err  error
+		want kovit.Code
+	}{
+		{"anonymous edit", CanEditMunicipality(nil, "0793"), kovit.EUnauthorized},
+		{"editor own", CanEditMunicipality(tartu, "0793"), ""},
+		{"editor other", CanEditMunicipality(tartu, "0784"), kovit.EForbidden},
+		{"reader edit", CanEditMunicipality(reader, "0793"), kovit.EForbidden},
+		{"coordinator any", CanEditMunicipality(coord, "0784"), ""},
+		{"admin any", CanEditMunicipality(admin, "0784"), ""},
+		{"inactive admin", CanEditMunicipality(gone, "0784"), kovit.EForbidden},
+		{"editor national", CanEditNational(tartu), kovit.EForbidden},
+		{"coordinator national", CanEditNational(coord), ""},
+		{"anonymous national", CanEditNational(nil), kovit.EUnauthorized},
+		{"coordinator administer", CanAdminister(coord), kovit.EForbidden},
+		{"admin administer", CanAdminister(admin), ""},
+		{"reader internal", CanReadInternal(reader), ""},
+		{"anonymous internal", CanReadInternal(nil), kovit.EUnauthorized},
+		{"reader audit", CanReadAudit(reader), kovit.EForbidden},
+	}
+	for _, tt := range tests {
+		got := kovit.Code("")
+		if tt.err != nil {
+			got = kovit.ErrorCode(tt.err)
+		}
+		if got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestNewUserValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		n    NewUser
+		bad  []string
+	}{
+		{"editor ok", NewUser{Email: "it@tartu.ee", Name: "Mari", Role: RoleEditor, MunicipalityEHAK: "0793"}, nil},
+		{"editor without municipality", NewUser{Email: "it@tartu.ee", Name: "Mari", Role: RoleEditor}, []string{"municipality_ehak"}},
+		{"reader with municipality", NewUser{Email: "a@b.ee", Name: "A", Role: RoleReader, MunicipalityEHAK: "0793"}, []string{"municipality_ehak"}},
+		{"all bad", NewUser{Email: "x", Role: "boss", Password: "short"}, []string{"email", "name", "role", "password"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range kovit.FieldsOf(tt.n.Validate()) {
+			got = append(got, f.Field)
+		}
+		if len(got) != len(tt.bad) {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.bad)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.bad[i] {
+				t.Errorf("%s: got %v, want %v", tt.name, got, tt.bad)
+			}
+		}
+	}
+}
+
+func TestPasswordAndToken(t *testing.T) {
+	h, err := HashPassword("õige parool 123")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !CheckPassword(h, "õige parool 123") || CheckPassword(h, "vale parool 123") {
+		t.Error("password check wrong")
+	}
+	tok, prefix, hash := GenerateToken()
+	if HashToken(tok) != hash || len(prefix) != len(TokenPrefix)+6 || tok[:len(prefix)] != prefix {
+		t.Errorf("token %q prefix %q", tok, prefix)
+	}
+	if a, _, _ := GenerateToken(); a == tok {
+		t.Error("tokens repeat")
+	}
+}

@@ -1,0 +1,215 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"kovit/internal/audit"
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+)
+
+const municipalityColumns = `m.ehak, m.name, m.type, m.county_ehak, c.name, m.population, m.population_year,
+	m.area_km2, m.website, m.contact_name, m.contact_email, m.contact_phone, m.version, m.updated_at`
+
+func scanMunicipality(row scanner, extra ...any) (municipality.Municipality, error) {
+	var m municipality.Municipality
+	dest := []any{&m.EHAK, &m.Name, &m.Type, &m.CountyEHAK, &m.CountyName, &m.Population, &m.PopulationYear,
+		&m.AreaKm2, &m.Website, &m.Contact.Name, &m.Contact.Email, &m.Contact.Phone, &m.Version, &m.UpdatedAt}
+	err := row.Scan(append(dest, extra...)...)
+	return m, err
+}
+
+var municipalityOrder = map[string]string{
+	municipality.SortName:       "m.sort_key %s",
+	municipality.SortCounty:     "c.sort_key %s, m.sort_key",
+	municipality.SortType:       "m.type %s, m.sort_key",
+	municipality.SortPopulation: "m.population %s, m.sort_key",
+}
+
+// ListMunicipalities implements municipality.Store.
+func (s *Store) ListMunicipalities(ctx context.Context, f municipality.Filter) ([]municipality.Municipality, int, error) {
+	if err := f.Validate(); err != nil {
+		return nil, 0, err
+	}
+	var w where
+	if f.Q != "" {
+		w.add(`m.search_key LIKE ? ESCAPE '\'`, likeContains(municipality.SearchKey(f.Q)))
+	}
+	if f.CountyEHAK != "" {
+		w.add("m.county_ehak = ?", f.CountyEHAK)
+	}
+	if f.Type != "" {
+		w.add("m.type = ?", string(f.Type))
+	}
+	dir := "ASC"
+	if f.Desc {
+		dir = "DESC"
+	}
+	order := fmt.Sprintf(municipalityOrder[f.Sort], dir)
+	rows, err := s.query(ctx, `SELECT `+municipalityColumns+`, COUNT(*) OVER ()
+		FROM municipalities m JOIN counties c ON c.ehak = m.county_ehak`+w.String()+
+		` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqlstore: list municipalities: %w", err)
+	}
+	defer rows.Close()
+	out := make([]municipality.Municipality, 0, min(f.Limit, 100))
+	total := 0
+	for rows.Next() {
+		m, err := scanMunicipality(rows, &total)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	if len(out) == 0 && f.Offset > 0 {
+		// Past the last page COUNT(*) OVER () has no row to ride on.
+		err = s.queryRow(ctx, `SELECT COUNT(*) FROM municipalities m`+w.String(), w.args...).Scan(&total)
+	}
+	return out, total, err
+}
+
+// Municipality implements municipality.Store.
+func (s *Store) Municipality(ctx context.Context, ehak string) (municipality.Municipality, error) {
+	m, err := scanMunicipality(s.queryRow(ctx, `SELECT `+municipalityColumns+`
+		FROM municipalities m JOIN counties c ON c.ehak = m.county_ehak WHERE m.ehak = ?`, ehak))
+	return m, notFound(err)
+}
+
+func (t *tx) municipality(ctx context.Context, ehak string) (municipality.Municipality, error) {
+	m, err := scanMunicipality(t.queryRow(ctx, `SELECT `+municipalityColumns+`
+		FROM municipalities m JOIN counties c ON c.ehak = m.county_ehak WHERE m.ehak = ?`, ehak))
+	return m, notFound(err)
+}
+
+// UpdateDetails implements municipality.Store.
+func (s *Store) UpdateDetails(ctx context.Context, ehak string, d municipality.Details) (municipality.Municipality, error) {
+	if err := d.Validate(); err != nil {
+		return municipality.Municipality{}, err
+	}
+	var after municipality.Municipality
+	err := s.transact(ctx, func(tx *tx) error {
+		before, err := tx.municipality(ctx, ehak)
+		if err != nil {
+			return err
+		}
+		if before.Version != d.Version {
+			return kovit.Conflict()
+		}
+		// The version condition, not only the check above, is what stops a lost update on
+		// PostgreSQL, where two transactions may both have read the old version.
+		res, err := tx.exec(ctx, `UPDATE municipalities SET website = ?, contact_name = ?, contact_email = ?,
+			contact_phone = ?, version = version + 1, updated_at = ? WHERE ehak = ? AND version = ?`,
+			d.Website, d.Contact.Name, d.Contact.Email, d.Contact.Phone, s.now(), ehak, d.Version)
+		if err != nil {
+			return fmt.Errorf("sqlstore: update municipality: %w", err)
+		}
+		if err := oneRow(res); err != nil {
+			return err
+		}
+		if after, err = tx.municipality(ctx, ehak); err != nil {
+			return err
+		}
+		return tx.record(ctx, "municipality", ehak, audit.Update, before, after)
+	})
+	return after, err
+}
+
+// ListCounties implements municipality.Store.
+func (s *Store) ListCounties(ctx context.Context) ([]municipality.County, error) {
+	rows, err := s.query(ctx, `SELECT c.ehak, c.name, COUNT(m.ehak), COALESCE(SUM(m.population), 0)
+		FROM counties c LEFT JOIN municipalities m ON m.county_ehak = c.ehak
+		GROUP BY c.ehak, c.name, c.sort_key ORDER BY c.sort_key`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: list counties: %w", err)
+	}
+	defer rows.Close()
+	var out []municipality.County
+	for rows.Next() {
+		var c municipality.County
+		if err := rows.Scan(&c.EHAK, &c.Name, &c.Municipalities, &c.Population); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// County implements municipality.Store.
+func (s *Store) County(ctx context.Context, ehak string) (municipality.County, error) {
+	var c municipality.County
+	err := s.queryRow(ctx, `SELECT c.ehak, c.name, COUNT(m.ehak), COALESCE(SUM(m.population), 0)
+		FROM counties c LEFT JOIN municipalities m ON m.county_ehak = c.ehak
+		WHERE c.ehak = ? GROUP BY c.ehak, c.name`, ehak).Scan(&c.EHAK, &c.Name, &c.Municipalities, &c.Population)
+	return c, notFound(err)
+}
+
+// Stats implements municipality.Store.
+func (s *Store) Stats(ctx context.Context) (municipality.Stats, error) {
+	var st municipality.Stats
+	err := s.queryRow(ctx, `SELECT COUNT(*),
+		COALESCE(SUM(CASE WHEN type = 'linn' THEN 1 ELSE 0 END), 0),
+		COUNT(DISTINCT county_ehak), COALESCE(SUM(population), 0),
+		COALESCE(SUM(CASE WHEN contact_email <> '' THEN 1 ELSE 0 END), 0)
+		FROM municipalities`).Scan(&st.Municipalities, &st.Cities, &st.Counties, &st.Population, &st.WithContact)
+	return st, err
+}
+
+// LoadReference implements municipality.Store.
+func (s *Store) LoadReference(ctx context.Context, counties []municipality.County, ms []municipality.Municipality) error {
+	return s.transact(ctx, func(tx *tx) error {
+		for _, c := range counties {
+			res, err := tx.exec(ctx, `INSERT INTO counties (ehak, name, sort_key) VALUES (?, ?, ?)
+				ON CONFLICT (ehak) DO NOTHING`, c.EHAK, c.Name, municipality.SortKey(c.Name))
+			if err != nil {
+				return fmt.Errorf("sqlstore: load county %s: %w", c.EHAK, err)
+			}
+			if n, _ := res.RowsAffected(); n == 1 {
+				if err := tx.record(ctx, "county", c.EHAK, audit.Create, nil, c); err != nil {
+					return err
+				}
+			}
+		}
+		for _, m := range ms {
+			res, err := tx.exec(ctx, `INSERT INTO municipalities (ehak, name, type, county_ehak, population,
+				population_year, area_km2, search_key, sort_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (ehak) DO NOTHING`, m.EHAK, m.Name, string(m.Type), m.CountyEHAK, m.Population,
+				m.PopulationYear, m.AreaKm2, municipality.SearchKey(m.Name), municipality.SortKey(m.Name), s.now())
+			if err != nil {
+				return fmt.Errorf("sqlstore: load municipality %s: %w", m.EHAK, err)
+			}
+			if n, _ := res.RowsAffected(); n == 1 {
+				if err := tx.record(ctx, "municipality", m.EHAK, audit.Create, nil, m); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// notFound turns "no row" into the domain's not-found error.
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return kovit.NotFound()
+	}
+	return err
+}
+
+// oneRow turns an update that matched no row (another save came first) into a conflict.
+func oneRow(res sql.Result) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n != 1 {
+		return kovit.Conflict()
+	}
+	return nil
+}

@@ -1,0 +1,132 @@
+// Package sqlstore is kovit's one storage layer: the SQL implementation of every module's
+// Store interface, on SQLite (the default, embedded) or PostgreSQL (production).
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Store implements every module's Store interface.
+type Store struct {
+	engine engine
+	read   *sql.DB // queries that only read
+	write  *sql.DB // transactions that change data
+	// Now is the clock for timestamps; tests replace it to be deterministic.
+	Now func() time.Time
+}
+
+// Open connects to dsn: a postgres:// URL means PostgreSQL, anything else is a SQLite
+// file path. It does not migrate; call Migrate.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	e := engineFor(dsn)
+	read, write, err := e.open(dsn)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{engine: e, read: read, write: write, Now: time.Now}
+	if err := read.PingContext(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("sqlstore: connect: %w", err)
+	}
+	return s, nil
+}
+
+// Engine names the database engine: "sqlite" or "postgres".
+func (s *Store) Engine() string { return s.engine.name() }
+
+// Close closes the connection pools.
+func (s *Store) Close() error {
+	err := s.read.Close()
+	if s.write != s.read {
+		err = errors.Join(err, s.write.Close())
+	}
+	return err
+}
+
+func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond) }
+
+// tx is a write transaction with the engine's placeholder style applied to every query, so
+// queries are written once with ? placeholders.
+type tx struct {
+	*sql.Tx
+	s *Store
+}
+
+func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.ExecContext(ctx, t.s.engine.rebind(q), args...)
+}
+
+func (t *tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.QueryContext(ctx, t.s.engine.rebind(q), args...)
+}
+
+func (t *tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.QueryRowContext(ctx, t.s.engine.rebind(q), args...)
+}
+
+// insert runs an INSERT … RETURNING id and returns the id.
+func (t *tx) insert(ctx context.Context, q string, args ...any) (int64, error) {
+	var id int64
+	err := t.queryRow(ctx, q+" RETURNING id", args...).Scan(&id)
+	return id, err
+}
+
+// transact runs fn in one write transaction: all of it lands, or none of it.
+func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
+	sqlTx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlstore: begin: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			sqlTx.Rollback()
+			return
+		}
+		err = sqlTx.Commit()
+	}()
+	return fn(&tx{Tx: sqlTx, s: s})
+}
+
+func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return s.read.QueryContext(ctx, s.engine.rebind(q), args...)
+}
+
+func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return s.read.QueryRowContext(ctx, s.engine.rebind(q), args...)
+}
+
+// where builds a WHERE clause from the conditions that apply.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// likeContains returns a LIKE pattern matching s anywhere, with LIKE's wildcards escaped
+// (queries say ESCAPE '\').
+func likeContains(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}
+
+type scanner interface{ Scan(dest ...any) error }
