@@ -1,0 +1,61 @@
+package auth
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/alexedwards/scs/v2"
+)
+
+// sessionUserKey is where a signed-in browser session keeps the user's id.
+const sessionUserKey = "user_id"
+
+// Authenticator finds the user behind a request: a browser session cookie or a personal
+// API token sent as "Authorization: Bearer …".
+type Authenticator struct {
+	Sessions *scs.SessionManager
+	Users    Store
+}
+
+// Middleware loads the session and puts the signed-in user, if any, into the request
+// context (see UserFrom). A bearer token that is unknown, revoked or belongs to a
+// deactivated user is refused outright rather than treated as anonymous, so a client
+// learns its token stopped working.
+func (a *Authenticator) Middleware(next http.Handler) http.Handler {
+	return a.Sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if h := r.Header.Get("Authorization"); h != "" {
+			token, ok := strings.CutPrefix(h, "Bearer ")
+			u, err := a.Users.UserByTokenHash(ctx, HashToken(strings.TrimSpace(token)))
+			if !ok || err != nil {
+				w.Header().Set("Content-Type", "application/problem+json")
+				w.Header().Set("WWW-Authenticate", `Bearer realm="kovit"`)
+				w.WriteHeader(http.StatusUnauthorized)
+				w.Write([]byte(`{"type":"about:blank","title":"Unauthorized","status":401,"detail":"The API token is not valid."}`))
+				return
+			}
+			ctx = WithUser(ctx, &u)
+		} else if id := a.Sessions.GetInt64(ctx, sessionUserKey); id != 0 {
+			if u, err := a.Users.User(ctx, id); err == nil && u.Active {
+				ctx = WithUser(ctx, &u)
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	}))
+}
+
+// SignIn starts a session for u with a new session token, so a token planted before
+// sign-in (session fixation) is worth nothing after it.
+func (a *Authenticator) SignIn(ctx context.Context, u User) error {
+	if err := a.Sessions.RenewToken(ctx); err != nil {
+		return err
+	}
+	a.Sessions.Put(ctx, sessionUserKey, u.ID)
+	return a.Users.RecordSignIn(ctx, u.ID)
+}
+
+// SignOut ends the session.
+func (a *Authenticator) SignOut(ctx context.Context) error {
+	return a.Sessions.Destroy(ctx)
+}

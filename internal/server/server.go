@@ -1,0 +1,146 @@
+// Package server is what every request passes through before it reaches the HTML UI or
+// the JSON API: panic recovery, request ids, logs and metrics per route, security headers,
+// cross-origin (CSRF) protection and authentication.
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// Options configure the handler chain.
+type Options struct {
+	Logger  *slog.Logger
+	Metrics *Metrics
+	// Authenticate puts the signed-in user into the request context (auth.Authenticator).
+	Authenticate func(http.Handler) http.Handler
+	// Secure marks the server as reached over HTTPS, which adds HSTS.
+	Secure bool
+}
+
+// Handler wraps mux, on which the UI and the API have registered their routes.
+func Handler(mux *http.ServeMux, o Options) http.Handler {
+	var h http.Handler = capturePattern(mux)
+	if o.Authenticate != nil {
+		h = o.Authenticate(h)
+	}
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = securityHeaders(h, o.Secure)
+	h = observe(h, o.Logger, o.Metrics)
+	return recoverPanics(h, o.Logger)
+}
+
+type routeKey struct{}
+type requestIDKey struct{}
+
+// route is filled in by the innermost layer once the mux has matched a pattern, so the
+// outer logging and metrics layer can label requests by route rather than by raw path.
+type route struct{ pattern string }
+
+func capturePattern(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mux.ServeHTTP(w, r)
+		if rt, ok := r.Context().Value(routeKey{}).(*route); ok {
+			rt.pattern = r.Pattern
+		}
+	})
+}
+
+// RequestID returns the id of the request, shown to users on error pages so that they
+// can quote it and the log line can be found.
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+func newRequestID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func observe(next http.Handler, log *slog.Logger, m *Metrics) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := newRequestID()
+		rt := &route{}
+		ctx := context.WithValue(context.WithValue(r.Context(), requestIDKey{}, id), routeKey{}, rt)
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r.WithContext(ctx))
+		d := time.Since(start)
+		pattern := rt.pattern
+		if pattern == "" {
+			pattern = "unmatched"
+		}
+		if m != nil {
+			m.observe(pattern, r.Method, sw.status, d)
+		}
+		if log != nil {
+			log.LogAttrs(ctx, slog.LevelInfo, "request", slog.String("id", id), slog.String("method", r.Method),
+				slog.String("path", r.URL.Path), slog.String("route", pattern), slog.Int("status", sw.status),
+				slog.Duration("duration", d))
+		}
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status      int
+	wroteHeader bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.wroteHeader {
+		w.status, w.wroteHeader = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	w.wroteHeader = true
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// csp allows only kovit's own scripts, styles and images: no inline script can run.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
+
+func securityHeaders(next http.Handler, secure bool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", csp)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		if secure {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func recoverPanics(next http.Handler, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				if log != nil {
+					log.Error("panic", "path", r.URL.Path, "panic", fmt.Sprint(p), "id", RequestID(r.Context()))
+				}
+				http.Error(w, "Internal error / Sisemine viga", http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
