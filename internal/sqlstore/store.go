@@ -130,3 +130,6 @@ func likeContains(s string) string {
 }
 
 type scanner interface{ Scan(dest ...any) error }
+
+// Ping checks that the database answers, for the health check.
+func (s *Store) Ping(ctx context.Context) error { return s.read.PingContext(ctx) }

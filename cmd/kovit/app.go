@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/alexedwards/scs/v2"
+
+	"kovit/internal/api"
+	"kovit/internal/auth"
+	"kovit/internal/i18n"
+	"kovit/internal/refdata"
+	"kovit/internal/server"
+	"kovit/internal/sqlstore"
+	"kovit/internal/web"
+)
+
+// app is kovit wired together: the store, the UI and the API behind the shared middleware.
+type app struct {
+	store   *sqlstore.Store
+	handler http.Handler
+}
+
+// newApp opens and migrates the database, loads the reference data, makes the first admin
+// when there are no users, and builds the HTTP handler.
+func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
+	store, err := sqlstore.Open(ctx, c.DB)
+	if err != nil {
+		return nil, err
+	}
+	a := &app{store: store}
+	if err := a.prepare(ctx, c, log); err != nil {
+		store.Close()
+		return nil, err
+	}
+	catalog, err := i18n.Load()
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	sessions := scs.New()
+	sessions.Store = store.Sessions()
+	sessions.Lifetime = c.SessionLifetime
+	sessions.Cookie.Name = "kovit_session"
+	sessions.Cookie.HttpOnly = true
+	sessions.Cookie.SameSite = http.SameSiteLaxMode
+	sessions.Cookie.Secure = c.Secure
+	authn := &auth.Authenticator{Sessions: sessions, Users: store}
+
+	synthetic, err := store.Setting(ctx, "synthetic")
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	deps := web.Deps{Municipalities: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
+		Logger: log, Synthetic: synthetic == "true"}
+	if c.OIDCIssuer != "" {
+		if deps.OIDC, err = web.NewOIDC(ctx, c.OIDCName, c.OIDCIssuer, c.OIDCClientID, c.OIDCSecret, c.OIDCRedirectURL); err != nil {
+			store.Close()
+			return nil, err
+		}
+	}
+	ui, err := web.New(deps)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	metrics := server.NewMetrics()
+	mux := http.NewServeMux()
+	ui.Register(mux)
+	api.New(api.Deps{Municipalities: store, Users: store, Audit: store, Catalog: catalog, Logger: log}).Register(mux)
+	mux.Handle("GET /healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := store.Ping(r.Context()); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("ok\n"))
+	}))
+	mux.Handle("GET /metrics", metrics.Handler())
+	a.handler = server.Handler(mux, server.Options{Logger: log, Metrics: metrics, Authenticate: authn.Middleware, Secure: c.Secure})
+	return a, nil
+}
+
+func (a *app) prepare(ctx context.Context, c config, log *slog.Logger) error {
+	if err := a.store.Migrate(ctx); err != nil {
+		return err
+	}
+	counties, err := refdata.Counties()
+	if err != nil {
+		return err
+	}
+	ms, err := refdata.Municipalities()
+	if err != nil {
+		return err
+	}
+	if err := a.store.LoadReference(ctx, counties, ms); err != nil {
+		return err
+	}
+	return ensureAdmin(ctx, a.store, c, log)
+}
+
+// ensureAdmin makes the first admin of an empty database. Its password comes from
+// KOVIT_ADMIN_PASSWORD or is generated and logged once: there is no default password.
+func ensureAdmin(ctx context.Context, store *sqlstore.Store, c config, log *slog.Logger) error {
+	n, err := store.CountUsers(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	pw, generated := c.AdminPassword, c.AdminPassword == ""
+	if generated {
+		pw = auth.GeneratePassword()
+	} else if key := auth.PasswordProblem(pw); key != "" {
+		return fmt.Errorf("KOVIT_ADMIN_PASSWORD: %s", key)
+	}
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	u, err := store.CreateUser(ctx, auth.NewUser{Email: c.AdminEmail, Name: "Administrator", Role: auth.RoleAdmin}, hash, generated)
+	if err != nil {
+		return fmt.Errorf("first admin: %w", err)
+	}
+	if generated {
+		log.Warn("created the first admin with a generated password; sign in and change it", "email", u.Email, "password", pw)
+	} else {
+		log.Info("created the first admin", "email", u.Email)
+	}
+	return nil
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+)
+
+// config is every setting, read from flags with KOVIT_* environment variables as defaults.
+type config struct {
+	Addr            string
+	DB              string
+	AdminEmail      string
+	AdminPassword   string
+	LogLevel        string
+	Secure          bool
+	SessionLifetime time.Duration
+	OIDCName        string
+	OIDCIssuer      string
+	OIDCClientID    string
+	OIDCSecret      string
+	OIDCRedirectURL string
+}
+
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+// parseConfig reads flags for a subcommand; usage lists every setting and its variable.
+func parseConfig(name string, args []string) (config, *flag.FlagSet, error) {
+	var c config
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.StringVar(&c.Addr, "addr", env("KOVIT_ADDR", "127.0.0.1:8080"), "listen address (KOVIT_ADDR)")
+	fs.StringVar(&c.DB, "db", env("KOVIT_DB", "kovit.db"), "SQLite file path, or a postgres:// URL (KOVIT_DB)")
+	fs.StringVar(&c.AdminEmail, "admin-email", env("KOVIT_ADMIN_EMAIL", "admin@kovit.local"), "e-mail of the first admin, made when there are no users (KOVIT_ADMIN_EMAIL)")
+	c.AdminPassword = os.Getenv("KOVIT_ADMIN_PASSWORD") // never a flag: it would show in ps
+	fs.StringVar(&c.LogLevel, "log-level", env("KOVIT_LOG_LEVEL", "info"), "debug, info, warn or error (KOVIT_LOG_LEVEL)")
+	fs.BoolVar(&c.Secure, "secure", env("KOVIT_SECURE", "") == "true", "served over HTTPS: Secure cookies and HSTS (KOVIT_SECURE=true)")
+	fs.DurationVar(&c.SessionLifetime, "session-lifetime", durationEnv("KOVIT_SESSION_LIFETIME", 12*time.Hour), "how long a sign-in lasts (KOVIT_SESSION_LIFETIME)")
+	fs.StringVar(&c.OIDCName, "oidc-name", env("KOVIT_OIDC_NAME", "OpenID Connect"), "name on the external sign-in button (KOVIT_OIDC_NAME)")
+	fs.StringVar(&c.OIDCIssuer, "oidc-issuer", env("KOVIT_OIDC_ISSUER", ""), "OpenID Connect issuer URL; empty turns external sign-in off (KOVIT_OIDC_ISSUER)")
+	fs.StringVar(&c.OIDCClientID, "oidc-client-id", env("KOVIT_OIDC_CLIENT_ID", ""), "OpenID Connect client id (KOVIT_OIDC_CLIENT_ID)")
+	c.OIDCSecret = os.Getenv("KOVIT_OIDC_CLIENT_SECRET")
+	fs.StringVar(&c.OIDCRedirectURL, "oidc-redirect-url", env("KOVIT_OIDC_REDIRECT_URL", ""), "this server's callback URL, ending in /sign-in/oidc/callback (KOVIT_OIDC_REDIRECT_URL)")
+	if err := fs.Parse(args); err != nil {
+		return c, fs, err
+	}
+	return c, fs, c.validate()
+}
+
+func durationEnv(name string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(os.Getenv(name)); err == nil {
+		return d
+	}
+	return def
+}
+
+func (c config) validate() error {
+	var bad []string
+	if c.Addr == "" {
+		bad = append(bad, "addr is empty")
+	}
+	if c.DB == "" {
+		bad = append(bad, "db is empty")
+	}
+	if _, err := c.level(); err != nil {
+		bad = append(bad, err.Error())
+	}
+	if c.SessionLifetime < time.Minute {
+		bad = append(bad, "session-lifetime is under a minute")
+	}
+	if c.OIDCIssuer != "" && (c.OIDCClientID == "" || c.OIDCRedirectURL == "") {
+		bad = append(bad, "oidc-issuer needs oidc-client-id and oidc-redirect-url")
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("config: %s", strings.Join(bad, "; "))
+	}
+	return nil
+}
+
+func (c config) level() (slog.Level, error) {
+	var l slog.Level
+	err := l.UnmarshalText([]byte(c.LogLevel))
+	return l, err
+}

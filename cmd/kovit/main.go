@@ -1,0 +1,142 @@
+// Command kovit runs the kovit server and its maintenance tasks.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"kovit/internal/sqlstore"
+)
+
+const usage = `kovit — coordinating the IT development of Estonia's local governments
+
+Usage:
+  kovit serve [flags]      run the web server (default)
+  kovit backup FILE        copy a live SQLite database to FILE
+  kovit help               this text; "kovit serve -h" lists every setting
+`
+
+func main() {
+	args := os.Args[1:]
+	cmd := "serve"
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "serve":
+		err = serve(args)
+	case "backup":
+		err = backup(args)
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+	default:
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kovit:", err)
+		os.Exit(1)
+	}
+}
+
+func newLogger(c config) *slog.Logger {
+	level, _ := c.level()
+	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+}
+
+func serve(args []string) error {
+	c, _, err := parseConfig("serve", args)
+	if err != nil {
+		return err
+	}
+	log := newLogger(c)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	start := time.Now()
+	a, err := newApp(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	defer a.store.Close()
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: a.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	go a.sweepSessions(ctx, log)
+	log.Info("kovit is serving", "url", "http://"+ln.Addr().String(), "db", a.store.Engine(), "startup", time.Since(start).String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdown)
+}
+
+// sweepSessions removes expired sessions every hour while the server runs.
+func (a *app) sweepSessions(ctx context.Context, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := a.store.Sessions().DeleteExpired(ctx); err != nil {
+				log.Warn("session sweep", "err", err)
+			}
+		}
+	}
+}
+
+func backup(args []string) error {
+	c, fs, err := parseConfig("backup", args)
+	if err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("usage: kovit backup [--db kovit.db] FILE")
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Backup(ctx, fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Println("backup written to", fs.Arg(0))
+	return nil
+}
+
+// openStore opens an existing database without changing it; a missing SQLite file is an
+// error here rather than a new empty database.
+func openStore(ctx context.Context, c config) (*sqlstore.Store, error) {
+	if !strings.HasPrefix(c.DB, "postgres") {
+		if _, err := os.Stat(c.DB); err != nil {
+			return nil, err
+		}
+	}
+	return sqlstore.Open(ctx, c.DB)
+}

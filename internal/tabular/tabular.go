@@ -1,0 +1,148 @@
+// Package tabular writes tables the way Estonian spreadsheet users open them: CSV with a
+// semicolon separator, decimal comma and a UTF-8 byte-order mark (so Excel reads õäöü),
+// and XLSX with typed cells. Every export in kovit goes through it.
+package tabular
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Table is a header and rows of cells; a cell is a string, int, float64, *float64,
+// time.Time or bool.
+type Table struct {
+	Sheet  string
+	Header []string
+	Rows   [][]any
+}
+
+const bom = "\ufeff"
+
+// WriteCSV writes t as semicolon-separated UTF-8 with a byte-order mark.
+func WriteCSV(w io.Writer, t Table) error {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	if err := cw.Write(t.Header); err != nil {
+		return err
+	}
+	rec := make([]string, len(t.Header))
+	for _, row := range t.Rows {
+		for i, c := range row {
+			rec[i] = csvCell(c)
+		}
+		if err := cw.Write(rec[:len(row)]); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func csvCell(c any) string {
+	switch v := c.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case int:
+		return strconv.Itoa(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+	case *float64:
+		if v == nil {
+			return ""
+		}
+		return csvCell(*v)
+	case bool:
+		if v {
+			return "jah"
+		}
+		return "ei"
+	case time.Time:
+		if v.IsZero() {
+			return ""
+		}
+		return v.Format("02.01.2006")
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// WriteXLSX writes t as a one-sheet workbook with a bold, frozen header row.
+func WriteXLSX(w io.Writer, t Table) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := t.Sheet
+	if sheet == "" {
+		sheet = "Sheet1"
+	}
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		return err
+	}
+	head := make([]any, len(t.Header))
+	for i, h := range t.Header {
+		head[i] = excelize.Cell{Value: h, StyleID: bold}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	for r, row := range t.Rows {
+		cells := make([]any, len(row))
+		for i, c := range row {
+			cells[i] = xlsxCell(c, dateStyle)
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(cell, cells); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+func xlsxCell(c any, dateStyle int) any {
+	switch v := c.(type) {
+	case *float64:
+		if v == nil {
+			return nil
+		}
+		return *v
+	case time.Time:
+		if v.IsZero() {
+			return nil
+		}
+		return excelize.Cell{Value: v, StyleID: dateStyle}
+	case bool:
+		return csvCell(v)
+	default:
+		return v
+	}
+}

@@ -1,0 +1,84 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/server"
+)
+
+// handlerFunc is a page handler; an error it returns becomes an error page.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// handle maps a handler's error to the right response: sign-in for an anonymous user,
+// an error page with the status from kovit.StatusCode otherwise. Internal error text is
+// logged with the request id and never shown.
+func (ui *UI) handle(fn handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := fn(w, r)
+		if err == nil {
+			return
+		}
+		code := kovit.ErrorCode(err)
+		if code == kovit.EUnauthorized && r.Method == http.MethodGet {
+			http.Redirect(w, r, "/sign-in?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		p := errorPage{Page: ui.page(r, "error.title"), Status: kovit.StatusCode(err)}
+		if e := kovit.AsError(err); e != nil {
+			p.Message = p.L.T(e.Key)
+			for _, f := range e.Fields {
+				p.Fields = append(p.Fields, f.Field+": "+p.L.T(f.Key))
+			}
+		} else {
+			ui.Logger.Error("request failed", "err", err, "id", p.RequestID, "path", r.URL.Path)
+			p.Message = p.L.T("error.internal", "ID", p.RequestID)
+		}
+		p.Title = p.L.T("error.title")
+		ui.render(w, r, p.Status, "error", p)
+	})
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// render executes a page into a buffer first, so a template error cannot leave half a
+// page behind, then writes it with the status.
+func (ui *UI) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := ui.tmpl.execute(buf, name, data); err != nil {
+		ui.Logger.Error("render", "template", name, "err", err, "id", server.RequestID(r.Context()))
+		http.Error(w, "Internal error / Sisemine viga", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	if auth.UserFrom(r.Context()) != nil {
+		h.Set("Cache-Control", "no-store")
+	}
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// redirect answers a successful form post (post/redirect/get), with a message shown once.
+func (ui *UI) redirect(w http.ResponseWriter, r *http.Request, to, flashKey string) error {
+	if flashKey != "" {
+		ui.Auth.Sessions.Put(r.Context(), "flash", flashKey)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+	return nil
+}
+
+// localPath keeps a redirect target on this site, so ?next= cannot send users elsewhere.
+func localPath(p, fallback string) string {
+	if p == "" || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+		return fallback
+	}
+	return p
+}

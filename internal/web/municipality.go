@@ -1,0 +1,237 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"kovit/internal/audit"
+	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+)
+
+type municipalityListPage struct {
+	Page
+	Items    []municipality.Municipality
+	Counties []municipality.County
+	Filter   municipality.Filter
+	Pager    Pager
+	Query    url.Values
+}
+
+// SortLink returns the URL that sorts the list by field, flipping the order when the list
+// is already sorted by it.
+func (p municipalityListPage) SortLink(field string) string {
+	q := url.Values{}
+	for k, v := range p.Query {
+		q[k] = v
+	}
+	q.Del("offset")
+	q.Set("sort", field)
+	q.Del("order")
+	if p.Filter.Sort == field && !p.Filter.Desc {
+		q.Set("order", "desc")
+	}
+	return "/municipalities?" + q.Encode()
+}
+
+// AriaSort is the aria-sort value of a column header.
+func (p municipalityListPage) AriaSort(field string) string {
+	switch {
+	case p.Filter.Sort != field:
+		return "none"
+	case p.Filter.Desc:
+		return "descending"
+	}
+	return "ascending"
+}
+
+// ExportLink returns the list's current filter as an export URL of the given format.
+func (p municipalityListPage) ExportLink(format string) string {
+	q := url.Values{}
+	for k, v := range p.Query {
+		q[k] = v
+	}
+	q.Del("offset")
+	q.Del("limit")
+	return "/municipalities." + format + "?" + q.Encode()
+}
+
+func municipalityFilter(q url.Values) (municipality.Filter, error) {
+	var p kovit.Problems
+	f := municipality.Filter{
+		Q: q.Get("q"), CountyEHAK: q.Get("county"), Type: municipality.Type(q.Get("type")),
+		Sort: q.Get("sort"), Desc: q.Get("order") == "desc",
+		Limit: intParam(q, "limit", &p), Offset: intParam(q, "offset", &p),
+	}
+	if err := p.Err(); err != nil {
+		return f, err
+	}
+	return f, f.Validate()
+}
+
+func (ui *UI) municipalityList(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	f, err := municipalityFilter(q)
+	if err != nil {
+		return err
+	}
+	items, total, err := ui.Municipalities.ListMunicipalities(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	counties, err := ui.Municipalities.ListCounties(r.Context())
+	if err != nil {
+		return err
+	}
+	p := municipalityListPage{Page: ui.page(r, "municipalities.title"), Items: items, Counties: counties,
+		Filter: f, Query: q, Pager: newPager("/municipalities", q, total, f.Limit, f.Offset)}
+	p.Nav = "municipalities"
+	ui.render(w, r, http.StatusOK, "municipality/list", p)
+	return nil
+}
+
+type municipalityPage struct {
+	Page
+	M       municipality.Municipality
+	CanEdit bool
+}
+
+func (ui *UI) municipalityShow(w http.ResponseWriter, r *http.Request) error {
+	m, err := ui.Municipalities.Municipality(r.Context(), r.PathValue("ehak"))
+	if err != nil {
+		return err
+	}
+	p := municipalityPage{Page: ui.page(r, ""), M: m, CanEdit: auth.Allowed(auth.CanEditMunicipality(auth.UserFrom(r.Context()), m.EHAK))}
+	p.Title, p.Nav = m.Name, "municipalities"
+	ui.render(w, r, http.StatusOK, "municipality/show", p)
+	return nil
+}
+
+type municipalityEditPage struct {
+	Page
+	M       municipality.Municipality // as stored now
+	Details municipality.Details      // as in the form
+	Form    form
+}
+
+func (ui *UI) municipalityEdit(w http.ResponseWriter, r *http.Request) error {
+	ehak := r.PathValue("ehak")
+	if err := auth.CanEditMunicipality(auth.UserFrom(r.Context()), ehak); err != nil {
+		return err
+	}
+	m, err := ui.Municipalities.Municipality(r.Context(), ehak)
+	if err != nil {
+		return err
+	}
+	d := municipality.Details{Website: m.Website, Contact: m.Contact, Version: m.Version}
+	ui.renderMunicipalityEdit(w, r, http.StatusOK, m, d, form{})
+	return nil
+}
+
+func (ui *UI) renderMunicipalityEdit(w http.ResponseWriter, r *http.Request, status int, m municipality.Municipality, d municipality.Details, f form) {
+	p := municipalityEditPage{Page: ui.page(r, ""), M: m, Details: d, Form: f}
+	p.Title, p.Nav = p.L.T("municipality.edit_title", "Name", m.Name), "municipalities"
+	ui.render(w, r, status, "municipality/edit", p)
+}
+
+func (ui *UI) municipalityUpdate(w http.ResponseWriter, r *http.Request) error {
+	ctx, ehak := r.Context(), r.PathValue("ehak")
+	if err := auth.CanEditMunicipality(auth.UserFrom(ctx), ehak); err != nil {
+		return err
+	}
+	var p kovit.Problems
+	d := municipality.Details{
+		Website: r.PostFormValue("website"),
+		Contact: municipality.Contact{Name: r.PostFormValue("contact_name"), Email: r.PostFormValue("contact_email"), Phone: r.PostFormValue("contact_phone")},
+		Version: intParam(r.PostForm, "version", &p),
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	_, err := ui.Municipalities.UpdateDetails(ctx, ehak, d)
+	switch kovit.ErrorCode(err) {
+	case "":
+		return ui.redirect(w, r, "/municipalities/"+ehak, "flash.saved")
+	case kovit.EInvalid:
+		m, err2 := ui.Municipalities.Municipality(ctx, ehak)
+		if err2 != nil {
+			return err2
+		}
+		ui.renderMunicipalityEdit(w, r, http.StatusUnprocessableEntity, m, d, form{Problems: kovit.FieldsOf(err)})
+		return nil
+	case kovit.EConflict:
+		// Keep what the user typed, show what is stored now, and let a second save
+		// (now on the current version) be a deliberate choice.
+		m, err2 := ui.Municipalities.Municipality(ctx, ehak)
+		if err2 != nil {
+			return err2
+		}
+		d.Version = m.Version
+		pg := ui.page(r, "")
+		ui.renderMunicipalityEdit(w, r, http.StatusConflict, m, d, form{Message: pg.L.T("error.conflict")})
+		return nil
+	}
+	return err
+}
+
+type historyPage struct {
+	Page
+	M      municipality.Municipality
+	Events []audit.Event
+	Pager  Pager
+}
+
+func (ui *UI) municipalityHistory(w http.ResponseWriter, r *http.Request) error {
+	m, err := ui.Municipalities.Municipality(r.Context(), r.PathValue("ehak"))
+	if err != nil {
+		return err
+	}
+	var p kovit.Problems
+	f := audit.Filter{Entity: "municipality", EntityID: m.EHAK, Offset: intParam(r.URL.Query(), "offset", &p)}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	events, total, err := ui.Audit.ListEvents(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	pg := historyPage{Page: ui.page(r, ""), M: m, Events: events,
+		Pager: newPager(r.URL.Path, r.URL.Query(), total, f.Limit, f.Offset)}
+	pg.Title, pg.Nav = pg.L.T("history.title", "Name", m.Name), "municipalities"
+	ui.render(w, r, http.StatusOK, "municipality/history", pg)
+	return nil
+}
+
+type countyPage struct {
+	Page
+	County   municipality.County
+	Counties []municipality.County
+	Items    []municipality.Municipality
+}
+
+func (ui *UI) countyList(w http.ResponseWriter, r *http.Request) error {
+	cs, err := ui.Municipalities.ListCounties(r.Context())
+	if err != nil {
+		return err
+	}
+	p := countyPage{Page: ui.page(r, "counties.title"), Counties: cs}
+	p.Nav = "counties"
+	ui.render(w, r, http.StatusOK, "county/list", p)
+	return nil
+}
+
+func (ui *UI) countyShow(w http.ResponseWriter, r *http.Request) error {
+	c, err := ui.Municipalities.County(r.Context(), r.PathValue("ehak"))
+	if err != nil {
+		return err
+	}
+	items, _, err := ui.Municipalities.ListMunicipalities(r.Context(), municipality.Filter{CountyEHAK: c.EHAK})
+	if err != nil {
+		return err
+	}
+	p := countyPage{Page: ui.page(r, ""), County: c, Items: items}
+	p.Title, p.Nav = c.Name, "counties"
+	ui.render(w, r, http.StatusOK, "county/show", p)
+	return nil
+}

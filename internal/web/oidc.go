@@ -1,0 +1,110 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+	"golang.org/x/oauth2"
+
+	"kovit/internal/kovit"
+)
+
+// OIDC is sign-in through an external OpenID Connect provider such as the national eID
+// gateway (TARA) or Microsoft Entra ID. Accounts are still made by admins: the provider
+// proves who someone is, and kovit finds the account by its linked subject or, the first
+// time, by the provider's verified e-mail address.
+type OIDC struct {
+	Name     string // shown on the button, e.g. "TARA"
+	config   oauth2.Config
+	verifier *oidc.IDTokenVerifier
+}
+
+// NewOIDC discovers the provider at issuer.
+func NewOIDC(ctx context.Context, name, issuer, clientID, clientSecret, redirectURL string) (*OIDC, error) {
+	p, err := oidc.NewProvider(ctx, issuer)
+	if err != nil {
+		return nil, fmt.Errorf("oidc: discover %s: %w", issuer, err)
+	}
+	return &OIDC{
+		Name: name,
+		config: oauth2.Config{ClientID: clientID, ClientSecret: clientSecret, RedirectURL: redirectURL,
+			Endpoint: p.Endpoint(), Scopes: []string{oidc.ScopeOpenID, "email", "profile"}},
+		verifier: p.Verifier(&oidc.Config{ClientID: clientID}),
+	}, nil
+}
+
+func randomState() string {
+	b := make([]byte, 24)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func (ui *UI) oidcStart(w http.ResponseWriter, r *http.Request) error {
+	if ui.OIDC == nil {
+		return kovit.NotFound()
+	}
+	state, nonce, verifier := randomState(), randomState(), oauth2.GenerateVerifier()
+	s := ui.Auth.Sessions
+	s.Put(r.Context(), "oidc_state", state)
+	s.Put(r.Context(), "oidc_nonce", nonce)
+	s.Put(r.Context(), "oidc_verifier", verifier)
+	s.Put(r.Context(), "oidc_next", localPath(r.URL.Query().Get("next"), "/"))
+	url := ui.OIDC.config.AuthCodeURL(state, oidc.Nonce(nonce), oauth2.S256ChallengeOption(verifier))
+	http.Redirect(w, r, url, http.StatusSeeOther)
+	return nil
+}
+
+func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
+	if ui.OIDC == nil {
+		return kovit.NotFound()
+	}
+	ctx, s := r.Context(), ui.Auth.Sessions
+	state, nonce := s.PopString(ctx, "oidc_state"), s.PopString(ctx, "oidc_nonce")
+	verifier, next := s.PopString(ctx, "oidc_verifier"), s.PopString(ctx, "oidc_next")
+	refuse := func() error {
+		l := ui.Catalog.Printer(lang(r))
+		ui.renderSignIn(w, r, http.StatusUnauthorized, "", form{Message: l.T("error.oidc")})
+		return nil
+	}
+	if state == "" || r.URL.Query().Get("state") != state || r.URL.Query().Get("error") != "" {
+		return refuse()
+	}
+	tok, err := ui.OIDC.config.Exchange(ctx, r.URL.Query().Get("code"), oauth2.VerifierOption(verifier))
+	if err != nil {
+		ui.Logger.Warn("oidc exchange", "err", err)
+		return refuse()
+	}
+	raw, _ := tok.Extra("id_token").(string)
+	idt, err := ui.OIDC.verifier.Verify(ctx, raw)
+	if err != nil || idt.Nonce != nonce {
+		ui.Logger.Warn("oidc id token", "err", err)
+		return refuse()
+	}
+	var claims struct {
+		Email    string `json:"email"`
+		Verified *bool  `json:"email_verified"`
+	}
+	if err := idt.Claims(&claims); err != nil {
+		return refuse()
+	}
+	subject := idt.Issuer + "|" + idt.Subject
+	u, err := ui.Users.UserByOIDCSubject(ctx, subject)
+	if kovit.ErrorCode(err) == kovit.ENotFound && claims.Email != "" && (claims.Verified == nil || *claims.Verified) {
+		// First sign-in through the provider: link it to the account with that e-mail.
+		if u, err = ui.Users.UserByEmail(ctx, strings.ToLower(claims.Email)); err == nil {
+			err = ui.Users.LinkOIDCSubject(ctx, u.ID, subject)
+		}
+	}
+	if err != nil || !u.Active {
+		return refuse()
+	}
+	if err := ui.Auth.SignIn(ctx, u); err != nil {
+		return err
+	}
+	return ui.redirect(w, r, localPath(next, "/"), "flash.signed_in")
+}

@@ -1,0 +1,121 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"kovit/internal/auth"
+	"kovit/internal/i18n"
+	"kovit/internal/kovit"
+	"kovit/internal/server"
+)
+
+// Page is what every page's layout needs; each page struct embeds it.
+type Page struct {
+	L         *i18n.Printer
+	User      *auth.User
+	Title     string
+	Path      string // the current URL, to come back to after a language switch
+	Nav       string // which main menu entry is current
+	Flash     string
+	Synthetic bool
+	RequestID string
+}
+
+// IsAdmin and the other role checks are for showing menu entries; the handlers enforce.
+func (p Page) IsAdmin() bool     { return auth.Allowed(auth.CanAdminister(p.User)) }
+func (p Page) CanAudit() bool    { return auth.Allowed(auth.CanReadAudit(p.User)) }
+func (p Page) OtherLang() string { return map[string]string{"et": "en", "en": "et"}[p.L.Lang] }
+
+func (ui *UI) page(r *http.Request, titleKey string) Page {
+	p := Page{
+		L:         ui.Catalog.Printer(lang(r)),
+		User:      auth.UserFrom(r.Context()),
+		Path:      r.URL.RequestURI(),
+		Synthetic: ui.Synthetic,
+		RequestID: server.RequestID(r.Context()),
+	}
+	if titleKey != "" {
+		p.Title = p.L.T(titleKey)
+	}
+	if key := ui.Auth.Sessions.PopString(r.Context(), "flash"); key != "" {
+		p.Flash = p.L.T(key)
+	}
+	return p
+}
+
+// lang is the language a request is served in: the remembered choice, else et.
+func lang(r *http.Request) string {
+	if c, err := r.Cookie("lang"); err == nil && i18n.Supported(c.Value) {
+		return c.Value
+	}
+	return i18n.Languages[0]
+}
+
+// errorPage shows an error with its status.
+type errorPage struct {
+	Page
+	Status  int
+	Message string
+	Fields  []string
+}
+
+// form carries a submitted form's problems back to its template.
+type form struct {
+	Problems kovit.Problems
+	Message  string // a message for the whole form, e.g. a conflict
+}
+
+// Error returns the translated message for field, or "".
+func (f form) Error(l *i18n.Printer, field string) string {
+	for _, p := range f.Problems {
+		if p.Field == field {
+			return l.T(p.Key)
+		}
+	}
+	return ""
+}
+
+// Pager is the paging state of a list page.
+type Pager struct {
+	Total, Limit, Offset int
+	query                url.Values
+	path                 string
+}
+
+func newPager(path string, q url.Values, total, limit, offset int) Pager {
+	return Pager{Total: total, Limit: limit, Offset: offset, query: q, path: path}
+}
+
+func (p Pager) From() int { return min(p.Offset+1, p.Total) }
+func (p Pager) To() int   { return min(p.Offset+p.Limit, p.Total) }
+func (p Pager) HasPrev() bool {
+	return p.Offset > 0
+}
+func (p Pager) HasNext() bool { return p.Offset+p.Limit < p.Total }
+func (p Pager) Prev() string  { return p.at(max(p.Offset-p.Limit, 0)) }
+func (p Pager) Next() string  { return p.at(p.Offset + p.Limit) }
+
+func (p Pager) at(offset int) string {
+	q := url.Values{}
+	for k, v := range p.query {
+		q[k] = v
+	}
+	q.Set("offset", strconv.Itoa(offset))
+	return p.path + "?" + q.Encode()
+}
+
+// intParam reads an optional non-negative integer query parameter.
+func intParam(q url.Values, name string, problems *kovit.Problems) int {
+	s := q.Get(name)
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		problems.Add(name, "error.number")
+		return 0
+	}
+	return n
+}

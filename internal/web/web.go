@@ -1,0 +1,48 @@
+// Package web is kovit's HTML user interface: server-rendered pages in Estonian and
+// English that work without JavaScript.
+package web
+
+import (
+	"log/slog"
+	"time"
+
+	"kovit/internal/audit"
+	"kovit/internal/auth"
+	"kovit/internal/i18n"
+	"kovit/internal/municipality"
+)
+
+// Deps is what the UI needs; cmd/kovit provides it.
+type Deps struct {
+	Municipalities municipality.Store
+	Users          auth.Store
+	Audit          audit.Store
+	Auth           *auth.Authenticator
+	Catalog        *i18n.Catalog
+	Logger         *slog.Logger
+	// Synthetic marks a database filled by the demo generator: every page says so.
+	Synthetic bool
+	// OIDC, when set, offers sign-in through an external identity provider.
+	OIDC *OIDC
+	Now  func() time.Time
+}
+
+// UI serves the HTML pages.
+type UI struct {
+	Deps
+	tmpl      *templates
+	limiter   *signInLimiter
+	municipal []municipality.Municipality // for the user form's municipality choice
+}
+
+// New parses every template (failing on any error) and returns the UI.
+func New(d Deps) (*UI, error) {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	t, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	return &UI{Deps: d, tmpl: t, limiter: newSignInLimiter(d.Now)}, nil
+}
