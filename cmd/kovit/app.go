@@ -21,6 +21,7 @@ import (
 type app struct {
 	store   *sqlstore.Store
 	handler http.Handler
+	routes  []string // every route pattern of the UI and the API, e.g. "POST /lang"
 }
 
 // newApp opens and migrates the database, loads the reference data, makes the first admin
@@ -70,7 +71,12 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	metrics := server.NewMetrics()
 	mux := http.NewServeMux()
 	ui.Register(mux)
-	api.New(api.Deps{Municipalities: store, Users: store, Audit: store, Catalog: catalog, Logger: log}).Register(mux)
+	jsonAPI := api.New(api.Deps{Municipalities: store, Users: store, Audit: store, Catalog: catalog, Logger: log})
+	jsonAPI.Register(mux)
+	a.routes = ui.Routes()
+	for _, r := range jsonAPI.Routes() {
+		a.routes = append(a.routes, r.Method+" "+r.Pattern)
+	}
 	mux.Handle("GET /healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := store.Ping(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)

@@ -49,3 +49,17 @@ func require(u *User, ok bool) error {
 
 // Allowed turns a policy answer into a yes/no for showing or hiding a button.
 func Allowed(err error) bool { return err == nil }
+
+// CanUpdateUser allows admins to change accounts, except to demote or deactivate
+// themselves: an admin doing that by mistake could leave nobody able to undo it.
+func CanUpdateUser(actor *User, targetID int64, up UserUpdate) error {
+	if err := CanAdminister(actor); err != nil {
+		return err
+	}
+	if actor.ID == targetID && (!up.Active || up.Role != RoleAdmin) {
+		var p kovit.Problems
+		p.Add("role", "error.self_demote")
+		return p.Err()
+	}
+	return nil
+}

@@ -69,8 +69,11 @@ func Forbidden() *Error { return Errorf(EForbidden, "error.forbidden") }
 // Unauthorized is the error for an anonymous user asking for something that needs sign-in.
 func Unauthorized() *Error { return Errorf(EUnauthorized, "error.unauthorized") }
 
-// ErrorCode returns the code of err, or EInternal for errors that are not *Error.
+// ErrorCode returns the code of err: "" for nil, EInternal for errors that are not *Error.
 func ErrorCode(err error) Code {
+	if err == nil {
+		return ""
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Code

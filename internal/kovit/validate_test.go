@@ -46,6 +46,9 @@ func TestStatusCode(t *testing.T) {
 			t.Errorf("StatusCode(%v) = %d, want %d", tt.err, got, tt.want)
 		}
 	}
+	if ErrorCode(nil) != "" {
+		t.Error("nil error has a code")
+	}
 	if (Problems{}).Err() != nil {
 		t.Error("empty problems should be no error")
 	}

@@ -13,6 +13,7 @@ import (
 
 // Store implements every module's Store interface.
 type Store struct {
+	dsn    string
 	engine engine
 	read   *sql.DB // queries that only read
 	write  *sql.DB // transactions that change data
@@ -28,13 +29,16 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{engine: e, read: read, write: write, Now: time.Now}
+	s := &Store{dsn: dsn, engine: e, read: read, write: write, Now: time.Now}
 	if err := read.PingContext(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sqlstore: connect: %w", err)
 	}
 	return s, nil
 }
+
+// DSN is what the store was opened with, so tests can open the same database again.
+func (s *Store) DSN() string { return s.dsn }
 
 // Engine names the database engine: "sqlite" or "postgres".
 func (s *Store) Engine() string { return s.engine.name() }

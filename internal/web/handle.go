@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
@@ -20,7 +21,10 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // logged with the request id and never shown.
 func (ui *UI) handle(fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		err := fn(w, r)
+		err := checkText(r)
+		if err == nil {
+			err = fn(w, r)
+		}
 		if err == nil {
 			return
 		}
@@ -42,6 +46,31 @@ func (ui *UI) handle(fn handlerFunc) http.Handler {
 		p.Title = p.L.T("error.title")
 		ui.render(w, r, p.Status, "error", p)
 	})
+}
+
+// checkText refuses a request whose path, query or form holds a NUL byte or invalid
+// UTF-8: no field of kovit's may contain them, and PostgreSQL would refuse to store them.
+func checkText(r *http.Request) error {
+	bad := func(s string) bool { return !utf8.ValidString(s) || strings.ContainsRune(s, 0) }
+	var p kovit.Problems
+	if bad(r.URL.Path) {
+		p.Add("path", "error.text")
+	}
+	values := r.URL.Query()
+	if r.Method == http.MethodPost {
+		if err := r.ParseForm(); err != nil {
+			p.Add("form", "error.text")
+		}
+		values = r.Form
+	}
+	for k, vs := range values {
+		for _, v := range vs {
+			if bad(k) || bad(v) {
+				p.Add(k, "error.text")
+			}
+		}
+	}
+	return p.Err()
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"golang.org/x/oauth2"
@@ -22,11 +23,13 @@ type OIDC struct {
 	Name     string // shown on the button, e.g. "TARA"
 	config   oauth2.Config
 	verifier *oidc.IDTokenVerifier
+	client   *http.Client // with a timeout: a slow provider must not hold requests forever
 }
 
 // NewOIDC discovers the provider at issuer.
 func NewOIDC(ctx context.Context, name, issuer, clientID, clientSecret, redirectURL string) (*OIDC, error) {
-	p, err := oidc.NewProvider(ctx, issuer)
+	client := &http.Client{Timeout: 10 * time.Second}
+	p, err := oidc.NewProvider(oidc.ClientContext(ctx, client), issuer)
 	if err != nil {
 		return nil, fmt.Errorf("oidc: discover %s: %w", issuer, err)
 	}
@@ -35,6 +38,7 @@ func NewOIDC(ctx context.Context, name, issuer, clientID, clientSecret, redirect
 		config: oauth2.Config{ClientID: clientID, ClientSecret: clientSecret, RedirectURL: redirectURL,
 			Endpoint: p.Endpoint(), Scopes: []string{oidc.ScopeOpenID, "email", "profile"}},
 		verifier: p.Verifier(&oidc.Config{ClientID: clientID}),
+		client:   client,
 	}, nil
 }
 
@@ -63,7 +67,7 @@ func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 	if ui.OIDC == nil {
 		return kovit.NotFound()
 	}
-	ctx, s := r.Context(), ui.Auth.Sessions
+	ctx, s := oidc.ClientContext(r.Context(), ui.OIDC.client), ui.Auth.Sessions
 	state, nonce := s.PopString(ctx, "oidc_state"), s.PopString(ctx, "oidc_nonce")
 	verifier, next := s.PopString(ctx, "oidc_verifier"), s.PopString(ctx, "oidc_next")
 	refuse := func() error {
@@ -81,8 +85,12 @@ func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 	}
 	raw, _ := tok.Extra("id_token").(string)
 	idt, err := ui.OIDC.verifier.Verify(ctx, raw)
-	if err != nil || idt.Nonce != nonce {
+	if err != nil {
 		ui.Logger.Warn("oidc id token", "err", err)
+		return refuse()
+	}
+	if idt.Nonce != nonce {
+		ui.Logger.Warn("oidc id token nonce does not match")
 		return refuse()
 	}
 	var claims struct {
@@ -94,9 +102,15 @@ func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 	}
 	subject := idt.Issuer + "|" + idt.Subject
 	u, err := ui.Users.UserByOIDCSubject(ctx, subject)
-	if kovit.ErrorCode(err) == kovit.ENotFound && claims.Email != "" && (claims.Verified == nil || *claims.Verified) {
-		// First sign-in through the provider: link it to the account with that e-mail.
-		if u, err = ui.Users.UserByEmail(ctx, strings.ToLower(claims.Email)); err == nil {
+	// First sign-in through the provider: link it to the active account with that e-mail,
+	// but only when the provider vouches for the address (an unverified one could be
+	// anyone's) and the account is not already linked to another identity.
+	if kovit.ErrorCode(err) == kovit.ENotFound && claims.Email != "" && claims.Verified != nil && *claims.Verified {
+		u, err = ui.Users.UserByEmail(ctx, strings.ToLower(claims.Email))
+		if err == nil && (!u.Active || u.OIDCSubject != "") {
+			return refuse()
+		}
+		if err == nil {
 			err = ui.Users.LinkOIDCSubject(ctx, u.ID, subject)
 		}
 	}

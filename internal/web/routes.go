@@ -2,40 +2,63 @@ package web
 
 import "net/http"
 
-// Register adds every page of the UI to mux. This list is the whole HTML surface.
+type route struct {
+	pattern string
+	handler handlerFunc
+}
+
+// routes is the whole HTML surface in one list.
+func (ui *UI) routes() []route {
+	return []route{
+		{"GET /{$}", ui.home},
+		{"POST /lang", ui.switchLang},
+
+		{"GET /municipalities", ui.municipalityList},
+		{"GET /municipalities.csv", ui.municipalityExport},
+		{"GET /municipalities.xlsx", ui.municipalityExport},
+		{"GET /municipalities/{ehak}", ui.municipalityShow},
+		{"GET /municipalities/{ehak}/edit", ui.municipalityEdit},
+		{"POST /municipalities/{ehak}/edit", ui.municipalityUpdate},
+		{"GET /municipalities/{ehak}/history", ui.municipalityHistory},
+		{"GET /counties", ui.countyList},
+		{"GET /counties/{ehak}", ui.countyShow},
+
+		{"GET /sign-in", ui.signInForm},
+		{"POST /sign-in", ui.signIn},
+		{"POST /sign-out", ui.signOut},
+		{"GET /sign-in/oidc", ui.oidcStart},
+		{"GET /sign-in/oidc/callback", ui.oidcCallback},
+		{"GET /account", ui.account},
+		{"POST /account/password", ui.changePassword},
+		{"GET /account/tokens", ui.tokens},
+		{"POST /account/tokens", ui.createToken},
+		{"POST /account/tokens/{id}/revoke", ui.revokeToken},
+
+		{"GET /admin/users", ui.userList},
+		{"GET /admin/users/new", ui.userNew},
+		{"POST /admin/users", ui.userCreate},
+		{"GET /admin/users/{id}", ui.userEdit},
+		{"POST /admin/users/{id}", ui.userUpdate},
+		{"POST /admin/users/{id}/reset-password", ui.userResetPassword},
+		{"GET /admin/audit", ui.auditList},
+		{"GET /admin/audit.csv", ui.auditExport},
+	}
+}
+
+// Register adds every page of the UI, and its static files, to mux.
 func (ui *UI) Register(mux *http.ServeMux) {
-	h := ui.handle
 	mux.Handle("GET /static/", static())
-	mux.Handle("GET /{$}", h(ui.home))
-	mux.Handle("POST /lang", h(ui.switchLang))
+	for _, r := range ui.routes() {
+		mux.Handle(r.pattern, ui.handle(r.handler))
+	}
+}
 
-	mux.Handle("GET /municipalities", h(ui.municipalityList))
-	mux.Handle("GET /municipalities.csv", h(ui.municipalityExport))
-	mux.Handle("GET /municipalities.xlsx", h(ui.municipalityExport))
-	mux.Handle("GET /municipalities/{ehak}", h(ui.municipalityShow))
-	mux.Handle("GET /municipalities/{ehak}/edit", h(ui.municipalityEdit))
-	mux.Handle("POST /municipalities/{ehak}/edit", h(ui.municipalityUpdate))
-	mux.Handle("GET /municipalities/{ehak}/history", h(ui.municipalityHistory))
-	mux.Handle("GET /counties", h(ui.countyList))
-	mux.Handle("GET /counties/{ehak}", h(ui.countyShow))
-
-	mux.Handle("GET /sign-in", h(ui.signInForm))
-	mux.Handle("POST /sign-in", h(ui.signIn))
-	mux.Handle("POST /sign-out", h(ui.signOut))
-	mux.Handle("GET /sign-in/oidc", h(ui.oidcStart))
-	mux.Handle("GET /sign-in/oidc/callback", h(ui.oidcCallback))
-	mux.Handle("GET /account", h(ui.account))
-	mux.Handle("POST /account/password", h(ui.changePassword))
-	mux.Handle("GET /account/tokens", h(ui.tokens))
-	mux.Handle("POST /account/tokens", h(ui.createToken))
-	mux.Handle("POST /account/tokens/{id}/revoke", h(ui.revokeToken))
-
-	mux.Handle("GET /admin/users", h(ui.userList))
-	mux.Handle("GET /admin/users/new", h(ui.userNew))
-	mux.Handle("POST /admin/users", h(ui.userCreate))
-	mux.Handle("GET /admin/users/{id}", h(ui.userEdit))
-	mux.Handle("POST /admin/users/{id}", h(ui.userUpdate))
-	mux.Handle("POST /admin/users/{id}/reset-password", h(ui.userResetPassword))
-	mux.Handle("GET /admin/audit", h(ui.auditList))
-	mux.Handle("GET /admin/audit.csv", h(ui.auditExport))
+// Routes lists the UI's route patterns, e.g. "POST /municipalities/{ehak}/edit", so tests
+// can check that every state-changing route is covered by the permission matrix.
+func (ui *UI) Routes() []string {
+	var out []string
+	for _, r := range ui.routes() {
+		out = append(out, r.pattern)
+	}
+	return out
 }

@@ -151,10 +151,7 @@ func (ui *UI) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	if u.ID == auth.UserFrom(r.Context()).ID && (!up.Active || up.Role != auth.RoleAdmin) {
-		// An admin who demotes or deactivates themselves could leave nobody to undo it.
-		p.Add("role", "error.self_demote")
-	}
+	p = kovit.FieldsOf(auth.CanUpdateUser(auth.UserFrom(r.Context()), u.ID, up))
 	if err := p.Err(); err == nil {
 		_, err = ui.Users.UpdateUser(r.Context(), u.ID, up)
 		if err == nil {

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"kovit/internal/audit"
+	"kovit/internal/auth"
+	"kovit/internal/sqlstore/sqlstoretest"
+)
+
+// Who may change what, tested over HTTP for every state-changing route of the UI and the
+// API. Later modules add their routes to permissionCases; the test fails for a
+// state-changing route that has no case.
+
+type scope int
+
+const (
+	public       scope = iota // anyone: sign-in, language choice
+	self                      // any signed-in user, on their own account
+	municipality              // admins, coordinators and the municipality's own editors
+	national                  // admins and coordinators
+	admin                     // admins only
+)
+
+type permissionCase struct {
+	scope  scope
+	method string
+	path   string // concrete path; {target} is the id of a user other than the actor
+	ctype  string
+	body   string
+}
+
+func permissionCases() map[string]permissionCase {
+	form := "application/x-www-form-urlencoded"
+	js := "application/json"
+	return map[string]permissionCase{
+		"POST /lang":                            {public, "POST", "/lang", form, "lang=en"},
+		"POST /sign-in":                         {public, "POST", "/sign-in", form, ""},
+		"POST /sign-out":                        {public, "POST", "/sign-out", form, ""},
+		"POST /account/password":                {self, "POST", "/account/password", form, "current=x&new=uus-parool-123&again=uus-parool-123"},
+		"POST /account/tokens":                  {self, "POST", "/account/tokens", form, "name=skript"},
+		"POST /account/tokens/{id}/revoke":      {self, "POST", "/account/tokens/{token}/revoke", form, ""},
+		"POST /municipalities/{ehak}/edit":      {municipality, "POST", "/municipalities/0784/edit", form, "version=1&contact_name=Mallory"},
+		"PATCH /api/v1/municipalities/{ehak}":   {municipality, "PATCH", "/api/v1/municipalities/0784", js, `{"contact":{"name":"Mallory"},"version":1}`},
+		"POST /admin/users":                     {admin, "POST", "/admin/users", form, "email=new@kovit.test&name=New&role=admin"},
+		"POST /admin/users/{id}":                {admin, "POST", "/admin/users/{target}", form, "name=Hacked&role=admin&active=on&version=1"},
+		"POST /admin/users/{id}/reset-password": {admin, "POST", "/admin/users/{target}/reset-password", form, ""},
+		"POST /api/v1/users":                    {admin, "POST", "/api/v1/users", js, `{"email":"new@kovit.test","name":"New","role":"admin"}`},
+		"PATCH /api/v1/users/{id}":              {admin, "PATCH", "/api/v1/users/{target}", js, `{"name":"Hacked","role":"admin","active":true,"version":1}`},
+	}
+}
+
+func TestPermissionMatrix(t *testing.T) {
+	for _, engine := range sqlstoretest.Engines() {
+		t.Run(engine, func(t *testing.T) { testPermissionMatrix(t, engine) })
+	}
+}
+
+func testPermissionMatrix(t *testing.T, engine string) {
+	a := startApp(t, engine)
+	ctx := context.Background()
+	cases := permissionCases()
+	for _, r := range a.routes {
+		method := strings.Fields(r)[0]
+		if method != "GET" && method != "HEAD" {
+			if _, ok := cases[r]; !ok {
+				t.Errorf("state-changing route %q has no permission case", r)
+			}
+		}
+	}
+
+	editor := a.user(t, "editor@tartu.test", auth.RoleEditor, "0793")
+	reader := a.user(t, "reader@ministry.test", auth.RoleReader, "")
+	coordinator := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
+	target := a.user(t, "target@kovit.test", auth.RoleReader, "")
+	// A token owned by the target, which nobody else may revoke.
+	_, prefix, hash := auth.GenerateToken()
+	tok, err := a.store.CreateToken(ctx, target.ID, "target's", prefix, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	actors := []struct {
+		name   string
+		client *http.Client
+		// denied says whether this actor must be refused for a scope, and with which status.
+		denied func(scope) int
+	}{
+		{"anonymous", a.client(t), func(s scope) int {
+			if s == public {
+				return 0
+			}
+			return http.StatusUnauthorized
+		}},
+		{"editor of another municipality", a.as(t, editor), func(s scope) int {
+			if s == municipality || s == national || s == admin {
+				return http.StatusForbidden
+			}
+			return 0
+		}},
+		{"reader", a.as(t, reader), func(s scope) int {
+			if s == municipality || s == national || s == admin {
+				return http.StatusForbidden
+			}
+			return 0
+		}},
+		{"coordinator", a.as(t, coordinator), func(s scope) int {
+			if s == admin {
+				return http.StatusForbidden
+			}
+			return 0
+		}},
+	}
+	for pattern, c := range cases {
+		for _, actor := range actors {
+			want := actor.denied(c.scope)
+			if want == 0 {
+				continue
+			}
+			before := snapshot(t, a)
+			path := strings.NewReplacer("{target}", strconv.FormatInt(target.ID, 10), "{token}", strconv.FormatInt(tok.ID, 10)).Replace(c.path)
+			got, body := send(t, actor.client, c.method, a.URL+path, c.ctype, c.body)
+			if got != want {
+				t.Errorf("%s as %s: status %d, want %d\n%.300s", pattern, actor.name, got, want, body)
+			}
+			if after := snapshot(t, a); after != before {
+				t.Errorf("%s as %s changed data:\nbefore %s\nafter  %s", pattern, actor.name, before, after)
+			}
+		}
+	}
+
+	// Revoking someone else's token is not found for everyone but its owner.
+	before := snapshot(t, a)
+	if got, _ := send(t, actors[3].client, "POST", a.URL+"/account/tokens/"+strconv.FormatInt(tok.ID, 10)+"/revoke", "application/x-www-form-urlencoded", ""); got != http.StatusNotFound {
+		t.Errorf("revoking another's token: %d, want 404", got)
+	}
+	if snapshot(t, a) != before {
+		t.Error("revoking another's token changed data")
+	}
+}
+
+// snapshot sums up what a refused request must not change: the records a case targets
+// and the size of the audit trail, which every change to any record grows.
+func snapshot(t *testing.T, a *testApp) string {
+	t.Helper()
+	ctx := context.Background()
+	m, err := a.store.Municipality(ctx, "0784")
+	if err != nil {
+		t.Fatal(err)
+	}
+	users, _, err := a.store.ListUsers(ctx, auth.UserFilter{Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range users {
+		users[i].LastSignInAt = nil // signing in is not a change to guard against
+	}
+	_, events, err := a.store.ListEvents(ctx, audit.Filter{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal([]any{m, users, events})
+	return string(b)
+}

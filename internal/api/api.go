@@ -1,0 +1,129 @@
+// Package api is kovit's JSON API under /api/v1: the same domain services the HTML UI
+// uses, with RFC 9457 problem bodies for errors and an OpenAPI 3.1 description.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+
+	"kovit/internal/audit"
+	"kovit/internal/auth"
+	"kovit/internal/i18n"
+	"kovit/internal/municipality"
+)
+
+// Deps are the services the API works on; cmd/kovit passes the one sqlstore for all stores.
+type Deps struct {
+	Municipalities municipality.Store
+	Users          auth.Store
+	Audit          audit.Store
+	Catalog        *i18n.Catalog
+	Logger         *slog.Logger
+}
+
+// API serves the JSON API.
+type API struct {
+	municipalities municipality.Store
+	users          auth.Store
+	audit          audit.Store
+	catalog        *i18n.Catalog
+	log            *slog.Logger
+}
+
+// New returns the API over d.
+func New(d Deps) *API {
+	log := d.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	return &API{
+		municipalities: d.Municipalities,
+		users:          d.Users,
+		audit:          d.Audit,
+		catalog:        d.Catalog,
+		log:            log,
+	}
+}
+
+// Register adds every API route to mux, which the HTML UI shares. It also claims the rest
+// of /api/v1/, so a client that gets a path or method wrong reads a problem body rather
+// than the UI's HTML error page.
+func (a *API) Register(mux *http.ServeMux) {
+	for _, rt := range a.routes() {
+		mux.Handle(rt.method+" "+rt.pattern, a.serve(rt))
+	}
+	mux.Handle(prefix+"/", a.unmatched(mux))
+}
+
+// serve runs a handler and turns the error it returns into a problem response.
+func (a *API) serve(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rt.perUser {
+			// What this route shows depends on who asks; no cache may hand it to another.
+			w.Header().Set("Cache-Control", "no-store")
+		}
+		if err := rt.handle(w, r); err != nil {
+			a.fail(w, r, err)
+		}
+	})
+}
+
+// unmatched answers paths under /api/v1/ that no route has: 405 when another method of
+// the same path exists, 404 otherwise.
+func (a *API) unmatched(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var allow []string
+		for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+			probe := r.Clone(r.Context())
+			probe.Method = m
+			if _, pattern := mux.Handler(probe); pattern != prefix+"/" && pattern != "" {
+				allow = append(allow, m)
+			}
+		}
+		if len(allow) == 0 {
+			a.fail(w, r, errNoRoute)
+			return
+		}
+		if slices.Contains(allow, http.MethodGet) {
+			allow = append(allow, http.MethodHead)
+		}
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		a.fail(w, r, errMethod)
+	})
+}
+
+// writeJSON sends v with status. An encoding failure after the header is out cannot reach
+// the client any more, so it is only logged.
+func (a *API) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) error {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	if err := encode(w, v); err != nil {
+		a.log.WarnContext(r.Context(), "api: write response", "path", r.URL.Path, "err", err)
+	}
+	return nil
+}
+
+// list is a response of every item of a kind.
+type list[T any] struct {
+	Items []T `json:"items"`
+	Total int `json:"total"`
+}
+
+// page is one page of a longer list; Total counts every match, not only this page.
+type page[T any] struct {
+	Items  []T `json:"items"`
+	Total  int `json:"total"`
+	Limit  int `json:"limit"`
+	Offset int `json:"offset"`
+}
+
+// orEmpty keeps an empty result an empty JSON array rather than null, which clients
+// would have to special-case.
+func orEmpty[T any](items []T) []T {
+	if items == nil {
+		return []T{}
+	}
+	return items
+}

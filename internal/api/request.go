@@ -1,0 +1,115 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+
+	"kovit/internal/i18n"
+	"kovit/internal/kovit"
+)
+
+// maxBody is far above any real request; it stops a client from making us buffer gigabytes.
+const maxBody = 1 << 20
+
+// decodeJSON reads the request body into v. Fields v already holds and the body leaves
+// out keep their values, which is how PATCH changes only what it names. Unknown fields
+// are refused so a misspelt name is not silently dropped.
+func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return bodyError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		// A second value after the first: most likely two requests pasted together.
+		return &badBody{kovit.Errorf(eMalformed, "error.json"), dec.InputOffset()}
+	}
+	if field := unstorableField(reflect.ValueOf(v), ""); field != "" {
+		var p kovit.Problems
+		p.Add(field, "api.error.text")
+		return p.Err()
+	}
+	return nil
+}
+
+// storable reports whether s can be stored on both engines: PostgreSQL refuses text with
+// NUL bytes or invalid UTF-8, which SQLite would take, so such input is refused up front.
+func storable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+
+// unstorableField returns the JSON name of the first string in v that is not storable:
+// one with a NUL byte, which a body can carry as \u0000 (encoding/json already replaces
+// invalid UTF-8).
+func unstorableField(v reflect.Value, name string) string {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			return unstorableField(v.Elem(), name)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			tag, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			if name != "" {
+				tag = name + "." + tag
+			}
+			if f := unstorableField(v.Field(i), tag); f != "" {
+				return f
+			}
+		}
+	case reflect.String:
+		if !storable(v.String()) {
+			return name
+		}
+	}
+	return ""
+}
+
+// badBody is a body that is not the JSON asked for, with where the reading stopped.
+type badBody struct {
+	err    *kovit.Error
+	offset int64 // -1 when unknown
+}
+
+func (b *badBody) Error() string { return b.err.Error() }
+func (b *badBody) Unwrap() error { return b.err }
+
+// bodyError turns what encoding/json reports into a problem a client can act on.
+func bodyError(err error) error {
+	e := kovit.Errorf(eMalformed, "error.json")
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &syntax):
+		return &badBody{e, syntax.Offset}
+	case errors.As(err, &typ):
+		e.Fields = []kovit.FieldError{{Field: typ.Field, Key: "api.error.json_type"}}
+		return &badBody{e, typ.Offset}
+	case errors.As(err, &tooBig):
+		e.Key = "api.error.body_too_large"
+	case strings.HasPrefix(err.Error(), `json: unknown field "`):
+		// encoding/json has no error type for this, only the message.
+		name := strings.TrimSuffix(strings.TrimPrefix(err.Error(), `json: unknown field "`), `"`)
+		e.Fields = []kovit.FieldError{{Field: name, Key: "api.error.unknown_field"}}
+	}
+	return &badBody{e, -1}
+}
+
+// detailOf explains a problem beyond its title, where there is more to say.
+func detailOf(err error, p *i18n.Printer) string {
+	var b *badBody
+	if errors.As(err, &b) && b.offset >= 0 {
+		return p.T("api.error.json_offset", "Offset", b.offset)
+	}
+	return ""
+}
+
+// encode writes v as JSON.
+func encode(w io.Writer, v any) error { return json.NewEncoder(w).Encode(v) }

@@ -1,0 +1,55 @@
+package api
+
+import "net/http"
+
+// prefix is where the API lives; a breaking change would start /api/v2 beside it.
+const prefix = "/api/v1"
+
+// Route is one method and path pattern of the API, in net/http.ServeMux syntax.
+type Route struct {
+	Method  string
+	Pattern string
+}
+
+type route struct {
+	method  string
+	pattern string
+	handle  func(w http.ResponseWriter, r *http.Request) error
+	perUser bool // the response depends on the signed-in user, so it must not be cached
+}
+
+const (
+	perUser = true
+	shared  = false
+)
+
+// routes is the one list of everything the API serves; openapi.json describes the same
+// list, and a test keeps the two equal.
+func (a *API) routes() []route {
+	return []route{
+		{"GET", prefix + "/municipalities", a.listMunicipalities, shared},
+		{"GET", prefix + "/municipalities/{ehak}", a.getMunicipality, shared},
+		{"PATCH", prefix + "/municipalities/{ehak}", a.updateMunicipality, perUser},
+		{"GET", prefix + "/counties", a.listCounties, shared},
+		{"GET", prefix + "/counties/{ehak}", a.getCounty, shared},
+
+		{"GET", prefix + "/me", a.me, perUser},
+		{"GET", prefix + "/users", a.listUsers, perUser},
+		{"POST", prefix + "/users", a.createUser, perUser},
+		{"GET", prefix + "/users/{id}", a.getUser, perUser},
+		{"PATCH", prefix + "/users/{id}", a.updateUser, perUser},
+
+		{"GET", prefix + "/audit-events", a.listAuditEvents, perUser},
+
+		{"GET", prefix + "/openapi.json", a.openAPI, shared},
+	}
+}
+
+// Routes lists the API's routes.
+func (a *API) Routes() []Route {
+	var out []Route
+	for _, rt := range a.routes() {
+		out = append(out, Route{Method: rt.method, Pattern: rt.pattern})
+	}
+	return out
+}

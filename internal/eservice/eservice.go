@@ -1,0 +1,212 @@
+// Package eservice is the association's second task: citizen-facing municipal services,
+// the maturity scale that says how far each is online, and the municipality × service
+// matrix that records, with evidence and verification, which municipality offers what.
+package eservice
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"kovit/internal/kovit"
+)
+
+// Service is one municipal service in the catalogue, keyed by a stable code.
+type Service struct {
+	Code          string    `json:"code"`
+	NameEt        string    `json:"name_et"`
+	NameEn        string    `json:"name_en"`
+	Area          string    `json:"area"`
+	LifeEvent     string    `json:"life_event"`
+	DescriptionEt string    `json:"description_et"`
+	DescriptionEn string    `json:"description_en"`
+	LegalBasisURL string    `json:"legal_basis_url"`
+	Channels      []string  `json:"channels"`
+	Retired       bool      `json:"retired"`
+	Version       int       `json:"version"`
+	UpdatedAt     time.Time `json:"updated_at"`
+}
+
+// Name returns the service's name in lang, falling back to Estonian.
+func (s Service) Name(lang string) string {
+	if lang == "en" && s.NameEn != "" {
+		return s.NameEn
+	}
+	return s.NameEt
+}
+
+// Validate checks a service; codes look like SOC-001.
+func (s Service) Validate() error {
+	var p kovit.Problems
+	if !validCode(s.Code) {
+		p.Add("code", "error.service_code")
+	}
+	if strings.TrimSpace(s.NameEt) == "" {
+		p.Add("name_et", "error.required")
+	}
+	if strings.TrimSpace(s.Area) == "" {
+		p.Add("area", "error.required")
+	}
+	for _, f := range []struct{ name, v string }{{"name_et", s.NameEt}, {"name_en", s.NameEn}, {"area", s.Area}, {"life_event", s.LifeEvent}} {
+		if kovit.TooLong(f.v, 200) {
+			p.Add(f.name, "error.too_long")
+		}
+	}
+	if s.LegalBasisURL != "" && !kovit.ValidURL(s.LegalBasisURL) {
+		p.Add("legal_basis_url", "error.url")
+	}
+	return p.Err()
+}
+
+func validCode(c string) bool {
+	if len(c) < 3 || len(c) > 20 {
+		return false
+	}
+	for _, r := range c {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// Offering says whether a municipality provides a service at all.
+type Offering string
+
+const (
+	Offered       Offering = "offered"
+	NotOffered    Offering = "not_offered"
+	NotApplicable Offering = "not_applicable" // e.g. no harbour, so no harbour services
+)
+
+// Verification is where a cell stands between a municipality's claim and a coordinator's check.
+type Verification string
+
+const (
+	SelfReported Verification = "self_reported"
+	Verified     Verification = "verified"
+	Returned     Verification = "returned"
+)
+
+// Cell is one municipality's state for one service.
+type Cell struct {
+	MunicipalityEHAK  string       `json:"municipality_ehak"`
+	ServiceCode       string       `json:"service_code"`
+	Offering          Offering     `json:"offering"`
+	Met               []int64      `json:"criteria_met"` // ids of the criteria met
+	Level             int          `json:"level"`        // computed from Met by the scale
+	URL               string       `json:"url"`
+	System            string       `json:"system"`
+	EvidenceURL       string       `json:"evidence_url"`
+	EvidenceCheckedOn *time.Time   `json:"evidence_checked_on"`
+	Verification      Verification `json:"verification"`
+	ReturnReason      string       `json:"return_reason"`
+	Version           int          `json:"version"` // 0: never filled in
+	UpdatedAt         time.Time    `json:"updated_at"`
+	UpdatedBy         string       `json:"updated_by"`
+}
+
+// CellInput is what a municipality's editor reports for a cell.
+type CellInput struct {
+	Offering          Offering   `json:"offering"`
+	Met               []int64    `json:"criteria_met"`
+	URL               string     `json:"url"`
+	System            string     `json:"system"`
+	EvidenceURL       string     `json:"evidence_url"`
+	EvidenceCheckedOn *time.Time `json:"evidence_checked_on"`
+	Version           int        `json:"version"`
+}
+
+// Validate checks the input against the scale's criteria.
+func (in CellInput) Validate(scale Scale) error {
+	var p kovit.Problems
+	switch in.Offering {
+	case Offered, NotOffered, NotApplicable:
+	default:
+		p.Add("offering", "error.offering")
+	}
+	known := scale.criterionIDs()
+	for _, id := range in.Met {
+		if !known[id] {
+			p.Add("criteria_met", "error.unknown_criterion")
+			break
+		}
+	}
+	if in.Offering != Offered && len(in.Met) > 0 && !p.Has("criteria_met") {
+		p.Add("criteria_met", "error.criteria_not_offered")
+	}
+	for _, f := range []struct{ name, v string }{{"url", in.URL}, {"evidence_url", in.EvidenceURL}} {
+		if f.v != "" && !kovit.ValidURL(f.v) {
+			p.Add(f.name, "error.url")
+		}
+	}
+	if kovit.TooLong(in.System, 200) {
+		p.Add("system", "error.too_long")
+	}
+	if in.Version < 0 {
+		p.Add("version", "error.version")
+	}
+	return p.Err()
+}
+
+// Review is a coordinator's verdict on a cell.
+type Review struct {
+	Verification Verification `json:"verification"` // Verified or Returned
+	Reason       string       `json:"reason"`       // required when returned
+	Version      int          `json:"version"`
+}
+
+// Validate checks a review.
+func (r Review) Validate() error {
+	var p kovit.Problems
+	switch r.Verification {
+	case Verified:
+	case Returned:
+		if strings.TrimSpace(r.Reason) == "" {
+			p.Add("reason", "error.required")
+		}
+	default:
+		p.Add("verification", "error.verification")
+	}
+	if kovit.TooLong(r.Reason, 1000) {
+		p.Add("reason", "error.too_long")
+	}
+	if r.Version < 1 {
+		p.Add("version", "error.version")
+	}
+	return p.Err()
+}
+
+// Store is what the module needs from storage.
+type Store interface {
+	ListServices(ctx context.Context, includeRetired bool) ([]Service, error)
+	Service(ctx context.Context, code string) (Service, error)
+	CreateService(ctx context.Context, s Service) (Service, error)
+	UpdateService(ctx context.Context, s Service) (Service, error)
+	Scale(ctx context.Context) (Scale, error)
+	UpdateCriterion(ctx context.Context, c Criterion) (Criterion, error)
+	Cells(ctx context.Context, f CellFilter) ([]Cell, error)
+	Cell(ctx context.Context, ehak, code string) (Cell, error)
+	SaveCell(ctx context.Context, ehak, code string, in CellInput) (Cell, error)
+	ReviewCell(ctx context.Context, ehak, code string, r Review) (Cell, error)
+	// TakeSnapshot records every cell's level for month (YYYY-MM); taking it again
+	// replaces that month's snapshot.
+	TakeSnapshot(ctx context.Context, month string) error
+	Snapshots(ctx context.Context, serviceCode string) ([]SnapshotCell, error)
+	LoadServices(ctx context.Context, services []Service, scale Scale) error
+}
+
+// CellFilter selects cells; empty fields do not filter.
+type CellFilter struct {
+	MunicipalityEHAK string
+	ServiceCode      string
+}
+
+// SnapshotCell is one cell's state at the end of a month.
+type SnapshotCell struct {
+	Month            string   `json:"month"`
+	MunicipalityEHAK string   `json:"municipality_ehak"`
+	ServiceCode      string   `json:"service_code"`
+	Offering         Offering `json:"offering"`
+	Level            int      `json:"level"`
+}

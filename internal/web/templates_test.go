@@ -1,0 +1,120 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"kovit/internal/audit"
+	"kovit/internal/auth"
+	"kovit/internal/i18n"
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+)
+
+// samplePages returns sample data for every template, for the printer l.
+func samplePages(l *i18n.Printer) map[string]any {
+	admin := &auth.User{ID: 1, Name: "Anu Admin", Email: "anu@kovit.ee", Role: auth.RoleAdmin, Active: true}
+	base := Page{L: l, User: admin, Title: "T", Path: "/x", Flash: "Salvestatud.", Synthetic: true, RequestID: "abc"}
+	area := 153.99
+	tartu := municipality.Municipality{EHAK: "0793", Name: "Tartu linn", Type: municipality.City, CountyEHAK: "0079",
+		CountyName: "Tartu maakond", Population: 100724, PopulationYear: 2023, AreaKm2: &area, Website: "https://tartu.ee",
+		Contact: municipality.Contact{Name: "Mari", Email: "it@tartu.ee", Phone: "+372 5555 5555"}, Version: 2, UpdatedAt: time.Now()}
+	county := municipality.County{EHAK: "0079", Name: "Tartu maakond", Municipalities: 8, Population: 150000}
+	pager := newPager("/municipalities", url.Values{"q": {"t"}}, 79, 10, 10)
+	var problems kovit.Problems
+	problems.Add("contact_email", "error.email")
+	problems.Add("role", "error.role")
+	event := audit.Event{ID: 1, At: time.Now(), ActorName: "Mari", Entity: "municipality", EntityID: "0793", Action: audit.Update,
+		Before: json.RawMessage(`{"website":""}`), After: json.RawMessage(`{"website":"https://tartu.ee"}`)}
+	now := time.Now()
+	token := auth.Token{ID: 1, Name: "skript", Prefix: "kovit_abc", CreatedAt: now, LastUsedAt: &now}
+	return map[string]any{
+		"home":                 homePage{Page: base, Stats: municipality.Stats{Municipalities: 79, Cities: 15, Counties: 15, Population: 1365884}},
+		"error":                errorPage{Page: base, Status: 422, Message: "x", Fields: []string{"a: b"}},
+		"municipality/list":    municipalityListPage{Page: base, Items: []municipality.Municipality{tartu}, Counties: []municipality.County{county}, Filter: municipality.Filter{Sort: "population", Desc: true}, Pager: pager, Query: url.Values{}},
+		"municipality/show":    municipalityPage{Page: base, M: tartu, CanEdit: true},
+		"municipality/edit":    municipalityEditPage{Page: base, M: tartu, Details: municipality.Details{Version: 2}, Form: form{Problems: problems, Message: "conflict"}},
+		"municipality/history": historyPage{Page: base, M: tartu, Events: []audit.Event{event}, Pager: pager},
+		"county/list":          countyPage{Page: base, Counties: []municipality.County{county}},
+		"county/show":          countyPage{Page: base, County: county, Items: []municipality.Municipality{tartu}},
+		"account/signin":       signInPage{Page: base, Email: "a@b.ee", Next: "/x", Form: form{Message: "bad"}, OIDCName: "TARA"},
+		"account/account":      accountPage{Page: base, Form: form{Problems: problems}},
+		"account/tokens":       tokensPage{Page: base, Tokens: []auth.Token{token}, NewToken: "kovit_secret"},
+		"admin/users":          userListPage{Page: base, Users: []auth.User{*admin}, Pager: pager, Roles: auth.Roles, Status: "active"},
+		"admin/user_form":      userFormPage{Page: base, Edit: true, ID: 1, Roles: auth.Roles, Municipalities: []municipality.Municipality{tartu}, Input: auth.NewUser{Role: auth.RoleEditor, MunicipalityEHAK: "0793"}, Form: form{Problems: problems}},
+		"admin/user_created":   userFormPage{Page: base, Saved: admin, Password: "temporary"},
+		"admin/audit":          auditPage{Page: base, Events: []audit.Event{event}, Query: url.Values{"action": {"update"}}, Pager: pager},
+	}
+}
+
+// TestEveryTemplateRenders renders every page in both languages with sample data and fails
+// on a template error, a page without a sample, or a message key missing from a catalogue.
+func TestEveryTemplateRenders(t *testing.T) {
+	tmpl, err := parseTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalog, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range i18n.Languages {
+		l := catalog.Printer(lang)
+		samples := samplePages(l)
+		for name := range tmpl.pages {
+			data, ok := samples[name]
+			if !ok {
+				t.Errorf("template %s has no sample page in this test", name)
+				continue
+			}
+			var b bytes.Buffer
+			if err := tmpl.execute(&b, name, data); err != nil {
+				t.Errorf("%s/%s: %v", lang, name, err)
+				continue
+			}
+			html := b.String()
+			if !strings.Contains(html, `<html lang="`+lang+`">`) || !strings.Contains(html, `href="#main"`) {
+				t.Errorf("%s/%s: no lang attribute or skip link", lang, name)
+			}
+			if strings.Contains(html, "<no value>") {
+				t.Errorf("%s/%s: a message lacks its arguments", lang, name)
+			}
+		}
+	}
+	if missing := catalog.Missing(); len(missing) > 0 {
+		t.Errorf("message keys used but not defined: %v", missing)
+	}
+}
+
+func TestLocalPath(t *testing.T) {
+	tests := map[string]string{"/municipalities?q=a": "/municipalities?q=a", "//evil.example": "/", "https://evil.example": "/", "": "/", `/\evil`: "/"}
+	for in, want := range tests {
+		if got := localPath(in, "/"); got != want {
+			t.Errorf("localPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSignInLimiter(t *testing.T) {
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	l := newSignInLimiter(func() time.Time { return now })
+	for i := range 10 {
+		if !l.allow("1.2.3.4") {
+			t.Fatalf("attempt %d refused", i+1)
+		}
+	}
+	if l.allow("1.2.3.4") {
+		t.Error("11th attempt in a row allowed")
+	}
+	if !l.allow("5.6.7.8") {
+		t.Error("another client refused")
+	}
+	now = now.Add(7 * time.Second)
+	if !l.allow("1.2.3.4") {
+		t.Error("not allowed again after waiting")
+	}
+}
