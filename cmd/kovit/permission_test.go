@@ -20,11 +20,11 @@ import (
 type scope int
 
 const (
-	public       scope = iota // anyone: sign-in, language choice
-	self                      // any signed-in user, on their own account
-	municipality              // admins, coordinators and the municipality's own editors
-	national                  // admins and coordinators
-	admin                     // admins only
+	scopePublic       scope = iota // anyone: sign-in, language choice
+	scopeSelf                      // any signed-in user, on their own account
+	scopeMunicipality              // admins, coordinators and the municipality's own editors
+	scopeNational                  // admins and coordinators
+	scopeAdmin                     // admins only
 )
 
 type permissionCase struct {
@@ -39,19 +39,19 @@ func permissionCases() map[string]permissionCase {
 	form := "application/x-www-form-urlencoded"
 	js := "application/json"
 	return map[string]permissionCase{
-		"POST /lang":                            {public, "POST", "/lang", form, "lang=en"},
-		"POST /sign-in":                         {public, "POST", "/sign-in", form, ""},
-		"POST /sign-out":                        {public, "POST", "/sign-out", form, ""},
-		"POST /account/password":                {self, "POST", "/account/password", form, "current=x&new=uus-parool-123&again=uus-parool-123"},
-		"POST /account/tokens":                  {self, "POST", "/account/tokens", form, "name=skript"},
-		"POST /account/tokens/{id}/revoke":      {self, "POST", "/account/tokens/{token}/revoke", form, ""},
-		"POST /municipalities/{ehak}/edit":      {municipality, "POST", "/municipalities/0784/edit", form, "version=1&contact_name=Mallory"},
-		"PATCH /api/v1/municipalities/{ehak}":   {municipality, "PATCH", "/api/v1/municipalities/0784", js, `{"contact":{"name":"Mallory"},"version":1}`},
-		"POST /admin/users":                     {admin, "POST", "/admin/users", form, "email=new@kovit.test&name=New&role=admin"},
-		"POST /admin/users/{id}":                {admin, "POST", "/admin/users/{target}", form, "name=Hacked&role=admin&active=on&version=1"},
-		"POST /admin/users/{id}/reset-password": {admin, "POST", "/admin/users/{target}/reset-password", form, ""},
-		"POST /api/v1/users":                    {admin, "POST", "/api/v1/users", js, `{"email":"new@kovit.test","name":"New","role":"admin"}`},
-		"PATCH /api/v1/users/{id}":              {admin, "PATCH", "/api/v1/users/{target}", js, `{"name":"Hacked","role":"admin","active":true,"version":1}`},
+		"POST /lang":                            {scopePublic, "POST", "/lang", form, "lang=en"},
+		"POST /sign-in":                         {scopePublic, "POST", "/sign-in", form, ""},
+		"POST /sign-out":                        {scopePublic, "POST", "/sign-out", form, ""},
+		"POST /account/password":                {scopeSelf, "POST", "/account/password", form, "current=x&new=uus-parool-123&again=uus-parool-123"},
+		"POST /account/tokens":                  {scopeSelf, "POST", "/account/tokens", form, "name=skript"},
+		"POST /account/tokens/{id}/revoke":      {scopeSelf, "POST", "/account/tokens/{token}/revoke", form, ""},
+		"POST /municipalities/{ehak}/edit":      {scopeMunicipality, "POST", "/municipalities/0784/edit", form, "version=1&contact_name=Mallory"},
+		"PATCH /api/v1/municipalities/{ehak}":   {scopeMunicipality, "PATCH", "/api/v1/municipalities/0784", js, `{"contact":{"name":"Mallory"},"version":1}`},
+		"POST /admin/users":                     {scopeAdmin, "POST", "/admin/users", form, "email=new@kovit.test&name=New&role=admin"},
+		"POST /admin/users/{id}":                {scopeAdmin, "POST", "/admin/users/{target}", form, "name=Hacked&role=admin&active=on&version=1"},
+		"POST /admin/users/{id}/reset-password": {scopeAdmin, "POST", "/admin/users/{target}/reset-password", form, ""},
+		"POST /api/v1/users":                    {scopeAdmin, "POST", "/api/v1/users", js, `{"email":"new@kovit.test","name":"New","role":"admin"}`},
+		"PATCH /api/v1/users/{id}":              {scopeAdmin, "PATCH", "/api/v1/users/{target}", js, `{"name":"Hacked","role":"admin","active":true,"version":1}`},
 	}
 }
 
@@ -92,25 +92,25 @@ func testPermissionMatrix(t *testing.T, engine string) {
 		denied func(scope) int
 	}{
 		{"anonymous", a.client(t), func(s scope) int {
-			if s == public {
+			if s == scopePublic {
 				return 0
 			}
 			return http.StatusUnauthorized
 		}},
 		{"editor of another municipality", a.as(t, editor), func(s scope) int {
-			if s == municipality || s == national || s == admin {
+			if s == scopeMunicipality || s == scopeNational || s == scopeAdmin {
 				return http.StatusForbidden
 			}
 			return 0
 		}},
 		{"reader", a.as(t, reader), func(s scope) int {
-			if s == municipality || s == national || s == admin {
+			if s == scopeMunicipality || s == scopeNational || s == scopeAdmin {
 				return http.StatusForbidden
 			}
 			return 0
 		}},
 		{"coordinator", a.as(t, coordinator), func(s scope) int {
-			if s == admin {
+			if s == scopeAdmin {
 				return http.StatusForbidden
 			}
 			return 0
