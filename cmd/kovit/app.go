@@ -10,6 +10,7 @@ import (
 
 	"kovit/internal/api"
 	"kovit/internal/auth"
+	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/refdata"
 	"kovit/internal/server"
@@ -102,6 +103,13 @@ func (a *app) prepare(ctx context.Context, c config, log *slog.Logger) error {
 		return err
 	}
 	if err := a.store.LoadReference(ctx, counties, ms); err != nil {
+		return err
+	}
+	services, err := refdata.Services()
+	if err != nil {
+		return err
+	}
+	if err := a.store.LoadServices(ctx, services, eservice.DefaultScale()); err != nil {
 		return err
 	}
 	return ensureAdmin(ctx, a.store, c, log)

@@ -193,6 +193,7 @@ type Store interface {
 	// replaces that month's snapshot.
 	TakeSnapshot(ctx context.Context, month string) error
 	Snapshots(ctx context.Context, serviceCode string) ([]SnapshotCell, error)
+	SnapshotMonths(ctx context.Context) ([]string, error)
 	LoadServices(ctx context.Context, services []Service, scale Scale) error
 }
 

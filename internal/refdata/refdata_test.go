@@ -31,3 +31,20 @@ func TestReferenceData(t *testing.T) {
 		t.Errorf("cities = %d, want 15", cities)
 	}
 }
+
+func TestServices(t *testing.T) {
+	ss, err := Services()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := map[string]bool{}
+	for _, s := range ss {
+		if codes[s.Code] {
+			t.Errorf("code %s twice", s.Code)
+		}
+		codes[s.Code] = true
+	}
+	if len(ss) != 77 || !codes["SOC-001"] {
+		t.Errorf("got %d services", len(ss))
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"kovit/internal/eservice"
 	"kovit/internal/refdata"
 	"kovit/internal/sqlstore"
 )
@@ -68,6 +69,13 @@ func New(t testing.TB, engine string) *sqlstore.Store {
 		t.Fatal(err)
 	}
 	if err := s.LoadReference(ctx, counties, ms); err != nil {
+		t.Fatal(err)
+	}
+	services, err := refdata.Services()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LoadServices(ctx, services, eservice.DefaultScale()); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -1,0 +1,216 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"kovit/internal/audit"
+	"kovit/internal/eservice"
+	"kovit/internal/kovit"
+)
+
+const serviceColumns = `code, name_et, name_en, area, life_event, description_et, description_en,
+	legal_basis_url, channels, retired, version, updated_at`
+
+func scanService(row scanner) (eservice.Service, error) {
+	var s eservice.Service
+	var channels string
+	err := row.Scan(&s.Code, &s.NameEt, &s.NameEn, &s.Area, &s.LifeEvent, &s.DescriptionEt, &s.DescriptionEn,
+		&s.LegalBasisURL, &channels, &s.Retired, &s.Version, &s.UpdatedAt)
+	if channels != "" {
+		s.Channels = strings.Split(channels, ",")
+	}
+	return s, err
+}
+
+// ListServices implements eservice.Store, ordered by area and code.
+func (s *Store) ListServices(ctx context.Context, includeRetired bool) ([]eservice.Service, error) {
+	q := `SELECT ` + serviceColumns + ` FROM services`
+	if !includeRetired {
+		q += ` WHERE NOT retired`
+	}
+	rows, err := s.query(ctx, q+` ORDER BY area, code`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: list services: %w", err)
+	}
+	defer rows.Close()
+	var out []eservice.Service
+	for rows.Next() {
+		sv, err := scanService(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sv)
+	}
+	return out, rows.Err()
+}
+
+// Service implements eservice.Store.
+func (s *Store) Service(ctx context.Context, code string) (eservice.Service, error) {
+	sv, err := scanService(s.queryRow(ctx, `SELECT `+serviceColumns+` FROM services WHERE code = ?`, code))
+	return sv, notFound(err)
+}
+
+func (t *tx) service(ctx context.Context, code string) (eservice.Service, error) {
+	sv, err := scanService(t.queryRow(ctx, `SELECT `+serviceColumns+` FROM services WHERE code = ?`, code))
+	return sv, notFound(err)
+}
+
+// CreateService implements eservice.Store.
+func (s *Store) CreateService(ctx context.Context, sv eservice.Service) (eservice.Service, error) {
+	if err := sv.Validate(); err != nil {
+		return sv, err
+	}
+	var out eservice.Service
+	err := s.transact(ctx, func(tx *tx) error {
+		if _, err := tx.service(ctx, sv.Code); err == nil {
+			var p kovit.Problems
+			p.Add("code", "error.code_taken")
+			return p.Err()
+		}
+		if err := tx.insertService(ctx, sv); err != nil {
+			return err
+		}
+		var err error
+		if out, err = tx.service(ctx, sv.Code); err != nil {
+			return err
+		}
+		return tx.record(ctx, "service", sv.Code, audit.Create, nil, out)
+	})
+	return out, err
+}
+
+func (t *tx) insertService(ctx context.Context, sv eservice.Service) error {
+	_, err := t.exec(ctx, `INSERT INTO services (`+serviceColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+		ON CONFLICT (code) DO NOTHING`, sv.Code, sv.NameEt, sv.NameEn, sv.Area, sv.LifeEvent, sv.DescriptionEt,
+		sv.DescriptionEn, sv.LegalBasisURL, strings.Join(sv.Channels, ","), sv.Retired, t.s.now())
+	if err != nil {
+		return fmt.Errorf("sqlstore: insert service %s: %w", sv.Code, err)
+	}
+	return nil
+}
+
+// UpdateService implements eservice.Store; retiring is an update, so history stays.
+func (s *Store) UpdateService(ctx context.Context, sv eservice.Service) (eservice.Service, error) {
+	if err := sv.Validate(); err != nil {
+		return sv, err
+	}
+	var after eservice.Service
+	err := s.transact(ctx, func(tx *tx) error {
+		before, err := tx.service(ctx, sv.Code)
+		if err != nil {
+			return err
+		}
+		res, err := tx.exec(ctx, `UPDATE services SET name_et = ?, name_en = ?, area = ?, life_event = ?,
+			description_et = ?, description_en = ?, legal_basis_url = ?, channels = ?, retired = ?,
+			version = version + 1, updated_at = ? WHERE code = ? AND version = ?`,
+			sv.NameEt, sv.NameEn, sv.Area, sv.LifeEvent, sv.DescriptionEt, sv.DescriptionEn, sv.LegalBasisURL,
+			strings.Join(sv.Channels, ","), sv.Retired, s.now(), sv.Code, sv.Version)
+		if err != nil {
+			return fmt.Errorf("sqlstore: update service: %w", err)
+		}
+		if err := oneRow(res); err != nil {
+			return err
+		}
+		if after, err = tx.service(ctx, sv.Code); err != nil {
+			return err
+		}
+		return tx.record(ctx, "service", sv.Code, audit.Update, before, after)
+	})
+	return after, err
+}
+
+// Scale implements eservice.Store.
+func (s *Store) Scale(ctx context.Context) (eservice.Scale, error) {
+	return scaleFrom(ctx, s.query)
+}
+
+func (t *tx) scale(ctx context.Context) (eservice.Scale, error) { return scaleFrom(ctx, t.query) }
+
+// scaleFrom reads the levels and their criteria with whichever query function it is given,
+// so that the read pool and a write transaction share one implementation.
+func scaleFrom(ctx context.Context, query func(context.Context, string, ...any) (*sql.Rows, error)) (eservice.Scale, error) {
+	rows, err := query(ctx, `SELECT l.number, l.name_et, l.name_en, c.id, c.code, c.text_et, c.text_en, c.position
+		FROM maturity_levels l LEFT JOIN maturity_criteria c ON c.level = l.number
+		ORDER BY l.number, c.position, c.id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: scale: %w", err)
+	}
+	defer rows.Close()
+	var scale eservice.Scale
+	for rows.Next() {
+		var l eservice.Level
+		var id *int64
+		var code, et, en *string
+		var pos *int
+		if err := rows.Scan(&l.Number, &l.NameEt, &l.NameEn, &id, &code, &et, &en, &pos); err != nil {
+			return nil, err
+		}
+		if len(scale) == 0 || scale[len(scale)-1].Number != l.Number {
+			scale = append(scale, l)
+		}
+		if id != nil {
+			last := &scale[len(scale)-1]
+			last.Criteria = append(last.Criteria, eservice.Criterion{ID: *id, Level: l.Number, Code: *code, TextEt: *et, TextEn: *en, Position: *pos})
+		}
+	}
+	return scale, rows.Err()
+}
+
+// UpdateCriterion implements eservice.Store: coordinators reword a criterion.
+func (s *Store) UpdateCriterion(ctx context.Context, c eservice.Criterion) (eservice.Criterion, error) {
+	if err := c.Validate(); err != nil {
+		return c, err
+	}
+	var after eservice.Criterion
+	err := s.transact(ctx, func(tx *tx) error {
+		q := `SELECT id, level, code, text_et, text_en, position FROM maturity_criteria WHERE id = ?`
+		var before eservice.Criterion
+		if err := tx.queryRow(ctx, q, c.ID).Scan(&before.ID, &before.Level, &before.Code, &before.TextEt, &before.TextEn, &before.Position); err != nil {
+			return notFound(err)
+		}
+		if _, err := tx.exec(ctx, `UPDATE maturity_criteria SET text_et = ?, text_en = ? WHERE id = ?`, c.TextEt, c.TextEn, c.ID); err != nil {
+			return fmt.Errorf("sqlstore: update criterion: %w", err)
+		}
+		after = before
+		after.TextEt, after.TextEn = c.TextEt, c.TextEn
+		return tx.record(ctx, "criterion", before.Code, audit.Update, before, after)
+	})
+	return after, err
+}
+
+// LoadServices implements eservice.Store: the catalogue's starter list, and the default
+// scale when there is none yet.
+func (s *Store) LoadServices(ctx context.Context, services []eservice.Service, scale eservice.Scale) error {
+	return s.transact(ctx, func(tx *tx) error {
+		for _, sv := range services {
+			if _, err := tx.service(ctx, sv.Code); err == nil {
+				continue
+			}
+			if err := tx.insertService(ctx, sv); err != nil {
+				return err
+			}
+			if err := tx.record(ctx, "service", sv.Code, audit.Create, nil, sv); err != nil {
+				return err
+			}
+		}
+		var n int
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM maturity_levels`).Scan(&n); err != nil || n > 0 {
+			return err
+		}
+		for _, l := range scale {
+			if _, err := tx.exec(ctx, `INSERT INTO maturity_levels (number, name_et, name_en) VALUES (?, ?, ?)`, l.Number, l.NameEt, l.NameEn); err != nil {
+				return fmt.Errorf("sqlstore: level: %w", err)
+			}
+			for i, c := range l.Criteria {
+				if _, err := tx.exec(ctx, `INSERT INTO maturity_criteria (level, code, text_et, text_en, position) VALUES (?, ?, ?, ?, ?)`,
+					l.Number, c.Code, c.TextEt, c.TextEn, i); err != nil {
+					return fmt.Errorf("sqlstore: criterion: %w", err)
+				}
+			}
+		}
+		return nil
+	})
+}
