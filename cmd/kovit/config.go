@@ -33,9 +33,13 @@ func env(name, def string) string {
 }
 
 // parseConfig reads flags for a subcommand; usage lists every setting and its variable.
-func parseConfig(name string, args []string) (config, *flag.FlagSet, error) {
+// extra, if given, defines the subcommand's own flags before parsing.
+func parseConfig(name string, args []string, extra ...func(*flag.FlagSet)) (config, *flag.FlagSet, error) {
 	var c config
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	for _, e := range extra {
+		e(fs)
+	}
 	fs.StringVar(&c.Addr, "addr", env("KOVIT_ADDR", "127.0.0.1:8080"), "listen address (KOVIT_ADDR)")
 	fs.StringVar(&c.DB, "db", env("KOVIT_DB", "kovit.db"), "SQLite file path, or a postgres:// URL (KOVIT_DB)")
 	fs.StringVar(&c.AdminEmail, "admin-email", env("KOVIT_ADMIN_EMAIL", "admin@kovit.local"), "e-mail of the first admin, made when there are no users (KOVIT_ADMIN_EMAIL)")

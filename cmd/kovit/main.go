@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"kovit/internal/eservice"
 	"kovit/internal/sqlstore"
 )
 
@@ -23,6 +24,9 @@ const usage = `kovit — coordinating the IT development of Estonia's local gove
 Usage:
   kovit serve [flags]      run the web server (default)
   kovit backup FILE        copy a live SQLite database to FILE
+  kovit demo [--db demo.db] [--months 18]
+                           fill a NEW database with synthetic e-service data and history,
+                           marked synthetic on every page; never the real database
   kovit help               this text; "kovit serve -h" lists every setting
 `
 
@@ -38,6 +42,8 @@ func main() {
 		err = serve(args)
 	case "backup":
 		err = backup(args)
+	case "demo":
+		err = runDemo(args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:
@@ -78,7 +84,7 @@ func serve(args []string) error {
 	}
 	srv := &http.Server{Handler: a.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
-	go a.sweepSessions(ctx, log)
+	go a.everyHour(ctx, log)
 	log.Info("kovit is serving", "url", "http://"+ln.Addr().String(), "db", a.store.Engine(), "startup", time.Since(start).String())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -93,20 +99,35 @@ func serve(args []string) error {
 	return srv.Shutdown(shutdown)
 }
 
-// sweepSessions removes expired sessions every hour while the server runs.
-func (a *app) sweepSessions(ctx context.Context, log *slog.Logger) {
+// everyHour does the server's housekeeping while it runs: it removes expired sessions and
+// takes the end-of-month snapshot of the e-service matrix once a month has ended.
+func (a *app) everyHour(ctx context.Context, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
+		if err := a.store.Sessions().DeleteExpired(ctx); err != nil {
+			log.Warn("session sweep", "err", err)
+		}
+		if err := a.snapshotIfDue(ctx); err != nil {
+			log.Warn("monthly snapshot", "err", err)
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := a.store.Sessions().DeleteExpired(ctx); err != nil {
-				log.Warn("session sweep", "err", err)
-			}
 		}
 	}
+}
+
+func (a *app) snapshotIfDue(ctx context.Context) error {
+	taken, err := a.store.SnapshotMonths(ctx)
+	if err != nil {
+		return err
+	}
+	if month, due := eservice.DueSnapshot(time.Now(), taken); due {
+		return a.store.TakeSnapshot(ctx, month)
+	}
+	return nil
 }
 
 func backup(args []string) error {

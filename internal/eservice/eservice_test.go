@@ -144,3 +144,16 @@ func TestForecast(t *testing.T) {
 		t.Error("already reached")
 	}
 }
+
+func TestDueSnapshot(t *testing.T) {
+	now := time.Date(2026, 12, 1, 0, 30, 0, 0, time.UTC)
+	if m, ok := DueSnapshot(now, []string{"2026-10"}); !ok || m != "2026-11" {
+		t.Errorf("got %q %v", m, ok)
+	}
+	if _, ok := DueSnapshot(now, []string{"2026-10", "2026-11"}); ok {
+		t.Error("snapshot taken twice")
+	}
+	if m, _ := DueSnapshot(time.Date(2027, 1, 15, 0, 0, 0, 0, time.UTC), nil); m != "2026-12" {
+		t.Errorf("year boundary: %q", m)
+	}
+}

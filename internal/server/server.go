@@ -21,6 +21,9 @@ type Options struct {
 	Authenticate func(http.Handler) http.Handler
 	// Secure marks the server as reached over HTTPS, which adds HSTS.
 	Secure bool
+	// Synthetic marks every response of a database filled by the demo generator, so API
+	// clients, like the pages' banner, cannot take it for real data.
+	Synthetic bool
 }
 
 // Handler wraps mux, on which the UI and the API have registered their routes.
@@ -30,7 +33,7 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 		h = o.Authenticate(h)
 	}
 	h = http.NewCrossOriginProtection().Handler(h)
-	h = securityHeaders(h, o.Secure)
+	h = securityHeaders(h, o.Secure, o.Synthetic)
 	h = observe(h, o.Logger, o.Metrics)
 	return recoverPanics(h, o.Logger)
 }
@@ -113,7 +116,7 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
 
-func securityHeaders(next http.Handler, secure bool) http.Handler {
+func securityHeaders(next http.Handler, secure, synthetic bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", csp)
@@ -123,6 +126,9 @@ func securityHeaders(next http.Handler, secure bool) http.Handler {
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
 		if secure {
 			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		if synthetic {
+			h.Set("X-Kovit-Synthetic", "true")
 		}
 		next.ServeHTTP(w, r)
 	})
