@@ -86,11 +86,20 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		w.Write([]byte("ok\n"))
 	}))
 	mux.Handle("GET /metrics", metrics.Handler())
-	a.handler = server.Handler(mux, server.Options{Logger: log, Metrics: metrics, Authenticate: authn.Middleware, Secure: c.Secure})
+	a.handler = server.Handler(mux, server.Options{Logger: log, Metrics: metrics, Authenticate: authn.Middleware,
+		Secure: c.Secure, Synthetic: deps.Synthetic})
 	return a, nil
 }
 
 func (a *app) prepare(ctx context.Context, c config, log *slog.Logger) error {
+	if err := a.prepareData(ctx); err != nil {
+		return err
+	}
+	return ensureAdmin(ctx, a.store, c, log)
+}
+
+// prepareData migrates the database and loads the reference data it ships with.
+func (a *app) prepareData(ctx context.Context) error {
 	if err := a.store.Migrate(ctx); err != nil {
 		return err
 	}
@@ -109,10 +118,7 @@ func (a *app) prepare(ctx context.Context, c config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	if err := a.store.LoadServices(ctx, services, eservice.DefaultScale()); err != nil {
-		return err
-	}
-	return ensureAdmin(ctx, a.store, c, log)
+	return a.store.LoadServices(ctx, services, eservice.DefaultScale())
 }
 
 // ensureAdmin makes the first admin of an empty database. Its password comes from
