@@ -63,6 +63,9 @@ func (a *API) serve(rt route) http.Handler {
 		if rt.perUser {
 			// What this route shows depends on who asks; no cache may hand it to another.
 			w.Header().Set("Cache-Control", "no-store")
+		} else if r.Method == http.MethodGet {
+			// Public data: the server's microcache and clients may keep it a second.
+			w.Header().Set("Cache-Control", "public, max-age=1")
 		}
 		if err := rt.handle(w, r); err != nil {
 			a.fail(w, r, err)

@@ -21,6 +21,8 @@ type Options struct {
 	Authenticate func(http.Handler) http.Handler
 	// Secure marks the server as reached over HTTPS, which adds HSTS.
 	Secure bool
+	// SessionCookie is the session cookie's name: requests carrying it bypass the microcache.
+	SessionCookie string
 	// Synthetic marks every response of a database filled by the demo generator, so API
 	// clients, like the pages' banner, cannot take it for real data.
 	Synthetic bool
@@ -33,6 +35,7 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 		h = o.Authenticate(h)
 	}
 	h = http.NewCrossOriginProtection().Handler(h)
+	h = (&microcache{ttl: time.Second, session: o.SessionCookie, entries: map[string]cachedResponse{}}).handler(h)
 	h = securityHeaders(h, o.Secure, o.Synthetic)
 	h = observe(h, o.Logger, o.Metrics)
 	return recoverPanics(h, o.Logger)

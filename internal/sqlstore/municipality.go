@@ -22,59 +22,6 @@ func scanMunicipality(row scanner, extra ...any) (municipality.Municipality, err
 	return m, err
 }
 
-var municipalityOrder = map[string]string{
-	municipality.SortName:       "m.sort_key %s",
-	municipality.SortCounty:     "c.sort_key %s, m.sort_key",
-	municipality.SortType:       "m.type %s, m.sort_key",
-	municipality.SortPopulation: "m.population %s, m.sort_key",
-}
-
-// ListMunicipalities implements municipality.Store.
-func (s *Store) ListMunicipalities(ctx context.Context, f municipality.Filter) ([]municipality.Municipality, int, error) {
-	if err := f.Validate(); err != nil {
-		return nil, 0, err
-	}
-	var w where
-	if f.Q != "" {
-		w.add(`m.search_key LIKE ? ESCAPE '\'`, likeContains(municipality.SearchKey(f.Q)))
-	}
-	if f.CountyEHAK != "" {
-		w.add("m.county_ehak = ?", f.CountyEHAK)
-	}
-	if f.Type != "" {
-		w.add("m.type = ?", string(f.Type))
-	}
-	dir := "ASC"
-	if f.Desc {
-		dir = "DESC"
-	}
-	order := fmt.Sprintf(municipalityOrder[f.Sort], dir)
-	rows, err := s.query(ctx, `SELECT `+municipalityColumns+`, COUNT(*) OVER ()
-		FROM municipalities m JOIN counties c ON c.ehak = m.county_ehak`+w.String()+
-		` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqlstore: list municipalities: %w", err)
-	}
-	defer rows.Close()
-	out := make([]municipality.Municipality, 0, min(f.Limit, 100))
-	total := 0
-	for rows.Next() {
-		m, err := scanMunicipality(rows, &total)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	if len(out) == 0 && f.Offset > 0 {
-		// Past the last page COUNT(*) OVER () has no row to ride on.
-		err = s.queryRow(ctx, `SELECT COUNT(*) FROM municipalities m`+w.String(), w.args...).Scan(&total)
-	}
-	return out, total, err
-}
-
 // Municipality implements municipality.Store.
 func (s *Store) Municipality(ctx context.Context, ehak string) (municipality.Municipality, error) {
 	m, err := scanMunicipality(s.queryRow(ctx, `SELECT `+municipalityColumns+`
@@ -93,6 +40,7 @@ func (s *Store) UpdateDetails(ctx context.Context, ehak string, d municipality.D
 	if err := d.Validate(); err != nil {
 		return municipality.Municipality{}, err
 	}
+	defer s.cache.invalidate()
 	var after municipality.Municipality
 	err := s.transact(ctx, func(tx *tx) error {
 		before, err := tx.municipality(ctx, ehak)
@@ -123,6 +71,11 @@ func (s *Store) UpdateDetails(ctx context.Context, ehak string, d municipality.D
 
 // ListCounties implements municipality.Store.
 func (s *Store) ListCounties(ctx context.Context) ([]municipality.County, error) {
+	_, counties, err := s.cachedMunicipalities(ctx)
+	return counties, err
+}
+
+func (s *Store) loadCounties(ctx context.Context) ([]municipality.County, error) {
 	rows, err := s.query(ctx, `SELECT c.ehak, c.name, COUNT(m.ehak), COALESCE(SUM(m.population), 0)
 		FROM counties c LEFT JOIN municipalities m ON m.county_ehak = c.ehak
 		GROUP BY c.ehak, c.name, c.sort_key ORDER BY c.sort_key`)
@@ -163,6 +116,7 @@ func (s *Store) Stats(ctx context.Context) (municipality.Stats, error) {
 
 // LoadReference implements municipality.Store.
 func (s *Store) LoadReference(ctx context.Context, counties []municipality.County, ms []municipality.Municipality) error {
+	defer s.cache.invalidate()
 	return s.transact(ctx, func(tx *tx) error {
 		for _, c := range counties {
 			res, err := tx.exec(ctx, `INSERT INTO counties (ehak, name, sort_key) VALUES (?, ?, ?)

@@ -18,7 +18,8 @@ type Store struct {
 	read   *sql.DB // queries that only read
 	write  *sql.DB // transactions that change data
 	// Now is the clock for timestamps; tests replace it to be deterministic.
-	Now func() time.Time
+	Now   func() time.Time
+	cache municipalityCache
 }
 
 // Open connects to dsn: a postgres:// URL means PostgreSQL, anything else is a SQLite

@@ -88,8 +88,13 @@ func (ui *UI) render(w http.ResponseWriter, r *http.Request, status int, name st
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	if auth.UserFrom(r.Context()) != nil {
+	switch {
+	case auth.UserFrom(r.Context()) != nil:
 		h.Set("Cache-Control", "no-store")
+	case status == http.StatusOK && r.Method == http.MethodGet:
+		// The same for every anonymous visitor: the server's microcache and browsers may
+		// keep it a second.
+		h.Set("Cache-Control", "public, max-age=1")
 	}
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())

@@ -12,11 +12,26 @@ import (
 
 type municipalityListPage struct {
 	Page
-	Items    []municipality.Municipality
+	Items    []municipalityRow
 	Counties []municipality.County
 	Filter   municipality.Filter
 	Pager    Pager
 	Query    url.Values
+}
+
+// municipalityRow is a list row with its texts already formatted: the list is the
+// busiest page, and each template call per row costs more than doing it here.
+type municipalityRow struct {
+	EHAK, Name, Type, CountyEHAK, CountyName, Population string
+}
+
+func municipalityRows(p Page, ms []municipality.Municipality) []municipalityRow {
+	types := map[municipality.Type]string{municipality.City: p.L.T("type.linn"), municipality.Rural: p.L.T("type.vald")}
+	rows := make([]municipalityRow, len(ms))
+	for i, m := range ms {
+		rows[i] = municipalityRow{m.EHAK, m.Name, types[m.Type], m.CountyEHAK, m.CountyName, p.L.Int(m.Population)}
+	}
+	return rows
 }
 
 // SortLink returns the URL that sorts the list by field, flipping the order when the list
@@ -84,7 +99,8 @@ func (ui *UI) municipalityList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := municipalityListPage{Page: ui.page(r, "municipalities.title"), Items: items, Counties: counties,
+	pg := ui.page(r, "municipalities.title")
+	p := municipalityListPage{Page: pg, Items: municipalityRows(pg, items), Counties: counties,
 		Filter: f, Query: q, Pager: newPager("/municipalities", q, total, f.Limit, f.Offset)}
 	p.Nav = "municipalities"
 	ui.render(w, r, http.StatusOK, "municipality/list", p)

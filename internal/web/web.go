@@ -32,7 +32,6 @@ type UI struct {
 	Deps
 	tmpl      *templates
 	limiter   *signInLimiter
-	municipal []municipality.Municipality // for the user form's municipality choice
 }
 
 // New parses every template (failing on any error) and returns the UI.

@@ -1,0 +1,128 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"kovit/internal/municipality"
+)
+
+// municipalityCache keeps the 79 municipalities and 15 counties in memory. They are read
+// on almost every page and change only when an editor saves contact details, so lists are
+// filtered, sorted and paged in Go from this copy instead of asking SQLite each time (a
+// query of the whole table costs more than everything else a list request does). The
+// store's own writes drop the copy at once; cacheTTL bounds how long another process's
+// write (several servers on one PostgreSQL) can go unseen.
+type municipalityCache struct {
+	mu       sync.Mutex
+	loadedAt time.Time
+	rows     []cachedMunicipality // in Estonian name order
+	counties []municipality.County
+}
+
+type cachedMunicipality struct {
+	m         municipality.Municipality
+	search    string
+	sortKey   string
+	countyKey string
+}
+
+const cacheTTL = 2 * time.Second
+
+func (c *municipalityCache) invalidate() {
+	c.mu.Lock()
+	c.loadedAt = time.Time{}
+	c.mu.Unlock()
+}
+
+// snapshot returns the cached rows and counties, loading them when stale. The slices are
+// never modified after loading, so callers may read them without the lock.
+func (s *Store) cachedMunicipalities(ctx context.Context) ([]cachedMunicipality, []municipality.County, error) {
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.loadedAt.IsZero() && time.Since(c.loadedAt) < cacheTTL {
+		return c.rows, c.counties, nil
+	}
+	rows, err := s.query(ctx, `SELECT `+municipalityColumns+`, m.search_key, m.sort_key, c.sort_key
+		FROM municipalities m JOIN counties c ON c.ehak = m.county_ehak ORDER BY m.sort_key`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlstore: load municipalities: %w", err)
+	}
+	defer rows.Close()
+	var out []cachedMunicipality
+	for rows.Next() {
+		var r cachedMunicipality
+		if r.m, err = scanMunicipality(rows, &r.search, &r.sortKey, &r.countyKey); err != nil {
+			return nil, nil, err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	counties, err := s.loadCounties(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	c.rows, c.counties, c.loadedAt = out, counties, time.Now()
+	return out, counties, nil
+}
+
+// ListMunicipalities implements municipality.Store.
+func (s *Store) ListMunicipalities(ctx context.Context, f municipality.Filter) ([]municipality.Municipality, int, error) {
+	if err := f.Validate(); err != nil {
+		return nil, 0, err
+	}
+	all, _, err := s.cachedMunicipalities(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	q := municipality.SearchKey(f.Q)
+	matched := make([]cachedMunicipality, 0, len(all))
+	for _, r := range all {
+		if (q == "" || strings.Contains(r.search, q)) && (f.CountyEHAK == "" || r.m.CountyEHAK == f.CountyEHAK) &&
+			(f.Type == "" || r.m.Type == f.Type) {
+			matched = append(matched, r)
+		}
+	}
+	sortMunicipalities(matched, f.Sort, f.Desc)
+	total := len(matched)
+	from := min(f.Offset, total)
+	to := min(from+f.Limit, total)
+	out := make([]municipality.Municipality, 0, to-from)
+	for _, r := range matched[from:to] {
+		out = append(out, r.m)
+	}
+	return out, total, nil
+}
+
+// sortMunicipalities orders by the chosen field, then by Estonian name order; desc
+// reverses the chosen field only.
+func sortMunicipalities(rs []cachedMunicipality, field string, desc bool) {
+	cmp := func(a, b cachedMunicipality) int {
+		switch field {
+		case municipality.SortCounty:
+			return strings.Compare(a.countyKey, b.countyKey)
+		case municipality.SortType:
+			return strings.Compare(string(a.m.Type), string(b.m.Type))
+		case municipality.SortPopulation:
+			return a.m.Population - b.m.Population
+		}
+		return strings.Compare(a.sortKey, b.sortKey)
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		c := cmp(rs[i], rs[j])
+		if desc {
+			c = -c
+		}
+		if c == 0 {
+			return rs[i].sortKey < rs[j].sortKey
+		}
+		return c < 0
+	})
+}
