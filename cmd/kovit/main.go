@@ -45,7 +45,11 @@ func main() {
 	case "demo":
 		err = runDemo(args)
 	case "help", "-h", "--help":
-		fmt.Print(usage)
+		fmt.Print(usage + "\nSettings (flag, or the KOVIT_* variable in brackets):\n")
+		_, fs, _ := parseConfig("serve", nil)
+		fs.SetOutput(os.Stdout)
+		fs.PrintDefaults()
+		fmt.Println("  KOVIT_ADMIN_PASSWORD, KOVIT_OIDC_CLIENT_SECRET\n    \tsecrets, read from the environment only")
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)
