@@ -10,6 +10,7 @@ import (
 
 	"kovit/internal/api"
 	"kovit/internal/auth"
+	"kovit/internal/chart"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/refdata"
@@ -56,8 +57,12 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		store.Close()
 		return nil, err
 	}
-	deps := web.Deps{Municipalities: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
+	deps := web.Deps{Municipalities: store, Services: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true"}
+	if deps.Map, err = eserviceMap(); err != nil {
+		store.Close()
+		return nil, err
+	}
 	if c.OIDCIssuer != "" {
 		if deps.OIDC, err = web.NewOIDC(ctx, c.OIDCName, c.OIDCIssuer, c.OIDCClientID, c.OIDCSecret, c.OIDCRedirectURL); err != nil {
 			store.Close()
@@ -72,7 +77,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	metrics := server.NewMetrics()
 	mux := http.NewServeMux()
 	ui.Register(mux)
-	jsonAPI := api.New(api.Deps{Municipalities: store, Users: store, Audit: store, Catalog: catalog, Logger: log})
+	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Users: store, Audit: store, Catalog: catalog, Logger: log})
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()
 	for _, r := range jsonAPI.Routes() {
@@ -148,4 +153,13 @@ func ensureAdmin(ctx context.Context, store *sqlstore.Store, c config, log *slog
 		log.Info("created the first admin", "email", u.Email)
 	}
 	return nil
+}
+
+// eserviceMap projects the municipality boundaries once, at start, for the e-service map.
+func eserviceMap() (*chart.Mapper, error) {
+	b, err := refdata.Boundaries()
+	if err != nil {
+		return nil, err
+	}
+	return chart.NewMapper(b, 640), nil
 }

@@ -52,8 +52,29 @@ func permissionCases() map[string]permissionCase {
 		"POST /admin/users/{id}/reset-password": {scopeAdmin, "POST", "/admin/users/{target}/reset-password", form, ""},
 		"POST /api/v1/users":                    {scopeAdmin, "POST", "/api/v1/users", js, `{"email":"new@kovit.test","name":"New","role":"admin"}`},
 		"PATCH /api/v1/users/{id}":              {scopeAdmin, "PATCH", "/api/v1/users/{target}", js, `{"name":"Hacked","role":"admin","active":true,"version":1}`},
+
+		"PUT /api/v1/matrix/{ehak}/{code}":         {scopeMunicipality, "PUT", "/api/v1/matrix/0784/SOC-001", js, `{"offering":"not_applicable","version":0}`},
+		"POST /api/v1/matrix/{ehak}/{code}/review": {scopeNational, "POST", "/api/v1/matrix/0784/SOC-001/review", js, `{"verification":"verified","version":1}`},
+		"POST /api/v1/services":                    {scopeNational, "POST", "/api/v1/services", js, `{"code":"GOV-900","name_et":"Uus","area":"Valitsemine"}`},
+		"PATCH /api/v1/services/{code}":            {scopeNational, "PATCH", "/api/v1/services/SOC-001", js, `{"retired":true,"version":1}`},
+		// An editor may import, but only rows of their own municipality: this file's row is
+		// of 0784, which the editor of another municipality is refused.
+		"POST /eservices/import": {scopeMunicipality, "POST", "/eservices/import", "multipart/form-data; boundary=kovit", importBody},
+
+		// The e-service pages: a cell of 0784 is its editors' to fill; review, catalogue,
+		// criteria and snapshots are the coordinators'.
+		"POST /eservices/{ehak}/{code}":        {scopeMunicipality, "POST", "/eservices/0784/SOC-001", form, "offering=not_applicable&version=0"},
+		"POST /eservices/{ehak}/{code}/review": {scopeNational, "POST", "/eservices/0784/SOC-001/review", form, "verification=verified&version=1"},
+		"POST /eservices/catalogue/new":        {scopeNational, "POST", "/eservices/catalogue/new", form, "code=GOV-901&name_et=Uus&area=Valitsemine"},
+		"POST /eservices/catalogue/{code}":     {scopeNational, "POST", "/eservices/catalogue/SOC-001", form, "name_et=Uus&area=Muu&retired=on&version=1"},
+		"POST /eservices/criteria/{id}":        {scopeNational, "POST", "/eservices/criteria/1", form, "text_et=Muudetud"},
+		"POST /eservices/snapshots":            {scopeNational, "POST", "/eservices/snapshots", form, ""},
 	}
 }
+
+// importBody is a one-row matrix file as a browser uploads it.
+const importBody = "--kovit\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+	"ehak;service_code;offering;criteria_met;url;system;evidence_url;evidence_checked_on\r\n0784;SOC-001;not_applicable;;;;;\r\n--kovit--\r\n"
 
 func TestPermissionMatrix(t *testing.T) {
 	for _, engine := range sqlstoretest.Engines() {

@@ -67,7 +67,7 @@ func TestPublicPages(t *testing.T) {
 func TestEveryPageAnswersForAdmin(t *testing.T) {
 	a := startApp(t, "sqlite")
 	c := a.signedIn(t, "admin@kovit.test", "admin-parool-1")
-	concrete := strings.NewReplacer("counties/{ehak}", "counties/0079", "{ehak}", "0793", "{id}", "1", "{$}", "")
+	concrete := strings.NewReplacer("counties/{ehak}", "counties/0079", "{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{$}", "")
 	for _, r := range a.routes {
 		method, pattern, _ := strings.Cut(r, " ")
 		if method != "GET" || strings.Contains(pattern, "oidc") {

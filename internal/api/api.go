@@ -10,6 +10,7 @@ import (
 
 	"kovit/internal/audit"
 	"kovit/internal/auth"
+	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/municipality"
 )
@@ -17,6 +18,7 @@ import (
 // Deps are the services the API works on; cmd/kovit passes the one sqlstore for all stores.
 type Deps struct {
 	Municipalities municipality.Store
+	Services       eservice.Store
 	Users          auth.Store
 	Audit          audit.Store
 	Catalog        *i18n.Catalog
@@ -26,6 +28,7 @@ type Deps struct {
 // API serves the JSON API.
 type API struct {
 	municipalities municipality.Store
+	services       eservice.Store
 	users          auth.Store
 	audit          audit.Store
 	catalog        *i18n.Catalog
@@ -40,6 +43,7 @@ func New(d Deps) *API {
 	}
 	return &API{
 		municipalities: d.Municipalities,
+		services:       d.Services,
 		users:          d.Users,
 		audit:          d.Audit,
 		catalog:        d.Catalog,

@@ -33,6 +33,18 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/counties", a.listCounties, shared},
 		{"GET", prefix + "/counties/{ehak}", a.getCounty, shared},
 
+		{"GET", prefix + "/services", a.listServices, shared},
+		{"POST", prefix + "/services", a.createService, perUser},
+		{"GET", prefix + "/services/{code}", a.getService, shared},
+		{"PATCH", prefix + "/services/{code}", a.updateService, perUser},
+		{"GET", prefix + "/services/{code}/history", a.serviceHistory, shared},
+		{"GET", prefix + "/services/{code}/forecast", a.serviceForecast, shared},
+		{"GET", prefix + "/maturity-scale", a.maturityScale, shared},
+		{"GET", prefix + "/matrix", a.matrix, shared},
+		{"GET", prefix + "/matrix/{ehak}/{code}", a.getCell, shared},
+		{"PUT", prefix + "/matrix/{ehak}/{code}", a.putCell, perUser},
+		{"POST", prefix + "/matrix/{ehak}/{code}/review", a.reviewCell, perUser},
+
 		{"GET", prefix + "/me", a.me, perUser},
 		{"GET", prefix + "/users", a.listUsers, perUser},
 		{"POST", prefix + "/users", a.createUser, perUser},

@@ -189,6 +189,9 @@ type Store interface {
 	Cell(ctx context.Context, ehak, code string) (Cell, error)
 	SaveCell(ctx context.Context, ehak, code string, in CellInput) (Cell, error)
 	ReviewCell(ctx context.Context, ehak, code string, r Review) (Cell, error)
+	// ImportCells saves the rows of an imported file in one transaction (see ParseImport)
+	// and returns how many cells changed.
+	ImportCells(ctx context.Context, rows []ImportRow) (int, error)
 	// TakeSnapshot records every cell's level for month (YYYY-MM); taking it again
 	// replaces that month's snapshot.
 	TakeSnapshot(ctx context.Context, month string) error

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"kovit/internal/audit"
@@ -30,6 +32,12 @@ func scanCell(row scanner) (eservice.Cell, error) {
 
 // Cells implements eservice.Store: the filled-in cells with the criteria each meets.
 func (s *Store) Cells(ctx context.Context, f eservice.CellFilter) ([]eservice.Cell, error) {
+	return cellsFrom(ctx, s.query, f)
+}
+
+// cellsFrom reads cells with whichever query function it is given, so that the read pool
+// and a write transaction (an import) share one implementation.
+func cellsFrom(ctx context.Context, query func(context.Context, string, ...any) (*sql.Rows, error), f eservice.CellFilter) ([]eservice.Cell, error) {
 	var w where
 	if f.MunicipalityEHAK != "" {
 		w.add("municipality_ehak = ?", f.MunicipalityEHAK)
@@ -37,7 +45,7 @@ func (s *Store) Cells(ctx context.Context, f eservice.CellFilter) ([]eservice.Ce
 	if f.ServiceCode != "" {
 		w.add("service_code = ?", f.ServiceCode)
 	}
-	rows, err := s.query(ctx, `SELECT `+cellColumns+` FROM service_cells`+w.String()+` ORDER BY municipality_ehak, service_code`, w.args...)
+	rows, err := query(ctx, `SELECT `+cellColumns+` FROM service_cells`+w.String()+` ORDER BY municipality_ehak, service_code`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: cells: %w", err)
 	}
@@ -56,7 +64,7 @@ func (s *Store) Cells(ctx context.Context, f eservice.CellFilter) ([]eservice.Ce
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	crit, err := s.query(ctx, `SELECT municipality_ehak, service_code, criterion_id FROM cell_criteria`+w.String()+
+	crit, err := query(ctx, `SELECT municipality_ehak, service_code, criterion_id FROM cell_criteria`+w.String()+
 		` ORDER BY criterion_id`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: cell criteria: %w", err)
@@ -152,51 +160,90 @@ func (s *Store) SaveCell(ctx context.Context, ehak, code string, in eservice.Cel
 		if before.Version != in.Version {
 			return kovit.Conflict()
 		}
-		var checked *string
-		if in.EvidenceCheckedOn != nil {
-			d := in.EvidenceCheckedOn.Format(time.DateOnly)
-			checked = &d
-		}
-		by := "system"
-		if u := auth.UserFrom(ctx); u != nil {
-			by = u.Name
-		}
-		level := scale.LevelOf(in.Offering, in.Met)
-		args := []any{string(in.Offering), level, in.URL, in.System, in.EvidenceURL, checked, string(eservice.SelfReported), s.now(), by}
-		var res sql.Result
-		if before.Version == 0 {
-			res, err = tx.exec(ctx, `INSERT INTO service_cells (offering, level, url, system, evidence_url, evidence_checked_on,
-				verification, updated_at, updated_by, municipality_ehak, service_code, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-				ON CONFLICT (municipality_ehak, service_code) DO NOTHING`, append(args, ehak, code)...)
-		} else {
-			res, err = tx.exec(ctx, `UPDATE service_cells SET offering = ?, level = ?, url = ?, system = ?, evidence_url = ?,
-				evidence_checked_on = ?, verification = ?, return_reason = '', updated_at = ?, updated_by = ?, version = version + 1
-				WHERE municipality_ehak = ? AND service_code = ? AND version = ?`, append(args, ehak, code, in.Version)...)
-		}
-		if err != nil {
-			return fmt.Errorf("sqlstore: save cell: %w", err)
-		}
-		if err := oneRow(res); err != nil {
-			return err
-		}
-		if _, err := tx.exec(ctx, `DELETE FROM cell_criteria WHERE municipality_ehak = ? AND service_code = ?`, ehak, code); err != nil {
-			return err
-		}
-		for _, id := range uniqueIDs(in.Met) {
-			if _, err := tx.exec(ctx, `INSERT INTO cell_criteria (municipality_ehak, service_code, criterion_id) VALUES (?, ?, ?)`, ehak, code, id); err != nil {
-				return fmt.Errorf("sqlstore: cell criterion: %w", err)
-			}
-		}
-		if after, err = tx.cell(ctx, ehak, code); err != nil {
-			return err
-		}
-		action := audit.Update
-		if before.Version == 0 {
-			action = audit.Create
-		}
-		return tx.record(ctx, "service_cell", ehak+"/"+code, action, nilIfNew(before), after)
+		after, err = tx.writeCell(ctx, scale, before, in)
+		return err
 	})
 	return after, err
+}
+
+// writeCell saves in over before, the cell as read in this transaction, and records the
+// change; in must be valid. SaveCell and ImportCells share it, so a cell is written one
+// way. The update is conditional on before's version, which SaveCell has checked against
+// the client's and an import takes as it is (the last write wins per cell). The cell as
+// saved is built here rather than read back, and the criteria are rewritten only when
+// they change: an import of a whole matrix runs this thousands of times.
+func (t *tx) writeCell(ctx context.Context, scale eservice.Scale, before eservice.Cell, in eservice.CellInput) (eservice.Cell, error) {
+	ehak, code := before.MunicipalityEHAK, before.ServiceCode
+	after := eservice.Cell{MunicipalityEHAK: ehak, ServiceCode: code, Offering: in.Offering, Met: uniqueIDs(in.Met),
+		Level: scale.LevelOf(in.Offering, in.Met), URL: in.URL, System: in.System, EvidenceURL: in.EvidenceURL,
+		Verification: eservice.SelfReported, Version: before.Version + 1, UpdatedAt: t.s.now(), UpdatedBy: "system"}
+	slices.Sort(after.Met)
+	var checked *string
+	if in.EvidenceCheckedOn != nil {
+		d := in.EvidenceCheckedOn.Format(time.DateOnly)
+		checked = &d
+		day, _ := time.Parse(time.DateOnly, d) // as scanCell reads it back: midnight UTC
+		after.EvidenceCheckedOn = &day
+	}
+	if u := auth.UserFrom(ctx); u != nil {
+		after.UpdatedBy = u.Name
+	}
+	args := []any{string(in.Offering), after.Level, in.URL, in.System, in.EvidenceURL, checked, string(eservice.SelfReported), after.UpdatedAt, after.UpdatedBy}
+	var res sql.Result
+	var err error
+	if before.Version == 0 {
+		res, err = t.exec(ctx, `INSERT INTO service_cells (offering, level, url, system, evidence_url, evidence_checked_on,
+			verification, updated_at, updated_by, municipality_ehak, service_code, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+			ON CONFLICT (municipality_ehak, service_code) DO NOTHING`, append(args, ehak, code)...)
+	} else {
+		res, err = t.exec(ctx, `UPDATE service_cells SET offering = ?, level = ?, url = ?, system = ?, evidence_url = ?,
+			evidence_checked_on = ?, verification = ?, return_reason = '', updated_at = ?, updated_by = ?, version = version + 1
+			WHERE municipality_ehak = ? AND service_code = ? AND version = ?`, append(args, ehak, code, before.Version)...)
+	}
+	if err != nil {
+		return eservice.Cell{}, fmt.Errorf("sqlstore: save cell: %w", err)
+	}
+	if err := oneRow(res); err != nil {
+		return eservice.Cell{}, err
+	}
+	if !slices.Equal(uniqueSorted(before.Met), after.Met) {
+		if err := t.writeCriteria(ctx, ehak, code, len(before.Met) > 0, after.Met); err != nil {
+			return eservice.Cell{}, err
+		}
+	}
+	action := audit.Update
+	if before.Version == 0 {
+		action = audit.Create
+	}
+	return after, t.record(ctx, "service_cell", ehak+"/"+code, action, nilIfNew(before), after)
+}
+
+// writeCriteria replaces a cell's criteria met with ids, in one statement each way.
+func (t *tx) writeCriteria(ctx context.Context, ehak, code string, had bool, ids []int64) error {
+	if had {
+		if _, err := t.exec(ctx, `DELETE FROM cell_criteria WHERE municipality_ehak = ? AND service_code = ?`, ehak, code); err != nil {
+			return fmt.Errorf("sqlstore: cell criteria: %w", err)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	values := make([]string, len(ids))
+	args := make([]any, 0, 3*len(ids))
+	for i, id := range ids {
+		values[i] = "(?, ?, ?)"
+		args = append(args, ehak, code, id)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO cell_criteria (municipality_ehak, service_code, criterion_id) VALUES `+strings.Join(values, ", "), args...); err != nil {
+		return fmt.Errorf("sqlstore: cell criterion: %w", err)
+	}
+	return nil
+}
+
+func uniqueSorted(ids []int64) []int64 {
+	out := uniqueIDs(ids)
+	slices.Sort(out)
+	return out
 }
 
 func nilIfNew(c eservice.Cell) any {

@@ -109,8 +109,9 @@ func (ui *UI) municipalityList(w http.ResponseWriter, r *http.Request) error {
 
 type municipalityPage struct {
 	Page
-	M       municipality.Municipality
-	CanEdit bool
+	M         municipality.Municipality
+	CanEdit   bool
+	EServices eserviceSummary
 }
 
 func (ui *UI) municipalityShow(w http.ResponseWriter, r *http.Request) error {
@@ -120,6 +121,9 @@ func (ui *UI) municipalityShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := municipalityPage{Page: ui.page(r, ""), M: m, CanEdit: auth.Allowed(auth.CanEditMunicipality(auth.UserFrom(r.Context()), m.EHAK))}
 	p.Title, p.Nav = m.Name, "municipalities"
+	if p.EServices, err = ui.eserviceSummaryOf(r.Context(), m.EHAK); err != nil {
+		return err
+	}
 	ui.render(w, r, http.StatusOK, "municipality/show", p)
 	return nil
 }

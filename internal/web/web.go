@@ -8,6 +8,8 @@ import (
 
 	"kovit/internal/audit"
 	"kovit/internal/auth"
+	"kovit/internal/chart"
+	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/municipality"
 )
@@ -15,6 +17,7 @@ import (
 // Deps is what the UI needs; cmd/kovit provides it.
 type Deps struct {
 	Municipalities municipality.Store
+	Services       eservice.Store
 	Users          auth.Store
 	Audit          audit.Store
 	Auth           *auth.Authenticator
@@ -24,14 +27,16 @@ type Deps struct {
 	Synthetic bool
 	// OIDC, when set, offers sign-in through an external identity provider.
 	OIDC *OIDC
-	Now  func() time.Time
+	// Map draws the municipalities for the e-service map; nil leaves the map page a table.
+	Map *chart.Mapper
+	Now func() time.Time
 }
 
 // UI serves the HTML pages.
 type UI struct {
 	Deps
-	tmpl      *templates
-	limiter   *signInLimiter
+	tmpl    *templates
+	limiter *signInLimiter
 }
 
 // New parses every template (failing on any error) and returns the UI.

@@ -1,0 +1,276 @@
+package eservice
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+)
+
+// Columns are the matrix's spreadsheet form, in export order. Import finds them by name;
+// municipality, service, level and verification are there for the reader and are not
+// read back (the level is computed from the criteria met).
+var Columns = []string{"ehak", "municipality", "service_code", "service", "offering", "level",
+	"criteria_met", "url", "system", "evidence_url", "evidence_checked_on", "verification"}
+
+// importColumns must all be present in an imported file, so that a column left out
+// cannot quietly empty a field.
+var importColumns = []string{"ehak", "service_code", "offering", "criteria_met", "url", "system",
+	"evidence_url", "evidence_checked_on"}
+
+// ExportRows turns the matrix into rows in Columns order: every municipality of ms ×
+// every service of services, with cells never filled in as not offered. Dates are
+// time.Time (zero when there is none) so a workbook can hold them as real dates.
+func ExportRows(ms []municipality.Municipality, services []Service, cells []Cell, scale Scale, lang string) [][]any {
+	grid := NewGrid(cells)
+	rows := make([][]any, 0, len(ms)*len(services))
+	for _, m := range ms {
+		for _, s := range services {
+			c := grid.Cell(m.EHAK, s.Code)
+			met := scale.codesOf(c.Met)
+			var checked time.Time
+			if c.EvidenceCheckedOn != nil {
+				checked = *c.EvidenceCheckedOn
+			}
+			rows = append(rows, []any{m.EHAK, m.Name, s.Code, s.Name(lang), string(c.Offering), c.Level,
+				strings.Join(met, " "), c.URL, c.System, c.EvidenceURL, checked, string(c.Verification)})
+		}
+	}
+	return rows
+}
+
+// codesOf returns the codes of the criteria met, in the scale's order.
+func (s Scale) codesOf(met []int64) []string {
+	has := map[int64]bool{}
+	for _, id := range met {
+		has[id] = true
+	}
+	var out []string
+	for _, l := range s {
+		for _, c := range l.Criteria {
+			if has[c.ID] {
+				out = append(out, c.Code)
+			}
+		}
+	}
+	return out
+}
+
+// ImportRow is one checked row of an imported file.
+type ImportRow struct {
+	Row              int // as a spreadsheet numbers it: the header is row 1
+	MunicipalityEHAK string
+	ServiceCode      string
+	// Input's Version is not used: an import writes over whatever a cell holds (the last
+	// write wins per cell), while the file as a whole is applied all or nothing.
+	Input CellInput
+}
+
+// RowError is one problem of an imported file: the row (0 for the file as a whole), the
+// column's name ("" for the whole row) and a translation key.
+type RowError struct {
+	Row    int    `json:"row"`
+	Column string `json:"column"`
+	Key    string `json:"key"`
+}
+
+// ImportError lists every problem of an imported file; none of it was saved.
+type ImportError struct {
+	Rows []RowError
+	// Forbidden: some row is of a municipality the importing user may not edit.
+	Forbidden bool
+}
+
+func (e *ImportError) Error() string {
+	if len(e.Rows) == 0 {
+		return "eservice: import refused"
+	}
+	return fmt.Sprintf("eservice: import: %d problems, first %+v", len(e.Rows), e.Rows[0])
+}
+
+// Unwrap gives the surfaces the error's status: forbidden when a row is outside the
+// user's rights, invalid otherwise.
+func (e *ImportError) Unwrap() error {
+	if e.Forbidden {
+		return kovit.Forbidden()
+	}
+	return kovit.Errorf(kovit.EInvalid, "transfer.error.rows")
+}
+
+// Reference is what an imported file is checked against.
+type Reference struct {
+	Municipalities []municipality.Municipality
+	Services       []Service // retired ones too, to say so rather than "unknown"
+	Scale          Scale
+	// May says whether the importing user may edit a municipality's cells (the policy's
+	// answer); nil allows every municipality.
+	May func(ehak string) error
+}
+
+func (e *ImportError) add(row int, column, key string) {
+	e.Rows = append(e.Rows, RowError{Row: row, Column: column, Key: key})
+}
+
+// ParseImport checks every row of an imported file against ref and returns the rows to
+// save, or an *ImportError with every problem by row and column. Blank rows are skipped.
+func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, error) {
+	var errs ImportError
+	col := map[string]int{}
+	for i, h := range header {
+		name := strings.ToLower(strings.Trim(h, " \t\r\n\ufeff"))
+		if _, dup := col[name]; dup && name != "" {
+			errs.add(1, name, "transfer.error.duplicate_column")
+		}
+		col[name] = i
+	}
+	for _, name := range importColumns {
+		if _, ok := col[name]; !ok {
+			errs.add(1, name, "transfer.error.missing_column")
+		}
+	}
+	if len(errs.Rows) > 0 {
+		return nil, &errs
+	}
+	known := map[string]bool{}
+	for _, m := range ref.Municipalities {
+		known[m.EHAK] = true
+	}
+	services := map[string]Service{}
+	for _, s := range ref.Services {
+		services[s.Code] = s
+	}
+	seen := map[[2]string]bool{}
+	var out []ImportRow
+	for i, rec := range rows {
+		n := i + 2
+		get := func(name string) string {
+			if j := col[name]; j < len(rec) {
+				return strings.TrimSpace(rec[j])
+			}
+			return ""
+		}
+		if blank(rec) {
+			continue
+		}
+		r := ImportRow{Row: n, MunicipalityEHAK: normalEHAK(get("ehak")), ServiceCode: strings.ToUpper(get("service_code"))}
+		switch {
+		case r.MunicipalityEHAK == "":
+			errs.add(n, "ehak", "error.required")
+		case !known[r.MunicipalityEHAK]:
+			errs.add(n, "ehak", "transfer.error.unknown_municipality")
+		case ref.May != nil && ref.May(r.MunicipalityEHAK) != nil:
+			errs.add(n, "ehak", "transfer.error.not_your_municipality")
+			errs.Forbidden = true
+		}
+		sv, ok := services[r.ServiceCode]
+		switch {
+		case r.ServiceCode == "":
+			errs.add(n, "service_code", "error.required")
+		case !ok:
+			errs.add(n, "service_code", "transfer.error.unknown_service")
+		case sv.Retired:
+			errs.add(n, "service_code", "transfer.error.service_retired")
+		case seen[[2]string{r.MunicipalityEHAK, r.ServiceCode}]:
+			errs.add(n, "service_code", "transfer.error.duplicate_cell")
+		}
+		seen[[2]string{r.MunicipalityEHAK, r.ServiceCode}] = true
+
+		in := CellInput{Offering: Offering(strings.ToLower(get("offering"))), URL: get("url"), System: get("system"), EvidenceURL: get("evidence_url")}
+		met, unknown := ref.Scale.parseCodes(get("criteria_met"))
+		in.Met = met
+		if unknown {
+			errs.add(n, "criteria_met", "error.unknown_criterion")
+		}
+		checked, ok := parseDate(get("evidence_checked_on"))
+		if !ok {
+			errs.add(n, "evidence_checked_on", "error.date")
+		}
+		in.EvidenceCheckedOn = checked
+		for _, f := range kovit.FieldsOf(in.Validate(ref.Scale)) {
+			errs.add(n, f.Field, f.Key)
+		}
+		r.Input = in
+		out = append(out, r)
+	}
+	if len(errs.Rows) > 0 {
+		return nil, &errs
+	}
+	return out, nil
+}
+
+func blank(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// normalEHAK restores the leading zeros a spreadsheet drops when it takes 0793 for a number.
+func normalEHAK(s string) string {
+	if s == "" || len(s) >= 4 || strings.Trim(s, "0123456789") != "" {
+		return s
+	}
+	return strings.Repeat("0", 4-len(s)) + s
+}
+
+// parseCodes reads a list of criterion codes separated by spaces or semicolons. A code
+// may come with a decimal comma ("1,1" for 1.1), as a spreadsheet in Estonian shows a
+// code it took for a number. It returns the ids of the known codes and whether any was
+// unknown.
+func (s Scale) parseCodes(text string) (ids []int64, unknown bool) {
+	byCode := map[string]int64{}
+	for _, l := range s {
+		for _, c := range l.Criteria {
+			byCode[c.Code] = c.ID
+		}
+	}
+	for _, tok := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' }) {
+		if id, ok := byCode[tok]; ok {
+			ids = append(ids, id)
+		} else if id, ok := byCode[strings.ReplaceAll(tok, ",", ".")]; ok {
+			ids = append(ids, id)
+		} else {
+			unknown = true
+		}
+	}
+	return ids, unknown
+}
+
+// parseDate reads a date as dd.mm.yyyy (d.m.yyyy too) or yyyy-mm-dd; empty is no date.
+func parseDate(s string) (*time.Time, bool) {
+	if s == "" {
+		return nil, true
+	}
+	for _, layout := range []string{"2.1.2006", time.DateOnly} {
+		if d, err := time.Parse(layout, s); err == nil {
+			return &d, true
+		}
+	}
+	return nil, false
+}
+
+// Unchanged reports whether saving in over c would change nothing the municipality
+// reports, so an import can leave the cell, its version and its verification alone.
+func (c Cell) Unchanged(in CellInput) bool {
+	return c.Offering == in.Offering && c.URL == in.URL && c.System == in.System &&
+		c.EvidenceURL == in.EvidenceURL && sameDay(c.EvidenceCheckedOn, in.EvidenceCheckedOn) && sameSet(c.Met, in.Met)
+}
+
+func sameDay(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Format(time.DateOnly) == b.Format(time.DateOnly)
+}
+
+func sameSet(a, b []int64) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b))
+}

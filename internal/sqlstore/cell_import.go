@@ -1,0 +1,116 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+
+	"kovit/internal/eservice"
+	"kovit/internal/kovit"
+)
+
+// ImportCells implements eservice.Store: it saves checked rows of an imported matrix in
+// one transaction, all or nothing. Each row is checked again against what the
+// transaction sees, in case the catalogue changed since the file was checked. A row
+// that would change nothing is skipped, so exporting and importing back adds no versions
+// and no audit events; every other row writes over its cell whatever its version (the
+// last write wins per cell) and is recorded like a save. It returns how many cells
+// changed.
+func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int, error) {
+	n := 0
+	err := s.transact(ctx, func(tx *tx) error {
+		scale, err := tx.scale(ctx)
+		if err != nil {
+			return err
+		}
+		known, err := tx.municipalityCodes(ctx)
+		if err != nil {
+			return err
+		}
+		services, err := tx.retiredByCode(ctx)
+		if err != nil {
+			return err
+		}
+		cells, err := cellsFrom(ctx, tx.query, eservice.CellFilter{})
+		if err != nil {
+			return err
+		}
+		grid := eservice.NewGrid(cells)
+		var problems eservice.ImportError
+		for _, r := range rows {
+			if !known[r.MunicipalityEHAK] {
+				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "ehak", Key: "transfer.error.unknown_municipality"})
+			}
+			if retired, ok := services[r.ServiceCode]; !ok {
+				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "service_code", Key: "transfer.error.unknown_service"})
+			} else if retired {
+				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "service_code", Key: "transfer.error.service_retired"})
+			}
+			for _, f := range kovit.FieldsOf(r.Input.Validate(scale)) {
+				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: f.Field, Key: f.Key})
+			}
+		}
+		if len(problems.Rows) > 0 {
+			return &problems
+		}
+		for _, r := range rows {
+			before, ok := grid[r.MunicipalityEHAK][r.ServiceCode]
+			if !ok {
+				before = emptyCell(r.MunicipalityEHAK, r.ServiceCode)
+			}
+			if before.Unchanged(r.Input) {
+				continue
+			}
+			after, err := tx.writeCell(ctx, scale, before, r.Input)
+			if err != nil {
+				return fmt.Errorf("sqlstore: import row %d: %w", r.Row, err)
+			}
+			// A file with the same cell twice writes over its own first row.
+			if grid[r.MunicipalityEHAK] == nil {
+				grid[r.MunicipalityEHAK] = map[string]eservice.Cell{}
+			}
+			grid[r.MunicipalityEHAK][r.ServiceCode] = after
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+func (t *tx) municipalityCodes(ctx context.Context) (map[string]bool, error) {
+	rows, err := t.query(ctx, `SELECT ehak FROM municipalities`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: municipality codes: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var ehak string
+		if err := rows.Scan(&ehak); err != nil {
+			return nil, err
+		}
+		out[ehak] = true
+	}
+	return out, rows.Err()
+}
+
+// retiredByCode maps every service's code to whether it is retired.
+func (t *tx) retiredByCode(ctx context.Context) (map[string]bool, error) {
+	rows, err := t.query(ctx, `SELECT code, retired FROM services`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: service codes: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var code string
+		var retired bool
+		if err := rows.Scan(&code, &retired); err != nil {
+			return nil, err
+		}
+		out[code] = retired
+	}
+	return out, rows.Err()
+}

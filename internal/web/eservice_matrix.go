@@ -1,0 +1,186 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"kovit/internal/auth"
+	"kovit/internal/eservice"
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+)
+
+// matrixFilter narrows the matrix: county, type and band choose rows (the store sorts and
+// filters by county and type), area and life event choose columns.
+type matrixFilter struct {
+	municipality.Filter
+	Band, Area, LifeEvent string
+}
+
+func parseMatrixFilter(q url.Values) (matrixFilter, error) {
+	f := matrixFilter{
+		Filter: municipality.Filter{CountyEHAK: q.Get("county"), Type: municipality.Type(q.Get("type")),
+			Sort: q.Get("sort"), Desc: q.Get("order") == "desc", Limit: municipality.MaxLimit},
+		Band: q.Get("band"), Area: q.Get("area"), LifeEvent: q.Get("life_event"),
+	}
+	var p kovit.Problems
+	if f.Band != "" && !slices.ContainsFunc(eservice.Bands, func(b eservice.Band) bool { return b.Key == f.Band }) {
+		p.Add("band", "eservice.error.band")
+	}
+	if err := f.Filter.Validate(); err != nil {
+		p = append(p, kovit.FieldsOf(err)...)
+	}
+	return f, p.Err()
+}
+
+// matrixRow is one municipality's row; cells follow the page's Services.
+type matrixRow struct {
+	M     municipality.Municipality
+	Cells template.HTML
+	Stats eservice.MunicipalityStats
+}
+
+// matrixCells writes a row's cells, e.g. <td class="lvl-3"><a href="/eservices/0793/SOC-001">3</a></td>.
+// A full matrix has thousands of cells; writing them here, rather than with a template
+// action per cell, cuts the page's rendering time several times over.
+func matrixCells(g eservice.Grid, ehak string, services []eservice.Service) template.HTML {
+	var b strings.Builder
+	b.Grow(len(services) * 56)
+	prefix := `"><a href="/eservices/` + template.HTMLEscapeString(url.PathEscape(ehak)) + "/"
+	for _, s := range services {
+		c := g.Cell(ehak, s.Code)
+		b.WriteString(`<td class="`)
+		b.WriteString(cellClass(c))
+		b.WriteString(prefix)
+		b.WriteString(template.HTMLEscapeString(url.PathEscape(s.Code)))
+		b.WriteString(`">`)
+		b.WriteString(cellText(c))
+		b.WriteString(`</a></td>`)
+	}
+	return template.HTML(b.String())
+}
+
+type matrixPage struct {
+	esPage
+	Filter      matrixFilter
+	Query       url.Values
+	Counties    []municipality.County
+	Areas       []string // every area and life event, for the filter choices
+	LifeEvents  []string
+	Groups      []serviceGroup // the columns, by area
+	Services    []eservice.Service
+	Stats       []eservice.ServiceStats // per column
+	Rows        []matrixRow
+	Scale       eservice.Scale
+	Filled      int // cells filled in anywhere, to tell an empty matrix from a filtered one
+	Filtered    bool
+	CanSnapshot bool
+	Months      []string // snapshot months, for coordinators
+}
+
+func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
+	ctx, q := r.Context(), r.URL.Query()
+	f, err := parseMatrixFilter(q)
+	if err != nil {
+		return err
+	}
+	ms, _, err := ui.Municipalities.ListMunicipalities(ctx, f.Filter)
+	if err != nil {
+		return err
+	}
+	if f.Band != "" {
+		ms = slices.DeleteFunc(ms, func(m municipality.Municipality) bool { return eservice.BandOf(m.Population) != f.Band })
+	}
+	all, err := ui.Services.ListServices(ctx, false)
+	if err != nil {
+		return err
+	}
+	cells, err := ui.Services.Cells(ctx, eservice.CellFilter{})
+	if err != nil {
+		return err
+	}
+	scale, err := ui.Services.Scale(ctx)
+	if err != nil {
+		return err
+	}
+	counties, err := ui.Municipalities.ListCounties(ctx)
+	if err != nil {
+		return err
+	}
+	p := matrixPage{esPage: esPage{ui.page(r, "eservice.matrix.title")}, Filter: f, Query: q, Counties: counties,
+		Scale: scale, Filled: len(cells), Filtered: f.CountyEHAK != "" || f.Type != "" || f.Band != ""}
+	p.Nav = "eservices"
+	var shown []eservice.Service
+	for _, s := range all {
+		if !slices.Contains(p.Areas, s.Area) {
+			p.Areas = append(p.Areas, s.Area)
+		}
+		if !slices.Contains(p.LifeEvents, s.LifeEvent) && s.LifeEvent != "" {
+			p.LifeEvents = append(p.LifeEvents, s.LifeEvent)
+		}
+		if (f.Area == "" || s.Area == f.Area) && (f.LifeEvent == "" || s.LifeEvent == f.LifeEvent) {
+			shown = append(shown, s)
+		}
+	}
+	slices.Sort(p.LifeEvents)
+	p.Services, p.Groups = shown, groupByArea(shown)
+	g := eservice.NewGrid(cells)
+	for _, s := range shown {
+		p.Stats = append(p.Stats, g.StatsOf(s.Code, ms))
+	}
+	p.Rows = make([]matrixRow, len(ms))
+	for i, m := range ms {
+		p.Rows[i] = matrixRow{M: m, Stats: g.MunicipalityStatsOf(m.EHAK, shown), Cells: matrixCells(g, m.EHAK, shown)}
+	}
+	if auth.Allowed(auth.CanEditNational(p.User)) {
+		p.CanSnapshot = true
+		if p.Months, err = ui.Services.SnapshotMonths(ctx); err != nil {
+			return err
+		}
+	}
+	ui.render(w, r, http.StatusOK, "eservice/matrix", p)
+	return nil
+}
+
+// SortLink and AriaSort work as on the municipality list.
+func (p matrixPage) SortLink(field string) string {
+	q := url.Values{}
+	for k, v := range p.Query {
+		q[k] = v
+	}
+	q.Set("sort", field)
+	q.Del("order")
+	if p.Filter.Sort == field && !p.Filter.Desc {
+		q.Set("order", "desc")
+	}
+	return "/eservices?" + q.Encode()
+}
+
+func (p matrixPage) AriaSort(field string) string {
+	switch {
+	case p.Filter.Sort != field:
+		return "none"
+	case p.Filter.Desc:
+		return "descending"
+	}
+	return "ascending"
+}
+
+// ExportLink is the matrix as shown, in format (csv or xlsx).
+func (p matrixPage) ExportLink(format string) string {
+	if len(p.Query) == 0 {
+		return "/eservices/matrix." + format
+	}
+	return "/eservices/matrix." + format + "?" + p.Query.Encode()
+}
+
+// LastMonth is the newest snapshot's month, or "".
+func (p matrixPage) LastMonth() string {
+	if len(p.Months) == 0 {
+		return ""
+	}
+	return p.Months[len(p.Months)-1]
+}

@@ -1,0 +1,115 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"kovit/internal/auth"
+	"kovit/internal/eservice"
+	"kovit/internal/municipality"
+)
+
+// municipalityEServicesPage is one municipality's row of the matrix: its services by area,
+// and how its median level compares with its peers'.
+type municipalityEServicesPage struct {
+	esPage
+	M       municipality.Municipality
+	Summary eserviceSummary
+	Peers   []peerView
+	Groups  []municipalityAreaRows
+	CanEdit bool
+}
+
+type peerView struct {
+	Label  string
+	Count  int
+	Median float64
+}
+
+type municipalityAreaRows struct {
+	Area string
+	Rows []serviceCellRow
+}
+
+type serviceCellRow struct {
+	S eservice.Service
+	C eservice.Cell
+}
+
+func (r serviceCellRow) Class() string { return cellClass(r.C) }
+func (r serviceCellRow) Text() string  { return cellText(r.C) }
+
+// eserviceSummary is the short version on the municipality's own page. It reads only the
+// municipality's cells: the peer comparison needs every cell and lives on its own page.
+type eserviceSummary struct {
+	Stats         eservice.MunicipalityStats
+	Filled, Total int
+}
+
+func (ui *UI) eserviceSummaryOf(ctx context.Context, ehak string) (eserviceSummary, error) {
+	services, err := ui.Services.ListServices(ctx, false)
+	if err != nil {
+		return eserviceSummary{}, err
+	}
+	cells, err := ui.Services.Cells(ctx, eservice.CellFilter{MunicipalityEHAK: ehak})
+	if err != nil {
+		return eserviceSummary{}, err
+	}
+	return summaryOf(eservice.NewGrid(cells), ehak, services), nil
+}
+
+func summaryOf(g eservice.Grid, ehak string, services []eservice.Service) eserviceSummary {
+	sum := eserviceSummary{Stats: g.MunicipalityStatsOf(ehak, services), Total: len(services)}
+	for _, s := range services {
+		if _, ok := g[ehak][s.Code]; ok {
+			sum.Filled++
+		}
+	}
+	return sum
+}
+
+func (ui *UI) municipalityEServices(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	m, err := ui.Municipalities.Municipality(ctx, r.PathValue("ehak"))
+	if err != nil {
+		return err
+	}
+	services, err := ui.Services.ListServices(ctx, false)
+	if err != nil {
+		return err
+	}
+	all, err := ui.allMunicipalities(ctx)
+	if err != nil {
+		return err
+	}
+	cells, err := ui.Services.Cells(ctx, eservice.CellFilter{})
+	if err != nil {
+		return err
+	}
+	g := eservice.NewGrid(cells)
+	p := municipalityEServicesPage{esPage: esPage{ui.page(r, "")}, M: m, Summary: summaryOf(g, m.EHAK, services),
+		CanEdit: auth.Allowed(auth.CanEditMunicipality(auth.UserFrom(ctx), m.EHAK))}
+	p.Title, p.Nav = p.L.T("eservice.municipality.title", "Name", m.Name), "eservices"
+	l := p.L
+	groups := []struct {
+		label string
+		ms    []municipality.Municipality
+	}{
+		{l.T("eservice.peers.type", "Type", l.T("type."+string(m.Type))), eservice.Peers(m, all, "type")},
+		{l.T("eservice.peers.band", "Band", l.T("eservice.band."+eservice.BandOf(m.Population))), eservice.Peers(m, all, "band")},
+		{l.T("eservice.peers.county", "County", m.CountyName), eservice.Peers(m, all, "county")},
+		{l.T("eservice.peers.country"), all},
+	}
+	for _, gr := range groups {
+		p.Peers = append(p.Peers, peerView{Label: gr.label, Count: len(gr.ms), Median: g.MedianOfGroup(gr.ms, services)})
+	}
+	for _, sg := range groupByArea(services) {
+		rows := municipalityAreaRows{Area: sg.Area}
+		for _, s := range sg.Services {
+			rows.Rows = append(rows.Rows, serviceCellRow{S: s, C: g.Cell(m.EHAK, s.Code)})
+		}
+		p.Groups = append(p.Groups, rows)
+	}
+	ui.render(w, r, http.StatusOK, "eservice/municipality", p)
+	return nil
+}

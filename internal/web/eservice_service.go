@@ -1,0 +1,192 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"strconv"
+	"time"
+
+	"kovit/internal/auth"
+	"kovit/internal/chart"
+	"kovit/internal/eservice"
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+)
+
+type servicePage struct {
+	esPage
+	S           eservice.Service
+	Scale       eservice.Scale
+	Stats       eservice.ServiceStats
+	Rows        []serviceRow
+	K, Target   int
+	History     []adoptionPoint
+	Chart       template.HTML
+	Forecast    eservice.Forecast
+	CanForecast bool // there are enough months of history
+	CanManage   bool
+}
+
+type serviceRow struct {
+	M municipality.Municipality
+	C eservice.Cell
+}
+
+func (r serviceRow) Class() string { return cellClass(r.C) }
+func (r serviceRow) Text() string  { return cellText(r.C) }
+
+// MinPoints is how many months a forecast needs.
+func (p servicePage) MinPoints() int { return eservice.MinForecastPoints }
+
+// adoptionPoint is one month of a service's history: how many applicable municipalities
+// were at level k or above.
+type adoptionPoint struct {
+	eservice.MonthShare
+	Online, Applicable int
+}
+
+// adoption counts, per snapshot month, the municipalities at level ≥ k among those the
+// service applies to. A municipality without a snapshot cell had not filled it in: level 0.
+func adoption(months []string, snaps []eservice.SnapshotCell, municipalities, k int) []adoptionPoint {
+	type count struct{ online, na int }
+	by := map[string]*count{}
+	for _, c := range snaps {
+		n := by[c.Month]
+		if n == nil {
+			n = &count{}
+			by[c.Month] = n
+		}
+		switch {
+		case c.Offering == eservice.NotApplicable:
+			n.na++
+		case c.Level >= k:
+			n.online++
+		}
+	}
+	var out []adoptionPoint
+	for _, m := range months {
+		t, err := time.Parse("2006-01", m)
+		if err != nil {
+			continue // the store only keeps valid months
+		}
+		p := adoptionPoint{MonthShare: eservice.MonthShare{Month: t}, Applicable: municipalities}
+		if n := by[m]; n != nil {
+			p.Online, p.Applicable = n.online, municipalities-n.na
+		}
+		if p.Applicable > 0 {
+			p.Share = float64(p.Online) / float64(p.Applicable)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func (ui *UI) eserviceShow(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	s, err := ui.Services.Service(ctx, r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	scale, err := ui.Services.Scale(ctx)
+	if err != nil {
+		return err
+	}
+	var p kovit.Problems
+	q := r.URL.Query()
+	k := boundedInt(q.Get("k"), min(eservice.Online, scale.Max()), 1, max(scale.Max(), 1), "k", &p)
+	target := boundedInt(q.Get("target"), 80, 1, 100, "target", &p)
+	if err := p.Err(); err != nil {
+		return err
+	}
+	ms, err := ui.allMunicipalities(ctx)
+	if err != nil {
+		return err
+	}
+	cells, err := ui.Services.Cells(ctx, eservice.CellFilter{ServiceCode: s.Code})
+	if err != nil {
+		return err
+	}
+	months, err := ui.Services.SnapshotMonths(ctx)
+	if err != nil {
+		return err
+	}
+	snaps, err := ui.Services.Snapshots(ctx, s.Code)
+	if err != nil {
+		return err
+	}
+	g := eservice.NewGrid(cells)
+	pg := servicePage{esPage: esPage{ui.page(r, "")}, S: s, Scale: scale, Stats: g.StatsOf(s.Code, ms), K: k, Target: target,
+		History: adoption(months, snaps, len(ms), k), CanManage: auth.Allowed(auth.CanEditNational(auth.UserFrom(ctx)))}
+	pg.Title, pg.Nav = s.Name(pg.L.Lang), "eservices"
+	for _, m := range ms {
+		pg.Rows = append(pg.Rows, serviceRow{M: m, C: g.Cell(m.EHAK, s.Code)})
+	}
+	shares := make([]eservice.MonthShare, len(pg.History))
+	for i, h := range pg.History {
+		shares[i] = h.MonthShare
+	}
+	pg.Forecast, pg.CanForecast = eservice.ForecastShare(shares, float64(target)/100)
+	pg.Chart = pg.adoptionChart()
+	ui.render(w, r, http.StatusOK, "eservice/service", pg)
+	return nil
+}
+
+// adoptionChart draws the history with the target and, when there is one, the forecast's
+// range as a shaded band from the last month to the earliest and latest dates.
+func (p servicePage) adoptionChart() template.HTML {
+	if len(p.History) == 0 {
+		return ""
+	}
+	c := chart.LineChart{ID: "adoption", Title: p.L.T("eservice.history.chart", "K", p.K),
+		Desc: p.L.T("eservice.history.chart_desc", "K", p.K, "Months", len(p.History)), Min: 0, Max: 100,
+		FormatX: p.Month, FormatY: func(v float64) string { return p.L.Num(v, 0) + "%" }}
+	s := chart.Series{Name: p.L.T("eservice.history.series", "K", p.K)}
+	for _, h := range p.History {
+		s.Points = append(s.Points, chart.Point{At: h.Month, Value: h.Share * 100})
+	}
+	c.Series = append(c.Series, s)
+	c.Targets = []chart.Target{{Label: p.L.T("eservice.history.target", "Target", strconv.Itoa(p.Target)+"%"), Value: float64(p.Target)}}
+	last := s.Points[len(s.Points)-1]
+	f := p.Forecast
+	if p.CanForecast && !f.Reached && f.Likely != nil {
+		at := func(t *time.Time) chart.Point { return chart.Point{At: *t, Value: float64(p.Target)} }
+		c.Series = append(c.Series, chart.Series{Name: p.L.T("eservice.forecast.trend"), Dashed: true, Points: []chart.Point{last, at(f.Likely)}})
+		if f.Earliest != nil && f.Latest != nil {
+			c.Band = &chart.Band{Label: p.L.T("eservice.forecast.band"), From: []chart.Point{last, at(f.Latest)}, To: []chart.Point{last, at(f.Earliest)}}
+		}
+	}
+	return chart.Line(c)
+}
+
+// TargetText is the target as a percentage, for messages.
+func (p servicePage) TargetText() string { return strconv.Itoa(p.Target) + "%" }
+
+// LastMonth is the newest month of history.
+func (p servicePage) LastMonth() string {
+	if len(p.History) == 0 {
+		return ""
+	}
+	return p.Month(p.History[len(p.History)-1].Month)
+}
+
+// MonthOf formats an optional forecast date.
+func (p servicePage) MonthOf(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return p.Month(*t)
+}
+
+// SlopePoints is the trend in percentage points a month.
+func (p servicePage) SlopePoints() string { return p.L.Num(p.Forecast.Slope*100, 1) }
+
+// Levels are the levels k may be, for the chart's choice.
+func (p servicePage) Levels() []eservice.Level {
+	var out []eservice.Level
+	for _, l := range p.Scale {
+		if l.Number > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,186 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+
+	"kovit/internal/auth"
+	"kovit/internal/eservice"
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+	"kovit/internal/tabular"
+)
+
+// maxImport bounds an uploaded matrix file; a full matrix as XLSX is well under 1 MB.
+const maxImport = 10 << 20
+
+// eserviceExport sends the matrix, or one municipality's row with ?municipality=EHAK, as
+// CSV or XLSX in the format eserviceImport reads back. Public, like the matrix page.
+func (ui *UI) eserviceExport(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	ehak := r.URL.Query().Get("municipality")
+	ms, err := ui.allMunicipalities(ctx)
+	if err != nil {
+		return err
+	}
+	if ehak != "" {
+		var one []municipality.Municipality
+		for _, m := range ms {
+			if m.EHAK == ehak {
+				one = append(one, m)
+			}
+		}
+		if one == nil {
+			return kovit.NotFound()
+		}
+		ms = one
+	}
+	services, err := ui.Services.ListServices(ctx, false)
+	if err != nil {
+		return err
+	}
+	cells, err := ui.Services.Cells(ctx, eservice.CellFilter{MunicipalityEHAK: ehak})
+	if err != nil {
+		return err
+	}
+	scale, err := ui.Services.Scale(ctx)
+	if err != nil {
+		return err
+	}
+	name := "e-teenused"
+	if ehak != "" {
+		name += "-" + ehak
+	}
+	return writeTable(w, r, name, tabular.Table{Sheet: "e-teenused", Header: eservice.Columns,
+		Rows: eservice.ExportRows(ms, services, cells, scale, lang(r))})
+}
+
+type importPage struct {
+	Page
+	Columns  []string
+	Problems []importProblem
+	// Done: the file was imported; Changed cells were saved and Unchanged ones left alone.
+	Done               bool
+	Changed, Unchanged int
+	OwnEHAK            string // an editor's municipality: they may import only its rows
+}
+
+// importProblem is one error of a file, by row (0: the whole file) and column.
+type importProblem struct {
+	Row     int
+	Column  string
+	Message string
+}
+
+// mayImport lets in whoever edits some municipality's cells: an editor (their own rows
+// only, which the import checks row by row), coordinators and admins (any row).
+func mayImport(u *auth.User) error {
+	if u == nil {
+		return kovit.Unauthorized()
+	}
+	return auth.CanEditMunicipality(u, u.MunicipalityEHAK)
+}
+
+func (ui *UI) eserviceImportForm(w http.ResponseWriter, r *http.Request) error {
+	if err := mayImport(auth.UserFrom(r.Context())); err != nil {
+		return err
+	}
+	ui.renderImport(w, r, http.StatusOK, importPage{})
+	return nil
+}
+
+func (ui *UI) renderImport(w http.ResponseWriter, r *http.Request, status int, p importPage) {
+	p.Page = ui.page(r, "transfer.import.title")
+	p.Nav, p.Columns = "eservices", eservice.Columns
+	if u := p.User; u != nil && u.Role == auth.RoleEditor {
+		p.OwnEHAK = u.MunicipalityEHAK
+	}
+	ui.render(w, r, status, "eservice/import", p)
+}
+
+// eserviceImport checks every row of an uploaded file and saves them all in one go, or
+// none and lists every problem by row and column.
+func (ui *UI) eserviceImport(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	if err := mayImport(u); err != nil {
+		return err
+	}
+	fail := func(status int, problems ...importProblem) error {
+		ui.renderImport(w, r, status, importPage{Problems: problems})
+		return nil
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxImport)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return fail(http.StatusRequestEntityTooLarge, importProblem{Message: ui.text(r, "transfer.import.too_large")})
+		}
+		return fail(http.StatusBadRequest, importProblem{Message: ui.text(r, "transfer.import.no_file")})
+	}
+	defer r.MultipartForm.RemoveAll()
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		return fail(http.StatusUnprocessableEntity, importProblem{Message: ui.text(r, "transfer.import.no_file")})
+	}
+	defer file.Close()
+	head, rows, err := tabular.Read(file, header.Filename)
+	var re *tabular.ReadError
+	if errors.As(err, &re) {
+		return fail(http.StatusUnprocessableEntity, importProblem{Row: re.Row, Message: ui.text(r, re.Key)})
+	} else if err != nil {
+		return err
+	}
+	ref, err := ui.importReference(r, u)
+	if err != nil {
+		return err
+	}
+	parsed, err := eservice.ParseImport(head, rows, ref)
+	if err == nil {
+		var n int
+		if n, err = ui.Services.ImportCells(ctx, parsed); err == nil {
+			ui.renderImport(w, r, http.StatusOK, importPage{Done: true, Changed: n, Unchanged: len(parsed) - n})
+			return nil
+		}
+	}
+	var ie *eservice.ImportError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	var problems []importProblem
+	for _, e := range ie.Rows {
+		problems = append(problems, importProblem{Row: e.Row, Column: e.Column, Message: ui.text(r, e.Key)})
+	}
+	return fail(kovit.StatusCode(err), problems...)
+}
+
+func (ui *UI) importReference(r *http.Request, u *auth.User) (eservice.Reference, error) {
+	ctx := r.Context()
+	ms, err := ui.allMunicipalities(ctx)
+	if err != nil {
+		return eservice.Reference{}, err
+	}
+	services, err := ui.Services.ListServices(ctx, true)
+	if err != nil {
+		return eservice.Reference{}, err
+	}
+	scale, err := ui.Services.Scale(ctx)
+	if err != nil {
+		return eservice.Reference{}, err
+	}
+	may := func(ehak string) error { return auth.CanEditMunicipality(u, ehak) }
+	return eservice.Reference{Municipalities: ms, Services: services, Scale: scale, May: may}, nil
+}
+
+// text is a message in the request's language, for a handler that builds a page later.
+func (ui *UI) text(r *http.Request, key string) string { return ui.Catalog.Printer(lang(r)).T(key) }
+
+// ExportLink is the export of what the user may import: their municipality's row for an
+// editor, the whole matrix otherwise.
+func (p importPage) ExportLink(format string) string {
+	if p.OwnEHAK == "" {
+		return "/eservices/matrix." + format
+	}
+	return "/eservices/matrix." + format + "?" + url.Values{"municipality": {p.OwnEHAK}}.Encode()
+}
