@@ -1,6 +1,6 @@
 // Package cpsv describes the municipalities' e-services in the EU Core Public Service
-// Vocabulary Application Profile (CPSV-AP 3.2.0) as JSON-LD, so that national and EU
-// catalogues can harvest what kovit knows.
+// Vocabulary Application Profile (CPSV-AP 3.2.0), as JSON-LD and Turtle, so that national
+// and EU catalogues can harvest what kovit knows.
 package cpsv
 
 import (
@@ -13,126 +13,165 @@ import (
 	"kovit/internal/municipality"
 )
 
-// context maps the prefixes the document uses; full IRIs keep it valid without fetching
-// the (remote) official context.
-var context = map[string]string{
-	"cpsv": "http://purl.org/vocab/cpsv#",
-	"m8g":  "http://data.europa.eu/m8g/",
-	"dct":  "http://purl.org/dc/terms/",
-	"skos": "http://www.w3.org/2004/02/skos/core#",
-	"xsd":  "http://www.w3.org/2001/XMLSchema#",
+// Namespaces used by the export.
+const (
+	nsCPSV = "http://purl.org/vocab/cpsv#"
+	nsCV   = "http://data.europa.eu/m8g/"
+	nsDCT  = "http://purl.org/dc/terms/"
+	nsSKOS = "http://www.w3.org/2004/02/skos/core#"
+)
+
+var prefixes = []struct{ prefix, ns string }{{"cpsv", nsCPSV}, {"cv", nsCV}, {"dct", nsDCT}, {"skos", nsSKOS}}
+
+// Value is an IRI (Ref) or a literal with an optional language.
+type Value struct {
+	Ref  string
+	Text string
+	Lang string
 }
 
-// Node is one JSON-LD node.
-type Node = map[string]any
+// Resource is one typed subject with its properties, in the order they were added.
+type Resource struct {
+	ID    string
+	Type  string
+	Props []Prop
+}
 
-// Document builds the JSON-LD graph of every offered service of the given municipalities.
-// base is the public URL of this kovit (e.g. https://kovit.ee), used to mint identifiers.
-// Every resource a service links to is typed in the graph too, as the SHACL shapes check
-// classes against the data itself.
-func Document(base string, ms []municipality.Municipality, services []eservice.Service, scale eservice.Scale, g eservice.Grid) map[string]any {
+// Prop is one predicate and its values.
+type Prop struct {
+	Pred   string
+	Values []Value
+}
+
+func (r *Resource) add(pred string, vs ...Value) {
+	if len(vs) > 0 {
+		r.Props = append(r.Props, Prop{pred, vs})
+	}
+}
+
+func ref(iri string) Value              { return Value{Ref: iri} }
+func text(s, lang string) Value         { return Value{Text: s, Lang: lang} }
+func plain(s string) Value              { return Value{Text: s} }
+func langs(et, en string) (out []Value) { return append(nonEmpty(et, "et"), nonEmpty(en, "en")...) }
+
+func nonEmpty(s, lang string) []Value {
+	if s == "" {
+		return nil
+	}
+	return []Value{text(s, lang)}
+}
+
+// Graph builds the resources: one cpsv:PublicService per catalogue service that at least
+// one of ms offers, with every offering municipality as a competent authority (a public
+// organisation with its EHAK code) and each municipality's e-service link as a channel.
+// Every resource a service links to is typed in the graph too, because SHACL checks
+// classes against the data itself. base is kovit's public URL, used to mint identifiers.
+func Graph(base string, ms []municipality.Municipality, services []eservice.Service, g eservice.Grid) []Resource {
 	base = strings.TrimRight(base, "/")
-	var graph []Node
-	orgs := map[string]bool{}
-	concepts := map[string]Node{}
-	for _, m := range ms {
-		for _, s := range services {
+	var out []Resource
+	orgs := map[string]Resource{}
+	concepts := map[string]Resource{}
+	for _, s := range services {
+		id := base + "/eservices/services/" + url.PathEscape(s.Code)
+		svc := Resource{ID: id, Type: nsCPSV + "PublicService"}
+		var authorities, channels []Value
+		var offeredBy []string
+		for _, m := range ms {
 			c := g.Cell(m.EHAK, s.Code)
 			if c.Offering != eservice.Offered {
 				continue
 			}
-			if !orgs[m.EHAK] {
-				orgs[m.EHAK] = true
-				graph = append(graph, organisation(base, m))
+			orgID := base + "/municipalities/" + m.EHAK
+			if _, ok := orgs[orgID]; !ok {
+				orgs[orgID] = organisation(orgID, m)
 			}
-			area := concept(base, "area", s.Area, concepts)
-			event := event(base, s.LifeEvent, concepts)
-			n := Node{
-				"@id":                       fmt.Sprintf("%s/eservices/%s/%s", base, m.EHAK, url.PathEscape(s.Code)),
-				"@type":                     "cpsv:PublicService",
-				"dct:identifier":            m.EHAK + "/" + s.Code,
-				"dct:title":                 langs(s.NameEt, s.NameEn),
-				"dct:description":           langs(describe(s, scale, c.Level, "et"), describe(s, scale, c.Level, "en")),
-				"m8g:hasCompetentAuthority": Node{"@id": orgID(base, m.EHAK)},
-				"m8g:thematicArea":          Node{"@id": area},
-			}
-			if event != "" {
-				n["m8g:isGroupedBy"] = Node{"@id": event}
-			}
+			authorities = append(authorities, ref(orgID))
+			offeredBy = append(offeredBy, m.Name)
 			if c.URL != "" {
-				ch := n["@id"].(string) + "#channel"
-				n["m8g:hasChannel"] = Node{"@id": ch}
-				graph = append(graph, Node{"@id": ch, "@type": "m8g:Channel", "dct:identifier": c.URL,
-					"dct:description": langs("E-teenus veebis", "Online e-service")})
+				ch := Resource{ID: id + "#channel-" + m.EHAK, Type: nsCV + "Channel"}
+				ch.add(nsDCT+"identifier", plain(c.URL))
+				ch.add(nsDCT+"description", langs("E-teenus: "+m.Name, "Online service: "+m.Name)...)
+				out = append(out, ch)
+				channels = append(channels, ref(ch.ID))
 			}
-			graph = append(graph, n)
 		}
+		if len(authorities) == 0 {
+			continue // CPSV-AP requires a competent authority; nobody offers it yet
+		}
+		svc.add(nsDCT+"identifier", plain(s.Code))
+		svc.add(nsDCT+"title", langs(s.NameEt, s.NameEn)...)
+		svc.add(nsDCT+"description", langs(describe(s.DescriptionEt, "Pakuvad", offeredBy), describe(s.DescriptionEn, "Offered by", offeredBy))...)
+		svc.add(nsCV+"hasCompetentAuthority", authorities...)
+		svc.add(nsCV+"hasChannel", channels...)
+		svc.add(nsCV+"sector", ref(concept(base, "area", s.Area, concepts)))
+		if s.LifeEvent != "" {
+			svc.add(nsCV+"isGroupedBy", ref(event(base, s.LifeEvent, concepts)))
+		}
+		out = append(out, svc)
+	}
+	for _, key := range sortedKeys(orgs) {
+		out = append(out, orgs[key])
 	}
 	for _, key := range sortedKeys(concepts) {
-		graph = append(graph, concepts[key])
-	}
-	return map[string]any{"@context": context, "@graph": graph}
-}
-
-func orgID(base, ehak string) string { return base + "/municipalities/" + ehak }
-
-func organisation(base string, m municipality.Municipality) Node {
-	loc := "https://kovit.ee/ehak/" + m.EHAK // the EHAK unit as a location
-	return Node{
-		"@id":            orgID(base, m.EHAK),
-		"@type":          "m8g:PublicOrganisation",
-		"skos:prefLabel": []Node{{"@value": m.Name, "@language": "et"}},
-		"dct:spatial": Node{"@id": loc, "@type": "dct:Location", "dct:identifier": m.EHAK,
-			"skos:prefLabel": []Node{{"@value": m.Name, "@language": "et"}}},
-	}
-}
-
-func concept(base, scheme, label string, seen map[string]Node) string {
-	id := base + "/concepts/" + scheme + "/" + url.PathEscape(label)
-	if _, ok := seen[id]; !ok {
-		seen[id] = Node{"@id": id, "@type": "skos:Concept", "skos:prefLabel": []Node{{"@value": label, "@language": "et"}}}
-	}
-	return id
-}
-
-func event(base, label string, seen map[string]Node) string {
-	if label == "" {
-		return ""
-	}
-	id := base + "/concepts/life-event/" + url.PathEscape(label)
-	if _, ok := seen[id]; !ok {
-		seen[id] = Node{"@id": id, "@type": "m8g:Event", "dct:identifier": label, "dct:title": langs(label, "")}
-	}
-	return id
-}
-
-// describe is the service's own description, or, when it has none, what kovit knows:
-// its maturity level (the shapes require a description).
-func describe(s eservice.Service, scale eservice.Scale, level int, lang string) string {
-	text := s.DescriptionEt
-	if lang == "en" {
-		text = s.DescriptionEn
-	}
-	for _, l := range scale {
-		if l.Number == level {
-			if lang == "en" {
-				return strings.TrimSpace(text + fmt.Sprintf(" Maturity level %d of %d: %s.", level, scale.Max(), l.Name("en")))
-			}
-			return strings.TrimSpace(text + fmt.Sprintf(" Küpsustase %d/%d: %s.", level, scale.Max(), l.Name("et")))
-		}
-	}
-	return strings.TrimSpace(text)
-}
-
-func langs(et, en string) []Node {
-	out := []Node{{"@value": et, "@language": "et"}}
-	if en != "" {
-		out = append(out, Node{"@value": en, "@language": "en"})
+		out = append(out, concepts[key])
 	}
 	return out
 }
 
-func sortedKeys(m map[string]Node) []string {
+func organisation(id string, m municipality.Municipality) Resource {
+	org := Resource{ID: id, Type: nsCV + "PublicOrganisation"}
+	org.add(nsSKOS+"prefLabel", text(m.Name, "et"))
+	org.add(nsDCT+"identifier", plain(m.EHAK))
+	org.add(nsDCT+"spatial", ref(id+"#area")) // typed by locations
+	return org
+}
+
+// locations returns the typed dct:Location each organisation's spatial points at.
+func locations(rs []Resource) []Resource {
+	var out []Resource
+	for _, r := range rs {
+		if r.Type != nsCV+"PublicOrganisation" {
+			continue
+		}
+		loc := Resource{ID: r.ID + "#area", Type: nsDCT + "Location"}
+		for _, p := range r.Props {
+			if p.Pred == nsDCT+"identifier" {
+				loc.add(nsDCT+"identifier", p.Values...) // the EHAK code of the territory
+			}
+		}
+		out = append(out, loc)
+	}
+	return out
+}
+
+func concept(base, scheme, label string, seen map[string]Resource) string {
+	id := base + "/concepts/" + scheme + "/" + url.PathEscape(label)
+	if _, ok := seen[id]; !ok {
+		c := Resource{ID: id, Type: nsSKOS + "Concept"}
+		c.add(nsSKOS+"prefLabel", text(label, "et"))
+		seen[id] = c
+	}
+	return id
+}
+
+func event(base, label string, seen map[string]Resource) string {
+	id := base + "/concepts/life-event/" + url.PathEscape(label)
+	if _, ok := seen[id]; !ok {
+		e := Resource{ID: id, Type: nsCV + "Event"}
+		e.add(nsDCT+"identifier", plain(label))
+		e.add(nsDCT+"title", text(label, "et"))
+		seen[id] = e
+	}
+	return id
+}
+
+// describe is the service's own description followed by who offers it, so that a
+// description (required by the shapes) is never empty.
+func describe(own, lead string, by []string) string {
+	return strings.TrimSpace(fmt.Sprintf("%s %s: %s.", own, lead, strings.Join(by, ", ")))
+}
+
+func sortedKeys(m map[string]Resource) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
