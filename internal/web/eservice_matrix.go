@@ -65,6 +65,7 @@ func matrixCells(g eservice.Grid, ehak string, services []eservice.Service) temp
 
 type matrixPage struct {
 	esPage
+	sortState
 	Filter      matrixFilter
 	Query       url.Values
 	Counties    []municipality.County
@@ -110,7 +111,8 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := matrixPage{esPage: esPage{ui.page(r, "eservice.matrix.title")}, Filter: f, Query: q, Counties: counties,
+	p := matrixPage{esPage: esPage{ui.page(r, "eservice.matrix.title")}, sortState: sortState{"/eservices", q, f.Sort, f.Desc},
+		Filter: f, Query: q, Counties: counties,
 		Scale: scale, Filled: len(cells), Filtered: f.CountyEHAK != "" || f.Type != "" || f.Band != ""}
 	p.Nav = "eservices"
 	var shown []eservice.Service
@@ -143,30 +145,6 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	}
 	ui.render(w, r, http.StatusOK, "eservice/matrix", p)
 	return nil
-}
-
-// SortLink and AriaSort work as on the municipality list.
-func (p matrixPage) SortLink(field string) string {
-	q := url.Values{}
-	for k, v := range p.Query {
-		q[k] = v
-	}
-	q.Set("sort", field)
-	q.Del("order")
-	if p.Filter.Sort == field && !p.Filter.Desc {
-		q.Set("order", "desc")
-	}
-	return "/eservices?" + q.Encode()
-}
-
-func (p matrixPage) AriaSort(field string) string {
-	switch {
-	case p.Filter.Sort != field:
-		return "none"
-	case p.Filter.Desc:
-		return "descending"
-	}
-	return "ascending"
 }
 
 // ExportLink is the matrix as shown, in format (csv or xlsx).

@@ -12,6 +12,7 @@ import (
 
 type municipalityListPage struct {
 	Page
+	sortState
 	Items    []municipalityRow
 	Counties []municipality.County
 	Filter   municipality.Filter
@@ -34,39 +35,9 @@ func municipalityRows(p Page, ms []municipality.Municipality) []municipalityRow 
 	return rows
 }
 
-// SortLink returns the URL that sorts the list by field, flipping the order when the list
-// is already sorted by it.
-func (p municipalityListPage) SortLink(field string) string {
-	q := url.Values{}
-	for k, v := range p.Query {
-		q[k] = v
-	}
-	q.Del("offset")
-	q.Set("sort", field)
-	q.Del("order")
-	if p.Filter.Sort == field && !p.Filter.Desc {
-		q.Set("order", "desc")
-	}
-	return "/municipalities?" + q.Encode()
-}
-
-// AriaSort is the aria-sort value of a column header.
-func (p municipalityListPage) AriaSort(field string) string {
-	switch {
-	case p.Filter.Sort != field:
-		return "none"
-	case p.Filter.Desc:
-		return "descending"
-	}
-	return "ascending"
-}
-
 // ExportLink returns the list's current filter as an export URL of the given format.
 func (p municipalityListPage) ExportLink(format string) string {
-	q := url.Values{}
-	for k, v := range p.Query {
-		q[k] = v
-	}
+	q := cloneQuery(p.Query)
 	q.Del("offset")
 	q.Del("limit")
 	return "/municipalities." + format + "?" + q.Encode()
@@ -100,7 +71,7 @@ func (ui *UI) municipalityList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	pg := ui.page(r, "municipalities.title")
-	p := municipalityListPage{Page: pg, Items: municipalityRows(pg, items), Counties: counties,
+	p := municipalityListPage{Page: pg, sortState: sortState{"/municipalities", q, f.Sort, f.Desc}, Items: municipalityRows(pg, items), Counties: counties,
 		Filter: f, Query: q, Pager: newPager("/municipalities", q, total, f.Limit, f.Offset)}
 	p.Nav = "municipalities"
 	ui.render(w, r, http.StatusOK, "municipality/list", p)

@@ -98,10 +98,7 @@ func (p Pager) Prev() string  { return p.at(max(p.Offset-p.Limit, 0)) }
 func (p Pager) Next() string  { return p.at(p.Offset + p.Limit) }
 
 func (p Pager) at(offset int) string {
-	q := url.Values{}
-	for k, v := range p.query {
-		q[k] = v
-	}
+	q := cloneQuery(p.query)
 	q.Set("offset", strconv.Itoa(offset))
 	return p.path + "?" + q.Encode()
 }
@@ -118,4 +115,45 @@ func intParam(q url.Values, name string, problems *kovit.Problems) int {
 		return 0
 	}
 	return n
+}
+
+// sortState gives a list page its sortable column headers; list pages embed it, so
+// templates call {{.SortLink "name"}} and {{.AriaSort "name"}}.
+type sortState struct {
+	path  string
+	query url.Values
+	field string
+	desc  bool
+}
+
+// SortLink returns the URL that sorts the list by field, flipping the order when the list
+// is already sorted by it. A new order starts again from the first page.
+func (s sortState) SortLink(field string) string {
+	q := cloneQuery(s.query)
+	q.Del("offset")
+	q.Del("order")
+	q.Set("sort", field)
+	if s.field == field && !s.desc {
+		q.Set("order", "desc")
+	}
+	return s.path + "?" + q.Encode()
+}
+
+// AriaSort is the aria-sort value of a column header.
+func (s sortState) AriaSort(field string) string {
+	switch {
+	case s.field != field:
+		return "none"
+	case s.desc:
+		return "descending"
+	}
+	return "ascending"
+}
+
+func cloneQuery(q url.Values) url.Values {
+	out := make(url.Values, len(q))
+	for k, v := range q {
+		out[k] = v
+	}
+	return out
 }

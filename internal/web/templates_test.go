@@ -35,7 +35,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 	return map[string]any{
 		"home":                  homePage{Page: base, Stats: municipality.Stats{Municipalities: 79, Cities: 15, Counties: 15, Population: 1365884}},
 		"error":                 errorPage{Page: base, Status: 422, Message: "x", Fields: []string{"a: b"}},
-		"municipality/list":     municipalityListPage{Page: base, Items: municipalityRows(base, []municipality.Municipality{tartu}), Counties: []municipality.County{county}, Filter: municipality.Filter{Sort: "population", Desc: true}, Pager: pager, Query: url.Values{}},
+		"municipality/list":     municipalityListPage{Page: base, sortState: sortState{"/municipalities", url.Values{}, "population", true}, Items: municipalityRows(base, []municipality.Municipality{tartu}), Counties: []municipality.County{county}, Filter: municipality.Filter{Sort: "population", Desc: true}, Pager: pager, Query: url.Values{}},
 		"municipality/show":     municipalityPage{Page: base, M: tartu, CanEdit: true},
 		"municipality/edit":     municipalityEditPage{Page: base, M: tartu, Details: municipality.Details{Version: 2}, Form: form{Problems: problems, Message: "conflict"}},
 		"municipality/history":  historyPage{Page: base, M: tartu, Events: []audit.Event{event}, Pager: pager},
