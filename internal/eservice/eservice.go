@@ -197,6 +197,8 @@ type Store interface {
 	TakeSnapshot(ctx context.Context, month string) error
 	Snapshots(ctx context.Context, serviceCode string) ([]SnapshotCell, error)
 	SnapshotMonths(ctx context.Context) ([]string, error)
+	// MunicipalitySnapshots returns every snapshotted cell of one municipality.
+	MunicipalitySnapshots(ctx context.Context, ehak string) ([]SnapshotCell, error)
 	LoadServices(ctx context.Context, services []Service, scale Scale) error
 }
 

@@ -157,3 +157,18 @@ func TestDueSnapshot(t *testing.T) {
 		t.Errorf("year boundary: %q", m)
 	}
 }
+
+func TestMedianHistory(t *testing.T) {
+	services := []Service{{Code: "A"}, {Code: "B"}, {Code: "C"}}
+	snaps := []SnapshotCell{
+		{Month: "2026-09", ServiceCode: "A", Offering: Offered, Level: 3},
+		{Month: "2026-10", ServiceCode: "A", Offering: Offered, Level: 4},
+		{Month: "2026-10", ServiceCode: "B", Offering: Offered, Level: 2},
+		{Month: "2026-10", ServiceCode: "C", Offering: NotApplicable},
+	}
+	got := MedianHistory([]string{"2026-09", "2026-10"}, snaps, services)
+	// September: A=3, B and C missing count 0 → median 0; October: A=4, B=2, C left out → 3.
+	if len(got) != 2 || got[0].Value != 0 || got[1].Value != 3 || got[1].Month.Month() != time.October {
+		t.Errorf("history %+v", got)
+	}
+}

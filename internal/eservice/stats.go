@@ -2,6 +2,7 @@ package eservice
 
 import (
 	"sort"
+	"time"
 
 	"kovit/internal/municipality"
 )
@@ -166,4 +167,40 @@ func (g Grid) MedianOfGroup(ms []municipality.Municipality, services []Service) 
 		return sum[n/2]
 	}
 	return (sum[n/2-1] + sum[n/2]) / 2
+}
+
+// MonthValue is one month's value of a series.
+type MonthValue struct {
+	Month time.Time `json:"month"`
+	Value float64   `json:"value"`
+}
+
+// MedianHistory is a municipality's median level over the services at each month's
+// snapshot. A service with no snapshotted cell counts as level 0, one not applicable to
+// the municipality is left out, as in MunicipalityStatsOf.
+func MedianHistory(months []string, snaps []SnapshotCell, services []Service) []MonthValue {
+	byMonth := map[string]map[string]SnapshotCell{}
+	for _, c := range snaps {
+		if byMonth[c.Month] == nil {
+			byMonth[c.Month] = map[string]SnapshotCell{}
+		}
+		byMonth[c.Month][c.ServiceCode] = c
+	}
+	var out []MonthValue
+	for _, month := range months {
+		t, err := time.Parse("2006-01", month)
+		if err != nil {
+			continue
+		}
+		var levels []int
+		for _, s := range services {
+			c, ok := byMonth[month][s.Code]
+			if ok && c.Offering == NotApplicable {
+				continue
+			}
+			levels = append(levels, c.Level)
+		}
+		out = append(out, MonthValue{Month: t, Value: Median(levels)})
+	}
+	return out
 }

@@ -134,6 +134,9 @@ func TestCellsVerificationAndSnapshots(t *testing.T) {
 		if months, _ := s.SnapshotMonths(ctx); len(months) != 2 || months[1] != "2026-11" {
 			t.Errorf("months %v", months)
 		}
+		if own, err := s.MunicipalitySnapshots(ctx, "0784"); err != nil || len(own) != 1 || own[0].Month != "2026-11" || own[0].Level != 5 {
+			t.Errorf("Tallinn's snapshots %+v %v", own, err)
+		}
 		if err := s.TakeSnapshot(ctx, "November"); kovit.ErrorCode(err) != kovit.EInvalid {
 			t.Errorf("bad month: %v", err)
 		}

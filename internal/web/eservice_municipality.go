@@ -2,9 +2,11 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 
 	"kovit/internal/auth"
+	"kovit/internal/chart"
 	"kovit/internal/eservice"
 	"kovit/internal/municipality"
 )
@@ -18,6 +20,8 @@ type municipalityEServicesPage struct {
 	Peers   []peerView
 	Groups  []municipalityAreaRows
 	CanEdit bool
+	History []eservice.MonthValue // median level at each monthly snapshot
+	Chart   template.HTML
 }
 
 type peerView struct {
@@ -110,6 +114,30 @@ func (ui *UI) municipalityEServices(w http.ResponseWriter, r *http.Request) erro
 		}
 		p.Groups = append(p.Groups, rows)
 	}
+	months, err := ui.Services.SnapshotMonths(ctx)
+	if err != nil {
+		return err
+	}
+	snaps, err := ui.Services.MunicipalitySnapshots(ctx, m.EHAK)
+	if err != nil {
+		return err
+	}
+	p.History = eservice.MedianHistory(months, snaps, services)
+	p.Chart = p.medianChart()
 	ui.render(w, r, http.StatusOK, "eservice/municipality", p)
 	return nil
+}
+
+// medianChart draws the municipality's median level over the monthly snapshots.
+func (p municipalityEServicesPage) medianChart() template.HTML {
+	if len(p.History) == 0 {
+		return ""
+	}
+	s := chart.Series{Name: p.L.T("eservice.municipality.median_series")}
+	for _, h := range p.History {
+		s.Points = append(s.Points, chart.Point{At: h.Month, Value: h.Value})
+	}
+	return chart.Line(chart.LineChart{ID: "median", Title: p.L.T("eservice.municipality.history", "Name", p.M.Name),
+		Desc: p.L.T("eservice.municipality.history_desc", "Months", len(p.History)), Min: 0, Max: 5,
+		FormatX: p.Month, FormatY: func(v float64) string { return p.L.Num(v, 1) }, Series: []chart.Series{s}})
 }

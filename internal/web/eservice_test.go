@@ -83,7 +83,8 @@ func eserviceSamples(base Page) map[string]any {
 		"eservice/scale":        scalePage{esPage: es, Scale: scale, CanEdit: true, Edit: eservice.Criterion{ID: 11, TextEt: ""}, Form: form{Problems: problems}},
 		"eservice/municipality": municipalityEServicesPage{esPage: es, M: m, Summary: summaryOf(g, m.EHAK, []eservice.Service{s}),
 			Peers:  []peerView{{"Sama tüüp", 15, 1.5}, {"Kogu Eesti", 79, 2}},
-			Groups: []municipalityAreaRows{{Area: s.Area, Rows: []serviceCellRow{{s, c}, {s, eservice.Cell{}}}}}, CanEdit: true},
+			Groups: []municipalityAreaRows{{Area: s.Area, Rows: []serviceCellRow{{s, c}, {s, eservice.Cell{}}}}}, CanEdit: true,
+			History: []eservice.MonthValue{{Month: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), Value: 2.5}}},
 	}
 }
 
