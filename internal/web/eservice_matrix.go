@@ -79,6 +79,7 @@ type matrixPage struct {
 	Filled      int // cells filled in anywhere, to tell an empty matrix from a filtered one
 	Filtered    bool
 	CanSnapshot bool
+	CanImport   bool
 	Months      []string // snapshot months, for coordinators
 }
 
@@ -137,6 +138,7 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	for i, m := range ms {
 		p.Rows[i] = matrixRow{M: m, Stats: g.MunicipalityStatsOf(m.EHAK, shown), Cells: matrixCells(g, m.EHAK, shown)}
 	}
+	p.CanImport = auth.Allowed(mayImport(p.User))
 	if auth.Allowed(auth.CanEditNational(p.User)) {
 		p.CanSnapshot = true
 		if p.Months, err = ui.Services.SnapshotMonths(ctx); err != nil {
