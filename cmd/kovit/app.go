@@ -123,7 +123,14 @@ func (a *app) prepareData(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return a.store.LoadServices(ctx, services, eservice.DefaultScale())
+	if err := a.store.LoadServices(ctx, services, eservice.DefaultScale()); err != nil {
+		return err
+	}
+	seeds, err := refdata.Strategies()
+	if err != nil {
+		return err
+	}
+	return a.store.LoadStrategies(ctx, seeds)
 }
 
 // ensureAdmin makes the first admin of an empty database. Its password comes from

@@ -78,6 +78,13 @@ func New(t testing.TB, engine string) *sqlstore.Store {
 	if err := s.LoadServices(ctx, services, eservice.DefaultScale()); err != nil {
 		t.Fatal(err)
 	}
+	seeds, err := refdata.Strategies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LoadStrategies(ctx, seeds); err != nil {
+		t.Fatal(err)
+	}
 	return s
 }
 

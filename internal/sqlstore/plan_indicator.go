@@ -1,0 +1,214 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"kovit/internal/audit"
+	"kovit/internal/kovit"
+	"kovit/internal/plan"
+)
+
+const indicatorColumns = `id, strategy_id, node_id, name_et, name_en, unit, direction, baseline_value, baseline_date,
+	targets, breakdown, position, version, updated_at`
+
+func scanIndicator(row scanner) (plan.Indicator, error) {
+	var i plan.Indicator
+	var baseValue sql.NullFloat64
+	var baseDate sql.NullString
+	var targets string
+	if err := row.Scan(&i.ID, &i.StrategyID, &i.NodeID, &i.NameEt, &i.NameEn, &i.Unit, &i.Better, &baseValue, &baseDate,
+		&targets, &i.Breakdown, &i.Position, &i.Version, &i.UpdatedAt); err != nil {
+		return i, err
+	}
+	if d := dayFrom(baseDate); d != nil && baseValue.Valid {
+		i.Baseline = &plan.Point{Value: baseValue.Float64, Date: *d}
+	}
+	if err := json.Unmarshal([]byte(targets), &i.Targets); err != nil {
+		return i, fmt.Errorf("sqlstore: indicator %d targets: %w", i.ID, err)
+	}
+	return i, nil
+}
+
+// indicatorsFrom reads the indicators that filter (a WHERE clause) selects, the
+// strategy's own first, then by node and position.
+func indicatorsFrom(ctx context.Context, query planQuery, filter string, args ...any) ([]plan.Indicator, error) {
+	rows, err := query(ctx, `SELECT `+indicatorColumns+` FROM plan_indicators`+filter+
+		` ORDER BY COALESCE(node_id, 0), position, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: indicators: %w", err)
+	}
+	defer rows.Close()
+	var out []plan.Indicator
+	for rows.Next() {
+		i, err := scanIndicator(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, i)
+	}
+	return out, rows.Err()
+}
+
+// Indicator implements plan.Store.
+func (s *Store) Indicator(ctx context.Context, id int64) (plan.Indicator, error) {
+	i, err := scanIndicator(s.queryRow(ctx, `SELECT `+indicatorColumns+` FROM plan_indicators WHERE id = ?`, id))
+	return i, notFound(err)
+}
+
+func (t *tx) indicator(ctx context.Context, id int64) (plan.Indicator, error) {
+	i, err := scanIndicator(t.queryRow(ctx, `SELECT `+indicatorColumns+` FROM plan_indicators WHERE id = ?`, id))
+	return i, notFound(err)
+}
+
+// indicatorArgs are the stored forms of the fields a user edits, in column order.
+func indicatorArgs(i plan.Indicator) ([]any, error) {
+	targets, err := json.Marshal(i.Targets)
+	if err != nil {
+		return nil, err
+	}
+	if i.Targets == nil {
+		targets = []byte("[]")
+	}
+	var baseValue, baseDate any
+	if i.Baseline != nil {
+		baseValue, baseDate = i.Baseline.Value, dayArg(&i.Baseline.Date)
+	}
+	return []any{i.NodeID, i.NameEt, i.NameEn, i.Unit, string(i.Better), baseValue, baseDate, string(targets), string(i.Breakdown)}, nil
+}
+
+// checkIndicatorNode allows an indicator on the strategy itself or on one of its goals or
+// action directions; activities are measured by their progress instead.
+func (t *tx) checkIndicatorNode(ctx context.Context, i plan.Indicator) error {
+	if i.NodeID == nil {
+		return nil
+	}
+	var n int
+	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM plan_nodes WHERE id = ? AND strategy_id = ? AND kind IN ('goal', 'direction')`,
+		*i.NodeID, i.StrategyID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		var p kovit.Problems
+		p.Add("node_id", "plan.error.indicator_node")
+		return p.Err()
+	}
+	return nil
+}
+
+// CreateIndicator implements plan.Store: the indicator goes last in its strategy.
+func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Indicator, error) {
+	i = i.Normalize()
+	if err := i.Validate(); err != nil {
+		return i, err
+	}
+	var out plan.Indicator
+	err := s.transact(ctx, func(tx *tx) error {
+		if _, err := tx.strategy(ctx, i.StrategyID); err != nil {
+			return err
+		}
+		if err := tx.checkIndicatorNode(ctx, i); err != nil {
+			return err
+		}
+		args, err := indicatorArgs(i)
+		if err != nil {
+			return err
+		}
+		var pos int
+		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(position) + 1, 0) FROM plan_indicators WHERE strategy_id = ?`, i.StrategyID).Scan(&pos); err != nil {
+			return err
+		}
+		id, err := tx.insert(ctx, `INSERT INTO plan_indicators (node_id, name_et, name_en, unit, direction, baseline_value,
+			baseline_date, targets, breakdown, strategy_id, position, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+			append(args, i.StrategyID, pos, s.now())...)
+		if err != nil {
+			return fmt.Errorf("sqlstore: insert indicator: %w", err)
+		}
+		if out, err = tx.indicator(ctx, id); err != nil {
+			return err
+		}
+		return tx.record(ctx, "indicator", strconv.FormatInt(id, 10), audit.Create, nil, out)
+	})
+	return out, err
+}
+
+// UpdateIndicator implements plan.Store. Turning the per-municipality breakdown on or off
+// is refused while values exist: they would become values of the wrong kind.
+func (s *Store) UpdateIndicator(ctx context.Context, i plan.Indicator) (plan.Indicator, error) {
+	i = i.Normalize()
+	if err := i.Validate(); err != nil {
+		return i, err
+	}
+	var after plan.Indicator
+	err := s.transact(ctx, func(tx *tx) error {
+		before, err := tx.indicator(ctx, i.ID)
+		if err != nil {
+			return err
+		}
+		i.StrategyID = before.StrategyID
+		if err := tx.checkIndicatorNode(ctx, i); err != nil {
+			return err
+		}
+		if (before.Breakdown == plan.NoBreakdown) != (i.Breakdown == plan.NoBreakdown) {
+			var n int
+			if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM plan_measurements WHERE indicator_id = ?`, i.ID).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				var p kovit.Problems
+				p.Add("breakdown", "plan.error.breakdown_in_use")
+				return p.Err()
+			}
+		}
+		args, err := indicatorArgs(i)
+		if err != nil {
+			return err
+		}
+		res, err := tx.exec(ctx, `UPDATE plan_indicators SET node_id = ?, name_et = ?, name_en = ?, unit = ?, direction = ?,
+			baseline_value = ?, baseline_date = ?, targets = ?, breakdown = ?, version = version + 1, updated_at = ?
+			WHERE id = ? AND version = ?`, append(args, s.now(), i.ID, i.Version)...)
+		if err != nil {
+			return fmt.Errorf("sqlstore: update indicator: %w", err)
+		}
+		if err := oneRow(res); err != nil {
+			return err
+		}
+		if after, err = tx.indicator(ctx, i.ID); err != nil {
+			return err
+		}
+		return tx.record(ctx, "indicator", strconv.FormatInt(i.ID, 10), audit.Update, before, after)
+	})
+	return after, err
+}
+
+// deletedIndicator keeps an indicator's values in the audit event of its deletion: one
+// event instead of thousands, and nothing lost.
+type deletedIndicator struct {
+	plan.Indicator
+	Measurements []plan.Measurement `json:"measurements"`
+}
+
+// DeleteIndicator implements plan.Store.
+func (s *Store) DeleteIndicator(ctx context.Context, id int64, version int) error {
+	return s.transact(ctx, func(tx *tx) error {
+		before, err := tx.indicator(ctx, id)
+		if err != nil {
+			return err
+		}
+		gone := deletedIndicator{Indicator: before}
+		if gone.Measurements, err = measurementsFrom(ctx, tx.query, " WHERE indicator_id = ?", id); err != nil {
+			return err
+		}
+		res, err := tx.exec(ctx, `DELETE FROM plan_indicators WHERE id = ? AND version = ?`, id, version)
+		if err != nil {
+			return fmt.Errorf("sqlstore: delete indicator: %w", err)
+		}
+		if err := oneRow(res); err != nil {
+			return err
+		}
+		return tx.record(ctx, "indicator", strconv.FormatInt(id, 10), audit.Delete, gone, nil)
+	})
+}

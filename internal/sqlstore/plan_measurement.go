@@ -1,0 +1,146 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"kovit/internal/audit"
+	"kovit/internal/kovit"
+	"kovit/internal/plan"
+)
+
+const measurementColumns = `id, indicator_id, COALESCE(municipality_ehak, ''), value, measured_on, source, note,
+	version, updated_at, updated_by`
+
+func scanMeasurement(row scanner) (plan.Measurement, error) {
+	var m plan.Measurement
+	var on string
+	err := row.Scan(&m.ID, &m.IndicatorID, &m.MunicipalityEHAK, &m.Value, &on, &m.Source, &m.Note, &m.Version, &m.UpdatedAt, &m.UpdatedBy)
+	if err != nil {
+		return m, err
+	}
+	if m.Date, err = time.Parse(time.DateOnly, on); err != nil {
+		return m, fmt.Errorf("sqlstore: measurement %d date: %w", m.ID, err)
+	}
+	return m, nil
+}
+
+// measurementsFrom reads the measurements that filter (a WHERE clause) selects, by date.
+func measurementsFrom(ctx context.Context, query planQuery, filter string, args ...any) ([]plan.Measurement, error) {
+	rows, err := query(ctx, `SELECT `+measurementColumns+` FROM plan_measurements`+filter+
+		` ORDER BY indicator_id, measured_on, municipality_ehak, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: measurements: %w", err)
+	}
+	defer rows.Close()
+	var out []plan.Measurement
+	for rows.Next() {
+		m, err := scanMeasurement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Measurements implements plan.Store.
+func (s *Store) Measurements(ctx context.Context, indicatorID int64) ([]plan.Measurement, error) {
+	return measurementsFrom(ctx, s.query, " WHERE indicator_id = ?", indicatorID)
+}
+
+func (t *tx) measurement(ctx context.Context, id int64) (plan.Measurement, error) {
+	m, err := scanMeasurement(t.queryRow(ctx, `SELECT `+measurementColumns+` FROM plan_measurements WHERE id = ?`, id))
+	return m, notFound(err)
+}
+
+// checkMeasurement validates m against its indicator and checks its municipality exists.
+func (t *tx) checkMeasurement(ctx context.Context, m plan.Measurement) error {
+	ind, err := t.indicator(ctx, m.IndicatorID)
+	if err != nil {
+		return err
+	}
+	if err := m.Validate(ind); err != nil || m.MunicipalityEHAK == "" {
+		return err
+	}
+	var n int
+	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM municipalities WHERE ehak = ?`, m.MunicipalityEHAK).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		var p kovit.Problems
+		p.Add("municipality_ehak", "error.unknown_municipality")
+		return p.Err()
+	}
+	return nil
+}
+
+// AddMeasurement implements plan.Store.
+func (s *Store) AddMeasurement(ctx context.Context, m plan.Measurement) (plan.Measurement, error) {
+	var out plan.Measurement
+	err := s.transact(ctx, func(tx *tx) error {
+		if err := tx.checkMeasurement(ctx, m); err != nil {
+			return err
+		}
+		id, err := tx.insert(ctx, `INSERT INTO plan_measurements (indicator_id, municipality_ehak, value, measured_on, source,
+			note, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`, m.IndicatorID, nullIfEmpty(m.MunicipalityEHAK),
+			m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, s.now(), actorName(ctx))
+		if err != nil {
+			return fmt.Errorf("sqlstore: insert measurement: %w", err)
+		}
+		if out, err = tx.measurement(ctx, id); err != nil {
+			return err
+		}
+		return tx.record(ctx, "measurement", strconv.FormatInt(id, 10), audit.Create, nil, out)
+	})
+	return out, err
+}
+
+// UpdateMeasurement implements plan.Store; a value stays with its indicator.
+func (s *Store) UpdateMeasurement(ctx context.Context, m plan.Measurement) (plan.Measurement, error) {
+	var after plan.Measurement
+	err := s.transact(ctx, func(tx *tx) error {
+		before, err := tx.measurement(ctx, m.ID)
+		if err != nil {
+			return err
+		}
+		m.IndicatorID = before.IndicatorID
+		if err := tx.checkMeasurement(ctx, m); err != nil {
+			return err
+		}
+		res, err := tx.exec(ctx, `UPDATE plan_measurements SET municipality_ehak = ?, value = ?, measured_on = ?, source = ?,
+			note = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+			nullIfEmpty(m.MunicipalityEHAK), m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, s.now(), actorName(ctx), m.ID, m.Version)
+		if err != nil {
+			return fmt.Errorf("sqlstore: update measurement: %w", err)
+		}
+		if err := oneRow(res); err != nil {
+			return err
+		}
+		if after, err = tx.measurement(ctx, m.ID); err != nil {
+			return err
+		}
+		return tx.record(ctx, "measurement", strconv.FormatInt(m.ID, 10), audit.Update, before, after)
+	})
+	return after, err
+}
+
+// DeleteMeasurement implements plan.Store.
+func (s *Store) DeleteMeasurement(ctx context.Context, id int64, version int) error {
+	return s.transact(ctx, func(tx *tx) error {
+		before, err := tx.measurement(ctx, id)
+		if err != nil {
+			return err
+		}
+		res, err := tx.exec(ctx, `DELETE FROM plan_measurements WHERE id = ? AND version = ?`, id, version)
+		if err != nil {
+			return fmt.Errorf("sqlstore: delete measurement: %w", err)
+		}
+		if err := oneRow(res); err != nil {
+			return err
+		}
+		return tx.record(ctx, "measurement", strconv.FormatInt(id, 10), audit.Delete, before, nil)
+	})
+}
