@@ -3,19 +3,18 @@ package api
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"kovit/internal/eservice"
 	"kovit/internal/municipality"
 )
 
-// ServiceHistory is, for every month with a snapshot, the share of the municipalities the
-// service applies to that offered it at Level or above at the end of the month.
-type ServiceHistory struct {
-	ServiceCode string                `json:"service_code"`
-	Level       int                   `json:"level"`
-	Items       []eservice.MonthShare `json:"items"`
-	Total       int                   `json:"total"`
+// ServiceAdoption is a service's uptake month by month, from the month-end snapshots: for
+// each level k, the share of the municipalities the service applies to that offered it
+// at level k or above, and the share of all residents covered online (level ≥ 3).
+type ServiceAdoption struct {
+	ServiceCode string                 `json:"service_code"`
+	Series      []eservice.LevelSeries `json:"series"` // k = 1 to the top of the scale, or the one asked for
+	Population  []eservice.MonthShare  `json:"population_online"`
 }
 
 // ServiceForecast projects from that history when a share of municipalities reaches
@@ -28,17 +27,28 @@ type ServiceForecast struct {
 	Forecast    eservice.Forecast `json:"forecast"`
 }
 
-func (a *API) serviceHistory(w http.ResponseWriter, r *http.Request) error {
-	q := newQuery(r)
-	k := a.level(q)
-	if err := q.check(nil); err != nil {
-		return err
-	}
-	code, shares, err := a.shares(r, k)
+func (a *API) serviceAdoption(w http.ResponseWriter, r *http.Request) error {
+	scale, err := a.services.Scale(r.Context())
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, ServiceHistory{code, k, orEmpty(shares), len(shares)})
+	q := newQuery(r)
+	var levels []int
+	if q.str("k") != "" {
+		levels = []int{a.level(q)}
+	} else {
+		for k := 1; k <= scale.Max(); k++ {
+			levels = append(levels, k)
+		}
+	}
+	if err := q.check(nil); err != nil {
+		return err
+	}
+	code, series, population, err := a.adoption(r, levels)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, ServiceAdoption{code, series, population})
 }
 
 func (a *API) serviceForecast(w http.ResponseWriter, r *http.Request) error {
@@ -55,11 +65,11 @@ func (a *API) serviceForecast(w http.ResponseWriter, r *http.Request) error {
 	if err := q.check(nil); err != nil {
 		return err
 	}
-	code, shares, err := a.shares(r, k)
+	code, series, _, err := a.adoption(r, []int{k})
 	if err != nil {
 		return err
 	}
-	f, ok := eservice.ForecastShare(shares, target)
+	f, ok := eservice.ForecastShare(series[0].Items, target)
 	p := a.printer(r)
 	w.Header().Set("Content-Language", p.Lang)
 	w.Header().Set("Vary", "Accept-Language") // the method is stated in the client's language
@@ -78,62 +88,29 @@ func (a *API) level(q *query) int {
 	return k
 }
 
-// shares computes the service's monthly share at level k or above from the snapshots.
-func (a *API) shares(r *http.Request, k int) (string, []eservice.MonthShare, error) {
+// adoption reads the service of the path and computes its uptake at levels from the
+// snapshots.
+func (a *API) adoption(r *http.Request, levels []int) (string, []eservice.LevelSeries, []eservice.MonthShare, error) {
 	ctx := r.Context()
 	code, err := pathCode(r)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	if _, err := a.services.Service(ctx, code); err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	months, err := a.services.SnapshotMonths(ctx)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	snaps, err := a.services.Snapshots(ctx, code)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	ms, err := a.allMunicipalities(r, municipality.Filter{})
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
-	return code, shareHistory(months, snaps, len(ms), k), nil
-}
-
-// shareHistory is, per month, the share at level k or above of the municipalities the
-// service applies to. A municipality without a cell in a snapshot had not filled it in
-// yet: it counts as applicable at level 0, as in the matrix.
-func shareHistory(months []string, snaps []eservice.SnapshotCell, municipalities, k int) []eservice.MonthShare {
-	type tally struct{ notApplicable, reached int }
-	byMonth := map[string]*tally{}
-	for _, m := range months {
-		byMonth[m] = &tally{}
-	}
-	for _, c := range snaps {
-		t := byMonth[c.Month]
-		switch {
-		case t == nil:
-		case c.Offering == eservice.NotApplicable:
-			t.notApplicable++
-		case c.Level >= k:
-			t.reached++
-		}
-	}
-	var out []eservice.MonthShare
-	for _, m := range months {
-		start, err := time.Parse("2006-01", m)
-		if err != nil {
-			continue
-		}
-		t := byMonth[m]
-		share := 0.0
-		if n := municipalities - t.notApplicable; n > 0 {
-			share = float64(t.reached) / float64(n)
-		}
-		out = append(out, eservice.MonthShare{Month: start, Share: share})
-	}
-	return out
+	series, population := eservice.AdoptionOf(months, snaps, ms, levels)
+	return code, series, population, nil
 }

@@ -6,14 +6,24 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"kovit/internal/api"
 	"kovit/internal/eservice"
+	"kovit/internal/municipality"
 	"kovit/internal/sqlstore"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
 
-func TestServiceHistoryAndForecast(t *testing.T) {
+func shares(items []eservice.MonthShare) []float64 {
+	var out []float64
+	for _, p := range items {
+		out = append(out, p.Share)
+	}
+	return out
+}
+
+func TestServiceAdoptionAndForecast(t *testing.T) {
 	sqlstoretest.Each(t, func(t *testing.T, store *sqlstore.Store) {
 		s := newServer(t, store)
 		ctx := context.Background()
@@ -49,21 +59,36 @@ func TestServiceHistoryAndForecast(t *testing.T) {
 		save("0171", eservice.CellInput{Offering: eservice.NotApplicable})
 		snapshot("2026-10")
 
-		var h api.ServiceHistory
-		s.get("/api/v1/services/SOC-001/history", "", &h)
-		var got []float64
-		for _, p := range h.Items {
-			got = append(got, p.Share)
+		var h api.ServiceAdoption
+		s.get("/api/v1/services/SOC-001/adoption", "", &h)
+		got := map[int][]float64{}
+		for _, series := range h.Series {
+			got[series.Level] = shares(series.Items)
 		}
-		if diff := cmp.Diff([]float64{0, 1.0 / 79, 2.0 / 78}, got); diff != "" || h.Total != 3 || h.Level != 3 || h.ServiceCode != "SOC-001" {
-			t.Errorf("history %+v (-want +got)\n%s", h, diff)
+		atThree := []float64{0, 1.0 / 79, 2.0 / 78} // 0793, then 0784 too, of the applicable
+		want := map[int][]float64{1: atThree, 2: atThree, 3: atThree, 4: {0, 0, 0}, 5: {0, 0, 0}}
+		if diff := cmp.Diff(want, got); diff != "" || h.ServiceCode != "SOC-001" || len(h.Series) != 5 || h.Series[0].Level != 1 {
+			t.Errorf("adoption %+v (-want +got)\n%s", h, diff)
 		}
-		if h.Items[2].Month.Format("2006-01-02") != "2026-10-01" {
-			t.Errorf("month %v", h.Items[2].Month)
+		ms, _, err := store.ListMunicipalities(ctx, municipality.Filter{Limit: municipality.MaxLimit})
+		if err != nil {
+			t.Fatal(err)
 		}
-		s.get("/api/v1/services/SOC-001/history?k=4", "", &h)
-		if len(h.Items) != 3 || h.Items[2].Share != 0 {
-			t.Errorf("history at level 4: %+v", h)
+		residents := 0
+		for _, m := range ms {
+			residents += m.Population
+		}
+		const tartu, tallinn = 100724, 453864
+		wantPop := []float64{0, float64(tartu) / float64(residents), float64(tartu+tallinn) / float64(residents)}
+		if diff := cmp.Diff(wantPop, shares(h.Population), cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+			t.Errorf("population online (-want +got)\n%s", diff)
+		}
+		if m := h.Population[2].Month; m.Format("2006-01-02") != "2026-10-01" {
+			t.Errorf("month %v", m)
+		}
+		s.get("/api/v1/services/SOC-001/adoption?k=4", "", &h)
+		if len(h.Series) != 1 || h.Series[0].Level != 4 || len(h.Series[0].Items) != 3 || h.Series[0].Items[2].Share != 0 || len(h.Population) != 3 {
+			t.Errorf("adoption at level 4: %+v", h)
 		}
 
 		r := s.do(req{path: "/api/v1/services/SOC-001/forecast?target=0.5", lang: "en"})
@@ -85,6 +110,7 @@ func TestServiceHistoryAndForecast(t *testing.T) {
 		if diff := cmp.Diff([]string{"k", "target"}, p.fields()); diff != "" {
 			t.Errorf("bad parameters (-want +got)\n%s", diff)
 		}
-		s.do(req{path: "/api/v1/services/NOPE-1/history"}).problem(t, http.StatusNotFound)
+		s.do(req{path: "/api/v1/services/NOPE-1/adoption"}).problem(t, http.StatusNotFound)
+		s.do(req{path: "/api/v1/services/SOC-001/adoption?k=0"}).problem(t, http.StatusUnprocessableEntity)
 	})
 }

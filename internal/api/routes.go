@@ -29,6 +29,7 @@ func (a *API) routes() []route {
 	return []route{
 		{"GET", prefix + "/municipalities", a.listMunicipalities, shared},
 		{"GET", prefix + "/municipalities/{ehak}", a.getMunicipality, shared},
+		{"GET", prefix + "/municipalities/{ehak}/services", a.municipalityServices, shared},
 		{"PATCH", prefix + "/municipalities/{ehak}", a.updateMunicipality, perUser},
 		{"GET", prefix + "/counties", a.listCounties, shared},
 		{"GET", prefix + "/counties/{ehak}", a.getCounty, shared},
@@ -37,7 +38,7 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/services", a.createService, perUser},
 		{"GET", prefix + "/services/{code}", a.getService, shared},
 		{"PATCH", prefix + "/services/{code}", a.updateService, perUser},
-		{"GET", prefix + "/services/{code}/history", a.serviceHistory, shared},
+		{"GET", prefix + "/services/{code}/adoption", a.serviceAdoption, shared},
 		{"GET", prefix + "/services/{code}/forecast", a.serviceForecast, shared},
 		{"GET", prefix + "/maturity-scale", a.maturityScale, shared},
 		{"GET", prefix + "/matrix", a.matrix, shared},

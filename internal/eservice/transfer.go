@@ -2,7 +2,6 @@ package eservice
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -252,25 +251,4 @@ func parseDate(s string) (*time.Time, bool) {
 		}
 	}
 	return nil, false
-}
-
-// Unchanged reports whether saving in over c would change nothing the municipality
-// reports, so an import can leave the cell, its version and its verification alone.
-func (c Cell) Unchanged(in CellInput) bool {
-	return c.Offering == in.Offering && c.URL == in.URL && c.System == in.System &&
-		c.EvidenceURL == in.EvidenceURL && sameDay(c.EvidenceCheckedOn, in.EvidenceCheckedOn) && sameSet(c.Met, in.Met)
-}
-
-func sameDay(a, b *time.Time) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return a.Format(time.DateOnly) == b.Format(time.DateOnly)
-}
-
-func sameSet(a, b []int64) bool {
-	a, b = slices.Clone(a), slices.Clone(b)
-	slices.Sort(a)
-	slices.Sort(b)
-	return slices.Equal(slices.Compact(a), slices.Compact(b))
 }

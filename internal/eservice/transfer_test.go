@@ -158,26 +158,3 @@ func TestExportParsesBackUnchanged(t *testing.T) {
 		}
 	}
 }
-
-func TestUnchanged(t *testing.T) {
-	c := Cell{Offering: Offered, Met: []int64{1, 2}, URL: "https://a.ee", EvidenceCheckedOn: day(2026, 1, 2)}
-	same := CellInput{Offering: Offered, Met: []int64{2, 1, 1}, URL: "https://a.ee", EvidenceCheckedOn: day(2026, 1, 2), Version: 9}
-	if !c.Unchanged(same) {
-		t.Error("same input counted as a change")
-	}
-	for name, change := range map[string]func(*CellInput){
-		"offering": func(in *CellInput) { in.Offering = NotOffered },
-		"criteria": func(in *CellInput) { in.Met = []int64{1} },
-		"url":      func(in *CellInput) { in.URL = "" },
-		"system":   func(in *CellInput) { in.System = "X" },
-		"evidence": func(in *CellInput) { in.EvidenceURL = "https://b.ee" },
-		"date":     func(in *CellInput) { in.EvidenceCheckedOn = day(2026, 1, 3) },
-		"no date":  func(in *CellInput) { in.EvidenceCheckedOn = nil },
-	} {
-		in := same
-		change(&in)
-		if c.Unchanged(in) {
-			t.Errorf("%s: change not seen", name)
-		}
-	}
-}

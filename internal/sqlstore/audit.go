@@ -9,28 +9,50 @@ import (
 	"kovit/internal/auth"
 )
 
+// auditChange is one change to record: the entity's id, the action, and the entity
+// before and after it (nil for a create or delete).
+type auditChange struct {
+	id, action    string
+	before, after any
+}
+
 // record writes one audit event inside the transaction that makes the change, so a change
 // is never stored without its trail. before or after is nil for a create or delete.
 func (t *tx) record(ctx context.Context, entity, id, action string, before, after any) error {
-	var actorID *int64
-	actorName := "system"
-	if u := auth.UserFrom(ctx); u != nil {
-		actorID, actorName = &u.ID, u.Name
+	return t.recordMany(ctx, entity, []auditChange{{id, action, before, after}})
+}
+
+// recordMany is record for many changes of one entity type at once, as an import makes
+// them: one actor, one time, and a statement per many events rather than per event.
+func (t *tx) recordMany(ctx context.Context, entity string, changes []auditChange) error {
+	actorID, actorName := actor(ctx)
+	at := t.s.now()
+	args := make([]any, 0, 8*len(changes))
+	for _, c := range changes {
+		b, err := snapshot(c.before)
+		if err != nil {
+			return err
+		}
+		a, err := snapshot(c.after)
+		if err != nil {
+			return err
+		}
+		args = append(args, at, actorID, actorName, entity, c.id, c.action, b, a)
 	}
-	b, err := snapshot(before)
-	if err != nil {
-		return err
-	}
-	a, err := snapshot(after)
-	if err != nil {
-		return err
-	}
-	_, err = t.exec(ctx, `INSERT INTO audit_events (at, actor_id, actor_name, entity, entity_id, action, before, after)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, t.s.now(), actorID, actorName, entity, id, action, b, a)
-	if err != nil {
+	if _, err := t.execRows(ctx, `INSERT INTO audit_events (at, actor_id, actor_name, entity, entity_id, action, before, after)
+		VALUES`, 8, args, ""); err != nil {
 		return fmt.Errorf("sqlstore: audit: %w", err)
 	}
 	return nil
+}
+
+// actor is who makes a change: the signed-in user, or the system (start-up, the monthly
+// snapshot) when nobody is.
+func actor(ctx context.Context) (id *int64, name string) {
+	if u := auth.UserFrom(ctx); u != nil {
+		return &u.ID, u.Name
+	}
+	return nil, "system"
 }
 
 func snapshot(v any) (*string, error) {

@@ -1,8 +1,11 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"kovit/internal/eservice"
 	"kovit/internal/kovit"
@@ -13,8 +16,10 @@ import (
 // transaction sees, in case the catalogue changed since the file was checked. A row
 // that would change nothing is skipped, so exporting and importing back adds no versions
 // and no audit events; every other row writes over its cell whatever its version (the
-// last write wins per cell) and is recorded like a save. It returns how many cells
-// changed.
+// last write wins per cell, and of a cell named twice, its last row) and is recorded
+// like a save. The matrix is read once and the changed cells written together
+// (saveCells), so a whole matrix takes a few dozen statements, not tens of thousands.
+// It returns how many cells changed.
 func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int, error) {
 	n := 0
 	err := s.transact(ctx, func(tx *tx) error {
@@ -52,26 +57,33 @@ func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int
 		if len(problems.Rows) > 0 {
 			return &problems
 		}
-		for _, r := range rows {
+		// The last row of a cell is the one that counts, and a cell is written once.
+		last := make(map[[2]string]int, len(rows))
+		for i, r := range rows {
+			last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] = i
+		}
+		var saves []cellSave
+		for i, r := range rows {
+			if last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] != i {
+				continue
+			}
 			before, ok := grid[r.MunicipalityEHAK][r.ServiceCode]
 			if !ok {
 				before = emptyCell(r.MunicipalityEHAK, r.ServiceCode)
 			}
-			if before.Unchanged(r.Input) {
-				continue
+			if !before.Unchanged(r.Input) {
+				saves = append(saves, cellSave{before, r.Input})
 			}
-			after, err := tx.writeCell(ctx, scale, before, r.Input)
-			if err != nil {
-				return fmt.Errorf("sqlstore: import row %d: %w", r.Row, err)
-			}
-			// A file with the same cell twice writes over its own first row.
-			if grid[r.MunicipalityEHAK] == nil {
-				grid[r.MunicipalityEHAK] = map[string]eservice.Cell{}
-			}
-			grid[r.MunicipalityEHAK][r.ServiceCode] = after
-			n++
 		}
-		return nil
+		// In key order, concurrent imports lock cells in the same order rather than
+		// deadlock, and the rows land at the end of the indexes, not all over them.
+		slices.SortFunc(saves, func(a, b cellSave) int {
+			return cmp.Or(strings.Compare(a.before.MunicipalityEHAK, b.before.MunicipalityEHAK),
+				strings.Compare(a.before.ServiceCode, b.before.ServiceCode))
+		})
+		n = len(saves)
+		_, err = tx.saveCells(ctx, scale, saves)
+		return err
 	})
 	if err != nil {
 		return 0, err

@@ -1,0 +1,73 @@
+package api
+
+import (
+	"net/http"
+
+	"kovit/internal/eservice"
+	"kovit/internal/municipality"
+)
+
+// MunicipalityServices is one municipality's row of the matrix: a cell for every current
+// service (one never filled in as not offered at level 0 with version 0), the
+// municipality's figures, and its median level beside its peers'.
+type MunicipalityServices struct {
+	Items []eservice.Cell            `json:"items"`
+	Total int                        `json:"total"`
+	Stats eservice.MunicipalityStats `json:"stats"`
+	Peers []PeerGroup                `json:"peers"`
+}
+
+// PeerGroup is a group of municipalities the municipality is compared with, itself
+// included: the median of their median levels over the current services.
+type PeerGroup struct {
+	Group  string  `json:"group"` // type, band (population band), county or country
+	Key    string  `json:"key"`   // the municipality's type, band or county's EHAK; "" for the country
+	Count  int     `json:"count"`
+	Median float64 `json:"median_level"`
+}
+
+func (a *API) municipalityServices(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := newQuery(r).check(nil); err != nil {
+		return err
+	}
+	ehak, err := pathEHAK(r)
+	if err != nil {
+		return err
+	}
+	m, err := a.municipalities.Municipality(ctx, ehak)
+	if err != nil {
+		return err
+	}
+	services, err := a.services.ListServices(ctx, false)
+	if err != nil {
+		return err
+	}
+	all, err := a.allMunicipalities(r, municipality.Filter{})
+	if err != nil {
+		return err
+	}
+	// Every cell: the peers' medians need their rows too.
+	cells, err := a.services.Cells(ctx, eservice.CellFilter{})
+	if err != nil {
+		return err
+	}
+	g := eservice.NewGrid(cells)
+	out := MunicipalityServices{Items: make([]eservice.Cell, 0, len(services)), Total: len(services),
+		Stats: g.MunicipalityStatsOf(m.EHAK, services)}
+	for _, s := range services {
+		out.Items = append(out.Items, g.Cell(m.EHAK, s.Code))
+	}
+	for _, p := range []struct {
+		group, key string
+		ms         []municipality.Municipality
+	}{
+		{"type", string(m.Type), eservice.Peers(m, all, "type")},
+		{"band", eservice.BandOf(m.Population), eservice.Peers(m, all, "band")},
+		{"county", m.CountyEHAK, eservice.Peers(m, all, "county")},
+		{"country", "", all},
+	} {
+		out.Peers = append(out.Peers, PeerGroup{p.group, p.key, len(p.ms), g.MedianOfGroup(p.ms, services)})
+	}
+	return a.writeJSON(w, r, http.StatusOK, out)
+}

@@ -1,0 +1,71 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"kovit/internal/eservice"
+	"kovit/internal/kovit"
+)
+
+// TakeSnapshot implements eservice.Store.
+func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
+	if _, err := time.Parse("2006-01", month); err != nil {
+		var p kovit.Problems
+		p.Add("month", "error.month")
+		return p.Err()
+	}
+	return s.transact(ctx, func(tx *tx) error {
+		if _, err := tx.exec(ctx, `DELETE FROM matrix_snapshots WHERE month = ?`, month); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `INSERT INTO matrix_snapshots (month, taken_at) VALUES (?, ?)`, month, s.now()); err != nil {
+			return fmt.Errorf("sqlstore: snapshot: %w", err)
+		}
+		_, err := tx.exec(ctx, `INSERT INTO snapshot_cells (month, municipality_ehak, service_code, offering, level)
+			SELECT ?, municipality_ehak, service_code, offering, level FROM service_cells`, month)
+		return err
+	})
+}
+
+// SnapshotMonths returns the months that have a snapshot, oldest first.
+func (s *Store) SnapshotMonths(ctx context.Context) ([]string, error) {
+	rows, err := s.query(ctx, `SELECT month FROM matrix_snapshots ORDER BY month`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Snapshots implements eservice.Store: every snapshotted cell, of one service or all.
+func (s *Store) Snapshots(ctx context.Context, serviceCode string) ([]eservice.SnapshotCell, error) {
+	var w where
+	if serviceCode != "" {
+		w.add("service_code = ?", serviceCode)
+	}
+	rows, err := s.query(ctx, `SELECT month, municipality_ehak, service_code, offering, level FROM snapshot_cells`+w.String()+
+		` ORDER BY month, municipality_ehak, service_code`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: snapshots: %w", err)
+	}
+	defer rows.Close()
+	var out []eservice.SnapshotCell
+	for rows.Next() {
+		var c eservice.SnapshotCell
+		if err := rows.Scan(&c.Month, &c.MunicipalityEHAK, &c.ServiceCode, &c.Offering, &c.Level); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
