@@ -27,11 +27,6 @@ func scanCell(row scanner) (eservice.Cell, error) {
 	return c, err
 }
 
-// Cells implements eservice.Store: the filled-in cells with the criteria each meets.
-func (s *Store) Cells(ctx context.Context, f eservice.CellFilter) ([]eservice.Cell, error) {
-	return cellsFrom(ctx, s.query, f)
-}
-
 // cellsFrom reads cells with whichever query function it is given, so that the read pool
 // and a write transaction (an import) share one implementation.
 func cellsFrom(ctx context.Context, query func(context.Context, string, ...any) (*sql.Rows, error), f eservice.CellFilter) ([]eservice.Cell, error) {

@@ -40,7 +40,6 @@ func (s *Store) UpdateDetails(ctx context.Context, ehak string, d municipality.D
 	if err := d.Validate(); err != nil {
 		return municipality.Municipality{}, err
 	}
-	defer s.cache.invalidate()
 	var after municipality.Municipality
 	err := s.transact(ctx, func(tx *tx) error {
 		before, err := tx.municipality(ctx, ehak)
@@ -116,7 +115,6 @@ func (s *Store) Stats(ctx context.Context) (municipality.Stats, error) {
 
 // LoadReference implements municipality.Store.
 func (s *Store) LoadReference(ctx context.Context, counties []municipality.County, ms []municipality.Municipality) error {
-	defer s.cache.invalidate()
 	return s.transact(ctx, func(tx *tx) error {
 		for _, c := range counties {
 			res, err := tx.exec(ctx, `INSERT INTO counties (ehak, name, sort_key) VALUES (?, ?, ?)

@@ -20,6 +20,7 @@ type Store struct {
 	// Now is the clock for timestamps; tests replace it to be deterministic.
 	Now   func() time.Time
 	cache municipalityCache
+	cells cellCache
 }
 
 // Open connects to dsn: a postgres:// URL means PostgreSQL, anything else is a SQLite
@@ -59,7 +60,8 @@ func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond
 // queries are written once with ? placeholders.
 type tx struct {
 	*sql.Tx
-	s *Store
+	s       *Store
+	changed map[string]bool // entities written, whose in-memory copies drop at commit
 }
 
 func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -87,6 +89,7 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("sqlstore: begin: %w", err)
 	}
+	t := &tx{Tx: sqlTx, s: s, changed: map[string]bool{}}
 	defer func() {
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
@@ -96,9 +99,23 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 			sqlTx.Rollback()
 			return
 		}
-		err = sqlTx.Commit()
+		if err = sqlTx.Commit(); err == nil {
+			s.dropCopies(t.changed)
+		}
 	}()
-	return fn(&tx{Tx: sqlTx, s: s})
+	return fn(t)
+}
+
+// dropCopies forgets the in-memory copies of what a committed transaction changed. Every
+// change writes an audit event (tx.recordMany notes its entity), so no write path can
+// forget to do this.
+func (s *Store) dropCopies(changed map[string]bool) {
+	if changed["municipality"] || changed["county"] {
+		s.cache.invalidate()
+	}
+	if changed["service_cell"] {
+		s.cells.invalidate()
+	}
 }
 
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
