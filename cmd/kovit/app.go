@@ -57,7 +57,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		store.Close()
 		return nil, err
 	}
-	deps := web.Deps{Municipalities: store, Services: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
+	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true"}
 	if deps.Map, err = eserviceMap(); err != nil {
 		store.Close()

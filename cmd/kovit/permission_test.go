@@ -69,6 +69,14 @@ func permissionCases() map[string]permissionCase {
 		"POST /eservices/catalogue/{code}":     {scopeNational, "POST", "/eservices/catalogue/SOC-001", form, "name_et=Uus&area=Muu&retired=on&version=1"},
 		"POST /eservices/criteria/{id}":        {scopeNational, "POST", "/eservices/criteria/1", form, "text_et=Muudetud"},
 		"POST /eservices/snapshots":            {scopeNational, "POST", "/eservices/snapshots", form, ""},
+
+		// The action plan: strategy 1 is a seeded national one; an unknown activity is
+		// refused as a national one would be, and a participant is its municipality's.
+		"POST /plan":                                     {scopeNational, "POST", "/plan", form, "title_et=Uus&start_year=2026&end_year=2030"},
+		"POST /plan/{id}/nodes":                          {scopeNational, "POST", "/plan/1/nodes", form, "kind=goal&code=9&title_et=Uus"},
+		"POST /plan/activities/{id}/edit":                {scopeNational, "POST", "/plan/activities/999999/edit", form, "status=done&version=1"},
+		"POST /plan/activities/{id}/participants":        {scopeNational, "POST", "/plan/activities/999999/participants", form, "ehak=0784"},
+		"POST /plan/activities/{id}/participants/{ehak}": {scopeMunicipality, "POST", "/plan/activities/999999/participants/0784", form, "status=done&version=1"},
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kovit/internal/auth"
+	"kovit/internal/plan"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
 
@@ -67,7 +68,14 @@ func TestPublicPages(t *testing.T) {
 func TestEveryPageAnswersForAdmin(t *testing.T) {
 	a := startApp(t, "sqlite")
 	c := a.signedIn(t, "admin@kovit.test", "admin-parool-1")
-	concrete := strings.NewReplacer("counties/{ehak}", "counties/0079", "{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{$}", "")
+	// The seeded strategies have no activities (none were published): add one to strategy 1.
+	one := int64(1)
+	act, err := a.store.CreateNode(context.Background(), plan.Node{StrategyID: 1, ParentID: &one, Kind: plan.Activity, Code: "T-1", TitleEt: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	concrete := strings.NewReplacer("counties/{ehak}", "counties/0079", "activities/{id}", "activities/"+itoa(act.ID),
+		"{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{$}", "")
 	for _, r := range a.routes {
 		method, pattern, _ := strings.Cut(r, " ")
 		if method != "GET" || strings.Contains(pattern, "oidc") {

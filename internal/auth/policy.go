@@ -27,6 +27,24 @@ func CanEditNational(u *User) error {
 	return require(u, u != nil && (u.Role == RoleAdmin || u.Role == RoleCoordinator))
 }
 
+// CanEditStrategy allows changes to a strategy's tree and activities: a national strategy
+// (ownerEHAK "") is the coordinators', a municipality's own plan also its editors'.
+func CanEditStrategy(u *User, ownerEHAK string) error {
+	if ownerEHAK == "" {
+		return CanEditNational(u)
+	}
+	return CanEditMunicipality(u, ownerEHAK)
+}
+
+// CanReadStrategy lets anyone read an adopted or archived strategy; drafts are for
+// signed-in users only, like every other internal record.
+func CanReadStrategy(u *User, public bool) error {
+	if public {
+		return nil
+	}
+	return CanReadInternal(u)
+}
+
 // CanAdminister allows admins to manage accounts and read the whole audit trail.
 func CanAdminister(u *User) error {
 	return require(u, u != nil && u.Role == RoleAdmin)

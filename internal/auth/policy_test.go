@@ -33,6 +33,16 @@ func TestPolicy(t *testing.T) {
 		{"reader internal", CanReadInternal(reader), ""},
 		{"anonymous internal", CanReadInternal(nil), kovit.EUnauthorized},
 		{"reader audit", CanReadAudit(reader), kovit.EForbidden},
+		{"coordinator national strategy", CanEditStrategy(coord, ""), ""},
+		{"editor national strategy", CanEditStrategy(tartu, ""), kovit.EForbidden},
+		{"anonymous national strategy", CanEditStrategy(nil, ""), kovit.EUnauthorized},
+		{"editor own plan", CanEditStrategy(tartu, "0793"), ""},
+		{"editor other plan", CanEditStrategy(tartu, "0784"), kovit.EForbidden},
+		{"coordinator municipal plan", CanEditStrategy(coord, "0784"), ""},
+		{"anonymous public strategy", CanReadStrategy(nil, true), ""},
+		{"anonymous draft", CanReadStrategy(nil, false), kovit.EUnauthorized},
+		{"reader draft", CanReadStrategy(reader, false), ""},
+		{"inactive draft", CanReadStrategy(gone, false), kovit.EForbidden},
 	}
 	for _, tt := range tests {
 		got := kovit.Code("")

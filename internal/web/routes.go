@@ -43,6 +43,15 @@ func (ui *UI) routes() []route {
 		{"GET /eservices/import", ui.eserviceImportForm},
 		{"POST /eservices/import", ui.eserviceImport},
 
+		{"GET /plan", ui.planList},
+		{"POST /plan", ui.planCreate},
+		{"GET /plan/{id}", ui.planShow},
+		{"POST /plan/{id}/nodes", ui.planNodeCreate},
+		{"GET /plan/activities/{id}", ui.planActivity},
+		{"POST /plan/activities/{id}/edit", ui.planActivityUpdate},
+		{"POST /plan/activities/{id}/participants", ui.planParticipantsAdd},
+		{"POST /plan/activities/{id}/participants/{ehak}", ui.planParticipantUpdate},
+
 		{"GET /sign-in", ui.signInForm},
 		{"POST /sign-in", ui.signIn},
 		{"POST /sign-out", ui.signOut},

@@ -56,6 +56,9 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"eservice/service_form": eserviceSamples(base)["eservice/service_form"],
 		"eservice/scale":        eserviceSamples(base)["eservice/scale"],
 		"eservice/municipality": eserviceSamples(base)["eservice/municipality"],
+		"plan/list":             planSamples(base)["plan/list"],
+		"plan/show":             planSamples(base)["plan/show"],
+		"plan/activity":         planSamples(base)["plan/activity"],
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}

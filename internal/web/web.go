@@ -12,12 +12,14 @@ import (
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/municipality"
+	"kovit/internal/plan"
 )
 
 // Deps is what the UI needs; cmd/kovit provides it.
 type Deps struct {
 	Municipalities municipality.Store
 	Services       eservice.Store
+	Plans          plan.Store
 	Users          auth.Store
 	Audit          audit.Store
 	Auth           *auth.Authenticator

@@ -1,0 +1,122 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"kovit/internal/kovit"
+	"kovit/internal/plan"
+)
+
+// outcome sorts a store error into what the form page does: 0 for success, 422 with the
+// field problems, 409 for a stale version; any other error is returned.
+func outcome(err error) (int, kovit.Problems, error) {
+	switch kovit.ErrorCode(err) {
+	case "":
+		return 0, nil, nil
+	case kovit.EInvalid:
+		return http.StatusUnprocessableEntity, kovit.FieldsOf(err), nil
+	case kovit.EConflict:
+		if e := kovit.AsError(err); e != nil && e.Key == "error.conflict" {
+			return http.StatusConflict, nil, nil
+		}
+	}
+	return 0, nil, err
+}
+
+// planNodeCreate adds a goal, direction or activity as the last child of its parent.
+func (ui *UI) planNodeCreate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := ui.mayEditStrategyID(ctx, id, false); err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	n := plan.Node{StrategyID: id, Kind: plan.Kind(r.PostFormValue("kind")), Code: strings.TrimSpace(r.PostFormValue("code")),
+		TitleEt: strings.TrimSpace(r.PostFormValue("title_et")), TitleEn: strings.TrimSpace(r.PostFormValue("title_en")),
+		Weight: formFloat(r, "weight", &problems)}
+	if v := r.PostFormValue("parent_id"); v != "" && v != "0" {
+		pid, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			problems.Add("parent_id", "plan.error.parent")
+		}
+		n.ParentID = &pid
+	}
+	status := http.StatusUnprocessableEntity
+	if len(problems) == 0 {
+		created, err := ui.Plans.CreateNode(ctx, n)
+		var oerr error
+		if status, problems, oerr = outcome(err); oerr != nil {
+			return oerr
+		}
+		if status == 0 {
+			to := "/plan/" + strconv.FormatInt(id, 10)
+			if created.Kind == plan.Activity {
+				to = "/plan/activities/" + strconv.FormatInt(created.ID, 10)
+			}
+			return ui.redirect(w, r, to, "flash.saved")
+		}
+	}
+	p, err := ui.loadPlanTree(r)
+	if err != nil {
+		return err
+	}
+	p.New, p.Form.Problems = n, problems
+	ui.render(w, r, status, "plan/show", p)
+	return nil
+}
+
+// planActivityUpdate saves the activity's own fields; the rest stay as stored.
+func (ui *UI) planActivityUpdate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := ui.mayEditStrategyID(ctx, id, true); err != nil {
+		return err
+	}
+	p, err := ui.loadPlanActivity(r)
+	if err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	n := p.N
+	n.Status = r.PostFormValue("status")
+	n.Completion = formInt(r, "completion", &problems)
+	n.Weight = formFloat(r, "weight", &problems)
+	n.Start, n.End = optionalDate(r, "start", &problems), optionalDate(r, "end", &problems)
+	n.InternalNote = strings.TrimSpace(r.PostFormValue("internal_note"))
+	n.Version = formInt(r, "version", &problems)
+	n.LeadOrgID = nil
+	if v := r.PostFormValue("lead_org_id"); v != "" && v != "0" {
+		lead, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			problems.Add("lead_org_id", "plan.error.unknown_organisation")
+		}
+		n.LeadOrgID = &lead
+	}
+	status := http.StatusUnprocessableEntity
+	if len(problems) == 0 {
+		_, err := ui.Plans.UpdateNode(ctx, n)
+		var oerr error
+		if status, problems, oerr = outcome(err); oerr != nil {
+			return oerr
+		}
+		if status == 0 {
+			return ui.redirect(w, r, p.Path(), "flash.saved")
+		}
+	}
+	if status == http.StatusConflict {
+		// Keep what the coordinator typed; a second save on the current version is deliberate.
+		n.Version = p.N.Version
+		p.Form.Message = p.L.T("error.conflict")
+	}
+	p.Edit, p.Form.Problems = n, problems
+	ui.render(w, r, status, "plan/activity", p)
+	return nil
+}

@@ -1,0 +1,117 @@
+package web
+
+import (
+	"net/http"
+
+	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/plan"
+)
+
+// planParticipantsAdd makes a joint activity of an activity: each municipality ticked
+// that does not yet take part is added with the strategy's first status. Every municipality
+// is checked before any is added, so a bad list adds nothing.
+func (ui *UI) planParticipantsAdd(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := ui.mayEditStrategyID(ctx, id, true); err != nil {
+		return err
+	}
+	p, err := ui.loadPlanActivity(r)
+	if err != nil {
+		return err
+	}
+	known := map[string]bool{}
+	for _, m := range p.Municipalities {
+		known[m.EHAK] = true
+	}
+	var problems kovit.Problems
+	var add []string
+	for _, ehak := range r.PostForm["ehak"] {
+		switch {
+		case !known[ehak]:
+			problems.Add("ehak", "error.unknown_municipality")
+		case !p.Taking(ehak):
+			add = append(add, ehak)
+		}
+	}
+	if len(add) == 0 && len(problems) == 0 {
+		problems.Add("ehak", "error.required")
+	}
+	status := http.StatusUnprocessableEntity
+	if len(problems) == 0 {
+		for _, ehak := range add {
+			_, err := ui.Plans.AddParticipant(ctx, plan.Participant{ActivityID: id, MunicipalityEHAK: ehak})
+			var oerr error
+			if status, problems, oerr = outcome(err); oerr != nil {
+				return oerr
+			}
+			if status != 0 {
+				break // someone added it meanwhile: show the list as it is now
+			}
+		}
+		if status == 0 {
+			return ui.redirect(w, r, p.Path(), "flash.saved")
+		}
+		if p, err = ui.loadPlanActivity(r); err != nil {
+			return err
+		}
+	}
+	p.PartForm.Problems = problems
+	if status == http.StatusConflict {
+		p.PartForm.Message = p.L.T("error.conflict")
+	}
+	ui.render(w, r, status, "plan/activity", p)
+	return nil
+}
+
+// planParticipantUpdate lets a municipality's editors report their own part of a joint
+// activity: status, completion and due date.
+func (ui *UI) planParticipantUpdate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	ehak := r.PathValue("ehak")
+	if err := auth.CanEditMunicipality(auth.UserFrom(ctx), ehak); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	pt := plan.Participant{ActivityID: id, MunicipalityEHAK: ehak, Status: r.PostFormValue("status"),
+		Completion: formInt(r, "completion", &problems), Due: optionalDate(r, "due", &problems),
+		Version: formInt(r, "version", &problems)}
+	status := http.StatusUnprocessableEntity
+	if len(problems) == 0 {
+		_, err := ui.Plans.UpdateParticipant(ctx, pt)
+		var oerr error
+		if status, problems, oerr = outcome(err); oerr != nil {
+			return oerr
+		}
+		if status == 0 {
+			return ui.redirect(w, r, "/plan/activities/"+r.PathValue("id"), "flash.saved")
+		}
+	}
+	p, err := ui.loadPlanActivity(r)
+	if err != nil {
+		return err
+	}
+	for i, row := range p.Parts {
+		if row.P.MunicipalityEHAK == ehak {
+			// Show what the editor typed, on the current version after a conflict.
+			if status == http.StatusConflict {
+				pt.Version = row.P.Version
+			}
+			p.Parts[i].In = pt
+		}
+	}
+	p.PartEHAK, p.PartForm.Problems = ehak, problems
+	if status == http.StatusConflict {
+		p.PartForm.Message = p.L.T("error.conflict")
+	}
+	ui.render(w, r, status, "plan/activity", p)
+	return nil
+}

@@ -1,0 +1,95 @@
+package web
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+	"kovit/internal/plan"
+)
+
+// Sample data for the action-plan templates, used by TestEveryTemplateRenders.
+
+func sampleTree() plan.Tree {
+	s := plan.Strategy{ID: 1, TitleEt: "", TitleEn: "Development plan 2012–2015", StartYear: 2012, EndYear: 2015,
+		Status: plan.Archived, SourceURL: "https://www.ell.ee/"}.WithDefaults()
+	one, two := int64(1), int64(2)
+	due := time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+	return plan.Tree{Strategy: s,
+		Nodes: []plan.Node{
+			{ID: 1, StrategyID: 1, Kind: plan.Direction, Code: "1", TitleEt: "Suund", Weight: 1},
+			{ID: 2, StrategyID: 1, ParentID: &one, Kind: plan.Activity, Code: "1.1", TitleEt: "Ühine tegevus", Weight: 1,
+				Status: plan.InProgress, Completion: 40, InternalNote: "Ainult sisekasutuseks", LeadOrgID: &one, Start: &due, End: &due},
+			{ID: 3, StrategyID: 1, ParentID: &one, Kind: plan.Activity, Code: "1.2", TitleEn: "Only English", Weight: 2, Status: plan.Done},
+		},
+		Participants: []plan.Participant{
+			{ActivityID: 2, MunicipalityEHAK: "0793", Status: plan.Done, Completion: 100, Due: &due, Version: 2},
+			{ActivityID: 2, MunicipalityEHAK: "0784", Status: plan.NotStarted},
+		},
+		Tasks: []plan.Task{{ID: 1, ActivityID: two, TitleEt: "Ülesanne", State: plan.TaskInProgress, Due: &due}},
+	}
+}
+
+func planSamples(base Page) map[string]any {
+	pp := planPage{base}
+	t := sampleTree()
+	var problems kovit.Problems
+	problems.Add("title_et", "error.required")
+	problems.Add("status", "plan.error.status")
+	progress := plan.Rollup(t)
+	rows := treeRows(t, progress)
+	share := progress[plan.StrategyKey]
+	tree := planTreePage{planPage: pp, S: t.Strategy, Rows: rows, Progress: &share, Branches: rows[:1], CanEdit: true, Internal: true,
+		Counts: []statusCount{{t.Strategy.Statuses[0], 1}}, New: plan.Node{Kind: plan.Activity, Weight: 1}, Form: form{Problems: problems}}
+	act := planActivityPage{planPage: pp, S: t.Strategy, N: t.Nodes[1], Progress: &share, Tasks: t.Tasks, Done: 1,
+		Orgs:           []plan.Organisation{{ID: 1, Kind: plan.Association, NameEt: "ELVL"}},
+		Municipalities: []municipality.Municipality{sampleTartu(), {EHAK: "0784", Name: "Tallinn"}, {EHAK: "0198", Name: "Haapsalu linn"}},
+		CanEdit:        true, Internal: true, Edit: t.Nodes[1], Form: form{Problems: problems, Message: "conflict"},
+		PartForm: form{Problems: problems}, PartEHAK: "0793"}
+	for _, pt := range t.Participants {
+		act.Parts = append(act.Parts, participantRow{P: pt, In: pt, Name: pt.MunicipalityEHAK, CanEdit: pt.MunicipalityEHAK == "0793"})
+	}
+	return map[string]any{
+		"plan/list": planListPage{planPage: pp, Strategies: []plan.Strategy{t.Strategy, {ID: 2, TitleEt: "Mustand", Status: plan.Draft}},
+			CanCreate: true, New: plan.Strategy{StartYear: 2026}, Form: form{Problems: problems}},
+		"plan/show":     tree,
+		"plan/activity": act,
+	}
+}
+
+func TestTreeRowsAndFilter(t *testing.T) {
+	tr := sampleTree()
+	rows := treeRows(tr, plan.Rollup(tr))
+	type got struct {
+		Code        string
+		Depth       int
+		Parts, Done int
+	}
+	var all []got
+	for _, r := range rows {
+		all = append(all, got{r.N.Code, r.Depth, r.Parts, r.Done})
+	}
+	want := []got{{"1", 0, 0, 0}, {"1.1", 1, 2, 1}, {"1.2", 1, 0, 0}}
+	if diff := cmp.Diff(want, all); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	// 1.1 is half done (one of two parts), 1.2 done with weight 2: (0.5 + 2) / 3.
+	if p := rows[0].Progress; p == nil || *p < 0.833 || *p > 0.834 {
+		t.Errorf("direction progress %v, want 5/6", p)
+	}
+	codes := func(rs []treeRow) (out []string) {
+		for _, r := range rs {
+			out = append(out, r.N.Code)
+		}
+		return out
+	}
+	if diff := cmp.Diff([]string{"1", "1.2"}, codes(filterRows(rows, 1, plan.Done))); diff != "" {
+		t.Errorf("status filter (-want +got):\n%s", diff)
+	}
+	if got := codes(filterRows(rows, 3, "")); !cmp.Equal(got, []string{"1.2"}) {
+		t.Errorf("branch filter: %v", got)
+	}
+}
