@@ -46,6 +46,9 @@ func (a *API) routes() []route {
 		{"PUT", prefix + "/matrix/{ehak}/{code}", a.putCell, perUser},
 		{"POST", prefix + "/matrix/{ehak}/{code}/review", a.reviewCell, perUser},
 
+		{"GET", prefix + "/cpsv-ap.jsonld", a.cpsvExport, shared},
+		{"GET", prefix + "/cpsv-ap.ttl", a.cpsvExport, shared},
+
 		{"GET", prefix + "/me", a.me, perUser},
 		{"GET", prefix + "/users", a.listUsers, perUser},
 		{"POST", prefix + "/users", a.createUser, perUser},
