@@ -64,9 +64,10 @@ func AdoptionOf(months []string, snaps []SnapshotCell, ms []municipality.Municip
 		}
 		t := byMonth[m]
 		for i := range levels {
-			series[i].Items = append(series[i].Items, MonthShare{Month: start, Share: ratio(t.reached[i], len(ms)-t.notApplicable)})
+			of := len(ms) - t.notApplicable
+			series[i].Items = append(series[i].Items, MonthShare{Month: start, Share: ratio(t.reached[i], of), Reached: t.reached[i], Of: of})
 		}
-		population = append(population, MonthShare{Month: start, Share: ratio(t.online, total)})
+		population = append(population, MonthShare{Month: start, Share: ratio(t.online, total), Reached: t.online, Of: total})
 	}
 	return series, population
 }

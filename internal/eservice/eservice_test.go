@@ -120,7 +120,7 @@ func TestForecast(t *testing.T) {
 	month := func(i int) time.Time { return time.Date(2026, time.Month(1+i), 1, 0, 0, 0, 0, time.UTC) }
 	var steady []MonthShare
 	for i := range 6 {
-		steady = append(steady, MonthShare{month(i), 0.10 + 0.05*float64(i)})
+		steady = append(steady, MonthShare{Month: month(i), Share: 0.10 + 0.05*float64(i)})
 	}
 	f, ok := ForecastShare(steady, 0.8)
 	if !ok || f.Likely == nil || f.Reached {
@@ -133,14 +133,14 @@ func TestForecast(t *testing.T) {
 	if f.Earliest == nil || f.Latest == nil || f.Earliest.After(*f.Likely) || f.Latest.Before(*f.Likely) {
 		t.Errorf("range %v – %v around %v", f.Earliest, f.Latest, f.Likely)
 	}
-	flat := []MonthShare{{month(0), 0.2}, {month(1), 0.2}, {month(2), 0.2}}
+	flat := []MonthShare{{Month: month(0), Share: 0.2}, {Month: month(1), Share: 0.2}, {Month: month(2), Share: 0.2}}
 	if f, _ := ForecastShare(flat, 0.8); f.Likely != nil {
 		t.Errorf("flat trend forecast %v", f.Likely)
 	}
 	if _, ok := ForecastShare(steady[:2], 0.8); ok {
 		t.Error("two months forecast")
 	}
-	if f, _ := ForecastShare(append(steady, MonthShare{month(6), 0.9}), 0.8); !f.Reached {
+	if f, _ := ForecastShare(append(steady, MonthShare{Month: month(6), Share: 0.9}), 0.8); !f.Reached {
 		t.Error("already reached")
 	}
 }

@@ -7,8 +7,10 @@ import (
 
 // MonthShare is the share of municipalities at a level or above at the end of a month.
 type MonthShare struct {
-	Month time.Time `json:"month"` // first day of the month
-	Share float64   `json:"share"` // 0..1
+	Month   time.Time `json:"month"`   // first day of the month
+	Share   float64   `json:"share"`   // Reached/Of, 0..1
+	Reached int       `json:"reached"` // municipalities (or residents) counted
+	Of      int       `json:"of"`      // out of how many
 }
 
 // Forecast projects when a share will reach a target.

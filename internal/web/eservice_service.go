@@ -20,7 +20,7 @@ type servicePage struct {
 	Stats       eservice.ServiceStats
 	Rows        []serviceRow
 	K, Target   int
-	History     []adoptionPoint
+	History     []eservice.MonthShare
 	Chart       template.HTML
 	Forecast    eservice.Forecast
 	CanForecast bool // there are enough months of history
@@ -38,47 +38,10 @@ func (r serviceRow) Text() string  { return cellText(r.C) }
 // MinPoints is how many months a forecast needs.
 func (p servicePage) MinPoints() int { return eservice.MinForecastPoints }
 
-// adoptionPoint is one month of a service's history: how many applicable municipalities
-// were at level k or above.
-type adoptionPoint struct {
-	eservice.MonthShare
-	Online, Applicable int
-}
-
-// adoption counts, per snapshot month, the municipalities at level ≥ k among those the
-// service applies to. A municipality without a snapshot cell had not filled it in: level 0.
-func adoption(months []string, snaps []eservice.SnapshotCell, municipalities, k int) []adoptionPoint {
-	type count struct{ online, na int }
-	by := map[string]*count{}
-	for _, c := range snaps {
-		n := by[c.Month]
-		if n == nil {
-			n = &count{}
-			by[c.Month] = n
-		}
-		switch {
-		case c.Offering == eservice.NotApplicable:
-			n.na++
-		case c.Level >= k:
-			n.online++
-		}
-	}
-	var out []adoptionPoint
-	for _, m := range months {
-		t, err := time.Parse("2006-01", m)
-		if err != nil {
-			continue // the store only keeps valid months
-		}
-		p := adoptionPoint{MonthShare: eservice.MonthShare{Month: t}, Applicable: municipalities}
-		if n := by[m]; n != nil {
-			p.Online, p.Applicable = n.online, municipalities-n.na
-		}
-		if p.Applicable > 0 {
-			p.Share = float64(p.Online) / float64(p.Applicable)
-		}
-		out = append(out, p)
-	}
-	return out
+// history is the share of applicable municipalities at level k or above, month by month.
+func history(months []string, snaps []eservice.SnapshotCell, ms []municipality.Municipality, k int) []eservice.MonthShare {
+	series, _ := eservice.AdoptionOf(months, snaps, ms, []int{k})
+	return series[0].Items
 }
 
 func (ui *UI) eserviceShow(w http.ResponseWriter, r *http.Request) error {
@@ -116,16 +79,12 @@ func (ui *UI) eserviceShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	g := eservice.NewGrid(cells)
 	pg := servicePage{esPage: esPage{ui.page(r, "")}, S: s, Scale: scale, Stats: g.StatsOf(s.Code, ms), K: k, Target: target,
-		History: adoption(months, snaps, len(ms), k), CanManage: auth.Allowed(auth.CanEditNational(auth.UserFrom(ctx)))}
+		History: history(months, snaps, ms, k), CanManage: auth.Allowed(auth.CanEditNational(auth.UserFrom(ctx)))}
 	pg.Title, pg.Nav = s.Name(pg.L.Lang), "eservices"
 	for _, m := range ms {
 		pg.Rows = append(pg.Rows, serviceRow{M: m, C: g.Cell(m.EHAK, s.Code)})
 	}
-	shares := make([]eservice.MonthShare, len(pg.History))
-	for i, h := range pg.History {
-		shares[i] = h.MonthShare
-	}
-	pg.Forecast, pg.CanForecast = eservice.ForecastShare(shares, float64(target)/100)
+	pg.Forecast, pg.CanForecast = eservice.ForecastShare(pg.History, float64(target)/100)
 	pg.Chart = pg.adoptionChart()
 	ui.render(w, r, http.StatusOK, "eservice/service", pg)
 	return nil

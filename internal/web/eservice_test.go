@@ -59,7 +59,7 @@ func eserviceSamples(base Page) map[string]any {
 	stats := g.StatsOf(s.Code, []municipality.Municipality{m})
 	month := time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
 	later, latest := month.AddDate(1, 0, 0), month.AddDate(2, 0, 0)
-	history := []adoptionPoint{{eservice.MonthShare{Month: month, Share: 0.1}, 8, 79}, {eservice.MonthShare{Month: month.AddDate(0, 1, 0), Share: 0.2}, 16, 79}}
+	history := []eservice.MonthShare{{Month: month, Share: 0.1, Reached: 8, Of: 79}, {Month: month.AddDate(0, 1, 0), Share: 0.2, Reached: 16, Of: 79}}
 	service := servicePage{esPage: es, S: s, Scale: scale, Stats: stats, Rows: []serviceRow{{m, c}, {m, eservice.Cell{}}}, K: 3, Target: 80,
 		History: history, CanForecast: true, CanManage: true,
 		Forecast: eservice.Forecast{Target: 0.8, Points: 3, Slope: 0.1, Earliest: &later, Likely: &later, Latest: &latest}}
@@ -97,12 +97,13 @@ func TestAdoption(t *testing.T) {
 		{Month: "2026-02", MunicipalityEHAK: "d", Offering: eservice.Offered, Level: 2},
 	}
 	// Four municipalities; "2025-12" has a snapshot without this service's cells: all at 0.
-	got := adoption([]string{"2025-12", "2026-01", "2026-02"}, snaps, 4, 3)
+	ms := []municipality.Municipality{{EHAK: "a"}, {EHAK: "b"}, {EHAK: "c"}, {EHAK: "d"}}
+	got := history([]string{"2025-12", "2026-01", "2026-02"}, snaps, ms, 3)
 	var shares []float64
 	var counts [][2]int
 	for _, p := range got {
 		shares = append(shares, p.Share)
-		counts = append(counts, [2]int{p.Online, p.Applicable})
+		counts = append(counts, [2]int{p.Reached, p.Of})
 	}
 	if diff := cmp.Diff([]float64{0, 1.0 / 3, 0.5}, shares); diff != "" {
 		t.Errorf("shares (-want +got):\n%s", diff)
