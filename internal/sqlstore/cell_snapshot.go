@@ -53,6 +53,17 @@ func (s *Store) Snapshots(ctx context.Context, serviceCode string) ([]eservice.S
 	if serviceCode != "" {
 		w.add("service_code = ?", serviceCode)
 	}
+	return s.snapshotCells(ctx, w)
+}
+
+// MunicipalitySnapshots implements eservice.Store.
+func (s *Store) MunicipalitySnapshots(ctx context.Context, ehak string) ([]eservice.SnapshotCell, error) {
+	var w where
+	w.add("municipality_ehak = ?", ehak)
+	return s.snapshotCells(ctx, w)
+}
+
+func (s *Store) snapshotCells(ctx context.Context, w where) ([]eservice.SnapshotCell, error) {
 	rows, err := s.query(ctx, `SELECT month, municipality_ehak, service_code, offering, level FROM snapshot_cells`+w.String()+
 		` ORDER BY month, municipality_ehak, service_code`, w.args...)
 	if err != nil {

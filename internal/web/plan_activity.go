@@ -73,6 +73,19 @@ func (r participantRow) DueValue() string     { return dateValue(r.In.Due) }
 // PartMessage lets the shared "form-message" partial show a participant form's problems.
 func (p planActivityPage) PartMessage() formMessageView { return formMessageView{p.L, p.PartForm} }
 
+// editablePlanActivity loads an activity for someone who may edit its strategy, checking
+// the right first so that a refused user learns nothing about the activity.
+func (ui *UI) editablePlanActivity(r *http.Request) (planActivityPage, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return planActivityPage{}, err
+	}
+	if err := ui.mayEditStrategyID(r.Context(), id, true); err != nil {
+		return planActivityPage{}, err
+	}
+	return ui.loadPlanActivity(r)
+}
+
 func (ui *UI) loadPlanActivity(r *http.Request) (planActivityPage, error) {
 	ctx := r.Context()
 	id, err := pathID(r, "id")

@@ -73,14 +73,7 @@ func (ui *UI) planNodeCreate(w http.ResponseWriter, r *http.Request) error {
 // planActivityUpdate saves the activity's own fields; the rest stay as stored.
 func (ui *UI) planActivityUpdate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := ui.mayEditStrategyID(ctx, id, true); err != nil {
-		return err
-	}
-	p, err := ui.loadPlanActivity(r)
+	p, err := ui.editablePlanActivity(r)
 	if err != nil {
 		return err
 	}

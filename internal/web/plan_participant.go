@@ -13,14 +13,7 @@ import (
 // is checked before any is added, so a bad list adds nothing.
 func (ui *UI) planParticipantsAdd(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := ui.mayEditStrategyID(ctx, id, true); err != nil {
-		return err
-	}
-	p, err := ui.loadPlanActivity(r)
+	p, err := ui.editablePlanActivity(r)
 	if err != nil {
 		return err
 	}
@@ -44,7 +37,7 @@ func (ui *UI) planParticipantsAdd(w http.ResponseWriter, r *http.Request) error 
 	status := http.StatusUnprocessableEntity
 	if len(problems) == 0 {
 		for _, ehak := range add {
-			_, err := ui.Plans.AddParticipant(ctx, plan.Participant{ActivityID: id, MunicipalityEHAK: ehak})
+			_, err := ui.Plans.AddParticipant(ctx, plan.Participant{ActivityID: p.N.ID, MunicipalityEHAK: ehak})
 			var oerr error
 			if status, problems, oerr = outcome(err); oerr != nil {
 				return oerr
