@@ -13,12 +13,14 @@ import (
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/municipality"
+	"kovit/internal/plan"
 )
 
 // Deps are the services the API works on; cmd/kovit passes the one sqlstore for all stores.
 type Deps struct {
 	Municipalities municipality.Store
 	Services       eservice.Store
+	Plans          plan.Store
 	Users          auth.Store
 	Audit          audit.Store
 	Catalog        *i18n.Catalog
@@ -29,6 +31,7 @@ type Deps struct {
 type API struct {
 	municipalities municipality.Store
 	services       eservice.Store
+	plans          plan.Store
 	users          auth.Store
 	audit          audit.Store
 	catalog        *i18n.Catalog
@@ -44,6 +47,7 @@ func New(d Deps) *API {
 	return &API{
 		municipalities: d.Municipalities,
 		services:       d.Services,
+		plans:          d.Plans,
 		users:          d.Users,
 		audit:          d.Audit,
 		catalog:        d.Catalog,

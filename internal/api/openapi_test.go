@@ -17,6 +17,7 @@ import (
 	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/municipality"
+	"kovit/internal/plan"
 	"kovit/internal/sqlstore"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
@@ -126,14 +127,23 @@ func walkRefs(v any, fn func(string)) {
 func TestOpenAPISchemasMatchGoTypes(t *testing.T) {
 	doc, _ := fetchOpenAPI(t)
 	types := map[string]any{
-		"Municipality": municipality.Municipality{},
-		"Contact":      municipality.Contact{},
-		"Details":      municipality.Details{},
-		"County":       municipality.County{},
-		"User":         auth.User{},
-		"NewUser":      auth.NewUser{},
-		"UserUpdate":   auth.UserUpdate{},
-		"AuditEvent":   audit.Event{},
+		"Municipality":   municipality.Municipality{},
+		"Contact":        municipality.Contact{},
+		"Details":        municipality.Details{},
+		"County":         municipality.County{},
+		"User":           auth.User{},
+		"NewUser":        auth.NewUser{},
+		"UserUpdate":     auth.UserUpdate{},
+		"AuditEvent":     audit.Event{},
+		"Strategy":       plan.Strategy{},
+		"Levels":         plan.Levels{},
+		"LevelName":      plan.LevelName{},
+		"ActivityStatus": plan.Status{},
+		"Node":           plan.Node{},
+		"Participant":    plan.Participant{},
+		"Task":           plan.Task{},
+		"StrategyTree":   api.StrategyTree{},
+		"ActivityDetail": api.ActivityDetail{},
 	}
 	for name, v := range types {
 		var want []string

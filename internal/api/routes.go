@@ -46,6 +46,11 @@ func (a *API) routes() []route {
 		{"PUT", prefix + "/matrix/{ehak}/{code}", a.putCell, perUser},
 		{"POST", prefix + "/matrix/{ehak}/{code}/review", a.reviewCell, perUser},
 
+		{"GET", prefix + "/strategies", a.listStrategies, perUser},
+		{"GET", prefix + "/strategies/{id}", a.getStrategy, perUser},
+		{"GET", prefix + "/strategies/{id}/tree", a.strategyTree, perUser},
+		{"GET", prefix + "/activities/{id}", a.getActivity, perUser},
+
 		{"GET", prefix + "/cpsv-ap.jsonld", a.cpsvExport, shared},
 		{"GET", prefix + "/cpsv-ap.ttl", a.cpsvExport, shared},
 
