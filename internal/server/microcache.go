@@ -69,7 +69,9 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 		}
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		if rec.status != http.StatusOK || !strings.HasPrefix(w.Header().Get("Cache-Control"), "public") {
+		// A response that sets a cookie belongs to one client (a new session, say) and must
+		// never be handed to another.
+		if rec.status != http.StatusOK || !strings.HasPrefix(w.Header().Get("Cache-Control"), "public") || w.Header().Get("Set-Cookie") != "" {
 			return
 		}
 		pattern := ""

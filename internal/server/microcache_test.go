@@ -15,6 +15,11 @@ func TestMicrocache(t *testing.T) {
 		fmt.Fprint(w, version)
 	})
 	mux.HandleFunc("GET /private", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, version) })
+	mux.HandleFunc("GET /cookie", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=1")
+		http.SetCookie(w, &http.Cookie{Name: "kovit_session", Value: fmt.Sprint(version)})
+		fmt.Fprint(w, version)
+	})
 	mux.HandleFunc("POST /change", func(w http.ResponseWriter, r *http.Request) { version++ })
 	mux.HandleFunc("POST /refused", func(w http.ResponseWriter, r *http.Request) { version++; w.WriteHeader(403) })
 	h := Handler(mux, Options{SessionCookie: "kovit_session"})
@@ -30,7 +35,7 @@ func TestMicrocache(t *testing.T) {
 	post := func(path string) {
 		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("POST", path, nil))
 	}
-	if get("/public") != "0" {
+	if get("/public") != "0" || get("/cookie") != "0" {
 		t.Fatal("first")
 	}
 	version = 5 // a change behind the server's back: anonymous readers see the cached copy
@@ -41,6 +46,7 @@ func TestMicrocache(t *testing.T) {
 	}{
 		{"cached", "/public", nil, "0"},
 		{"not marked public", "/private", nil, "5"},
+		{"sets a cookie", "/cookie", nil, "5"},
 		{"signed in", "/public", []string{"Cookie", "kovit_session=abc"}, "5"},
 		{"token", "/public", []string{"Authorization", "Bearer x"}, "5"},
 		{"other language", "/public", []string{"Cookie", "lang=en"}, "5"},
