@@ -72,8 +72,10 @@ func (a *API) serve(rt route) http.Handler {
 			// What this route shows depends on who asks; no cache may hand it to another.
 			w.Header().Set("Cache-Control", "no-store")
 		} else if r.Method == http.MethodGet {
-			// Public data: the server's microcache and clients may keep it a second.
+			// Public data: the server's microcache and clients may keep it a second; problem
+			// messages follow Accept-Language, so shared caches must key on it too.
 			w.Header().Set("Cache-Control", "public, max-age=1")
+			w.Header().Add("Vary", "Accept-Language")
 		}
 		if err := rt.handle(w, r); err != nil {
 			a.fail(w, r, err)
