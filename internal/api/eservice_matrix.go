@@ -12,10 +12,22 @@ import (
 // service, those never filled in as not offered at level 0 with version 0, and the
 // figures of every column (service) and row (municipality) over the selection.
 type Matrix struct {
-	Items          []eservice.Cell              `json:"items"`
+	Items          []MatrixCell                 `json:"items"`
 	Total          int                          `json:"total"`
 	Services       []eservice.ServiceStats      `json:"services"`
 	Municipalities []eservice.MunicipalityStats `json:"municipalities"`
+}
+
+// MatrixCell is a cell as the whole matrix lists it: where it stands, not its evidence or
+// criteria, which GET /api/v1/matrix/{ehak}/{code} gives. A lean item keeps the full
+// 79 × 150 matrix quick to encode and to send.
+type MatrixCell struct {
+	MunicipalityEHAK string                `json:"municipality_ehak"`
+	ServiceCode      string                `json:"service_code"`
+	Offering         eservice.Offering     `json:"offering"`
+	Level            int                   `json:"level"`
+	Verification     eservice.Verification `json:"verification"`
+	Version          int                   `json:"version"`
 }
 
 // CellDetail is one cell with the unmet criteria that keep it from the next level.
@@ -57,11 +69,12 @@ func (a *API) matrix(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	grid := eservice.NewGrid(cells)
-	out := Matrix{Items: make([]eservice.Cell, 0, len(ms)*len(services)),
+	out := Matrix{Items: make([]MatrixCell, 0, len(ms)*len(services)),
 		Services: []eservice.ServiceStats{}, Municipalities: []eservice.MunicipalityStats{}}
 	for _, m := range ms {
 		for _, s := range services {
-			out.Items = append(out.Items, grid.Cell(m.EHAK, s.Code))
+			c := grid.Cell(m.EHAK, s.Code)
+			out.Items = append(out.Items, MatrixCell{c.MunicipalityEHAK, c.ServiceCode, c.Offering, c.Level, c.Verification, c.Version})
 		}
 		out.Municipalities = append(out.Municipalities, grid.MunicipalityStatsOf(m.EHAK, services))
 	}

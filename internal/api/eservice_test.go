@@ -24,7 +24,7 @@ func TestOpenAPIEServiceSchemas(t *testing.T) {
 		"Service": eservice.Service{}, "ServiceStats": eservice.ServiceStats{}, "MunicipalityStats": eservice.MunicipalityStats{},
 		"ServiceDetail": api.ServiceDetail{}, "Criterion": eservice.Criterion{}, "Level": eservice.Level{},
 		"Cell": eservice.Cell{}, "CellInput": eservice.CellInput{}, "Review": eservice.Review{}, "CellDetail": api.CellDetail{},
-		"Matrix": api.Matrix{}, "MonthShare": eservice.MonthShare{}, "LevelSeries": eservice.LevelSeries{},
+		"Matrix": api.Matrix{}, "MatrixCell": api.MatrixCell{}, "MonthShare": eservice.MonthShare{}, "LevelSeries": eservice.LevelSeries{},
 		"ServiceAdoption": api.ServiceAdoption{}, "PeerGroup": api.PeerGroup{}, "MunicipalityServices": api.MunicipalityServices{},
 		"Forecast": eservice.Forecast{}, "ServiceForecast": api.ServiceForecast{},
 	}

@@ -33,11 +33,24 @@ func (s *Store) Cells(ctx context.Context, f eservice.CellFilter) ([]eservice.Ce
 		return nil, err
 	}
 	out := make([]eservice.Cell, 0, len(all))
+	met := 0
 	for _, c := range all {
 		if (f.MunicipalityEHAK == "" || c.MunicipalityEHAK == f.MunicipalityEHAK) && (f.ServiceCode == "" || c.ServiceCode == f.ServiceCode) {
-			c.Met = append([]int64(nil), c.Met...) // the caller's to change
 			out = append(out, c)
+			met += len(c.Met)
 		}
+	}
+	// The criteria lists are the caller's to change, so they are copied, into one array
+	// for all cells (each capped, so an append by the caller cannot reach its neighbour).
+	buf := make([]int64, 0, met)
+	for i := range out {
+		if len(out[i].Met) == 0 {
+			out[i].Met = nil // as a freshly read cell has it
+			continue
+		}
+		start := len(buf)
+		buf = append(buf, out[i].Met...)
+		out[i].Met = buf[start:len(buf):len(buf)]
 	}
 	return out, nil
 }
