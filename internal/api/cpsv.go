@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"kovit/internal/cpsv"
-	"kovit/internal/eservice"
 	"kovit/internal/municipality"
 )
 
@@ -20,7 +19,7 @@ func (a *API) cpsvExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cells, err := a.services.Cells(ctx, eservice.CellFilter{})
+	grid, err := a.services.Grid(ctx)
 	if err != nil {
 		return err
 	}
@@ -28,7 +27,7 @@ func (a *API) cpsvExport(w http.ResponseWriter, r *http.Request) error {
 	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
 		scheme = "https"
 	}
-	graph := cpsv.Graph(scheme+"://"+r.Host, ms, services, eservice.NewGrid(cells))
+	graph := cpsv.Graph(scheme+"://"+r.Host, ms, services, grid)
 	if r.Pattern == "GET "+prefix+"/cpsv-ap.ttl" {
 		w.Header().Set("Content-Type", "text/turtle; charset=utf-8")
 		return cpsv.WriteTurtle(w, graph)

@@ -64,11 +64,10 @@ func (a *API) matrix(w http.ResponseWriter, r *http.Request) error {
 			services = append(services, s)
 		}
 	}
-	cells, err := a.services.Cells(ctx, eservice.CellFilter{MunicipalityEHAK: ehak, ServiceCode: code})
+	grid, err := a.services.Grid(ctx)
 	if err != nil {
 		return err
 	}
-	grid := eservice.NewGrid(cells)
 	out := Matrix{Items: make([]MatrixCell, 0, len(ms)*len(services)),
 		Services: []eservice.ServiceStats{}, Municipalities: []eservice.MunicipalityStats{}}
 	for _, m := range ms {

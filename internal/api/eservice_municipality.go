@@ -48,11 +48,10 @@ func (a *API) municipalityServices(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	// Every cell: the peers' medians need their rows too.
-	cells, err := a.services.Cells(ctx, eservice.CellFilter{})
+	g, err := a.services.Grid(ctx)
 	if err != nil {
 		return err
 	}
-	g := eservice.NewGrid(cells)
 	out := MunicipalityServices{Items: make([]eservice.Cell, 0, len(services)), Total: len(services),
 		Stats: g.MunicipalityStatsOf(m.EHAK, services)}
 	for _, s := range services {

@@ -186,6 +186,8 @@ type Store interface {
 	Scale(ctx context.Context) (Scale, error)
 	UpdateCriterion(ctx context.Context, c Criterion) (Criterion, error)
 	Cells(ctx context.Context, f CellFilter) ([]Cell, error)
+	// Grid is every cell, indexed. It is shared: read it, never change it.
+	Grid(ctx context.Context) (Grid, error)
 	Cell(ctx context.Context, ehak, code string) (Cell, error)
 	SaveCell(ctx context.Context, ehak, code string, in CellInput) (Cell, error)
 	ReviewCell(ctx context.Context, ehak, code string, r Review) (Cell, error)

@@ -48,6 +48,15 @@ func NewGrid(cells []Cell) Grid {
 	return g
 }
 
+// Len is how many cells have been filled in.
+func (g Grid) Len() int {
+	n := 0
+	for _, row := range g {
+		n += len(row)
+	}
+	return n
+}
+
 // Cell returns the cell of a municipality and service, or an empty one at level 0.
 func (g Grid) Cell(ehak, code string) Cell {
 	if c, ok := g[ehak][code]; ok {

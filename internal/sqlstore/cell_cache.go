@@ -17,6 +17,7 @@ type cellCache struct {
 	mu       sync.Mutex
 	loadedAt time.Time
 	cells    []eservice.Cell // never modified after loading
+	grid     eservice.Grid   // the same cells indexed; never modified after loading
 }
 
 func (c *cellCache) invalidate() {
@@ -55,17 +56,39 @@ func (s *Store) Cells(ctx context.Context, f eservice.CellFilter) ([]eservice.Ce
 	return out, nil
 }
 
+// Grid implements eservice.Store: every cell, indexed, shared by all callers until a
+// change replaces it. Pages and API answers that need the whole matrix read it instead of
+// copying 12,000 cells and indexing them again for every request.
+func (s *Store) Grid(ctx context.Context) (eservice.Grid, error) {
+	c := &s.cells
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := s.loadCells(ctx); err != nil {
+		return nil, err
+	}
+	return c.grid, nil
+}
+
 func (s *Store) allCells(ctx context.Context) ([]eservice.Cell, error) {
 	c := &s.cells
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if err := s.loadCells(ctx); err != nil {
+		return nil, err
+	}
+	return c.cells, nil
+}
+
+// loadCells refreshes the copy when it is stale; the caller holds the lock.
+func (s *Store) loadCells(ctx context.Context) error {
+	c := &s.cells
 	if !c.loadedAt.IsZero() && time.Since(c.loadedAt) < cacheTTL {
-		return c.cells, nil
+		return nil
 	}
 	cells, err := cellsFrom(ctx, s.query, eservice.CellFilter{})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	c.cells, c.loadedAt = cells, time.Now()
-	return cells, nil
+	c.cells, c.grid, c.loadedAt = cells, eservice.NewGrid(cells), time.Now()
+	return nil
 }

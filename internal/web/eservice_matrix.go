@@ -100,7 +100,7 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cells, err := ui.Services.Cells(ctx, eservice.CellFilter{})
+	g, err := ui.Services.Grid(ctx)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := matrixPage{esPage: esPage{ui.page(r, "eservice.matrix.title")}, sortState: sortState{"/eservices", q, f.Sort, f.Desc},
 		Filter: f, Query: q, Counties: counties,
-		Scale: scale, Filled: len(cells), Filtered: f.CountyEHAK != "" || f.Type != "" || f.Band != ""}
+		Scale: scale, Filled: g.Len(), Filtered: f.CountyEHAK != "" || f.Type != "" || f.Band != ""}
 	p.Nav = "eservices"
 	var shown []eservice.Service
 	for _, s := range all {
@@ -130,7 +130,6 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	}
 	slices.Sort(p.LifeEvents)
 	p.Services, p.Groups = shown, groupByArea(shown)
-	g := eservice.NewGrid(cells)
 	for _, s := range shown {
 		p.Stats = append(p.Stats, g.StatsOf(s.Code, ms))
 	}

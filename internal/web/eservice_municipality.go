@@ -86,11 +86,10 @@ func (ui *UI) municipalityEServices(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	cells, err := ui.Services.Cells(ctx, eservice.CellFilter{})
+	g, err := ui.Services.Grid(ctx)
 	if err != nil {
 		return err
 	}
-	g := eservice.NewGrid(cells)
 	p := municipalityEServicesPage{esPage: esPage{ui.page(r, "")}, M: m, Summary: summaryOf(g, m.EHAK, services),
 		CanEdit: auth.Allowed(auth.CanEditMunicipality(auth.UserFrom(ctx), m.EHAK))}
 	p.Title, p.Nav = p.L.T("eservice.municipality.title", "Name", m.Name), "eservices"
