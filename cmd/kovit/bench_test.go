@@ -126,17 +126,7 @@ func BenchmarkEServiceAPI(b *testing.B) {
 // than saving 11 850 cells one by one.
 func fullHistory(b *testing.B, s *sqlstore.Store) {
 	ctx := context.Background()
-	services, err := s.ListServices(ctx, false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := 0; len(services) < 150; i++ {
-		sv, err := s.CreateService(ctx, eservice.Service{Code: fmt.Sprintf("BEN-%03d", i), NameEt: "Teenus", Area: "Valitsemine"})
-		if err != nil {
-			b.Fatal(err)
-		}
-		services = append(services, sv)
-	}
+	services := sqlstoretest.Services(b, s, 150)
 	ms, _, err := s.ListMunicipalities(ctx, municipality.Filter{Limit: municipality.MaxLimit})
 	if err != nil {
 		b.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -119,4 +120,23 @@ func newPostgresDatabase(t testing.TB) string {
 	}
 	u.Path = "/" + name
 	return u.String()
+}
+
+// Services tops the catalogue up to n services (the benchmarks assume 150) with
+// made-up ones coded BEN-000…, and returns them all.
+func Services(tb testing.TB, s *sqlstore.Store, n int) []eservice.Service {
+	tb.Helper()
+	ctx := context.Background()
+	services, err := s.ListServices(ctx, false)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i := 0; len(services) < n; i++ {
+		sv, err := s.CreateService(ctx, eservice.Service{Code: fmt.Sprintf("BEN-%03d", i), NameEt: "Teenus", Area: "Valitsemine"})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		services = append(services, sv)
+	}
+	return services
 }
