@@ -48,9 +48,12 @@ type Indicator struct {
 	Baseline   *Point      `json:"baseline"`
 	Targets    []Point     `json:"targets"` // by date
 	Breakdown  Aggregation `json:"breakdown"`
-	Position   int         `json:"position"`
-	Version    int         `json:"version"`
-	UpdatedAt  time.Time   `json:"updated_at"`
+	// FromMatrix, when set, makes the indicator a figure of the e-service matrix: kovit
+	// measures it at every monthly snapshot.
+	FromMatrix *MatrixSource `json:"from_matrix,omitempty"`
+	Position   int           `json:"position"`
+	Version    int           `json:"version"`
+	UpdatedAt  time.Time     `json:"updated_at"`
 }
 
 // Name returns the indicator's name in lang; en reports that the English one stands in.
@@ -88,6 +91,14 @@ func (i Indicator) Validate() error {
 		if !validPoint(t) {
 			p.Add("targets", "plan.error.point")
 			break
+		}
+	}
+	if m := i.FromMatrix; m != nil {
+		if strings.TrimSpace(m.ServiceCode) == "" || m.Level < 1 || m.Level > 10 {
+			p.Add("from_matrix", "plan.error.matrix_source")
+		}
+		if i.Breakdown != NoBreakdown {
+			p.Add("breakdown", "plan.error.matrix_breakdown")
 		}
 	}
 	if len(i.Targets) > 50 {

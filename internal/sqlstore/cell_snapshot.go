@@ -2,11 +2,16 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"strconv"
 	"time"
 
+	"kovit/internal/audit"
 	"kovit/internal/eservice"
 	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+	"kovit/internal/plan"
 )
 
 // TakeSnapshot implements eservice.Store.
@@ -25,8 +30,49 @@ func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
 		}
 		_, err := tx.exec(ctx, `INSERT INTO snapshot_cells (month, municipality_ehak, service_code, offering, level)
 			SELECT ?, municipality_ehak, service_code, offering, level FROM service_cells`, month)
-		return err
+		if err != nil {
+			return err
+		}
+		return tx.measureMatrixIndicators(ctx, month)
 	})
+}
+
+// measureMatrixIndicators gives the indicators that follow the matrix their value from the
+// snapshot just taken, in the same transaction, replacing what an earlier snapshot of the
+// same month gave them.
+func (t *tx) measureMatrixIndicators(ctx context.Context, month string) error {
+	inds, err := indicatorsFrom(ctx, t.query, ` WHERE matrix_service IS NOT NULL`)
+	if err != nil || len(inds) == 0 {
+		return err
+	}
+	var w where
+	w.add("month = ?", month)
+	snaps, err := snapshotCellsFrom(ctx, t.query, w)
+	if err != nil {
+		return err
+	}
+	ms, _, err := t.s.ListMunicipalities(ctx, municipality.Filter{Limit: municipality.MaxLimit})
+	if err != nil {
+		return err
+	}
+	for _, m := range plan.MatrixMeasurements(inds, month, snaps, ms) {
+		old, err := measurementsFrom(ctx, t.query, ` WHERE indicator_id = ? AND source = ?`, m.IndicatorID, m.Source)
+		if err != nil {
+			return err
+		}
+		for _, o := range old {
+			if _, err := t.exec(ctx, `DELETE FROM plan_measurements WHERE id = ?`, o.ID); err != nil {
+				return err
+			}
+			if err := t.record(ctx, "measurement", strconv.FormatInt(o.ID, 10), audit.Delete, o, nil); err != nil {
+				return err
+			}
+		}
+		if _, err := t.insertMeasurement(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SnapshotMonths returns the months that have a snapshot, oldest first.
@@ -53,18 +99,18 @@ func (s *Store) Snapshots(ctx context.Context, serviceCode string) ([]eservice.S
 	if serviceCode != "" {
 		w.add("service_code = ?", serviceCode)
 	}
-	return s.snapshotCells(ctx, w)
+	return snapshotCellsFrom(ctx, s.query, w)
 }
 
 // MunicipalitySnapshots implements eservice.Store.
 func (s *Store) MunicipalitySnapshots(ctx context.Context, ehak string) ([]eservice.SnapshotCell, error) {
 	var w where
 	w.add("municipality_ehak = ?", ehak)
-	return s.snapshotCells(ctx, w)
+	return snapshotCellsFrom(ctx, s.query, w)
 }
 
-func (s *Store) snapshotCells(ctx context.Context, w where) ([]eservice.SnapshotCell, error) {
-	rows, err := s.query(ctx, `SELECT month, municipality_ehak, service_code, offering, level FROM snapshot_cells`+w.String()+
+func snapshotCellsFrom(ctx context.Context, query func(context.Context, string, ...any) (*sql.Rows, error), w where) ([]eservice.SnapshotCell, error) {
+	rows, err := query(ctx, `SELECT month, municipality_ehak, service_code, offering, level FROM snapshot_cells`+w.String()+
 		` ORDER BY month, municipality_ehak, service_code`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: snapshots: %w", err)

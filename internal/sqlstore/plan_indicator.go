@@ -13,16 +13,21 @@ import (
 )
 
 const indicatorColumns = `id, strategy_id, node_id, name_et, name_en, unit, direction, baseline_value, baseline_date,
-	targets, breakdown, position, version, updated_at`
+	targets, breakdown, matrix_service, matrix_level, position, version, updated_at`
 
 func scanIndicator(row scanner) (plan.Indicator, error) {
 	var i plan.Indicator
 	var baseValue sql.NullFloat64
 	var baseDate sql.NullString
 	var targets string
+	var matrixService sql.NullString
+	var matrixLevel sql.NullInt64
 	if err := row.Scan(&i.ID, &i.StrategyID, &i.NodeID, &i.NameEt, &i.NameEn, &i.Unit, &i.Better, &baseValue, &baseDate,
-		&targets, &i.Breakdown, &i.Position, &i.Version, &i.UpdatedAt); err != nil {
+		&targets, &i.Breakdown, &matrixService, &matrixLevel, &i.Position, &i.Version, &i.UpdatedAt); err != nil {
 		return i, err
+	}
+	if matrixService.Valid {
+		i.FromMatrix = &plan.MatrixSource{ServiceCode: matrixService.String, Level: int(matrixLevel.Int64)}
 	}
 	if d := dayFrom(baseDate); d != nil && baseValue.Valid {
 		i.Baseline = &plan.Point{Value: baseValue.Float64, Date: *d}
@@ -73,11 +78,15 @@ func indicatorArgs(i plan.Indicator) ([]any, error) {
 	if i.Targets == nil {
 		targets = []byte("[]")
 	}
-	var baseValue, baseDate any
+	var baseValue, baseDate, matrixService, matrixLevel any
 	if i.Baseline != nil {
 		baseValue, baseDate = i.Baseline.Value, dayArg(&i.Baseline.Date)
 	}
-	return []any{i.NodeID, i.NameEt, i.NameEn, i.Unit, string(i.Better), baseValue, baseDate, string(targets), string(i.Breakdown)}, nil
+	if m := i.FromMatrix; m != nil {
+		matrixService, matrixLevel = m.ServiceCode, m.Level
+	}
+	return []any{i.NodeID, i.NameEt, i.NameEn, i.Unit, string(i.Better), baseValue, baseDate, string(targets), string(i.Breakdown),
+		matrixService, matrixLevel}, nil
 }
 
 // checkIndicatorNode allows an indicator on the strategy itself or on one of its goals or
@@ -122,7 +131,8 @@ func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 			return err
 		}
 		id, err := tx.insert(ctx, `INSERT INTO plan_indicators (node_id, name_et, name_en, unit, direction, baseline_value,
-			baseline_date, targets, breakdown, strategy_id, position, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+			baseline_date, targets, breakdown, matrix_service, matrix_level, strategy_id, position, version, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
 			append(args, i.StrategyID, pos, s.now())...)
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert indicator: %w", err)
@@ -168,7 +178,8 @@ func (s *Store) UpdateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 			return err
 		}
 		res, err := tx.exec(ctx, `UPDATE plan_indicators SET node_id = ?, name_et = ?, name_en = ?, unit = ?, direction = ?,
-			baseline_value = ?, baseline_date = ?, targets = ?, breakdown = ?, version = version + 1, updated_at = ?
+			baseline_value = ?, baseline_date = ?, targets = ?, breakdown = ?, matrix_service = ?, matrix_level = ?,
+			version = version + 1, updated_at = ?
 			WHERE id = ? AND version = ?`, append(args, s.now(), i.ID, i.Version)...)
 		if err != nil {
 			return fmt.Errorf("sqlstore: update indicator: %w", err)

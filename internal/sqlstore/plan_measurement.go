@@ -84,18 +84,25 @@ func (s *Store) AddMeasurement(ctx context.Context, m plan.Measurement) (plan.Me
 		if err := tx.checkMeasurement(ctx, m); err != nil {
 			return err
 		}
-		id, err := tx.insert(ctx, `INSERT INTO plan_measurements (indicator_id, municipality_ehak, value, measured_on, source,
-			note, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`, m.IndicatorID, nullIfEmpty(m.MunicipalityEHAK),
-			m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, s.now(), actorName(ctx))
-		if err != nil {
-			return fmt.Errorf("sqlstore: insert measurement: %w", err)
-		}
-		if out, err = tx.measurement(ctx, id); err != nil {
-			return err
-		}
-		return tx.record(ctx, "measurement", strconv.FormatInt(id, 10), audit.Create, nil, out)
+		var err error
+		out, err = tx.insertMeasurement(ctx, m)
+		return err
 	})
 	return out, err
+}
+
+func (t *tx) insertMeasurement(ctx context.Context, m plan.Measurement) (plan.Measurement, error) {
+	id, err := t.insert(ctx, `INSERT INTO plan_measurements (indicator_id, municipality_ehak, value, measured_on, source,
+		note, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`, m.IndicatorID, nullIfEmpty(m.MunicipalityEHAK),
+		m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, t.s.now(), actorName(ctx))
+	if err != nil {
+		return m, fmt.Errorf("sqlstore: insert measurement: %w", err)
+	}
+	out, err := t.measurement(ctx, id)
+	if err != nil {
+		return out, err
+	}
+	return out, t.record(ctx, "measurement", strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // UpdateMeasurement implements plan.Store; a value stays with its indicator.
