@@ -74,6 +74,7 @@ func permissionCases() map[string]permissionCase {
 		// refused as a national one would be, and a participant is its municipality's.
 		"POST /plan":                                     {scopeNational, "POST", "/plan", form, "title_et=Uus&start_year=2026&end_year=2030"},
 		"POST /plan/{id}/nodes":                          {scopeNational, "POST", "/plan/1/nodes", form, "kind=goal&code=9&title_et=Uus"},
+		"POST /plan/strategies/{id}/edit":                {scopeNational, "POST", "/plan/strategies/1/edit", form, "title_et=Uus&start_year=2026&end_year=2030&status=draft&stale_after_days=30&version=1"},
 		"POST /plan/activities/{id}/edit":                {scopeNational, "POST", "/plan/activities/999999/edit", form, "status=done&version=1"},
 		"POST /plan/activities/{id}/participants":        {scopeNational, "POST", "/plan/activities/999999/participants", form, "ehak=0784"},
 		"POST /plan/activities/{id}/participants/{ehak}": {scopeMunicipality, "POST", "/plan/activities/999999/participants/0784", form, "status=done&version=1"},

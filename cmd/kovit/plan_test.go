@@ -141,11 +141,63 @@ func testPlanJourney(t *testing.T, engine string) {
 		t.Error("the activity page does not show the spread 1 / 3")
 	}
 
-	// Adopted, the plan is public, without its internal note.
-	draft.Status = plan.Adopted
-	if _, err := a.store.UpdateStrategy(ctx, draft); err != nil {
-		t.Fatal(err)
+	// The coordinator adopts the draft through its form; an editor may not, nor may a
+	// save on a version someone else has since changed.
+	strategy := func() plan.Strategy {
+		t.Helper()
+		s, err := a.store.Strategy(ctx, draft.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
 	}
+	editURL := a.URL + "/plan/strategies/" + itoa(draft.ID) + "/edit"
+	if _, page := get(t, coord, base); !strings.Contains(page, `href="/plan/strategies/`+itoa(draft.ID)+`/edit"`) {
+		t.Error("the strategy page has no edit link for a coordinator")
+	}
+	if st, page := get(t, coord, editURL); st != http.StatusOK || !strings.Contains(page, "Tegevuskava 2026–2030") {
+		t.Errorf("edit form: %d %.300s", st, page)
+	}
+	if st, _ := get(t, tallinn, editURL); st != http.StatusForbidden {
+		t.Errorf("an editor opens a national strategy's form: %d, want 403", st)
+	}
+	stored := strategy()
+	adopt := url.Values{"title_et": {"Tegevuskava 2026–2030"}, "title_en": {"Action plan 2026–2030"}, "start_year": {"2026"},
+		"end_year": {"2030"}, "description_et": {"Kirjeldus"}, "owner_id": {"0"}, "status": {"adopted"},
+		"stale_after_days": {"60"}, "version": {itoa(int64(stored.Version))}}
+	if st, _ := postForm(t, tallinn, editURL, adopt); st != http.StatusForbidden {
+		t.Errorf("an editor adopts a national strategy: %d, want 403", st)
+	}
+	bad := url.Values{}
+	for k, v := range adopt {
+		bad[k] = v
+	}
+	bad.Set("end_year", "2020")
+	if st, body := postForm(t, coord, editURL, bad); st != http.StatusUnprocessableEntity || !strings.Contains(body, "error-summary") {
+		t.Errorf("end before start: %d, want 422 with the problems", st)
+	}
+	if s := strategy(); s.Status != plan.Draft || s.Version != stored.Version {
+		t.Fatalf("a refused or invalid save changed the strategy: %+v", s)
+	}
+	if _, page := get(t, tallinn, base); strings.Contains(page, "/plan/strategies/") {
+		t.Error("the strategy page shows an editor the edit link")
+	}
+	if st, body := postForm(t, coord, editURL, adopt); st != http.StatusSeeOther {
+		t.Fatalf("adopt: %d %.300s", st, body)
+	}
+	adopted := strategy()
+	if adopted.Status != plan.Adopted || adopted.TitleEn != "Action plan 2026–2030" || adopted.StaleAfterDays != 60 || adopted.OwnerID != nil {
+		t.Errorf("adopted strategy %+v", adopted)
+	}
+	adopt.Set("status", "archived")
+	if st, body := postForm(t, coord, editURL, adopt); st != http.StatusConflict || !strings.Contains(body, `value="archived" selected`) {
+		t.Errorf("stale save: %d, want 409 keeping the input", st)
+	}
+	if s := strategy(); s.Status != plan.Adopted || s.Version != adopted.Version {
+		t.Errorf("a stale save changed the strategy: %+v", s)
+	}
+
+	// Adopted, the plan is public, without its internal note.
 	for _, c := range []string{base, actURL} {
 		st, page := get(t, public, c)
 		if st != http.StatusOK || !strings.Contains(page, "Ühine teenus") || !strings.Contains(page, "33%") {

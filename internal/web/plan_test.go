@@ -57,6 +57,8 @@ func planSamples(base Page) map[string]any {
 			CanCreate: true, New: plan.Strategy{StartYear: 2026}, Form: form{Problems: problems}},
 		"plan/show":     tree,
 		"plan/activity": act,
+		"plan/strategy_form": planStrategyEditPage{planPage: pp, S: t.Strategy, Edit: t.Strategy,
+			Orgs: act.Orgs, Form: form{Problems: problems, Message: "conflict"}},
 	}
 }
 

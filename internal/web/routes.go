@@ -46,6 +46,9 @@ func (ui *UI) routes() []route {
 		{"GET /plan", ui.planList},
 		{"POST /plan", ui.planCreate},
 		{"GET /plan/{id}", ui.planShow},
+		// Not /plan/{id}/edit: ServeMux refuses it beside GET /plan/activities/{id}.
+		{"GET /plan/strategies/{id}/edit", ui.planStrategyEdit},
+		{"POST /plan/strategies/{id}/edit", ui.planStrategyUpdate},
 		{"POST /plan/{id}/nodes", ui.planNodeCreate},
 		{"GET /plan/activities/{id}", ui.planActivity},
 		{"POST /plan/activities/{id}/edit", ui.planActivityUpdate},

@@ -1,0 +1,147 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"kovit/internal/kovit"
+	"kovit/internal/plan"
+)
+
+// planStrategyEditPage is the form for a strategy's own fields: titles, period, description,
+// owner, status and how soon an activity goes stale. Its levels, statuses and tree are
+// changed elsewhere.
+type planStrategyEditPage struct {
+	planPage
+	S    plan.Strategy // as stored
+	Edit plan.Strategy // the form's values
+	Orgs []plan.Organisation
+	Form form
+}
+
+// Path is the strategy page's address.
+func (p planStrategyEditPage) Path() string { return "/plan/" + strconv.FormatInt(p.S.ID, 10) }
+
+// EditPath is the form's own address, which it posts to.
+func (p planStrategyEditPage) EditPath() string {
+	return "/plan/strategies/" + strconv.FormatInt(p.S.ID, 10) + "/edit"
+}
+
+// StrategyStatuses are the choices of the status field, in the order of a strategy's life.
+func (p planStrategyEditPage) StrategyStatuses() []plan.StrategyStatus {
+	return []plan.StrategyStatus{plan.Draft, plan.Adopted, plan.Archived}
+}
+
+// Owner is the owner organisation's id as an option value; 0 is a national strategy.
+func (p planStrategyEditPage) Owner() int64 {
+	if p.Edit.OwnerID == nil {
+		return 0
+	}
+	return *p.Edit.OwnerID
+}
+
+func (p planStrategyEditPage) StartYear() string { return yearValue(p.Edit.StartYear) }
+func (p planStrategyEditPage) EndYear() string   { return yearValue(p.Edit.EndYear) }
+
+// editablePlanStrategy loads a strategy for someone who may edit it, checking the right
+// first so that a refused user learns nothing about a draft.
+func (ui *UI) editablePlanStrategy(r *http.Request) (planStrategyEditPage, error) {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return planStrategyEditPage{}, err
+	}
+	if err := ui.mayEditStrategyID(ctx, id, false); err != nil {
+		return planStrategyEditPage{}, err
+	}
+	s, err := ui.Plans.Strategy(ctx, id)
+	if err != nil {
+		return planStrategyEditPage{}, err
+	}
+	p := planStrategyEditPage{planPage: planPage{ui.page(r, "planui.strategy_edit.title")}, S: s, Edit: s}
+	p.Nav = "plan"
+	if p.Orgs, err = ui.Plans.ListOrganisations(ctx); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+func (ui *UI) planStrategyEdit(w http.ResponseWriter, r *http.Request) error {
+	p, err := ui.editablePlanStrategy(r)
+	if err != nil {
+		return err
+	}
+	ui.render(w, r, http.StatusOK, "plan/strategy_form", p)
+	return nil
+}
+
+// planStrategyUpdate saves the strategy's own fields; levels, statuses, code and source
+// stay as stored.
+func (ui *UI) planStrategyUpdate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	p, err := ui.editablePlanStrategy(r)
+	if err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	s := p.S
+	s.TitleEt, s.TitleEn = strings.TrimSpace(r.PostFormValue("title_et")), strings.TrimSpace(r.PostFormValue("title_en"))
+	s.StartYear, s.EndYear = formInt(r, "start_year", &problems), formInt(r, "end_year", &problems)
+	s.DescriptionEt = strings.TrimSpace(r.PostFormValue("description_et"))
+	s.DescriptionEn = strings.TrimSpace(r.PostFormValue("description_en"))
+	s.Status = plan.StrategyStatus(r.PostFormValue("status"))
+	s.StaleAfterDays = formInt(r, "stale_after_days", &problems)
+	if s.StaleAfterDays == 0 {
+		// Zero would be taken for "use the default"; it is out of range, so say so.
+		problems.Add("stale_after_days", "plan.error.stale_days")
+	}
+	s.Version = formInt(r, "version", &problems)
+	s.OwnerID = nil
+	if v := r.PostFormValue("owner_id"); v != "" && v != "0" {
+		owner, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			problems.Add("owner_id", "plan.error.unknown_organisation")
+		}
+		s.OwnerID = &owner
+	}
+	if len(problems) == 0 && !sameOwner(s.OwnerID, p.S.OwnerID) {
+		// Handing the strategy to another owner must not give it to someone the user
+		// could not have given it to, such as making a municipality's plan national.
+		switch err := ui.mayEditStrategy(ctx, s); kovit.ErrorCode(err) {
+		case "":
+		case kovit.ENotFound:
+			problems.Add("owner_id", "plan.error.unknown_organisation")
+		case kovit.EForbidden:
+			problems.Add("owner_id", "planui.strategy_edit.owner_forbidden")
+		default:
+			return err
+		}
+	}
+	status := http.StatusUnprocessableEntity
+	if len(problems) == 0 {
+		_, err := ui.Plans.UpdateStrategy(ctx, s)
+		var oerr error
+		if status, problems, oerr = outcome(err); oerr != nil {
+			return oerr
+		}
+		if status == 0 {
+			return ui.redirect(w, r, p.Path(), "flash.saved")
+		}
+	}
+	if status == http.StatusConflict {
+		// Keep what the user typed; a second save on the current version is deliberate.
+		s.Version = p.S.Version
+		p.Form.Message = p.L.T("error.conflict")
+	}
+	p.Edit, p.Form.Problems = s, problems
+	ui.render(w, r, status, "plan/strategy_form", p)
+	return nil
+}
+
+func sameOwner(a, b *int64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
