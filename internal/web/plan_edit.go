@@ -9,9 +9,14 @@ import (
 	"kovit/internal/plan"
 )
 
-// outcome sorts a store error into what the form page does: 0 for success, 422 with the
-// field problems, 409 for a stale version; any other error is returned.
-func outcome(err error) (int, kovit.Problems, error) {
+// trySave runs save unless the form already has problems, and sorts what happened into
+// what a form page does next: 0 when saved, 422 with the field problems, 409 for a stale
+// version. Any other error is returned for the error page.
+func trySave(problems kovit.Problems, save func() error) (int, kovit.Problems, error) {
+	if len(problems) > 0 {
+		return http.StatusUnprocessableEntity, problems, nil
+	}
+	err := save()
 	switch kovit.ErrorCode(err) {
 	case "":
 		return 0, nil, nil
@@ -46,20 +51,17 @@ func (ui *UI) planNodeCreate(w http.ResponseWriter, r *http.Request) error {
 		}
 		n.ParentID = &pid
 	}
-	status := http.StatusUnprocessableEntity
-	if len(problems) == 0 {
-		created, err := ui.Plans.CreateNode(ctx, n)
-		var oerr error
-		if status, problems, oerr = outcome(err); oerr != nil {
-			return oerr
+	var created plan.Node
+	status, problems, err := trySave(problems, func() (err error) { created, err = ui.Plans.CreateNode(ctx, n); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		to := "/plan/" + strconv.FormatInt(id, 10)
+		if created.Kind == plan.Activity {
+			to = "/plan/activities/" + strconv.FormatInt(created.ID, 10)
 		}
-		if status == 0 {
-			to := "/plan/" + strconv.FormatInt(id, 10)
-			if created.Kind == plan.Activity {
-				to = "/plan/activities/" + strconv.FormatInt(created.ID, 10)
-			}
-			return ui.redirect(w, r, to, "flash.saved")
-		}
+		return ui.redirect(w, r, to, "flash.saved")
 	}
 	p, err := ui.loadPlanTree(r)
 	if err != nil {
@@ -93,16 +95,12 @@ func (ui *UI) planActivityUpdate(w http.ResponseWriter, r *http.Request) error {
 		}
 		n.LeadOrgID = &lead
 	}
-	status := http.StatusUnprocessableEntity
-	if len(problems) == 0 {
-		_, err := ui.Plans.UpdateNode(ctx, n)
-		var oerr error
-		if status, problems, oerr = outcome(err); oerr != nil {
-			return oerr
-		}
-		if status == 0 {
-			return ui.redirect(w, r, p.Path(), "flash.saved")
-		}
+	status, problems, err := trySave(problems, func() error { _, err := ui.Plans.UpdateNode(ctx, n); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, p.Path(), "flash.saved")
 	}
 	if status == http.StatusConflict {
 		// Keep what the coordinator typed; a second save on the current version is deliberate.

@@ -34,21 +34,22 @@ func (ui *UI) planParticipantsAdd(w http.ResponseWriter, r *http.Request) error 
 	if len(add) == 0 && len(problems) == 0 {
 		problems.Add("ehak", "error.required")
 	}
-	status := http.StatusUnprocessableEntity
-	if len(problems) == 0 {
+	checked := len(problems) == 0
+	status, problems, err := trySave(problems, func() error {
 		for _, ehak := range add {
-			_, err := ui.Plans.AddParticipant(ctx, plan.Participant{ActivityID: p.N.ID, MunicipalityEHAK: ehak})
-			var oerr error
-			if status, problems, oerr = outcome(err); oerr != nil {
-				return oerr
-			}
-			if status != 0 {
-				break // someone added it meanwhile: show the list as it is now
+			if _, err := ui.Plans.AddParticipant(ctx, plan.Participant{ActivityID: p.N.ID, MunicipalityEHAK: ehak}); err != nil {
+				return err // e.g. someone added it meanwhile: show the list as it is now
 			}
 		}
-		if status == 0 {
-			return ui.redirect(w, r, p.Path(), "flash.saved")
-		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, p.Path(), "flash.saved")
+	}
+	if checked { // a save was tried and refused: show what is stored now
 		if p, err = ui.loadPlanActivity(r); err != nil {
 			return err
 		}
@@ -77,16 +78,12 @@ func (ui *UI) planParticipantUpdate(w http.ResponseWriter, r *http.Request) erro
 	pt := plan.Participant{ActivityID: id, MunicipalityEHAK: ehak, Status: r.PostFormValue("status"),
 		Completion: formInt(r, "completion", &problems), Due: optionalDate(r, "due", &problems),
 		Version: formInt(r, "version", &problems)}
-	status := http.StatusUnprocessableEntity
-	if len(problems) == 0 {
-		_, err := ui.Plans.UpdateParticipant(ctx, pt)
-		var oerr error
-		if status, problems, oerr = outcome(err); oerr != nil {
-			return oerr
-		}
-		if status == 0 {
-			return ui.redirect(w, r, "/plan/activities/"+r.PathValue("id"), "flash.saved")
-		}
+	status, problems, err := trySave(problems, func() error { _, err := ui.Plans.UpdateParticipant(ctx, pt); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/plan/activities/"+r.PathValue("id"), "flash.saved")
 	}
 	p, err := ui.loadPlanActivity(r)
 	if err != nil {

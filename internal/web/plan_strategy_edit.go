@@ -118,16 +118,12 @@ func (ui *UI) planStrategyUpdate(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	status := http.StatusUnprocessableEntity
-	if len(problems) == 0 {
-		_, err := ui.Plans.UpdateStrategy(ctx, s)
-		var oerr error
-		if status, problems, oerr = outcome(err); oerr != nil {
-			return oerr
-		}
-		if status == 0 {
-			return ui.redirect(w, r, p.Path(), "flash.saved")
-		}
+	status, problems, err := trySave(problems, func() error { _, err := ui.Plans.UpdateStrategy(ctx, s); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, p.Path(), "flash.saved")
 	}
 	if status == http.StatusConflict {
 		// Keep what the user typed; a second save on the current version is deliberate.
