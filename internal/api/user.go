@@ -67,19 +67,24 @@ func validateUserFilter(f *auth.UserFilter) error {
 }
 
 func (a *API) getUser(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := auth.CanAdminister(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	id, err := userID(r)
-	if err != nil {
-		return err
-	}
-	u, err := a.users.User(ctx, id)
+	u, err := a.userByPath(r)
 	if err != nil {
 		return err
 	}
 	return a.writeJSON(w, r, http.StatusOK, u)
+}
+
+// userByPath is the account the path's {id} names, for an admin; anyone else is refused
+// before the account is looked up.
+func (a *API) userByPath(r *http.Request) (auth.User, error) {
+	if err := auth.CanAdminister(auth.UserFrom(r.Context())); err != nil {
+		return auth.User{}, err
+	}
+	id, err := userID(r)
+	if err != nil {
+		return auth.User{}, err
+	}
+	return a.users.User(r.Context(), id)
 }
 
 // createdUser answers a new account. InitialPassword is set only when kovit generated the
@@ -127,17 +132,11 @@ func (a *API) createUser(w http.ResponseWriter, r *http.Request) error {
 // the version the client last read.
 func (a *API) updateUser(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanAdminister(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	id, err := userID(r)
+	u, err := a.userByPath(r)
 	if err != nil {
 		return err
 	}
-	u, err := a.users.User(ctx, id)
-	if err != nil {
-		return err
-	}
+	id := u.ID
 	up := auth.UserUpdate{Name: u.Name, Role: u.Role, MunicipalityEHAK: u.MunicipalityEHAK, Active: u.Active}
 	if err := decodeJSON(w, r, &up); err != nil {
 		return err
