@@ -49,6 +49,7 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/strategies", a.listStrategies, perUser},
 		{"GET", prefix + "/strategies/{id}", a.getStrategy, perUser},
 		{"GET", prefix + "/strategies/{id}/tree", a.strategyTree, perUser},
+		{"GET", prefix + "/activities", a.listActivities, perUser},
 		{"GET", prefix + "/activities/{id}", a.getActivity, perUser},
 
 		{"GET", prefix + "/cpsv-ap.jsonld", a.cpsvExport, shared},
