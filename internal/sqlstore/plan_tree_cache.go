@@ -32,8 +32,8 @@ func (c *treeCache) invalidate() {
 	c.mu.Unlock()
 }
 
-// StrategyTree implements plan.Store. The tree's slices are the caller's; the id lists
-// inside its nodes are shared with the copy and must not be appended to or changed.
+// StrategyTree implements plan.Store. The tree's slices are the caller's; what the records
+// in them point to (id lists, dates, amounts) is shared with the copy and must not change.
 func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, error) {
 	c := &s.trees
 	c.mu.Lock()
