@@ -199,7 +199,7 @@ func TestCollectAttention(t *testing.T) {
 		{Tree: Tree{Strategy: strategy(1, Adopted), Nodes: []Node{act(11, 5)}, // national, stale, user 5 is a contact
 			Participants: []Participant{{ActivityID: 11, MunicipalityEHAK: "0793", Status: InProgress, Due: date("2026-11-01"), UpdatedAt: old}},
 			Tasks:        []Task{{ID: 1, ActivityID: 11, TitleEt: "Ülesanne", State: TaskNotStarted, Due: date("2026-11-20"), UpdatedAt: old}}}},
-		{Tree: Tree{Strategy: strategy(2, Draft), Nodes: []Node{act(21)}}, OwnerEHAK: "0793"},    // Tartu's own plan
+		{Tree: Tree{Strategy: strategy(2, Draft), Nodes: []Node{act(21)}}, OwnerEHAK: "0793"},       // Tartu's own plan
 		{Tree: Tree{Strategy: strategy(3, Archived), Nodes: []Node{act(31, 5)}}, OwnerEHAK: "0793"}, // archived: never
 	}
 	type item struct {
