@@ -50,6 +50,7 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/strategies/{id}", a.getStrategy, perUser},
 		{"GET", prefix + "/strategies/{id}/tree", a.strategyTree, perUser},
 		{"GET", prefix + "/activities/{id}", a.getActivity, perUser},
+		{"GET", prefix + "/attention", a.listAttention, perUser},
 
 		{"GET", prefix + "/cpsv-ap.jsonld", a.cpsvExport, shared},
 		{"GET", prefix + "/cpsv-ap.ttl", a.cpsvExport, shared},
