@@ -86,12 +86,18 @@ func permissionCases() map[string]permissionCase {
 		"PUT /api/v1/activities/{id}/participants/{ehak}": {scopeMunicipality, "PUT", "/api/v1/activities/999999/participants/0784", js, `{"status":"done","version":1}`},
 		"POST /api/v1/activities/{id}/tasks":              {scopeNational, "POST", "/api/v1/activities/999999/tasks", js, `{"title_et":"Uus"}`},
 		"PATCH /api/v1/tasks/{id}":                        {scopeNational, "PATCH", "/api/v1/tasks/999999", js, `{"state":"done","version":1}`},
+		// A plan import changes a strategy's tree: strategy 1 is national, the coordinators'.
+		"POST /plan/strategies/{id}/import": {scopeNational, "POST", "/plan/strategies/1/import", "multipart/form-data; boundary=kovit", planImportBody},
 	}
 }
 
 // importBody is a one-row matrix file as a browser uploads it.
 const importBody = "--kovit\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
 	"ehak;service_code;offering;criteria_met;url;system;evidence_url;evidence_checked_on\r\n0784;SOC-001;not_applicable;;;;;\r\n--kovit--\r\n"
+
+// planImportBody is a one-row action plan file that would add a goal.
+const planImportBody = "--kovit\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+	"kood;tase;pealkiri;pealkiri inglise keeles;juht;partnerid;algus;lõpp;staatus;valmidus %\r\n99;goal;Uus;;;;;;;\r\n--kovit--\r\n"
 
 func TestPermissionMatrix(t *testing.T) {
 	for _, engine := range sqlstoretest.Engines() {

@@ -144,6 +144,7 @@ func TestOpenAPISchemasMatchGoTypes(t *testing.T) {
 		"Task":           plan.Task{},
 		"StrategyTree":   api.StrategyTree{},
 		"ActivityDetail": api.ActivityDetail{},
+		"AttentionItem":  plan.AttentionItem{},
 	}
 	checkSchemas(t, doc, types)
 }

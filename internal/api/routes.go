@@ -58,6 +58,7 @@ func (a *API) routes() []route {
 		{"PUT", prefix + "/activities/{id}/participants/{ehak}", a.putParticipant, perUser},
 		{"POST", prefix + "/activities/{id}/tasks", a.createTask, perUser},
 		{"PATCH", prefix + "/tasks/{id}", a.updateTask, perUser},
+		{"GET", prefix + "/attention", a.listAttention, perUser},
 
 		{"GET", prefix + "/cpsv-ap.jsonld", a.cpsvExport, shared},
 		{"GET", prefix + "/cpsv-ap.ttl", a.cpsvExport, shared},

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"context"
+	"time"
 
 	"kovit/internal/kovit"
 )
@@ -56,6 +57,15 @@ type Store interface {
 	AddMeasurement(ctx context.Context, m Measurement) (Measurement, error)
 	UpdateMeasurement(ctx context.Context, m Measurement) (Measurement, error)
 	DeleteMeasurement(ctx context.Context, id int64, version int) error
+
+	// ImportPlan applies rows of an imported spreadsheet (ReadImport) to a strategy's tree
+	// in one transaction, all or nothing; see Reconcile for what a row does.
+	ImportPlan(ctx context.Context, strategyID int64, rows []ImportRow) (ImportResult, error)
+	// Attention lists what needs attention in the strategies not archived (CollectAttention).
+	Attention(ctx context.Context, f AttentionFilter, now time.Time) ([]AttentionItem, error)
+	// MunicipalityParticipations lists a municipality's parts in joint activities, of
+	// adopted and archived strategies only when publicOnly.
+	MunicipalityParticipations(ctx context.Context, ehak string, publicOnly bool) ([]Participation, error)
 
 	// LoadStrategies makes an organisation for every municipality that has none and adds
 	// each seed whose Code is not yet stored: loading twice adds nothing, and nothing

@@ -13,87 +13,101 @@ import (
 // CreateNode implements plan.Store.
 func (s *Store) CreateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 	var out plan.Node
-	err := s.transact(ctx, func(tx *tx) error {
-		st, err := tx.strategy(ctx, n.StrategyID)
-		if err != nil {
-			return err
-		}
-		n = n.Normalize(st.Statuses)
-		if err := n.Validate(st.Statuses); err != nil {
-			return err
-		}
-		if err := tx.checkNode(ctx, n, true); err != nil {
-			return err
-		}
-		cond, args := siblingsOf(n.StrategyID, n.ParentID)
-		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(position) + 1, 0) FROM plan_nodes WHERE `+cond, args...).Scan(&n.Position); err != nil {
-			return err
-		}
-		id, err := tx.insert(ctx, `INSERT INTO plan_nodes (strategy_id, parent_id, kind, code, title_et, title_en,
-			description_et, description_en, position, weight, lead_org_id, start_date, end_date, status, completion,
-			planned_budget, actual_budget, funding_source, internal_note, contributes_to, version, updated_at, updated_by)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-			n.StrategyID, n.ParentID, string(n.Kind), n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn,
-			n.Position, n.Weight, n.LeadOrgID, dayArg(n.Start), dayArg(n.End), n.Status, n.Completion,
-			moneyArg(n.PlannedBudget), moneyArg(n.ActualBudget), n.FundingSource, n.InternalNote, n.ContributesTo,
-			s.now(), actorName(ctx))
-		if err != nil {
-			return fmt.Errorf("sqlstore: insert node: %w", err)
-		}
-		n.ID = id
-		if err := tx.writeNodeLinks(ctx, n); err != nil {
-			return err
-		}
-		if out, err = tx.node(ctx, id); err != nil {
-			return err
-		}
-		return tx.record(ctx, "plan_node", strconv.FormatInt(id, 10), audit.Create, nil, out)
+	err := s.transact(ctx, func(tx *tx) (err error) {
+		out, err = tx.createNode(ctx, n)
+		return err
 	})
 	return out, err
+}
+
+// createNode is CreateNode inside a transaction, so an import can create many in one.
+func (t *tx) createNode(ctx context.Context, n plan.Node) (plan.Node, error) {
+	st, err := t.strategy(ctx, n.StrategyID)
+	if err != nil {
+		return plan.Node{}, err
+	}
+	n = n.Normalize(st.Statuses)
+	if err := n.Validate(st.Statuses); err != nil {
+		return plan.Node{}, err
+	}
+	if err := t.checkNode(ctx, n, true); err != nil {
+		return plan.Node{}, err
+	}
+	cond, args := siblingsOf(n.StrategyID, n.ParentID)
+	if err := t.queryRow(ctx, `SELECT COALESCE(MAX(position) + 1, 0) FROM plan_nodes WHERE `+cond, args...).Scan(&n.Position); err != nil {
+		return plan.Node{}, err
+	}
+	id, err := t.insert(ctx, `INSERT INTO plan_nodes (strategy_id, parent_id, kind, code, title_et, title_en,
+		description_et, description_en, position, weight, lead_org_id, start_date, end_date, status, completion,
+		planned_budget, actual_budget, funding_source, internal_note, contributes_to, version, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+		n.StrategyID, n.ParentID, string(n.Kind), n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn,
+		n.Position, n.Weight, n.LeadOrgID, dayArg(n.Start), dayArg(n.End), n.Status, n.Completion,
+		moneyArg(n.PlannedBudget), moneyArg(n.ActualBudget), n.FundingSource, n.InternalNote, n.ContributesTo,
+		t.s.now(), actorName(ctx))
+	if err != nil {
+		return plan.Node{}, fmt.Errorf("sqlstore: insert node: %w", err)
+	}
+	n.ID = id
+	if err := t.writeNodeLinks(ctx, n); err != nil {
+		return plan.Node{}, err
+	}
+	out, err := t.node(ctx, id)
+	if err != nil {
+		return plan.Node{}, err
+	}
+	return out, t.record(ctx, "plan_node", strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // UpdateNode implements plan.Store.
 func (s *Store) UpdateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 	var after plan.Node
-	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.node(ctx, n.ID)
-		if err != nil {
-			return err
-		}
-		st, err := tx.strategy(ctx, before.StrategyID)
-		if err != nil {
-			return err
-		}
-		n.StrategyID, n.ParentID, n.Kind, n.Position = before.StrategyID, before.ParentID, before.Kind, before.Position
-		n = n.Normalize(st.Statuses)
-		if err := n.Validate(st.Statuses); err != nil {
-			return err
-		}
-		if err := tx.checkNode(ctx, n, false); err != nil {
-			return err
-		}
-		res, err := tx.exec(ctx, `UPDATE plan_nodes SET code = ?, title_et = ?, title_en = ?, description_et = ?,
-			description_en = ?, weight = ?, lead_org_id = ?, start_date = ?, end_date = ?, status = ?, completion = ?,
-			planned_budget = ?, actual_budget = ?, funding_source = ?, internal_note = ?, contributes_to = ?,
-			version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
-			n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn, n.Weight, n.LeadOrgID, dayArg(n.Start),
-			dayArg(n.End), n.Status, n.Completion, moneyArg(n.PlannedBudget), moneyArg(n.ActualBudget), n.FundingSource,
-			n.InternalNote, n.ContributesTo, s.now(), actorName(ctx), n.ID, n.Version)
-		if err != nil {
-			return fmt.Errorf("sqlstore: update node: %w", err)
-		}
-		if err := oneRow(res); err != nil {
-			return err
-		}
-		if err := tx.writeNodeLinks(ctx, n); err != nil {
-			return err
-		}
-		if after, err = tx.node(ctx, n.ID); err != nil {
-			return err
-		}
-		return tx.record(ctx, "plan_node", strconv.FormatInt(n.ID, 10), audit.Update, before, after)
+	err := s.transact(ctx, func(tx *tx) (err error) {
+		after, err = tx.updateNode(ctx, n)
+		return err
 	})
 	return after, err
+}
+
+// updateNode is UpdateNode inside a transaction, so an import can update many in one.
+func (t *tx) updateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
+	before, err := t.node(ctx, n.ID)
+	if err != nil {
+		return plan.Node{}, err
+	}
+	st, err := t.strategy(ctx, before.StrategyID)
+	if err != nil {
+		return plan.Node{}, err
+	}
+	n.StrategyID, n.ParentID, n.Kind, n.Position = before.StrategyID, before.ParentID, before.Kind, before.Position
+	n = n.Normalize(st.Statuses)
+	if err := n.Validate(st.Statuses); err != nil {
+		return plan.Node{}, err
+	}
+	if err := t.checkNode(ctx, n, false); err != nil {
+		return plan.Node{}, err
+	}
+	res, err := t.exec(ctx, `UPDATE plan_nodes SET code = ?, title_et = ?, title_en = ?, description_et = ?,
+		description_en = ?, weight = ?, lead_org_id = ?, start_date = ?, end_date = ?, status = ?, completion = ?,
+		planned_budget = ?, actual_budget = ?, funding_source = ?, internal_note = ?, contributes_to = ?,
+		version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+		n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn, n.Weight, n.LeadOrgID, dayArg(n.Start),
+		dayArg(n.End), n.Status, n.Completion, moneyArg(n.PlannedBudget), moneyArg(n.ActualBudget), n.FundingSource,
+		n.InternalNote, n.ContributesTo, t.s.now(), actorName(ctx), n.ID, n.Version)
+	if err != nil {
+		return plan.Node{}, fmt.Errorf("sqlstore: update node: %w", err)
+	}
+	if err := oneRow(res); err != nil {
+		return plan.Node{}, err
+	}
+	if err := t.writeNodeLinks(ctx, n); err != nil {
+		return plan.Node{}, err
+	}
+	after, err := t.node(ctx, n.ID)
+	if err != nil {
+		return plan.Node{}, err
+	}
+	return after, t.record(ctx, "plan_node", strconv.FormatInt(n.ID, 10), audit.Update, before, after)
 }
 
 // MoveNode implements plan.Store: the node goes under its new parent at m.Position, and

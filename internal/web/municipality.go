@@ -83,6 +83,7 @@ type municipalityPage struct {
 	M         municipality.Municipality
 	CanEdit   bool
 	EServices eserviceSummary
+	Plan      municipalityPlan
 }
 
 func (ui *UI) municipalityShow(w http.ResponseWriter, r *http.Request) error {
@@ -93,6 +94,9 @@ func (ui *UI) municipalityShow(w http.ResponseWriter, r *http.Request) error {
 	p := municipalityPage{Page: ui.page(r, ""), M: m, CanEdit: auth.Allowed(auth.CanEditMunicipality(auth.UserFrom(r.Context()), m.EHAK))}
 	p.Title, p.Nav = m.Name, "municipalities"
 	if p.EServices, err = ui.eserviceSummaryOf(r.Context(), m.EHAK); err != nil {
+		return err
+	}
+	if p.Plan, err = ui.municipalityPlanOf(r.Context(), p.Page, m.EHAK); err != nil {
 		return err
 	}
 	ui.render(w, r, http.StatusOK, "municipality/show", p)

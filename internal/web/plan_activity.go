@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"time"
 
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
@@ -135,7 +134,7 @@ func (ui *UI) loadPlanActivity(r *http.Request) (planActivityPage, error) {
 		p.Parts = append(p.Parts, participantRow{P: pt, In: pt, Name: p.Names[pt.MunicipalityEHAK],
 			CanEdit: auth.Allowed(auth.CanEditMunicipality(u, pt.MunicipalityEHAK))})
 	}
-	p.Spread = plan.SpreadOf(parts, s.Statuses, func(ehak string) string { return county[ehak] }, time.Now().In(kovit.Estonia))
+	p.Spread = plan.SpreadOf(parts, s.Statuses, func(ehak string) string { return county[ehak] }, ui.now())
 	if v, ok := plan.Rollup(plan.Tree{Strategy: s, Nodes: []plan.Node{n}, Participants: parts})[n.ID]; ok {
 		p.Progress = &v
 	}

@@ -54,6 +54,13 @@ func (ui *UI) routes() []route {
 		{"POST /plan/activities/{id}/edit", ui.planActivityUpdate},
 		{"POST /plan/activities/{id}/participants", ui.planParticipantsAdd},
 		{"POST /plan/activities/{id}/participants/{ehak}", ui.planParticipantUpdate},
+		// Export, import and what needs attention (plan_transfer.go, plan_attention.go).
+		{"GET /plan/strategies/{id}/export.csv", ui.planExport},
+		{"GET /plan/strategies/{id}/export.xlsx", ui.planExport},
+		{"GET /plan/strategies/{id}/import", ui.planImportForm},
+		{"POST /plan/strategies/{id}/import", ui.planImport},
+		{"GET /plan/attention", ui.planAttention},
+		{"GET /municipalities/{ehak}/attention", ui.municipalityAttention},
 
 		{"GET /sign-in", ui.signInForm},
 		{"POST /sign-in", ui.signIn},

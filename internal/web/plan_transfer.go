@@ -1,0 +1,131 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"kovit/internal/plan"
+	"kovit/internal/tabular"
+)
+
+// planExport sends a strategy's tree as CSV or XLSX in the format planImport reads back.
+// Whoever may read the tree may export it: drafts only signed-in users.
+func (ui *UI) planExport(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	s, err := ui.readableStrategy(ctx, id)
+	if err != nil {
+		return err
+	}
+	t, err := ui.Plans.StrategyTree(ctx, s.ID)
+	if err != nil {
+		return err
+	}
+	orgs, err := ui.Plans.ListOrganisations(ctx)
+	if err != nil {
+		return err
+	}
+	name := "tegevuskava-" + strconv.FormatInt(s.ID, 10)
+	return writeTable(w, r, name, tabular.Table{Sheet: "tegevuskava", Header: plan.Header(), Rows: plan.ExportRows(t, orgs)})
+}
+
+type planImportPage struct {
+	planPage
+	S        plan.Strategy
+	Columns  []plan.Column
+	Problems []importProblem
+	// Done: the file was imported, with Result's counts.
+	Done   bool
+	Result plan.ImportResult
+}
+
+func (ui *UI) planImportForm(w http.ResponseWriter, r *http.Request) error {
+	s, err := ui.importableStrategy(r)
+	if err != nil {
+		return err
+	}
+	ui.renderPlanImport(w, r, http.StatusOK, planImportPage{S: s})
+	return nil
+}
+
+// importableStrategy is the strategy of the path if the user may change it.
+func (ui *UI) importableStrategy(r *http.Request) (plan.Strategy, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return plan.Strategy{}, err
+	}
+	if err := ui.mayEditStrategyID(r.Context(), id, false); err != nil {
+		return plan.Strategy{}, err
+	}
+	return ui.Plans.Strategy(r.Context(), id)
+}
+
+func (ui *UI) renderPlanImport(w http.ResponseWriter, r *http.Request, status int, p planImportPage) {
+	p.planPage = planPage{ui.page(r, "plantransfer.import.title")}
+	p.Nav, p.Columns = "plan", plan.Columns
+	ui.render(w, r, status, "plan/import", p)
+}
+
+// planImport checks every row of an uploaded file and applies them all in one go, or none
+// and lists every problem by row and column.
+func (ui *UI) planImport(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	s, err := ui.importableStrategy(r)
+	if err != nil {
+		return err
+	}
+	fail := func(status int, problems ...importProblem) error {
+		ui.renderPlanImport(w, r, status, planImportPage{S: s, Problems: problems})
+		return nil
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxImport)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return fail(http.StatusRequestEntityTooLarge, importProblem{Message: ui.text(r, "transfer.import.too_large")})
+		}
+		return fail(http.StatusBadRequest, importProblem{Message: ui.text(r, "transfer.import.no_file")})
+	}
+	defer r.MultipartForm.RemoveAll()
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		return fail(http.StatusUnprocessableEntity, importProblem{Message: ui.text(r, "transfer.import.no_file")})
+	}
+	defer file.Close()
+	head, rows, err := tabular.Read(file, header.Filename)
+	var re *tabular.ReadError
+	if errors.As(err, &re) {
+		return fail(http.StatusUnprocessableEntity, importProblem{Row: re.Row, Message: ui.text(r, re.Key)})
+	} else if err != nil {
+		return err
+	}
+	t, err := ui.Plans.StrategyTree(ctx, s.ID)
+	if err != nil {
+		return err
+	}
+	orgs, err := ui.Plans.ListOrganisations(ctx)
+	if err != nil {
+		return err
+	}
+	read, err := plan.ReadImport(head, rows, plan.ImportReference{Strategy: t.Strategy, Nodes: t.Nodes, Organisations: orgs})
+	if err == nil {
+		var res plan.ImportResult
+		if res, err = ui.Plans.ImportPlan(ctx, s.ID, read); err == nil {
+			ui.renderPlanImport(w, r, http.StatusOK, planImportPage{S: s, Done: true, Result: res})
+			return nil
+		}
+	}
+	var ie *plan.ImportError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	problems := make([]importProblem, len(ie.Rows))
+	for i, e := range ie.Rows {
+		problems[i] = importProblem{Row: e.Row, Column: e.Column, Message: ui.text(r, e.Key)}
+	}
+	return fail(http.StatusUnprocessableEntity, problems...)
+}
