@@ -78,6 +78,18 @@ func permissionCases() map[string]permissionCase {
 		"POST /plan/activities/{id}/edit":                {scopeNational, "POST", "/plan/activities/999999/edit", form, "status=done&version=1"},
 		"POST /plan/activities/{id}/participants":        {scopeNational, "POST", "/plan/activities/999999/participants", form, "ehak=0784"},
 		"POST /plan/activities/{id}/participants/{ehak}": {scopeMunicipality, "POST", "/plan/activities/999999/participants/0784", form, "status=done&version=1"},
+
+		// Progress updates and reports: an unknown activity or update is refused as a
+		// national one would be; reports are the coordinators'.
+		"POST /plan/activities/{id}/updates":   {scopeNational, "POST", "/plan/activities/999999/updates", form, "body=Edenes&date=2026-06-01"},
+		"POST /plan/updates/{id}/edit":         {scopeNational, "POST", "/plan/updates/999999/edit", form, "body=Muudetud&date=2026-06-01&version=1"},
+		"POST /plan/updates/{id}/delete":       {scopeNational, "POST", "/plan/updates/999999/delete", form, "version=1"},
+		"POST /plan/strategies/{id}/reports":   {scopeNational, "POST", "/plan/strategies/1/reports", form, "title_et=Aruanne&period_start=2026-01-01&period_end=2026-12-31"},
+		"POST /plan/reports/{id}/complete":     {scopeNational, "POST", "/plan/reports/999999/complete", form, "version=1"},
+		"POST /plan/reports/{id}/delete":       {scopeNational, "POST", "/plan/reports/999999/delete", form, "version=1"},
+		"POST /api/v1/activities/{id}/updates": {scopeNational, "POST", "/api/v1/activities/999999/updates", js, `{"body":"Edenes","date":"2026-06-01T00:00:00Z"}`},
+		"POST /api/v1/reports":                 {scopeNational, "POST", "/api/v1/reports", js, `{"strategy_id":1,"title_et":"Aruanne","period_start":"2026-01-01T00:00:00Z","period_end":"2026-12-31T00:00:00Z"}`},
+		"POST /api/v1/reports/{id}/complete":   {scopeNational, "POST", "/api/v1/reports/999999/complete", js, `{"version":1}`},
 	}
 }
 

@@ -50,6 +50,13 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/strategies/{id}", a.getStrategy, perUser},
 		{"GET", prefix + "/strategies/{id}/tree", a.strategyTree, perUser},
 		{"GET", prefix + "/activities/{id}", a.getActivity, perUser},
+		{"GET", prefix + "/activities/{id}/updates", a.activityUpdates, perUser},
+		{"POST", prefix + "/activities/{id}/updates", a.postActivityUpdate, perUser},
+		{"GET", prefix + "/reports", a.listReports, perUser},
+		{"POST", prefix + "/reports", a.openReport, perUser},
+		{"GET", prefix + "/reports/{id}", a.getReport, perUser},
+		{"POST", prefix + "/reports/{id}/complete", a.completeReport, perUser},
+		{"GET", prefix + "/reports/{a}/compare/{b}", a.compareReports, perUser},
 
 		{"GET", prefix + "/cpsv-ap.jsonld", a.cpsvExport, shared},
 		{"GET", prefix + "/cpsv-ap.ttl", a.cpsvExport, shared},
