@@ -171,7 +171,7 @@ func testReportJourney(t *testing.T, engine string) {
 	if _, page := get(t, coord, secondURL); !strings.Contains(page, "uus nimi") || !strings.Contains(page, `id="compare-form"`) {
 		t.Error("the open report does not show the live state or the compare form")
 	}
-	res, err := coord.Get(secondURL + "/compare?with=" + itoa(first.ID))
+	res, err := coord.Get(secondURL + "?compare_with=" + itoa(first.ID))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -140,7 +140,9 @@ type planReportPage struct {
 	CanManage bool
 }
 
-func (p planReportPage) Path() string { return "/plan/reports/" + strconv.FormatInt(p.R.ID, 10) }
+func (p planReportPage) Path() string { return reportPath(p.R.ID) }
+
+func reportPath(id int64) string { return "/plan/reports/" + strconv.FormatInt(id, 10) }
 
 // Live reports whether the page shows the strategy's state now rather than a frozen one.
 func (p planReportPage) Live() bool { return p.R.Frozen == nil }
@@ -161,6 +163,16 @@ func (ui *UI) planReport(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
+	}
+	// The compare form can only send the other report as a parameter: turn that into
+	// the comparison's address.
+	if with := r.URL.Query().Get("compare_with"); with != "" {
+		other, err := strconv.ParseInt(with, 10, 64)
+		if err != nil || other <= 0 {
+			return kovit.NotFound()
+		}
+		http.Redirect(w, r, reportPath(id)+"/compare/"+strconv.FormatInt(other, 10), http.StatusSeeOther)
+		return nil
 	}
 	rep, s, err := ui.readableReport(ctx, id)
 	if err != nil {

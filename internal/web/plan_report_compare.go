@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"kovit/internal/kovit"
 	"kovit/internal/plan"
@@ -34,23 +33,6 @@ func (p planComparePage) Point(pt *plan.Point) string {
 		return "–"
 	}
 	return p.L.Num(pt.Value, 1) + " (" + p.L.Date(pt.Date) + ")"
-}
-
-// planCompareChoose is the report page's compare form, which can only send the other
-// report as a query parameter: it turns that into the comparison's address.
-func (ui *UI) planCompareChoose(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	with, err := strconv.ParseInt(r.URL.Query().Get("with"), 10, 64)
-	if err != nil || with <= 0 {
-		var p kovit.Problems
-		p.Add("with", "error.required")
-		return p.Err()
-	}
-	http.Redirect(w, r, "/plan/reports/"+strconv.FormatInt(id, 10)+"/compare/"+strconv.FormatInt(with, 10), http.StatusSeeOther)
-	return nil
 }
 
 // planCompare compares two reports of one strategy, whichever order the address names

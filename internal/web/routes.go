@@ -65,7 +65,6 @@ func (ui *UI) routes() []route {
 		{"GET /plan/reports/{id}", ui.planReport},
 		{"POST /plan/reports/{id}/complete", ui.planReportComplete},
 		{"POST /plan/reports/{id}/delete", ui.planReportDelete},
-		{"GET /plan/reports/{id}/compare", ui.planCompareChoose},
 		{"GET /plan/reports/{a}/compare/{b}", ui.planCompare},
 
 		{"GET /sign-in", ui.signInForm},
