@@ -88,6 +88,17 @@ func permissionCases() map[string]permissionCase {
 		"PATCH /api/v1/tasks/{id}":                        {scopeNational, "PATCH", "/api/v1/tasks/999999", js, `{"state":"done","version":1}`},
 		// A plan import changes a strategy's tree: strategy 1 is national, the coordinators'.
 		"POST /plan/strategies/{id}/import": {scopeNational, "POST", "/plan/strategies/1/import", "multipart/form-data; boundary=kovit", planImportBody},
+		// Progress updates and reports: an unknown activity or update is refused as a
+		// national one would be; reports are the coordinators'.
+		"POST /plan/activities/{id}/updates":   {scopeNational, "POST", "/plan/activities/999999/updates", form, "body=Edenes&date=2026-06-01"},
+		"POST /plan/updates/{id}/edit":         {scopeNational, "POST", "/plan/updates/999999/edit", form, "body=Muudetud&date=2026-06-01&version=1"},
+		"POST /plan/updates/{id}/delete":       {scopeNational, "POST", "/plan/updates/999999/delete", form, "version=1"},
+		"POST /plan/strategies/{id}/reports":   {scopeNational, "POST", "/plan/strategies/1/reports", form, "title_et=Aruanne&period_start=2026-01-01&period_end=2026-12-31"},
+		"POST /plan/reports/{id}/complete":     {scopeNational, "POST", "/plan/reports/999999/complete", form, "version=1"},
+		"POST /plan/reports/{id}/delete":       {scopeNational, "POST", "/plan/reports/999999/delete", form, "version=1"},
+		"POST /api/v1/activities/{id}/updates": {scopeNational, "POST", "/api/v1/activities/999999/updates", js, `{"body":"Edenes","date":"2026-06-01T00:00:00Z"}`},
+		"POST /api/v1/reports":                 {scopeNational, "POST", "/api/v1/reports", js, `{"strategy_id":1,"title_et":"Aruanne","period_start":"2026-01-01T00:00:00Z","period_end":"2026-12-31T00:00:00Z"}`},
+		"POST /api/v1/reports/{id}/complete":   {scopeNational, "POST", "/api/v1/reports/999999/complete", js, `{"version":1}`},
 	}
 }
 

@@ -179,7 +179,7 @@ func testPlanJourney(t *testing.T, engine string) {
 	if s := strategy(); s.Status != plan.Draft || s.Version != stored.Version {
 		t.Fatalf("a refused or invalid save changed the strategy: %+v", s)
 	}
-	if _, page := get(t, tallinn, base); strings.Contains(page, "/plan/strategies/"+itoa(draft.ID)+"/edit") {
+	if _, page := get(t, tallinn, base); strings.Contains(page, `href="/plan/strategies/`+itoa(draft.ID)+`/edit"`) {
 		t.Error("the strategy page shows an editor the edit link")
 	}
 	if st, body := postForm(t, coord, editURL, adopt); st != http.StatusSeeOther {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -74,8 +75,15 @@ func TestEveryPageAnswersForAdmin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Reports 1 and 2 of strategy 1, for the report pages and their comparison.
+	for _, title := range []string{"2026", "2027"} {
+		if _, err := a.store.OpenReport(context.Background(), plan.Report{StrategyID: 1, TitleEt: title,
+			PeriodStart: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	concrete := strings.NewReplacer("counties/{ehak}", "counties/0079", "activities/{id}", "activities/"+itoa(act.ID),
-		"{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{$}", "")
+		"{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{a}", "1", "{b}", "2", "{$}", "")
 	for _, r := range a.routes {
 		method, pattern, _ := strings.Cut(r, " ")
 		if method != "GET" || strings.Contains(pattern, "oidc") {

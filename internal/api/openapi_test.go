@@ -145,6 +145,23 @@ func TestOpenAPISchemasMatchGoTypes(t *testing.T) {
 		"StrategyTree":   api.StrategyTree{},
 		"ActivityDetail": api.ActivityDetail{},
 		"AttentionItem":  plan.AttentionItem{},
+
+		"ProgressUpdate":    plan.ProgressUpdate{},
+		"Report":            plan.Report{},
+		"Snapshot":          plan.Snapshot{},
+		"NodeState":         plan.NodeState{},
+		"ParticipantState":  plan.ParticipantState{},
+		"IndicatorState":    plan.IndicatorState{},
+		"MunicipalValue":    plan.MunicipalValue{},
+		"Point":             plan.Point{},
+		"Comparison":        plan.Comparison{},
+		"StatusChange":      plan.StatusChange{},
+		"ProgressChange":    plan.ProgressChange{},
+		"ParticipantChange": plan.ParticipantChange{},
+		"IndicatorChange":   plan.IndicatorChange{},
+		"ReportDetail":      api.ReportDetail{},
+		"ReportComparison":  api.ReportComparison{},
+		"VersionInput":      api.VersionInput{},
 	}
 	checkSchemas(t, doc, types)
 }

@@ -59,6 +59,13 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/activities/{id}/tasks", a.createTask, perUser},
 		{"PATCH", prefix + "/tasks/{id}", a.updateTask, perUser},
 		{"GET", prefix + "/attention", a.listAttention, perUser},
+		{"GET", prefix + "/activities/{id}/updates", a.activityUpdates, perUser},
+		{"POST", prefix + "/activities/{id}/updates", a.postActivityUpdate, perUser},
+		{"GET", prefix + "/reports", a.listReports, perUser},
+		{"POST", prefix + "/reports", a.openReport, perUser},
+		{"GET", prefix + "/reports/{id}", a.getReport, perUser},
+		{"POST", prefix + "/reports/{id}/complete", a.completeReport, perUser},
+		{"GET", prefix + "/reports/{a}/compare/{b}", a.compareReports, perUser},
 
 		{"GET", prefix + "/cpsv-ap.jsonld", a.cpsvExport, shared},
 		{"GET", prefix + "/cpsv-ap.ttl", a.cpsvExport, shared},

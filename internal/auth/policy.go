@@ -91,3 +91,26 @@ func CanUpdateUser(actor *User, targetID int64, up UserUpdate) error {
 	}
 	return nil
 }
+
+// CanPostProgressUpdate allows a progress update on an activity to those who run it: its
+// contact persons, whatever their role, and those who may edit its strategy (coordinators,
+// admins and, for a municipality's own plan, its editors).
+func CanPostProgressUpdate(u *User, ownerEHAK string, contact bool) error {
+	if u != nil && contact {
+		return require(u, true)
+	}
+	return CanEditStrategy(u, ownerEHAK)
+}
+
+// CanChangeProgressUpdate allows an update's author to edit or delete it, and admins and
+// coordinators any update, e.g. to remove one posted in error.
+func CanChangeProgressUpdate(u *User, authorID *int64) error {
+	if u != nil && authorID != nil && u.ID == *authorID {
+		return require(u, true)
+	}
+	return CanEditNational(u)
+}
+
+// CanManageReports allows admins and coordinators to open, complete and delete periodic
+// reports: a report speaks for the association.
+func CanManageReports(u *User) error { return CanEditNational(u) }

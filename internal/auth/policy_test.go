@@ -10,8 +10,9 @@ func TestPolicy(t *testing.T) {
 	admin := &User{Role: RoleAdmin, Active: true}
 	coord := &User{Role: RoleCoordinator, Active: true}
 	tartu := &User{Role: RoleEditor, MunicipalityEHAK: "0793", Active: true}
-	reader := &User{Role: RoleReader, Active: true}
+	reader := &User{ID: 5, Role: RoleReader, Active: true}
 	gone := &User{Role: RoleAdmin, Active: false}
+	goneContact := &User{ID: 8, Role: RoleReader, Active: false}
 
 	tests := []struct {
 		name string
@@ -43,6 +44,21 @@ func TestPolicy(t *testing.T) {
 		{"anonymous draft", CanReadStrategy(nil, false), kovit.EUnauthorized},
 		{"reader draft", CanReadStrategy(reader, false), ""},
 		{"inactive draft", CanReadStrategy(gone, false), kovit.EForbidden},
+		{"contact reader posts", CanPostProgressUpdate(reader, "", true), ""},
+		{"inactive contact posts", CanPostProgressUpdate(goneContact, "", true), kovit.EForbidden},
+		{"reader posts", CanPostProgressUpdate(reader, "", false), kovit.EForbidden},
+		{"coordinator posts", CanPostProgressUpdate(coord, "0784", false), ""},
+		{"editor posts on own plan", CanPostProgressUpdate(tartu, "0793", false), ""},
+		{"editor posts on national", CanPostProgressUpdate(tartu, "", false), kovit.EForbidden},
+		{"anonymous posts", CanPostProgressUpdate(nil, "", true), kovit.EUnauthorized},
+		{"author edits", CanChangeProgressUpdate(reader, &reader.ID), ""},
+		{"other edits", CanChangeProgressUpdate(tartu, &reader.ID), kovit.EForbidden},
+		{"coordinator edits any", CanChangeProgressUpdate(coord, &reader.ID), ""},
+		{"edit of a gone author's", CanChangeProgressUpdate(reader, nil), kovit.EForbidden},
+		{"inactive author edits", CanChangeProgressUpdate(goneContact, &goneContact.ID), kovit.EForbidden},
+		{"anonymous edits", CanChangeProgressUpdate(nil, &reader.ID), kovit.EUnauthorized},
+		{"coordinator reports", CanManageReports(coord), ""},
+		{"editor reports", CanManageReports(tartu), kovit.EForbidden},
 	}
 	for _, tt := range tests {
 		got := kovit.Code("")

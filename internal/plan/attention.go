@@ -45,8 +45,8 @@ func daysBetween(from, to time.Time) int { return int(day(to).Sub(day(from)).Hou
 
 // NeedsAttention lists a tree's stale activities, overdue open tasks and overdue
 // participants, oldest first within each kind. An activity counts as changed when it, a
-// participant or a task of it changed, so a municipality reporting its part keeps the
-// activity fresh. Done and cancelled work never needs attention, nor anything under a
+// participant or a task of it changed or a progress update on it was posted, so a
+// municipality reporting its part keeps the activity fresh. Done and cancelled work never needs attention, nor anything under a
 // cancelled activity.
 func NeedsAttention(t Tree, now time.Time) []Attention {
 	statuses := t.Strategy.Statuses
@@ -67,6 +67,9 @@ func NeedsAttention(t Tree, now time.Time) []Attention {
 		if l, ok := last[id]; ok && at.After(l) {
 			last[id] = at
 		}
+	}
+	for id, at := range t.LastUpdates {
+		touch(id, at)
 	}
 	var out []Attention
 	for _, p := range t.Participants {

@@ -72,7 +72,10 @@ func TestNeedsAttention(t *testing.T) {
 			act(4, Cancelled, old),    // cancelled: nothing under it counts
 			act(5, InProgress, fresh), // fresh, but has an overdue task
 			act(6, NotStarted, old),   // a task changed lately: fresh
+			act(7, InProgress, old),   // a progress update posted lately: fresh
+			act(8, InProgress, old),   // its only update is old too: stale
 		},
+		LastUpdates: map[int64]time.Time{7: fresh, 8: old.AddDate(0, 0, -1)},
 		Participants: []Participant{
 			{ActivityID: 3, MunicipalityEHAK: "0793", Status: InProgress, Due: date("2026-11-01"), UpdatedAt: fresh},
 			{ActivityID: 3, MunicipalityEHAK: "0784", Status: Done, Due: date("2026-11-01"), UpdatedAt: old},
@@ -92,6 +95,7 @@ func TestNeedsAttention(t *testing.T) {
 		{Kind: OverdueTask, ActivityID: 6, TaskID: 4, Since: *date("2026-11-10"), Days: 15},
 		{Kind: OverdueTask, ActivityID: 5, TaskID: 1, Since: *date("2026-11-20"), Days: 5},
 		{Kind: StaleActivity, ActivityID: 1, Since: old, Days: 40},
+		{Kind: StaleActivity, ActivityID: 8, Since: old, Days: 40},
 	}
 	if diff := cmp.Diff(want, NeedsAttention(tr, now)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

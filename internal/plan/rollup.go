@@ -1,5 +1,7 @@
 package plan
 
+import "time"
+
 // Tree is a strategy with everything under it, as the store loads it at once: pages,
 // reports and the roll-up all work from this flat form.
 type Tree struct {
@@ -8,6 +10,11 @@ type Tree struct {
 	Participants []Participant `json:"participants"`
 	Tasks        []Task        `json:"tasks"`
 	Indicators   []Indicator   `json:"indicators"`
+	// LastUpdates is when each activity's latest progress update was posted or edited. The
+	// tree carries only this time rather than the updates, which are long texts no roll-up
+	// reads; posting does not touch the activity itself, so the activity's version stays
+	// and an editor saving its form meanwhile meets no false conflict.
+	LastUpdates map[int64]time.Time `json:"last_updates,omitempty"`
 }
 
 // Public returns the tree as the public may see it: without internal notes. Whether the

@@ -71,6 +71,8 @@ type Store interface {
 	// each seed whose Code is not yet stored: loading twice adds nothing, and nothing
 	// users changed is overwritten.
 	LoadStrategies(ctx context.Context, seeds []Seed) error
+
+	ReportStore
 }
 
 // StrategyFilter selects strategies; empty fields do not filter.

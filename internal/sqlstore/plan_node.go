@@ -166,12 +166,13 @@ func (s *Store) MoveNode(ctx context.Context, id int64, m plan.Move) (plan.Node,
 	return after, err
 }
 
-// deletedNode is what the audit trail keeps of a deleted node: with the participants and
-// tasks that went with it, so the deletion can be read back in full.
+// deletedNode is what the audit trail keeps of a deleted node: with the participants,
+// tasks and progress updates that went with it, so the deletion can be read back in full.
 type deletedNode struct {
 	plan.Node
-	Participants []plan.Participant `json:"participants"`
-	Tasks        []plan.Task        `json:"tasks"`
+	Participants []plan.Participant    `json:"participants"`
+	Tasks        []plan.Task           `json:"tasks"`
+	Updates      []plan.ProgressUpdate `json:"updates,omitempty"`
 }
 
 // DeleteNode implements plan.Store.
@@ -194,6 +195,9 @@ func (s *Store) DeleteNode(ctx context.Context, id int64, version int) error {
 			return err
 		}
 		if gone.Tasks, err = tasksFrom(ctx, tx.query, " WHERE activity_id = ?", id); err != nil {
+			return err
+		}
+		if gone.Updates, err = updatesFrom(ctx, tx.query, id); err != nil {
 			return err
 		}
 		res, err := tx.exec(ctx, `DELETE FROM plan_nodes WHERE id = ? AND version = ?`, id, version)

@@ -8,22 +8,49 @@ import (
 	"kovit/internal/plan"
 )
 
-// loadStrategyTree reads a tree in one read-only transaction, so it is one moment's state
-// even while editors save: on PostgreSQL at repeatable read, and on SQLite, whose
-// transactions read one snapshot anyway (its driver ignores the level).
+// loadStrategyTree reads a tree from one snapshot (see readSnapshot), so the tree is one
+// moment's state even while editors save.
 func (s *Store) loadStrategyTree(ctx context.Context, strategyID int64) (plan.Tree, error) {
+	var t plan.Tree
+	err := s.readSnapshot(ctx, func(query planQuery) (err error) {
+		t, err = treeFrom(ctx, query, strategyID)
+		return err
+	})
+	return t, err
+}
+
+// readSnapshot runs fn in one read-only transaction: on PostgreSQL at repeatable read, and
+// on SQLite, whose transactions read one snapshot anyway (its driver ignores the level).
+func (s *Store) readSnapshot(ctx context.Context, fn func(planQuery) error) error {
 	snap, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
 	if err != nil {
-		return plan.Tree{}, fmt.Errorf("sqlstore: begin read: %w", err)
+		return fmt.Errorf("sqlstore: begin read: %w", err)
 	}
 	defer snap.Rollback() // nothing was written; ending the transaction is all that is left
-	query := func(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return fn(func(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 		return snap.QueryContext(ctx, s.engine.rebind(q), args...)
-	}
+	})
+}
+
+// treeFrom loads a strategy's tree with one query per table, through query: a read
+// snapshot, or the write transaction that freezes a report.
+func treeFrom(ctx context.Context, query planQuery, strategyID int64) (plan.Tree, error) {
 	var t plan.Tree
-	t.Strategy, err = scanStrategy(snap.QueryRowContext(ctx, s.engine.rebind(`SELECT `+strategyColumns+` FROM plan_strategies WHERE id = ?`), strategyID))
+	rows, err := query(ctx, `SELECT `+strategyColumns+` FROM plan_strategies WHERE id = ?`, strategyID)
 	if err != nil {
-		return t, notFound(err)
+		return t, fmt.Errorf("sqlstore: strategy: %w", err)
+	}
+	if !rows.Next() {
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return t, err
+		}
+		return t, notFound(sql.ErrNoRows)
+	}
+	t.Strategy, err = scanStrategy(rows)
+	rows.Close()
+	if err != nil {
+		return t, err
 	}
 	if t.Nodes, err = nodesFrom(ctx, query, "strategy_id = ?", "node_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)", strategyID); err != nil {
 		return t, err
@@ -36,6 +63,9 @@ func (s *Store) loadStrategyTree(ctx context.Context, strategyID int64) (plan.Tr
 		return t, err
 	}
 	if t.Indicators, err = indicatorsFrom(ctx, query, " WHERE strategy_id = ?", strategyID); err != nil {
+		return t, err
+	}
+	if t.LastUpdates, err = lastUpdatesFrom(ctx, query, activities, strategyID); err != nil {
 		return t, err
 	}
 	return t, nil

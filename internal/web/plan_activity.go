@@ -29,6 +29,7 @@ type planActivityPage struct {
 	Edit           plan.Node // the edit form's values
 	Form, PartForm form
 	PartEHAK       string // the participant whose form the problems belong to
+	updatesView           // the progress updates' timeline and forms (plan_update.go)
 }
 
 // participantRow is one participating municipality, with whether the user may update it.
@@ -88,11 +89,17 @@ func (ui *UI) editablePlanActivity(r *http.Request) (planActivityPage, error) {
 }
 
 func (ui *UI) loadPlanActivity(r *http.Request) (planActivityPage, error) {
-	ctx := r.Context()
 	id, err := pathID(r, "id")
 	if err != nil {
 		return planActivityPage{}, err
 	}
+	return ui.loadPlanActivityID(r, id)
+}
+
+// loadPlanActivityID is loadPlanActivity for the activity with id, for pages whose path
+// names something else, such as a progress update.
+func (ui *UI) loadPlanActivityID(r *http.Request, id int64) (planActivityPage, error) {
+	ctx := r.Context()
 	n, err := ui.Plans.Node(ctx, id)
 	if err != nil {
 		return planActivityPage{}, err
@@ -139,6 +146,9 @@ func (ui *UI) loadPlanActivity(r *http.Request) (planActivityPage, error) {
 		p.Progress = &v
 	}
 	p.Edit = n
+	if p.updatesView, err = ui.loadUpdates(ctx, n, s); err != nil {
+		return p, err
+	}
 	return p, nil
 }
 

@@ -49,7 +49,7 @@ func planSamples(base Page) map[string]any {
 		Orgs:           []plan.Organisation{{ID: 1, Kind: plan.Association, NameEt: "ELVL"}},
 		Municipalities: []municipality.Municipality{sampleTartu(), {EHAK: "0784", Name: "Tallinn"}, {EHAK: "0198", Name: "Haapsalu linn"}},
 		CanEdit:        true, Internal: true, Edit: t.Nodes[1], Form: form{Problems: problems, Message: "conflict"},
-		PartForm: form{Problems: problems}, PartEHAK: "0793"}
+		PartForm: form{Problems: problems}, PartEHAK: "0793", updatesView: sampleUpdates(problems)}
 	for _, pt := range t.Participants {
 		act.Parts = append(act.Parts, participantRow{P: pt, In: pt, Name: pt.MunicipalityEHAK, CanEdit: pt.MunicipalityEHAK == "0793"})
 	}

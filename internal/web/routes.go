@@ -62,6 +62,18 @@ func (ui *UI) routes() []route {
 		{"GET /plan/attention", ui.planAttention},
 		{"GET /municipalities/{ehak}/attention", ui.municipalityAttention},
 
+		// Progress updates and periodic reports. Not POST /plan/updates/{id}: ServeMux
+		// refuses it beside POST /plan/{id}/nodes, as both would take /plan/updates/nodes.
+		{"POST /plan/activities/{id}/updates", ui.planUpdatePost},
+		{"POST /plan/updates/{id}/edit", ui.planUpdateEdit},
+		{"POST /plan/updates/{id}/delete", ui.planUpdateDelete},
+		{"GET /plan/strategies/{id}/reports", ui.planReports},
+		{"POST /plan/strategies/{id}/reports", ui.planReportOpen},
+		{"GET /plan/reports/{id}", ui.planReport},
+		{"POST /plan/reports/{id}/complete", ui.planReportComplete},
+		{"POST /plan/reports/{id}/delete", ui.planReportDelete},
+		{"GET /plan/reports/{a}/compare/{b}", ui.planCompare},
+
 		{"GET /sign-in", ui.signInForm},
 		{"POST /sign-in", ui.signIn},
 		{"POST /sign-out", ui.signOut},

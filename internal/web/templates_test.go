@@ -62,6 +62,9 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"plan/strategy_form":    planSamples(base)["plan/strategy_form"],
 		"plan/import":           planTransferSamples(base)["plan/import"],
 		"plan/attention":        planTransferSamples(base)["plan/attention"],
+		"plan/reports":          reportSamples(base)["plan/reports"],
+		"plan/report":           reportSamples(base)["plan/report"],
+		"plan/compare":          reportSamples(base)["plan/compare"],
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}
