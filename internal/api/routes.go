@@ -51,6 +51,11 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/strategies/{id}/tree", a.strategyTree, perUser},
 		{"GET", prefix + "/activities", a.listActivities, perUser},
 		{"GET", prefix + "/activities/{id}", a.getActivity, perUser},
+		{"GET", prefix + "/indicators", a.listIndicators, perUser},
+		{"POST", prefix + "/indicators", a.createIndicator, perUser},
+		{"GET", prefix + "/indicators/{id}", a.getIndicator, perUser},
+		{"PATCH", prefix + "/indicators/{id}", a.updateIndicator, perUser},
+		{"POST", prefix + "/indicators/{id}/values", a.addMeasurement, perUser},
 
 		{"GET", prefix + "/cpsv-ap.jsonld", a.cpsvExport, shared},
 		{"GET", prefix + "/cpsv-ap.ttl", a.cpsvExport, shared},

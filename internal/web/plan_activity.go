@@ -30,6 +30,8 @@ type planActivityPage struct {
 	Edit           plan.Node // the edit form's values
 	Form, PartForm form
 	PartEHAK       string // the participant whose form the problems belong to
+
+	Indicators []indicatorRow // of the goal and direction above
 }
 
 // participantRow is one participating municipality, with whether the user may update it.
@@ -140,7 +142,7 @@ func (ui *UI) loadPlanActivity(r *http.Request) (planActivityPage, error) {
 		p.Progress = &v
 	}
 	p.Edit = n
-	return p, nil
+	return p, ui.activityIndicators(ctx, &p)
 }
 
 func (ui *UI) planActivity(w http.ResponseWriter, r *http.Request) error {

@@ -54,6 +54,12 @@ func (ui *UI) routes() []route {
 		{"POST /plan/activities/{id}/edit", ui.planActivityUpdate},
 		{"POST /plan/activities/{id}/participants", ui.planParticipantsAdd},
 		{"POST /plan/activities/{id}/participants/{ehak}", ui.planParticipantUpdate},
+		{"POST /plan/strategies/{id}/indicators", ui.planIndicatorCreate},
+		{"GET /plan/indicators/{id}", ui.planIndicator},
+		{"POST /plan/indicators/{id}/edit", ui.planIndicatorUpdate},
+		{"POST /plan/indicators/{id}/delete", ui.planIndicatorDelete},
+		{"POST /plan/indicators/{id}/values", ui.planValueAdd},
+		{"POST /plan/values/{id}/delete", ui.planValueDelete},
 
 		{"GET /sign-in", ui.signInForm},
 		{"POST /sign-in", ui.signIn},

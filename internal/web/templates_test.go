@@ -60,6 +60,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"plan/show":             planSamples(base)["plan/show"],
 		"plan/activity":         planSamples(base)["plan/activity"],
 		"plan/strategy_form":    planSamples(base)["plan/strategy_form"],
+		"plan/indicator":        planSamples(base)["plan/indicator"],
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}
