@@ -99,6 +99,16 @@ func permissionCases() map[string]permissionCase {
 		"POST /api/v1/activities/{id}/updates": {scopeNational, "POST", "/api/v1/activities/999999/updates", js, `{"body":"Edenes","date":"2026-06-01T00:00:00Z"}`},
 		"POST /api/v1/reports":                 {scopeNational, "POST", "/api/v1/reports", js, `{"strategy_id":1,"title_et":"Aruanne","period_start":"2026-01-01T00:00:00Z","period_end":"2026-12-31T00:00:00Z"}`},
 		"POST /api/v1/reports/{id}/complete":   {scopeNational, "POST", "/api/v1/reports/999999/complete", js, `{"version":1}`},
+		// Indicators are their strategy's: an unknown indicator or value is refused as a
+		// national strategy's would be.
+		"POST /plan/strategies/{id}/indicators": {scopeNational, "POST", "/plan/strategies/1/indicators", form, "name_et=Uus&better=higher"},
+		"POST /plan/indicators/{id}/edit":       {scopeNational, "POST", "/plan/indicators/999999/edit", form, "name_et=Uus&better=higher&version=1"},
+		"POST /plan/indicators/{id}/delete":     {scopeNational, "POST", "/plan/indicators/999999/delete", form, "version=1"},
+		"POST /plan/indicators/{id}/values":     {scopeNational, "POST", "/plan/indicators/999999/values", form, "value=1&date=2026-06-30"},
+		"POST /plan/values/{id}/delete":         {scopeNational, "POST", "/plan/values/999999/delete", form, "version=1"},
+		"POST /api/v1/indicators":               {scopeNational, "POST", "/api/v1/indicators", js, `{"strategy_id":1,"name_et":"Uus","direction":"higher"}`},
+		"PATCH /api/v1/indicators/{id}":         {scopeNational, "PATCH", "/api/v1/indicators/999999", js, `{"name_et":"Uus","version":1}`},
+		"POST /api/v1/indicators/{id}/values":   {scopeNational, "POST", "/api/v1/indicators/999999/values", js, `{"value":1,"date":"2026-06-30T00:00:00Z"}`},
 	}
 }
 

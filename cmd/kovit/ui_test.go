@@ -82,7 +82,12 @@ func TestEveryPageAnswersForAdmin(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	ind, err := a.store.CreateIndicator(context.Background(), plan.Indicator{StrategyID: 1, NameEt: "Mõõdik", Better: plan.HigherIsBetter})
+	if err != nil {
+		t.Fatal(err)
+	}
 	concrete := strings.NewReplacer("counties/{ehak}", "counties/0079", "activities/{id}", "activities/"+itoa(act.ID),
+		"indicators/{id}", "indicators/"+itoa(ind.ID),
 		"{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{a}", "1", "{b}", "2", "{$}", "")
 	for _, r := range a.routes {
 		method, pattern, _ := strings.Cut(r, " ")

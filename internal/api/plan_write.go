@@ -273,10 +273,12 @@ func (a *API) editableNode(r *http.Request) (plan.Node, error) {
 	return n, a.mayEditStrategyID(ctx, n.StrategyID)
 }
 
+// mayEditStrategyID is mayEditStrategy for the strategy with id; an unknown one is
+// answered as a national one would be.
 func (a *API) mayEditStrategyID(ctx context.Context, id int64) error {
 	s, err := a.plans.Strategy(ctx, id)
 	if err != nil {
-		return err
+		return auth.HideMissing(auth.UserFrom(ctx), err)
 	}
 	return a.mayEditStrategy(ctx, s)
 }

@@ -66,6 +66,11 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/reports/{id}", a.getReport, perUser},
 		{"POST", prefix + "/reports/{id}/complete", a.completeReport, perUser},
 		{"GET", prefix + "/reports/{a}/compare/{b}", a.compareReports, perUser},
+		{"GET", prefix + "/indicators", a.listIndicators, perUser},
+		{"POST", prefix + "/indicators", a.createIndicator, perUser},
+		{"GET", prefix + "/indicators/{id}", a.getIndicator, perUser},
+		{"PATCH", prefix + "/indicators/{id}", a.updateIndicator, perUser},
+		{"POST", prefix + "/indicators/{id}/values", a.addMeasurement, perUser},
 
 		{"GET", prefix + "/cpsv-ap.jsonld", a.cpsvExport, shared},
 		{"GET", prefix + "/cpsv-ap.ttl", a.cpsvExport, shared},

@@ -54,6 +54,8 @@ type Store interface {
 	// DeleteIndicator removes an indicator with its measurements, all in one audit event.
 	DeleteIndicator(ctx context.Context, id int64, version int) error
 	Measurements(ctx context.Context, indicatorID int64) ([]Measurement, error)
+	// Measurement loads one value, so a request naming only the value finds its indicator.
+	Measurement(ctx context.Context, id int64) (Measurement, error)
 	AddMeasurement(ctx context.Context, m Measurement) (Measurement, error)
 	UpdateMeasurement(ctx context.Context, m Measurement) (Measurement, error)
 	DeleteMeasurement(ctx context.Context, id int64, version int) error

@@ -93,6 +93,9 @@ func TestIndicators(t *testing.T) {
 			t.Errorf("goal with an indicator deleted: %v", err)
 		}
 
+		if got, err := s.Measurement(ctx, m1.ID); err != nil || got.Value != 55 || got.IndicatorID != national.ID {
+			t.Errorf("measurement %+v %v", got, err)
+		}
 		if err := s.DeleteMeasurement(ctx, m1.ID, 2); err != nil {
 			t.Fatal(err)
 		}
@@ -101,6 +104,9 @@ func TestIndicators(t *testing.T) {
 		}
 		if _, err := s.Indicator(ctx, updated.ID); kovit.ErrorCode(err) != kovit.ENotFound {
 			t.Errorf("deleted indicator: %v", err)
+		}
+		if _, err := s.Measurement(ctx, m1.ID); kovit.ErrorCode(err) != kovit.ENotFound {
+			t.Errorf("deleted measurement: %v", err)
 		}
 		if left, _ := s.Measurements(ctx, updated.ID); len(left) != 0 {
 			t.Errorf("values outlived their indicator: %d", len(left))

@@ -51,6 +51,12 @@ func (s *Store) Measurements(ctx context.Context, indicatorID int64) ([]plan.Mea
 	return measurementsFrom(ctx, s.query, " WHERE indicator_id = ?", indicatorID)
 }
 
+// Measurement implements plan.Store.
+func (s *Store) Measurement(ctx context.Context, id int64) (plan.Measurement, error) {
+	m, err := scanMeasurement(s.queryRow(ctx, `SELECT `+measurementColumns+` FROM plan_measurements WHERE id = ?`, id))
+	return m, notFound(err)
+}
+
 func (t *tx) measurement(ctx context.Context, id int64) (plan.Measurement, error) {
 	m, err := scanMeasurement(t.queryRow(ctx, `SELECT `+measurementColumns+` FROM plan_measurements WHERE id = ?`, id))
 	return m, notFound(err)

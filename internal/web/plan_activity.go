@@ -30,6 +30,8 @@ type planActivityPage struct {
 	Form, PartForm form
 	PartEHAK       string // the participant whose form the problems belong to
 	updatesView           // the progress updates' timeline and forms (plan_update.go)
+
+	Indicators []indicatorRow // of the goal and direction above
 }
 
 // participantRow is one participating municipality, with whether the user may update it.
@@ -149,7 +151,7 @@ func (ui *UI) loadPlanActivityID(r *http.Request, id int64) (planActivityPage, e
 	if p.updatesView, err = ui.loadUpdates(ctx, n, s); err != nil {
 		return p, err
 	}
-	return p, nil
+	return p, ui.activityIndicators(ctx, &p)
 }
 
 func (ui *UI) planActivity(w http.ResponseWriter, r *http.Request) error {

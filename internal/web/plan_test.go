@@ -53,7 +53,10 @@ func planSamples(base Page) map[string]any {
 	for _, pt := range t.Participants {
 		act.Parts = append(act.Parts, participantRow{P: pt, In: pt, Name: pt.MunicipalityEHAK, CanEdit: pt.MunicipalityEHAK == "0793"})
 	}
+	tree.Indicators, tree.NewIndicator, tree.IndicatorForm = sampleIndicatorRows(t), inputOf(plan.Indicator{Better: plan.HigherIsBetter}), form{Problems: problems}
+	act.Indicators = sampleIndicatorRows(t)
 	return map[string]any{
+		"plan/indicator": sampleIndicatorPage(pp, t, problems),
 		"plan/list": planListPage{planPage: pp, Strategies: []plan.Strategy{t.Strategy, {ID: 2, TitleEt: "Mustand", Status: plan.Draft}},
 			CanCreate: true, New: plan.Strategy{StartYear: 2026}, Form: form{Problems: problems}},
 		"plan/show":     tree,

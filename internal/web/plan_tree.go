@@ -28,6 +28,9 @@ type planTreePage struct {
 	Internal       bool      // the user may read internal notes
 	New            plan.Node // the new-item form's values
 	Form           form
+	Indicators     []indicatorRow
+	NewIndicator   indicatorInput // the new-indicator form's values
+	IndicatorForm  form
 }
 
 // treeRow is one node of the tree in reading order, with its depth for indenting.
@@ -151,7 +154,7 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 		p.Counts = append(p.Counts, c)
 	}
 	p.New = plan.Node{Kind: plan.Activity, Weight: 1}
-	return p, nil
+	return p, ui.treeIndicators(ctx, &p, t)
 }
 
 // treeFilterChoices lists what the lead and municipality filters offer: the organisations

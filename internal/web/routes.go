@@ -73,6 +73,12 @@ func (ui *UI) routes() []route {
 		{"POST /plan/reports/{id}/complete", ui.planReportComplete},
 		{"POST /plan/reports/{id}/delete", ui.planReportDelete},
 		{"GET /plan/reports/{a}/compare/{b}", ui.planCompare},
+		{"POST /plan/strategies/{id}/indicators", ui.planIndicatorCreate},
+		{"GET /plan/indicators/{id}", ui.planIndicator},
+		{"POST /plan/indicators/{id}/edit", ui.planIndicatorUpdate},
+		{"POST /plan/indicators/{id}/delete", ui.planIndicatorDelete},
+		{"POST /plan/indicators/{id}/values", ui.planValueAdd},
+		{"POST /plan/values/{id}/delete", ui.planValueDelete},
 
 		{"GET /sign-in", ui.signInForm},
 		{"POST /sign-in", ui.signIn},

@@ -65,6 +65,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"plan/reports":          reportSamples(base)["plan/reports"],
 		"plan/report":           reportSamples(base)["plan/report"],
 		"plan/compare":          reportSamples(base)["plan/compare"],
+		"plan/indicator":        planSamples(base)["plan/indicator"],
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}
