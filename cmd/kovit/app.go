@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/alexedwards/scs/v2"
 
 	"kovit/internal/api"
 	"kovit/internal/auth"
 	"kovit/internal/chart"
+	"kovit/internal/digest"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/mail"
@@ -24,6 +26,7 @@ import (
 type app struct {
 	store   *sqlstore.Store
 	mail    mail.Sender
+	digest  digest.Digest
 	handler http.Handler
 	routes  []string // every route pattern of the UI and the API, e.g. "POST /lang"
 }
@@ -49,6 +52,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		store.Close()
 		return nil, err
 	}
+	a.digest = digest.Digest{Store: store, Mail: a.mail, Catalog: catalog, BaseURL: strings.TrimRight(c.BaseURL, "/")}
 	sessions := scs.New()
 	sessions.Store = store.Sessions()
 	sessions.Lifetime = c.SessionLifetime

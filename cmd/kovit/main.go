@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"kovit/internal/digest"
 	"kovit/internal/eservice"
 	"kovit/internal/sqlstore"
 )
@@ -103,8 +104,9 @@ func serve(args []string) error {
 	return srv.Shutdown(shutdown)
 }
 
-// everyHour does the server's housekeeping while it runs: it removes expired sessions and
-// takes the end-of-month snapshot of the e-service matrix once a month has ended.
+// everyHour does the server's housekeeping while it runs: it removes expired sessions,
+// takes the end-of-month snapshot of the e-service matrix once a month has ended, and
+// sends the action plan's weekly digest.
 func (a *app) everyHour(ctx context.Context, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -115,12 +117,38 @@ func (a *app) everyHour(ctx context.Context, log *slog.Logger) {
 		if err := a.snapshotIfDue(ctx); err != nil {
 			log.Warn("monthly snapshot", "err", err)
 		}
+		if n, err := a.digestIfDue(ctx, time.Now()); err != nil {
+			log.Warn("weekly digest", "sent", n, "err", err)
+		} else if n > 0 {
+			log.Info("weekly digest", "sent", n)
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
 	}
+}
+
+// digestWeek is the setting that remembers the last week the digest went out, so a
+// restart does not send it twice.
+const digestWeek = "plan_digest_week"
+
+// digestIfDue sends the week's digest once. The week counts as done even when some
+// deliveries failed: a second round would repeat the mail to everyone it did reach.
+func (a *app) digestIfDue(ctx context.Context, now time.Time) (int, error) {
+	last, err := a.store.Setting(ctx, digestWeek)
+	if err != nil || !digest.Due(now, last) {
+		return 0, err
+	}
+	n, sendErr := a.digest.Send(ctx, now)
+	if n == 0 && sendErr != nil {
+		return 0, sendErr // nothing reached anyone: try again next hour
+	}
+	if err := a.store.SetSetting(ctx, digestWeek, digest.Week(now)); err != nil {
+		return n, err
+	}
+	return n, sendErr
 }
 
 func (a *app) snapshotIfDue(ctx context.Context) error {
