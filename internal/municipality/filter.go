@@ -2,6 +2,7 @@ package municipality
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -75,7 +76,9 @@ func SearchKey(s string) string {
 // õ ä ö ü after w) under plain byte comparison, which both databases do the same way.
 func SortKey(name string) string {
 	var buf collate.Buffer
-	key := estonian().Key(&buf, []byte(name))
+	c := collators.Get().(*collate.Collator)
+	key := c.Key(&buf, []byte(name))
+	collators.Put(c)
 	const hex = "0123456789abcdef"
 	out := make([]byte, 0, 2*len(key))
 	for _, b := range key {
@@ -84,6 +87,6 @@ func SortKey(name string) string {
 	return string(out)
 }
 
-// estonian returns a new collator; collators are not safe for concurrent use, and sort
-// keys are only made when reference data is loaded, so a fresh one each time is fine.
-func estonian() *collate.Collator { return collate.New(language.Estonian) }
+// collators hands out Estonian collators, which are costly to make and not safe for
+// concurrent use: lists sorted by name in Go (organisations, say) make keys per request.
+var collators = sync.Pool{New: func() any { return collate.New(language.Estonian) }}

@@ -15,6 +15,23 @@ type Tree struct {
 	// reads; posting does not touch the activity itself, so the activity's version stays
 	// and an editor saving its form meanwhile meets no false conflict.
 	LastUpdates map[int64]time.Time `json:"last_updates,omitempty"`
+
+	// index holds what Shared worked out once for a tree many readers use.
+	index *treeIndex
+}
+
+type treeIndex struct {
+	children map[int64][]Node // nil after Public: the public nodes differ
+	progress map[int64]float64
+}
+
+// Shared returns t with its children and roll-up worked out once, for a tree that is kept
+// in memory and read by many: Children and Rollup then answer from the index. The tree,
+// and what those two return, must not be changed by any reader.
+func (t Tree) Shared() Tree {
+	t.index = nil
+	t.index = &treeIndex{children: t.Children(), progress: Rollup(t)}
+	return t
 }
 
 // Public returns the tree as the public may see it: without internal notes. Whether the
@@ -25,12 +42,19 @@ func (t Tree) Public() Tree {
 		nodes[i] = n.Public()
 	}
 	t.Nodes = nodes
+	if t.index != nil {
+		// Notes do not count towards progress, so the roll-up stands.
+		t.index = &treeIndex{progress: t.index.progress}
+	}
 	return t
 }
 
 // Children lists the nodes under each node id, in the tree's order; key StrategyKey holds
-// the top-level nodes.
+// the top-level nodes. The map is the caller's to read, not to change.
 func (t Tree) Children() map[int64][]Node {
+	if t.index != nil && t.index.children != nil {
+		return t.index.children
+	}
 	out := map[int64][]Node{}
 	for _, n := range t.Nodes {
 		p := StrategyKey
@@ -56,7 +80,12 @@ const StrategyKey int64 = 0
 // activity's own entry is still computed. A node with nothing to measure (a goal without
 // activities, an activity whose every participant cancelled) has no entry and is left out
 // of its parent's mean, so an empty branch does not read as "0 % done".
+//
+// The map is the caller's to read, not to change: a Shared tree hands out its own.
 func Rollup(t Tree) map[int64]float64 {
+	if t.index != nil {
+		return t.index.progress
+	}
 	nodes := t.Nodes
 	n := len(nodes)
 	statuses := make(map[string]Status, len(t.Strategy.Statuses))

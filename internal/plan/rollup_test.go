@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -141,5 +142,26 @@ func BenchmarkRollup(b *testing.B) {
 		if r := Rollup(tr); len(r) != 1026 {
 			b.Fatalf("%d entries", len(r))
 		}
+	}
+}
+
+// A shared tree answers Children and Rollup from its index, and its public copy keeps the
+// roll-up but not the children, whose notes it has removed.
+func TestSharedTree(t *testing.T) {
+	one := int64(1)
+	tree := Tree{Strategy: Strategy{}.WithDefaults(), Nodes: []Node{
+		{ID: 1, Kind: Direction, Weight: 1},
+		{ID: 2, ParentID: &one, Kind: Activity, Weight: 1, Status: InProgress, Completion: 40, InternalNote: "salajane"},
+	}}
+	shared := tree.Shared()
+	if !reflect.DeepEqual(Rollup(shared), Rollup(tree)) || !reflect.DeepEqual(shared.Children(), tree.Children()) {
+		t.Fatalf("shared %v %v, fresh %v %v", Rollup(shared), shared.Children(), Rollup(tree), tree.Children())
+	}
+	public := shared.Public()
+	if note := public.Children()[1][0].InternalNote; note != "" {
+		t.Errorf("public children keep the note %q", note)
+	}
+	if Rollup(public)[1] != 0.4 {
+		t.Errorf("public roll-up %v", Rollup(public))
 	}
 }

@@ -25,7 +25,8 @@ type Store interface {
 	UpdateOrganisation(ctx context.Context, o Organisation) (Organisation, error)
 
 	// StrategyTree loads a strategy with all its nodes, participants, tasks and indicators, with
-	// one query per table, from one consistent snapshot.
+	// one query per table, from one consistent snapshot. The tree may be shared with other
+	// readers: change nothing in it (Public makes a copy to change).
 	StrategyTree(ctx context.Context, strategyID int64) (Tree, error)
 	Node(ctx context.Context, id int64) (Node, error)
 	// CreateNode adds a node as the last child of its parent.
@@ -54,6 +55,9 @@ type Store interface {
 	// DeleteIndicator removes an indicator with its measurements, all in one audit event.
 	DeleteIndicator(ctx context.Context, id int64, version int) error
 	Measurements(ctx context.Context, indicatorID int64) ([]Measurement, error)
+	// LatestValues is the latest national figure (Indicator.Series) of each of a strategy's
+	// indicators that has one.
+	LatestValues(ctx context.Context, strategyID int64) (map[int64]Point, error)
 	// Measurement loads one value, so a request naming only the value finds its indicator.
 	Measurement(ctx context.Context, id int64) (Measurement, error)
 	AddMeasurement(ctx context.Context, m Measurement) (Measurement, error)

@@ -2,10 +2,10 @@ package sqlstore
 
 import (
 	"context"
-	"slices"
 	"sync"
 	"time"
 
+	"kovit/internal/municipality"
 	"kovit/internal/plan"
 )
 
@@ -23,6 +23,8 @@ type treeCache struct {
 type cachedTree struct {
 	tree     plan.Tree // never modified after loading
 	loadedAt time.Time
+	// latest is each indicator's latest national figure, worked out on first use.
+	latest map[int64]plan.Point
 }
 
 func (c *treeCache) invalidate() {
@@ -32,8 +34,9 @@ func (c *treeCache) invalidate() {
 	c.mu.Unlock()
 }
 
-// StrategyTree implements plan.Store. The tree's slices are the caller's; what the records
-// in them point to (id lists, dates, amounts) is shared with the copy and must not change.
+// StrategyTree implements plan.Store. The tree is shared by every caller until a change
+// replaces it, indexed once (plan.Tree.Shared): a page of a thousand activities then costs
+// no copying, no children map and no roll-up of its own. Nothing may change it.
 func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, error) {
 	c := &s.trees
 	c.mu.Lock()
@@ -45,7 +48,7 @@ func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, 
 		if err != nil {
 			return t, err
 		}
-		e = cachedTree{t, time.Now()}
+		e = cachedTree{tree: t.Shared(), loadedAt: time.Now()}
 		c.mu.Lock()
 		if c.gen == gen {
 			if c.trees == nil {
@@ -55,8 +58,48 @@ func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, 
 		}
 		c.mu.Unlock()
 	}
-	t := e.tree
-	t.Nodes, t.Participants = slices.Clone(t.Nodes), slices.Clone(t.Participants)
-	t.Tasks, t.Indicators = slices.Clone(t.Tasks), slices.Clone(t.Indicators)
-	return t, nil
+	return e.tree, nil
+}
+
+// LatestValues implements plan.Store: the latest national figure of each of a strategy's
+// indicators, kept beside its tree. Lists of indicators show only this, and the values
+// behind one broken-down indicator can run to thousands of rows.
+func (s *Store) LatestValues(ctx context.Context, strategyID int64) (map[int64]plan.Point, error) {
+	t, err := s.StrategyTree(ctx, strategyID)
+	if err != nil {
+		return nil, err
+	}
+	c := &s.trees
+	c.mu.Lock()
+	e, ok := c.trees[strategyID]
+	gen := c.gen
+	c.mu.Unlock()
+	if ok && e.latest != nil {
+		return e.latest, nil
+	}
+	ms, err := measurementsFrom(ctx, s.query, ` WHERE indicator_id IN (SELECT id FROM plan_indicators WHERE strategy_id = ?)`, strategyID)
+	if err != nil {
+		return nil, err
+	}
+	_, count, err := s.ListMunicipalities(ctx, municipality.Filter{Limit: 1})
+	if err != nil {
+		return nil, err
+	}
+	byIndicator := map[int64][]plan.Measurement{}
+	for _, m := range ms {
+		byIndicator[m.IndicatorID] = append(byIndicator[m.IndicatorID], m)
+	}
+	latest := map[int64]plan.Point{}
+	for _, ind := range t.Indicators {
+		if series := ind.Series(byIndicator[ind.ID], count); len(series) > 0 {
+			latest[ind.ID] = series[len(series)-1]
+		}
+	}
+	c.mu.Lock()
+	if e, ok := c.trees[strategyID]; ok && c.gen == gen {
+		e.latest = latest
+		c.trees[strategyID] = e
+	}
+	c.mu.Unlock()
+	return latest, nil
 }

@@ -47,36 +47,31 @@ func (p planPage) IndicatorPath(i plan.Indicator) string {
 	return "/plan/indicators/" + strconv.FormatInt(i.ID, 10)
 }
 
-// indicatorRows sums up inds, whose nodes are among nodes. Each indicator costs one query
-// for its values; a strategy has a handful of indicators.
-func (ui *UI) indicatorRows(ctx context.Context, inds []plan.Indicator, nodes []plan.Node) ([]indicatorRow, error) {
+// indicatorRows sums up inds, indicators of strategy s whose nodes are among nodes.
+func (ui *UI) indicatorRows(ctx context.Context, s int64, inds []plan.Indicator, nodes []plan.Node) ([]indicatorRow, error) {
+	if len(inds) == 0 {
+		return nil, nil
+	}
+	latest, err := ui.Plans.LatestValues(ctx, s)
+	if err != nil {
+		return nil, err
+	}
 	byID := map[int64]plan.Node{}
 	for _, n := range nodes {
 		byID[n.ID] = n
 	}
 	today := ui.Now()
 	var out []indicatorRow
-	var count int
 	for _, ind := range inds {
-		row := indicatorRow{I: ind}
+		row := indicatorRow{I: ind, Next: nextTarget(ind, today)}
 		if ind.NodeID != nil {
 			if n, ok := byID[*ind.NodeID]; ok {
 				row.Node = &n
 			}
 		}
-		ms, err := ui.Plans.Measurements(ctx, ind.ID)
-		if err != nil {
-			return nil, err
+		if v, ok := latest[ind.ID]; ok {
+			row.Latest = &v
 		}
-		if ind.Breakdown == plan.Share && count == 0 {
-			if count, err = ui.municipalityCount(ctx); err != nil {
-				return nil, err
-			}
-		}
-		if s := ind.Series(ms, count); len(s) > 0 {
-			row.Latest = &s[len(s)-1]
-		}
-		row.Next = nextTarget(ind, today)
 		out = append(out, row)
 	}
 	return out, nil
@@ -91,12 +86,6 @@ func nextTarget(ind plan.Indicator, today time.Time) *plan.Point {
 		}
 	}
 	return nil
-}
-
-// municipalityCount is how many municipalities there are, the denominator of a share.
-func (ui *UI) municipalityCount(ctx context.Context) (int, error) {
-	ms, err := ui.allMunicipalities(ctx)
-	return len(ms), err
 }
 
 // ancestorIndicators are the indicators of n's goal and direction: what its work serves.
@@ -122,7 +111,7 @@ func ancestorIndicators(t plan.Tree, n plan.Node) []plan.Indicator {
 func (ui *UI) treeIndicators(ctx context.Context, p *planTreePage, t plan.Tree) error {
 	p.NewIndicator = inputOf(plan.Indicator{Better: plan.HigherIsBetter})
 	var err error
-	p.Indicators, err = ui.indicatorRows(ctx, t.Indicators, t.Nodes)
+	p.Indicators, err = ui.indicatorRows(ctx, t.Strategy.ID, t.Indicators, t.Nodes)
 	return err
 }
 
@@ -132,7 +121,7 @@ func (ui *UI) activityIndicators(ctx context.Context, p *planActivityPage) error
 	if err != nil {
 		return err
 	}
-	p.Indicators, err = ui.indicatorRows(ctx, ancestorIndicators(t, p.N), t.Nodes)
+	p.Indicators, err = ui.indicatorRows(ctx, t.Strategy.ID, ancestorIndicators(t, p.N), t.Nodes)
 	return err
 }
 

@@ -44,6 +44,7 @@ func planSamples(base Page) map[string]any {
 	share := progress[plan.StrategyKey]
 	tree := planTreePage{planPage: pp, S: t.Strategy, Rows: rows, Progress: &share, Branches: rows[:1], CanEdit: true, Internal: true,
 		Counts: []statusCount{{t.Strategy.Statuses[0], 1}}, New: plan.Node{Kind: plan.Activity, Weight: 1}, Form: form{Problems: problems}}
+	tree.label(tree.Rows)
 	act := planActivityPage{planPage: pp, S: t.Strategy, N: t.Nodes[1], Progress: &share, Tasks: t.Tasks,
 		Spread: plan.SpreadOf(t.Participants, t.Strategy.Statuses, func(string) string { return "Tartu maakond" }, time.Now()), Names: map[string]string{"0793": "Tartu linn"},
 		Orgs:           []plan.Organisation{{ID: 1, Kind: plan.Association, NameEt: "ELVL"}},

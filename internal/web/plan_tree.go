@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -40,6 +41,36 @@ type treeRow struct {
 	Progress *float64
 	Parts    int // participants of a joint activity
 	Done     int // of which done
+
+	// The row's text in the page's language, worked out in Go before rendering (label): a
+	// plan of a thousand rows would otherwise make the template call a dozen methods per
+	// row, which costs more than all the rest of the page. The fields are not in an
+	// embedded struct because templates find promoted fields slowly.
+	Activity bool
+	Title    template.HTML
+	Level    string
+	Status   string // with the joint activity's "done of" count
+	Percent  string
+	Whole    int
+}
+
+// label fills the rows' labels in p's language.
+func (p planTreePage) label(rows []treeRow) {
+	for i := range rows {
+		r := &rows[i]
+		r.Activity = r.N.Kind == plan.Activity
+		r.Title = p.Text(r.N.TitleEt, r.N.TitleEn)
+		r.Level = p.LevelName(p.S.Levels, r.N.Kind)
+		if r.Activity {
+			r.Status = p.StatusName(p.S.Statuses, r.N.Status)
+			if r.Parts > 0 {
+				r.Status += " · " + p.L.T("planui.tree.parts_done", "Done", r.Done, "Count", r.Parts)
+			}
+		}
+		if r.Progress != nil {
+			r.Percent, r.Whole = p.Percent(*r.Progress), p.Whole(*r.Progress)
+		}
+	}
 }
 
 // statusCount is how many activities have a status.
@@ -68,7 +99,7 @@ func (p planTreePage) ParentValue() int64 {
 // branch, and of the activities only those f picks.
 func treeRows(t plan.Tree, progress map[int64]float64, f plan.ActivityFilter) []treeRow {
 	parts := plan.Turnouts(t)
-	var out []treeRow
+	out := make([]treeRow, 0, len(t.Nodes))
 	t.Walk(f, func(n plan.Node, depth int, picked bool) {
 		if n.Kind == plan.Activity && !picked {
 			return
@@ -138,7 +169,11 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 	if err != nil {
 		return p, err
 	}
-	p.Rows = treeRows(t, progress, p.Filter)
+	p.Rows = all
+	if p.Filter != (plan.ActivityFilter{}) {
+		p.Rows = treeRows(t, progress, p.Filter)
+	}
+	p.label(p.Rows)
 	for _, row := range all {
 		if row.N.Kind != plan.Activity {
 			p.Branches = append(p.Branches, row)
