@@ -1,0 +1,137 @@
+package need
+
+import (
+	"math"
+	"sort"
+)
+
+// Doc is what similarity reads of a need.
+type Doc struct {
+	ID          int64
+	Title       string
+	Description string
+}
+
+// titleWeight counts a title's words this many times: a title names the need, a
+// description also tells its circumstances.
+const titleWeight = 2
+
+// Index holds TF-IDF vectors of needs for finding likely duplicates. It is built once from
+// every need and read by any number of goroutines; a change to needs builds a new one.
+type Index struct {
+	terms    map[string]int32
+	idf      []float64
+	vectors  map[int64][]weight // unit length, by term
+	postings [][]posting        // term → needs with it
+}
+
+type weight struct {
+	term int32
+	w    float64
+}
+
+type posting struct {
+	id int64
+	w  float64
+}
+
+// NewIndex builds the index of docs.
+func NewIndex(docs []Doc) *Index {
+	x := &Index{terms: map[string]int32{}, vectors: make(map[int64][]weight, len(docs))}
+	counts := make([]map[int32]float64, len(docs))
+	var df []int
+	stems := stemmer{}
+	for i, d := range docs {
+		c := map[int32]float64{}
+		add := func(text string, times float64) {
+			for _, w := range stems.words(text) {
+				t, ok := x.terms[w]
+				if !ok {
+					t = int32(len(x.terms))
+					x.terms[w] = t
+					df = append(df, 0)
+				}
+				if c[t] == 0 {
+					df[t]++
+				}
+				c[t] += times
+			}
+		}
+		add(d.Title, titleWeight)
+		add(d.Description, 1)
+		counts[i] = c
+	}
+	n := float64(len(docs))
+	x.idf = make([]float64, len(df))
+	for t, f := range df {
+		x.idf[t] = math.Log(1 + n/float64(f))
+	}
+	x.postings = make([][]posting, len(df))
+	for i, d := range docs {
+		v := x.vector(counts[i])
+		x.vectors[d.ID] = v
+		for _, tw := range v {
+			x.postings[tw.term] = append(x.postings[tw.term], posting{d.ID, tw.w})
+		}
+	}
+	return x
+}
+
+// vector weighs term counts by rarity (sublinear tf × idf) and scales them to unit length,
+// so that a long description does not outweigh a short one.
+func (x *Index) vector(c map[int32]float64) []weight {
+	v := make([]weight, 0, len(c))
+	var norm float64
+	for t, n := range c {
+		w := (1 + math.Log(n)) * x.idf[t]
+		v = append(v, weight{t, w})
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+	for i := range v {
+		v[i].w /= norm
+	}
+	return v
+}
+
+// Match is another need and how similar it is, from 0 (nothing shared) to 1 (same words).
+type Match struct {
+	ID    int64   `json:"id"`
+	Score float64 `json:"score"`
+}
+
+// Similar returns the needs most like need id, best first: at most limit of them, each
+// scoring at least min, skipping those skip reports (dismissed pairs, closed needs).
+func (x *Index) Similar(id int64, limit int, min float64, skip func(int64) bool) []Match {
+	v, ok := x.vectors[id]
+	if !ok {
+		return nil
+	}
+	scores := map[int64]float64{}
+	for _, tw := range v {
+		for _, p := range x.postings[tw.term] {
+			if p.id != id {
+				scores[p.id] += tw.w * p.w
+			}
+		}
+	}
+	var out []Match
+	for other, s := range scores {
+		if s >= min && (skip == nil || !skip(other)) {
+			out = append(out, Match{other, math.Min(1, math.Round(s*1000)/1000)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].ID < out[j].ID
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// Len is how many needs the index holds.
+func (x *Index) Len() int { return len(x.vectors) }

@@ -1,0 +1,85 @@
+package need
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func TestSimilarFindsTheSameNeedInOtherWords(t *testing.T) {
+	x := NewIndex([]Doc{
+		{1, "Dokumendihaldussüsteemi uuendamine", "Vana dokumendihaldussüsteem vajab asendamist pilvelahendusega."},
+		{2, "DOKUMENDIHALDUSSUSTEEMI UUENDAMINE", "Meie dokumendihaldussüsteemid on vananenud."},
+		{3, "Küberturbe koolitus töötajatele", "Töötajate infoturbe teadlikkuse tõstmine."},
+		{4, "Infoturbe koolitused", "Koolitus kõigile töötajatele küberturbest."},
+		{5, "Uus veebileht", "Valla kodulehe uuendamine."},
+	})
+	got := x.Similar(1, 10, 0.1, nil)
+	if len(got) == 0 || got[0].ID != 2 || got[0].Score < 0.5 {
+		t.Errorf("similar to 1: %v, want 2 first with a high score", got)
+	}
+	got = x.Similar(3, 10, 0.1, nil)
+	if len(got) == 0 || got[0].ID != 4 {
+		t.Errorf("similar to 3: %v, want 4 first", got)
+	}
+	for _, m := range x.Similar(5, 10, 0, nil) {
+		if m.Score > 0.3 {
+			t.Errorf("unrelated need %d scores %.2f against the web site", m.ID, m.Score)
+		}
+	}
+	if got := x.Similar(1, 10, 0.1, func(id int64) bool { return id == 2 }); len(got) > 0 && got[0].ID == 2 {
+		t.Error("a skipped need was suggested")
+	}
+	if x.Similar(99, 10, 0, nil) != nil {
+		t.Error("an unknown need has suggestions")
+	}
+}
+
+func TestSimilarScoresAreBetweenZeroAndOne(t *testing.T) {
+	x := NewIndex([]Doc{{1, "sama asi", "sama asi"}, {2, "sama asi", "sama asi"}})
+	got := x.Similar(1, 10, 0, nil)
+	if len(got) != 1 || got[0].Score != 1 {
+		t.Errorf("identical needs: %v, want score 1", got)
+	}
+}
+
+// syntheticDocs is n needs written from a small vocabulary, as 79 municipalities would
+// write about the same few dozen topics.
+func syntheticDocs(n int) []Doc {
+	r := rand.New(rand.NewPCG(1, 2))
+	topics := strings.Fields("dokumendihaldus veebileht infoturve koolitus andmekogu pilveteenus arveldus " +
+		"kaardirakendus kodulehekülg registreerimine lasteaiajärjekord toetuste taotlemine parkimine ehitusregister " +
+		"videovalve serverid tööjaamad võrguühendus varundamine e-post kalender digiallkiri avaandmed")
+	words := strings.Fields("süsteemi uuendamine vajab asendamist kasutajatele lahendus valla linna teenuste " +
+		"arendamine kaasajastamine hooldus liidestus x-tee andmete turvalisus ligipääsetavus mobiilne " +
+		"elanikele ametnikele kiirem lihtsam ühtne riiklik koostöö hange")
+	pick := func(list []string, k int) string {
+		var b []string
+		for range k {
+			b = append(b, list[r.IntN(len(list))])
+		}
+		return strings.Join(b, " ")
+	}
+	docs := make([]Doc, n)
+	for i := range docs {
+		docs[i] = Doc{int64(i + 1), pick(topics, 2) + " " + pick(words, 2), fmt.Sprintf("%s %s.", pick(words, 25), pick(topics, 3))}
+	}
+	return docs
+}
+
+func BenchmarkSimilar3000(b *testing.B) {
+	x := NewIndex(syntheticDocs(3000))
+	b.ResetTimer()
+	for i := range b.N {
+		x.Similar(int64(i%3000+1), 10, 0.2, nil)
+	}
+}
+
+func BenchmarkNewIndex3000(b *testing.B) {
+	docs := syntheticDocs(3000)
+	b.ResetTimer()
+	for range b.N {
+		NewIndex(docs)
+	}
+}
