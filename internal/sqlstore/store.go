@@ -21,6 +21,7 @@ type Store struct {
 	Now   func() time.Time
 	cache municipalityCache
 	cells cellCache
+	needs needCache
 }
 
 // Open connects to dsn: a postgres:// URL means PostgreSQL, anything else is a SQLite
@@ -115,6 +116,9 @@ func (s *Store) dropCopies(changed map[string]bool) {
 	}
 	if changed["service_cell"] {
 		s.cells.invalidate()
+	}
+	if changed["need"] {
+		s.needs.invalidate()
 	}
 }
 
