@@ -97,6 +97,7 @@ func permissionCases() map[string]permissionCase {
 		"PATCH /api/v1/rounds/{id}":                         {scopeNational, "PATCH", "/api/v1/rounds/1", js, `{"open":false,"version":1}`},
 		"POST /api/v1/projects":                             {scopeNational, "POST", "/api/v1/projects", js, `{"consolidated_id":1,"name":"Uus"}`},
 		"PATCH /api/v1/projects/{id}":                       {scopeNational, "PATCH", "/api/v1/projects/1", js, `{"status":"done","version":1}`},
+		"POST /api/v1/needs/import":                         {scopeMunicipality, "POST", "/api/v1/needs/import", "multipart/form-data; boundary=kovit", needImportBody},
 	}
 }
 
