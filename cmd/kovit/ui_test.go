@@ -86,6 +86,7 @@ func TestEveryPageAnswersForAdmin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	needFixture(t, a)
 	concrete := strings.NewReplacer("counties/{ehak}", "counties/0079", "activities/{id}", "activities/"+itoa(act.ID),
 		"indicators/{id}", "indicators/"+itoa(ind.ID),
 		"{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{a}", "1", "{b}", "2", "{$}", "")

@@ -89,8 +89,7 @@ func (a *API) updateService(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.Version = 0
-	if err := decodeJSON(w, r, &s); err != nil {
+	if s, err = decodePatch(w, r, s); err != nil {
 		return err
 	}
 	var p kovit.Problems

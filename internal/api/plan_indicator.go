@@ -137,8 +137,7 @@ func (a *API) updateIndicator(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	stored := ind
-	ind.Version = 0
-	if err := decodeJSON(w, r, &ind); err != nil {
+	if ind, err = decodePatch(w, r, stored); err != nil {
 		return err
 	}
 	var p kovit.Problems

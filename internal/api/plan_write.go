@@ -47,14 +47,13 @@ func (a *API) updateStrategy(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	in := s
-	in.Version, in.OwnerID = 0, clone(s.OwnerID)
-	if err := decodeJSON(w, r, &in); err != nil {
+	in, err := decodePatch(w, r, s)
+	if err != nil {
 		return err
 	}
 	var p kovit.Problems
-	readOnly(&p, in.ID != s.ID, "id")
-	readOnly(&p, in.Code != s.Code, "code")
+	readOnly(&p, "id", in.ID != s.ID)
+	readOnly(&p, "code", in.Code != s.Code)
 	if err := versioned(&p, in.Version); err != nil {
 		return err
 	}
@@ -83,7 +82,7 @@ func (a *API) createNode(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var p kovit.Problems
-	readOnly(&p, n.StrategyID != 0 && n.StrategyID != s.ID, "strategy_id")
+	readOnly(&p, "strategy_id", n.StrategyID != 0 && n.StrategyID != s.ID)
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -106,18 +105,16 @@ func (a *API) updateNode(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	in := n
-	in.Version, in.ParentID = 0, clone(n.ParentID)
-	in.LeadOrgID, in.ContributesTo = clone(n.LeadOrgID), clone(n.ContributesTo)
-	if err := decodeJSON(w, r, &in); err != nil {
+	in, err := decodePatch(w, r, n)
+	if err != nil {
 		return err
 	}
 	var p kovit.Problems
-	readOnly(&p, in.ID != n.ID, "id")
-	readOnly(&p, in.StrategyID != n.StrategyID, "strategy_id")
-	readOnly(&p, !sameID(in.ParentID, n.ParentID), "parent_id")
-	readOnly(&p, in.Kind != n.Kind, "kind")
-	readOnly(&p, in.Position != n.Position, "position")
+	readOnly(&p, "id", in.ID != n.ID)
+	readOnly(&p, "strategy_id", in.StrategyID != n.StrategyID)
+	readOnly(&p, "parent_id", !sameID(in.ParentID, n.ParentID))
+	readOnly(&p, "kind", in.Kind != n.Kind)
+	readOnly(&p, "position", in.Position != n.Position)
 	if err := versioned(&p, in.Version); err != nil {
 		return err
 	}
@@ -157,15 +154,16 @@ func (a *API) putParticipant(w http.ResponseWriter, r *http.Request) error {
 	}
 	in := plan.Participant{ActivityID: id, MunicipalityEHAK: ehak}
 	if current != nil {
-		in = *current
-		in.Version = 0
+		in, err = decodePatch(w, r, *current)
+	} else {
+		err = decodeJSON(w, r, &in)
 	}
-	if err := decodeJSON(w, r, &in); err != nil {
+	if err != nil {
 		return err
 	}
 	var p kovit.Problems
-	readOnly(&p, in.ActivityID != id, "activity_id")
-	readOnly(&p, in.MunicipalityEHAK != ehak, "municipality_ehak")
+	readOnly(&p, "activity_id", in.ActivityID != id)
+	readOnly(&p, "municipality_ehak", in.MunicipalityEHAK != ehak)
 	if current == nil {
 		if err := p.Err(); err != nil {
 			return err
@@ -197,7 +195,7 @@ func (a *API) createTask(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var p kovit.Problems
-	readOnly(&p, k.ActivityID != 0 && k.ActivityID != n.ID, "activity_id")
+	readOnly(&p, "activity_id", k.ActivityID != 0 && k.ActivityID != n.ID)
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -227,14 +225,13 @@ func (a *API) updateTask(w http.ResponseWriter, r *http.Request) error {
 	if err := a.mayEditStrategyID(ctx, n.StrategyID); err != nil {
 		return err
 	}
-	in := k
-	in.Version = 0
-	if err := decodeJSON(w, r, &in); err != nil {
+	in, err := decodePatch(w, r, k)
+	if err != nil {
 		return err
 	}
 	var p kovit.Problems
-	readOnly(&p, in.ID != k.ID, "id")
-	readOnly(&p, in.ActivityID != k.ActivityID, "activity_id")
+	readOnly(&p, "id", in.ID != k.ID)
+	readOnly(&p, "activity_id", in.ActivityID != k.ActivityID)
 	if err := versioned(&p, in.Version); err != nil {
 		return err
 	}
@@ -295,31 +292,4 @@ func (a *API) mayEditStrategy(ctx context.Context, s plan.Strategy) error {
 		return err
 	}
 	return auth.CanEditStrategy(auth.UserFrom(ctx), ehak)
-}
-
-func readOnly(p *kovit.Problems, changed bool, field string) {
-	if changed {
-		p.Add(field, "api.error.read_only")
-	}
-}
-
-// versioned adds the version problem, if any, and returns all problems found.
-func versioned(p *kovit.Problems, version int) error {
-	if version < 1 {
-		p.Add("version", "error.version")
-	}
-	return p.Err()
-}
-
-func sameID(a, b *int64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
-
-// clone copies what p points to. A PATCH decodes into a copy of the stored record, and
-// encoding/json writes a number through a pointer the record already holds: without a
-// fresh one, the stored value would change with the input and the change would go unseen.
-func clone[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
 }

@@ -122,6 +122,8 @@ func TestPlanWriteRefusals(t *testing.T) {
 			{"PATCH", activity, `{"completion":50}`, 422, "version"},
 			{"PATCH", activity, `{"kind":"goal","version":1}`, 422, "kind"},
 			{"PATCH", activity, `{"parent_id":null,"version":1}`, 422, "parent_id"},
+			// A number over a stored pointer: caught although JSON writes through pointers.
+			{"PATCH", activity, fmt.Sprintf(`{"parent_id":%d,"version":1}`, f.goal.ID), 422, "parent_id"},
 			{"PATCH", activity, `{"completion":500,"version":1}`, 422, "completion"},
 			{"PATCH", activity, `{"completion":50,"version":7}`, 409, ""},
 			{"PATCH", activity, `{"colour":"red","version":1}`, 400, ""},

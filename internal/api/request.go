@@ -37,6 +37,50 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	return nil
 }
 
+// decodePatch reads a PATCH body over a copy of stored and returns the result: fields the
+// body leaves out keep their stored values, the version is cleared so that the body must
+// name the one its sender read, and stored itself stays as it was, for the handler to
+// compare. The copy goes through JSON because encoding/json writes a value through a
+// pointer the record already holds: a shallow copy would share its pointer fields with
+// stored, and a change to one of them would change both and go unnoticed.
+func decodePatch[T any](w http.ResponseWriter, r *http.Request, stored T) (T, error) {
+	var out T
+	fields := map[string]json.RawMessage{}
+	b, err := json.Marshal(stored)
+	if err == nil {
+		err = json.Unmarshal(b, &fields)
+	}
+	if err != nil {
+		return out, err
+	}
+	delete(fields, "version")
+	if b, err = json.Marshal(fields); err == nil {
+		err = json.Unmarshal(b, &out)
+	}
+	if err != nil {
+		return out, err
+	}
+	return out, decodeJSON(w, r, &out)
+}
+
+// readOnly adds a problem for field when a PATCH body changed it.
+func readOnly(p *kovit.Problems, field string, changed bool) {
+	if changed {
+		p.Add(field, "api.error.read_only")
+	}
+}
+
+// sameID reports whether two optional ids are the same.
+func sameID(a, b *int64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+// versioned adds the version problem, if any, and returns all problems found.
+func versioned(p *kovit.Problems, version int) error {
+	if version < 1 {
+		p.Add("version", "error.version")
+	}
+	return p.Err()
+}
+
 // storable reports whether s can be stored on both engines: PostgreSQL refuses text with
 // NUL bytes or invalid UTF-8, which SQLite would take, so such input is refused up front.
 func storable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }

@@ -22,6 +22,7 @@ type Store struct {
 	cache municipalityCache
 	cells cellCache
 	trees treeCache
+	needs needCache
 }
 
 // Open connects to dsn: a postgres:// URL means PostgreSQL, anything else is a SQLite
@@ -116,6 +117,9 @@ func (s *Store) dropCopies(changed map[string]bool) {
 	}
 	if changed["service_cell"] {
 		s.cells.invalidate()
+	}
+	if changed["need"] {
+		s.needs.invalidate()
 	}
 	if len(changed) > 0 {
 		s.trees.invalidate()

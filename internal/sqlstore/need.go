@@ -1,0 +1,234 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"kovit/internal/audit"
+	"kovit/internal/kovit"
+	"kovit/internal/need"
+)
+
+const needColumns = `id, municipality_ehak, round_id, title, description, category, systems, cost, urgency, timeframe,
+	contact_name, contact_email, state, state_reason, duplicate_of, consolidated_id, version, created_at, updated_at`
+
+func scanNeed(row scanner) (need.Need, error) {
+	var n need.Need
+	var cost *int64
+	err := row.Scan(&n.ID, &n.MunicipalityEHAK, &n.RoundID, &n.Title, &n.Description, &n.Category, &n.Systems, &cost,
+		&n.Urgency, &n.Timeframe, &n.ContactName, &n.ContactEmail, &n.State, &n.StateReason, &n.DuplicateOf,
+		&n.ConsolidatedID, &n.Version, &n.CreatedAt, &n.UpdatedAt)
+	if cost != nil {
+		m := need.Money(*cost)
+		n.Cost = &m
+	}
+	n.ServiceCodes = []string{}
+	return n, err
+}
+
+// ListNeeds implements need.Store from the in-memory copy of every need (needCache).
+func (s *Store) ListNeeds(ctx context.Context, f need.Filter) ([]need.Need, int, error) {
+	if err := f.Validate(); err != nil {
+		return nil, 0, err
+	}
+	c, err := s.needCopy(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	match := c.matcher(f)
+	var out []need.Need
+	total := 0
+	for i := len(c.needs) - 1; i >= 0; i-- { // newest first
+		n := c.needs[i]
+		if !match(n) {
+			continue
+		}
+		if total >= f.Offset && len(out) < f.Limit {
+			out = append(out, copyNeed(n))
+		}
+		total++
+	}
+	return out, total, nil
+}
+
+// Need implements need.Store.
+func (s *Store) Need(ctx context.Context, id int64) (need.Need, error) {
+	c, err := s.needCopy(ctx)
+	if err != nil {
+		return need.Need{}, err
+	}
+	i, ok := c.byID[id]
+	if !ok {
+		return need.Need{}, kovit.NotFound()
+	}
+	return copyNeed(c.needs[i]), nil
+}
+
+// copyNeed gives the caller its own service list, so the shared copy stays unchanged.
+func copyNeed(n need.Need) need.Need {
+	n.ServiceCodes = append([]string{}, n.ServiceCodes...)
+	return n
+}
+
+func (t *tx) need(ctx context.Context, id int64) (need.Need, error) {
+	n, err := scanNeed(t.queryRow(ctx, `SELECT `+needColumns+` FROM needs WHERE id = ?`, id))
+	if err != nil {
+		return n, notFound(err)
+	}
+	rows, err := t.query(ctx, `SELECT service_code FROM need_services WHERE need_id = ? ORDER BY service_code`, id)
+	if err != nil {
+		return n, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var code string
+		if err := rows.Scan(&code); err != nil {
+			return n, err
+		}
+		n.ServiceCodes = append(n.ServiceCodes, code)
+	}
+	return n, rows.Err()
+}
+
+// CreateNeed implements need.Store.
+func (s *Store) CreateNeed(ctx context.Context, n need.Need) (need.Need, error) {
+	n.State = need.Draft
+	n.Normalize()
+	if err := n.Validate(); err != nil {
+		return n, err
+	}
+	var out need.Need
+	err := s.transact(ctx, func(tx *tx) error {
+		var err error
+		out, err = tx.createNeed(ctx, n)
+		return err
+	})
+	return out, err
+}
+
+func (t *tx) createNeed(ctx context.Context, n need.Need) (need.Need, error) {
+	if err := t.checkNeedLinks(ctx, n); err != nil {
+		return n, err
+	}
+	// A closed round takes no new needs.
+	var p kovit.Problems
+	if err := t.checkIDs(ctx, &p, "need_rounds", " AND open = TRUE", idsOf(n.RoundID), "round_id", "need.error.round_closed"); err != nil {
+		return n, err
+	}
+	if err := p.Err(); err != nil {
+		return n, err
+	}
+	now := t.s.now()
+	id, err := t.insert(ctx, `INSERT INTO needs (municipality_ehak, round_id, title, description, category, systems, cost,
+		urgency, timeframe, contact_name, contact_email, state, state_reason, version, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?, ?)`, n.MunicipalityEHAK, n.RoundID, n.Title, n.Description,
+		string(n.Category), n.Systems, costArg(n.Cost), string(n.Urgency), n.Timeframe, n.ContactName, n.ContactEmail,
+		string(n.State), now, now)
+	if err != nil {
+		return n, fmt.Errorf("sqlstore: insert need: %w", err)
+	}
+	if err := t.writeNeedServices(ctx, id, n.ServiceCodes); err != nil {
+		return n, err
+	}
+	if err := t.needEvent(ctx, id, "", n.State, ""); err != nil {
+		return n, err
+	}
+	out, err := t.need(ctx, id)
+	if err != nil {
+		return out, err
+	}
+	return out, t.record(ctx, "need", strconv.FormatInt(id, 10), audit.Create, nil, out)
+}
+
+// UpdateNeed implements need.Store.
+func (s *Store) UpdateNeed(ctx context.Context, n need.Need) (need.Need, error) {
+	n.Normalize()
+	if err := n.Validate(); err != nil {
+		return n, err
+	}
+	var after need.Need
+	err := s.transact(ctx, func(tx *tx) error {
+		before, err := tx.need(ctx, n.ID)
+		if err != nil {
+			return err
+		}
+		if before.MunicipalityEHAK != n.MunicipalityEHAK {
+			var p kovit.Problems
+			p.Add("municipality_ehak", "api.error.read_only")
+			return p.Err()
+		}
+		if err := tx.checkNeedLinks(ctx, n); err != nil {
+			return err
+		}
+		res, err := tx.exec(ctx, `UPDATE needs SET round_id = ?, title = ?, description = ?, category = ?, systems = ?,
+			cost = ?, urgency = ?, timeframe = ?, contact_name = ?, contact_email = ?, version = version + 1, updated_at = ?
+			WHERE id = ? AND version = ?`, n.RoundID, n.Title, n.Description, string(n.Category), n.Systems, costArg(n.Cost),
+			string(n.Urgency), n.Timeframe, n.ContactName, n.ContactEmail, s.now(), n.ID, n.Version)
+		if err != nil {
+			return fmt.Errorf("sqlstore: update need: %w", err)
+		}
+		if err := oneRow(res); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM need_services WHERE need_id = ?`, n.ID); err != nil {
+			return err
+		}
+		if err := tx.writeNeedServices(ctx, n.ID, n.ServiceCodes); err != nil {
+			return err
+		}
+		if after, err = tx.need(ctx, n.ID); err != nil {
+			return err
+		}
+		return tx.record(ctx, "need", strconv.FormatInt(n.ID, 10), audit.Update, before, after)
+	})
+	return after, err
+}
+
+// checkNeedLinks reports a municipality, round or service code that does not exist as a
+// problem of its field rather than a foreign-key failure.
+func (t *tx) checkNeedLinks(ctx context.Context, n need.Need) error {
+	var p kovit.Problems
+	var k int
+	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM municipalities WHERE ehak = ?`, n.MunicipalityEHAK).Scan(&k); err != nil {
+		return err
+	}
+	if k == 0 {
+		p.Add("municipality_ehak", "error.unknown_municipality")
+	}
+	if err := t.checkIDs(ctx, &p, "need_rounds", "", idsOf(n.RoundID), "round_id", "need.error.unknown_round"); err != nil {
+		return err
+	}
+	if len(n.ServiceCodes) > 0 {
+		args := make([]any, len(n.ServiceCodes))
+		for i, c := range n.ServiceCodes {
+			args[i] = c
+		}
+		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM services WHERE code IN (`+placeholders(len(args))+`)`, args...).Scan(&k); err != nil {
+			return err
+		}
+		if k != len(args) {
+			p.Add("service_codes", "need.error.unknown_service")
+		}
+	}
+	return p.Err()
+}
+
+func (t *tx) writeNeedServices(ctx context.Context, id int64, codes []string) error {
+	if len(codes) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 2*len(codes))
+	for _, c := range codes {
+		args = append(args, id, c)
+	}
+	_, err := t.execRows(ctx, `INSERT INTO need_services (need_id, service_code) VALUES`, 2, args, "")
+	return err
+}
+
+func costArg(m *need.Money) any {
+	if m == nil {
+		return nil
+	}
+	return int64(*m)
+}

@@ -1,0 +1,168 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"kovit/internal/need"
+)
+
+// needCache keeps every need in memory with the similarity index over them: suggesting
+// duplicates compares a need with all others, and ranking consolidated needs sums the
+// needs behind each, which reading thousands of rows per request would make slow. A
+// committed change to a need drops the copy (dropCopies); cacheTTL bounds how long
+// another server process's change goes unseen.
+type needCache struct {
+	mu       sync.Mutex
+	loadedAt time.Time
+	copy     *needCopy
+}
+
+// needCopy is one loaded state of all needs; it is never modified after loading.
+type needCopy struct {
+	needs []need.Need // by id
+	byID  map[int64]int
+	once  sync.Once // builds index on first use: lists do not need it
+	index atomic.Pointer[need.Index]
+}
+
+func (c *needCache) invalidate() {
+	c.mu.Lock()
+	c.loadedAt = time.Time{}
+	c.mu.Unlock()
+}
+
+func (s *Store) needCopy(ctx context.Context) (*needCopy, error) {
+	c := &s.needs
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.loadedAt.IsZero() && time.Since(c.loadedAt) < cacheTTL {
+		return c.copy, nil
+	}
+	cp, err := loadNeeds(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if c.copy != nil {
+		cp.inheritIndex(c.copy)
+	}
+	c.copy, c.loadedAt = cp, time.Now()
+	return cp, nil
+}
+
+func loadNeeds(ctx context.Context, s *Store) (*needCopy, error) {
+	rows, err := s.query(ctx, `SELECT `+needColumns+` FROM needs ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: load needs: %w", err)
+	}
+	defer rows.Close()
+	cp := &needCopy{byID: map[int64]int{}}
+	for rows.Next() {
+		n, err := scanNeed(rows)
+		if err != nil {
+			return nil, err
+		}
+		cp.byID[n.ID] = len(cp.needs)
+		cp.needs = append(cp.needs, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	codes, err := s.query(ctx, `SELECT need_id, service_code FROM need_services ORDER BY need_id, service_code`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: load need services: %w", err)
+	}
+	defer codes.Close()
+	for codes.Next() {
+		var id int64
+		var code string
+		if err := codes.Scan(&id, &code); err != nil {
+			return nil, err
+		}
+		if i, ok := cp.byID[id]; ok {
+			cp.needs[i].ServiceCodes = append(cp.needs[i].ServiceCodes, code)
+		}
+	}
+	return cp, codes.Err()
+}
+
+// indexed returns the similarity index, building it the first time it is asked for.
+func (c *needCopy) indexed() *need.Index {
+	c.once.Do(func() {
+		docs := make([]need.Doc, len(c.needs))
+		for i, n := range c.needs {
+			docs[i] = need.Doc{ID: n.ID, Title: n.Title, Description: n.Description}
+		}
+		c.index.Store(need.NewIndex(docs))
+	})
+	return c.index.Load()
+}
+
+// inheritIndex carries old's similarity index over to c. Most changes move a need through
+// its workflow or link it, leaving every text as it was: the index is taken as it is. A
+// few new or edited needs are indexed again (need.Index.Update) rather than all of them,
+// which would cost more than everything else a suggestion does; with many changes the
+// index is built anew on first use.
+func (c *needCopy) inheritIndex(old *needCopy) {
+	index := old.index.Load()
+	if index == nil {
+		return
+	}
+	var changed []need.Doc
+	for _, n := range c.needs {
+		i, ok := old.byID[n.ID]
+		if !ok || old.needs[i].Title != n.Title || old.needs[i].Description != n.Description {
+			changed = append(changed, need.Doc{ID: n.ID, Title: n.Title, Description: n.Description})
+		}
+	}
+	var removed []int64
+	for _, o := range old.needs {
+		if _, ok := c.byID[o.ID]; !ok {
+			removed = append(removed, o.ID)
+		}
+	}
+	switch {
+	case len(changed)+len(removed) == 0:
+	case (len(changed)+len(removed))*10 > len(c.needs):
+		return
+	default:
+		index = index.Update(changed, removed)
+	}
+	c.once.Do(func() { c.index.Store(index) })
+}
+
+// matcher returns whether a need passes f.
+func (c *needCopy) matcher(f need.Filter) func(need.Need) bool {
+	var query []string
+	var index *need.Index
+	if strings.TrimSpace(f.Query) != "" {
+		index, query = c.indexed(), need.Words(f.Query)
+	}
+	return func(n need.Need) bool {
+		switch {
+		case f.MunicipalityEHAK != "" && n.MunicipalityEHAK != f.MunicipalityEHAK,
+			f.RoundID != 0 && (n.RoundID == nil || *n.RoundID != f.RoundID),
+			len(f.States) > 0 && !slices.Contains(f.States, n.State),
+			f.Category != "" && n.Category != f.Category,
+			f.ConsolidatedID != 0 && (n.ConsolidatedID == nil || *n.ConsolidatedID != f.ConsolidatedID):
+			return false
+		}
+		return query == nil || index.Contains(n.ID, query)
+	}
+}
+
+// linkedTo returns the needs accepted into consolidated need consolidatedID.
+func (c *needCopy) linkedTo(consolidatedID int64) []need.Need {
+	var out []need.Need
+	for _, n := range c.needs {
+		if n.ConsolidatedID != nil && *n.ConsolidatedID == consolidatedID {
+			out = append(out, n)
+		}
+	}
+	return out
+}
