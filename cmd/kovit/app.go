@@ -13,6 +13,7 @@ import (
 	"kovit/internal/chart"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
+	"kovit/internal/mail"
 	"kovit/internal/refdata"
 	"kovit/internal/server"
 	"kovit/internal/sqlstore"
@@ -22,6 +23,7 @@ import (
 // app is kovit wired together: the store, the UI and the API behind the shared middleware.
 type app struct {
 	store   *sqlstore.Store
+	mail    mail.Sender
 	handler http.Handler
 	routes  []string // every route pattern of the UI and the API, e.g. "POST /lang"
 }
@@ -34,6 +36,10 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	a := &app{store: store}
+	if a.mail, err = c.mailer(log); err != nil {
+		store.Close()
+		return nil, err
+	}
 	if err := a.prepare(ctx, c, log); err != nil {
 		store.Close()
 		return nil, err

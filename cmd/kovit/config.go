@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"kovit/internal/mail"
 )
 
 // config is every setting, read from flags with KOVIT_* environment variables as defaults.
@@ -23,6 +25,12 @@ type config struct {
 	OIDCClientID    string
 	OIDCSecret      string
 	OIDCRedirectURL string
+	// SMTPURL is where mail goes, e.g. smtp://user:pw@mail.example.ee:587; the password
+	// comes from KOVIT_SMTP_URL only, never a flag. Empty logs mail instead of sending it.
+	SMTPURL  string
+	MailFrom string
+	// BaseURL is this server's public address, for links in e-mail.
+	BaseURL string
 }
 
 func env(name, def string) string {
@@ -52,6 +60,9 @@ func parseConfig(name string, args []string, extra ...func(*flag.FlagSet)) (conf
 	fs.StringVar(&c.OIDCClientID, "oidc-client-id", env("KOVIT_OIDC_CLIENT_ID", ""), "OpenID Connect client id (KOVIT_OIDC_CLIENT_ID)")
 	c.OIDCSecret = os.Getenv("KOVIT_OIDC_CLIENT_SECRET")
 	fs.StringVar(&c.OIDCRedirectURL, "oidc-redirect-url", env("KOVIT_OIDC_REDIRECT_URL", ""), "this server's callback URL, ending in /sign-in/oidc/callback (KOVIT_OIDC_REDIRECT_URL)")
+	c.SMTPURL = os.Getenv("KOVIT_SMTP_URL")
+	fs.StringVar(&c.MailFrom, "mail-from", env("KOVIT_MAIL_FROM", "kovit@localhost"), "sender address of kovit's e-mail (KOVIT_MAIL_FROM)")
+	fs.StringVar(&c.BaseURL, "base-url", env("KOVIT_BASE_URL", "http://127.0.0.1:8080"), "public address of this server, for links in e-mail (KOVIT_BASE_URL)")
 	if err := fs.Parse(args); err != nil {
 		return c, fs, err
 	}
@@ -86,6 +97,14 @@ func (c config) validate() error {
 		return fmt.Errorf("config: %s", strings.Join(bad, "; "))
 	}
 	return nil
+}
+
+// mailer is the configured mail server, or a logger standing in for one.
+func (c config) mailer(log *slog.Logger) (mail.Sender, error) {
+	if c.SMTPURL == "" {
+		return mail.Log{Logger: log}, nil
+	}
+	return mail.NewSMTP(c.SMTPURL, c.MailFrom)
 }
 
 func (c config) level() (slog.Level, error) {

@@ -78,6 +78,14 @@ func permissionCases() map[string]permissionCase {
 		"POST /plan/activities/{id}/edit":                {scopeNational, "POST", "/plan/activities/999999/edit", form, "status=done&version=1"},
 		"POST /plan/activities/{id}/participants":        {scopeNational, "POST", "/plan/activities/999999/participants", form, "ehak=0784"},
 		"POST /plan/activities/{id}/participants/{ehak}": {scopeMunicipality, "POST", "/plan/activities/999999/participants/0784", form, "status=done&version=1"},
+
+		"POST /api/v1/strategies":                         {scopeNational, "POST", "/api/v1/strategies", js, `{"title_et":"Uus","start_year":2026,"end_year":2030,"status":"draft"}`},
+		"PATCH /api/v1/strategies/{id}":                   {scopeNational, "PATCH", "/api/v1/strategies/1", js, `{"title_et":"Muudetud","version":1}`},
+		"POST /api/v1/strategies/{id}/nodes":              {scopeNational, "POST", "/api/v1/strategies/1/nodes", js, `{"kind":"goal","code":"9","title_et":"Uus"}`},
+		"PATCH /api/v1/nodes/{id}":                        {scopeNational, "PATCH", "/api/v1/nodes/1", js, `{"title_et":"Muudetud","version":1}`},
+		"PUT /api/v1/activities/{id}/participants/{ehak}": {scopeMunicipality, "PUT", "/api/v1/activities/999999/participants/0784", js, `{"status":"done","version":1}`},
+		"POST /api/v1/activities/{id}/tasks":              {scopeNational, "POST", "/api/v1/activities/999999/tasks", js, `{"title_et":"Uus"}`},
+		"PATCH /api/v1/tasks/{id}":                        {scopeNational, "PATCH", "/api/v1/tasks/999999", js, `{"state":"done","version":1}`},
 	}
 }
 

@@ -79,14 +79,6 @@ func (q *query) bool(name string) *bool {
 	return nil
 }
 
-// tallinn is where kovit's users are, so a bare date means a day on their calendar.
-var tallinn = func() *time.Location {
-	if l, err := time.LoadLocation("Europe/Tallinn"); err == nil {
-		return l
-	}
-	return time.FixedZone("EET", 2*3600)
-}()
-
 // time returns the parameter as an instant: RFC 3339 as given, or a YYYY-MM-DD date as
 // the start of that day in Estonian time. With endOfDay a date means the start of the day
 // after, so that until=2026-11-25 includes the whole 25th.
@@ -98,7 +90,7 @@ func (q *query) time(name string, endOfDay bool) time.Time {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t
 	}
-	d, err := time.ParseInLocation(time.DateOnly, s, tallinn)
+	d, err := time.ParseInLocation(time.DateOnly, s, kovit.Estonia)
 	if err != nil {
 		q.p.Add(name, "api.error.datetime")
 		return time.Time{}

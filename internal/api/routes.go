@@ -47,9 +47,17 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/matrix/{ehak}/{code}/review", a.reviewCell, perUser},
 
 		{"GET", prefix + "/strategies", a.listStrategies, perUser},
+		{"POST", prefix + "/strategies", a.createStrategy, perUser},
 		{"GET", prefix + "/strategies/{id}", a.getStrategy, perUser},
+		{"PATCH", prefix + "/strategies/{id}", a.updateStrategy, perUser},
 		{"GET", prefix + "/strategies/{id}/tree", a.strategyTree, perUser},
+		{"POST", prefix + "/strategies/{id}/nodes", a.createNode, perUser},
+		{"PATCH", prefix + "/nodes/{id}", a.updateNode, perUser},
+		{"GET", prefix + "/activities", a.listActivities, perUser},
 		{"GET", prefix + "/activities/{id}", a.getActivity, perUser},
+		{"PUT", prefix + "/activities/{id}/participants/{ehak}", a.putParticipant, perUser},
+		{"POST", prefix + "/activities/{id}/tasks", a.createTask, perUser},
+		{"PATCH", prefix + "/tasks/{id}", a.updateTask, perUser},
 
 		{"GET", prefix + "/cpsv-ap.jsonld", a.cpsvExport, shared},
 		{"GET", prefix + "/cpsv-ap.ttl", a.cpsvExport, shared},

@@ -65,6 +65,16 @@ func require(u *User, ok bool) error {
 	return nil
 }
 
+// HideMissing answers a change to a record that does not exist as a change to a national
+// record would be answered, so a user without the right learns nothing of what exists:
+// err (typically not found) for coordinators, their refusal for everyone else.
+func HideMissing(u *User, err error) error {
+	if perr := CanEditNational(u); perr != nil && kovit.ErrorCode(err) == kovit.ENotFound {
+		return perr
+	}
+	return err
+}
+
 // Allowed turns a policy answer into a yes/no for showing or hiding a button.
 func Allowed(err error) bool { return err == nil }
 

@@ -99,3 +99,23 @@ func TestPasswordAndToken(t *testing.T) {
 		t.Error("tokens repeat")
 	}
 }
+
+func TestHideMissing(t *testing.T) {
+	missing := kovit.NotFound()
+	for _, c := range []struct {
+		u    *User
+		want kovit.Code
+	}{
+		{nil, kovit.EUnauthorized},
+		{&User{Role: RoleEditor, MunicipalityEHAK: "0793", Active: true}, kovit.EForbidden},
+		{&User{Role: RoleReader, Active: true}, kovit.EForbidden},
+		{&User{Role: RoleCoordinator, Active: true}, kovit.ENotFound},
+	} {
+		if got := kovit.ErrorCode(HideMissing(c.u, missing)); got != c.want {
+			t.Errorf("%+v: %s, want %s", c.u, got, c.want)
+		}
+	}
+	if err := HideMissing(nil, nil); err != nil {
+		t.Errorf("no error became %v", err)
+	}
+}

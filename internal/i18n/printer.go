@@ -5,9 +5,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // Estonian time even where the OS has no zone files
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"kovit/internal/kovit"
 )
 
 // Printer speaks one language. Templates call it as {{.L.T "key"}}.
@@ -65,7 +66,7 @@ func (p *Printer) DateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	t = t.In(tallinn)
+	t = t.In(kovit.Estonia)
 	if p.Lang == "et" {
 		return t.Format("02.01.2006 15:04")
 	}
@@ -99,10 +100,3 @@ func (p *Printer) Num(f float64, prec int) string {
 	}
 	return b.String()
 }
-
-var tallinn = func() *time.Location {
-	if l, err := time.LoadLocation("Europe/Tallinn"); err == nil {
-		return l
-	}
-	return time.FixedZone("EET", 2*3600)
-}()

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -63,4 +64,14 @@ func (o Organisation) Validate() error {
 		p.Add("version", "error.version")
 	}
 	return p.Err()
+}
+
+// OwnerEHAK is the municipality that owns s, "" for a national strategy: who may edit a
+// strategy depends on it (auth.CanEditStrategy).
+func OwnerEHAK(ctx context.Context, st Store, s Strategy) (string, error) {
+	if s.OwnerID == nil {
+		return "", nil
+	}
+	o, err := st.Organisation(ctx, *s.OwnerID)
+	return o.MunicipalityEHAK, err
 }

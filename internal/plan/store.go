@@ -42,6 +42,7 @@ type Store interface {
 	RemoveParticipant(ctx context.Context, activityID int64, ehak string, version int) error
 
 	Tasks(ctx context.Context, activityID int64) ([]Task, error)
+	Task(ctx context.Context, id int64) (Task, error)
 	CreateTask(ctx context.Context, t Task) (Task, error)
 	UpdateTask(ctx context.Context, t Task) (Task, error)
 	DeleteTask(ctx context.Context, id int64, version int) error

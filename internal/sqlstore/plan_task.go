@@ -50,6 +50,12 @@ func (t *tx) task(ctx context.Context, id int64) (plan.Task, error) {
 	return k, notFound(err)
 }
 
+// Task implements plan.Store.
+func (s *Store) Task(ctx context.Context, id int64) (plan.Task, error) {
+	k, err := scanTask(s.queryRow(ctx, `SELECT `+taskColumns+` FROM plan_tasks WHERE id = ?`, id))
+	return k, notFound(err)
+}
+
 // CreateTask implements plan.Store: the task goes last under its activity.
 func (s *Store) CreateTask(ctx context.Context, k plan.Task) (plan.Task, error) {
 	if err := k.Validate(); err != nil {

@@ -8,10 +8,10 @@ import (
 	"kovit/internal/plan"
 )
 
-// StrategyTree implements plan.Store. It reads in one read-only transaction, so the tree
-// is one moment's state even while editors save: on PostgreSQL at repeatable read, and on
-// SQLite, whose transactions read one snapshot anyway (its driver ignores the level).
-func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, error) {
+// loadStrategyTree reads a tree in one read-only transaction, so it is one moment's state
+// even while editors save: on PostgreSQL at repeatable read, and on SQLite, whose
+// transactions read one snapshot anyway (its driver ignores the level).
+func (s *Store) loadStrategyTree(ctx context.Context, strategyID int64) (plan.Tree, error) {
 	snap, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
 	if err != nil {
 		return plan.Tree{}, fmt.Errorf("sqlstore: begin read: %w", err)

@@ -22,6 +22,7 @@ type Store struct {
 	cache municipalityCache
 	cells cellCache
 	needs needCache
+	trees treeCache
 }
 
 // Open connects to dsn: a postgres:// URL means PostgreSQL, anything else is a SQLite
@@ -119,6 +120,9 @@ func (s *Store) dropCopies(changed map[string]bool) {
 	}
 	if changed["need"] {
 		s.needs.invalidate()
+	}
+	if len(changed) > 0 {
+		s.trees.invalidate()
 	}
 }
 

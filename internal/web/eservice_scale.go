@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"kovit/internal/auth"
 	"kovit/internal/eservice"
@@ -66,17 +65,9 @@ func (ui *UI) eserviceSnapshot(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CanEditNational(auth.UserFrom(r.Context())); err != nil {
 		return err
 	}
-	month := ui.Now().In(estonia).Format("2006-01")
+	month := ui.Now().In(kovit.Estonia).Format("2006-01")
 	if err := ui.Services.TakeSnapshot(r.Context(), month); err != nil {
 		return err
 	}
 	return ui.redirect(w, r, "/eservices", "eservice.flash.snapshot")
 }
-
-// estonia is where a month begins and ends for kovit's users.
-var estonia = func() *time.Location {
-	if l, err := time.LoadLocation("Europe/Tallinn"); err == nil {
-		return l
-	}
-	return time.FixedZone("EET", 2*3600)
-}()

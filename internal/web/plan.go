@@ -80,19 +80,10 @@ func (ui *UI) readableStrategy(ctx context.Context, id int64) (plan.Strategy, er
 	return s, nil
 }
 
-// ownerEHAK is the municipality owning a strategy, "" for a national one.
-func (ui *UI) ownerEHAK(ctx context.Context, s plan.Strategy) (string, error) {
-	if s.OwnerID == nil {
-		return "", nil
-	}
-	o, err := ui.Plans.Organisation(ctx, *s.OwnerID)
-	return o.MunicipalityEHAK, err
-}
-
 // mayEditStrategy is the policy's answer for s: nil when the user may change it. A failed
 // owner lookup is returned too, so a page hides its forms and a post fails.
 func (ui *UI) mayEditStrategy(ctx context.Context, s plan.Strategy) error {
-	ehak, err := ui.ownerEHAK(ctx, s)
+	ehak, err := plan.OwnerEHAK(ctx, ui.Plans, s)
 	if err != nil {
 		return err
 	}
@@ -106,22 +97,15 @@ func (ui *UI) mayEditStrategyID(ctx context.Context, id int64, node bool) error 
 	if node {
 		n, err := ui.Plans.Node(ctx, id)
 		if err != nil {
-			return notFoundAsNational(ctx, err)
+			return auth.HideMissing(auth.UserFrom(ctx), err)
 		}
 		id = n.StrategyID
 	}
 	s, err := ui.Plans.Strategy(ctx, id)
 	if err != nil {
-		return notFoundAsNational(ctx, err)
+		return auth.HideMissing(auth.UserFrom(ctx), err)
 	}
 	return ui.mayEditStrategy(ctx, s)
-}
-
-func notFoundAsNational(ctx context.Context, err error) error {
-	if perr := auth.CanEditNational(auth.UserFrom(ctx)); perr != nil && kovit.ErrorCode(err) == kovit.ENotFound {
-		return perr
-	}
-	return err
 }
 
 // pathID reads a numeric path value; anything else is not found.

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"time"
 
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
@@ -19,7 +20,8 @@ type planActivityPage struct {
 	N              plan.Node
 	Progress       *float64
 	Parts          []participantRow
-	Done           int
+	Spread         plan.Spread
+	Names          map[string]string // municipality names by EHAK
 	Tasks          []plan.Task
 	Orgs           []plan.Organisation
 	Municipalities []municipality.Municipality // for the participant list
@@ -124,18 +126,16 @@ func (ui *UI) loadPlanActivity(r *http.Request) (planActivityPage, error) {
 	if p.Municipalities, err = ui.allMunicipalities(ctx); err != nil {
 		return p, err
 	}
-	names := map[string]string{}
+	p.Names = map[string]string{}
+	county := map[string]string{}
 	for _, m := range p.Municipalities {
-		names[m.EHAK] = m.Name
+		p.Names[m.EHAK], county[m.EHAK] = m.Name, m.CountyName
 	}
-	statuses := plan.Statuses(s.Statuses)
 	for _, pt := range parts {
-		p.Parts = append(p.Parts, participantRow{P: pt, In: pt, Name: names[pt.MunicipalityEHAK],
+		p.Parts = append(p.Parts, participantRow{P: pt, In: pt, Name: p.Names[pt.MunicipalityEHAK],
 			CanEdit: auth.Allowed(auth.CanEditMunicipality(u, pt.MunicipalityEHAK))})
-		if st, ok := statuses.Find(pt.Status); ok && st.Done {
-			p.Done++
-		}
 	}
+	p.Spread = plan.SpreadOf(parts, s.Statuses, func(ehak string) string { return county[ehak] }, time.Now().In(kovit.Estonia))
 	if v, ok := plan.Rollup(plan.Tree{Strategy: s, Nodes: []plan.Node{n}, Participants: parts})[n.ID]; ok {
 		p.Progress = &v
 	}

@@ -40,11 +40,12 @@ func planSamples(base Page) map[string]any {
 	problems.Add("title_et", "error.required")
 	problems.Add("status", "plan.error.status")
 	progress := plan.Rollup(t)
-	rows := treeRows(t, progress)
+	rows := treeRows(t, progress, plan.ActivityFilter{})
 	share := progress[plan.StrategyKey]
 	tree := planTreePage{planPage: pp, S: t.Strategy, Rows: rows, Progress: &share, Branches: rows[:1], CanEdit: true, Internal: true,
 		Counts: []statusCount{{t.Strategy.Statuses[0], 1}}, New: plan.Node{Kind: plan.Activity, Weight: 1}, Form: form{Problems: problems}}
-	act := planActivityPage{planPage: pp, S: t.Strategy, N: t.Nodes[1], Progress: &share, Tasks: t.Tasks, Done: 1,
+	act := planActivityPage{planPage: pp, S: t.Strategy, N: t.Nodes[1], Progress: &share, Tasks: t.Tasks,
+		Spread: plan.SpreadOf(t.Participants, t.Strategy.Statuses, func(string) string { return "Tartu maakond" }, time.Now()), Names: map[string]string{"0793": "Tartu linn"},
 		Orgs:           []plan.Organisation{{ID: 1, Kind: plan.Association, NameEt: "ELVL"}},
 		Municipalities: []municipality.Municipality{sampleTartu(), {EHAK: "0784", Name: "Tallinn"}, {EHAK: "0198", Name: "Haapsalu linn"}},
 		CanEdit:        true, Internal: true, Edit: t.Nodes[1], Form: form{Problems: problems, Message: "conflict"},
@@ -64,7 +65,7 @@ func planSamples(base Page) map[string]any {
 
 func TestTreeRowsAndFilter(t *testing.T) {
 	tr := sampleTree()
-	rows := treeRows(tr, plan.Rollup(tr))
+	rows := treeRows(tr, plan.Rollup(tr), plan.ActivityFilter{})
 	type got struct {
 		Code        string
 		Depth       int
@@ -88,10 +89,18 @@ func TestTreeRowsAndFilter(t *testing.T) {
 		}
 		return out
 	}
-	if diff := cmp.Diff([]string{"1", "1.2"}, codes(filterRows(rows, 1, plan.Done))); diff != "" {
-		t.Errorf("status filter (-want +got):\n%s", diff)
-	}
-	if got := codes(filterRows(rows, 3, "")); !cmp.Equal(got, []string{"1.2"}) {
-		t.Errorf("branch filter: %v", got)
+	one := int64(1)
+	for _, c := range []struct {
+		f    plan.ActivityFilter
+		want []string
+	}{
+		{plan.ActivityFilter{Branch: 1, Status: plan.Done}, []string{"1", "1.2"}},
+		{plan.ActivityFilter{Municipality: "0784"}, []string{"1", "1.1"}},
+		{plan.ActivityFilter{LeadOrgID: one}, []string{"1", "1.1"}},
+		{plan.ActivityFilter{Municipality: "0198"}, []string{"1"}},
+	} {
+		if diff := cmp.Diff(c.want, codes(treeRows(tr, nil, c.f))); diff != "" {
+			t.Errorf("%+v (-want +got):\n%s", c.f, diff)
+		}
 	}
 }

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
+	"kovit/internal/municipality"
 	"kovit/internal/plan"
 )
 
@@ -13,17 +15,19 @@ import (
 // internal notes for signed-in users; the form to add items for those who may edit.
 type planTreePage struct {
 	planPage
-	S         plan.Strategy
-	Rows      []treeRow
-	Progress  *float64 // the strategy as a whole; nil with nothing to measure
-	Counts    []statusCount
-	Direction int64  // filter: only this branch
-	Status    string // filter: only activities in this status
-	Branches  []treeRow
-	CanEdit   bool
-	Internal  bool      // the user may read internal notes
-	New       plan.Node // the new-item form's values
-	Form      form
+	S        plan.Strategy
+	Rows     []treeRow
+	Progress *float64 // the strategy as a whole; nil with nothing to measure
+	Counts   []statusCount
+	Filter   plan.ActivityFilter
+	Branches []treeRow // goals and directions, for the branch filter and the parent choice
+	Leads    []plan.Organisation
+	// Municipalities are those taking part in an activity of the tree.
+	Municipalities []municipality.Municipality
+	CanEdit        bool
+	Internal       bool      // the user may read internal notes
+	New            plan.Node // the new-item form's values
+	Form           form
 }
 
 // treeRow is one node of the tree in reading order, with its depth for indenting.
@@ -57,56 +61,43 @@ func (p planTreePage) ParentValue() int64 {
 	return *p.New.ParentID
 }
 
-// treeRows walks the tree depth first from the top, so each node follows its parent.
-func treeRows(t plan.Tree, progress map[int64]float64) []treeRow {
-	children := t.Children()
-	statuses := plan.Statuses(t.Strategy.Statuses)
-	type count struct{ parts, done int }
-	parts := map[int64]count{}
-	for _, pt := range t.Participants {
-		c := parts[pt.ActivityID]
-		c.parts++
-		if s, ok := statuses.Find(pt.Status); ok && s.Done {
-			c.done++
-		}
-		parts[pt.ActivityID] = c
-	}
+// treeRows lists the tree in reading order as f picks it: the goals and directions of its
+// branch, and of the activities only those f picks.
+func treeRows(t plan.Tree, progress map[int64]float64, f plan.ActivityFilter) []treeRow {
+	parts := plan.Turnouts(t)
 	var out []treeRow
-	var walk func(id int64, depth int)
-	walk = func(id int64, depth int) {
-		for _, n := range children[id] {
-			row := treeRow{N: n, Depth: depth, Parts: parts[n.ID].parts, Done: parts[n.ID].done}
-			if v, ok := progress[n.ID]; ok {
-				row.Progress = &v
-			}
-			out = append(out, row)
-			walk(n.ID, depth+1)
+	t.Walk(f, func(n plan.Node, depth int, picked bool) {
+		if n.Kind == plan.Activity && !picked {
+			return
 		}
-	}
-	walk(plan.StrategyKey, 0)
+		row := treeRow{N: n, Depth: depth, Parts: parts[n.ID].Taking, Done: parts[n.ID].Done}
+		if v, ok := progress[n.ID]; ok {
+			row.Progress = &v
+		}
+		out = append(out, row)
+	})
 	return out
 }
 
-// filterRows keeps the branch under direction (0: all) and, with a status, only the
-// activities in it and the items above them.
-func filterRows(rows []treeRow, direction int64, status string) []treeRow {
-	var out []treeRow
-	in, depth := direction == 0, 0
-	for _, r := range rows {
-		if direction != 0 {
-			switch {
-			case r.N.ID == direction:
-				in, depth = true, r.Depth
-			case in && r.Depth <= depth:
-				in = false
+// activityFilter reads the tree page's filters.
+func activityFilter(r *http.Request) (plan.ActivityFilter, error) {
+	q := r.URL.Query()
+	var f plan.ActivityFilter
+	var p kovit.Problems
+	for _, n := range []struct {
+		name string
+		to   *int64
+	}{{"direction", &f.Branch}, {"lead", &f.LeadOrgID}} {
+		if v := q.Get(n.name); v != "" {
+			id, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				p.Add(n.name, "error.number")
 			}
+			*n.to = id
 		}
-		if !in || (status != "" && r.N.Kind == plan.Activity && r.N.Status != status) {
-			continue
-		}
-		out = append(out, r)
 	}
-	return out
+	f.Status, f.Municipality = q.Get("status"), q.Get("municipality")
+	return f, p.Err()
 }
 
 func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
@@ -134,20 +125,17 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 	if v, ok := progress[plan.StrategyKey]; ok {
 		p.Progress = &v
 	}
-	all := treeRows(t, progress)
-	var problems kovit.Problems
-	q := r.URL.Query()
-	if d := q.Get("direction"); d != "" {
-		p.Direction, _ = strconv.ParseInt(d, 10, 64)
-	}
-	p.Status = q.Get("status")
-	if _, ok := plan.Statuses(s.Statuses).Find(p.Status); p.Status != "" && !ok {
-		problems.Add("status", "plan.error.status")
-	}
-	if err := problems.Err(); err != nil {
+	all := treeRows(t, progress, plan.ActivityFilter{})
+	if err := ui.treeFilterChoices(ctx, &p, t); err != nil {
 		return p, err
 	}
-	p.Rows = filterRows(all, p.Direction, p.Status)
+	if p.Filter, err = activityFilter(r); err == nil {
+		err = p.Filter.Validate(t)
+	}
+	if err != nil {
+		return p, err
+	}
+	p.Rows = treeRows(t, progress, p.Filter)
 	for _, row := range all {
 		if row.N.Kind != plan.Activity {
 			p.Branches = append(p.Branches, row)
@@ -164,6 +152,43 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 	}
 	p.New = plan.Node{Kind: plan.Activity, Weight: 1}
 	return p, nil
+}
+
+// treeFilterChoices lists what the lead and municipality filters offer: the organisations
+// leading an activity of the tree and the municipalities taking part in one.
+func (ui *UI) treeFilterChoices(ctx context.Context, p *planTreePage, t plan.Tree) error {
+	orgs, err := ui.Plans.ListOrganisations(ctx)
+	if err != nil {
+		return err
+	}
+	leads := map[int64]bool{}
+	for _, n := range t.Nodes {
+		if n.LeadOrgID != nil {
+			leads[*n.LeadOrgID] = true
+		}
+	}
+	for _, o := range orgs {
+		if leads[o.ID] {
+			p.Leads = append(p.Leads, o)
+		}
+	}
+	taking := map[string]bool{}
+	for _, pt := range t.Participants {
+		taking[pt.MunicipalityEHAK] = true
+	}
+	if len(taking) == 0 {
+		return nil
+	}
+	ms, err := ui.allMunicipalities(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if taking[m.EHAK] {
+			p.Municipalities = append(p.Municipalities, m)
+		}
+	}
+	return nil
 }
 
 func (ui *UI) planShow(w http.ResponseWriter, r *http.Request) error {

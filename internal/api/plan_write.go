@@ -1,0 +1,323 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/plan"
+)
+
+// The action plan's changes. Coordinators change national strategies; a municipality's
+// editors change their municipality's own plan and their part of joint activities. As
+// everywhere in the API, a PATCH body names only the fields it changes and carries the
+// version last read; ids and a node's place in the tree cannot be changed here.
+
+func (a *API) createStrategy(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if auth.UserFrom(ctx) == nil {
+		return kovit.Unauthorized()
+	}
+	var s plan.Strategy
+	if err := decodeJSON(w, r, &s); err != nil {
+		return err
+	}
+	if err := a.mayEditStrategy(ctx, s); err != nil {
+		return err
+	}
+	if s.Code != "" {
+		// Codes mark strategies loaded from reference data.
+		var p kovit.Problems
+		p.Add("code", "api.error.read_only")
+		return p.Err()
+	}
+	s, err := a.plans.CreateStrategy(ctx, s.WithDefaults())
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", prefix+"/strategies/"+strconv.FormatInt(s.ID, 10))
+	return a.writeJSON(w, r, http.StatusCreated, s)
+}
+
+func (a *API) updateStrategy(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	s, err := a.editableStrategy(r)
+	if err != nil {
+		return err
+	}
+	in := s
+	in.Version, in.OwnerID = 0, clone(s.OwnerID)
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	var p kovit.Problems
+	readOnly(&p, in.ID != s.ID, "id")
+	readOnly(&p, in.Code != s.Code, "code")
+	if err := versioned(&p, in.Version); err != nil {
+		return err
+	}
+	if !sameID(in.OwnerID, s.OwnerID) {
+		// Handing a plan to another owner must be allowed on both sides.
+		if err := a.mayEditStrategy(ctx, in); err != nil {
+			return err
+		}
+	}
+	out, err := a.plans.UpdateStrategy(ctx, in)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, out)
+}
+
+// createNode adds a goal, action direction or activity as the last child of its parent.
+func (a *API) createNode(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	s, err := a.editableStrategy(r)
+	if err != nil {
+		return err
+	}
+	var n plan.Node
+	if err := decodeJSON(w, r, &n); err != nil {
+		return err
+	}
+	var p kovit.Problems
+	readOnly(&p, n.StrategyID != 0 && n.StrategyID != s.ID, "strategy_id")
+	if err := p.Err(); err != nil {
+		return err
+	}
+	n.StrategyID = s.ID
+	if n.Weight == 0 {
+		n.Weight = 1
+	}
+	n, err = a.plans.CreateNode(ctx, n)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", prefix+"/nodes/"+strconv.FormatInt(n.ID, 10))
+	return a.writeJSON(w, r, http.StatusCreated, n)
+}
+
+// updateNode changes a node's content; moving it is not part of the API yet.
+func (a *API) updateNode(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	n, err := a.editableNode(r)
+	if err != nil {
+		return err
+	}
+	in := n
+	in.Version, in.ParentID = 0, clone(n.ParentID)
+	in.LeadOrgID, in.ContributesTo = clone(n.LeadOrgID), clone(n.ContributesTo)
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	var p kovit.Problems
+	readOnly(&p, in.ID != n.ID, "id")
+	readOnly(&p, in.StrategyID != n.StrategyID, "strategy_id")
+	readOnly(&p, !sameID(in.ParentID, n.ParentID), "parent_id")
+	readOnly(&p, in.Kind != n.Kind, "kind")
+	readOnly(&p, in.Position != n.Position, "position")
+	if err := versioned(&p, in.Version); err != nil {
+		return err
+	}
+	out, err := a.plans.UpdateNode(ctx, in)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, out)
+}
+
+// putParticipant reports a municipality's part of a joint activity: its editors and the
+// coordinators update it. Adding a municipality to the activity is the strategy editors'
+// call, so a PUT for a municipality not yet taking part needs that right and no version.
+func (a *API) putParticipant(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	ehak := r.PathValue("ehak")
+	parts, err := a.plans.Participants(ctx, plan.ParticipantFilter{ActivityID: id})
+	if err != nil {
+		return err
+	}
+	var current *plan.Participant
+	for i := range parts {
+		if parts[i].MunicipalityEHAK == ehak {
+			current = &parts[i]
+		}
+	}
+	if current == nil {
+		if _, err := a.editableNode(r); err != nil {
+			return err
+		}
+	} else if err := auth.CanEditMunicipality(auth.UserFrom(ctx), ehak); err != nil {
+		return err
+	}
+	in := plan.Participant{ActivityID: id, MunicipalityEHAK: ehak}
+	if current != nil {
+		in = *current
+		in.Version = 0
+	}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	var p kovit.Problems
+	readOnly(&p, in.ActivityID != id, "activity_id")
+	readOnly(&p, in.MunicipalityEHAK != ehak, "municipality_ehak")
+	if current == nil {
+		if err := p.Err(); err != nil {
+			return err
+		}
+		out, err := a.plans.AddParticipant(ctx, in)
+		if err != nil {
+			return err
+		}
+		return a.writeJSON(w, r, http.StatusCreated, out)
+	}
+	if err := versioned(&p, in.Version); err != nil {
+		return err
+	}
+	out, err := a.plans.UpdateParticipant(ctx, in)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, out)
+}
+
+func (a *API) createTask(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	n, err := a.editableNode(r)
+	if err != nil {
+		return err
+	}
+	k := plan.Task{State: plan.TaskNotStarted}
+	if err := decodeJSON(w, r, &k); err != nil {
+		return err
+	}
+	var p kovit.Problems
+	readOnly(&p, k.ActivityID != 0 && k.ActivityID != n.ID, "activity_id")
+	if err := p.Err(); err != nil {
+		return err
+	}
+	k.ActivityID = n.ID
+	k, err = a.plans.CreateTask(ctx, k)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", prefix+"/tasks/"+strconv.FormatInt(k.ID, 10))
+	return a.writeJSON(w, r, http.StatusCreated, k)
+}
+
+func (a *API) updateTask(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	k, err := a.plans.Task(ctx, id)
+	if err != nil {
+		return auth.HideMissing(auth.UserFrom(ctx), err)
+	}
+	n, err := a.plans.Node(ctx, k.ActivityID)
+	if err != nil {
+		return err
+	}
+	if err := a.mayEditStrategyID(ctx, n.StrategyID); err != nil {
+		return err
+	}
+	in := k
+	in.Version = 0
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	var p kovit.Problems
+	readOnly(&p, in.ID != k.ID, "id")
+	readOnly(&p, in.ActivityID != k.ActivityID, "activity_id")
+	if err := versioned(&p, in.Version); err != nil {
+		return err
+	}
+	out, err := a.plans.UpdateTask(ctx, in)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, out)
+}
+
+// editableStrategy loads the {id} strategy for a change by the user.
+func (a *API) editableStrategy(r *http.Request) (plan.Strategy, error) {
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		return plan.Strategy{}, err
+	}
+	s, err := a.plans.Strategy(ctx, id)
+	if err != nil {
+		return s, auth.HideMissing(auth.UserFrom(ctx), err)
+	}
+	return s, a.mayEditStrategy(ctx, s)
+}
+
+// editableNode loads the {id} node for a change by the user.
+func (a *API) editableNode(r *http.Request) (plan.Node, error) {
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		return plan.Node{}, err
+	}
+	n, err := a.plans.Node(ctx, id)
+	if err != nil {
+		return n, auth.HideMissing(auth.UserFrom(ctx), err)
+	}
+	return n, a.mayEditStrategyID(ctx, n.StrategyID)
+}
+
+func (a *API) mayEditStrategyID(ctx context.Context, id int64) error {
+	s, err := a.plans.Strategy(ctx, id)
+	if err != nil {
+		return err
+	}
+	return a.mayEditStrategy(ctx, s)
+}
+
+// mayEditStrategy is the policy's answer for s: nil when the user may change it.
+func (a *API) mayEditStrategy(ctx context.Context, s plan.Strategy) error {
+	ehak, err := plan.OwnerEHAK(ctx, a.plans, s)
+	if kovit.ErrorCode(err) == kovit.ENotFound {
+		var p kovit.Problems
+		p.Add("owner_id", "plan.error.unknown_organisation")
+		return p.Err()
+	}
+	if err != nil {
+		return err
+	}
+	return auth.CanEditStrategy(auth.UserFrom(ctx), ehak)
+}
+
+func readOnly(p *kovit.Problems, changed bool, field string) {
+	if changed {
+		p.Add(field, "api.error.read_only")
+	}
+}
+
+// versioned adds the version problem, if any, and returns all problems found.
+func versioned(p *kovit.Problems, version int) error {
+	if version < 1 {
+		p.Add("version", "error.version")
+	}
+	return p.Err()
+}
+
+func sameID(a, b *int64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+// clone copies what p points to. A PATCH decodes into a copy of the stored record, and
+// encoding/json writes a number through a pointer the record already holds: without a
+// fresh one, the stored value would change with the input and the change would go unseen.
+func clone[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
