@@ -91,3 +91,41 @@ func CanUpdateUser(actor *User, targetID int64, up UserUpdate) error {
 	}
 	return nil
 }
+
+// The needs module (issue 6).
+
+// CanReadNeed lets coordinators, admins and readers (ministry staff) read every
+// municipality's needs, and editors their own municipality's.
+func CanReadNeed(u *User, ehak string) error {
+	return require(u, u != nil && (u.Role != RoleEditor || u.MunicipalityEHAK == ehak))
+}
+
+// CanEditNeed lets a municipality's editors change its needs while they are drafts or
+// returned for changes (editable), and coordinators and admins change any need.
+func CanEditNeed(u *User, ehak string, editable bool) error {
+	if u == nil {
+		return kovit.Unauthorized()
+	}
+	if u.Role == RoleEditor && u.MunicipalityEHAK == ehak && !editable {
+		return require(u, false)
+	}
+	return CanEditMunicipality(u, ehak)
+}
+
+// CanMoveNeed allows a move of a need's workflow: the municipality's own moves (submit)
+// to its editors, coordinators and admins; the review moves to coordinators and admins.
+func CanMoveNeed(u *User, ehak string, byMunicipality bool) error {
+	if byMunicipality {
+		return CanEditMunicipality(u, ehak)
+	}
+	return CanEditNational(u)
+}
+
+// CanReadPublished lets anyone read a published consolidated need or measure, and
+// signed-in users the unpublished ones.
+func CanReadPublished(u *User, published bool) error {
+	if published {
+		return nil
+	}
+	return CanReadInternal(u)
+}

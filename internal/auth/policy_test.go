@@ -43,6 +43,24 @@ func TestPolicy(t *testing.T) {
 		{"anonymous draft", CanReadStrategy(nil, false), kovit.EUnauthorized},
 		{"reader draft", CanReadStrategy(reader, false), ""},
 		{"inactive draft", CanReadStrategy(gone, false), kovit.EForbidden},
+
+		{"editor reads own need", CanReadNeed(tartu, "0793"), ""},
+		{"editor reads another's need", CanReadNeed(tartu, "0784"), kovit.EForbidden},
+		{"reader reads needs", CanReadNeed(reader, "0784"), ""},
+		{"anonymous reads needs", CanReadNeed(nil, "0784"), kovit.EUnauthorized},
+		{"editor edits own draft", CanEditNeed(tartu, "0793", true), ""},
+		{"editor edits own submitted", CanEditNeed(tartu, "0793", false), kovit.EForbidden},
+		{"editor edits another's draft", CanEditNeed(tartu, "0784", true), kovit.EForbidden},
+		{"reader edits draft", CanEditNeed(reader, "0793", true), kovit.EForbidden},
+		{"coordinator edits submitted", CanEditNeed(coord, "0784", false), ""},
+		{"anonymous edits", CanEditNeed(nil, "0784", true), kovit.EUnauthorized},
+		{"editor submits own", CanMoveNeed(tartu, "0793", true), ""},
+		{"editor submits another's", CanMoveNeed(tartu, "0784", true), kovit.EForbidden},
+		{"editor reviews own", CanMoveNeed(tartu, "0793", false), kovit.EForbidden},
+		{"coordinator reviews", CanMoveNeed(coord, "0793", false), ""},
+		{"anonymous published", CanReadPublished(nil, true), ""},
+		{"anonymous unpublished", CanReadPublished(nil, false), kovit.EUnauthorized},
+		{"reader unpublished", CanReadPublished(reader, false), ""},
 	}
 	for _, tt := range tests {
 		got := kovit.Code("")
