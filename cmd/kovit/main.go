@@ -104,7 +104,8 @@ func serve(args []string) error {
 }
 
 // everyHour does the server's housekeeping while it runs: it removes expired sessions and
-// takes the end-of-month snapshot of the e-service matrix once a month has ended.
+// takes the end-of-month snapshot of the e-service matrix once a month has ended, and
+// sends the needs rounds' reminders that are due.
 func (a *app) everyHour(ctx context.Context, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -114,6 +115,9 @@ func (a *app) everyHour(ctx context.Context, log *slog.Logger) {
 		}
 		if err := a.snapshotIfDue(ctx); err != nil {
 			log.Warn("monthly snapshot", "err", err)
+		}
+		if err := a.remind.SendDue(ctx); err != nil {
+			log.Warn("needs round reminders", "err", err)
 		}
 		select {
 		case <-ctx.Done():

@@ -39,7 +39,7 @@ func (rm Reminders) SendNow(ctx context.Context, roundID int64) (int, error) {
 		return 0, err
 	}
 	if !d.Round.Open {
-		return 0, kovit.Errorf(kovit.EConflict, "needui.round.closed")
+		return 0, kovit.Errorf(kovit.EConflict, "needui.error.round_closed")
 	}
 	if len(d.Missing) == 0 {
 		return 0, nil

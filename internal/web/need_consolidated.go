@@ -1,0 +1,148 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"kovit/internal/auth"
+	"kovit/internal/i18n"
+	"kovit/internal/kovit"
+	"kovit/internal/need"
+	"kovit/internal/tabular"
+)
+
+// consolidatedListPage lists consolidated needs, with the coordinators' form that groups
+// submitted needs into a new one.
+type consolidatedListPage struct {
+	needPage
+	Items      []need.Consolidated
+	Candidates []need.Need // submitted or under review, not yet in any consolidated need
+	New        need.Consolidated
+	Chosen     map[int64]bool
+	Form       form
+}
+
+func (ui *UI) consolidatedList(w http.ResponseWriter, r *http.Request) error {
+	return ui.renderConsolidatedList(w, r, http.StatusOK, need.Consolidated{Category: need.CatRecords}, nil, nil)
+}
+
+func (ui *UI) renderConsolidatedList(w http.ResponseWriter, r *http.Request, status int, in need.Consolidated, chosen map[int64]bool, problems kovit.Problems) error {
+	ctx := r.Context()
+	np, err := ui.needPage(r, "needui.consolidated.title")
+	if err != nil {
+		return err
+	}
+	np.Nav = "consolidated"
+	items, err := ui.Needs.ListConsolidated(ctx, need.ConsolidatedFilter{PublishedOnly: np.User == nil})
+	if err != nil {
+		return err
+	}
+	p := consolidatedListPage{needPage: np, Items: items, New: in, Chosen: chosen, Form: form{Problems: problems}}
+	if np.Coordinator() {
+		p.Candidates, _, err = ui.Needs.ListNeeds(ctx, need.Filter{States: []need.State{need.Submitted, need.UnderReview}, Limit: need.MaxLimit})
+		if err != nil {
+			return err
+		}
+	}
+	ui.render(w, r, status, "need/consolidated_list", p)
+	return nil
+}
+
+// readConsolidated reads the coordinators' fields of a consolidated need over c.
+func readConsolidated(r *http.Request, c need.Consolidated, p *kovit.Problems) need.Consolidated {
+	c.Title = r.PostFormValue("title")
+	c.Description = r.PostFormValue("description")
+	c.Category = need.Category(r.PostFormValue("category"))
+	c.BuildOnce = r.PostFormValue("build_once") != ""
+	c.Published = r.PostFormValue("published") != ""
+	c.StrategyFit = formInt(r, "strategy_fit", p)
+	if v := r.PostFormValue("version"); v != "" {
+		c.Version = formInt(r, "version", p)
+	}
+	c.Normalize()
+	return c
+}
+
+// consolidatedCreate groups the ticked needs into a new consolidated need.
+func (ui *UI) consolidatedCreate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := auth.CanEditNational(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	c := readConsolidated(r, need.Consolidated{}, &problems)
+	chosen := map[int64]bool{}
+	var ids []int64
+	for _, v := range r.PostForm["need_id"] {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			problems.Add("need_id", "need.error.unknown_need")
+			continue
+		}
+		ids, chosen[id] = append(ids, id), true
+	}
+	var created need.Consolidated
+	status, problems, err := trySave(problems, func() (err error) { created, err = ui.Needs.CreateConsolidated(ctx, c, ids); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/consolidated/"+strconv.FormatInt(created.ID, 10), "flash.saved")
+	}
+	return ui.renderConsolidatedList(w, r, status, c, chosen, problems)
+}
+
+// consolidatedExport sends the consolidated needs the user may see as CSV or XLSX.
+func (ui *UI) consolidatedExport(w http.ResponseWriter, r *http.Request) error {
+	u := auth.UserFrom(r.Context())
+	items, err := ui.Needs.ListConsolidated(r.Context(), need.ConsolidatedFilter{PublishedOnly: u == nil})
+	if err != nil {
+		return err
+	}
+	et := ui.Catalog.Printer("et")
+	t := tabular.Table{Sheet: "koondvajadused", Header: []string{"ID", et.T("need.field.title"), et.T("need.field.description"),
+		et.T("need.field.category"), et.T("needui.figures.municipalities"), "EHAK", et.T("needui.figures.population"),
+		et.T("needui.figures.cost_total"), et.T("needui.figures.cost_median"), et.T("needui.consolidated.build_once"),
+		et.T("needui.consolidated.published"), et.T("needui.consolidated.strategy_fit"), et.T("needui.measure.one")}}
+	for _, c := range items {
+		measure := ""
+		if c.MeasureID != nil {
+			measure = strconv.FormatInt(*c.MeasureID, 10)
+		}
+		t.Rows = append(t.Rows, []any{c.ID, c.Title, c.Description, et.T("need.category." + string(c.Category)), len(c.Figures.Cohort),
+			strings.Join(c.Figures.Cohort, ", "), c.Figures.Population, euros(c.Figures.CostTotal), euros(c.Figures.CostMedian),
+			yesNo(et, c.BuildOnce), yesNo(et, c.Published), c.StrategyFit, measure})
+	}
+	return writeTable(w, r, "koondvajadused", t)
+}
+
+// measureExport sends the support measures the user may see as CSV or XLSX.
+func (ui *UI) measureExport(w http.ResponseWriter, r *http.Request) error {
+	u := auth.UserFrom(r.Context())
+	items, err := ui.Needs.ListMeasures(r.Context(), need.MeasureFilter{PublishedOnly: u == nil})
+	if err != nil {
+		return err
+	}
+	et := ui.Catalog.Printer("et")
+	t := tabular.Table{Sheet: "meetmed", Header: []string{"ID", et.T("needui.measure.name"), et.T("needui.measure.funder"),
+		et.T("needui.measure.start_year"), et.T("needui.measure.end_year"), et.T("needui.measure.budget"), et.T("needui.measure.max_grant"),
+		et.T("needui.measure.co_financing"), et.T("needui.measure.categories"), et.T("needui.measure.opens_on"),
+		et.T("needui.measure.closes_on"), et.T("needui.measure.status")}}
+	for _, m := range items {
+		var cats []string
+		for _, c := range m.Eligibility.Categories {
+			cats = append(cats, string(c))
+		}
+		t.Rows = append(t.Rows, []any{m.ID, m.Name, m.Funder, m.StartYear, m.EndYear, euros(m.Budget), euros(m.MaxGrant),
+			m.CoFinancing, strings.Join(cats, ", "), m.OpensOn, m.ClosesOn, et.T("need.measure_status." + string(m.Status))})
+	}
+	return writeTable(w, r, "meetmed", t)
+}
+
+func yesNo(l *i18n.Printer, b bool) string {
+	if b {
+		return l.T("needui.yes")
+	}
+	return l.T("needui.no")
+}
