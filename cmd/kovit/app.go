@@ -86,7 +86,8 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	metrics := server.NewMetrics()
 	mux := http.NewServeMux()
 	ui.Register(mux)
-	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log})
+	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
+		Needs: store})
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()
 	for _, r := range jsonAPI.Routes() {

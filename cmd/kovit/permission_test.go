@@ -105,6 +105,24 @@ func permissionCases() map[string]permissionCase {
 		"PUT /api/v1/activities/{id}/participants/{ehak}": {scopeMunicipality, "PUT", "/api/v1/activities/999999/participants/0784", js, `{"status":"done","version":1}`},
 		"POST /api/v1/activities/{id}/tasks":              {scopeNational, "POST", "/api/v1/activities/999999/tasks", js, `{"title_et":"Uus"}`},
 		"PATCH /api/v1/tasks/{id}":                        {scopeNational, "PATCH", "/api/v1/tasks/999999", js, `{"state":"done","version":1}`},
+		// Needs (issue 6): need 1 is a draft of 0784 (needFixture); the rest is the
+		// coordinators', refused before the record is looked up.
+		"POST /api/v1/needs":                                {scopeMunicipality, "POST", "/api/v1/needs", js, `{"municipality_ehak":"0784","title":"Uus","category":"other"}`},
+		"PATCH /api/v1/needs/{id}":                          {scopeMunicipality, "PATCH", "/api/v1/needs/1", js, `{"title":"Muudetud","version":1}`},
+		"POST /api/v1/needs/{id}/transitions":               {scopeMunicipality, "POST", "/api/v1/needs/1/transitions", js, `{"to":"submitted","version":1}`},
+		"POST /api/v1/needs/{id}/similar":                   {scopeNational, "POST", "/api/v1/needs/1/similar", js, `{"other_id":2,"decision":"dismiss"}`},
+		"POST /api/v1/consolidated-needs":                   {scopeNational, "POST", "/api/v1/consolidated-needs", js, `{"title":"Uus","category":"other"}`},
+		"PATCH /api/v1/consolidated-needs/{id}":             {scopeNational, "PATCH", "/api/v1/consolidated-needs/1", js, `{"published":true,"version":1}`},
+		"POST /api/v1/consolidated-needs/{id}/needs":        {scopeNational, "POST", "/api/v1/consolidated-needs/1/needs", js, `{"need_ids":[1]}`},
+		"POST /api/v1/consolidated-needs/{id}/endorsements": {scopeMunicipality, "POST", "/api/v1/consolidated-needs/1/endorsements", js, `{"municipality_ehak":"0784"}`},
+		"PUT /api/v1/priority-weights":                      {scopeNational, "PUT", "/api/v1/priority-weights", js, `{"municipalities":5,"population":1,"strategy_fit":1,"urgency":1,"cost_efficiency":1,"version":1}`},
+		"POST /api/v1/measures":                             {scopeNational, "POST", "/api/v1/measures", js, `{"name":"Uus","start_year":2021,"end_year":2027,"budget":1}`},
+		"PATCH /api/v1/measures/{id}":                       {scopeNational, "PATCH", "/api/v1/measures/1", js, `{"published":true,"version":1}`},
+		"POST /api/v1/measures/{id}/mapping":                {scopeNational, "POST", "/api/v1/measures/1/mapping", js, `{"consolidated_need_id":1,"mapped":true,"version":1}`},
+		"POST /api/v1/rounds":                               {scopeNational, "POST", "/api/v1/rounds", js, `{"title":"IKT 2027","deadline":"2026-12-31"}`},
+		"PATCH /api/v1/rounds/{id}":                         {scopeNational, "PATCH", "/api/v1/rounds/1", js, `{"open":false,"version":1}`},
+		"POST /api/v1/projects":                             {scopeNational, "POST", "/api/v1/projects", js, `{"consolidated_id":1,"name":"Uus"}`},
+		"PATCH /api/v1/projects/{id}":                       {scopeNational, "PATCH", "/api/v1/projects/1", js, `{"status":"done","version":1}`},
 	}
 }
 
@@ -138,6 +156,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	editor := a.user(t, "editor@tartu.test", auth.RoleEditor, "0793")
 	reader := a.user(t, "reader@ministry.test", auth.RoleReader, "")
 	coordinator := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
+	needFixture(t, a)
 	target := a.user(t, "target@kovit.test", auth.RoleReader, "")
 	// A token owned by the target, which nobody else may revoke.
 	_, prefix, hash := auth.GenerateToken()

@@ -13,6 +13,7 @@ import (
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/municipality"
+	"kovit/internal/need"
 	"kovit/internal/plan"
 )
 
@@ -21,6 +22,7 @@ type Deps struct {
 	Municipalities municipality.Store
 	Services       eservice.Store
 	Plans          plan.Store
+	Needs          need.Store
 	Users          auth.Store
 	Audit          audit.Store
 	Catalog        *i18n.Catalog
@@ -32,6 +34,7 @@ type API struct {
 	municipalities municipality.Store
 	services       eservice.Store
 	plans          plan.Store
+	needs          need.Store
 	users          auth.Store
 	audit          audit.Store
 	catalog        *i18n.Catalog
@@ -48,6 +51,7 @@ func New(d Deps) *API {
 		municipalities: d.Municipalities,
 		services:       d.Services,
 		plans:          d.Plans,
+		needs:          d.Needs,
 		users:          d.Users,
 		audit:          d.Audit,
 		catalog:        d.Catalog,

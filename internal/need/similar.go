@@ -2,6 +2,7 @@ package need
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -131,6 +132,19 @@ func (x *Index) Similar(id int64, limit int, min float64, skip func(int64) bool)
 		out = out[:limit]
 	}
 	return out
+}
+
+// Contains reports whether need id has every one of words (as Words gives them), for
+// searching needs by text in any form of their words.
+func (x *Index) Contains(id int64, words []string) bool {
+	v := x.vectors[id]
+	for _, w := range words {
+		t, ok := x.terms[w]
+		if !ok || !slices.ContainsFunc(v, func(tw weight) bool { return tw.term == t }) {
+			return false
+		}
+	}
+	return true
 }
 
 // Len is how many needs the index holds.

@@ -83,3 +83,13 @@ func BenchmarkNewIndex3000(b *testing.B) {
 		NewIndex(docs)
 	}
 }
+
+func TestContains(t *testing.T) {
+	x := NewIndex([]Doc{{1, "Teenuste arendamine", "Lasteaia järjekorra teenus"}, {2, "Veeb", ""}})
+	if !x.Contains(1, Words("teenusele")) || !x.Contains(1, Words("lasteaia järjekorda")) {
+		t.Error("need 1 does not contain its own words")
+	}
+	if x.Contains(2, Words("teenus")) || x.Contains(1, Words("koer")) || x.Contains(9, Words("veeb")) {
+		t.Error("contains words it has not")
+	}
+}

@@ -71,6 +71,7 @@ type Store interface {
 	Dashboard(ctx context.Context, roundID int64) (Dashboard, error)
 
 	Projects(ctx context.Context, consolidatedID int64) ([]Project, error)
+	Project(ctx context.Context, id int64) (Project, error)
 	// CreateProject starts a project for a consolidated need and moves its accepted
 	// needs to funded.
 	CreateProject(ctx context.Context, p Project) (Project, error)

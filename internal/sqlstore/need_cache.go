@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"kovit/internal/need"
@@ -27,8 +28,7 @@ type needCopy struct {
 	needs []need.Need // by id
 	byID  map[int64]int
 	once  sync.Once // builds index on first use: lists do not need it
-	index *need.Index
-	words map[int64][]string // each need's stems, for text search
+	index atomic.Pointer[need.Index]
 }
 
 func (c *needCache) invalidate() {
@@ -47,6 +47,9 @@ func (s *Store) needCopy(ctx context.Context) (*needCopy, error) {
 	cp, err := loadNeeds(ctx, s)
 	if err != nil {
 		return nil, err
+	}
+	if c.copy != nil {
+		cp.inheritIndex(c.copy)
 	}
 	c.copy, c.loadedAt = cp, time.Now()
 	return cp, nil
@@ -92,22 +95,37 @@ func loadNeeds(ctx context.Context, s *Store) (*needCopy, error) {
 func (c *needCopy) indexed() *need.Index {
 	c.once.Do(func() {
 		docs := make([]need.Doc, len(c.needs))
-		c.words = make(map[int64][]string, len(c.needs))
 		for i, n := range c.needs {
 			docs[i] = need.Doc{ID: n.ID, Title: n.Title, Description: n.Description}
-			c.words[n.ID] = need.Words(n.Title + " " + n.Description)
 		}
-		c.index = need.NewIndex(docs)
+		c.index.Store(need.NewIndex(docs))
 	})
-	return c.index
+	return c.index.Load()
+}
+
+// inheritIndex takes over old's similarity index when no need's title or description
+// changed and no need came or went: most changes move a need through its workflow or
+// link it, and building the index again costs more than everything else a suggestion does.
+func (c *needCopy) inheritIndex(old *needCopy) {
+	index := old.index.Load()
+	if index == nil || len(old.needs) != len(c.needs) {
+		return
+	}
+	for i, n := range c.needs {
+		o := old.needs[i]
+		if o.ID != n.ID || o.Title != n.Title || o.Description != n.Description {
+			return
+		}
+	}
+	c.once.Do(func() { c.index.Store(index) })
 }
 
 // matcher returns whether a need passes f.
 func (c *needCopy) matcher(f need.Filter) func(need.Need) bool {
 	var query []string
+	var index *need.Index
 	if strings.TrimSpace(f.Query) != "" {
-		c.indexed()
-		query = need.Words(f.Query)
+		index, query = c.indexed(), need.Words(f.Query)
 	}
 	return func(n need.Need) bool {
 		switch {
@@ -118,12 +136,7 @@ func (c *needCopy) matcher(f need.Filter) func(need.Need) bool {
 			f.ConsolidatedID != 0 && (n.ConsolidatedID == nil || *n.ConsolidatedID != f.ConsolidatedID):
 			return false
 		}
-		for _, w := range query {
-			if !slices.Contains(c.words[n.ID], w) {
-				return false
-			}
-		}
-		return true
+		return query == nil || index.Contains(n.ID, query)
 	}
 }
 

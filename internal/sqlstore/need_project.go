@@ -36,6 +36,12 @@ func (s *Store) Projects(ctx context.Context, consolidatedID int64) ([]need.Proj
 	return out, rows.Err()
 }
 
+// Project implements need.Store.
+func (s *Store) Project(ctx context.Context, id int64) (need.Project, error) {
+	p, err := scanProject(s.queryRow(ctx, `SELECT `+projectColumns+` FROM need_projects WHERE id = ?`, id))
+	return p, notFound(err)
+}
+
 func (t *tx) project(ctx context.Context, id int64) (need.Project, error) {
 	p, err := scanProject(t.queryRow(ctx, `SELECT `+projectColumns+` FROM need_projects WHERE id = ?`, id))
 	return p, notFound(err)

@@ -1,0 +1,261 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/need"
+)
+
+// NeedDetail is one need with its history, so its municipality sees where it went and why.
+type NeedDetail struct {
+	Need   need.Need    `json:"need"`
+	Events []need.Event `json:"events"`
+}
+
+// SuggestionDecision is a coordinator's answer to a suggested duplicate.
+type SuggestionDecision struct {
+	OtherID  int64  `json:"other_id"`
+	Decision string `json:"decision"` // accept or dismiss
+}
+
+// listNeeds lists needs; an editor sees only their own municipality's.
+func (a *API) listNeeds(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	q := newQuery(r)
+	f := need.Filter{MunicipalityEHAK: q.str("municipality"), RoundID: int64(q.int("round")), Category: need.Category(q.str("category")),
+		ConsolidatedID: int64(q.int("consolidated")), Query: q.str("q"), Limit: q.limit(), Offset: q.int("offset")}
+	if s := q.str("state"); s != "" {
+		f.States = []need.State{need.State(s)}
+	}
+	if err := q.check(f.Validate()); err != nil {
+		return err
+	}
+	if err := auth.CanReadInternal(u); err != nil {
+		return err
+	}
+	if u.Role == auth.RoleEditor {
+		if f.MunicipalityEHAK != "" && f.MunicipalityEHAK != u.MunicipalityEHAK {
+			return kovit.Forbidden()
+		}
+		f.MunicipalityEHAK = u.MunicipalityEHAK
+	}
+	items, total, err := a.needs.ListNeeds(ctx, f)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, page[need.Need]{orEmpty(items), total, f.Limit, f.Offset})
+}
+
+func (a *API) getNeed(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	n, err := a.readableNeed(r)
+	if err != nil {
+		return err
+	}
+	events, err := a.needs.NeedEvents(ctx, n.ID)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, NeedDetail{n, events})
+}
+
+// createNeed adds a draft need of the municipality the body names.
+func (a *API) createNeed(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	var n need.Need
+	if err := decodeJSON(w, r, &n); err != nil {
+		return err
+	}
+	if err := auth.CanEditMunicipality(auth.UserFrom(ctx), n.MunicipalityEHAK); err != nil {
+		return err
+	}
+	n, err := a.needs.CreateNeed(ctx, n)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", prefix+"/needs/"+strconv.FormatInt(n.ID, 10))
+	return a.writeJSON(w, r, http.StatusCreated, n)
+}
+
+// updateNeed changes the fields the body names; state and links change only through
+// transitions and consolidation.
+func (a *API) updateNeed(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	n, err := a.pathNeed(r)
+	if err != nil {
+		return err
+	}
+	if err := auth.CanEditNeed(auth.UserFrom(ctx), n.MunicipalityEHAK, n.State.Editable()); err != nil {
+		return err
+	}
+	before := n
+	n.Version = 0
+	if err := decodeJSON(w, r, &n); err != nil {
+		return err
+	}
+	var p kovit.Problems
+	readOnly(&p, n.ID != before.ID, "id")
+	readOnly(&p, n.MunicipalityEHAK != before.MunicipalityEHAK, "municipality_ehak")
+	readOnly(&p, n.State != before.State, "state")
+	readOnly(&p, n.StateReason != before.StateReason, "state_reason")
+	readOnly(&p, !sameID(n.DuplicateOf, before.DuplicateOf), "duplicate_of")
+	readOnly(&p, !sameID(n.ConsolidatedID, before.ConsolidatedID), "consolidated_id")
+	if n.Version < 1 {
+		p.Add("version", "error.version")
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	if n, err = a.needs.UpdateNeed(ctx, n); err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, n)
+}
+
+// transitionNeed moves a need through its workflow; who may make a move is the
+// workflow's table (need.Next) read through the policy.
+func (a *API) transitionNeed(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	n, err := a.pathNeed(r)
+	if err != nil {
+		return err
+	}
+	u := auth.UserFrom(ctx)
+	if err := auth.CanReadNeed(u, n.MunicipalityEHAK); err != nil {
+		return err
+	}
+	var t need.Transition
+	if err := decodeJSON(w, r, &t); err != nil {
+		return err
+	}
+	who, err := t.Check(n)
+	if kovit.ErrorCode(err) == kovit.EInvalid && who == "" {
+		// An illegal move: say so only to those who may move the need at all.
+		if perr := auth.CanMoveNeed(u, n.MunicipalityEHAK, true); perr != nil {
+			return perr
+		}
+		return err
+	}
+	if perr := auth.CanMoveNeed(u, n.MunicipalityEHAK, who == need.ByMunicipality); perr != nil {
+		return perr
+	}
+	if err != nil {
+		return err
+	}
+	if n, err = a.needs.TransitionNeed(ctx, n.ID, t); err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, n)
+}
+
+// similarNeeds suggests likely duplicates of a need, best first.
+func (a *API) similarNeeds(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	q := newQuery(r)
+	limit := q.limit()
+	if err := q.check(nil); err != nil {
+		return err
+	}
+	if limit == 0 {
+		limit = 10
+	}
+	n, err := a.readableNeed(r)
+	if err != nil {
+		return err
+	}
+	items, err := a.needs.Similar(ctx, n.ID, min(limit, 100))
+	if err != nil {
+		return err
+	}
+	// An editor sees suggestions from other municipalities only as scores, not as needs.
+	if u := auth.UserFrom(ctx); u.Role == auth.RoleEditor {
+		kept := items[:0]
+		for _, s := range items {
+			if s.Need.MunicipalityEHAK == u.MunicipalityEHAK {
+				kept = append(kept, s)
+			}
+		}
+		items = kept
+	}
+	return a.writeJSON(w, r, http.StatusOK, list[need.Suggestion]{orEmpty(items), len(items)})
+}
+
+// decideSuggestion accepts a suggested duplicate (both needs into one consolidated need)
+// or dismisses it for good.
+func (a *API) decideSuggestion(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := auth.CanEditNational(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	var d SuggestionDecision
+	if err := decodeJSON(w, r, &d); err != nil {
+		return err
+	}
+	switch d.Decision {
+	case "accept":
+		c, err := a.needs.AcceptSuggestion(ctx, id, d.OtherID)
+		if err != nil {
+			return err
+		}
+		return a.writeJSON(w, r, http.StatusOK, c)
+	case "dismiss":
+		if err := a.needs.DismissSuggestion(ctx, id, d.OtherID); err != nil {
+			return err
+		}
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	}
+	var p kovit.Problems
+	p.Add("decision", "need.error.decision")
+	return p.Err()
+}
+
+// needTrace follows a need to the end of its path.
+func (a *API) needTrace(w http.ResponseWriter, r *http.Request) error {
+	n, err := a.readableNeed(r)
+	if err != nil {
+		return err
+	}
+	t, err := a.needs.Trace(r.Context(), n.ID)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, t)
+}
+
+// readableNeed loads the path's need if the user may read it.
+func (a *API) readableNeed(r *http.Request) (need.Need, error) {
+	n, err := a.pathNeed(r)
+	if err != nil {
+		return n, err
+	}
+	if err := auth.CanReadNeed(auth.UserFrom(r.Context()), n.MunicipalityEHAK); err != nil {
+		return need.Need{}, err
+	}
+	return n, nil
+}
+
+// pathNeed loads the path's need for a signed-in user; the public learns nothing of needs.
+func (a *API) pathNeed(r *http.Request) (need.Need, error) {
+	if err := auth.CanReadInternal(auth.UserFrom(r.Context())); err != nil {
+		return need.Need{}, err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return need.Need{}, err
+	}
+	return a.needs.Need(r.Context(), id)
+}
+
+// nationalOnly is the check every coordinators' write starts with, before reading any
+// record, so that the refusal does not depend on whether the record exists.
+func nationalOnly(ctx context.Context) error { return auth.CanEditNational(auth.UserFrom(ctx)) }

@@ -1,0 +1,186 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/need"
+)
+
+// Mapping maps a consolidated need to the path's measure, or with "mapped": false
+// unmaps it. Version is the consolidated need's.
+type Mapping struct {
+	ConsolidatedID int64 `json:"consolidated_need_id"`
+	Mapped         bool  `json:"mapped"`
+	Version        int   `json:"version"`
+}
+
+// listMeasures lists measures; the public sees only published ones.
+func (a *API) listMeasures(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	f := need.MeasureFilter{Status: need.MeasureStatus(q.str("status"))}
+	var p kovit.Problems
+	if f.Status != "" && !f.Status.Valid() {
+		p.Add("status", "need.error.measure_status")
+	}
+	if err := q.check(p.Err()); err != nil {
+		return err
+	}
+	f.PublishedOnly = auth.CanReadInternal(auth.UserFrom(r.Context())) != nil
+	items, err := a.needs.ListMeasures(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, list[need.Measure]{orEmpty(items), len(items)})
+}
+
+func (a *API) getMeasure(w http.ResponseWriter, r *http.Request) error {
+	m, err := a.readableMeasure(r)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, m)
+}
+
+func (a *API) createMeasure(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := nationalOnly(ctx); err != nil {
+		return err
+	}
+	var m need.Measure
+	if err := decodeJSON(w, r, &m); err != nil {
+		return err
+	}
+	m, err := a.needs.CreateMeasure(ctx, m)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", prefix+"/measures/"+strconv.FormatInt(m.ID, 10))
+	return a.writeJSON(w, r, http.StatusCreated, m)
+}
+
+func (a *API) updateMeasure(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := nationalOnly(ctx); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	m, err := a.needs.Measure(ctx, id)
+	if err != nil {
+		return err
+	}
+	m.Version = 0
+	if err := decodeJSON(w, r, &m); err != nil {
+		return err
+	}
+	var p kovit.Problems
+	readOnly(&p, m.ID != id, "id")
+	if m.Version < 1 {
+		p.Add("version", "error.version")
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	if m, err = a.needs.UpdateMeasure(ctx, m); err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, m)
+}
+
+// mapToMeasure maps a consolidated need to the measure or unmaps it.
+func (a *API) mapToMeasure(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := nationalOnly(ctx); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	var in Mapping
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	if in.Version < 1 {
+		var p kovit.Problems
+		p.Add("version", "error.version")
+		return p.Err()
+	}
+	if _, err := a.needs.Measure(ctx, id); err != nil {
+		return err
+	}
+	var to *int64
+	if in.Mapped {
+		to = &id
+	} else if c, err := a.needs.Consolidated(ctx, in.ConsolidatedID); err == nil && !sameID(c.MeasureID, &id) {
+		var p kovit.Problems
+		p.Add("consolidated_need_id", "need.error.not_mapped")
+		return p.Err()
+	}
+	c, err := a.needs.MapToMeasure(ctx, in.ConsolidatedID, to, in.Version)
+	if kovit.ErrorCode(err) == kovit.ENotFound {
+		return notFoundAs("consolidated_need_id")
+	}
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, c)
+}
+
+// measureBudget is the budget view: the mapped needs' cost against the budget, and each
+// municipality's grant and co-financing, with why a municipality is not eligible.
+func (a *API) measureBudget(w http.ResponseWriter, r *http.Request) error {
+	m, err := a.readableMeasure(r)
+	if err != nil {
+		return err
+	}
+	b, err := a.needs.Budget(r.Context(), m.ID)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, b)
+}
+
+// measureTrace lists every consolidated need, municipality and need behind a measure;
+// it names needs, so it is for signed-in users.
+func (a *API) measureTrace(w http.ResponseWriter, r *http.Request) error {
+	if err := auth.CanReadInternal(auth.UserFrom(r.Context())); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	t, err := a.needs.MeasureTrace(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, t)
+}
+
+func (a *API) readableMeasure(r *http.Request) (need.Measure, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return need.Measure{}, err
+	}
+	m, err := a.needs.Measure(r.Context(), id)
+	if err != nil {
+		return m, err
+	}
+	if auth.CanReadPublished(auth.UserFrom(r.Context()), m.Published) != nil {
+		return need.Measure{}, kovit.NotFound()
+	}
+	return m, nil
+}
+
+// notFoundAs turns a missing record named in the body into a problem of that field.
+func notFoundAs(field string) error {
+	var p kovit.Problems
+	p.Add(field, "error.not_found")
+	return p.Err()
+}
