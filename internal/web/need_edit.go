@@ -114,6 +114,7 @@ func (ui *UI) needCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CanEditNeed(u, n.MunicipalityEHAK, true); err != nil {
 		return err
 	}
+	alsoInvalid(&problems, n.Validate())
 	var created need.Need
 	status, problems, err := trySave(problems, func() (err error) { created, err = ui.Needs.CreateNeed(ctx, n); return err })
 	if err != nil {
@@ -142,6 +143,7 @@ func (ui *UI) needUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	var problems kovit.Problems
 	n, cost := readNeed(r, old, &problems)
+	alsoInvalid(&problems, n.Validate())
 	status, problems, err := trySave(problems, func() error { _, err := ui.Needs.UpdateNeed(ctx, n); return err })
 	if err != nil {
 		return err
@@ -168,3 +170,16 @@ func (f needForm) RoundIs(id int64) bool { return f.In.RoundID != nil && *f.In.R
 
 // View is the page's form for the need-fields partial.
 func (p needFormPage) View() needFormView { return p.FormView(p.needForm) }
+
+// alsoInvalid adds the domain's problems to those found reading a form, so one post names
+// every bad field, not only the ones that could not be read.
+func alsoInvalid(p *kovit.Problems, err error) {
+	if len(*p) == 0 {
+		return // the store validates, and reports, a form that reads
+	}
+	for _, f := range kovit.FieldsOf(err) {
+		if !p.Has(f.Field) {
+			p.Add(f.Field, f.Key)
+		}
+	}
+}
