@@ -16,3 +16,8 @@ func needFixture(t *testing.T, a *testApp) {
 		t.Fatalf("need fixture: %+v %v", n, err)
 	}
 }
+
+// needImportBody applies a one-row survey of 0784, which only its editors and
+// coordinators may import.
+const needImportBody = "--kovit\r\nContent-Disposition: form-data; name=\"file\"; filename=\"k.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+	"Omavalitsus;Pealkiri;Kategooria\r\n0784;Uus veeb;e-teenus\r\n--kovit\r\nContent-Disposition: form-data; name=\"apply\"\r\n\r\ntrue\r\n--kovit--\r\n"

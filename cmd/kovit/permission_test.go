@@ -82,7 +82,7 @@ func permissionCases() map[string]permissionCase {
 		// The needs pages: 999999 is no need, consolidated need, round or measure; a missing
 		// one is refused as another municipality's or a national record would be.
 		"POST /needs/new":                                 {scopeMunicipality, "POST", "/needs/new", form, "municipality_ehak=0784&title=Uus&category=records"},
-		"POST /needs/import":                              {scopeMunicipality, "POST", "/needs/import", form, needImportBody},
+		"POST /needs/import":                              {scopeMunicipality, "POST", "/needs/import", form, needImportForm},
 		"POST /needs/{id}/edit":                           {scopeMunicipality, "POST", "/needs/999999/edit", form, "title=Uus&category=records&version=1"},
 		"POST /needs/{id}/transitions":                    {scopeMunicipality, "POST", "/needs/999999/transitions", form, "to=submitted&version=1"},
 		"POST /needs/{id}/suggestions/{other}/{decision}": {scopeNational, "POST", "/needs/999999/suggestions/999998/accept", form, ""},
@@ -123,6 +123,7 @@ func permissionCases() map[string]permissionCase {
 		"PATCH /api/v1/rounds/{id}":                         {scopeNational, "PATCH", "/api/v1/rounds/1", js, `{"open":false,"version":1}`},
 		"POST /api/v1/projects":                             {scopeNational, "POST", "/api/v1/projects", js, `{"consolidated_id":1,"name":"Uus"}`},
 		"PATCH /api/v1/projects/{id}":                       {scopeNational, "PATCH", "/api/v1/projects/1", js, `{"status":"done","version":1}`},
+		"POST /api/v1/needs/import":                         {scopeMunicipality, "POST", "/api/v1/needs/import", "multipart/form-data; boundary=kovit", needImportBody},
 	}
 }
 
@@ -130,8 +131,8 @@ func permissionCases() map[string]permissionCase {
 const importBody = "--kovit\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
 	"ehak;service_code;offering;criteria_met;url;system;evidence_url;evidence_checked_on\r\n0784;SOC-001;not_applicable;;;;;\r\n--kovit--\r\n"
 
-// needImportBody is the apply step of a survey import with one row of 0784.
-const needImportBody = `table=%7B%22header%22%3A%5B%22KOV%22%2C%22Pealkiri%22%2C%22Kategooria%22%5D%2C%22rows%22%3A%5B%5B%220784%22%2C%22X%22%2C%22records%22%5D%5D%7D` +
+// needImportForm is the apply step of a survey import with one row of 0784.
+const needImportForm = `table=%7B%22header%22%3A%5B%22KOV%22%2C%22Pealkiri%22%2C%22Kategooria%22%5D%2C%22rows%22%3A%5B%5B%220784%22%2C%22X%22%2C%22records%22%5D%5D%7D` +
 	"&map_0=municipality_ehak&map_1=title&map_2=category&step=apply"
 
 func TestPermissionMatrix(t *testing.T) {

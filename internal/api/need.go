@@ -172,7 +172,8 @@ func (a *API) similarNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	// An editor sees suggestions from other municipalities only as scores, not as needs.
+	// Editors read only their own municipality's needs, so they see only the likely
+	// duplicates among those.
 	if u := auth.UserFrom(ctx); u.Role == auth.RoleEditor {
 		kept := items[:0]
 		for _, s := range items {

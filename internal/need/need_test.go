@@ -1,6 +1,7 @@
 package need
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -210,4 +211,32 @@ func TestDashboardOf(t *testing.T) {
 	if !slices.Equal(d.Missing, []string{"0296", "0793"}) || d.Rows[1].Name != "Tallinn" || d.Rows[1].Submitted != 1 || d.Rows[1].Drafts != 1 {
 		t.Errorf("dashboard %+v", d)
 	}
+}
+
+func TestTransitionLinks(t *testing.T) {
+	in := Need{ID: 1, ConsolidatedID: id(5)}
+	tests := []struct {
+		t         Transition
+		dup, cons *int64
+	}{
+		{Transition{To: Duplicate, DuplicateOf: id(2)}, id(2), nil},
+		{Transition{To: Accepted, ConsolidatedID: id(6)}, nil, id(6)},
+		{Transition{To: Accepted}, nil, id(5)},
+		{Transition{To: Funded}, nil, id(5)},
+		{Transition{To: UnderReview}, nil, nil},
+		{Transition{To: Rejected}, nil, nil},
+	}
+	for _, tt := range tests {
+		dup, cons := tt.t.Links(in)
+		if fmt.Sprint(deref(dup), deref(cons)) != fmt.Sprint(deref(tt.dup), deref(tt.cons)) {
+			t.Errorf("%s: %v %v, want %v %v", tt.t.To, deref(dup), deref(cons), deref(tt.dup), deref(tt.cons))
+		}
+	}
+}
+
+func deref(p *int64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }

@@ -96,6 +96,24 @@ func (t Transition) Check(n Need) (Actor, error) {
 	return who, p.Err()
 }
 
+// Links returns what the need links to after the move: the need it repeats (only while a
+// duplicate) and its consolidated need (kept while accepted, funded or done; a need sent
+// back to review, returned or rejected leaves its consolidated need).
+func (t Transition) Links(n Need) (duplicateOf, consolidatedID *int64) {
+	switch t.To {
+	case Duplicate:
+		return t.DuplicateOf, nil
+	case Accepted:
+		if t.ConsolidatedID != nil {
+			return nil, t.ConsolidatedID
+		}
+		return nil, n.ConsolidatedID
+	case Funded, Done:
+		return nil, n.ConsolidatedID
+	}
+	return nil, nil
+}
+
 // Event is one recorded move of a need: the municipality sees where its need went and why.
 type Event struct {
 	ID     int64     `json:"id"`

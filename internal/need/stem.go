@@ -36,6 +36,9 @@ var folding = strings.NewReplacer("õ", "o", "ä", "a", "ö", "o", "ü", "u", "�
 
 func fold(s string) string { return folding.Replace(strings.ToLower(s)) }
 
+// Fold lower-cases s and folds õ ä ö ü š ž as Words does, for matching names people type.
+func Fold(s string) string { return fold(strings.TrimSpace(s)) }
+
 // stopWords are frequent Estonian and English words that say nothing about a need.
 var stopWords = map[string]bool{
 	"ja": true, "ning": true, "voi": true, "ka": true, "on": true, "ei": true, "et": true, "kui": true,

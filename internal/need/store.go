@@ -63,6 +63,9 @@ type Store interface {
 	MapToMeasure(ctx context.Context, consolidatedID int64, measureID *int64, version int) (Consolidated, error)
 	Budget(ctx context.Context, measureID int64) (Budget, error)
 	MeasureTrace(ctx context.Context, measureID int64) (MeasureTrace, error)
+	// Proposal puts together the proposal for the ministry from a measure and the
+	// consolidated needs mapped to it, ranked among themselves.
+	Proposal(ctx context.Context, measureID int64) (Proposal, error)
 
 	ListRounds(ctx context.Context) ([]Round, error)
 	Round(ctx context.Context, id int64) (Round, error)

@@ -1,180 +1,231 @@
 package need
 
 import (
+	"strconv"
 	"strings"
 
 	"kovit/internal/kovit"
 	"kovit/internal/plan"
 )
 
-// A survey is a spreadsheet of needs, one a row, as municipalities fill it in: the
-// importer maps its columns to fields (guessed from Estonian headers), then reads every row.
+// Field is a need field that a survey spreadsheet column can fill.
+type Field string
 
-// SurveyFields are the fields a survey column may fill, in the export's column order.
-var SurveyFields = []string{"municipality_ehak", "title", "description", "category", "service_codes", "systems",
-	"cost", "urgency", "timeframe", "contact_name", "contact_email"}
+const (
+	FieldMunicipality Field = "municipality_ehak"
+	FieldTitle        Field = "title"
+	FieldDescription  Field = "description"
+	FieldCategory     Field = "category"
+	FieldServices     Field = "service_codes"
+	FieldSystems      Field = "systems"
+	FieldCost         Field = "cost"
+	FieldUrgency      Field = "urgency"
+	FieldTimeframe    Field = "timeframe"
+	FieldContactName  Field = "contact_name"
+	FieldContactEmail Field = "contact_email"
+)
 
-// surveyAliases are header words that name each field, lower case, Estonian first.
-var surveyAliases = map[string][]string{
-	"municipality_ehak": {"ehak", "omavalitsus", "kov", "municipality"},
-	"title":             {"pealkiri", "nimetus", "vajadus", "title"},
-	"description":       {"kirjeldus", "sisu", "description"},
-	"category":          {"kategooria", "valdkond", "liik", "category"},
-	"service_codes":     {"teenuste koodid", "teenused", "teenus", "service"},
-	"systems":           {"infosüsteem", "süsteem", "system"},
-	"cost":              {"maksumus", "eelarve", "hind", "kulu", "cost"},
-	"urgency":           {"kiireloomulisus", "pakilisus", "prioriteet", "urgency"},
-	"timeframe":         {"ajaraam", "tähtaeg", "aeg", "timeframe"},
-	"contact_name":      {"kontaktisik", "kontakt", "contact person", "contact name"},
-	"contact_email":     {"e-post", "email", "e-mail"},
+// Fields lists the fields in the order exports write them; Headers are their Estonian
+// column headers, which exports use and the import recognises.
+var (
+	Fields  = []Field{FieldMunicipality, FieldTitle, FieldDescription, FieldCategory, FieldServices, FieldSystems, FieldCost, FieldUrgency, FieldTimeframe, FieldContactName, FieldContactEmail}
+	Headers = []string{"Omavalitsus", "Pealkiri", "Kirjeldus", "Kategooria", "Teenuste koodid", "Infosüsteemid", "Maksumus (EUR)", "Kiireloomulisus", "Soovitud ajaraam", "Kontaktisik", "Kontakti e-post"}
+)
+
+// requiredFields must each come from some column.
+var requiredFields = []Field{FieldMunicipality, FieldTitle, FieldCategory}
+
+// headerWords guess a column's field from words of its header, as surveys word them in
+// Estonian or English; the first match in this order wins.
+var headerWords = []struct {
+	field Field
+	words []string
+}{
+	{FieldContactEmail, []string{"e-post", "epost", "e-mail", "email"}},
+	{FieldContactName, []string{"kontakt", "contact"}},
+	{FieldMunicipality, []string{"omavalitsus", "kov", "vald", "linn", "ehak", "municipality"}},
+	{FieldServices, []string{"teenus", "service"}},
+	{FieldSystems, []string{"susteem", "system"}},
+	{FieldDescription, []string{"kirjeldus", "selgitus", "description"}},
+	{FieldCategory, []string{"kategooria", "liik", "category"}},
+	{FieldCost, []string{"maksumus", "eelarve", "hind", "kulu", "cost"}},
+	{FieldUrgency, []string{"kiireloomulisus", "kiirus", "prioriteet", "urgency"}},
+	{FieldTimeframe, []string{"ajaraam", "tahtaeg", "aeg", "timeframe", "when"}},
+	{FieldTitle, []string{"pealkiri", "vajadus", "nimetus", "title", "need"}},
 }
 
-// GuessMapping proposes a field for each header, "" where none fits. The most specific
-// word wins: "Kontakti e-post" is the e-mail, not the contact person, and no field is
-// proposed for two columns.
-func GuessMapping(header []string) []string {
-	out := make([]string, len(header))
-	taken := map[string]bool{}
+// Mapping says which need field each source column fills, by the column's header;
+// columns not in it are ignored.
+type Mapping map[string]Field
+
+// GuessMapping maps each header to the field its words suggest, each field to at most
+// one column (the first).
+func GuessMapping(header []string) Mapping {
+	m := Mapping{}
+	taken := map[Field]bool{}
+	for _, h := range header {
+		folded := fold(h)
+		for _, hw := range headerWords {
+			if taken[hw.field] || !containsAny(folded, hw.words) {
+				continue
+			}
+			m[h], taken[hw.field] = hw.field, true
+			break
+		}
+	}
+	return m
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Validate checks the mapping against the file's header: every column exists, every
+// field is known and comes from one column, and the required fields are all there.
+func (m Mapping) Validate(header []string) error {
+	var p kovit.Problems
+	from := map[Field]bool{}
+	for h, f := range m {
+		switch {
+		case !contains(header, h):
+			p.Add("mapping."+h, "need.error.column")
+		case !contains(Fields, f):
+			p.Add("mapping."+h, "need.error.field")
+		case from[f]:
+			p.Add("mapping."+h, "need.error.mapping")
+		}
+		from[f] = true
+	}
+	for _, f := range requiredFields {
+		if !from[f] {
+			p.Add("mapping."+string(f), "need.error.field_unmapped")
+		}
+	}
+	return p.Err()
+}
+
+// CellError is a problem with one cell of a survey file: Row as the spreadsheet numbers
+// it (the header is row 1), Column its header, Key a translation key.
+type CellError struct {
+	Row    int    `json:"row"`
+	Column string `json:"column"`
+	Key    string `json:"key"`
+}
+
+// ParseSurvey turns the rows of a survey file into needs by mapping m. municipalities
+// finds a municipality's EHAK code by its code or its name folded as Words folds it.
+// Every bad cell is reported; the needs are only to be stored when there is none.
+func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map[string]string) ([]Need, []CellError) {
+	col := map[Field]int{}
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
-		best, bestLen := "", 0
-		for _, f := range SurveyFields {
-			for _, a := range surveyAliases[f] {
-				if strings.Contains(h, a) && len(a) > bestLen && !taken[f] {
-					best, bestLen = f, len(a)
-				}
+		if f, ok := m[h]; ok {
+			col[f] = i
+		}
+	}
+	needs := make([]Need, 0, len(rows))
+	var errs []CellError
+	for r, row := range rows {
+		cell := func(f Field) string {
+			i, ok := col[f]
+			if !ok || i >= len(row) {
+				return ""
 			}
+			return strings.TrimSpace(row[i])
 		}
-		if best != "" {
-			taken[best] = true
+		bad := func(f Field, key string) {
+			errs = append(errs, CellError{Row: r + 2, Column: header[col[f]], Key: key})
 		}
-		out[i] = best
-	}
-	return out
-}
-
-// SurveyRef is what reading a survey checks against. Names map lower-case names (and
-// codes) to their value, so a cell may say "Tartu linn" or "0793", "Dokumendihaldus" or
-// "records".
-type SurveyRef struct {
-	Municipalities map[string]string
-	Categories     map[string]Category
-	Urgencies      map[string]Urgency
-	// Own fills the municipality of rows without one: an editor's own.
-	Own string
-	// May refuses a row of a municipality the importer may not add needs for.
-	May     func(ehak string) error
-	RoundID *int64
-}
-
-// RowError is one problem of a survey: row as the spreadsheet numbers it (the header is
-// row 1, 0 the mapping), column by its header, and a translation key.
-type RowError struct {
-	Row    int
-	Column string
-	Key    string
-}
-
-// ReadSurvey reads every row with mapping (a field per column, "" to skip one) and
-// returns the needs, or every problem found.
-func ReadSurvey(header []string, rows [][]string, mapping []string, ref SurveyRef) ([]Need, []RowError) {
-	var errs []RowError
-	col := map[string]int{}
-	for i, f := range mapping {
-		if f == "" {
-			continue
-		}
-		if _, dup := col[f]; dup || !contains(SurveyFields, f) {
-			errs = append(errs, RowError{Column: cell(header, i), Key: "need.error.mapping"})
-			continue
-		}
-		col[f] = i
-	}
-	for _, f := range []string{"title", "category"} {
-		if _, ok := col[f]; !ok {
-			errs = append(errs, RowError{Column: f, Key: "needui.import.unmapped"})
-		}
-	}
-	if _, ok := col["municipality_ehak"]; !ok && ref.Own == "" {
-		errs = append(errs, RowError{Column: "municipality_ehak", Key: "needui.import.unmapped"})
-	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	var out []Need
-	for i, row := range rows {
-		get := func(f string) string {
-			if c, ok := col[f]; ok {
-				return strings.TrimSpace(cell(row, c))
-			}
-			return ""
-		}
-		if strings.TrimSpace(strings.Join(row, "")) == "" {
-			continue // blank lines at the end of a sheet
-		}
-		n, rowErrs := readRow(get, ref)
-		for _, e := range rowErrs {
-			errs = append(errs, RowError{Row: i + 2, Column: cell(header, col[e.Column]), Key: e.Key})
-		}
-		out = append(out, n)
-	}
-	if len(out) == 0 && len(errs) == 0 {
-		errs = append(errs, RowError{Key: "tabular.error.empty"})
-	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return out, nil
-}
-
-// readRow reads one row; its errors name fields, which the caller turns into headers.
-func readRow(get func(string) string, ref SurveyRef) (Need, []RowError) {
-	var errs []RowError
-	add := func(f, key string) { errs = append(errs, RowError{Column: f, Key: key}) }
-	n := Need{Title: get("title"), Description: get("description"), Systems: get("systems"),
-		Timeframe: get("timeframe"), ContactName: get("contact_name"), ContactEmail: get("contact_email"), RoundID: ref.RoundID}
-	n.MunicipalityEHAK = ref.Own
-	if v := get("municipality_ehak"); v != "" {
-		n.MunicipalityEHAK = ref.Municipalities[strings.ToLower(v)]
+		n := Need{Title: cell(FieldTitle), Description: cell(FieldDescription), Systems: cell(FieldSystems), Timeframe: cell(FieldTimeframe),
+			ContactName: cell(FieldContactName), ContactEmail: cell(FieldContactEmail)}
+		n.MunicipalityEHAK = municipalities[fold(cell(FieldMunicipality))]
 		if n.MunicipalityEHAK == "" {
-			add("municipality_ehak", "error.unknown_municipality")
-		} else if ref.May != nil && ref.May(n.MunicipalityEHAK) != nil {
-			add("municipality_ehak", "needui.import.not_yours")
+			bad(FieldMunicipality, "error.unknown_municipality")
 		}
-	}
-	if v := get("category"); v != "" {
-		if n.Category = ref.Categories[strings.ToLower(v)]; n.Category == "" {
-			add("category", "need.error.category")
+		if n.Category = parseCategory(cell(FieldCategory)); n.Category == "" {
+			bad(FieldCategory, "need.error.category")
 		}
-	}
-	if v := get("urgency"); v != "" {
-		if n.Urgency = ref.Urgencies[strings.ToLower(v)]; n.Urgency == "" {
-			add("urgency", "need.error.urgency")
+		if n.Urgency = parseUrgency(cell(FieldUrgency)); n.Urgency == "" && cell(FieldUrgency) != "" {
+			bad(FieldUrgency, "need.error.urgency")
 		}
-	}
-	if v := get("cost"); v != "" {
-		m, err := plan.ParseMoney(strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(v, "€")), "EUR"))
-		if err != nil {
-			add("cost", "need.error.money")
-		} else {
-			n.Cost = &m
+		if s := strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(cell(FieldCost), "€")), "EUR"); s != "" {
+			if c, err := plan.ParseMoney(s); err != nil || c < 0 {
+				bad(FieldCost, "need.error.money")
+			} else {
+				n.Cost = &c
+			}
 		}
-	}
-	if v := get("service_codes"); v != "" {
-		n.ServiceCodes = strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' || r == ' ' })
-	}
-	n.Normalize()
-	if len(errs) == 0 {
-		for _, f := range kovit.FieldsOf(n.Validate()) {
-			add(f.Field, f.Key)
+		n.ServiceCodes = strings.FieldsFunc(cell(FieldServices), func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\n' })
+		n.Normalize()
+		// What only Validate knows (lengths, an e-mail's form), reported on its column.
+		for _, fe := range kovit.FieldsOf(n.Validate()) {
+			if _, ok := col[Field(fe.Field)]; ok && !hasCellError(errs, r+2, header[col[Field(fe.Field)]]) {
+				bad(Field(fe.Field), fe.Key)
+			}
 		}
+		needs = append(needs, n)
 	}
-	return n, errs
+	return needs, errs
 }
 
-func cell(row []string, i int) string {
-	if i < 0 || i >= len(row) {
-		return ""
+func hasCellError(errs []CellError, row int, column string) bool {
+	for _, e := range errs {
+		if e.Row == row && e.Column == column {
+			return true
+		}
 	}
-	return row[i]
+	return false
+}
+
+// categoryWords are the Estonian names a survey may use for a category.
+var categoryWords = map[string]Category{
+	"e-teenus": CatEService, "ühine infosüsteem": CatSharedSystem, "ühine süsteem": CatSharedSystem, "taristu": CatInfrastructure,
+	"infoturve": CatSecurity, "küberturve": CatSecurity, "dokumendihaldus": CatRecords, "asjaajamine": CatRecords,
+	"koolitus": CatTraining, "muu": CatOther,
+}
+
+var urgencyWords = map[string]Urgency{"madal": UrgencyLow, "keskmine": UrgencyMedium, "kõrge": UrgencyHigh, "kriitiline": UrgencyCritical}
+
+func parseCategory(s string) Category {
+	s = strings.ToLower(s)
+	if c := Category(s); c.Valid() {
+		return c
+	}
+	for w, c := range categoryWords {
+		if fold(w) == fold(s) {
+			return c
+		}
+	}
+	return ""
+}
+
+func parseUrgency(s string) Urgency {
+	s = strings.ToLower(s)
+	if u := Urgency(s); u.Valid() {
+		return u
+	}
+	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(Urgencies) {
+		return Urgencies[n-1]
+	}
+	for w, u := range urgencyWords {
+		if fold(w) == fold(s) {
+			return u
+		}
+	}
+	return ""
+}
+
+// SurveyRow writes a need as a row under Headers, so an export reads back through
+// GuessMapping and ParseSurvey unchanged.
+func SurveyRow(n Need) []any {
+	var cost any
+	if n.Cost != nil {
+		cost = float64(*n.Cost) / 100
+	}
+	return []any{n.MunicipalityEHAK, n.Title, n.Description, string(n.Category), strings.Join(n.ServiceCodes, ", "), n.Systems,
+		cost, string(n.Urgency), n.Timeframe, n.ContactName, n.ContactEmail}
 }

@@ -1,51 +1,87 @@
 package need
 
 import (
+	"fmt"
+	"slices"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
-
-	"kovit/internal/kovit"
 )
 
 func TestGuessMapping(t *testing.T) {
-	header := []string{"Omavalitsus", "Pealkiri", "Kirjeldus", "Kategooria", "Hinnanguline maksumus (EUR)", "Kiireloomulisus",
-		"Kontaktisik", "Kontakti e-post", "Märkused"}
-	want := []string{"municipality_ehak", "title", "description", "category", "cost", "urgency", "contact_name", "contact_email", ""}
-	if diff := cmp.Diff(want, GuessMapping(header)); diff != "" {
-		t.Errorf("mapping (-want +got):\n%s", diff)
+	header := []string{"Jrk", "Omavalitsus", "Vajaduse pealkiri", "Vajaduse kirjeldus", "Kategooria", "Seotud teenused", "Infosüsteemid",
+		"Hinnanguline maksumus (EUR)", "Kiireloomulisus", "Soovitud ajaraam", "Kontaktisik", "Kontaktisiku e-post"}
+	got := GuessMapping(header)
+	want := Mapping{"Omavalitsus": FieldMunicipality, "Vajaduse pealkiri": FieldTitle, "Vajaduse kirjeldus": FieldDescription,
+		"Kategooria": FieldCategory, "Seotud teenused": FieldServices, "Infosüsteemid": FieldSystems, "Hinnanguline maksumus (EUR)": FieldCost,
+		"Kiireloomulisus": FieldUrgency, "Soovitud ajaraam": FieldTimeframe, "Kontaktisik": FieldContactName, "Kontaktisiku e-post": FieldContactEmail}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+	if err := got.Validate(header); err != nil {
+		t.Error(err)
+	}
+	if !slices.Equal(fields(GuessMapping(Headers).Validate(Headers)), nil) || len(GuessMapping(Headers)) != len(Fields) {
+		t.Errorf("the export's own headers do not map back: %v", GuessMapping(Headers))
 	}
 }
 
-func TestReadSurvey(t *testing.T) {
-	ref := SurveyRef{Municipalities: map[string]string{"tartu linn": "0793", "0793": "0793", "elva vald": "0171"},
-		Categories: map[string]Category{"dokumendihaldus": CatRecords, "records": CatRecords},
-		Urgencies:  map[string]Urgency{"kõrge": UrgencyHigh},
-		May: func(ehak string) error {
-			if ehak != "0793" {
-				return kovit.Forbidden()
-			}
-			return nil
-		}}
-	header := []string{"KOV", "Pealkiri", "Kategooria", "Maksumus", "Kiireloomulisus"}
-	mapping := GuessMapping(header)
-	good := [][]string{{"Tartu linn", "DHS uuendus", "Dokumendihaldus", "12 000,50", "kõrge"}, {"", "", "", "", ""}}
-	needs, errs := ReadSurvey(header, good, mapping, ref)
-	if len(errs) > 0 || len(needs) != 1 {
-		t.Fatalf("good survey: %v, %d needs", errs, len(needs))
+func TestMappingValidate(t *testing.T) {
+	header := []string{"KOV", "Nimi", "Liik", "Teine nimi"}
+	tests := []struct {
+		name string
+		m    Mapping
+		want []string
+	}{
+		{"good", Mapping{"KOV": FieldMunicipality, "Nimi": FieldTitle, "Liik": FieldCategory}, nil},
+		{"missing category", Mapping{"KOV": FieldMunicipality, "Nimi": FieldTitle}, []string{"mapping.category"}},
+		{"unknown column", Mapping{"KOV": FieldMunicipality, "Nimi": FieldTitle, "Liik": FieldCategory, "Puudub": FieldSystems}, []string{"mapping.Puudub"}},
+		{"unknown field", Mapping{"KOV": FieldMunicipality, "Nimi": FieldTitle, "Liik": FieldCategory, "Teine nimi": "colour"}, []string{"mapping.Teine nimi"}},
 	}
-	if n := needs[0]; n.MunicipalityEHAK != "0793" || *n.Cost != 1200050 || n.Urgency != UrgencyHigh || n.State != Draft {
-		t.Errorf("read %+v", n)
+	for _, tt := range tests {
+		if got := fields(tt.m.Validate(header)); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
 	}
-	bad := [][]string{{"Elva vald", "X", "records", "", ""}, {"Narnia", "", "toit", "palju", "homme"}}
-	_, errs = ReadSurvey(header, bad, mapping, ref)
-	want := []RowError{{2, "KOV", "needui.import.not_yours"}, {3, "KOV", "error.unknown_municipality"}, {3, "Kategooria", "need.error.category"},
-		{3, "Kiireloomulisus", "need.error.urgency"}, {3, "Maksumus", "need.error.money"}}
-	if diff := cmp.Diff(want, errs); diff != "" {
-		t.Errorf("errors (-want +got):\n%s", diff)
+	// One field from two columns is reported on one of them.
+	if got := fields(Mapping{"KOV": FieldMunicipality, "Nimi": FieldTitle, "Teine nimi": FieldTitle, "Liik": FieldCategory}.Validate(header)); len(got) != 1 {
+		t.Errorf("two titles: %v", got)
 	}
-	_, errs = ReadSurvey(header, good, []string{"title", "title", "", "", ""}, ref)
-	if len(errs) == 0 || errs[0].Key != "need.error.mapping" {
-		t.Errorf("a field mapped twice: %v", errs)
+}
+
+func TestParseSurvey(t *testing.T) {
+	header := []string{"Omavalitsus", "Pealkiri", "Kategooria", "Maksumus", "Kiireloomulisus", "E-post", "Teenused"}
+	rows := [][]string{
+		{"Tartu linn", "Dokumendihaldus", "Dokumendihaldus", "12 000,50", "kõrge", "it@tartu.ee", "SOC-001, EDU-002"},
+		{"0784", "Veeb", "e-teenus", "", "", "", ""},
+		{"Atlantis", "", "unistus", "palju", "kohe", "mari", ""},
+	}
+	names := map[string]string{"tartu linn": "0793", "0793": "0793", "0784": "0784"}
+	needs, errs := ParseSurvey(header, rows, GuessMapping(header), names)
+	if len(needs) != 3 || needs[0].MunicipalityEHAK != "0793" || needs[0].Category != CatRecords || *needs[0].Cost != 1200050 ||
+		needs[0].Urgency != UrgencyHigh || !slices.Equal(needs[0].ServiceCodes, []string{"SOC-001", "EDU-002"}) {
+		t.Errorf("first need %+v", needs[0])
+	}
+	if needs[1].Category != CatEService || needs[1].Urgency != UrgencyMedium || needs[1].Cost != nil {
+		t.Errorf("second need %+v", needs[1])
+	}
+	want := []CellError{{4, "Omavalitsus", "error.unknown_municipality"}, {4, "Kategooria", "need.error.category"},
+		{4, "Kiireloomulisus", "need.error.urgency"}, {4, "Maksumus", "need.error.money"}, {4, "Pealkiri", "error.required"}, {4, "E-post", "error.email"}}
+	if fmt.Sprint(errs) != fmt.Sprint(want) {
+		t.Errorf("errors\n got %v\nwant %v", errs, want)
+	}
+}
+
+func TestSurveyRowReadsBack(t *testing.T) {
+	n := Need{MunicipalityEHAK: "0793", Title: "Veeb", Category: CatEService, Cost: money(1500), Urgency: UrgencyLow, ServiceCodes: []string{"A-1", "B-2"}}
+	row := SurveyRow(n)
+	cells := make([]string, len(row))
+	for i, c := range row {
+		cells[i] = fmt.Sprint(c)
+		if c == nil {
+			cells[i] = ""
+		}
+	}
+	got, errs := ParseSurvey(Headers, [][]string{cells}, GuessMapping(Headers), map[string]string{"0793": "0793"})
+	if len(errs) > 0 || got[0].Title != "Veeb" || *got[0].Cost != *n.Cost || !slices.Equal(got[0].ServiceCodes, n.ServiceCodes) {
+		t.Errorf("read back %+v %v", got, errs)
 	}
 }

@@ -111,6 +111,14 @@ func (t *tx) createNeed(ctx context.Context, n need.Need) (need.Need, error) {
 	if err := t.checkNeedLinks(ctx, n); err != nil {
 		return n, err
 	}
+	// A closed round takes no new needs.
+	var p kovit.Problems
+	if err := t.checkIDs(ctx, &p, "need_rounds", " AND open = TRUE", idsOf(n.RoundID), "round_id", "need.error.round_closed"); err != nil {
+		return n, err
+	}
+	if err := p.Err(); err != nil {
+		return n, err
+	}
 	now := t.s.now()
 	id, err := t.insert(ctx, `INSERT INTO needs (municipality_ehak, round_id, title, description, category, systems, cost,
 		urgency, timeframe, contact_name, contact_email, state, state_reason, version, created_at, updated_at)

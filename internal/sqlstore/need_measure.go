@@ -214,3 +214,32 @@ func (s *Store) MeasureTrace(ctx context.Context, measureID int64) (need.Measure
 	sort.Strings(out.Municipalities)
 	return out, nil
 }
+
+// Proposal implements need.Store.
+func (s *Store) Proposal(ctx context.Context, measureID int64) (need.Proposal, error) {
+	b, err := s.Budget(ctx, measureID)
+	if err != nil {
+		return need.Proposal{}, err
+	}
+	m, err := s.Measure(ctx, measureID)
+	if err != nil {
+		return need.Proposal{}, err
+	}
+	ranked, err := s.Priorities(ctx, need.ConsolidatedFilter{MeasureID: measureID})
+	if err != nil {
+		return need.Proposal{}, err
+	}
+	w, err := s.Weights(ctx)
+	if err != nil {
+		return need.Proposal{}, err
+	}
+	ms, _, err := s.cachedMunicipalities(ctx)
+	if err != nil {
+		return need.Proposal{}, err
+	}
+	population := make(map[string]int, len(ms))
+	for _, c := range ms {
+		population[c.m.EHAK] = c.m.Population
+	}
+	return need.NewProposal(m, ranked, b, w, population), nil
+}

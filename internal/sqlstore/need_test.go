@@ -273,5 +273,9 @@ func TestRoundDashboard(t *testing.T) {
 		if r, err = s.UpdateRound(ctx, r); err != nil || r.Open || r.Version != 2 {
 			t.Errorf("close round: %+v %v", r, err)
 		}
+		_, err = s.CreateNeed(ctx, need.Need{MunicipalityEHAK: "0784", RoundID: &r.ID, Title: "Hilja", Category: need.CatOther})
+		if !slices.Equal(fieldNames(err), []string{"round_id"}) {
+			t.Errorf("need in a closed round: %v", err)
+		}
 	})
 }

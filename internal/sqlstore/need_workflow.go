@@ -47,22 +47,7 @@ func (s *Store) TransitionNeed(ctx context.Context, id int64, t need.Transition)
 // moveNeed changes a need's state, with the links the move makes or breaks, and records
 // the move as an event and in the audit trail. The caller has checked that it is allowed.
 func (t *tx) moveNeed(ctx context.Context, before need.Need, tr need.Transition) (need.Need, error) {
-	dup, cons := before.DuplicateOf, before.ConsolidatedID
-	switch tr.To {
-	case need.Duplicate:
-		dup = tr.DuplicateOf
-	case need.Accepted:
-		if tr.ConsolidatedID != nil {
-			cons = tr.ConsolidatedID
-		}
-	case need.Funded, need.Done:
-	default:
-		// Back to review, returned or rejected: it no longer belongs to a consolidated need.
-		dup, cons = nil, nil
-	}
-	if tr.To != need.Duplicate {
-		dup = nil
-	}
+	dup, cons := tr.Links(before)
 	res, err := t.exec(ctx, `UPDATE needs SET state = ?, state_reason = ?, duplicate_of = ?, consolidated_id = ?,
 		version = version + 1, updated_at = ? WHERE id = ? AND version = ?`, string(tr.To), tr.Reason, dup, cons,
 		t.s.now(), before.ID, before.Version)

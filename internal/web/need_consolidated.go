@@ -3,10 +3,8 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"kovit/internal/auth"
-	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/need"
 	"kovit/internal/tabular"
@@ -100,19 +98,9 @@ func (ui *UI) consolidatedExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	et := ui.Catalog.Printer("et")
-	t := tabular.Table{Sheet: "koondvajadused", Header: []string{"ID", et.T("need.field.title"), et.T("need.field.description"),
-		et.T("need.field.category"), et.T("needui.figures.municipalities"), "EHAK", et.T("needui.figures.population"),
-		et.T("needui.figures.cost_total"), et.T("needui.figures.cost_median"), et.T("needui.consolidated.build_once"),
-		et.T("needui.consolidated.published"), et.T("needui.consolidated.strategy_fit"), et.T("needui.measure.one")}}
+	t := tabular.Table{Sheet: "koondvajadused", Header: need.ConsolidatedHeaders}
 	for _, c := range items {
-		measure := ""
-		if c.MeasureID != nil {
-			measure = strconv.FormatInt(*c.MeasureID, 10)
-		}
-		t.Rows = append(t.Rows, []any{c.ID, c.Title, c.Description, et.T("need.category." + string(c.Category)), len(c.Figures.Cohort),
-			strings.Join(c.Figures.Cohort, ", "), c.Figures.Population, euros(c.Figures.CostTotal), euros(c.Figures.CostMedian),
-			yesNo(et, c.BuildOnce), yesNo(et, c.Published), c.StrategyFit, measure})
+		t.Rows = append(t.Rows, need.ConsolidatedRow(c))
 	}
 	return writeTable(w, r, "koondvajadused", t)
 }
@@ -124,25 +112,9 @@ func (ui *UI) measureExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	et := ui.Catalog.Printer("et")
-	t := tabular.Table{Sheet: "meetmed", Header: []string{"ID", et.T("needui.measure.name"), et.T("needui.measure.funder"),
-		et.T("needui.measure.start_year"), et.T("needui.measure.end_year"), et.T("needui.measure.budget"), et.T("needui.measure.max_grant"),
-		et.T("needui.measure.co_financing"), et.T("needui.measure.categories"), et.T("needui.measure.opens_on"),
-		et.T("needui.measure.closes_on"), et.T("needui.measure.status")}}
+	t := tabular.Table{Sheet: "meetmed", Header: need.MeasureHeaders}
 	for _, m := range items {
-		var cats []string
-		for _, c := range m.Eligibility.Categories {
-			cats = append(cats, string(c))
-		}
-		t.Rows = append(t.Rows, []any{m.ID, m.Name, m.Funder, m.StartYear, m.EndYear, euros(m.Budget), euros(m.MaxGrant),
-			m.CoFinancing, strings.Join(cats, ", "), m.OpensOn, m.ClosesOn, et.T("need.measure_status." + string(m.Status))})
+		t.Rows = append(t.Rows, need.MeasureRow(m))
 	}
 	return writeTable(w, r, "meetmed", t)
-}
-
-func yesNo(l *i18n.Printer, b bool) string {
-	if b {
-		return l.T("needui.yes")
-	}
-	return l.T("needui.no")
 }

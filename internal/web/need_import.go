@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -8,7 +9,6 @@ import (
 	"strings"
 
 	"kovit/internal/auth"
-	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/need"
 	"kovit/internal/tabular"
@@ -59,7 +59,10 @@ func (ui *UI) renderNeedImport(w http.ResponseWriter, r *http.Request, status in
 	if err != nil {
 		return err
 	}
-	p.needPage, p.Fields = np, need.SurveyFields
+	p.needPage = np
+	for _, f := range need.Fields {
+		p.Fields = append(p.Fields, string(f))
+	}
 	rounds, err := ui.Needs.ListRounds(r.Context())
 	if err != nil {
 		return err
@@ -90,30 +93,43 @@ func (ui *UI) needImport(w http.ResponseWriter, r *http.Request) error {
 			Errors: []importProblem{{Message: ui.text(r, "transfer.import.no_file")}}})
 	}
 	p := needImportPage{Step: "map", Table: r.PostFormValue("table"), Header: t.Header, Sample: firstRows(t.Rows)}
-	for i := range t.Header {
-		p.Mapping = append(p.Mapping, r.PostFormValue("map_"+strconv.Itoa(i)))
+	m := need.Mapping{}
+	for i, h := range t.Header {
+		f := r.PostFormValue("map_" + strconv.Itoa(i))
+		p.Mapping = append(p.Mapping, f)
+		if f != "" {
+			m[h] = need.Field(f)
+		}
 	}
 	var problems kovit.Problems
 	roundID := formID(r, "round_id", &problems)
 	if roundID != nil {
 		p.RoundID = *roundID
 	}
-	ref, err := ui.surveyRef(r, u, roundID)
+	l := ui.Catalog.Printer(lang(r))
+	if err := m.Validate(t.Header); err != nil {
+		for _, f := range kovit.FieldsOf(err) {
+			p.Errors = append(p.Errors, importProblem{Column: strings.TrimPrefix(f.Field, "mapping."), Message: l.T(f.Key)})
+		}
+		return ui.renderNeedImport(w, r, http.StatusUnprocessableEntity, p)
+	}
+	names, err := ui.surveyNames(ctx)
 	if err != nil {
 		return err
 	}
-	needs, rowErrs := need.ReadSurvey(t.Header, t.Rows, p.Mapping, ref)
-	l := ui.Catalog.Printer(lang(r))
-	for _, e := range rowErrs {
+	needs, cellErrs := need.ParseSurvey(t.Header, t.Rows, m, names)
+	status := http.StatusUnprocessableEntity
+	for i := range needs {
+		needs[i].RoundID = roundID
+		if ehak := needs[i].MunicipalityEHAK; ehak != "" && auth.CanEditMunicipality(u, ehak) != nil {
+			cellErrs = append(cellErrs, need.CellError{Row: i + 2, Column: columnOf(m, need.FieldMunicipality), Key: "need.error.other_municipality"})
+			status = http.StatusForbidden
+		}
+	}
+	for _, e := range cellErrs {
 		p.Errors = append(p.Errors, importProblem{Row: e.Row, Column: e.Column, Message: l.T(e.Key)})
 	}
 	if len(p.Errors) > 0 {
-		status := http.StatusUnprocessableEntity
-		for _, e := range rowErrs {
-			if e.Key == "needui.import.not_yours" {
-				status = http.StatusForbidden
-			}
-		}
 		return ui.renderNeedImport(w, r, status, p)
 	}
 	if r.PostFormValue("step") != "apply" {
@@ -164,7 +180,11 @@ func (ui *UI) needImportUpload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := needImportPage{Step: "map", Table: string(table), Header: head, Sample: firstRows(rows), Mapping: need.GuessMapping(head)}
+	guess := need.GuessMapping(head)
+	p := needImportPage{Step: "map", Table: string(table), Header: head, Sample: firstRows(rows)}
+	for _, h := range head {
+		p.Mapping = append(p.Mapping, string(guess[h]))
+	}
 	if id, err := strconv.ParseInt(r.FormValue("round_id"), 10, 64); err == nil {
 		p.RoundID = id
 	}
@@ -173,31 +193,36 @@ func (ui *UI) needImportUpload(w http.ResponseWriter, r *http.Request) error {
 
 func firstRows(rows [][]string) [][]string { return rows[:min(len(rows), 3)] }
 
-// surveyRef is what rows are read against: municipalities by name or code, category and
-// urgency by their key or their name in either language.
-func (ui *UI) surveyRef(r *http.Request, u *auth.User, roundID *int64) (need.SurveyRef, error) {
-	ms, err := ui.allMunicipalities(r.Context())
+// surveyNames finds a municipality by its EHAK code, its name, or its name without
+// "linn" or "vald" where that names only one, each folded as the survey's cells are.
+func (ui *UI) surveyNames(ctx context.Context) (map[string]string, error) {
+	ms, err := ui.allMunicipalities(ctx)
 	if err != nil {
-		return need.SurveyRef{}, err
+		return nil, err
 	}
-	ref := need.SurveyRef{Municipalities: map[string]string{}, Categories: map[string]need.Category{}, Urgencies: map[string]need.Urgency{},
-		May: func(ehak string) error { return auth.CanEditMunicipality(u, ehak) }, RoundID: roundID}
+	out := make(map[string]string, 3*len(ms))
+	short := map[string][]string{}
 	for _, m := range ms {
-		ref.Municipalities[strings.ToLower(m.Name)], ref.Municipalities[m.EHAK] = m.EHAK, m.EHAK
+		out[m.EHAK], out[need.Fold(m.Name)] = m.EHAK, m.EHAK
+		s := need.Fold(strings.TrimSuffix(strings.TrimSuffix(m.Name, " linn"), " vald"))
+		short[s] = append(short[s], m.EHAK)
 	}
-	for _, lang := range i18n.Languages {
-		l := ui.Catalog.Printer(lang)
-		for _, c := range need.Categories {
-			ref.Categories[string(c)], ref.Categories[strings.ToLower(l.T("need.category."+string(c)))] = c, c
-		}
-		for _, x := range need.Urgencies {
-			ref.Urgencies[string(x)], ref.Urgencies[strings.ToLower(l.T("need.urgency."+string(x)))] = x, x
+	for name, codes := range short {
+		if _, taken := out[name]; !taken && len(codes) == 1 {
+			out[name] = codes[0]
 		}
 	}
-	if u.Role == auth.RoleEditor {
-		ref.Own = u.MunicipalityEHAK
+	return out, nil
+}
+
+// columnOf is the header of the column that fills field f.
+func columnOf(m need.Mapping, f need.Field) string {
+	for h, x := range m {
+		if x == f {
+			return h
+		}
 	}
-	return ref, nil
+	return ""
 }
 
 // Examples are the first rows' cells of column i.

@@ -111,24 +111,15 @@ func (ui *UI) needExport(w http.ResponseWriter, r *http.Request) error {
 			break
 		}
 	}
+	// The survey's columns first, so the file imports back; then what only exports carry.
 	et := ui.Catalog.Printer("et")
-	t := tabular.Table{Sheet: "vajadused"}
-	for _, field := range need.SurveyFields {
-		t.Header = append(t.Header, et.T("need.field."+field))
-	}
-	t.Header = append(t.Header, "ID", et.T("needui.field.state"), et.T("needui.field.round"))
+	t := tabular.Table{Sheet: "vajadused", Header: append(append([]string{}, need.Headers...), "ID", et.T("needui.field.state"), et.T("needui.field.round"))}
 	for _, n := range items {
-		var cost any = ""
-		if n.Cost != nil {
-			cost = float64(*n.Cost) / 100
-		}
 		round := ""
 		if n.RoundID != nil {
 			round = strconv.FormatInt(*n.RoundID, 10)
 		}
-		t.Rows = append(t.Rows, []any{n.MunicipalityEHAK, n.Title, n.Description, et.T("need.category." + string(n.Category)),
-			strings.Join(n.ServiceCodes, ", "), n.Systems, cost, et.T("need.urgency." + string(n.Urgency)), n.Timeframe,
-			n.ContactName, n.ContactEmail, n.ID, et.T("need.state." + string(n.State)), round})
+		t.Rows = append(t.Rows, append(need.SurveyRow(n), n.ID, string(n.State), round))
 	}
 	return writeTable(w, r, "vajadused", t)
 }

@@ -138,41 +138,29 @@ func (ui *UI) measureProposal(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// measureProposalExport writes the proposal's ranked consolidated needs, each with its
+// criteria's points, as the API's proposal export does.
 func (ui *UI) measureProposalExport(w http.ResponseWriter, r *http.Request) error {
 	p, err := ui.loadMeasure(r)
 	if err != nil {
 		return err
 	}
-	et := ui.Catalog.Printer("et")
-	byEHAK := map[string][]string{}
-	for _, c := range p.Trace.Consolidated {
-		for _, ehak := range c.Figures.Cohort {
-			byEHAK[ehak] = append(byEHAK[ehak], c.Title)
-		}
+	weights, err := ui.Needs.Weights(r.Context())
+	if err != nil {
+		return err
 	}
-	t := tabular.Table{Sheet: "ettepanek", Header: []string{"EHAK", et.T("needui.field.municipality"), et.T("needui.consolidated.one"),
-		et.T("needui.budget.eligible"), et.T("needui.budget.cost"), et.T("needui.budget.grant"), et.T("needui.budget.co_financing")}}
-	for _, l := range p.Budget.Lines {
-		eligible := et.T("needui.yes")
-		if !l.Eligible {
-			eligible = et.T("needui.no")
-		}
-		titles := ""
-		for i, s := range byEHAK[l.MunicipalityEHAK] {
-			if i > 0 {
-				titles += "; "
-			}
-			titles += s
-		}
-		t.Rows = append(t.Rows, []any{l.MunicipalityEHAK, l.Name, titles, eligible, euros(l.Cost), euros(l.Grant), euros(l.CoFinancing)})
+	ms, err := ui.municipalitiesByEHAK(r.Context())
+	if err != nil {
+		return err
 	}
-	t.Rows = append(t.Rows, []any{"", et.T("needui.budget.total"), "", "", euros(p.Budget.Cost), euros(p.Budget.Grants), euros(p.Budget.Cost - p.Budget.Grants)})
-	t.Rows = append(t.Rows, []any{"", et.T("needui.budget.budget"), "", "", euros(p.Budget.Budget), "", ""})
-	return writeTable(w, r, "meetme-ettepanek-"+strconv.FormatInt(p.M.ID, 10), t)
+	population := make(map[string]int, len(ms))
+	for ehak, m := range ms {
+		population[ehak] = m.Population
+	}
+	proposal := need.NewProposal(p.M, p.Ranked, p.Budget, weights, population)
+	return writeTable(w, r, "meetme-ettepanek-"+strconv.FormatInt(p.M.ID, 10),
+		tabular.Table{Sheet: "ettepanek", Header: need.ProposalHeaders, Rows: need.ProposalRows(proposal)})
 }
-
-// euros is an amount as a spreadsheet number of euros.
-func euros(m need.Money) float64 { return float64(m) / 100 }
 
 // CoFinancingTotal is what the municipalities pay themselves together.
 func (p measurePage) CoFinancingTotal() need.Money { return p.Budget.Cost - p.Budget.Grants }

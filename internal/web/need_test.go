@@ -62,7 +62,7 @@ func needSamples(base Page) map[string]any {
 		"need/measure":    mp,
 		"need/proposal":   mp,
 		"need/import": needImportPage{needPage: np, Step: "map", Table: `{"header":["Pealkiri"]}`, Header: []string{"Pealkiri", "KOV"},
-			Sample: [][]string{{"DHS", "Tartu linn"}, {"Veeb"}}, Mapping: []string{"title", ""}, Fields: need.SurveyFields, Preview: []need.Need{n},
+			Sample: [][]string{{"DHS", "Tartu linn"}, {"Veeb"}}, Mapping: []string{"title", ""}, Fields: []string{"title", "municipality_ehak"}, Preview: []need.Need{n},
 			Errors: []importProblem{{Row: 2, Column: "KOV", Message: "vale"}, {Message: "fail"}}, Rounds: []need.Round{rd}, RoundID: 1},
 	}
 }

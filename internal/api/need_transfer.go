@@ -1,0 +1,225 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+	"kovit/internal/need"
+	"kovit/internal/tabular"
+)
+
+// SurveyPreview is what a survey file would import: its columns, the mapping used (the
+// one sent, or one guessed from the Estonian headers), the needs read and every bad cell.
+type SurveyPreview struct {
+	Columns []string         `json:"columns"`
+	Mapping need.Mapping     `json:"mapping"`
+	Needs   []need.Need      `json:"needs"`
+	Errors  []need.CellError `json:"errors"`
+	Applied bool             `json:"applied"`
+}
+
+// importNeeds reads a survey spreadsheet (multipart field "file", XLSX or CSV) with an
+// optional column mapping (field "mapping", JSON). Without apply=true it only previews;
+// with it, the needs are stored as drafts, all or none. Editors import only their own
+// municipality's rows.
+func (a *API) importNeeds(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	if err := auth.CanReadInternal(u); err != nil {
+		return err
+	}
+	if u.Role == auth.RoleReader {
+		return kovit.Forbidden()
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 10<<20)
+	var p kovit.Problems
+	file, fh, err := r.FormFile("file")
+	if err != nil {
+		p.Add("file", "error.required")
+		return p.Err()
+	}
+	defer file.Close()
+	header, rows, err := tabular.Read(file, fh.Filename)
+	if err != nil {
+		return err
+	}
+	out := SurveyPreview{Columns: header, Mapping: need.GuessMapping(header)}
+	if s := r.FormValue("mapping"); s != "" {
+		out.Mapping = need.Mapping{}
+		if err := json.Unmarshal([]byte(s), &out.Mapping); err != nil {
+			p.Add("mapping", "error.json")
+			return p.Err()
+		}
+	}
+	if err := out.Mapping.Validate(header); err != nil {
+		return err
+	}
+	names, err := a.municipalityNames(r)
+	if err != nil {
+		return err
+	}
+	needs, errs := need.ParseSurvey(header, rows, out.Mapping, names)
+	for i, n := range needs {
+		if n.MunicipalityEHAK != "" && auth.CanEditMunicipality(u, n.MunicipalityEHAK) != nil {
+			errs = append(errs, need.CellError{Row: i + 2, Column: columnOf(out.Mapping, need.FieldMunicipality), Key: "need.error.other_municipality"})
+		}
+	}
+	out.Needs, out.Errors = orEmpty(needs), orEmpty(errs)
+	if r.FormValue("apply") != "true" {
+		return a.writeJSON(w, r, http.StatusOK, out)
+	}
+	for _, e := range errs {
+		if e.Key == "need.error.other_municipality" {
+			return kovit.Forbidden()
+		}
+	}
+	if len(errs) > 0 {
+		for _, e := range errs {
+			p.Add(strconv.Itoa(e.Row)+"."+e.Column, e.Key)
+		}
+		return p.Err()
+	}
+	created, err := a.needs.ImportNeeds(ctx, needs)
+	if err != nil {
+		return err
+	}
+	out.Needs, out.Applied = created, true
+	return a.writeJSON(w, r, http.StatusCreated, out)
+}
+
+func columnOf(m need.Mapping, f need.Field) string {
+	for h, field := range m {
+		if field == f {
+			return h
+		}
+	}
+	return ""
+}
+
+// municipalityNames finds a municipality by its EHAK code, its name, or its name without
+// "linn" or "vald" where that names only one (Tartu is both a city and a rural
+// municipality), each folded as the survey's cells are.
+func (a *API) municipalityNames(r *http.Request) (map[string]string, error) {
+	ms, err := a.allMunicipalities(r, municipality.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, 3*len(ms))
+	short := map[string][]string{}
+	for _, m := range ms {
+		out[m.EHAK] = m.EHAK
+		out[need.Fold(m.Name)] = m.EHAK
+		s := need.Fold(strings.TrimSuffix(strings.TrimSuffix(m.Name, " linn"), " vald"))
+		short[s] = append(short[s], m.EHAK)
+	}
+	for name, codes := range short {
+		if _, taken := out[name]; !taken && len(codes) == 1 {
+			out[name] = codes[0]
+		}
+	}
+	return out, nil
+}
+
+// exportNeeds writes needs as the survey import reads them, with their id and state after.
+func (a *API) exportNeeds(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	if err := auth.CanReadInternal(u); err != nil {
+		return err
+	}
+	q := newQuery(r)
+	f := need.Filter{MunicipalityEHAK: q.str("municipality"), RoundID: int64(q.int("round")), Limit: need.MaxLimit}
+	if err := q.check(f.Validate()); err != nil {
+		return err
+	}
+	if u.Role == auth.RoleEditor {
+		f.MunicipalityEHAK = u.MunicipalityEHAK
+	}
+	t := tabular.Table{Sheet: "Vajadused", Header: append(append([]string{}, need.Headers...), "ID", "Olek")}
+	for {
+		items, total, err := a.needs.ListNeeds(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, n := range items {
+			t.Rows = append(t.Rows, append(need.SurveyRow(n), n.ID, string(n.State)))
+		}
+		if f.Offset += f.Limit; f.Offset >= total {
+			break
+		}
+	}
+	return writeTable(w, r, "vajadused", t)
+}
+
+func (a *API) exportConsolidated(w http.ResponseWriter, r *http.Request) error {
+	if err := newQuery(r).check(nil); err != nil {
+		return err
+	}
+	f := need.ConsolidatedFilter{PublishedOnly: auth.CanReadInternal(auth.UserFrom(r.Context())) != nil}
+	items, err := a.needs.ListConsolidated(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	t := tabular.Table{Sheet: "Koondvajadused", Header: need.ConsolidatedHeaders}
+	for _, c := range items {
+		t.Rows = append(t.Rows, need.ConsolidatedRow(c))
+	}
+	return writeTable(w, r, "koondvajadused", t)
+}
+
+func (a *API) exportMeasures(w http.ResponseWriter, r *http.Request) error {
+	if err := newQuery(r).check(nil); err != nil {
+		return err
+	}
+	f := need.MeasureFilter{PublishedOnly: auth.CanReadInternal(auth.UserFrom(r.Context())) != nil}
+	items, err := a.needs.ListMeasures(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	t := tabular.Table{Sheet: "Meetmed", Header: need.MeasureHeaders}
+	for _, m := range items {
+		t.Rows = append(t.Rows, need.MeasureRow(m))
+	}
+	return writeTable(w, r, "meetmed", t)
+}
+
+// measureProposal is the proposal for the ministry: as JSON, or as XLSX at proposal.xlsx.
+func (a *API) measureProposal(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := newQuery(r).check(nil); err != nil {
+		return err
+	}
+	if err := auth.CanReadInternal(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	m, err := a.readableMeasure(r)
+	if err != nil {
+		return err
+	}
+	p, err := a.needs.Proposal(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	if !strings.HasSuffix(r.URL.Path, ".xlsx") {
+		return a.writeJSON(w, r, http.StatusOK, p)
+	}
+	t := tabular.Table{Sheet: "Ettepanek", Header: need.ProposalHeaders, Rows: need.ProposalRows(p)}
+	return writeTable(w, r, "meetme-ettepanek-"+strconv.FormatInt(m.ID, 10), t)
+}
+
+// writeTable sends a table as CSV or XLSX, chosen by the path's extension.
+func writeTable(w http.ResponseWriter, r *http.Request, name string, t tabular.Table) error {
+	if strings.HasSuffix(r.URL.Path, ".xlsx") {
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
+		return tabular.WriteXLSX(w, t)
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
+	return tabular.WriteCSV(w, t)
+}
