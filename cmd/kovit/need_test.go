@@ -7,13 +7,27 @@ import (
 	"kovit/internal/need"
 )
 
-// needFixture stores need 1, a draft of 0784, for the permission cases of the routes
-// that change one need: refusing an editor of another municipality needs a need to refuse.
+// needFixture stores record 1 of each kind the need routes read: round 1, need 1 (a
+// draft of 0784 in it), consolidated need 1 and measure 1. Refusing an editor of another
+// municipality needs a need to refuse, and every page must answer for a record.
 func needFixture(t *testing.T, a *testApp) {
 	t.Helper()
-	n, err := a.store.CreateNeed(context.Background(), need.Need{MunicipalityEHAK: "0784", Title: "Dokumendihaldus", Category: need.CatRecords})
+	ctx := context.Background()
+	r, err := a.store.CreateRound(ctx, need.Round{Title: "IKT vajadused 2027", Deadline: "2026-12-31", Open: true})
+	if err != nil || r.ID != 1 {
+		t.Fatalf("round fixture: %+v %v", r, err)
+	}
+	n, err := a.store.CreateNeed(ctx, need.Need{MunicipalityEHAK: "0784", RoundID: &r.ID, Title: "Dokumendihaldus", Category: need.CatRecords})
 	if err != nil || n.ID != 1 {
 		t.Fatalf("need fixture: %+v %v", n, err)
+	}
+	c, err := a.store.CreateConsolidated(ctx, need.Consolidated{Title: "Dokumendihaldus", Category: need.CatRecords}, nil)
+	if err != nil || c.ID != 1 {
+		t.Fatalf("consolidated fixture: %+v %v", c, err)
+	}
+	m, err := a.store.CreateMeasure(ctx, need.Measure{Name: "Digipööre", StartYear: 2021, EndYear: 2027, Budget: 100})
+	if err != nil || m.ID != 1 {
+		t.Fatalf("measure fixture: %+v %v", m, err)
 	}
 }
 

@@ -266,35 +266,3 @@ func testNeedImport(t *testing.T, a *testApp, editor *http.Client) {
 		t.Errorf("import: %d, %d needs, want %d", status, count(), before+2)
 	}
 }
-
-// needRecords stores round 1, need 1 (submitted in it), consolidated need 1 and measure 1
-// mapped together, so every needs page with an {id} has a record to show.
-func needRecords(t *testing.T, a *testApp) {
-	t.Helper()
-	ctx := auth.WithUser(context.Background(), &auth.User{ID: 1, Name: "Administrator", Role: auth.RoleAdmin, Active: true})
-	r, err := a.store.CreateRound(ctx, need.Round{Title: "IT vajadused 2027", Deadline: "2030-12-31", Open: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := a.store.CreateNeed(ctx, need.Need{MunicipalityEHAK: "0793", RoundID: &r.ID, Title: "Dokumendihaldus", Category: need.CatRecords})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n, err = a.store.TransitionNeed(ctx, n.ID, need.Transition{To: need.Submitted, Version: n.Version}); err != nil {
-		t.Fatal(err)
-	}
-	c, err := a.store.CreateConsolidated(ctx, need.Consolidated{Title: "Ühine dokumendihaldus", Category: need.CatRecords}, []int64{n.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := a.store.CreateMeasure(ctx, need.Measure{Name: "Digipööre", StartYear: 2026, EndYear: 2029, Budget: 100_000_00})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.store.MapToMeasure(ctx, c.ID, &m.ID, c.Version); err != nil {
-		t.Fatal(err)
-	}
-	if r.ID != 1 || n.ID != 1 || c.ID != 1 || m.ID != 1 {
-		t.Fatalf("records %d %d %d %d, want each to be 1", r.ID, n.ID, c.ID, m.ID)
-	}
-}

@@ -74,7 +74,7 @@ func TestEveryPageAnswersForAdmin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	needRecords(t, a)
+	needFixture(t, a)
 	concrete := strings.NewReplacer("counties/{ehak}", "counties/0079", "activities/{id}", "activities/"+itoa(act.ID),
 		"{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{$}", "")
 	for _, r := range a.routes {

@@ -133,8 +133,12 @@ func (a *API) mapToMeasure(w http.ResponseWriter, r *http.Request) error {
 }
 
 // measureBudget is the budget view: the mapped needs' cost against the budget, and each
-// municipality's grant and co-financing, with why a municipality is not eligible.
+// municipality's grant and co-financing, with why a municipality is not eligible. It
+// counts unpublished consolidated needs too, so it is for signed-in users.
 func (a *API) measureBudget(w http.ResponseWriter, r *http.Request) error {
+	if err := auth.CanReadInternal(auth.UserFrom(r.Context())); err != nil {
+		return err
+	}
 	m, err := a.readableMeasure(r)
 	if err != nil {
 		return err

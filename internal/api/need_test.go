@@ -148,6 +148,7 @@ func TestNeedsAPI(t *testing.T) {
 			t.Fatalf("mapping: %d %s", r.status, r.body)
 		}
 		var bud need.Budget
+		s.do(req{path: fmt.Sprintf("/api/v1/measures/%d/budget", m.ID)}).problem(t, 401)
 		s.get(fmt.Sprintf("/api/v1/measures/%d/budget", m.ID), reader, &bud)
 		if bud.Cost != 2400100 || bud.Grants != 1000000 || len(bud.Lines) != 2 {
 			t.Errorf("budget %+v", bud)

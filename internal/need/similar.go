@@ -134,6 +134,86 @@ func (x *Index) Similar(id int64, limit int, min float64, skip func(int64) bool)
 	return out
 }
 
+// Update returns the index of x's needs with changed ones (new, or with a new title or
+// description) indexed again and removed ones gone, without touching x, which readers may
+// still hold. Known words keep the rarity x gave them and new words are rated among the
+// changed needs alone, so the scores drift a little from a full NewIndex; the caller
+// builds anew when many needs changed. Updating costs a fraction of building.
+func (x *Index) Update(changed []Doc, removed []int64) *Index {
+	y := &Index{terms: make(map[string]int32, len(x.terms)), idf: append([]float64(nil), x.idf...),
+		vectors: make(map[int64][]weight, len(x.vectors)+len(changed)), postings: append([][]posting(nil), x.postings...)}
+	for w, t := range x.terms {
+		y.terms[w] = t
+	}
+	gone := map[int64]bool{}
+	for _, id := range removed {
+		gone[id] = true
+	}
+	for _, d := range changed {
+		gone[d.ID] = true
+	}
+	touched := map[int32]bool{} // terms whose postings must lose the gone needs
+	for id, v := range x.vectors {
+		if !gone[id] {
+			y.vectors[id] = v
+			continue
+		}
+		for _, tw := range v {
+			touched[tw.term] = true
+		}
+	}
+	for t := range touched {
+		kept := make([]posting, 0, len(y.postings[t]))
+		for _, p := range y.postings[t] {
+			if !gone[p.id] {
+				kept = append(kept, p)
+			}
+		}
+		y.postings[t] = kept
+	}
+	stems := stemmer{}
+	counts := make([]map[int32]float64, len(changed))
+	newDF := map[int32]int{}
+	for i, d := range changed {
+		c := map[int32]float64{}
+		add := func(text string, times float64) {
+			for _, w := range stems.words(text) {
+				t, ok := y.terms[w]
+				if !ok {
+					t = int32(len(y.idf))
+					y.terms[w] = t
+					y.idf = append(y.idf, 0)
+					y.postings = append(y.postings, nil)
+				}
+				if c[t] == 0 && y.idf[t] == 0 {
+					newDF[t]++
+				}
+				c[t] += times
+			}
+		}
+		add(d.Title, titleWeight)
+		add(d.Description, 1)
+		counts[i] = c
+	}
+	n := float64(len(y.vectors) + len(changed))
+	for t, f := range newDF {
+		y.idf[t] = math.Log(1 + n/float64(f))
+	}
+	for i, d := range changed {
+		v := y.vector(counts[i])
+		y.vectors[d.ID] = v
+		for _, tw := range v {
+			// Appending to a list x shares would write into x's array: copy it first.
+			if !touched[tw.term] {
+				y.postings[tw.term] = append([]posting(nil), y.postings[tw.term]...)
+				touched[tw.term] = true
+			}
+			y.postings[tw.term] = append(y.postings[tw.term], posting{d.ID, tw.w})
+		}
+	}
+	return y
+}
+
 // Contains reports whether need id has every one of words (as Words gives them), for
 // searching needs by text in any form of their words.
 func (x *Index) Contains(id int64, words []string) bool {

@@ -3,6 +3,7 @@ package need
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -91,5 +92,48 @@ func TestContains(t *testing.T) {
 	}
 	if x.Contains(2, Words("teenus")) || x.Contains(1, Words("koer")) || x.Contains(9, Words("veeb")) {
 		t.Error("contains words it has not")
+	}
+}
+
+func TestUpdateMatchesNewIndex(t *testing.T) {
+	docs := syntheticDocs(300)
+	x := NewIndex(docs)
+	before := x.Similar(5, 5, 0.1, nil)
+	changed := []Doc{{5, "dokumendihaldus süsteemi uuendamine", "uus tekst"}, {301, "dokumendihaldussüsteemi uuendamine", "täiesti uus vajadus"}}
+	y := x.Update(changed, []int64{7})
+	if got := x.Similar(5, 5, 0.1, nil); fmt.Sprint(got) != fmt.Sprint(before) {
+		t.Errorf("updating changed the old index: %v, was %v", got, before)
+	}
+	if y.Len() != 300 || len(y.Similar(7, 5, 0, nil)) != 0 || x.Len() != 300 {
+		t.Errorf("lengths %d %d", y.Len(), x.Len())
+	}
+	full := NewIndex(append(slicesWithout(docs, 5, 7), changed...))
+	got, want := y.Similar(301, 3, 0.1, nil), full.Similar(301, 3, 0.1, nil)
+	if len(got) == 0 || got[0].ID != want[0].ID || got[0].ID != 5 {
+		t.Errorf("after update %v, full build %v", got, want)
+	}
+	for _, m := range y.Similar(1, 300, 0, nil) {
+		if m.ID == 7 {
+			t.Error("a removed need is still suggested")
+		}
+	}
+}
+
+func slicesWithout(docs []Doc, ids ...int64) []Doc {
+	var out []Doc
+	for _, d := range docs {
+		if !slices.Contains(ids, d.ID) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func BenchmarkUpdate3000(b *testing.B) {
+	x := NewIndex(syntheticDocs(3000))
+	changed := []Doc{{17, "Uus pealkiri veebileht", "Muudetud kirjeldus dokumendihaldus"}, {3001, "Uus vajadus", "infoturve koolitus"}}
+	b.ResetTimer()
+	for range b.N {
+		x.Update(changed, nil)
 	}
 }

@@ -103,19 +103,35 @@ func (c *needCopy) indexed() *need.Index {
 	return c.index.Load()
 }
 
-// inheritIndex takes over old's similarity index when no need's title or description
-// changed and no need came or went: most changes move a need through its workflow or
-// link it, and building the index again costs more than everything else a suggestion does.
+// inheritIndex carries old's similarity index over to c. Most changes move a need through
+// its workflow or link it, leaving every text as it was: the index is taken as it is. A
+// few new or edited needs are indexed again (need.Index.Update) rather than all of them,
+// which would cost more than everything else a suggestion does; with many changes the
+// index is built anew on first use.
 func (c *needCopy) inheritIndex(old *needCopy) {
 	index := old.index.Load()
-	if index == nil || len(old.needs) != len(c.needs) {
+	if index == nil {
 		return
 	}
-	for i, n := range c.needs {
-		o := old.needs[i]
-		if o.ID != n.ID || o.Title != n.Title || o.Description != n.Description {
-			return
+	var changed []need.Doc
+	for _, n := range c.needs {
+		i, ok := old.byID[n.ID]
+		if !ok || old.needs[i].Title != n.Title || old.needs[i].Description != n.Description {
+			changed = append(changed, need.Doc{ID: n.ID, Title: n.Title, Description: n.Description})
 		}
+	}
+	var removed []int64
+	for _, o := range old.needs {
+		if _, ok := c.byID[o.ID]; !ok {
+			removed = append(removed, o.ID)
+		}
+	}
+	switch {
+	case len(changed)+len(removed) == 0:
+	case (len(changed)+len(removed))*10 > len(c.needs):
+		return
+	default:
+		index = index.Update(changed, removed)
 	}
 	c.once.Do(func() { c.index.Store(index) })
 }

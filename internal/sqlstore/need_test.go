@@ -172,6 +172,15 @@ func TestNeedSuggestions(t *testing.T) {
 		if got, _ := s.Similar(ctx, a.ID, 10); len(got) != 0 {
 			t.Errorf("needs of one consolidated need suggested to each other: %+v", got)
 		}
+		// A need whose text changes is suggested by its new text.
+		d := mustNeed(t, s, ctx, "0296", "Veebilehe uuendamine", nil, true)
+		d.Title = "Dokumendihaldussüsteemi uuendamine"
+		if _, err := s.UpdateNeed(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.Similar(ctx, a.ID, 10); len(got) != 1 || got[0].Need.ID != d.ID {
+			t.Errorf("after editing d, similar to a: %+v", got)
+		}
 		if _, err := s.Endorse(ctx, con.ID, "0793"); err != nil {
 			t.Fatal(err)
 		}

@@ -60,8 +60,11 @@ func (ui *UI) loadMeasure(r *http.Request) (measurePage, error) {
 	}
 	np.Nav, np.Title = "measures", m.Name
 	p := measurePage{needPage: np, M: m, measureForm: newMeasureForm(m)}
-	if p.Budget, err = ui.Needs.Budget(ctx, id); err != nil {
-		return p, err
+	// The budget counts unpublished consolidated needs too: it is for signed-in users.
+	if u != nil {
+		if p.Budget, err = ui.Needs.Budget(ctx, id); err != nil {
+			return p, err
+		}
 	}
 	if p.Trace, err = ui.Needs.MeasureTrace(ctx, id); err != nil {
 		return p, err
@@ -129,6 +132,9 @@ func (ui *UI) measureUpdate(w http.ResponseWriter, r *http.Request) error {
 // measureProposal is the measure as the association proposes it to the ministry: a
 // printable page, or with .xlsx one table of every municipality's part.
 func (ui *UI) measureProposal(w http.ResponseWriter, r *http.Request) error {
+	if err := auth.CanReadInternal(auth.UserFrom(r.Context())); err != nil {
+		return err
+	}
 	p, err := ui.loadMeasure(r)
 	if err != nil {
 		return err
@@ -141,6 +147,9 @@ func (ui *UI) measureProposal(w http.ResponseWriter, r *http.Request) error {
 // measureProposalExport writes the proposal's ranked consolidated needs, each with its
 // criteria's points, as the API's proposal export does.
 func (ui *UI) measureProposalExport(w http.ResponseWriter, r *http.Request) error {
+	if err := auth.CanReadInternal(auth.UserFrom(r.Context())); err != nil {
+		return err
+	}
 	p, err := ui.loadMeasure(r)
 	if err != nil {
 		return err
