@@ -16,6 +16,7 @@ import (
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/mail"
+	"kovit/internal/need"
 	"kovit/internal/refdata"
 	"kovit/internal/server"
 	"kovit/internal/sqlstore"
@@ -27,6 +28,7 @@ type app struct {
 	store   *sqlstore.Store
 	mail    mail.Sender
 	digest  digest.Digest
+	remind  *need.Reminders
 	handler http.Handler
 	routes  []string // every route pattern of the UI and the API, e.g. "POST /lang"
 }
@@ -67,8 +69,9 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		store.Close()
 		return nil, err
 	}
+	a.remind = a.reminders(c.BaseURL)
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
-		Logger: log, Synthetic: synthetic == "true"}
+		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind}
 	if deps.Map, err = eserviceMap(); err != nil {
 		store.Close()
 		return nil, err

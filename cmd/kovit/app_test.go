@@ -22,14 +22,21 @@ type testApp struct {
 	URL    string
 	store  *sqlstore.Store
 	routes []string
+	app    *app
 }
 
 // startApp runs kovit on engine ("sqlite" or "postgres") with its reference data. The
 // database comes from sqlstoretest; newApp is given it through the config's DSN.
-func startApp(t testing.TB, engine string) *testApp {
+func startApp(t testing.TB, engine string) *testApp { return startAppWith(t, engine, nil) }
+
+// startAppWith is startApp with a change to the configuration, e.g. a mail server.
+func startAppWith(t testing.TB, engine string, configure func(*config)) *testApp {
 	t.Helper()
 	store := sqlstoretest.New(t, engine)
 	c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9}
+	if configure != nil {
+		configure(&c)
+	}
 	a, err := newApp(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +44,7 @@ func startApp(t testing.TB, engine string) *testApp {
 	t.Cleanup(func() { a.store.Close() })
 	srv := httptest.NewServer(a.handler)
 	t.Cleanup(srv.Close)
-	return &testApp{URL: srv.URL, store: a.store, routes: a.routes}
+	return &testApp{URL: srv.URL, store: a.store, routes: a.routes, app: a}
 }
 
 // user makes an account with a known password and returns it.

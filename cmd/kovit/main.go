@@ -105,8 +105,8 @@ func serve(args []string) error {
 }
 
 // everyHour does the server's housekeeping while it runs: it removes expired sessions,
-// takes the end-of-month snapshot of the e-service matrix once a month has ended, and
-// sends the action plan's weekly digest.
+// takes the end-of-month snapshot of the e-service matrix once a month has ended, sends
+// the action plan's weekly digest and the needs rounds' reminders that are due.
 func (a *app) everyHour(ctx context.Context, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -121,6 +121,9 @@ func (a *app) everyHour(ctx context.Context, log *slog.Logger) {
 			log.Warn("weekly digest", "sent", n, "err", err)
 		} else if n > 0 {
 			log.Info("weekly digest", "sent", n)
+		}
+		if err := a.remind.SendDue(ctx); err != nil {
+			log.Warn("needs round reminders", "err", err)
 		}
 		select {
 		case <-ctx.Done():

@@ -79,6 +79,25 @@ func permissionCases() map[string]permissionCase {
 		"POST /plan/activities/{id}/participants":        {scopeNational, "POST", "/plan/activities/999999/participants", form, "ehak=0784"},
 		"POST /plan/activities/{id}/participants/{ehak}": {scopeMunicipality, "POST", "/plan/activities/999999/participants/0784", form, "status=done&version=1"},
 
+		// The needs pages: 999999 is no need, consolidated need, round or measure; a missing
+		// one is refused as another municipality's or a national record would be.
+		"POST /needs/new":                                 {scopeMunicipality, "POST", "/needs/new", form, "municipality_ehak=0784&title=Uus&category=records"},
+		"POST /needs/import":                              {scopeMunicipality, "POST", "/needs/import", form, needImportForm},
+		"POST /needs/{id}/edit":                           {scopeMunicipality, "POST", "/needs/999999/edit", form, "title=Uus&category=records&version=1"},
+		"POST /needs/{id}/transitions":                    {scopeMunicipality, "POST", "/needs/999999/transitions", form, "to=submitted&version=1"},
+		"POST /needs/{id}/suggestions/{other}/{decision}": {scopeNational, "POST", "/needs/999999/suggestions/999998/accept", form, ""},
+		"POST /rounds":                                    {scopeNational, "POST", "/rounds", form, "title=Voor&deadline=2030-01-01"},
+		"POST /rounds/{id}/remind":                        {scopeNational, "POST", "/rounds/999999/remind", form, ""},
+		"POST /consolidated":                              {scopeNational, "POST", "/consolidated", form, "title=Koond&category=records"},
+		"POST /consolidated/{id}/edit":                    {scopeNational, "POST", "/consolidated/999999/edit", form, "title=Koond&category=records&version=1"},
+		"POST /consolidated/{id}/endorse":                 {scopeMunicipality, "POST", "/consolidated/999999/endorse", form, "ehak=0784"},
+		"POST /consolidated/{id}/measure":                 {scopeNational, "POST", "/consolidated/999999/measure", form, "measure_id=1&version=1"},
+		"POST /consolidated/{id}/projects":                {scopeNational, "POST", "/consolidated/999999/projects", form, "name=Projekt"},
+		"POST /consolidated/{id}/projects/{project}":      {scopeNational, "POST", "/consolidated/999999/projects/1", form, "name=Projekt&status=done&version=1"},
+		"POST /priorities/weights":                        {scopeNational, "POST", "/priorities/weights", form, "municipalities=5&population=1&strategy_fit=1&urgency=1&cost_efficiency=1&version=1"},
+		"POST /measures":                                  {scopeNational, "POST", "/measures", form, "name=Meede&start_year=2026&end_year=2027&status=proposed"},
+		"POST /measures/{id}/edit":                        {scopeNational, "POST", "/measures/999999/edit", form, "name=Meede&start_year=2026&end_year=2027&status=proposed&version=1"},
+
 		"POST /api/v1/strategies":                         {scopeNational, "POST", "/api/v1/strategies", js, `{"title_et":"Uus","start_year":2026,"end_year":2030,"status":"draft"}`},
 		"PATCH /api/v1/strategies/{id}":                   {scopeNational, "PATCH", "/api/v1/strategies/1", js, `{"title_et":"Muudetud","version":1}`},
 		"POST /api/v1/strategies/{id}/nodes":              {scopeNational, "POST", "/api/v1/strategies/1/nodes", js, `{"kind":"goal","code":"9","title_et":"Uus"}`},
@@ -138,6 +157,10 @@ const importBody = "--kovit\r\nContent-Disposition: form-data; name=\"file\"; fi
 // planImportBody is a one-row action plan file that would add a goal.
 const planImportBody = "--kovit\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
 	"kood;tase;pealkiri;pealkiri inglise keeles;juht;partnerid;algus;lõpp;staatus;valmidus %\r\n99;goal;Uus;;;;;;;\r\n--kovit--\r\n"
+
+// needImportForm is the apply step of a survey import with one row of 0784.
+const needImportForm = `table=%7B%22header%22%3A%5B%22KOV%22%2C%22Pealkiri%22%2C%22Kategooria%22%5D%2C%22rows%22%3A%5B%5B%220784%22%2C%22X%22%2C%22records%22%5D%5D%7D` +
+	"&map_0=municipality_ehak&map_1=title&map_2=category&step=apply"
 
 func TestPermissionMatrix(t *testing.T) {
 	for _, engine := range sqlstoretest.Engines() {

@@ -12,6 +12,7 @@ import (
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/municipality"
+	"kovit/internal/need"
 	"kovit/internal/plan"
 )
 
@@ -20,11 +21,14 @@ type Deps struct {
 	Municipalities municipality.Store
 	Services       eservice.Store
 	Plans          plan.Store
-	Users          auth.Store
-	Audit          audit.Store
-	Auth           *auth.Authenticator
-	Catalog        *i18n.Catalog
-	Logger         *slog.Logger
+	Needs          need.Store
+	// Reminders sends a needs round's reminders; nil hides the button.
+	Reminders *need.Reminders
+	Users     auth.Store
+	Audit     audit.Store
+	Auth      *auth.Authenticator
+	Catalog   *i18n.Catalog
+	Logger    *slog.Logger
 	// Synthetic marks a database filled by the demo generator: every page says so.
 	Synthetic bool
 	// OIDC, when set, offers sign-in through an external identity provider.

@@ -1,0 +1,125 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+	"kovit/internal/need"
+	"kovit/internal/tabular"
+)
+
+// needListPage lists the needs a user may see, filtered and paged.
+type needListPage struct {
+	needPage
+	Items          []need.Need
+	Total          int
+	Pager          Pager
+	Query          url.Values
+	Filter         need.Filter
+	Rounds         []need.Round
+	Municipalities []municipality.Municipality
+	CanCreate      bool
+}
+
+// ExportQuery keeps the filters for the CSV and XLSX links.
+func (p needListPage) ExportQuery() string {
+	q := cloneQuery(p.Query)
+	q.Del("offset")
+	if len(q) == 0 {
+		return ""
+	}
+	return "?" + q.Encode()
+}
+
+// needFilter reads the list's filters; an editor sees only their own municipality.
+func needFilter(u *auth.User, q url.Values) (need.Filter, error) {
+	var p kovit.Problems
+	f := need.Filter{MunicipalityEHAK: q.Get("municipality"), Category: need.Category(q.Get("category")),
+		Query: strings.TrimSpace(q.Get("q")), Offset: intParam(q, "offset", &p), Limit: 50}
+	f.RoundID = int64(intParam(q, "round", &p))
+	if s := q.Get("state"); s != "" {
+		f.States = []need.State{need.State(s)}
+	}
+	if u != nil && u.Role == auth.RoleEditor {
+		f.MunicipalityEHAK = u.MunicipalityEHAK
+	}
+	if err := p.Err(); err != nil {
+		return f, err
+	}
+	return f, f.Validate()
+}
+
+func (ui *UI) needList(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	if err := auth.CanReadInternal(u); err != nil {
+		return err
+	}
+	f, err := needFilter(u, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	items, total, err := ui.Needs.ListNeeds(ctx, f)
+	if err != nil {
+		return err
+	}
+	np, err := ui.needPage(r, "needui.list.title")
+	if err != nil {
+		return err
+	}
+	p := needListPage{needPage: np, Items: items, Total: total, Query: r.URL.Query(), Filter: f,
+		Pager:     newPager("/needs", r.URL.Query(), total, f.Limit, f.Offset),
+		CanCreate: u.Role == auth.RoleEditor || np.Coordinator()}
+	if p.Rounds, err = ui.Needs.ListRounds(ctx); err != nil {
+		return err
+	}
+	if np.SeesAll() {
+		if p.Municipalities, err = ui.allMunicipalities(ctx); err != nil {
+			return err
+		}
+	}
+	ui.render(w, r, http.StatusOK, "need/list", p)
+	return nil
+}
+
+// needExport sends the needs the filters select as CSV or XLSX, in the columns the
+// survey import reads (Estonian headers), with the id, state and round after them.
+func (ui *UI) needExport(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	if err := auth.CanReadInternal(u); err != nil {
+		return err
+	}
+	f, err := needFilter(u, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	var items []need.Need
+	for f.Offset = 0; ; f.Offset += need.MaxLimit {
+		f.Limit = need.MaxLimit
+		page, total, err := ui.Needs.ListNeeds(ctx, f)
+		if err != nil {
+			return err
+		}
+		items = append(items, page...)
+		if f.Offset+f.Limit >= total {
+			break
+		}
+	}
+	// The survey's columns first, so the file imports back; then what only exports carry.
+	et := ui.Catalog.Printer("et")
+	t := tabular.Table{Sheet: "vajadused", Header: append(append([]string{}, need.Headers...), "ID", et.T("needui.field.state"), et.T("needui.field.round"))}
+	for _, n := range items {
+		round := ""
+		if n.RoundID != nil {
+			round = strconv.FormatInt(*n.RoundID, 10)
+		}
+		t.Rows = append(t.Rows, append(need.SurveyRow(n), n.ID, string(n.State), round))
+	}
+	return writeTable(w, r, "vajadused", t)
+}
