@@ -45,28 +45,31 @@ func (a *API) listActivities(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	internal := auth.Allowed(auth.CanReadInternal(auth.UserFrom(ctx)))
-	var strategies []plan.Strategy
+	var ids []int64
 	if strategyID != 0 {
-		s, err := a.readableStrategy(ctx, strategyID)
-		if err != nil {
-			return err
-		}
-		strategies = []plan.Strategy{s}
+		ids = []int64{strategyID}
 	} else {
 		sf := plan.StrategyFilter{Statuses: []plan.StrategyStatus{plan.Adopted, plan.Archived}, Limit: 500}
 		if internal {
 			sf.Statuses = nil
 		}
-		var err error
-		if strategies, _, err = a.plans.ListStrategies(ctx, sf); err != nil {
+		strategies, _, err := a.plans.ListStrategies(ctx, sf)
+		if err != nil {
 			return err
+		}
+		for _, s := range strategies {
+			ids = append(ids, s.ID)
 		}
 	}
 	out := list[ActivityItem]{Items: []ActivityItem{}}
-	for _, s := range strategies {
-		t, err := a.plans.StrategyTree(ctx, s.ID)
+	for _, id := range ids {
+		// The tree comes from memory, so its strategy is checked rather than read again.
+		t, err := a.plans.StrategyTree(ctx, id)
 		if err != nil {
 			return err
+		}
+		if auth.CanReadStrategy(auth.UserFrom(ctx), t.Strategy.Status.Public()) != nil {
+			return kovit.NotFound()
 		}
 		if err := f.Validate(t); err != nil {
 			return err

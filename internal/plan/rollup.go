@@ -23,14 +23,27 @@ type Tree struct {
 type treeIndex struct {
 	children map[int64][]Node // nil after Public: the public nodes differ
 	progress map[int64]float64
+	turnouts map[int64]Turnout
 }
 
-// Shared returns t with its children and roll-up worked out once, for a tree that is kept
-// in memory and read by many: Children and Rollup then answer from the index. The tree,
+// Shared returns t with its children, roll-up and turnouts worked out once, for a tree that is kept
+// in memory and read by many: Children, Rollup and Turnouts then answer from the index. The tree,
 // and what those two return, must not be changed by any reader.
 func (t Tree) Shared() Tree {
 	t.index = nil
-	t.index = &treeIndex{children: t.Children(), progress: Rollup(t)}
+	t.index = &treeIndex{children: t.Children(), progress: Rollup(t), turnouts: Turnouts(t)}
+	return t
+}
+
+// WithParticipants returns t with parts in place of its participants. A Shared tree stays
+// shared: its children are kept, and its roll-up and turnouts are worked out anew.
+func (t Tree) WithParticipants(parts []Participant) Tree {
+	t.Participants = parts
+	if t.index != nil {
+		children := t.index.children
+		t.index = nil
+		t.index = &treeIndex{children: children, progress: Rollup(t), turnouts: Turnouts(t)}
+	}
 	return t
 }
 
@@ -44,7 +57,7 @@ func (t Tree) Public() Tree {
 	t.Nodes = nodes
 	if t.index != nil {
 		// Notes do not count towards progress, so the roll-up stands.
-		t.index = &treeIndex{progress: t.index.progress}
+		t.index = &treeIndex{progress: t.index.progress, turnouts: t.index.turnouts}
 	}
 	return t
 }

@@ -165,3 +165,16 @@ func TestSharedTree(t *testing.T) {
 		t.Errorf("public roll-up %v", Rollup(public))
 	}
 }
+
+func TestWithParticipants(t *testing.T) {
+	tree := Tree{Strategy: Strategy{}.WithDefaults(), Nodes: []Node{{ID: 1, Kind: Activity, Weight: 1}},
+		Participants: []Participant{{ActivityID: 1, MunicipalityEHAK: "0793", Status: NotStarted}}}
+	shared := tree.Shared()
+	done := shared.WithParticipants([]Participant{{ActivityID: 1, MunicipalityEHAK: "0793", Status: Done, Completion: 100}})
+	if Rollup(done)[1] != 1 || Turnouts(done)[1].Done != 1 || len(done.Children()[StrategyKey]) != 1 {
+		t.Errorf("after the part is done: %v %v %v", Rollup(done), Turnouts(done), done.Children())
+	}
+	if Rollup(shared)[1] != 0 {
+		t.Errorf("the original changed: %v", Rollup(shared))
+	}
+}

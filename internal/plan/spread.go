@@ -15,8 +15,12 @@ type Turnout struct {
 	Done   int
 }
 
-// Turnouts counts each joint activity's participants and those done, by activity id.
+// Turnouts counts each joint activity's participants and those done, by activity id. The
+// map is the caller's to read, not to change: a Shared tree hands out its own.
 func Turnouts(t Tree) map[int64]Turnout {
+	if t.index != nil {
+		return t.index.turnouts
+	}
 	out := map[int64]Turnout{}
 	for _, p := range t.Participants {
 		c := out[p.ActivityID]

@@ -8,6 +8,10 @@ import (
 	"kovit/internal/plan"
 )
 
+// participantsOfStrategy selects the rows of a strategy's activities in a table keyed by
+// activity_id.
+const participantsOfStrategy = " WHERE activity_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)"
+
 // loadStrategyTree reads a tree from one snapshot (see readSnapshot), so the tree is one
 // moment's state even while editors save.
 func (s *Store) loadStrategyTree(ctx context.Context, strategyID int64) (plan.Tree, error) {
@@ -55,7 +59,7 @@ func treeFrom(ctx context.Context, query planQuery, strategyID int64) (plan.Tree
 	if t.Nodes, err = nodesFrom(ctx, query, "strategy_id = ?", "node_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)", strategyID); err != nil {
 		return t, err
 	}
-	const activities = " WHERE activity_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)"
+	const activities = participantsOfStrategy
 	if t.Participants, err = participantsFrom(ctx, query, activities, strategyID); err != nil {
 		return t, err
 	}

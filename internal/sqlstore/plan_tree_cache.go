@@ -13,7 +13,10 @@ import (
 // and the roll-up all start from a whole tree, and a plan of a thousand activities takes
 // some 25 ms to read, more than the page may take in all. Trees hold little, and plans
 // change seldom compared to how often they are read, so any committed change drops every
-// copy (see dropCopies): no write path needs to know which trees it touched.
+// copy (see dropCopies): no write path needs to know which trees it touched. The one
+// exception is the commonest edit, a municipality reporting its part of a joint activity:
+// then only the trees' participants are read again, so the roll-up that follows the edit
+// costs a few milliseconds rather than a whole reload.
 type treeCache struct {
 	mu    sync.Mutex
 	gen   uint64 // counts drops, so a load that raced a change does not store stale data
@@ -25,12 +28,25 @@ type cachedTree struct {
 	loadedAt time.Time
 	// latest is each indicator's latest national figure, worked out on first use.
 	latest map[int64]plan.Point
+	// partsChanged says that participants changed since loading, and nothing else did.
+	partsChanged bool
 }
 
 func (c *treeCache) invalidate() {
 	c.mu.Lock()
 	c.gen++
 	c.trees = nil
+	c.mu.Unlock()
+}
+
+// participantsChanged marks every tree's participants out of date, and only them.
+func (c *treeCache) participantsChanged() {
+	c.mu.Lock()
+	c.gen++
+	for id, e := range c.trees {
+		e.partsChanged = true
+		c.trees[id] = e
+	}
 	c.mu.Unlock()
 }
 
@@ -43,12 +59,23 @@ func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, 
 	e, ok := c.trees[strategyID]
 	gen := c.gen
 	c.mu.Unlock()
-	if !ok || time.Since(e.loadedAt) >= cacheTTL {
-		t, err := s.loadStrategyTree(ctx, strategyID)
+	if !ok || e.partsChanged || time.Since(e.loadedAt) >= cacheTTL {
+		var t plan.Tree
+		var err error
+		loadedAt := time.Now()
+		if ok && e.partsChanged && time.Since(e.loadedAt) < cacheTTL {
+			// The rest of the tree is as old as it was: it keeps its time.
+			t, err = s.withNewParticipants(ctx, e.tree)
+			loadedAt = e.loadedAt
+		} else {
+			if t, err = s.loadStrategyTree(ctx, strategyID); err == nil {
+				t = t.Shared()
+			}
+		}
 		if err != nil {
 			return t, err
 		}
-		e = cachedTree{tree: t.Shared(), loadedAt: time.Now()}
+		e = cachedTree{tree: t, loadedAt: loadedAt}
 		c.mu.Lock()
 		if c.gen == gen {
 			if c.trees == nil {
@@ -102,4 +129,13 @@ func (s *Store) LatestValues(ctx context.Context, strategyID int64) (map[int64]p
 	}
 	c.mu.Unlock()
 	return latest, nil
+}
+
+// withNewParticipants is t with its participants read again; the rest of t is unchanged.
+func (s *Store) withNewParticipants(ctx context.Context, t plan.Tree) (plan.Tree, error) {
+	parts, err := participantsFrom(ctx, s.query, participantsOfStrategy, t.Strategy.ID)
+	if err != nil {
+		return plan.Tree{}, err
+	}
+	return t.WithParticipants(parts), nil
 }

@@ -31,3 +31,46 @@ func TestStrategyTreeCopy(t *testing.T) {
 		}
 	})
 }
+
+// A municipality's report of its part refreshes only the participants of the kept tree,
+// and the roll-up follows at once; any other change reloads the tree.
+func TestStrategyTreeAfterParticipantChange(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := coordinatorCtx()
+		st := newStrategy(t, s, ctx)
+		act := mustNode(t, s, ctx, plan.Node{StrategyID: st.ID, Kind: plan.Activity, Code: "1", TitleEt: "Ühine"})
+		var parts []plan.Participant
+		for _, ehak := range []string{"0793", "0784"} {
+			p, err := s.AddParticipant(ctx, plan.Participant{ActivityID: act.ID, MunicipalityEHAK: ehak})
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts = append(parts, p)
+		}
+		progress := func() float64 {
+			tree, err := s.StrategyTree(ctx, st.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return plan.Rollup(tree)[act.ID]
+		}
+		if got := progress(); got != 0 {
+			t.Fatalf("progress %v before any part is done", got)
+		}
+		parts[0].Status = plan.Done
+		if _, err := s.UpdateParticipant(ctx, parts[0]); err != nil {
+			t.Fatal(err)
+		}
+		if got := progress(); got != 0.5 {
+			t.Errorf("progress %v after one of two parts is done, want 0.5", got)
+		}
+		act.TitleEt = "Ühine tegevus"
+		if _, err := s.UpdateNode(ctx, act); err != nil {
+			t.Fatal(err)
+		}
+		tree, err := s.StrategyTree(ctx, st.ID)
+		if err != nil || tree.Nodes[0].TitleEt != "Ühine tegevus" || plan.Rollup(tree)[act.ID] != 0.5 {
+			t.Errorf("after a node change: %+v %v", tree.Nodes, err)
+		}
+	})
+}

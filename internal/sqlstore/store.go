@@ -121,7 +121,10 @@ func (s *Store) dropCopies(changed map[string]bool) {
 	if changed["need"] {
 		s.needs.invalidate()
 	}
-	if len(changed) > 0 {
+	switch {
+	case len(changed) == 1 && changed["participant"]:
+		s.trees.participantsChanged()
+	case len(changed) > 0:
 		s.trees.invalidate()
 	}
 }
