@@ -12,9 +12,6 @@ import (
 	"kovit/internal/tabular"
 )
 
-// maxImport bounds an uploaded matrix file; a full matrix as XLSX is well under 1 MB.
-const maxImport = 10 << 20
-
 // eserviceExport sends the matrix, or one municipality's row with ?municipality=EHAK, as
 // CSV or XLSX in the format eserviceImport reads back. Public, like the matrix page.
 func (ui *UI) eserviceExport(w http.ResponseWriter, r *http.Request) error {
@@ -66,13 +63,6 @@ type importPage struct {
 	OwnEHAK            string // an editor's municipality: they may import only its rows
 }
 
-// importProblem is one error of a file, by row (0: the whole file) and column.
-type importProblem struct {
-	Row     int
-	Column  string
-	Message string
-}
-
 // mayImport lets in whoever edits some municipality's cells: an editor (their own rows
 // only, which the import checks row by row), coordinators and admins (any row).
 func mayImport(u *auth.User) error {
@@ -111,24 +101,9 @@ func (ui *UI) eserviceImport(w http.ResponseWriter, r *http.Request) error {
 		ui.renderImport(w, r, status, importPage{Problems: problems})
 		return nil
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxImport)
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return fail(http.StatusRequestEntityTooLarge, importProblem{Message: ui.text(r, "transfer.import.too_large")})
-		}
-		return fail(http.StatusBadRequest, importProblem{Message: ui.text(r, "transfer.import.no_file")})
-	}
-	defer r.MultipartForm.RemoveAll()
-	file, header, err := r.FormFile("file")
-	if err != nil {
-		return fail(http.StatusUnprocessableEntity, importProblem{Message: ui.text(r, "transfer.import.no_file")})
-	}
-	defer file.Close()
-	head, rows, err := tabular.Read(file, header.Filename)
-	var re *tabular.ReadError
-	if errors.As(err, &re) {
-		return fail(http.StatusUnprocessableEntity, importProblem{Row: re.Row, Message: ui.text(r, re.Key)})
+	head, rows, err := readUpload(w, r)
+	if status, problem, ok := ui.uploadProblem(r, err); ok {
+		return fail(status, problem)
 	} else if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/need"
-	"kovit/internal/tabular"
 )
 
 // The survey import runs in three steps without keeping anything on the server: upload
@@ -152,27 +150,12 @@ func (ui *UI) needImport(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (ui *UI) needImportUpload(w http.ResponseWriter, r *http.Request) error {
-	fail := func(status int, key string, row int) error {
-		return ui.renderNeedImport(w, r, status, needImportPage{Step: "upload", Errors: []importProblem{{Row: row, Message: ui.text(r, key)}}})
+	fail := func(status int, problem importProblem) error {
+		return ui.renderNeedImport(w, r, status, needImportPage{Step: "upload", Errors: []importProblem{problem}})
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxImport)
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return fail(http.StatusRequestEntityTooLarge, "transfer.import.too_large", 0)
-		}
-		return fail(http.StatusBadRequest, "transfer.import.no_file", 0)
-	}
-	defer r.MultipartForm.RemoveAll()
-	file, header, err := r.FormFile("file")
-	if err != nil {
-		return fail(http.StatusUnprocessableEntity, "transfer.import.no_file", 0)
-	}
-	defer file.Close()
-	head, rows, err := tabular.Read(file, header.Filename)
-	var re *tabular.ReadError
-	if errors.As(err, &re) {
-		return fail(http.StatusUnprocessableEntity, re.Key, re.Row)
+	head, rows, err := readUpload(w, r)
+	if status, problem, ok := ui.uploadProblem(r, err); ok {
+		return fail(status, problem)
 	} else if err != nil {
 		return err
 	}

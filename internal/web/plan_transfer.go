@@ -82,24 +82,9 @@ func (ui *UI) planImport(w http.ResponseWriter, r *http.Request) error {
 		ui.renderPlanImport(w, r, status, planImportPage{S: s, Problems: problems})
 		return nil
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxImport)
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return fail(http.StatusRequestEntityTooLarge, importProblem{Message: ui.text(r, "transfer.import.too_large")})
-		}
-		return fail(http.StatusBadRequest, importProblem{Message: ui.text(r, "transfer.import.no_file")})
-	}
-	defer r.MultipartForm.RemoveAll()
-	file, header, err := r.FormFile("file")
-	if err != nil {
-		return fail(http.StatusUnprocessableEntity, importProblem{Message: ui.text(r, "transfer.import.no_file")})
-	}
-	defer file.Close()
-	head, rows, err := tabular.Read(file, header.Filename)
-	var re *tabular.ReadError
-	if errors.As(err, &re) {
-		return fail(http.StatusUnprocessableEntity, importProblem{Row: re.Row, Message: ui.text(r, re.Key)})
+	head, rows, err := readUpload(w, r)
+	if status, problem, ok := ui.uploadProblem(r, err); ok {
+		return fail(status, problem)
 	} else if err != nil {
 		return err
 	}
