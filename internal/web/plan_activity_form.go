@@ -217,5 +217,6 @@ func (p planActivityPage) Euros(m *plan.Money) string {
 	if m == nil {
 		return ""
 	}
-	return moneyValue(m, p.L.Lang) + " €"
+	// A float is exact enough for showing any budget to the cent.
+	return p.L.Num(float64(*m)/100, 2) + " €"
 }
