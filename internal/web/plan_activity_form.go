@@ -17,6 +17,9 @@ import (
 // municipality's own plan, the national activities it may contribute to. Loaded only for
 // those who may edit, as the public page needs none of it.
 type activityChoices struct {
+	// Partners leaves out municipalities, which take part as participants, unless one is
+	// already a partner (through the API or an import), so that saving the form keeps it.
+	Partners []plan.Organisation
 	Contacts []auth.User
 	Related  []choice
 	National []choiceGroup // by national strategy; empty for a national plan
@@ -56,6 +59,11 @@ func (ui *UI) loadActivityChoices(ctx context.Context, p *planActivityPage) erro
 	}
 	p.Choices = activityChoices{Contacts: users, PlannedBudget: moneyValue(p.Edit.PlannedBudget, p.L.Lang),
 		ActualBudget: moneyValue(p.Edit.ActualBudget, p.L.Lang)}
+	for _, o := range p.Orgs {
+		if o.Kind != plan.Municipality || slices.Contains(p.Edit.PartnerOrgIDs, o.ID) {
+			p.Choices.Partners = append(p.Choices.Partners, o)
+		}
+	}
 	t, err := ui.Plans.StrategyTree(ctx, p.S.ID)
 	if err != nil {
 		return err

@@ -125,7 +125,7 @@ func sampleActivityEditing(act *planActivityPage, t plan.Tree, problems kovit.Pr
 	money := plan.Money(1250050)
 	act.N.PartnerOrgIDs, act.N.PlannedBudget, act.N.FundingSource = []int64{1}, &money, "Riigieelarve"
 	act.Edit.PartnerOrgIDs, act.Edit.ContactIDs, act.Edit.RelatedIDs = []int64{1}, []int64{1}, []int64{3}
-	act.Choices = activityChoices{
+	act.Choices = activityChoices{Partners: act.Orgs,
 		Contacts:      []auth.User{{ID: 1, Name: "Mari Maasikas", Email: "mari@kovit.ee"}},
 		Related:       []choice{{ID: 3, Label: "1.2 Only English"}},
 		National:      []choiceGroup{{Label: "Riiklik kava", Choices: []choice{{ID: 9, Label: "2.1 Ühine teenus"}}}},
