@@ -97,6 +97,16 @@ func permissionCases() map[string]permissionCase {
 		"POST /priorities/weights":                        {scopeNational, "POST", "/priorities/weights", form, "municipalities=5&population=1&strategy_fit=1&urgency=1&cost_efficiency=1&version=1"},
 		"POST /measures":                                  {scopeNational, "POST", "/measures", form, "name=Meede&start_year=2026&end_year=2027&status=proposed"},
 		"POST /measures/{id}/edit":                        {scopeNational, "POST", "/measures/999999/edit", form, "name=Meede&start_year=2026&end_year=2027&status=proposed&version=1"},
+		// Editing the tree, tasks and organisations: node 1 is in a national strategy, an
+		// unknown task is refused as a national one would be, organisations are the coordinators'.
+		"POST /plan/nodes/{id}/edit":         {scopeNational, "POST", "/plan/nodes/1/edit", form, "code=9&title_et=Uus&weight=1&version=1"},
+		"POST /plan/nodes/{id}/move":         {scopeNational, "POST", "/plan/nodes/1/move", form, "direction=down&version=1"},
+		"POST /plan/nodes/{id}/delete":       {scopeNational, "POST", "/plan/nodes/1/delete", form, "version=1"},
+		"POST /plan/activities/{id}/tasks":   {scopeNational, "POST", "/plan/activities/999999/tasks", form, "title_et=Uus"},
+		"POST /plan/tasks/{id}/edit":         {scopeNational, "POST", "/plan/tasks/999999/edit", form, "title_et=Uus&state=done&version=1"},
+		"POST /plan/tasks/{id}/delete":       {scopeNational, "POST", "/plan/tasks/999999/delete", form, "version=1"},
+		"POST /plan/organisations":           {scopeNational, "POST", "/plan/organisations", form, "kind=ministry&name_et=Uus"},
+		"POST /plan/organisations/{id}/edit": {scopeNational, "POST", "/plan/organisations/1/edit", form, "kind=ministry&name_et=Uus&version=1"},
 
 		"POST /api/v1/strategies":                         {scopeNational, "POST", "/api/v1/strategies", js, `{"title_et":"Uus","start_year":2026,"end_year":2030,"status":"draft"}`},
 		"PATCH /api/v1/strategies/{id}":                   {scopeNational, "PATCH", "/api/v1/strategies/1", js, `{"title_et":"Muudetud","version":1}`},

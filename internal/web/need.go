@@ -112,12 +112,6 @@ func formMoney(r *http.Request, name string, p *kovit.Problems) *need.Money {
 }
 
 // moneyValue is an amount as a form shows it, e.g. 12000.50; empty for nil.
-func moneyValue(m *need.Money) string {
-	if m == nil {
-		return ""
-	}
-	return strings.TrimSuffix(m.String(), ".00")
-}
 
 // formID reads an optional id from a form; empty or 0 is nil.
 func formID(r *http.Request, name string, p *kovit.Problems) *int64 {

@@ -54,8 +54,8 @@ func containsCategory(list []need.Category, c need.Category) bool {
 	return false
 }
 
-func newMeasureForm(m need.Measure) measureForm {
-	return measureForm{Edit: m, Budget: moneyValue(&m.Budget), MaxGrant: moneyValue(&m.MaxGrant)}
+func newMeasureForm(m need.Measure, lang string) measureForm {
+	return measureForm{Edit: m, Budget: moneyValue(&m.Budget, lang), MaxGrant: moneyValue(&m.MaxGrant, lang)}
 }
 
 // readMeasure reads the measure form over m.
@@ -90,7 +90,7 @@ func readMeasure(r *http.Request, m need.Measure, p *kovit.Problems) measureForm
 }
 
 func (ui *UI) measureList(w http.ResponseWriter, r *http.Request) error {
-	return ui.renderMeasureList(w, r, http.StatusOK, newMeasureForm(need.Measure{StartYear: 2026, EndYear: 2029, CoFinancing: 15, Status: need.MeasureProposed}))
+	return ui.renderMeasureList(w, r, http.StatusOK, newMeasureForm(need.Measure{StartYear: 2026, EndYear: 2029, CoFinancing: 15, Status: need.MeasureProposed}, lang(r)))
 }
 
 func (ui *UI) renderMeasureList(w http.ResponseWriter, r *http.Request, status int, f measureForm) error {

@@ -59,7 +59,7 @@ func (ui *UI) loadMeasure(r *http.Request) (measurePage, error) {
 		return measurePage{}, err
 	}
 	np.Nav, np.Title = "measures", m.Name
-	p := measurePage{needPage: np, M: m, measureForm: newMeasureForm(m)}
+	p := measurePage{needPage: np, M: m, measureForm: newMeasureForm(m, np.L.Lang)}
 	// The budget counts unpublished consolidated needs too: it is for signed-in users.
 	if u != nil {
 		if p.Budget, err = ui.Needs.Budget(ctx, id); err != nil {

@@ -61,7 +61,7 @@ func (ui *UI) loadNeedShow(r *http.Request, id int64) (needShowPage, error) {
 		}
 	}
 	if p.CanEdit {
-		p.Edit = needForm{In: n, Cost: moneyValue(n.Cost)}
+		p.Edit = needForm{In: n, Cost: moneyValue(n.Cost, p.L.Lang)}
 		if err := ui.fillNeedForm(r, &p.Edit); err != nil {
 			return p, err
 		}

@@ -27,9 +27,11 @@ type planActivityPage struct {
 	CanEdit        bool
 	Internal       bool
 	Edit           plan.Node // the edit form's values
+	Choices        activityChoices
 	Form, PartForm form
 	PartEHAK       string // the participant whose form the problems belong to
 	updatesView           // the progress updates' timeline and forms (plan_update.go)
+	taskView              // the tasks' forms (plan_task.go)
 
 	Indicators []indicatorRow // of the goal and direction above
 }
@@ -148,6 +150,11 @@ func (ui *UI) loadPlanActivityID(r *http.Request, id int64) (planActivityPage, e
 		p.Progress = &v
 	}
 	p.Edit = n
+	if p.CanEdit {
+		if err := ui.loadActivityChoices(ctx, &p); err != nil {
+			return p, err
+		}
+	}
 	if p.updatesView, err = ui.loadUpdates(ctx, n, s); err != nil {
 		return p, err
 	}

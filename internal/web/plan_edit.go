@@ -72,7 +72,8 @@ func (ui *UI) planNodeCreate(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// planActivityUpdate saves the activity's own fields; the rest stay as stored.
+// planActivityUpdate saves the activity's own fields (readActivityForm); its place in
+// the tree, participants and tasks have their own forms.
 func (ui *UI) planActivityUpdate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p, err := ui.editablePlanActivity(r)
@@ -80,21 +81,7 @@ func (ui *UI) planActivityUpdate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var problems kovit.Problems
-	n := p.N
-	n.Status = r.PostFormValue("status")
-	n.Completion = formInt(r, "completion", &problems)
-	n.Weight = formFloat(r, "weight", &problems)
-	n.Start, n.End = optionalDate(r, "start", &problems), optionalDate(r, "end", &problems)
-	n.InternalNote = strings.TrimSpace(r.PostFormValue("internal_note"))
-	n.Version = formInt(r, "version", &problems)
-	n.LeadOrgID = nil
-	if v := r.PostFormValue("lead_org_id"); v != "" && v != "0" {
-		lead, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			problems.Add("lead_org_id", "plan.error.unknown_organisation")
-		}
-		n.LeadOrgID = &lead
-	}
+	n := readActivityForm(r, p.N, &p.Choices, &problems)
 	status, problems, err := trySave(problems, func() error { _, err := ui.Plans.UpdateNode(ctx, n); return err })
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/plan"
@@ -56,12 +57,21 @@ func planSamples(base Page) map[string]any {
 	}
 	tree.Indicators, tree.NewIndicator, tree.IndicatorForm = sampleIndicatorRows(t), inputOf(plan.Indicator{Better: plan.HigherIsBetter}), form{Problems: problems}
 	act.Indicators = sampleIndicatorRows(t)
+	tree.EditText = "muuda"
+	sampleActivityEditing(&act, t, problems)
 	return map[string]any{
 		"plan/indicator": sampleIndicatorPage(pp, t, problems),
 		"plan/list": planListPage{planPage: pp, Strategies: []plan.Strategy{t.Strategy, {ID: 2, TitleEt: "Mustand", Status: plan.Draft}},
 			CanCreate: true, New: plan.Strategy{StartYear: 2026}, Form: form{Problems: problems}},
 		"plan/show":     tree,
 		"plan/activity": act,
+		"plan/node_form": planNodeEditPage{planPage: pp, S: t.Strategy, N: t.Nodes[0], Edit: t.Nodes[0], Place: 1, Siblings: 2,
+			Form: form{Problems: problems, Message: "conflict"}},
+		"plan/organisations": planOrgPage{planPage: pp, CanEdit: true, EditID: 2,
+			Others:         []plan.Organisation{{ID: 2, Kind: plan.Ministry, NameEt: "Ministeerium", Version: 1}, {ID: 3, Kind: plan.OtherOrg, NameEt: "Muu"}},
+			EditIn:         plan.Organisation{ID: 2, Kind: plan.Ministry, Version: 1},
+			Municipalities: []plan.Organisation{{ID: 4, Kind: plan.Municipality, NameEt: "Tartu linn", MunicipalityEHAK: "0793"}},
+			New:            plan.Organisation{Kind: plan.Association}, Form: form{Problems: problems}},
 		"plan/strategy_form": planStrategyEditPage{planPage: pp, S: t.Strategy, Edit: t.Strategy,
 			Orgs: act.Orgs, Form: form{Problems: problems, Message: "conflict"}},
 	}
@@ -107,4 +117,19 @@ func TestTreeRowsAndFilter(t *testing.T) {
 			t.Errorf("%+v (-want +got):\n%s", c.f, diff)
 		}
 	}
+}
+
+// sampleActivityEditing fills what the activity page's edit and task forms show.
+func sampleActivityEditing(act *planActivityPage, t plan.Tree, problems kovit.Problems) {
+	done := time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)
+	money := plan.Money(1250050)
+	act.N.PartnerOrgIDs, act.N.PlannedBudget, act.N.FundingSource = []int64{1}, &money, "Riigieelarve"
+	act.Edit.PartnerOrgIDs, act.Edit.ContactIDs, act.Edit.RelatedIDs = []int64{1}, []int64{1}, []int64{3}
+	act.Choices = activityChoices{Partners: act.Orgs,
+		Contacts:      []auth.User{{ID: 1, Name: "Mari Maasikas", Email: "mari@kovit.ee"}},
+		Related:       []choice{{ID: 3, Label: "1.2 Only English"}},
+		National:      []choiceGroup{{Label: "Riiklik kava", Choices: []choice{{ID: 9, Label: "2.1 Ühine teenus"}}}},
+		PlannedBudget: "12 500,50", ActualBudget: "abc"}
+	act.Tasks = append(act.Tasks, plan.Task{ID: 2, ActivityID: 2, TitleEt: "Tehtud", State: plan.TaskDone, CompletedAt: &done, CompletedBy: "Mari"})
+	act.TaskID, act.TaskEdit, act.TaskForm = t.Tasks[0].ID, t.Tasks[0], form{Problems: problems, Message: "conflict"}
 }

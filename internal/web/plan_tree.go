@@ -32,6 +32,9 @@ type planTreePage struct {
 	Indicators     []indicatorRow
 	NewIndicator   indicatorInput // the new-indicator form's values
 	IndicatorForm  form
+	// EditText is the rows' edit link, translated once rather than per row; "" for
+	// those who may not edit.
+	EditText string
 }
 
 // treeRow is one node of the tree in reading order, with its depth for indenting.
@@ -174,6 +177,9 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 		p.Rows = treeRows(t, progress, p.Filter)
 	}
 	p.label(p.Rows)
+	if p.CanEdit {
+		p.EditText = p.L.T("planedit.node.edit_link")
+	}
 	for _, row := range all {
 		if row.N.Kind != plan.Activity {
 			p.Branches = append(p.Branches, row)

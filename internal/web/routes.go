@@ -54,6 +54,18 @@ func (ui *UI) routes() []route {
 		{"POST /plan/activities/{id}/edit", ui.planActivityUpdate},
 		{"POST /plan/activities/{id}/participants", ui.planParticipantsAdd},
 		{"POST /plan/activities/{id}/participants/{ehak}", ui.planParticipantUpdate},
+		// Editing the tree, tasks and organisations (plan_node_edit.go, plan_task.go,
+		// plan_org.go). Not /plan/organisations/{id}: POST would conflict with /plan/{id}/nodes.
+		{"GET /plan/nodes/{id}/edit", ui.planNodeEdit},
+		{"POST /plan/nodes/{id}/edit", ui.planNodeUpdate},
+		{"POST /plan/nodes/{id}/move", ui.planNodeMove},
+		{"POST /plan/nodes/{id}/delete", ui.planNodeDelete},
+		{"POST /plan/activities/{id}/tasks", ui.planTaskCreate},
+		{"POST /plan/tasks/{id}/edit", ui.planTaskUpdate},
+		{"POST /plan/tasks/{id}/delete", ui.planTaskDelete},
+		{"GET /plan/organisations", ui.planOrgs},
+		{"POST /plan/organisations", ui.planOrgCreate},
+		{"POST /plan/organisations/{id}/edit", ui.planOrgUpdate},
 		// Export, import and what needs attention (plan_transfer.go, plan_attention.go).
 		{"GET /plan/strategies/{id}/export.csv", ui.planExport},
 		{"GET /plan/strategies/{id}/export.xlsx", ui.planExport},

@@ -60,6 +60,8 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"plan/show":              planSamples(base)["plan/show"],
 		"plan/activity":          planSamples(base)["plan/activity"],
 		"plan/strategy_form":     planSamples(base)["plan/strategy_form"],
+		"plan/node_form":         planSamples(base)["plan/node_form"],
+		"plan/organisations":     planSamples(base)["plan/organisations"],
 		"need/list":              needSamples(base)["need/list"],
 		"need/new":               needSamples(base)["need/new"],
 		"need/show":              needSamples(base)["need/show"],
