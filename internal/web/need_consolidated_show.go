@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,15 @@ type consolidatedPage struct {
 	NewProject  need.Project
 	ProjectForm form
 	ProjectID   int64 // the project whose form has problems
+
+	// Candidates are the needs a coordinator may add: submitted or under review and in
+	// no consolidated need, of the same category unless AllCategories, matching
+	// CandidateQuery.
+	Candidates     []need.Need
+	CandidateQuery string
+	AllCategories  bool
+	Chosen         map[int64]bool
+	LinkForm       form
 }
 
 // eligibilityRow is one cohort municipality against the mapped measure's rules.
@@ -115,6 +125,9 @@ func (ui *UI) loadConsolidated(r *http.Request) (consolidatedPage, error) {
 		if p.Measures, err = ui.Needs.ListMeasures(ctx, need.MeasureFilter{}); err != nil {
 			return p, err
 		}
+		if err := ui.loadCandidates(r, &p); err != nil {
+			return p, err
+		}
 	}
 	if u != nil {
 		if p.Projects, err = ui.Needs.Projects(ctx, id); err != nil {
@@ -122,6 +135,55 @@ func (ui *UI) loadConsolidated(r *http.Request) (consolidatedPage, error) {
 		}
 	}
 	return p, nil
+}
+
+// loadCandidates lists the needs that may be added to the consolidated need, filtered
+// by the page's q (search) and all (every category) parameters.
+func (ui *UI) loadCandidates(r *http.Request, p *consolidatedPage) error {
+	q := r.URL.Query()
+	p.CandidateQuery, p.AllCategories = strings.TrimSpace(q.Get("q")), q.Get("all") == "1"
+	f := need.Filter{States: []need.State{need.Submitted, need.UnderReview}, Query: p.CandidateQuery, Limit: need.MaxLimit}
+	if !p.AllCategories {
+		f.Category = p.C.Category
+	}
+	if kovit.TooLong(f.Query, 200) {
+		f.Query = ""
+	}
+	found, _, err := ui.Needs.ListNeeds(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	for _, n := range found {
+		if n.ConsolidatedID == nil {
+			p.Candidates = append(p.Candidates, n)
+		}
+	}
+	return nil
+}
+
+// CandidatesLink is the page with the candidates of every category, or of its own.
+func (p consolidatedPage) CandidatesLink(all bool) string {
+	return p.Path() + p.candidateQuery(all) + "#link-h"
+}
+
+// LinkAction is where the add-needs form posts, keeping the candidates' filters so a
+// form with problems lists the same needs again.
+func (p consolidatedPage) LinkAction() string {
+	return p.Path() + "/needs" + p.candidateQuery(p.AllCategories)
+}
+
+func (p consolidatedPage) candidateQuery(all bool) string {
+	v := url.Values{}
+	if p.CandidateQuery != "" {
+		v.Set("q", p.CandidateQuery)
+	}
+	if all {
+		v.Set("all", "1")
+	}
+	if len(v) == 0 {
+		return ""
+	}
+	return "?" + v.Encode()
 }
 
 func containsString(list []string, s string) bool {
@@ -180,7 +242,7 @@ func (ui *UI) consolidatedAction(w http.ResponseWriter, r *http.Request, check f
 	if status == http.StatusConflict {
 		conflict = p.L.T("error.conflict")
 	}
-	p.Edit, p.NewProject, p.ProjectID = typed.Edit, typed.NewProject, typed.ProjectID
+	p.Edit, p.NewProject, p.ProjectID, p.Chosen = typed.Edit, typed.NewProject, typed.ProjectID, typed.Chosen
 	show(&p, problems, conflict)
 	ui.render(w, r, status, "need/consolidated", p)
 	return nil
@@ -238,6 +300,47 @@ func (ui *UI) consolidatedMap(w http.ResponseWriter, r *http.Request) error {
 		func(p *consolidatedPage, problems kovit.Problems, conflict string) {
 			p.MapForm = form{Problems: problems, Message: conflict}
 		})
+}
+
+// consolidatedLink accepts the ticked needs into the consolidated need.
+func (ui *UI) consolidatedLink(w http.ResponseWriter, r *http.Request) error {
+	return ui.consolidatedAction(w, r, auth.CanEditNational,
+		func(p *consolidatedPage, problems *kovit.Problems) error {
+			p.Chosen = map[int64]bool{}
+			var ids []int64
+			for _, v := range r.PostForm["need_id"] {
+				id, err := strconv.ParseInt(v, 10, 64)
+				if err != nil || id < 1 {
+					problems.Add("need_id", "need.error.unknown_need")
+					return nil
+				}
+				ids, p.Chosen[id] = append(ids, id), true
+			}
+			if len(ids) == 0 {
+				problems.Add("need_id", "needui.consolidated.choose_none")
+				return nil
+			}
+			_, err := ui.Needs.LinkNeeds(r.Context(), p.C.ID, ids)
+			return renameField(err, "need_ids", "need_id")
+		},
+		func(p *consolidatedPage, problems kovit.Problems, conflict string) {
+			p.LinkForm = form{Problems: problems, Message: conflict}
+		})
+}
+
+// renameField reports the store's problems of field from as problems of the form's to.
+func renameField(err error, from, to string) error {
+	if kovit.ErrorCode(err) != kovit.EInvalid {
+		return err
+	}
+	var p kovit.Problems
+	for _, f := range kovit.FieldsOf(err) {
+		if f.Field == from {
+			f.Field = to
+		}
+		p.Add(f.Field, f.Key)
+	}
+	return p.Err()
 }
 
 // projectCreate starts a project for the consolidated need, which moves its accepted

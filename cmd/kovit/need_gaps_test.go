@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/need"
+	"kovit/internal/sqlstore/sqlstoretest"
+)
+
+// The needs pages' later additions over HTTP, on both engines: editing, closing and
+// reopening a round; adding needs to a consolidated need; a project's activity from a
+// list; the needs list's sorting; and a duplicate's trace.
+
+// submittedNeed stores a need of ehak and submits it, as its municipality would.
+func submittedNeed(t *testing.T, a *testApp, ehak, title string, cat need.Category, cost need.Money) need.Need {
+	t.Helper()
+	ctx := context.Background()
+	n, err := a.store.CreateNeed(ctx, need.Need{MunicipalityEHAK: ehak, Title: title, Category: cat, Cost: &cost, Urgency: need.UrgencyMedium})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err = a.store.TransitionNeed(ctx, n.ID, need.Transition{To: need.Submitted, Version: n.Version}); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestNeedGaps(t *testing.T) {
+	for _, engine := range sqlstoretest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			a := startApp(t, engine)
+			needFixture(t, a)
+			coord := a.as(t, a.user(t, "kati@kovit.test", auth.RoleCoordinator, ""))
+			t.Run("round", func(t *testing.T) { testRoundEdit(t, a, coord) })
+			t.Run("link", func(t *testing.T) { testConsolidatedLink(t, a, coord) })
+		})
+	}
+}
+
+func testRoundEdit(t *testing.T, a *testApp, coord *http.Client) {
+	ctx := context.Background()
+	// The dashboard offers coordinators the edit form and the close button.
+	if _, body := get(t, coord, a.URL+"/rounds/1"); !strings.Contains(body, `action="/rounds/1/edit"`) || !strings.Contains(body, `id="f-deadline"`) {
+		t.Fatalf("round page has no edit form:\n%.2000s", body)
+	}
+	// Bad input names the field and keeps what was typed; nothing is saved.
+	status, body := postForm(t, coord, a.URL+"/rounds/1/edit", url.Values{"title": {"Uus nimi"}, "deadline": {"homme"}, "open": {"true"}, "version": {"1"}})
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, `id="e-deadline"`) || !strings.Contains(body, `value="Uus nimi"`) {
+		t.Fatalf("bad deadline: %d\n%.2000s", status, body)
+	}
+	// A good edit saves; closing keeps the texts and shuts the round to new needs.
+	if status, _ := postTo(t, coord, a.URL+"/rounds/1/edit", url.Values{"title": {"IKT vajadused 2028"}, "deadline": {"2027-06-30"},
+		"instructions": {"Lisage maksumus"}, "open": {"true"}, "version": {"1"}}); status != http.StatusSeeOther {
+		t.Fatalf("edit round: %d", status)
+	}
+	_, body = get(t, coord, a.URL+"/rounds/1")
+	if !strings.Contains(body, "IKT vajadused 2028") || !strings.Contains(body, "2027-06-30") || !strings.Contains(body, "Lisage maksumus") {
+		t.Fatalf("edited round not shown:\n%.2000s", body)
+	}
+	if status, _ := postTo(t, coord, a.URL+"/rounds/1/edit", url.Values{"title": {"IKT vajadused 2028"}, "deadline": {"2027-06-30"},
+		"instructions": {"Lisage maksumus"}, "open": {"false"}, "version": {"2"}}); status != http.StatusSeeOther {
+		t.Fatalf("close round: %d", status)
+	}
+	r, err := a.store.Round(ctx, 1)
+	if err != nil || r.Open || r.Title != "IKT vajadused 2028" || r.Instructions != "Lisage maksumus" || r.Version != 3 {
+		t.Fatalf("closed round: %+v %v", r, err)
+	}
+	round := int64(1)
+	if _, err := a.store.CreateNeed(ctx, need.Need{MunicipalityEHAK: "0784", RoundID: &round, Title: "Hiline", Category: need.CatOther}); kovit.ErrorCode(err) != kovit.EInvalid {
+		t.Errorf("a closed round took a need: %v", err)
+	}
+	// A stale save is refused and keeps what was typed.
+	status, body = postForm(t, coord, a.URL+"/rounds/1/edit", url.Values{"title": {"Vananenud"}, "deadline": {"2027-06-30"}, "version": {"2"}})
+	if status != http.StatusConflict || !strings.Contains(body, `value="Vananenud"`) || !strings.Contains(body, `name="version" value="3"`) {
+		t.Fatalf("stale round edit: %d\n%.2000s", status, body)
+	}
+	// Reopening.
+	if _, body := get(t, coord, a.URL+"/rounds/1"); !strings.Contains(body, `name="open" value="true"`) {
+		t.Error("a closed round offers no reopening")
+	}
+	if status, _ := postTo(t, coord, a.URL+"/rounds/1/edit", url.Values{"title": {"IKT vajadused 2028"}, "deadline": {"2027-06-30"},
+		"open": {"true"}, "version": {"3"}}); status != http.StatusSeeOther {
+		t.Fatalf("reopen round: %d", status)
+	}
+	if r, _ := a.store.Round(ctx, 1); !r.Open {
+		t.Error("round not reopened")
+	}
+	// Others see no form.
+	viewer := a.as(t, a.user(t, "lugeja@kovit.test", auth.RoleReader, ""))
+	if _, body := get(t, viewer, a.URL+"/rounds/1"); strings.Contains(body, `/rounds/1/edit`) {
+		t.Error("a reader is offered the round's edit form")
+	}
+}
+
+func testConsolidatedLink(t *testing.T, a *testApp, coord *http.Client) {
+	ctx := context.Background()
+	same := submittedNeed(t, a, "0793", "Arhiivi digiteerimine", need.CatRecords, 100000)
+	other := submittedNeed(t, a, "0171", "Veebilehe uuendus", need.CatEService, 50000)
+	page := a.URL + "/consolidated/1"
+	// Candidates of the consolidated need's category are listed first; the rest on asking.
+	_, body := get(t, coord, page)
+	if !strings.Contains(body, `value="`+itoa(same.ID)+`"`) || strings.Contains(body, `id="n-`+itoa(other.ID)+`"`) {
+		t.Fatalf("candidates of the same category:\n%.3000s", body)
+	}
+	if _, body := get(t, coord, page+"?all=1"); !strings.Contains(body, `id="n-`+itoa(other.ID)+`"`) {
+		t.Error("every category does not list the web need")
+	}
+	if _, body := get(t, coord, page+"?q=veebileht&all=1"); !strings.Contains(body, `id="n-`+itoa(other.ID)+`"`) || strings.Contains(body, `id="n-`+itoa(same.ID)+`"`) {
+		t.Error("the search does not narrow the candidates")
+	}
+	// Nothing chosen is named on the field; a draft (need 1) cannot be added.
+	if status, body := postForm(t, coord, page+"/needs", url.Values{}); status != http.StatusUnprocessableEntity || !strings.Contains(body, `id="e-need_id"`) {
+		t.Errorf("nothing chosen: %d", status)
+	}
+	if status, body := postForm(t, coord, page+"/needs", url.Values{"need_id": {"1"}}); status != http.StatusUnprocessableEntity || !strings.Contains(body, `id="e-need_id"`) {
+		t.Errorf("a draft added: %d\n%.2000s", status, body)
+	}
+	if n, _ := a.store.Need(ctx, 1); n.ConsolidatedID != nil {
+		t.Error("a refused draft was linked")
+	}
+	// Both chosen needs are accepted into it.
+	if status, _ := postTo(t, coord, page+"/needs", url.Values{"need_id": {itoa(same.ID), itoa(other.ID)}}); status != http.StatusSeeOther {
+		t.Fatalf("add needs: %d", status)
+	}
+	for _, id := range []int64{same.ID, other.ID} {
+		if n, _ := a.store.Need(ctx, id); n.ConsolidatedID == nil || *n.ConsolidatedID != 1 || n.State != need.Accepted {
+			t.Errorf("need %d not accepted into 1: %+v", id, n)
+		}
+	}
+	if _, body := get(t, coord, page); !strings.Contains(body, `<a href="/needs/`+strconv.FormatInt(same.ID, 10)+`">`) {
+		t.Error("an added need is not listed on the consolidated need")
+	}
+}
