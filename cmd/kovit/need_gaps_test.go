@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/need"
+	"kovit/internal/plan"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
 
@@ -40,6 +42,7 @@ func TestNeedGaps(t *testing.T) {
 			coord := a.as(t, a.user(t, "kati@kovit.test", auth.RoleCoordinator, ""))
 			t.Run("round", func(t *testing.T) { testRoundEdit(t, a, coord) })
 			t.Run("link", func(t *testing.T) { testConsolidatedLink(t, a, coord) })
+			t.Run("activity", func(t *testing.T) { testProjectActivity(t, a, coord) })
 		})
 	}
 }
@@ -136,5 +139,55 @@ func testConsolidatedLink(t *testing.T, a *testApp, coord *http.Client) {
 	}
 	if _, body := get(t, coord, page); !strings.Contains(body, `<a href="/needs/`+strconv.FormatInt(same.ID, 10)+`">`) {
 		t.Error("an added need is not listed on the consolidated need")
+	}
+}
+
+func testProjectActivity(t *testing.T, a *testApp, coord *http.Client) {
+	ctx := context.Background()
+	goal, err := a.store.CreateNode(ctx, plan.Node{StrategyID: 1, Kind: plan.Goal, Code: "9", TitleEt: "Ühised süsteemid"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	act, err := a.store.CreateNode(ctx, plan.Node{StrategyID: 1, ParentID: &goal.ID, Kind: plan.Activity, Code: "9.1", TitleEt: "Ühine DHS & arhiiv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := a.store.StrategyTree(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	label := act.Code + " " + act.TitleEt
+	page := a.URL + "/consolidated/1"
+	// The activity is chosen from the plan's list, grouped by strategy, with "none" first.
+	_, body := get(t, coord, page)
+	if !strings.Contains(body, `<select id="f-activity_id" name="activity_id"><option value="">`) ||
+		!strings.Contains(body, `<optgroup label="`+html.EscapeString(tree.Strategy.TitleEt)+`">`) ||
+		!strings.Contains(body, `<option value="`+itoa(act.ID)+`">`+html.EscapeString(label)+`</option>`) {
+		t.Fatalf("no activity list on the consolidated need:\n%.4000s", body)
+	}
+	// An activity that does not exist is named on the field.
+	if status, body := postForm(t, coord, page+"/projects", url.Values{"name": {"DHS hange"}, "activity_id": {"999999"}}); status != http.StatusUnprocessableEntity || !strings.Contains(body, `id="e-activity_id"`) {
+		t.Errorf("unknown activity: %d\n%.2000s", status, body)
+	}
+	if status, _ := postTo(t, coord, page+"/projects", url.Values{"name": {"DHS hange"}, "activity_id": {itoa(act.ID)}, "status": {"planned"}}); status != http.StatusSeeOther {
+		t.Fatalf("project with activity: %d", status)
+	}
+	ps, err := a.store.Projects(ctx, 1)
+	if err != nil || len(ps) != 1 || ps[0].ActivityID == nil || *ps[0].ActivityID != act.ID {
+		t.Fatalf("project: %+v %v", ps, err)
+	}
+	// The project's row shows the activity by code and title and keeps it chosen.
+	_, body = get(t, coord, page)
+	if !strings.Contains(body, `<a href="/plan/activities/`+itoa(act.ID)+`">`+html.EscapeString(label)+`</a>`) ||
+		!strings.Contains(body, `<option value="`+itoa(act.ID)+`" selected>`) {
+		t.Errorf("project row does not show its activity:\n%.4000s", body)
+	}
+	// "None" unlinks it.
+	if status, _ := postTo(t, coord, page+"/projects/"+itoa(ps[0].ID), url.Values{"name": {"DHS hange"}, "activity_id": {""},
+		"status": {"in_progress"}, "version": {strconv.Itoa(ps[0].Version)}}); status != http.StatusSeeOther {
+		t.Fatalf("unlink activity: %d", status)
+	}
+	if p, _ := a.store.Project(ctx, ps[0].ID); p.ActivityID != nil || p.Status != need.ProjectInProgress {
+		t.Errorf("project after unlinking: %+v", p)
 	}
 }

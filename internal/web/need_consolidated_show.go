@@ -40,6 +40,9 @@ type consolidatedPage struct {
 	AllCategories  bool
 	Chosen         map[int64]bool
 	LinkForm       form
+
+	// Activities are the action plan's activities a project may carry out, by strategy.
+	Activities []activityGroup
 }
 
 // eligibilityRow is one cohort municipality against the mapped measure's rules.
@@ -132,6 +135,11 @@ func (ui *UI) loadConsolidated(r *http.Request) (consolidatedPage, error) {
 	if u != nil {
 		if p.Projects, err = ui.Needs.Projects(ctx, id); err != nil {
 			return p, err
+		}
+		if p.Coordinator() || len(p.Projects) > 0 {
+			if p.Activities, err = ui.activityChoices(ctx, p.L.Lang); err != nil {
+				return p, err
+			}
 		}
 	}
 	return p, nil
@@ -390,10 +398,18 @@ func (ui *UI) projectUpdate(w http.ResponseWriter, r *http.Request) error {
 		})
 }
 
-// NewActivity is the new-project form's activity id as typed.
-func (p consolidatedPage) NewActivity() string {
-	if p.NewProject.ActivityID == nil {
-		return ""
+// IsActivity reports whether a project's activity sel is id, for the select's option.
+func (p consolidatedPage) IsActivity(sel *int64, id int64) bool { return sel != nil && *sel == id }
+
+// ActivityLabel is an activity as "code title", or its number when the plan no longer
+// lists it.
+func (p consolidatedPage) ActivityLabel(id int64) string {
+	for _, g := range p.Activities {
+		for _, o := range g.Options {
+			if o.ID == id {
+				return o.Label
+			}
+		}
 	}
-	return strconv.FormatInt(*p.NewProject.ActivityID, 10)
+	return "#" + strconv.FormatInt(id, 10)
 }
