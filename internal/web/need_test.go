@@ -59,7 +59,7 @@ func needSamples(base Page) map[string]any {
 			Projects: []need.Project{pr}, Edit: c, Form: form{Problems: problems}, MapForm: form{Message: "conflict"},
 			EndorseAs: []string{"0171"}, EndorseForm: form{Problems: problems}, NewProject: pr, ProjectForm: form{Problems: problems},
 			Candidates: []need.Need{n}, CandidateQuery: "dokument", AllCategories: true, Chosen: map[int64]bool{1: true},
-			LinkForm: form{Problems: kovit.Problems{{Field: "need_id", Key: "needui.consolidated.choose_none"}}},
+			LinkForm:   form{Problems: kovit.Problems{{Field: "need_id", Key: "needui.consolidated.choose_none"}}},
 			Activities: []activityGroup{{Label: "Digiriik 2030", Options: []activityOption{{ID: 7, Label: "1.1 DHS"}, {ID: 8, Label: "1.2 Veeb"}}}}},
 		"need/priorities": priorityPage{needPage: np, Ranked: ranked, Weights: need.DefaultWeights(), Criteria: need.Criteria, Form: form{Problems: problems}},
 		"need/measures":   measureListPage{needPage: np, Items: []need.Measure{m}, measureForm: mf},
