@@ -43,6 +43,7 @@ func TestNeedGaps(t *testing.T) {
 			t.Run("round", func(t *testing.T) { testRoundEdit(t, a, coord) })
 			t.Run("link", func(t *testing.T) { testConsolidatedLink(t, a, coord) })
 			t.Run("activity", func(t *testing.T) { testProjectActivity(t, a, coord) })
+			t.Run("sort", func(t *testing.T) { testNeedListSort(t, a, coord) })
 		})
 	}
 }
@@ -189,5 +190,45 @@ func testProjectActivity(t *testing.T, a *testApp, coord *http.Client) {
 	}
 	if p, _ := a.store.Project(ctx, ps[0].ID); p.ActivityID != nil || p.Status != need.ProjectInProgress {
 		t.Errorf("project after unlinking: %+v", p)
+	}
+}
+
+func testNeedListSort(t *testing.T, a *testApp, coord *http.Client) {
+	// Paide < Põlva < Pärnu in Estonian (õ before ä).
+	submittedNeed(t, a, "0624", "Pärnu vajadus", need.CatOther, 300)
+	submittedNeed(t, a, "0567", "Paide vajadus", need.CatOther, 100)
+	submittedNeed(t, a, "0622", "Põlva vajadus", need.CatOther, 200)
+	order := func(body string, titles ...string) bool {
+		last := -1
+		for _, title := range titles {
+			i := strings.Index(body, title)
+			if i < last {
+				return false
+			}
+			last = i
+		}
+		return last >= 0
+	}
+	_, body := get(t, coord, a.URL+"/needs?category=other&sort=municipality")
+	if !order(body, "Paide vajadus", "Põlva vajadus", "Pärnu vajadus") || !strings.Contains(body, `aria-sort="ascending"><a href="/needs?category=other&amp;order=desc&amp;sort=municipality"`) {
+		t.Errorf("needs by municipality:\n%.4000s", body)
+	}
+	// The filter form keeps the order; the other headers start ascending.
+	if !strings.Contains(body, `<input type="hidden" name="sort" value="municipality">`) || !strings.Contains(body, `aria-sort="none"><a href="/needs?category=other&amp;sort=cost"`) {
+		t.Error("the list's filters or headers lose the order")
+	}
+	if _, body := get(t, coord, a.URL+"/needs?category=other&sort=cost&order=desc&offset=1"); !order(body, "Põlva vajadus", "Paide vajadus") || strings.Contains(body, "Pärnu vajadus") {
+		t.Error("the second page by cost, descending")
+	}
+	if status, _ := get(t, coord, a.URL+"/needs?sort=parool"); status != http.StatusUnprocessableEntity && status != http.StatusBadRequest {
+		t.Errorf("unknown sort: %d", status)
+	}
+	// The API sorts alike.
+	status, body := get(t, coord, a.URL+"/api/v1/needs?category=other&sort=municipality&order=desc")
+	if status != http.StatusOK || !order(body, "Pärnu vajadus", "Põlva vajadus", "Paide vajadus") {
+		t.Errorf("API by municipality, descending: %d %.1000s", status, body)
+	}
+	if status, body := get(t, coord, a.URL+"/api/v1/needs?sort=hack&order=up"); status != http.StatusUnprocessableEntity || !strings.Contains(body, `"sort"`) || !strings.Contains(body, `"order"`) {
+		t.Errorf("API bad sort: %d %s", status, body)
 	}
 }

@@ -28,7 +28,8 @@ func (a *API) listNeeds(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(ctx)
 	q := newQuery(r)
 	f := need.Filter{MunicipalityEHAK: q.str("municipality"), RoundID: int64(q.int("round")), Category: need.Category(q.str("category")),
-		ConsolidatedID: int64(q.int("consolidated")), Query: q.str("q"), Limit: q.limit(), Offset: q.int("offset")}
+		ConsolidatedID: int64(q.int("consolidated")), Query: q.str("q"), Sort: q.str("sort"), Desc: descending(q),
+		Limit: q.limit(), Offset: q.int("offset")}
 	if s := q.str("state"); s != "" {
 		f.States = []need.State{need.State(s)}
 	}

@@ -40,7 +40,7 @@ func needSamples(base Page) map[string]any {
 	mp := measurePage{needPage: np, M: m, Budget: budget, Trace: need.MeasureTrace{Measure: m, Consolidated: []need.Consolidated{c},
 		Needs: []need.Need{n}, Municipalities: c.Figures.Cohort}, Ranked: ranked, measureForm: mf}
 	return map[string]any{
-		"need/list": needListPage{needPage: np, Items: []need.Need{n}, Total: 1, Pager: newPager("/needs", nil, 60, 50, 0),
+		"need/list": needListPage{needPage: np, sortState: sortState{"/needs", nil, "cost", true}, Items: []need.Need{n}, Total: 1, Pager: newPager("/needs", nil, 60, 50, 0),
 			Filter: need.Filter{MunicipalityEHAK: "0793", RoundID: 1, Category: need.CatRecords}, Rounds: []need.Round{rd},
 			Municipalities: []municipality.Municipality{sampleTartu()}, CanCreate: true},
 		"need/new": needFormPage{needPage: np, needForm: nf},
