@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"html"
 	"net/http"
 	"net/url"
@@ -44,6 +45,7 @@ func TestNeedGaps(t *testing.T) {
 			t.Run("link", func(t *testing.T) { testConsolidatedLink(t, a, coord) })
 			t.Run("activity", func(t *testing.T) { testProjectActivity(t, a, coord) })
 			t.Run("sort", func(t *testing.T) { testNeedListSort(t, a, coord) })
+			t.Run("trace", func(t *testing.T) { testDuplicateTrace(t, a, coord) })
 		})
 	}
 }
@@ -230,5 +232,37 @@ func testNeedListSort(t *testing.T, a *testApp, coord *http.Client) {
 	}
 	if status, body := get(t, coord, a.URL+"/api/v1/needs?sort=hack&order=up"); status != http.StatusUnprocessableEntity || !strings.Contains(body, `"sort"`) || !strings.Contains(body, `"order"`) {
 		t.Errorf("API bad sort: %d %s", status, body)
+	}
+}
+
+func testDuplicateTrace(t *testing.T, a *testApp, coord *http.Client) {
+	ctx := context.Background()
+	orig := submittedNeed(t, a, "0793", "Tartu e-arhiiv", need.CatRecords, 1000)
+	if _, err := a.store.LinkNeeds(ctx, 1, []int64{orig.ID}); err != nil {
+		t.Fatal(err)
+	}
+	dup := submittedNeed(t, a, "0784", "Tallinna e-arhiiv", need.CatRecords, 2000)
+	if status, _ := postTo(t, coord, a.URL+"/needs/"+itoa(dup.ID)+"/transitions", url.Values{"to": {"duplicate"},
+		"duplicate_of": {itoa(orig.ID)}, "version": {strconv.Itoa(dup.Version)}}); status != http.StatusSeeOther {
+		t.Fatalf("mark duplicate: %d", status)
+	}
+	// Tallinn's editor follows its need through Tartu's to the consolidated need, without
+	// reading Tartu's need.
+	tallinn := a.as(t, a.user(t, "it@tallinn.test", auth.RoleEditor, "0784"))
+	_, body := get(t, tallinn, a.URL+"/needs/"+itoa(dup.ID))
+	if !strings.Contains(body, "Kordab vajadust: teise omavalitsuse vajadus (Tartu linn") || !strings.Contains(body, `<a href="/consolidated/1">`) ||
+		strings.Contains(body, "Tartu e-arhiiv") {
+		t.Errorf("editor's trace of a duplicate:\n%.3000s", body)
+	}
+	if _, body := get(t, coord, a.URL+"/needs/"+itoa(dup.ID)); !strings.Contains(body, `<a href="/needs/`+itoa(orig.ID)+`">Tartu e-arhiiv</a>`) {
+		t.Error("the coordinator's trace does not link the repeated need")
+	}
+	var tr need.Trace
+	status, body := get(t, tallinn, a.URL+"/api/v1/needs/"+itoa(dup.ID)+"/trace")
+	if err := json.Unmarshal([]byte(body), &tr); status != http.StatusOK || err != nil {
+		t.Fatalf("API trace: %d %v", status, err)
+	}
+	if len(tr.Repeats) != 1 || tr.Repeats[0].ID != orig.ID || tr.Repeats[0].Title != "" || tr.Consolidated == nil || tr.Consolidated.ID != 1 {
+		t.Errorf("API trace of a duplicate: %+v", tr)
 	}
 }

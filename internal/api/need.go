@@ -230,6 +230,14 @@ func (a *API) needTrace(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The needs a duplicate repeats may be other municipalities': an editor sees only
+	// whose they are and where they stand.
+	u := auth.UserFrom(r.Context())
+	for i, rep := range t.Repeats {
+		if !auth.Allowed(auth.CanReadNeed(u, rep.MunicipalityEHAK)) {
+			t.Repeats[i] = rep.Summary()
+		}
+	}
 	return a.writeJSON(w, r, http.StatusOK, t)
 }
 

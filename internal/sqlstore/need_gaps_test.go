@@ -56,3 +56,51 @@ func TestListNeedsSorted(t *testing.T) {
 		}
 	})
 }
+
+func TestTraceFollowsDuplicates(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := coordinatorCtx()
+		original := mustNeed(t, s, ctx, "0171", "Ühine dokumendihaldus", euros(1000), true)
+		middle := mustNeed(t, s, ctx, "0793", "Dokumendihaldus", nil, true)
+		last := mustNeed(t, s, ctx, "0899", "Dokumendihaldussüsteem", nil, true)
+		c, err := s.CreateConsolidated(ctx, need.Consolidated{Title: "DHS", Category: need.CatSharedSystem}, []int64{original.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := s.CreateProject(ctx, need.Project{ConsolidatedID: c.ID, Name: "DHS hange"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// last repeats middle, which repeats original.
+		if _, err := s.TransitionNeed(ctx, middle.ID, need.Transition{To: need.Duplicate, DuplicateOf: &original.ID, Version: middle.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.TransitionNeed(ctx, last.ID, need.Transition{To: need.Duplicate, DuplicateOf: &middle.ID, Version: last.Version}); err != nil {
+			t.Fatal(err)
+		}
+		tr, err := s.Trace(ctx, last.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var chain []int64
+		for _, n := range tr.Repeats {
+			chain = append(chain, n.ID)
+		}
+		if !slices.Equal(chain, []int64{middle.ID, original.ID}) || tr.Consolidated == nil || tr.Consolidated.ID != c.ID ||
+			tr.Project == nil || tr.Project.ID != p.ID || tr.Done {
+			t.Fatalf("trace of a duplicate's duplicate: %v %+v", chain, tr)
+		}
+		// The original's project done is the duplicate's need met.
+		p.Status = need.ProjectDone
+		if _, err := s.UpdateProject(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if tr, err := s.Trace(ctx, last.ID); err != nil || !tr.Done {
+			t.Errorf("done through the original: %+v %v", tr, err)
+		}
+		// A need that is no duplicate has no chain.
+		if tr, err := s.Trace(ctx, original.ID); err != nil || len(tr.Repeats) != 0 || tr.Consolidated == nil {
+			t.Errorf("original's trace: %+v %v", tr, err)
+		}
+	})
+}

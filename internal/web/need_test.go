@@ -29,7 +29,7 @@ func needSamples(base Page) map[string]any {
 			Population: 110000, CostTotal: 2400100, CostMedian: 1200050, Urgency: 3, Endorsements: []string{"0793"}}}
 	pr := need.Project{ID: 1, ConsolidatedID: 3, Name: "DHS hange", ActivityID: &act, Status: need.ProjectInProgress, Version: 1}
 	ev := []need.Event{{ID: 1, NeedID: 1, To: need.Draft, ByName: "Mari", At: now}, {ID: 2, NeedID: 1, From: need.Draft, To: need.Submitted, ByName: "Mari", Reason: "valmis", At: now}}
-	trace := need.Trace{Need: n, Events: ev, Consolidated: &c, Measure: &m, Project: &pr,
+	trace := need.Trace{Need: n, Events: ev, Repeats: []need.Need{{ID: 2, MunicipalityEHAK: "0171", Title: "Ühine DHS", State: need.Accepted}}, Consolidated: &c, Measure: &m, Project: &pr,
 		Activity: &need.Activity{ID: 7, StrategyID: 1, Code: "1.1", Title: "DHS", Completion: 40}, Done: true}
 	nf := needForm{In: n, Cost: "12000,50", Rounds: []need.Round{rd}, Municipalities: []municipality.Municipality{sampleTartu()},
 		Form: form{Problems: problems, Message: "conflict"}}
