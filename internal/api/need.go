@@ -28,7 +28,8 @@ func (a *API) listNeeds(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(ctx)
 	q := newQuery(r)
 	f := need.Filter{MunicipalityEHAK: q.str("municipality"), RoundID: int64(q.int("round")), Category: need.Category(q.str("category")),
-		ConsolidatedID: int64(q.int("consolidated")), Query: q.str("q"), Limit: q.limit(), Offset: q.int("offset")}
+		ConsolidatedID: int64(q.int("consolidated")), Query: q.str("q"), Sort: q.str("sort"), Desc: descending(q),
+		Limit: q.limit(), Offset: q.int("offset")}
 	if s := q.str("state"); s != "" {
 		f.States = []need.State{need.State(s)}
 	}
@@ -228,6 +229,14 @@ func (a *API) needTrace(w http.ResponseWriter, r *http.Request) error {
 	t, err := a.needs.Trace(r.Context(), n.ID)
 	if err != nil {
 		return err
+	}
+	// The needs a duplicate repeats may be other municipalities': an editor sees only
+	// whose they are and where they stand.
+	u := auth.UserFrom(r.Context())
+	for i, rep := range t.Repeats {
+		if !auth.Allowed(auth.CanReadNeed(u, rep.MunicipalityEHAK)) {
+			t.Repeats[i] = rep.Summary()
+		}
 	}
 	return a.writeJSON(w, r, http.StatusOK, t)
 }

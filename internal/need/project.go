@@ -61,10 +61,16 @@ func (p Project) Validate() error {
 }
 
 // Trace is the whole path of one need: need → consolidated need → measure → project →
-// action-plan activity → done. Links not made yet are null.
+// action-plan activity → done. Links not made yet are null. A need marked a duplicate
+// goes on through the need it repeats (Repeats), so the municipality sees where its need
+// went in the end.
 type Trace struct {
-	Need         Need          `json:"need"`
-	Events       []Event       `json:"events"`
+	Need   Need    `json:"need"`
+	Events []Event `json:"events"`
+	// Repeats is the chain of needs this one duplicates, nearest first (DuplicateChain);
+	// the consolidated need and what follows are the last one's. Empty for a need that is
+	// no duplicate.
+	Repeats      []Need        `json:"repeats"`
 	Consolidated *Consolidated `json:"consolidated"`
 	Measure      *Measure      `json:"measure"`
 	Project      *Project      `json:"project"`

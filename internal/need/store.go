@@ -2,6 +2,7 @@ package need
 
 import (
 	"context"
+	"slices"
 
 	"kovit/internal/kovit"
 )
@@ -11,7 +12,8 @@ import (
 // Needs, consolidated needs, measures, rounds, projects and the weights carry a version: a
 // save based on an older one fails with kovit.EConflict and the first save stays.
 type Store interface {
-	// ListNeeds returns the needs f selects, newest first, and how many match in all.
+	// ListNeeds returns the needs f selects in f's order (newest first unless f.Sort says
+	// otherwise), and how many match in all.
 	ListNeeds(ctx context.Context, f Filter) ([]Need, int, error)
 	Need(ctx context.Context, id int64) (Need, error)
 	// CreateNeed stores a new draft and records its creation as the first event.
@@ -93,7 +95,11 @@ type Filter struct {
 	Category         Category
 	ConsolidatedID   int64
 	// Query matches words of the title and description, in any of their forms.
-	Query  string
+	Query string
+	// Sort is one of SortFields, SortCreated by default; Desc reverses it. An empty Sort
+	// lists the newest first.
+	Sort   string
+	Desc   bool
 	Limit  int
 	Offset int
 }
@@ -112,6 +118,11 @@ func (f *Filter) Validate() error {
 	}
 	if f.Category != "" && !f.Category.Valid() {
 		p.Add("category", "need.error.category")
+	}
+	if f.Sort == "" {
+		f.Sort, f.Desc = SortCreated, true
+	} else if !slices.Contains(SortFields, f.Sort) {
+		p.Add("sort", "error.sort")
 	}
 	if f.Limit == 0 {
 		f.Limit = 50

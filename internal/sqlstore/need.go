@@ -27,7 +27,9 @@ func scanNeed(row scanner) (need.Need, error) {
 	return n, err
 }
 
-// ListNeeds implements need.Store from the in-memory copy of every need (needCache).
+// ListNeeds implements need.Store from the in-memory copy of every need (needCache),
+// sorted in Go: titles and municipality names by their Estonian sort keys, which neither
+// engine's collation would give alike.
 func (s *Store) ListNeeds(ctx context.Context, f need.Filter) ([]need.Need, int, error) {
 	if err := f.Validate(); err != nil {
 		return nil, 0, err
@@ -37,19 +39,32 @@ func (s *Store) ListNeeds(ctx context.Context, f need.Filter) ([]need.Need, int,
 		return nil, 0, err
 	}
 	match := c.matcher(f)
-	var out []need.Need
-	total := 0
-	for i := len(c.needs) - 1; i >= 0; i-- { // newest first
-		n := c.needs[i]
-		if !match(n) {
-			continue
+	var matched []*need.Need // into the shared copy, which nothing here changes
+	for i := range c.needs {
+		if match(c.needs[i]) {
+			matched = append(matched, &c.needs[i])
 		}
-		if total >= f.Offset && len(out) < f.Limit {
-			out = append(out, copyNeed(n))
-		}
-		total++
 	}
-	return out, total, nil
+	keys := need.SortKeys{Title: c.titleKey}
+	if f.Sort == need.SortMunicipality {
+		ms, _, err := s.cachedMunicipalities(ctx)
+		if err != nil {
+			return nil, 0, err
+		}
+		byEHAK := make(map[string]string, len(ms))
+		for _, m := range ms {
+			byEHAK[m.m.EHAK] = m.sortKey
+		}
+		keys.Municipality = func(ehak string) string { return byEHAK[ehak] }
+	}
+	need.SortNeeds(matched, f.Sort, f.Desc, keys)
+	from := min(f.Offset, len(matched))
+	to := min(from+f.Limit, len(matched))
+	out := make([]need.Need, 0, to-from)
+	for _, n := range matched[from:to] {
+		out = append(out, copyNeed(*n))
+	}
+	return out, len(matched), nil
 }
 
 // Need implements need.Store.

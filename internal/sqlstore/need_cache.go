@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"kovit/internal/municipality"
 	"kovit/internal/need"
 )
 
@@ -29,6 +30,20 @@ type needCopy struct {
 	byID  map[int64]int
 	once  sync.Once // builds index on first use: lists do not need it
 	index atomic.Pointer[need.Index]
+
+	titleOnce sync.Once // builds titleKeys on first sort by title
+	titleKeys map[int64]string
+}
+
+// titleKey is a need's title as municipality.SortKey orders it (Estonian alphabet).
+func (c *needCopy) titleKey(n need.Need) string {
+	c.titleOnce.Do(func() {
+		c.titleKeys = make(map[int64]string, len(c.needs))
+		for _, n := range c.needs {
+			c.titleKeys[n.ID] = municipality.SortKey(n.Title)
+		}
+	})
+	return c.titleKeys[n.ID]
 }
 
 func (c *needCache) invalidate() {

@@ -166,11 +166,29 @@ func (s *Store) Trace(ctx context.Context, needID int64) (need.Trace, error) {
 	if err != nil {
 		return need.Trace{}, err
 	}
-	tr := need.Trace{Need: n, Events: events, Done: n.State == need.Done}
-	if n.ConsolidatedID == nil {
+	tr := need.Trace{Need: n, Events: events, Repeats: []need.Need{}, Done: n.State == need.Done}
+	follow := n
+	if n.State == need.Duplicate {
+		c, err := s.needCopy(ctx)
+		if err != nil {
+			return tr, err
+		}
+		tr.Repeats = need.DuplicateChain(n, func(id int64) (need.Need, bool) {
+			i, ok := c.byID[id]
+			if !ok {
+				return need.Need{}, false
+			}
+			return copyNeed(c.needs[i]), true
+		})
+		if len(tr.Repeats) > 0 {
+			follow = tr.Repeats[len(tr.Repeats)-1]
+			tr.Done = follow.State == need.Done
+		}
+	}
+	if follow.ConsolidatedID == nil {
 		return tr, nil
 	}
-	c, err := s.Consolidated(ctx, *n.ConsolidatedID)
+	c, err := s.Consolidated(ctx, *follow.ConsolidatedID)
 	if err != nil {
 		return tr, err
 	}

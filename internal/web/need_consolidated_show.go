@@ -30,6 +30,18 @@ type consolidatedPage struct {
 	NewProject  need.Project
 	ProjectForm form
 	ProjectID   int64 // the project whose form has problems
+
+	// Candidates are the needs a coordinator may add: submitted or under review and in
+	// no consolidated need, of the same category unless AllCategories, matching
+	// CandidateQuery.
+	Candidates     []need.Need
+	CandidateQuery string
+	AllCategories  bool
+	Chosen         map[int64]bool
+	LinkForm       form
+
+	// Activities are the action plan's activities a project may carry out, by strategy.
+	Activities []activityGroup
 }
 
 // eligibilityRow is one cohort municipality against the mapped measure's rules.
@@ -115,10 +127,18 @@ func (ui *UI) loadConsolidated(r *http.Request) (consolidatedPage, error) {
 		if p.Measures, err = ui.Needs.ListMeasures(ctx, need.MeasureFilter{}); err != nil {
 			return p, err
 		}
+		if err := ui.loadCandidates(r, &p); err != nil {
+			return p, err
+		}
 	}
 	if u != nil {
 		if p.Projects, err = ui.Needs.Projects(ctx, id); err != nil {
 			return p, err
+		}
+		if p.Coordinator() || len(p.Projects) > 0 {
+			if p.Activities, err = ui.activityChoices(ctx, p.L.Lang); err != nil {
+				return p, err
+			}
 		}
 	}
 	return p, nil
@@ -180,7 +200,7 @@ func (ui *UI) consolidatedAction(w http.ResponseWriter, r *http.Request, check f
 	if status == http.StatusConflict {
 		conflict = p.L.T("error.conflict")
 	}
-	p.Edit, p.NewProject, p.ProjectID = typed.Edit, typed.NewProject, typed.ProjectID
+	p.Edit, p.NewProject, p.ProjectID, p.Chosen = typed.Edit, typed.NewProject, typed.ProjectID, typed.Chosen
 	show(&p, problems, conflict)
 	ui.render(w, r, status, "need/consolidated", p)
 	return nil
@@ -287,10 +307,18 @@ func (ui *UI) projectUpdate(w http.ResponseWriter, r *http.Request) error {
 		})
 }
 
-// NewActivity is the new-project form's activity id as typed.
-func (p consolidatedPage) NewActivity() string {
-	if p.NewProject.ActivityID == nil {
-		return ""
+// IsActivity reports whether a project's activity sel is id, for the select's option.
+func (p consolidatedPage) IsActivity(sel *int64, id int64) bool { return sel != nil && *sel == id }
+
+// ActivityLabel is an activity as "code title", or its number when the plan no longer
+// lists it.
+func (p consolidatedPage) ActivityLabel(id int64) string {
+	for _, g := range p.Activities {
+		for _, o := range g.Options {
+			if o.ID == id {
+				return o.Label
+			}
+		}
 	}
-	return strconv.FormatInt(*p.NewProject.ActivityID, 10)
+	return "#" + strconv.FormatInt(id, 10)
 }

@@ -16,6 +16,7 @@ import (
 // needListPage lists the needs a user may see, filtered and paged.
 type needListPage struct {
 	needPage
+	sortState
 	Items          []need.Need
 	Total          int
 	Pager          Pager
@@ -40,7 +41,8 @@ func (p needListPage) ExportQuery() string {
 func needFilter(u *auth.User, q url.Values) (need.Filter, error) {
 	var p kovit.Problems
 	f := need.Filter{MunicipalityEHAK: q.Get("municipality"), Category: need.Category(q.Get("category")),
-		Query: strings.TrimSpace(q.Get("q")), Offset: intParam(q, "offset", &p), Limit: 50}
+		Query: strings.TrimSpace(q.Get("q")), Offset: intParam(q, "offset", &p), Limit: 50,
+		Sort: q.Get("sort"), Desc: q.Get("order") == "desc"}
 	f.RoundID = int64(intParam(q, "round", &p))
 	if s := q.Get("state"); s != "" {
 		f.States = []need.State{need.State(s)}
@@ -72,7 +74,7 @@ func (ui *UI) needList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := needListPage{needPage: np, Items: items, Total: total, Query: r.URL.Query(), Filter: f,
+	p := needListPage{needPage: np, sortState: sortState{"/needs", r.URL.Query(), f.Sort, f.Desc}, Items: items, Total: total, Query: r.URL.Query(), Filter: f,
 		Pager:     newPager("/needs", r.URL.Query(), total, f.Limit, f.Offset),
 		CanCreate: u.Role == auth.RoleEditor || np.Coordinator()}
 	if p.Rounds, err = ui.Needs.ListRounds(ctx); err != nil {

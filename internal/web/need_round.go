@@ -24,6 +24,8 @@ type roundPage struct {
 	CanRemind  bool
 	Sent       int // reminders just sent, from ?sent=
 	Submitters int
+	Edit       need.Round // the coordinators' edit form, as typed
+	Form       form
 }
 
 func (ui *UI) roundList(w http.ResponseWriter, r *http.Request) error {
@@ -74,19 +76,61 @@ func (ui *UI) roundShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d, err := ui.Needs.Dashboard(ctx, id)
+	p, err := ui.loadRound(r, id)
 	if err != nil {
 		return err
+	}
+	p.Sent, _ = strconv.Atoi(r.URL.Query().Get("sent"))
+	ui.render(w, r, http.StatusOK, "need/round", p)
+	return nil
+}
+
+func (ui *UI) loadRound(r *http.Request, id int64) (roundPage, error) {
+	d, err := ui.Needs.Dashboard(r.Context(), id)
+	if err != nil {
+		return roundPage{}, err
 	}
 	np, err := ui.needPage(r, "")
 	if err != nil {
-		return err
+		return roundPage{}, err
 	}
 	np.Title = d.Round.Title
-	p := roundPage{needPage: np, D: d, CanRemind: np.Coordinator() && ui.Reminders != nil && d.Round.Open,
-		Submitters: len(d.Rows) - len(d.Missing)}
-	p.Sent, _ = strconv.Atoi(r.URL.Query().Get("sent"))
-	ui.render(w, r, http.StatusOK, "need/round", p)
+	return roundPage{needPage: np, D: d, CanRemind: np.Coordinator() && ui.Reminders != nil && d.Round.Open,
+		Submitters: len(d.Rows) - len(d.Missing), Edit: d.Round}, nil
+}
+
+// roundUpdate changes a round's title, deadline and instructions, or closes or reopens
+// it: a closed round takes no new needs.
+func (ui *UI) roundUpdate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := auth.CanEditNational(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	in := need.Round{ID: id, Title: r.PostFormValue("title"), Deadline: r.PostFormValue("deadline"),
+		Instructions: r.PostFormValue("instructions"), Open: r.PostFormValue("open") == "true",
+		Version: formInt(r, "version", &problems)}
+	status, problems, err := trySave(problems, func() error { _, err := ui.Needs.UpdateRound(ctx, in); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/rounds/"+strconv.FormatInt(id, 10), "flash.saved")
+	}
+	p, err := ui.loadRound(r, id)
+	if err != nil {
+		return err
+	}
+	if status == http.StatusConflict {
+		in.Version = p.D.Round.Version
+		p.Form.Message = p.L.T("error.conflict")
+	}
+	p.Edit, p.Form.Problems = in, problems
+	ui.render(w, r, status, "need/round", p)
 	return nil
 }
 

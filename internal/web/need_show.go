@@ -26,6 +26,11 @@ type needShowPage struct {
 	Suggestions []need.Suggestion
 }
 
+// Readable reports whether the user may read need n, which a duplicate's trace names.
+func (p needShowPage) Readable(n need.Need) bool {
+	return auth.Allowed(auth.CanReadNeed(p.User, n.MunicipalityEHAK))
+}
+
 // Path is the need's page.
 func (p needShowPage) Path() string { return "/needs/" + strconv.FormatInt(p.N.ID, 10) }
 

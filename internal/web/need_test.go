@@ -29,7 +29,7 @@ func needSamples(base Page) map[string]any {
 			Population: 110000, CostTotal: 2400100, CostMedian: 1200050, Urgency: 3, Endorsements: []string{"0793"}}}
 	pr := need.Project{ID: 1, ConsolidatedID: 3, Name: "DHS hange", ActivityID: &act, Status: need.ProjectInProgress, Version: 1}
 	ev := []need.Event{{ID: 1, NeedID: 1, To: need.Draft, ByName: "Mari", At: now}, {ID: 2, NeedID: 1, From: need.Draft, To: need.Submitted, ByName: "Mari", Reason: "valmis", At: now}}
-	trace := need.Trace{Need: n, Events: ev, Consolidated: &c, Measure: &m, Project: &pr,
+	trace := need.Trace{Need: n, Events: ev, Repeats: []need.Need{{ID: 2, MunicipalityEHAK: "0171", Title: "Ühine DHS", State: need.Accepted}}, Consolidated: &c, Measure: &m, Project: &pr,
 		Activity: &need.Activity{ID: 7, StrategyID: 1, Code: "1.1", Title: "DHS", Completion: 40}, Done: true}
 	nf := needForm{In: n, Cost: "12000,50", Rounds: []need.Round{rd}, Municipalities: []municipality.Municipality{sampleTartu()},
 		Form: form{Problems: problems, Message: "conflict"}}
@@ -40,7 +40,7 @@ func needSamples(base Page) map[string]any {
 	mp := measurePage{needPage: np, M: m, Budget: budget, Trace: need.MeasureTrace{Measure: m, Consolidated: []need.Consolidated{c},
 		Needs: []need.Need{n}, Municipalities: c.Figures.Cohort}, Ranked: ranked, measureForm: mf}
 	return map[string]any{
-		"need/list": needListPage{needPage: np, Items: []need.Need{n}, Total: 1, Pager: newPager("/needs", nil, 60, 50, 0),
+		"need/list": needListPage{needPage: np, sortState: sortState{"/needs", nil, "cost", true}, Items: []need.Need{n}, Total: 1, Pager: newPager("/needs", nil, 60, 50, 0),
 			Filter: need.Filter{MunicipalityEHAK: "0793", RoundID: 1, Category: need.CatRecords}, Rounds: []need.Round{rd},
 			Municipalities: []municipality.Municipality{sampleTartu()}, CanCreate: true},
 		"need/new": needFormPage{needPage: np, needForm: nf},
@@ -49,14 +49,18 @@ func needSamples(base Page) map[string]any {
 			MoveForm: form{Problems: problems}, Targets: []need.Consolidated{c}, Suggestions: []need.Suggestion{{Need: n, Score: 0.734}}},
 		"need/rounds": roundListPage{needPage: np, Rounds: []need.Round{rd, {ID: 2, Title: "Vana", Deadline: "2025-01-01"}}, New: rd, Form: form{Problems: problems}},
 		"need/round": roundPage{needPage: np, D: need.Dashboard{Round: rd, Rows: []need.DashboardRow{{MunicipalityEHAK: "0793", Name: "Tartu linn", Submitted: 2, Drafts: 1},
-			{MunicipalityEHAK: "0171", Name: "Elva vald"}}, Missing: []string{"0171"}}, CanRemind: true, Sent: 3, Submitters: 1},
+			{MunicipalityEHAK: "0171", Name: "Elva vald"}}, Missing: []string{"0171"}}, CanRemind: true, Sent: 3, Submitters: 1,
+			Edit: rd, Form: form{Problems: kovit.Problems{{Field: "instructions", Key: "error.too_long"}}, Message: "conflict"}},
 		"need/consolidated_list": consolidatedListPage{needPage: np, Items: []need.Consolidated{c}, Candidates: []need.Need{n}, New: c,
 			Chosen: map[int64]bool{1: true}, Form: form{Problems: problems}},
 		"need/consolidated": consolidatedPage{needPage: np, C: c, Needs: []need.Need{n}, Measure: &m,
 			Eligible: []eligibilityRow{{EHAK: "0171", Reasons: []string{"need.ineligible.type"}}, {EHAK: "0793", Eligible: true}},
 			Measures: []need.Measure{m, {ID: 5, Name: "Muu", Eligibility: need.Eligibility{Categories: []need.Category{need.CatTraining}}}},
 			Projects: []need.Project{pr}, Edit: c, Form: form{Problems: problems}, MapForm: form{Message: "conflict"},
-			EndorseAs: []string{"0171"}, EndorseForm: form{Problems: problems}, NewProject: pr, ProjectForm: form{Problems: problems}},
+			EndorseAs: []string{"0171"}, EndorseForm: form{Problems: problems}, NewProject: pr, ProjectForm: form{Problems: problems},
+			Candidates: []need.Need{n}, CandidateQuery: "dokument", AllCategories: true, Chosen: map[int64]bool{1: true},
+			LinkForm:   form{Problems: kovit.Problems{{Field: "need_id", Key: "needui.consolidated.choose_none"}}},
+			Activities: []activityGroup{{Label: "Digiriik 2030", Options: []activityOption{{ID: 7, Label: "1.1 DHS"}, {ID: 8, Label: "1.2 Veeb"}}}}},
 		"need/priorities": priorityPage{needPage: np, Ranked: ranked, Weights: need.DefaultWeights(), Criteria: need.Criteria, Form: form{Problems: problems}},
 		"need/measures":   measureListPage{needPage: np, Items: []need.Measure{m}, measureForm: mf},
 		"need/measure":    mp,
