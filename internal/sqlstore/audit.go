@@ -25,7 +25,9 @@ func (t *tx) record(ctx context.Context, entity, id, action string, before, afte
 // recordMany is record for many changes of one entity type at once, as an import makes
 // them: one actor, one time, and a statement per many events rather than per event.
 func (t *tx) recordMany(ctx context.Context, entity string, changes []auditChange) error {
-	t.changed[entity] = true
+	for _, c := range changes {
+		t.changed[entity] = append(t.changed[entity], c.id)
+	}
 	actorID, actorName := actor(ctx)
 	at := t.s.now()
 	args := make([]any, 0, 8*len(changes))

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"kovit/internal/audit"
 	"kovit/internal/kovit"
@@ -80,6 +82,21 @@ func (t *tx) activity(ctx context.Context, id int64) (plan.Node, plan.Strategy, 
 
 func participantKey(p plan.Participant) string {
 	return fmt.Sprintf("%d/%s", p.ActivityID, p.MunicipalityEHAK)
+}
+
+// activitiesOf returns the activities of participant keys; nil if any key is not one, so
+// that the caller drops everything rather than too little.
+func activitiesOf(keys []string) []int64 {
+	var out []int64
+	for _, k := range keys {
+		a, _, _ := strings.Cut(k, "/")
+		id, err := strconv.ParseInt(a, 10, 64)
+		if err != nil {
+			return nil
+		}
+		out = append(out, id)
+	}
+	return out
 }
 
 // AddParticipant implements plan.Store.

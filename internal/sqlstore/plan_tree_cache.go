@@ -1,7 +1,10 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -28,8 +31,9 @@ type cachedTree struct {
 	loadedAt time.Time
 	// latest is each indicator's latest national figure, worked out on first use.
 	latest map[int64]plan.Point
-	// partsChanged says that participants changed since loading, and nothing else did.
-	partsChanged bool
+	// partsChanged lists the activities whose participants changed since loading, when
+	// nothing else did.
+	partsChanged map[int64]bool
 }
 
 func (c *treeCache) invalidate() {
@@ -39,12 +43,24 @@ func (c *treeCache) invalidate() {
 	c.mu.Unlock()
 }
 
-// participantsChanged marks every tree's participants out of date, and only them.
-func (c *treeCache) participantsChanged() {
+// participantsChanged marks the participants of activities out of date in every tree, and
+// only them; without activities it drops every tree.
+func (c *treeCache) participantsChanged(activities []int64) {
+	if len(activities) == 0 {
+		c.invalidate()
+		return
+	}
 	c.mu.Lock()
 	c.gen++
 	for id, e := range c.trees {
-		e.partsChanged = true
+		changed := map[int64]bool{}
+		for a := range e.partsChanged {
+			changed[a] = true
+		}
+		for _, a := range activities {
+			changed[a] = true
+		}
+		e.partsChanged = changed
 		c.trees[id] = e
 	}
 	c.mu.Unlock()
@@ -59,13 +75,13 @@ func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, 
 	e, ok := c.trees[strategyID]
 	gen := c.gen
 	c.mu.Unlock()
-	if !ok || e.partsChanged || time.Since(e.loadedAt) >= cacheTTL {
+	if !ok || e.partsChanged != nil || time.Since(e.loadedAt) >= cacheTTL {
 		var t plan.Tree
 		var err error
 		loadedAt := time.Now()
-		if ok && e.partsChanged && time.Since(e.loadedAt) < cacheTTL {
+		if ok && e.partsChanged != nil && time.Since(e.loadedAt) < cacheTTL {
 			// The rest of the tree is as old as it was: it keeps its time.
-			t, err = s.withNewParticipants(ctx, e.tree)
+			t, err = s.withNewParticipants(ctx, e.tree, e.partsChanged)
 			loadedAt = e.loadedAt
 		} else {
 			if t, err = s.loadStrategyTree(ctx, strategyID); err == nil {
@@ -131,11 +147,30 @@ func (s *Store) LatestValues(ctx context.Context, strategyID int64) (map[int64]p
 	return latest, nil
 }
 
-// withNewParticipants is t with its participants read again; the rest of t is unchanged.
-func (s *Store) withNewParticipants(ctx context.Context, t plan.Tree) (plan.Tree, error) {
-	parts, err := participantsFrom(ctx, s.query, participantsOfStrategy, t.Strategy.ID)
+// withNewParticipants is t with the participants of the activities read again; the rest
+// of t is unchanged. Only activities of t's strategy are read.
+func (s *Store) withNewParticipants(ctx context.Context, t plan.Tree, activities map[int64]bool) (plan.Tree, error) {
+	ids := make([]any, 0, len(activities)+1)
+	marks := make([]string, 0, len(activities))
+	for a := range activities {
+		ids, marks = append(ids, a), append(marks, "?")
+	}
+	ids = append(ids, t.Strategy.ID)
+	fresh, err := participantsFrom(ctx, s.query, ` WHERE activity_id IN (`+strings.Join(marks, ", ")+
+		`) AND activity_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)`, ids...)
 	if err != nil {
 		return plan.Tree{}, err
 	}
+	parts := make([]plan.Participant, 0, len(t.Participants)+len(fresh))
+	for _, p := range t.Participants {
+		if !activities[p.ActivityID] {
+			parts = append(parts, p)
+		}
+	}
+	parts = append(parts, fresh...)
+	// In the order a full load reads them.
+	slices.SortFunc(parts, func(a, b plan.Participant) int {
+		return cmp.Or(cmp.Compare(a.ActivityID, b.ActivityID), strings.Compare(a.MunicipalityEHAK, b.MunicipalityEHAK))
+	})
 	return t.WithParticipants(parts), nil
 }

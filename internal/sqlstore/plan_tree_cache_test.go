@@ -64,6 +64,28 @@ func TestStrategyTreeAfterParticipantChange(t *testing.T) {
 		if got := progress(); got != 0.5 {
 			t.Errorf("progress %v after one of two parts is done, want 0.5", got)
 		}
+		// A part added and one removed are refreshed too, and another strategy's tree is
+		// left as it was.
+		other := newStrategy(t, s, ctx)
+		otherAct := mustNode(t, s, ctx, plan.Node{StrategyID: other.ID, Kind: plan.Activity, Code: "1", TitleEt: "Teine"})
+		if _, err := s.StrategyTree(ctx, other.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AddParticipant(ctx, plan.Participant{ActivityID: act.ID, MunicipalityEHAK: "0171"}); err != nil {
+			t.Fatal(err)
+		}
+		if got := progress(); got < 0.333 || got > 0.334 {
+			t.Errorf("progress %v after a third part joined, want 1/3", got)
+		}
+		if err := s.RemoveParticipant(ctx, act.ID, "0784", 1); err != nil {
+			t.Fatal(err)
+		}
+		if got := progress(); got != 0.5 {
+			t.Errorf("progress %v after a part left, want 0.5", got)
+		}
+		if ot, err := s.StrategyTree(ctx, other.ID); err != nil || len(ot.Participants) != 0 || ot.Nodes[0].ID != otherAct.ID {
+			t.Errorf("the other strategy's tree: %+v, %v", ot, err)
+		}
 		act.TitleEt = "Ühine tegevus"
 		if _, err := s.UpdateNode(ctx, act); err != nil {
 			t.Fatal(err)

@@ -62,8 +62,10 @@ func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond
 // queries are written once with ? placeholders.
 type tx struct {
 	*sql.Tx
-	s       *Store
-	changed map[string]bool // entities written, whose in-memory copies drop at commit
+	s *Store
+	// changed lists the ids of the records written, by entity: their in-memory copies are
+	// dropped at commit.
+	changed map[string][]string
 }
 
 func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -91,7 +93,7 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("sqlstore: begin: %w", err)
 	}
-	t := &tx{Tx: sqlTx, s: s, changed: map[string]bool{}}
+	t := &tx{Tx: sqlTx, s: s, changed: map[string][]string{}}
 	defer func() {
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
@@ -111,19 +113,20 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 // dropCopies forgets the in-memory copies of what a committed transaction changed. Every
 // change writes an audit event (tx.recordMany notes its entity), so no write path can
 // forget to do this.
-func (s *Store) dropCopies(changed map[string]bool) {
-	if changed["municipality"] || changed["county"] {
+func (s *Store) dropCopies(changed map[string][]string) {
+	has := func(entity string) bool { _, ok := changed[entity]; return ok }
+	if has("municipality") || has("county") {
 		s.cache.invalidate()
 	}
-	if changed["service_cell"] {
+	if has("service_cell") {
 		s.cells.invalidate()
 	}
-	if changed["need"] {
+	if has("need") {
 		s.needs.invalidate()
 	}
 	switch {
-	case len(changed) == 1 && changed["participant"]:
-		s.trees.participantsChanged()
+	case len(changed) == 1 && has("participant"):
+		s.trees.participantsChanged(activitiesOf(changed["participant"]))
 	case len(changed) > 0:
 		s.trees.invalidate()
 	}
