@@ -17,9 +17,11 @@ import (
 func runDemo(args []string) error {
 	var months int
 	var seed uint64
+	var withPlan bool
 	c, _, err := parseConfig("demo", args, func(fs *flag.FlagSet) {
 		fs.IntVar(&months, "months", 18, "months of synthetic history")
 		fs.Uint64Var(&seed, "seed", 1, "random seed: the same seed gives the same data")
+		fs.BoolVar(&withPlan, "plan", true, "also an action plan of 1,000 activities, 20 of them joint with every municipality")
 	})
 	if err != nil {
 		return err
@@ -40,6 +42,13 @@ func runDemo(args []string) error {
 	start := time.Now()
 	if err := demo.Generate(ctx, store, demo.Options{Months: months, Seed: seed, Now: time.Now()}); err != nil {
 		return err
+	}
+	if withPlan {
+		shape := demo.BenchmarkPlan
+		shape.Seed = seed
+		if _, err := demo.Plan(ctx, store, shape); err != nil {
+			return err
+		}
 	}
 	fmt.Printf("synthetic data written to %s in %s; serve it with: kovit serve --db %s\n", c.DB, time.Since(start).Round(time.Second), c.DB)
 	return nil

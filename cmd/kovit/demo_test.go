@@ -14,7 +14,7 @@ import (
 // page carries the synthetic banner and every response the header.
 func TestDemoDatabaseSaysSynthetic(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
-	if err := runDemo([]string{"--db", db, "--months", "1"}); err != nil {
+	if err := runDemo([]string{"--db", db, "--months", "1", "--plan=false"}); err != nil {
 		t.Fatal(err)
 	}
 	a, err := newApp(context.Background(), config{DB: db, AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9},

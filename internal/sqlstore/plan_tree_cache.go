@@ -4,9 +4,12 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"kovit/internal/municipality"
 	"kovit/internal/plan"
@@ -24,6 +27,9 @@ type treeCache struct {
 	mu    sync.Mutex
 	gen   uint64 // counts drops, so a load that raced a change does not store stale data
 	trees map[int64]cachedTree
+	// loads lets one request read a tree while others that want it at the same moment
+	// wait for that read, rather than a busy server reading it once per request.
+	loads singleflight.Group
 }
 
 type cachedTree struct {
@@ -75,33 +81,47 @@ func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, 
 	e, ok := c.trees[strategyID]
 	gen := c.gen
 	c.mu.Unlock()
-	if !ok || e.partsChanged != nil || time.Since(e.loadedAt) >= cacheTTL {
-		var t plan.Tree
-		var err error
-		loadedAt := time.Now()
-		if ok && e.partsChanged != nil && time.Since(e.loadedAt) < cacheTTL {
-			// The rest of the tree is as old as it was: it keeps its time.
-			t, err = s.withNewParticipants(ctx, e.tree, e.partsChanged)
-			loadedAt = e.loadedAt
-		} else {
-			if t, err = s.loadStrategyTree(ctx, strategyID); err == nil {
-				t = t.Shared()
-			}
-		}
-		if err != nil {
-			return t, err
-		}
-		e = cachedTree{tree: t, loadedAt: loadedAt}
-		c.mu.Lock()
-		if c.gen == gen {
-			if c.trees == nil {
-				c.trees = map[int64]cachedTree{}
-			}
-			c.trees[strategyID] = e
-		}
-		c.mu.Unlock()
+	if ok && e.partsChanged == nil && time.Since(e.loadedAt) < cacheTTL {
+		return e.tree, nil
 	}
-	return e.tree, nil
+	// Callers that miss together share one read. The key holds the generation, so a
+	// caller who has just changed something never shares a read that began before it.
+	key := strconv.FormatInt(strategyID, 10) + "/" + strconv.FormatUint(gen, 10)
+	v, err, _ := c.loads.Do(key, func() (any, error) {
+		return s.refreshTree(context.WithoutCancel(ctx), strategyID, e, ok, gen)
+	})
+	if err != nil {
+		return plan.Tree{}, err
+	}
+	return v.(plan.Tree), nil
+}
+
+// refreshTree reads a tree again, or only the participants that changed since kept was
+// read, and keeps it unless a change came in meanwhile (gen moved on).
+func (s *Store) refreshTree(ctx context.Context, strategyID int64, kept cachedTree, ok bool, gen uint64) (plan.Tree, error) {
+	var t plan.Tree
+	var err error
+	loadedAt := time.Now()
+	if ok && kept.partsChanged != nil && time.Since(kept.loadedAt) < cacheTTL {
+		// The rest of the tree is as old as it was: it keeps its time.
+		t, err = s.withNewParticipants(ctx, kept.tree, kept.partsChanged)
+		loadedAt = kept.loadedAt
+	} else if t, err = s.loadStrategyTree(ctx, strategyID); err == nil {
+		t = t.Shared()
+	}
+	if err != nil {
+		return t, err
+	}
+	c := &s.trees
+	c.mu.Lock()
+	if c.gen == gen {
+		if c.trees == nil {
+			c.trees = map[int64]cachedTree{}
+		}
+		c.trees[strategyID] = cachedTree{tree: t, loadedAt: loadedAt}
+	}
+	c.mu.Unlock()
+	return t, nil
 }
 
 // LatestValues implements plan.Store: the latest national figure of each of a strategy's
