@@ -50,6 +50,9 @@ func runDemo(args []string) error {
 			return err
 		}
 	}
+	if err := store.Analyze(ctx); err != nil {
+		return err
+	}
 	fmt.Printf("synthetic data written to %s in %s; serve it with: kovit serve --db %s\n", c.DB, time.Since(start).Round(time.Second), c.DB)
 	return nil
 }

@@ -1,6 +1,9 @@
 package plan
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // Tree is a strategy with everything under it, as the store loads it at once: pages,
 // reports and the roll-up all work from this flat form.
@@ -21,9 +24,12 @@ type Tree struct {
 }
 
 type treeIndex struct {
-	children map[int64][]Node // nil after Public: the public nodes differ
+	children map[int64][]Node
 	progress map[int64]float64
 	turnouts map[int64]Turnout
+	// public is the tree as the public sees it, made on first use (Public).
+	publicOnce sync.Once
+	public     Tree
 }
 
 // Shared returns t with its children, roll-up and turnouts worked out once, for a tree that is kept
@@ -47,18 +53,54 @@ func (t Tree) WithParticipants(parts []Participant) Tree {
 	return t
 }
 
+// WithNodes returns t with each of nodes in place of the node of the same id; nodes not in
+// t are left out. A node's place in the tree is its parent and position, which an edit in
+// place keeps. A Shared tree stays shared, indexed anew.
+func (t Tree) WithNodes(nodes []Node) Tree {
+	byID := make(map[int64]Node, len(nodes))
+	for _, n := range nodes {
+		byID[n.ID] = n
+	}
+	out := make([]Node, len(t.Nodes))
+	for i, n := range t.Nodes {
+		if e, ok := byID[n.ID]; ok {
+			n = e
+		}
+		out[i] = n
+	}
+	t.Nodes = out
+	if t.index != nil {
+		return t.Shared()
+	}
+	return t
+}
+
 // Public returns the tree as the public may see it: without internal notes. Whether the
-// public may see the strategy at all is the caller's question (Strategy.Status.Public).
+// public may see the strategy at all is the caller's question (Strategy.Status.Public). A
+// Shared tree makes its public form once and hands out that, shared as well.
 func (t Tree) Public() Tree {
+	if t.index == nil {
+		return t.public()
+	}
+	x := t.index
+	x.publicOnce.Do(func() {
+		p := t.public()
+		// Notes count towards no progress, so the roll-up and turnouts stand.
+		p.index = &treeIndex{children: p.Children(), progress: x.progress, turnouts: x.turnouts}
+		p.index.publicOnce.Do(func() {}) // already public
+		p.index.public = p
+		x.public = p
+	})
+	return x.public
+}
+
+func (t Tree) public() Tree {
 	nodes := make([]Node, len(t.Nodes))
 	for i, n := range t.Nodes {
 		nodes[i] = n.Public()
 	}
 	t.Nodes = nodes
-	if t.index != nil {
-		// Notes do not count towards progress, so the roll-up stands.
-		t.index = &treeIndex{progress: t.index.progress, turnouts: t.index.turnouts}
-	}
+	t.index = nil
 	return t
 }
 

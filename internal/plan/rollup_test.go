@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"testing"
 
@@ -145,8 +146,8 @@ func BenchmarkRollup(b *testing.B) {
 	}
 }
 
-// A shared tree answers Children and Rollup from its index, and its public copy keeps the
-// roll-up but not the children, whose notes it has removed.
+// A shared tree answers Children and Rollup from its index, and its public copy, made once,
+// keeps the roll-up but not the notes.
 func TestSharedTree(t *testing.T) {
 	one := int64(1)
 	tree := Tree{Strategy: Strategy{}.WithDefaults(), Nodes: []Node{
@@ -164,6 +165,13 @@ func TestSharedTree(t *testing.T) {
 	if Rollup(public)[1] != 0.4 {
 		t.Errorf("public roll-up %v", Rollup(public))
 	}
+	// The public copy is made once and shared; the shared tree keeps its note.
+	if again := shared.Public(); &again.Nodes[0] != &public.Nodes[0] || &public.Public().Nodes[0] != &public.Nodes[0] {
+		t.Error("the public copy was made again")
+	}
+	if shared.Nodes[1].InternalNote != "salajane" || shared.Children()[1][0].InternalNote != "salajane" {
+		t.Error("the shared tree lost its note")
+	}
 }
 
 func TestWithParticipants(t *testing.T) {
@@ -176,5 +184,28 @@ func TestWithParticipants(t *testing.T) {
 	}
 	if Rollup(shared)[1] != 0 {
 		t.Errorf("the original changed: %v", Rollup(shared))
+	}
+}
+
+func TestWithNodes(t *testing.T) {
+	one := int64(1)
+	tree := Tree{Strategy: Strategy{}.WithDefaults(), Nodes: []Node{
+		{ID: 1, Kind: Goal, Weight: 1, Code: "1"},
+		{ID: 2, ParentID: &one, Kind: Activity, Weight: 1, Code: "1.1", Status: InProgress, Completion: 20},
+		{ID: 3, ParentID: &one, Kind: Activity, Weight: 1, Code: "1.2", Status: InProgress, Completion: 40},
+	}}
+	shared := tree.Shared()
+	edited := shared.WithNodes([]Node{
+		{ID: 3, ParentID: &one, Kind: Activity, Weight: 1, Code: "1.2", Status: Done, Completion: 100},
+		{ID: 99, Kind: Activity, Weight: 1, Code: "9"}, // of another tree: left out
+	})
+	if got := Rollup(edited)[1]; math.Abs(got-0.6) > 1e-9 {
+		t.Errorf("goal after the edit: %v, want 0.6", got)
+	}
+	if kids := edited.Children()[1]; len(kids) != 2 || kids[1].Status != Done || len(edited.Nodes) != 3 {
+		t.Errorf("children after the edit: %+v", kids)
+	}
+	if got := Rollup(shared)[1]; math.Abs(got-0.3) > 1e-9 || shared.Nodes[2].Status != InProgress {
+		t.Errorf("the original changed: %v %+v", got, shared.Nodes[2])
 	}
 }

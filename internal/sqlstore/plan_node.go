@@ -107,7 +107,12 @@ func (t *tx) updateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 	if err != nil {
 		return plan.Node{}, err
 	}
-	return after, t.record(ctx, "plan_node", strconv.FormatInt(n.ID, 10), audit.Update, before, after)
+	id := strconv.FormatInt(n.ID, 10)
+	if t.nodesEdited == nil {
+		t.nodesEdited = map[string]bool{}
+	}
+	t.nodesEdited[id] = true
+	return after, t.record(ctx, "plan_node", id, audit.Update, before, after)
 }
 
 // MoveNode implements plan.Store: the node goes under its new parent at m.Position, and

@@ -17,15 +17,15 @@ import (
 
 // treeCache keeps loaded strategy trees in memory. The public tree page, the activity list
 // and the roll-up all start from a whole tree, and a plan of a thousand activities takes
-// some 25 ms to read, more than the page may take in all. Trees hold little, and plans
+// some 20 ms to read, most of what the page may take in all. Trees hold little, and plans
 // change seldom compared to how often they are read, so any committed change drops every
-// copy (see dropCopies): no write path needs to know which trees it touched. The one
-// exception is the commonest edit, a municipality reporting its part of a joint activity:
-// then only the trees' participants are read again, so the roll-up that follows the edit
-// costs a few milliseconds rather than a whole reload.
+// copy (see dropCopies): no write path needs to know which trees it touched. The
+// exceptions are the commonest edits, an activity's status or completion and a
+// municipality reporting its part of a joint activity: then only what was edited is read
+// again, so the roll-up that follows the edit costs a few milliseconds, not a reload.
 type treeCache struct {
 	mu    sync.Mutex
-	gen   uint64 // counts drops, so a load that raced a change does not store stale data
+	gen   uint64 // counts changes, so a load that raced a change does not store stale data
 	trees map[int64]cachedTree
 	// loads lets one request read a tree while others that want it at the same moment
 	// wait for that read, rather than a busy server reading it once per request.
@@ -37,9 +37,31 @@ type cachedTree struct {
 	loadedAt time.Time
 	// latest is each indicator's latest national figure, worked out on first use.
 	latest map[int64]plan.Point
-	// partsChanged lists the activities whose participants changed since loading, when
-	// nothing else did.
-	partsChanged map[int64]bool
+	// edited is what was edited in place since loading, when nothing else changed.
+	edited treeEdits
+}
+
+// treeEdits are edits that leave a tree's shape as it was: nodes edited in place, and
+// the participants of activities (added, changed or removed).
+type treeEdits struct {
+	nodes, participants map[int64]bool
+}
+
+func (e treeEdits) any() bool { return len(e.nodes) > 0 || len(e.participants) > 0 }
+
+// with is e and more: new maps, since the old ones may be in a refresh's hands.
+func (e treeEdits) with(nodes, activities []int64) treeEdits {
+	union := func(m map[int64]bool, ids []int64) map[int64]bool {
+		out := make(map[int64]bool, len(m)+len(ids))
+		for id := range m {
+			out[id] = true
+		}
+		for _, id := range ids {
+			out[id] = true
+		}
+		return out
+	}
+	return treeEdits{nodes: union(e.nodes, nodes), participants: union(e.participants, activities)}
 }
 
 func (c *treeCache) invalidate() {
@@ -49,24 +71,13 @@ func (c *treeCache) invalidate() {
 	c.mu.Unlock()
 }
 
-// participantsChanged marks the participants of activities out of date in every tree, and
-// only them; without activities it drops every tree.
-func (c *treeCache) participantsChanged(activities []int64) {
-	if len(activities) == 0 {
-		c.invalidate()
-		return
-	}
+// editedInPlace marks nodes and the participants of activities out of date in every
+// tree, and only them.
+func (c *treeCache) editedInPlace(nodes, activities []int64) {
 	c.mu.Lock()
 	c.gen++
 	for id, e := range c.trees {
-		changed := map[int64]bool{}
-		for a := range e.partsChanged {
-			changed[a] = true
-		}
-		for _, a := range activities {
-			changed[a] = true
-		}
-		e.partsChanged = changed
+		e.edited = e.edited.with(nodes, activities)
 		c.trees[id] = e
 	}
 	c.mu.Unlock()
@@ -81,7 +92,7 @@ func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, 
 	e, ok := c.trees[strategyID]
 	gen := c.gen
 	c.mu.Unlock()
-	if ok && e.partsChanged == nil && time.Since(e.loadedAt) < cacheTTL {
+	if ok && !e.edited.any() && time.Since(e.loadedAt) < cacheTTL {
 		return e.tree, nil
 	}
 	// Callers that miss together share one read. The key holds the generation, so a
@@ -96,16 +107,18 @@ func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, 
 	return v.(plan.Tree), nil
 }
 
-// refreshTree reads a tree again, or only the participants that changed since kept was
-// read, and keeps it unless a change came in meanwhile (gen moved on).
+// refreshTree reads a tree again, or only what was edited since kept was read, and
+// keeps it unless a change came in meanwhile (gen moved on).
 func (s *Store) refreshTree(ctx context.Context, strategyID int64, kept cachedTree, ok bool, gen uint64) (plan.Tree, error) {
 	var t plan.Tree
 	var err error
+	var latest map[int64]plan.Point
 	loadedAt := time.Now()
-	if ok && kept.partsChanged != nil && time.Since(kept.loadedAt) < cacheTTL {
-		// The rest of the tree is as old as it was: it keeps its time.
-		t, err = s.withNewParticipants(ctx, kept.tree, kept.partsChanged)
-		loadedAt = kept.loadedAt
+	if ok && kept.edited.any() && time.Since(kept.loadedAt) < cacheTTL {
+		// The rest of the tree is as old as it was: it keeps its time, and the indicators
+		// their latest values.
+		t, err = s.withEdits(ctx, kept.tree, kept.edited)
+		loadedAt, latest = kept.loadedAt, kept.latest
 	} else if t, err = s.loadStrategyTree(ctx, strategyID); err == nil {
 		t = t.Shared()
 	}
@@ -118,7 +131,7 @@ func (s *Store) refreshTree(ctx context.Context, strategyID int64, kept cachedTr
 		if c.trees == nil {
 			c.trees = map[int64]cachedTree{}
 		}
-		c.trees[strategyID] = cachedTree{tree: t, loadedAt: loadedAt}
+		c.trees[strategyID] = cachedTree{tree: t, loadedAt: loadedAt, latest: latest}
 	}
 	c.mu.Unlock()
 	return t, nil
@@ -140,7 +153,11 @@ func (s *Store) LatestValues(ctx context.Context, strategyID int64) (map[int64]p
 	if ok && e.latest != nil {
 		return e.latest, nil
 	}
-	ms, err := measurementsFrom(ctx, s.query, ` WHERE indicator_id IN (SELECT id FROM plan_indicators WHERE strategy_id = ?)`, strategyID)
+	// The latest national figure needs only each municipality's latest value (and the
+	// latest national one), not the thousands of values behind them.
+	ms, err := measurementsFrom(ctx, s.query, ` WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (
+		PARTITION BY indicator_id, municipality_ehak ORDER BY measured_on DESC, id DESC) AS n FROM plan_measurements
+		WHERE indicator_id IN (SELECT id FROM plan_indicators WHERE strategy_id = ?)) latest WHERE n = 1)`, strategyID)
 	if err != nil {
 		return nil, err
 	}
@@ -167,23 +184,37 @@ func (s *Store) LatestValues(ctx context.Context, strategyID int64) (map[int64]p
 	return latest, nil
 }
 
-// withNewParticipants is t with the participants of the activities read again; the rest
-// of t is unchanged. Only activities of t's strategy are read.
-func (s *Store) withNewParticipants(ctx context.Context, t plan.Tree, activities map[int64]bool) (plan.Tree, error) {
-	ids := make([]any, 0, len(activities)+1)
-	marks := make([]string, 0, len(activities))
-	for a := range activities {
-		ids, marks = append(ids, a), append(marks, "?")
-	}
-	ids = append(ids, t.Strategy.ID)
-	fresh, err := participantsFrom(ctx, s.query, ` WHERE activity_id IN (`+strings.Join(marks, ", ")+
-		`) AND activity_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)`, ids...)
+// withEdits is t with the edited nodes and the participants of the edited activities read
+// again, in one snapshot; the rest of t is unchanged. Only t's own nodes are kept.
+func (s *Store) withEdits(ctx context.Context, t plan.Tree, e treeEdits) (plan.Tree, error) {
+	var nodes []plan.Node
+	var fresh []plan.Participant
+	err := s.readSnapshot(ctx, func(query planQuery) (err error) {
+		if len(e.nodes) > 0 {
+			in, ids := inList(e.nodes)
+			if nodes, err = nodesFrom(ctx, query, "id "+in, "node_id "+in, ids...); err != nil {
+				return err
+			}
+		}
+		if len(e.participants) > 0 {
+			in, ids := inList(e.participants)
+			fresh, err = participantsFrom(ctx, query, ` WHERE activity_id `+in+
+				` AND activity_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)`, append(ids, t.Strategy.ID)...)
+		}
+		return err
+	})
 	if err != nil {
 		return plan.Tree{}, err
 	}
+	if len(nodes) > 0 {
+		t = t.WithNodes(nodes)
+	}
+	if len(e.participants) == 0 {
+		return t, nil
+	}
 	parts := make([]plan.Participant, 0, len(t.Participants)+len(fresh))
 	for _, p := range t.Participants {
-		if !activities[p.ActivityID] {
+		if !e.participants[p.ActivityID] {
 			parts = append(parts, p)
 		}
 	}
@@ -193,4 +224,13 @@ func (s *Store) withNewParticipants(ctx context.Context, t plan.Tree, activities
 		return cmp.Or(cmp.Compare(a.ActivityID, b.ActivityID), strings.Compare(a.MunicipalityEHAK, b.MunicipalityEHAK))
 	})
 	return t.WithParticipants(parts), nil
+}
+
+// inList is "IN (?, ?, …)" for ids, and ids as query arguments.
+func inList(ids map[int64]bool) (string, []any) {
+	args := make([]any, 0, len(ids))
+	for id := range ids {
+		args = append(args, id)
+	}
+	return "IN (" + placeholders(len(args)) + ")", args
 }

@@ -1,8 +1,13 @@
 package sqlstore_test
 
 import (
+	"context"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"kovit/internal/demo"
 	"kovit/internal/plan"
 	"kovit/internal/sqlstore"
 	"kovit/internal/sqlstore/sqlstoretest"
@@ -95,4 +100,76 @@ func TestStrategyTreeAfterParticipantChange(t *testing.T) {
 			t.Errorf("after a node change: %+v %v", tree.Nodes, err)
 		}
 	})
+}
+
+// After edits in place (activities' fields, municipalities' parts), in any mix and with
+// reads between them, the kept tree is the tree a fresh read gives.
+func TestStrategyTreeEditsInPlace(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := coordinatorCtx()
+		id, err := demo.Plan(ctx, s, demo.PlanShape{Goals: 2, Directions: 2, Activities: 3, Joint: 2, Seed: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tree, err := s.StrategyTree(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var acts []plan.Node
+		for _, n := range tree.Nodes {
+			if n.Kind == plan.Activity {
+				acts = append(acts, n)
+			}
+		}
+		org, err := s.CreateOrganisation(ctx, plan.Organisation{NameEt: "Riigi Infosüsteemi Amet", Kind: plan.Agency})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for step := range 8 {
+			a := acts[step%len(acts)]
+			a, err = s.Node(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a.Completion, a.Status = (a.Completion+37)%101, plan.InProgress
+			a.TitleEt += " (muudetud)"
+			a.PartnerOrgIDs = []int64{org.ID}
+			if _, err := s.UpdateNode(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+			if step%2 == 0 { // a part too, before the next read
+				p := tree.Participants[step] // a different part each time: its version holds
+				p.Status = plan.Done
+				if _, err := s.UpdateParticipant(ctx, p); err != nil {
+					t.Fatal(err)
+				}
+			}
+			kept, err := s.StrategyTree(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := freshTree(t, s.DSN(), id)
+			if diff := cmp.Diff(want, kept, cmpopts.IgnoreUnexported(plan.Tree{})); diff != "" {
+				t.Fatalf("step %d: kept tree differs from a fresh read (-fresh +kept):\n%s", step, diff)
+			}
+			if got, want := plan.Rollup(kept), plan.Rollup(want); !cmp.Equal(got, want) {
+				t.Fatalf("step %d: roll-up %v, fresh %v", step, got, want)
+			}
+		}
+	})
+}
+
+// freshTree reads a tree through a store of its own, with nothing kept in memory.
+func freshTree(t *testing.T, dsn string, id int64) plan.Tree {
+	t.Helper()
+	fresh, err := sqlstore.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	tree, err := fresh.StrategyTree(coordinatorCtx(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
 }

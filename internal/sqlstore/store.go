@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -66,6 +67,9 @@ type tx struct {
 	// changed lists the ids of the records written, by entity: their in-memory copies are
 	// dropped at commit.
 	changed map[string][]string
+	// nodesEdited are the plan nodes changed in place (not created, moved or deleted):
+	// a kept tree can take them in without a reload.
+	nodesEdited map[string]bool
 }
 
 func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -104,7 +108,7 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 			return
 		}
 		if err = sqlTx.Commit(); err == nil {
-			s.dropCopies(t.changed)
+			s.dropCopies(t)
 		}
 	}()
 	return fn(t)
@@ -113,7 +117,8 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 // dropCopies forgets the in-memory copies of what a committed transaction changed. Every
 // change writes an audit event (tx.recordMany notes its entity), so no write path can
 // forget to do this.
-func (s *Store) dropCopies(changed map[string][]string) {
+func (s *Store) dropCopies(t *tx) {
+	changed := t.changed
 	has := func(entity string) bool { _, ok := changed[entity]; return ok }
 	if has("municipality") || has("county") {
 		s.cache.invalidate()
@@ -124,12 +129,38 @@ func (s *Store) dropCopies(changed map[string][]string) {
 	if has("need") {
 		s.needs.invalidate()
 	}
-	switch {
-	case len(changed) == 1 && has("participant"):
-		s.trees.participantsChanged(activitiesOf(changed["participant"]))
-	case len(changed) > 0:
+	if len(changed) == 0 {
+		return
+	}
+	if nodes, activities, ok := t.editsInPlace(); ok {
+		s.trees.editedInPlace(nodes, activities)
+	} else {
 		s.trees.invalidate()
 	}
+}
+
+// editsInPlace lists the plan nodes edited in place and the activities whose participants
+// changed, when that is all the transaction changed.
+func (t *tx) editsInPlace() (nodes, activities []int64, ok bool) {
+	for entity, ids := range t.changed {
+		switch entity {
+		case "participant":
+			if activities = activitiesOf(ids); activities == nil {
+				return nil, nil, false
+			}
+		case "plan_node":
+			for _, id := range ids {
+				n, err := strconv.ParseInt(id, 10, 64)
+				if err != nil || !t.nodesEdited[id] {
+					return nil, nil, false
+				}
+				nodes = append(nodes, n)
+			}
+		default:
+			return nil, nil, false
+		}
+	}
+	return nodes, activities, true
 }
 
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
@@ -169,3 +200,13 @@ type scanner interface{ Scan(dest ...any) error }
 
 // Ping checks that the database answers, for the health check.
 func (s *Store) Ping(ctx context.Context) error { return s.read.PingContext(ctx) }
+
+// Analyze refreshes the statistics the query planner chooses plans by. PostgreSQL's
+// autovacuum does this by itself after a while; a database just filled in bulk (kovit demo,
+// a benchmark) is served at once, before it would have, and SQLite keeps none until asked.
+func (s *Store) Analyze(ctx context.Context) error {
+	if _, err := s.write.ExecContext(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("sqlstore: analyze: %w", err)
+	}
+	return nil
+}

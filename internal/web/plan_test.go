@@ -58,6 +58,7 @@ func planSamples(base Page) map[string]any {
 	tree.Indicators, tree.NewIndicator, tree.IndicatorForm = sampleIndicatorRows(t), inputOf(plan.Indicator{Better: plan.HigherIsBetter}), form{Problems: problems}
 	act.Indicators = sampleIndicatorRows(t)
 	tree.EditText = "muuda"
+	tree.RowsHTML = tree.rowsHTML()
 	sampleActivityEditing(&act, t, problems)
 	return map[string]any{
 		"plan/indicator": sampleIndicatorPage(pp, t, problems),

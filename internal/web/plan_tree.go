@@ -18,7 +18,8 @@ type planTreePage struct {
 	planPage
 	S        plan.Strategy
 	Rows     []treeRow
-	Progress *float64 // the strategy as a whole; nil with nothing to measure
+	RowsHTML template.HTML // Rows as the table's body (rowsHTML)
+	Progress *float64      // the strategy as a whole; nil with nothing to measure
 	Counts   []statusCount
 	Filter   plan.ActivityFilter
 	Branches []treeRow // goals and directions, for the branch filter and the parent choice
@@ -32,8 +33,7 @@ type planTreePage struct {
 	Indicators     []indicatorRow
 	NewIndicator   indicatorInput // the new-indicator form's values
 	IndicatorForm  form
-	// EditText is the rows' edit link, translated once rather than per row; "" for
-	// those who may not edit.
+	// EditText is the rows' edit link; "" for those who may not edit.
 	EditText string
 }
 
@@ -45,10 +45,7 @@ type treeRow struct {
 	Parts    int // participants of a joint activity
 	Done     int // of which done
 
-	// The row's text in the page's language, worked out in Go before rendering (label): a
-	// plan of a thousand rows would otherwise make the template call a dozen methods per
-	// row, which costs more than all the rest of the page. The fields are not in an
-	// embedded struct because templates find promoted fields slowly.
+	// The row's text in the page's language (label), for rowsHTML.
 	Activity bool
 	Title    template.HTML
 	Level    string
@@ -180,6 +177,7 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 	if p.CanEdit {
 		p.EditText = p.L.T("planedit.node.edit_link")
 	}
+	p.RowsHTML = p.rowsHTML()
 	for _, row := range all {
 		if row.N.Kind != plan.Activity {
 			p.Branches = append(p.Branches, row)

@@ -23,5 +23,8 @@ func LargePlan(tb testing.TB, s *sqlstore.Store, values bool) int64 {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	if err := s.Analyze(ctx); err != nil {
+		tb.Fatal(err)
+	}
 	return id
 }
