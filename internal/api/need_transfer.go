@@ -125,7 +125,8 @@ func (a *API) municipalityNames(r *http.Request) (map[string]string, error) {
 	return out, nil
 }
 
-// exportNeeds writes needs as the survey import reads them, with their id and state after.
+// exportNeeds writes the needs the user may read as the survey import reads them, with
+// their id and state after.
 func (a *API) exportNeeds(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
@@ -137,8 +138,8 @@ func (a *API) exportNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err := q.check(f.Validate()); err != nil {
 		return err
 	}
-	if u.Role == auth.RoleEditor {
-		f.MunicipalityEHAK = u.MunicipalityEHAK
+	if err := scopeNeeds(u, &f); err != nil {
+		return err
 	}
 	t := tabular.Table{Sheet: "Vajadused", Header: append(append([]string{}, need.Headers...), "ID", "Olek")}
 	for {

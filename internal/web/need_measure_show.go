@@ -69,14 +69,17 @@ func (ui *UI) loadMeasure(r *http.Request) (measurePage, error) {
 	if p.Trace, err = ui.Needs.MeasureTrace(ctx, id); err != nil {
 		return p, err
 	}
-	if u == nil { // the public reads only published consolidated needs, and no single need
+	// Only the needs the user may read: none for the public, an editor's own
+	// municipality's, as on a consolidated need's page.
+	p.Trace = p.Trace.ReadableBy(p.mayRead())
+	if u == nil { // the public reads only published consolidated needs
 		var shown []need.Consolidated
 		for _, c := range p.Trace.Consolidated {
 			if c.Published {
 				shown = append(shown, c)
 			}
 		}
-		p.Trace.Consolidated, p.Trace.Needs = shown, nil
+		p.Trace.Consolidated = shown
 	}
 	if p.Ranked, err = ui.Needs.Priorities(ctx, need.ConsolidatedFilter{MeasureID: id, PublishedOnly: u == nil}); err != nil {
 		return p, err
