@@ -115,7 +115,7 @@ func needReadCases() map[string]map[string]readCase {
 		"GET /measures.xlsx":                      {"/measures.xlsx": measures},
 		"GET /measures/{id}":                      {"/measures/{pubm}": behind(publicMeasure, false), "/measures/{internalm}": signedIn(http.StatusNotFound, same(ok([]string{internalMeasure}, nil)))},
 		"GET /measures/{id}/proposal":             {"/measures/{pubm}/proposal": signedIn(http.StatusSeeOther, same(ok([]string{publicMeasure, publicCon}, allNeedTitles)))},
-		"GET /measures/{id}/proposal.xlsx":        {"/measures/{pubm}/proposal.xlsx": signedIn(http.StatusSeeOther, same(ok([]string{publicCon}, allNeeds)))},
+		"GET /measures/{id}/proposal.xlsx":        {"/measures/{pubm}/proposal.xlsx": signedIn(http.StatusSeeOther, same(ok([]string{publicMeasure, publicCon, "Tallinn"}, allNeeds)))},
 		"GET /api/v1/needs":                       {"/api/v1/needs": needList(401, allNeeds, unsubmitted)},
 		"GET /api/v1/needs.csv":                   {"/api/v1/needs.csv": needList(401, allNeeds, unsubmitted)},
 		"GET /api/v1/needs.xlsx":                  {"/api/v1/needs.xlsx": needList(401, allNeeds, unsubmitted)},
@@ -135,7 +135,7 @@ func needReadCases() map[string]map[string]readCase {
 		"GET /api/v1/measures/{id}/budget":        {"/api/v1/measures/{pubm}/budget": signedIn(401, same(ok([]string{"Tallinn"}, allNeeds)))},
 		"GET /api/v1/measures/{id}/trace":         {"/api/v1/measures/{pubm}/trace": signedIn(401, readCase{other: ok([]string{publicCon}, allNeeds), reader: ok(append([]string{publicCon}, submitted...), unsubmitted), coord: ok(append([]string{publicCon}, submitted...), nil)})},
 		"GET /api/v1/measures/{id}/proposal":      {"/api/v1/measures/{pubm}/proposal": signedIn(401, same(ok([]string{publicMeasure, publicCon}, allNeeds)))},
-		"GET /api/v1/measures/{id}/proposal.xlsx": {"/api/v1/measures/{pubm}/proposal.xlsx": signedIn(401, same(ok([]string{publicCon}, allNeeds)))},
+		"GET /api/v1/measures/{id}/proposal.xlsx": {"/api/v1/measures/{pubm}/proposal.xlsx": signedIn(401, same(ok([]string{publicMeasure, publicCon, "Tallinn"}, allNeeds)))},
 		"GET /api/v1/rounds":                      {"/api/v1/rounds": signedIn(401, same(ok([]string{"IKT vajadused 2027"}, nil)))},
 		"GET /api/v1/rounds/{id}":                 {"/api/v1/rounds/{round}": signedIn(401, same(ok([]string{"IKT vajadused 2027"}, allNeeds)))},
 	}
