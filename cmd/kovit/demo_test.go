@@ -8,10 +8,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kovit/internal/need"
 )
 
 // TestDemoDatabaseSaysSynthetic runs `kovit demo` into a new file and serves it: every
-// page carries the synthetic banner and every response the header.
+// page carries the synthetic banner and every response the header; the needs module has
+// its synthetic needs.
 func TestDemoDatabaseSaysSynthetic(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	if err := runDemo([]string{"--db", db, "--months", "1", "--plan=false"}); err != nil {
@@ -26,11 +29,22 @@ func TestDemoDatabaseSaysSynthetic(t *testing.T) {
 	srv := httptest.NewServer(a.handler)
 	defer srv.Close()
 	c := (&testApp{URL: srv.URL}).client(t)
-	for _, path := range []string{"/", "/municipalities", "/municipalities/0793", "/sign-in"} {
+	for _, path := range []string{"/", "/municipalities", "/municipalities/0793", "/sign-in", "/consolidated"} {
 		status, body := get(t, c, srv.URL+path)
 		if status != 200 || !strings.Contains(body, "andmed on sünteetilised") {
 			t.Errorf("%s: %d, no synthetic banner", path, status)
 		}
+	}
+	// The needs: a round, 3,000 needs and the published half of 300 consolidated needs.
+	if _, body := get(t, c, srv.URL+"/consolidated"); strings.Count(body, `<a href="/consolidated/`) != 150 || !strings.Contains(body, "Näidiskoondvajadus 1</a>") {
+		t.Errorf("the demo's consolidated needs: %d shown", strings.Count(body, `<a href="/consolidated/`))
+	}
+	ctx := context.Background()
+	if _, n, err := a.store.ListNeeds(ctx, need.Filter{}); err != nil || n != 3000 {
+		t.Errorf("%d needs in the demo database: %v", n, err)
+	}
+	if rounds, err := a.store.ListRounds(ctx); err != nil || len(rounds) != 1 {
+		t.Errorf("rounds in the demo database: %+v %v", rounds, err)
 	}
 	res, err := c.Get(srv.URL + "/api/v1/municipalities")
 	if err != nil {

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"context"
-	"fmt"
-	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,8 +8,6 @@ import (
 	"testing"
 
 	"kovit/internal/auth"
-	"kovit/internal/need"
-	"kovit/internal/refdata"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
 
@@ -25,7 +20,7 @@ func BenchmarkPrioritiesPage(b *testing.B) {
 		b.Run(engine, func(b *testing.B) {
 			a := startApp(b, engine)
 			coord := a.user(b, "kati@kovit.test", auth.RoleCoordinator, "")
-			seedNeeds(b, a, coord)
+			sqlstoretest.ManyNeeds(b, a.store)
 			u, _ := url.Parse(a.URL)
 			cookies := a.as(b, coord).Jar.Cookies(u)
 			serve := func() *httptest.ResponseRecorder {
@@ -47,52 +42,5 @@ func BenchmarkPrioritiesPage(b *testing.B) {
 				}
 			}
 		})
-	}
-}
-
-// seedNeeds stores the load through the store, as the coordinator, in the benchmark's
-// own database.
-func seedNeeds(b *testing.B, a *testApp, coord auth.User) {
-	ctx := auth.WithUser(context.Background(), &coord)
-	ms, err := refdata.Municipalities()
-	if err != nil {
-		b.Fatal(err)
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	topics := strings.Fields("dokumendihaldus veebileht infoturve koolitus andmekogu pilveteenus arveldus kaardirakendus " +
-		"registreerimine lasteaiajärjekord toetuste parkimine ehitusregister videovalve serverid võrguühendus varundamine")
-	words := strings.Fields("süsteemi uuendamine vajab asendamist lahendus valla linna teenuste arendamine liidestus andmete turvalisus")
-	pick := func(list []string, k int) string {
-		var out []string
-		for range k {
-			out = append(out, list[r.IntN(len(list))])
-		}
-		return strings.Join(out, " ")
-	}
-	needs := make([]need.Need, 3000)
-	for i := range needs {
-		cost := need.Money(r.IntN(200_000) * 100)
-		needs[i] = need.Need{MunicipalityEHAK: ms[i%len(ms)].EHAK, Title: pick(topics, 2) + " " + pick(words, 2),
-			Description: pick(words, 20), Category: need.Categories[i%len(need.Categories)], Cost: &cost,
-			Urgency: need.Urgencies[i%len(need.Urgencies)]}
-	}
-	created, err := a.store.ImportNeeds(ctx, needs)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, n := range created[:2400] {
-		if _, err := a.store.TransitionNeed(ctx, n.ID, need.Transition{To: need.Submitted, Version: n.Version}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	for g := range 300 {
-		ids := make([]int64, 8)
-		for i := range ids {
-			ids[i] = created[g*8+i].ID
-		}
-		if _, err := a.store.CreateConsolidated(ctx, need.Consolidated{Title: fmt.Sprint("Koondvajadus ", g), Category: need.CatOther,
-			StrategyFit: g % 6, Published: g%2 == 0}, ids); err != nil {
-			b.Fatal(err)
-		}
 	}
 }

@@ -5,16 +5,18 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"kovit/internal/auth"
 	"kovit/internal/mail/mailtest"
 	"kovit/internal/need"
 	"kovit/internal/sqlstore/sqlstoretest"
-	"kovit/internal/tabular"
 )
 
 // The needs pages over HTTP, on both engines: a round, three municipalities' similar
@@ -150,14 +152,9 @@ func testNeedPages(t *testing.T, engine string) {
 			}
 		}
 	}
-	res, err := coord.Get(a.URL + "/measures/" + mid + "/proposal.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, rows, err := tabular.Read(res.Body, "p.xlsx")
-	res.Body.Close()
-	if err != nil || len(rows) != 1 || rows[0][3] != "Ühine dokumendihaldus" {
-		t.Errorf("proposal.xlsx: %v %v", rows, err)
+	for _, path := range []string{"/measures/" + mid + "/proposal.xlsx", "/api/v1/measures/" + mid + "/proposal.xlsx"} {
+		_, body := get(t, coord, a.URL+path)
+		checkProposalWorkbook(t, path, body)
 	}
 
 	// Tartu's editor sees where its need went.
@@ -264,5 +261,69 @@ func testNeedImport(t *testing.T, a *testApp, editor *http.Client) {
 	mapping.Set("table", table([]string{"Tartu linn", "Veebilehe uuendus", "E-teenus", "5000", "Kõrge"}, []string{"0793", "Taristu", "Taristu", "1 200,50", ""}))
 	if status, _ := postTo(t, editor, a.URL+"/needs/import", mapping); status != http.StatusSeeOther || count() != before+2 {
 		t.Errorf("import: %d, %d needs, want %d", status, count(), before+2)
+	}
+}
+
+// checkProposalWorkbook reads the measure proposal of testNeedPages: its summary, the
+// ranked consolidated need and the three municipalities' parts, money as numbers.
+func checkProposalWorkbook(t *testing.T, path, body string) {
+	t.Helper()
+	f, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Kokkuvõte", "Prioriteedid", "Omavalitsused"}) {
+		t.Fatalf("%s: sheets %q", path, got)
+	}
+	// cells finds the row whose column A or B is key and returns its cells.
+	cells := func(sheet, key string) (int, []string) {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			if len(row) > 1 && (row[0] == key || row[1] == key) {
+				return i + 1, row
+			}
+		}
+		t.Errorf("%s: %s has no row %q", path, sheet, key)
+		return 0, nil
+	}
+	// number checks that a cell is a number with the value want.
+	number := func(sheet string, col, row int, want float64) {
+		t.Helper()
+		ref, _ := excelize.CoordinatesToCellName(col, row)
+		if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			t.Errorf("%s: %s!%s is not a number (%v)", path, sheet, ref, typ)
+		}
+		v, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+		if got, err := strconv.ParseFloat(v, 64); err != nil || got != want {
+			t.Errorf("%s: %s!%s = %q, want %v", path, sheet, ref, v, want)
+		}
+	}
+	for key, want := range map[string]string{"Meede": "KOV digipööre", "Rahastaja": "EL", "Periood": "2026–2029", "Olek": "Avatud"} {
+		if _, row := cells("Kokkuvõte", key); len(row) < 2 || row[1] != want {
+			t.Errorf("%s: summary %s = %q, want %q", path, key, row, want)
+		}
+	}
+	for key, want := range map[string]float64{"Eelarve (EUR)": 1_000_000, "Omafinantseeringu määr (%)": 15, "Omavalitsusi": 3,
+		"Vajaduste maksumus kokku (EUR)": 250_000, "Toetused kokku (EUR)": 212_500, "Omafinantseering kokku (EUR)": 37_500,
+		"Eelarve jääk (EUR)": 787_500} {
+		if r, _ := cells("Kokkuvõte", key); r > 0 {
+			number("Kokkuvõte", 2, r, want)
+		}
+	}
+	if r, row := cells("Prioriteedid", "1"); r > 0 && (row[3] != "Ühine dokumendihaldus" || row[5] != "3") {
+		t.Errorf("%s: ranked %q", path, row)
+	}
+	// Cost, grant and co-financing (15 %), as on the budget view.
+	for name, want := range map[string][3]float64{"Tartu linn": {120_000, 102_000, 18_000}, "Elva vald": {80_000, 68_000, 12_000},
+		"Viljandi vald": {50_000, 42_500, 7_500}, "Kokku": {250_000, 212_500, 37_500}} {
+		if r, _ := cells("Omavalitsused", name); r > 0 {
+			for i, v := range want {
+				number("Omavalitsused", 5+i, r, v)
+			}
+		}
 	}
 }

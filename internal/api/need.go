@@ -22,7 +22,8 @@ type SuggestionDecision struct {
 	Decision string `json:"decision"` // accept or dismiss
 }
 
-// listNeeds lists needs; an editor sees only their own municipality's.
+// listNeeds lists the needs the user may read: an editor only their own municipality's,
+// a reader only submitted ones.
 func (a *API) listNeeds(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
@@ -36,14 +37,8 @@ func (a *API) listNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err := q.check(f.Validate()); err != nil {
 		return err
 	}
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := scopeNeeds(u, &f); err != nil {
 		return err
-	}
-	if u.Role == auth.RoleEditor {
-		if f.MunicipalityEHAK != "" && f.MunicipalityEHAK != u.MunicipalityEHAK {
-			return kovit.Forbidden()
-		}
-		f.MunicipalityEHAK = u.MunicipalityEHAK
 	}
 	items, total, err := a.needs.ListNeeds(ctx, f)
 	if err != nil {
@@ -126,7 +121,7 @@ func (a *API) transitionNeed(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	u := auth.UserFrom(ctx)
-	if err := auth.CanReadNeed(u, n.MunicipalityEHAK); err != nil {
+	if err := auth.CanReadNeed(u, n.MunicipalityEHAK, n.State.Editable()); err != nil {
 		return err
 	}
 	var t need.Transition
@@ -172,17 +167,9 @@ func (a *API) similarNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	// Editors read only their own municipality's needs, so they see only the likely
-	// duplicates among those.
-	if u := auth.UserFrom(ctx); u.Role == auth.RoleEditor {
-		kept := items[:0]
-		for _, s := range items {
-			if s.Need.MunicipalityEHAK == u.MunicipalityEHAK {
-				kept = append(kept, s)
-			}
-		}
-		items = kept
-	}
+	// Only the likely duplicates the user may read: an editor's among their own
+	// municipality's needs.
+	items = need.ReadableSuggestions(items, auth.NeedReader(auth.UserFrom(ctx)))
 	return a.writeJSON(w, r, http.StatusOK, list[need.Suggestion]{orEmpty(items), len(items)})
 }
 
@@ -232,13 +219,7 @@ func (a *API) needTrace(w http.ResponseWriter, r *http.Request) error {
 	}
 	// The needs a duplicate repeats may be other municipalities': an editor sees only
 	// whose they are and where they stand.
-	u := auth.UserFrom(r.Context())
-	for i, rep := range t.Repeats {
-		if !auth.Allowed(auth.CanReadNeed(u, rep.MunicipalityEHAK)) {
-			t.Repeats[i] = rep.Summary()
-		}
-	}
-	return a.writeJSON(w, r, http.StatusOK, t)
+	return a.writeJSON(w, r, http.StatusOK, t.ReadableBy(auth.NeedReader(auth.UserFrom(r.Context()))))
 }
 
 // readableNeed loads the path's need if the user may read it.
@@ -247,10 +228,23 @@ func (a *API) readableNeed(r *http.Request) (need.Need, error) {
 	if err != nil {
 		return n, err
 	}
-	if err := auth.CanReadNeed(auth.UserFrom(r.Context()), n.MunicipalityEHAK); err != nil {
+	if err := auth.CanReadNeed(auth.UserFrom(r.Context()), n.MunicipalityEHAK, n.State.Editable()); err != nil {
 		return need.Need{}, err
 	}
 	return n, nil
+}
+
+// scopeNeeds narrows a list's filter to the needs the user may read (auth.NeedScope); an
+// editor asking for another municipality's needs is refused.
+func scopeNeeds(u *auth.User, f *need.Filter) error {
+	ehak, submittedOnly, err := auth.NeedScope(u)
+	if err != nil {
+		return err
+	}
+	if !f.Within(ehak, submittedOnly) {
+		return kovit.Forbidden()
+	}
+	return nil
 }
 
 // pathNeed loads the path's need for a signed-in user; the public learns nothing of needs.

@@ -149,8 +149,9 @@ func (a *API) measureBudget(w http.ResponseWriter, r *http.Request) error {
 	return a.writeJSON(w, r, http.StatusOK, b)
 }
 
-// measureTrace lists every consolidated need, municipality and need behind a measure;
-// it names needs, so it is for signed-in users.
+// measureTrace lists every consolidated need and municipality behind a measure, and the
+// needs behind it that the user may read: another municipality's needs are left out for
+// an editor, as on the consolidated need's page.
 func (a *API) measureTrace(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CanReadInternal(auth.UserFrom(r.Context())); err != nil {
 		return err
@@ -163,7 +164,7 @@ func (a *API) measureTrace(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, t)
+	return a.writeJSON(w, r, http.StatusOK, t.ReadableBy(auth.NeedReader(auth.UserFrom(r.Context()))))
 }
 
 func (a *API) readableMeasure(r *http.Request) (need.Measure, error) {

@@ -65,16 +65,17 @@ func TestNeedsAPI(t *testing.T) {
 			t.Errorf("fields %v", p.fields())
 		}
 		s.do(req{method: "POST", path: "/api/v1/needs", token: tartu, body: `{"municipality_ehak":"0784","title":"X","category":"other"}`}).problem(t, 403)
-		// Editors see only their own; readers see all but edit nothing.
+		// Editors see only their own; readers no drafts, and edit nothing.
 		var list needPage
 		s.get("/api/v1/needs", tartu, &list)
 		if list.Total != 1 || list.Items[0].ID != a.ID {
 			t.Errorf("editor's list %+v", list)
 		}
 		s.get("/api/v1/needs?q=dokumendihaldussüsteem", reader, &list)
-		if list.Total != 2 {
-			t.Errorf("reader's search found %d", list.Total)
+		if list.Total != 0 {
+			t.Errorf("reader's search found %d drafts", list.Total)
 		}
+		s.do(req{path: fmt.Sprintf("/api/v1/needs/%d", a.ID), token: reader}).problem(t, 403)
 		s.do(req{path: fmt.Sprintf("/api/v1/needs/%d", b.ID), token: tartu}).problem(t, 403)
 		s.do(req{path: "/api/v1/needs"}).problem(t, 401)
 		s.do(req{method: "PATCH", path: fmt.Sprintf("/api/v1/needs/%d", a.ID), token: reader, body: `{"title":"X","version":1}`}).problem(t, 403)
@@ -87,6 +88,14 @@ func TestNeedsAPI(t *testing.T) {
 		s.do(req{method: "PATCH", path: fmt.Sprintf("/api/v1/needs/%d", a.ID), token: tartu, body: `{"state":"done","version":2}`}).problem(t, 422)
 		move(tartu, a, `{"to":"submitted","version":2}`).decode(t, &a)
 		move(tallinn, b, `{"to":"submitted","version":1}`).decode(t, &b)
+		// Submitted, they are the ministry's to read.
+		s.get("/api/v1/needs?q=dokumendihaldussüsteem", reader, &list)
+		if list.Total != 2 {
+			t.Errorf("reader's search found %d submitted needs, want 2", list.Total)
+		}
+		if r := s.do(req{path: fmt.Sprintf("/api/v1/needs/%d", a.ID), token: reader}); r.status != 200 {
+			t.Errorf("reader reads a submitted need: %d", r.status)
+		}
 		s.do(req{method: "PATCH", path: fmt.Sprintf("/api/v1/needs/%d", a.ID), token: tartu, body: `{"title":"X","version":3}`}).problem(t, 403)
 		if p := move(tartu, a, `{"to":"rejected","reason":"ise","version":3}`).problem(t, 403); p.Code != "forbidden" {
 			t.Errorf("editor rejecting: %+v", p)

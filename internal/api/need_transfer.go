@@ -125,7 +125,8 @@ func (a *API) municipalityNames(r *http.Request) (map[string]string, error) {
 	return out, nil
 }
 
-// exportNeeds writes needs as the survey import reads them, with their id and state after.
+// exportNeeds writes the needs the user may read as the survey import reads them, with
+// their id and state after.
 func (a *API) exportNeeds(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
@@ -137,8 +138,8 @@ func (a *API) exportNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err := q.check(f.Validate()); err != nil {
 		return err
 	}
-	if u.Role == auth.RoleEditor {
-		f.MunicipalityEHAK = u.MunicipalityEHAK
+	if err := scopeNeeds(u, &f); err != nil {
+		return err
 	}
 	t := tabular.Table{Sheet: "Vajadused", Header: append(append([]string{}, need.Headers...), "ID", "Olek")}
 	for {
@@ -188,7 +189,8 @@ func (a *API) exportMeasures(w http.ResponseWriter, r *http.Request) error {
 	return writeTable(w, r, "meetmed", t)
 }
 
-// measureProposal is the proposal for the ministry: as JSON, or as XLSX at proposal.xlsx.
+// measureProposal is the proposal for the ministry: as JSON, or at proposal.xlsx as a
+// workbook of its summary, ranked consolidated needs and municipalities' parts.
 func (a *API) measureProposal(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := newQuery(r).check(nil); err != nil {
@@ -208,8 +210,13 @@ func (a *API) measureProposal(w http.ResponseWriter, r *http.Request) error {
 	if !strings.HasSuffix(r.URL.Path, ".xlsx") {
 		return a.writeJSON(w, r, http.StatusOK, p)
 	}
-	t := tabular.Table{Sheet: "Ettepanek", Header: need.ProposalHeaders, Rows: need.ProposalRows(p)}
-	return writeTable(w, r, "meetme-ettepanek-"+strconv.FormatInt(m.ID, 10), t)
+	var sheets []tabular.Table
+	for _, t := range need.ProposalSheets(p, a.catalog.Printer("et").T) {
+		sheets = append(sheets, tabular.Table(t))
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="meetme-ettepanek-`+strconv.FormatInt(m.ID, 10)+`.xlsx"`)
+	return tabular.WriteWorkbook(w, sheets...)
 }
 
 // writeTable sends a table as CSV or XLSX, chosen by the path's extension.

@@ -117,10 +117,49 @@ func CanManageReports(u *User) error { return CanEditNational(u) }
 
 // The needs module (issue 6).
 
-// CanReadNeed lets coordinators, admins and readers (ministry staff) read every
-// municipality's needs, and editors their own municipality's.
-func CanReadNeed(u *User, ehak string) error {
-	return require(u, u != nil && (u.Role != RoleEditor || u.MunicipalityEHAK == ehak))
+// CanReadNeed lets coordinators and admins read every need, a municipality's editors
+// their own municipality's in any state, and readers (ministry staff) a need once it has
+// left its municipality's hands: not while it is editable (a draft, or returned for
+// changes), when its texts and contacts are still the municipality's to settle.
+func CanReadNeed(u *User, ehak string, editable bool) error {
+	if u == nil {
+		return kovit.Unauthorized()
+	}
+	switch u.Role {
+	case RoleAdmin, RoleCoordinator:
+		return require(u, true)
+	case RoleEditor:
+		return require(u, u.MunicipalityEHAK != "" && u.MunicipalityEHAK == ehak)
+	case RoleReader:
+		return require(u, !editable)
+	}
+	return require(u, false)
+}
+
+// NeedReader is CanReadNeed for one user as a yes or no, for keeping of a list or a trace
+// only the needs the user may read (need.Readable).
+func NeedReader(u *User) func(ehak string, editable bool) bool {
+	return func(ehak string, editable bool) bool { return CanReadNeed(u, ehak, editable) == nil }
+}
+
+// NeedScope is which needs u may list, as CanReadNeed reads them one by one: only
+// municipality ehak's when it is not "", and only those no longer editable by their
+// municipality when submittedOnly. Lists and exports filter by it in the store, so their
+// totals and pages count only what the user may read.
+func NeedScope(u *User) (ehak string, submittedOnly bool, err error) {
+	if err := CanReadInternal(u); err != nil {
+		return "", false, err
+	}
+	switch u.Role {
+	case RoleAdmin, RoleCoordinator:
+		return "", false, nil
+	case RoleEditor:
+		if u.MunicipalityEHAK == "" {
+			return "", false, kovit.Forbidden()
+		}
+		return u.MunicipalityEHAK, false, nil
+	}
+	return "", true, nil
 }
 
 // CanEditNeed lets a municipality's editors change its needs while they are drafts or

@@ -60,10 +60,15 @@ func TestPolicy(t *testing.T) {
 		{"coordinator reports", CanManageReports(coord), ""},
 		{"editor reports", CanManageReports(tartu), kovit.EForbidden},
 
-		{"editor reads own need", CanReadNeed(tartu, "0793"), ""},
-		{"editor reads another's need", CanReadNeed(tartu, "0784"), kovit.EForbidden},
-		{"reader reads needs", CanReadNeed(reader, "0784"), ""},
-		{"anonymous reads needs", CanReadNeed(nil, "0784"), kovit.EUnauthorized},
+		{"editor reads own draft", CanReadNeed(tartu, "0793", true), ""},
+		{"editor reads own submitted", CanReadNeed(tartu, "0793", false), ""},
+		{"editor reads another's submitted", CanReadNeed(tartu, "0784", false), kovit.EForbidden},
+		{"reader reads submitted", CanReadNeed(reader, "0784", false), ""},
+		{"reader reads draft", CanReadNeed(reader, "0784", true), kovit.EForbidden},
+		{"coordinator reads draft", CanReadNeed(coord, "0784", true), ""},
+		{"admin reads draft", CanReadNeed(admin, "0784", true), ""},
+		{"inactive reads", CanReadNeed(gone, "0784", false), kovit.EForbidden},
+		{"anonymous reads needs", CanReadNeed(nil, "0784", false), kovit.EUnauthorized},
 		{"editor edits own draft", CanEditNeed(tartu, "0793", true), ""},
 		{"editor edits own submitted", CanEditNeed(tartu, "0793", false), kovit.EForbidden},
 		{"editor edits another's draft", CanEditNeed(tartu, "0784", true), kovit.EForbidden},
@@ -151,5 +156,45 @@ func TestHideMissing(t *testing.T) {
 	}
 	if err := HideMissing(nil, nil); err != nil {
 		t.Errorf("no error became %v", err)
+	}
+}
+
+// NeedScope narrows lists as CanReadNeed reads needs one by one.
+func TestNeedScope(t *testing.T) {
+	for _, c := range []struct {
+		name          string
+		u             *User
+		ehak          string
+		submittedOnly bool
+		err           kovit.Code
+	}{
+		{"anonymous", nil, "", false, kovit.EUnauthorized},
+		{"inactive", &User{Role: RoleCoordinator}, "", false, kovit.EForbidden},
+		{"editor", &User{Role: RoleEditor, MunicipalityEHAK: "0793", Active: true}, "0793", false, ""},
+		{"editor without municipality", &User{Role: RoleEditor, Active: true}, "", false, kovit.EForbidden},
+		{"reader", &User{Role: RoleReader, Active: true}, "", true, ""},
+		{"coordinator", &User{Role: RoleCoordinator, Active: true}, "", false, ""},
+		{"admin", &User{Role: RoleAdmin, Active: true}, "", false, ""},
+	} {
+		ehak, submittedOnly, err := NeedScope(c.u)
+		got := kovit.Code("")
+		if err != nil {
+			got = kovit.ErrorCode(err)
+		}
+		if ehak != c.ehak || submittedOnly != c.submittedOnly || got != c.err {
+			t.Errorf("%s: %q %v %q, want %q %v %q", c.name, ehak, submittedOnly, got, c.ehak, c.submittedOnly, c.err)
+		}
+		if c.err != "" {
+			continue
+		}
+		// A need the scope lists is one the user may read, and the other way round.
+		for _, own := range []string{"0793", "0784"} {
+			for _, editable := range []bool{true, false} {
+				listed := (ehak == "" || ehak == own) && !(submittedOnly && editable)
+				if readable := CanReadNeed(c.u, own, editable) == nil; listed != readable {
+					t.Errorf("%s: need of %s (editable %v) listed %v, readable %v", c.name, own, editable, listed, readable)
+				}
+			}
+		}
 	}
 }

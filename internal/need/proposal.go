@@ -1,6 +1,8 @@
 package need
 
 import (
+	"fmt"
+	"math"
 	"sort"
 	"strings"
 )
@@ -37,37 +39,73 @@ func NewProposal(m Measure, ranked []Ranked, b Budget, w Weights, population map
 	return p
 }
 
-// ConsolidatedHeaders head the rows ConsolidatedRow writes.
-var ConsolidatedHeaders = []string{"ID", "Pealkiri", "Kategooria", "Omavalitsusi", "Omavalitsused", "Rahvaarv", "Maksumus kokku (EUR)",
-	"Maksumuse mediaan (EUR)", "Ehita üks kord", "Strateegiaga sobivus", "Toetajaid", "Meede"}
-
-// ConsolidatedRow writes a consolidated need as a spreadsheet row.
-func ConsolidatedRow(c Consolidated) []any {
-	var measure any
-	if c.MeasureID != nil {
-		measure = *c.MeasureID
+// ProposalSheets is the proposal as a workbook for the ministry: a summary of the measure
+// and its totals, the ranked consolidated needs with their scores, and every
+// municipality's cost, grant and co-financing as the budget view shows them. label gives
+// the Estonian text of a translation key (the measure's status, why a municipality may
+// not apply).
+func ProposalSheets(p Proposal, label func(key string, args ...any) string) []Table {
+	return []Table{
+		{Sheet: "Kokkuvõte", Header: []string{"Näitaja", "Väärtus"}, Rows: proposalSummary(p, label)},
+		{Sheet: "Prioriteedid", Header: ProposalHeaders, Rows: ProposalRows(p)},
+		{Sheet: "Omavalitsused", Header: ProposalLineHeaders, Rows: ProposalLines(p, label)},
 	}
-	f := c.Figures
-	return []any{c.ID, c.Title, string(c.Category), len(f.Cohort), joinCodes(f.Cohort), f.Population, euros(f.CostTotal),
-		euros(f.CostMedian), c.BuildOnce, c.StrategyFit, len(f.Endorsements), measure}
 }
 
-// MeasureHeaders head the rows MeasureRow writes.
-var MeasureHeaders = []string{"ID", "Nimi", "Rahastaja", "Algusaasta", "Lõpuaasta", "Eelarve (EUR)", "Suurim toetus (EUR)",
-	"Omafinantseering (%)", "Omavalitsuse tüübid", "Rahvaarv alates", "Rahvaarv kuni", "Kategooriad", "Avaneb", "Sulgub", "Olek"}
+func proposalSummary(p Proposal, label func(string, ...any) string) [][]any {
+	m, b := p.Measure, p.Budget
+	var maxGrant any = "piiranguta"
+	if m.MaxGrant > 0 {
+		maxGrant = euros(m.MaxGrant)
+	}
+	rows := [][]any{
+		{"Meede", m.Name},
+		{"Rahastaja", m.Funder},
+		{"Periood", fmt.Sprintf("%d–%d", m.StartYear, m.EndYear)},
+		{"Olek", label("need.measure_status." + string(m.Status))},
+		{"Taotlemine", applyPeriod(m.OpensOn, m.ClosesOn)},
+		{"Eelarve (EUR)", euros(m.Budget)},
+		{"Suurim toetus omavalitsusele (EUR)", maxGrant},
+		{"Omafinantseeringu määr (%)", m.CoFinancing},
+		{"Koondvajadusi", len(p.Ranked)},
+		{"Vajadusi", p.Needs},
+		{"Omavalitsusi", len(p.Cohort)},
+		{"Elanikke omavalitsustes", p.Population},
+		{"Vajaduste maksumus kokku (EUR)", euros(b.Cost)},
+		{"Toetused kokku (EUR)", euros(b.Grants)},
+		{"Omafinantseering kokku (EUR)", euros(b.Cost - b.Grants)},
+		{"Eelarve jääk (EUR)", euros(b.Remaining)},
+		{"Toetused eelarvest (%)", percent(b.Grants, b.Budget)},
+	}
+	for _, c := range Criteria {
+		rows = append(rows, []any{"Kaal: " + criterionNames[c], p.Weights.Of(c)})
+	}
+	return rows
+}
 
-// MeasureRow writes a measure as a spreadsheet row.
-func MeasureRow(m Measure) []any {
-	types := make([]string, len(m.Eligibility.Types))
-	for i, t := range m.Eligibility.Types {
-		types[i] = string(t)
+// applyPeriod is when municipalities may apply, in words where a date is missing.
+func applyPeriod(opens, closes string) string {
+	switch {
+	case opens != "" && closes != "":
+		return opens + " – " + closes
+	case opens != "":
+		return "alates " + opens
+	case closes != "":
+		return "kuni " + closes
 	}
-	cats := make([]string, len(m.Eligibility.Categories))
-	for i, c := range m.Eligibility.Categories {
-		cats[i] = string(c)
+	return "määramata"
+}
+
+// criterionNames are the criteria as the ranked sheet's headers name them.
+var criterionNames = map[Criterion]string{CritMunicipalities: "omavalitsuste arv", CritPopulation: "rahvaarv",
+	CritStrategyFit: "strateegiaga sobivus", CritUrgency: "kiireloomulisus", CritCostEfficiency: "kulutõhusus"}
+
+// percent is part of whole in per cent to one decimal, 0 for no whole.
+func percent(part, whole Money) float64 {
+	if whole <= 0 {
+		return 0
 	}
-	return []any{m.ID, m.Name, m.Funder, m.StartYear, m.EndYear, euros(m.Budget), euros(m.MaxGrant), m.CoFinancing,
-		joinCodes(types), m.Eligibility.MinPopulation, m.Eligibility.MaxPopulation, joinCodes(cats), m.OpensOn, m.ClosesOn, string(m.Status)}
+	return math.Round(float64(part)/float64(whole)*1000) / 10
 }
 
 // ProposalHeaders head the rows ProposalRows writes: the ranked consolidated needs with
@@ -88,6 +126,19 @@ func ProposalRows(p Proposal) [][]any {
 	return rows
 }
 
-func euros(m Money) float64 { return float64(m) / 100 }
+// ProposalLineHeaders head the rows ProposalLines writes.
+var ProposalLineHeaders = []string{"EHAK", "Omavalitsus", "Saab taotleda", "Põhjus", "Maksumus (EUR)", "Toetus (EUR)", "Omafinantseering (EUR)"}
 
-func joinCodes(codes []string) string { return strings.Join(codes, ", ") }
+// ProposalLines writes each municipality's part of the measure, then their totals.
+func ProposalLines(p Proposal, label func(string, ...any) string) [][]any {
+	rows := make([][]any, 0, len(p.Budget.Lines)+1)
+	for _, l := range p.Budget.Lines {
+		reasons := make([]string, len(l.Reasons))
+		for i, key := range l.Reasons {
+			reasons[i] = label(key)
+		}
+		rows = append(rows, []any{l.MunicipalityEHAK, l.Name, l.Eligible, strings.Join(reasons, " "), euros(l.Cost), euros(l.Grant), euros(l.CoFinancing)})
+	}
+	b := p.Budget
+	return append(rows, []any{"", "Kokku", nil, "", euros(b.Cost), euros(b.Grants), euros(b.Cost - b.Grants)})
+}

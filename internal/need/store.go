@@ -96,12 +96,29 @@ type Filter struct {
 	ConsolidatedID   int64
 	// Query matches words of the title and description, in any of their forms.
 	Query string
+	// SubmittedOnly leaves out the needs still editable by their municipality (drafts and
+	// those returned for changes), which readers may not read (auth.NeedScope).
+	SubmittedOnly bool
 	// Sort is one of SortFields, SortCreated by default; Desc reverses it. An empty Sort
 	// lists the newest first.
 	Sort   string
 	Desc   bool
 	Limit  int
 	Offset int
+}
+
+// Within narrows f to the needs a user may list (auth.NeedScope): one municipality's when
+// ehak is not "", only submitted ones when submittedOnly. It reports false, changing
+// nothing, when f asks for another municipality's needs than the one ehak allows.
+func (f *Filter) Within(ehak string, submittedOnly bool) bool {
+	if ehak != "" && f.MunicipalityEHAK != "" && f.MunicipalityEHAK != ehak {
+		return false
+	}
+	if ehak != "" {
+		f.MunicipalityEHAK = ehak
+	}
+	f.SubmittedOnly = f.SubmittedOnly || submittedOnly
+	return true
 }
 
 // MaxLimit is the largest page of needs.

@@ -163,6 +163,7 @@ func (c *needCopy) matcher(f need.Filter) func(need.Need) bool {
 		case f.MunicipalityEHAK != "" && n.MunicipalityEHAK != f.MunicipalityEHAK,
 			f.RoundID != 0 && (n.RoundID == nil || *n.RoundID != f.RoundID),
 			len(f.States) > 0 && !slices.Contains(f.States, n.State),
+			f.SubmittedOnly && n.State.Editable(),
 			f.Category != "" && n.Category != f.Category,
 			f.ConsolidatedID != 0 && (n.ConsolidatedID == nil || *n.ConsolidatedID != f.ConsolidatedID):
 			return false

@@ -80,25 +80,43 @@ func csvCell(c any) string {
 }
 
 // WriteXLSX writes t as a one-sheet workbook with a bold, frozen header row.
-func WriteXLSX(w io.Writer, t Table) error {
+func WriteXLSX(w io.Writer, t Table) error { return WriteWorkbook(w, t) }
+
+// WriteWorkbook writes each table as a sheet of one workbook, in order, each with a bold,
+// frozen header row: a document such as a measure proposal keeps its parts together.
+func WriteWorkbook(w io.Writer, tables ...Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := t.Sheet
-	if sheet == "" {
-		sheet = "Sheet1"
-	}
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
 		return err
 	}
 	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		return err
+	}
+	for i, t := range tables {
+		sheet := t.Sheet
+		if sheet == "" {
+			sheet = "Sheet" + strconv.Itoa(i+1)
+		}
+		if i == 0 {
+			err = f.SetSheetName("Sheet1", sheet)
+		} else {
+			_, err = f.NewSheet(sheet)
+		}
+		if err != nil {
+			return err
+		}
+		if err := writeSheet(f, sheet, t, bold, dateStyle); err != nil {
+			return err
+		}
+	}
+	return f.Write(w)
+}
+
+func writeSheet(f *excelize.File, sheet string, t Table, bold, dateStyle int) error {
+	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
@@ -122,10 +140,7 @@ func WriteXLSX(w io.Writer, t Table) error {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
+	return sw.Flush()
 }
 
 func xlsxCell(c any, dateStyle int) any {

@@ -47,3 +47,30 @@ func TestWriteXLSX(t *testing.T) {
 		t.Errorf("population cell type %v, want number", typ)
 	}
 }
+
+func TestWriteWorkbook(t *testing.T) {
+	var b bytes.Buffer
+	second := Table{Sheet: "Kokkuvõte", Header: []string{"Näitaja", "Väärtus"}, Rows: [][]any{{"Eelarve", 1000.5}}}
+	if err := WriteWorkbook(&b, second, sample()); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != "Kokkuvõte" || got[1] != "KOV" {
+		t.Fatalf("sheets %q", got)
+	}
+	if v, _ := f.GetCellValue("Kokkuvõte", "B2"); v != "1000.5" {
+		t.Errorf("B2 %q", v)
+	}
+	if rows, _ := f.GetRows("KOV"); len(rows) != 3 || rows[2][1] != "Kiili vald" {
+		t.Errorf("second sheet %q", rows)
+	}
+	// The first sheet is the one a reader of the file meets, and the one Read reads.
+	header, rows, err := Read(bytes.NewReader(data), "x.xlsx")
+	if err != nil || header[0] != "Näitaja" || len(rows) != 1 {
+		t.Errorf("Read: %q %q %v", header, rows, err)
+	}
+}

@@ -76,16 +76,20 @@ func (ui *UI) needPage(r *http.Request, titleKey string) (needPage, error) {
 	return p, nil
 }
 
-// readableNeed loads a need the user may read: an editor only their own municipality's.
-// A missing need is refused as another municipality's would be, so nobody learns which
-// needs exist.
+// readableNeed loads a need the user may read: an editor only their own municipality's,
+// a reader only a submitted one. A missing need is refused as another municipality's
+// would be, so nobody learns which needs exist.
 func (ui *UI) readableNeed(ctx context.Context, id int64) (need.Need, error) {
 	n, err := ui.Needs.Need(ctx, id)
 	if err != nil {
 		return n, auth.HideMissing(auth.UserFrom(ctx), err)
 	}
-	return n, auth.CanReadNeed(auth.UserFrom(ctx), n.MunicipalityEHAK)
+	return n, auth.CanReadNeed(auth.UserFrom(ctx), n.MunicipalityEHAK, n.State.Editable())
 }
+
+// mayRead is the rule that keeps of a list or a trace only the needs the page's user may
+// read (need.Readable).
+func (p needPage) mayRead() need.ReadRule { return auth.NeedReader(p.User) }
 
 // municipalitiesByEHAK is every municipality keyed by its code.
 func (ui *UI) municipalitiesByEHAK(ctx context.Context) (map[string]municipality.Municipality, error) {

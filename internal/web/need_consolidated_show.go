@@ -92,11 +92,7 @@ func (ui *UI) loadConsolidated(r *http.Request) (consolidatedPage, error) {
 		if err != nil {
 			return p, err
 		}
-		for _, n := range linked {
-			if auth.Allowed(auth.CanReadNeed(u, n.MunicipalityEHAK)) {
-				p.Needs = append(p.Needs, n)
-			}
-		}
+		p.Needs = need.Readable(linked, p.mayRead())
 		for _, ehak := range c.Figures.Cohort {
 			if auth.Allowed(auth.CanEditMunicipality(u, ehak)) && !p.Endorsed(ehak) {
 				p.EndorseAs = append(p.EndorseAs, ehak)

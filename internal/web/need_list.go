@@ -37,8 +37,13 @@ func (p needListPage) ExportQuery() string {
 	return "?" + q.Encode()
 }
 
-// needFilter reads the list's filters; an editor sees only their own municipality.
+// needFilter reads the list's filters, narrowed to the needs the user may read: an
+// editor's own municipality's, a reader's submitted ones (auth.NeedScope).
 func needFilter(u *auth.User, q url.Values) (need.Filter, error) {
+	ehak, submittedOnly, err := auth.NeedScope(u)
+	if err != nil {
+		return need.Filter{}, err
+	}
 	var p kovit.Problems
 	f := need.Filter{MunicipalityEHAK: q.Get("municipality"), Category: need.Category(q.Get("category")),
 		Query: strings.TrimSpace(q.Get("q")), Offset: intParam(q, "offset", &p), Limit: 50,
@@ -47,8 +52,8 @@ func needFilter(u *auth.User, q url.Values) (need.Filter, error) {
 	if s := q.Get("state"); s != "" {
 		f.States = []need.State{need.State(s)}
 	}
-	if u != nil && u.Role == auth.RoleEditor {
-		f.MunicipalityEHAK = u.MunicipalityEHAK
+	if !f.Within(ehak, submittedOnly) {
+		return f, kovit.Forbidden()
 	}
 	if err := p.Err(); err != nil {
 		return f, err
@@ -59,9 +64,6 @@ func needFilter(u *auth.User, q url.Values) (need.Filter, error) {
 func (ui *UI) needList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
-	if err := auth.CanReadInternal(u); err != nil {
-		return err
-	}
 	f, err := needFilter(u, r.URL.Query())
 	if err != nil {
 		return err
@@ -94,9 +96,6 @@ func (ui *UI) needList(w http.ResponseWriter, r *http.Request) error {
 func (ui *UI) needExport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
-	if err := auth.CanReadInternal(u); err != nil {
-		return err
-	}
 	f, err := needFilter(u, r.URL.Query())
 	if err != nil {
 		return err

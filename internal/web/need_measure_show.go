@@ -69,14 +69,17 @@ func (ui *UI) loadMeasure(r *http.Request) (measurePage, error) {
 	if p.Trace, err = ui.Needs.MeasureTrace(ctx, id); err != nil {
 		return p, err
 	}
-	if u == nil { // the public reads only published consolidated needs, and no single need
+	// Only the needs the user may read: none for the public, an editor's own
+	// municipality's, as on a consolidated need's page.
+	p.Trace = p.Trace.ReadableBy(p.mayRead())
+	if u == nil { // the public reads only published consolidated needs
 		var shown []need.Consolidated
 		for _, c := range p.Trace.Consolidated {
 			if c.Published {
 				shown = append(shown, c)
 			}
 		}
-		p.Trace.Consolidated, p.Trace.Needs = shown, nil
+		p.Trace.Consolidated = shown
 	}
 	if p.Ranked, err = ui.Needs.Priorities(ctx, need.ConsolidatedFilter{MeasureID: id, PublishedOnly: u == nil}); err != nil {
 		return p, err
@@ -129,8 +132,8 @@ func (ui *UI) measureUpdate(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// measureProposal is the measure as the association proposes it to the ministry: a
-// printable page, or with .xlsx one table of every municipality's part.
+// measureProposal is the measure as the association proposes it to the ministry, as a
+// printable page; measureProposalExport writes it as a workbook.
 func (ui *UI) measureProposal(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CanReadInternal(auth.UserFrom(r.Context())); err != nil {
 		return err
@@ -144,31 +147,28 @@ func (ui *UI) measureProposal(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// measureProposalExport writes the proposal's ranked consolidated needs, each with its
-// criteria's points, as the API's proposal export does.
+// measureProposalExport writes the proposal as the API's proposal.xlsx does: a workbook
+// of its summary, the ranked consolidated needs and each municipality's part.
 func (ui *UI) measureProposalExport(w http.ResponseWriter, r *http.Request) error {
+	// Signed-in users read every measure, published or not.
 	if err := auth.CanReadInternal(auth.UserFrom(r.Context())); err != nil {
 		return err
 	}
-	p, err := ui.loadMeasure(r)
+	id, err := pathID(r, "id")
 	if err != nil {
 		return err
 	}
-	weights, err := ui.Needs.Weights(r.Context())
+	proposal, err := ui.Needs.Proposal(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	ms, err := ui.municipalitiesByEHAK(r.Context())
-	if err != nil {
-		return err
+	var sheets []tabular.Table
+	for _, t := range need.ProposalSheets(proposal, ui.Catalog.Printer("et").T) {
+		sheets = append(sheets, tabular.Table(t))
 	}
-	population := make(map[string]int, len(ms))
-	for ehak, m := range ms {
-		population[ehak] = m.Population
-	}
-	proposal := need.NewProposal(p.M, p.Ranked, p.Budget, weights, population)
-	return writeTable(w, r, "meetme-ettepanek-"+strconv.FormatInt(p.M.ID, 10),
-		tabular.Table{Sheet: "ettepanek", Header: need.ProposalHeaders, Rows: need.ProposalRows(proposal)})
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="meetme-ettepanek-`+strconv.FormatInt(id, 10)+`.xlsx"`)
+	return tabular.WriteWorkbook(w, sheets...)
 }
 
 // CoFinancingTotal is what the municipalities pay themselves together.

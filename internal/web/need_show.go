@@ -28,7 +28,7 @@ type needShowPage struct {
 
 // Readable reports whether the user may read need n, which a duplicate's trace names.
 func (p needShowPage) Readable(n need.Need) bool {
-	return auth.Allowed(auth.CanReadNeed(p.User, n.MunicipalityEHAK))
+	return p.mayRead().Allows(n)
 }
 
 // Path is the need's page.
@@ -80,6 +80,7 @@ func (ui *UI) loadNeedShow(r *http.Request, id int64) (needShowPage, error) {
 		if p.Suggestions, err = ui.Needs.Similar(ctx, id, maxSuggestions); err != nil {
 			return p, err
 		}
+		p.Suggestions = need.ReadableSuggestions(p.Suggestions, p.mayRead())
 	}
 	return p, nil
 }
