@@ -115,35 +115,11 @@ func (a *API) createConsolidated(w http.ResponseWriter, r *http.Request) error {
 // updateConsolidated changes what coordinators set: texts, category, build-once,
 // published and strategy fit. Figures are derived; the measure changes by mapping.
 func (a *API) updateConsolidated(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := nationalOnly(ctx); err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	c, err := a.needs.Consolidated(ctx, id)
-	if err != nil {
-		return err
-	}
-	before := c
-	if c, err = decodePatch(w, r, before); err != nil {
-		return err
-	}
-	var p kovit.Problems
-	readOnly(&p, "id", c.ID != before.ID)
-	readOnly(&p, "measure_id", !sameID(c.MeasureID, before.MeasureID))
-	if c.Version < 1 {
-		p.Add("version", "error.version")
-	}
-	if err := p.Err(); err != nil {
-		return err
-	}
-	if c, err = a.needs.UpdateConsolidated(ctx, c); err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, c)
+	return patchNational(a, w, r, a.needs.Consolidated, a.needs.UpdateConsolidated, func(before, c need.Consolidated, p *kovit.Problems) int {
+		readOnly(p, "id", c.ID != before.ID)
+		readOnly(p, "measure_id", !sameID(c.MeasureID, before.MeasureID))
+		return c.Version
+	})
 }
 
 // linkNeeds accepts more needs into a consolidated need.

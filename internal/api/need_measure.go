@@ -45,50 +45,16 @@ func (a *API) getMeasure(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) createMeasure(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := nationalOnly(ctx); err != nil {
-		return err
-	}
-	var m need.Measure
-	if err := decodeJSON(w, r, &m); err != nil {
-		return err
-	}
-	m, err := a.needs.CreateMeasure(ctx, m)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Location", prefix+"/measures/"+strconv.FormatInt(m.ID, 10))
-	return a.writeJSON(w, r, http.StatusCreated, m)
+	return createNational(a, w, r, a.needs.CreateMeasure, func(m need.Measure) string {
+		return prefix + "/measures/" + strconv.FormatInt(m.ID, 10)
+	})
 }
 
 func (a *API) updateMeasure(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := nationalOnly(ctx); err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	m, err := a.needs.Measure(ctx, id)
-	if err != nil {
-		return err
-	}
-	if m, err = decodePatch(w, r, m); err != nil {
-		return err
-	}
-	var p kovit.Problems
-	readOnly(&p, "id", m.ID != id)
-	if m.Version < 1 {
-		p.Add("version", "error.version")
-	}
-	if err := p.Err(); err != nil {
-		return err
-	}
-	if m, err = a.needs.UpdateMeasure(ctx, m); err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, m)
+	return patchNational(a, w, r, a.needs.Measure, a.needs.UpdateMeasure, func(before, m need.Measure, p *kovit.Problems) int {
+		readOnly(p, "id", m.ID != before.ID)
+		return m.Version
+	})
 }
 
 // mapToMeasure maps a consolidated need to the measure or unmaps it.

@@ -46,97 +46,27 @@ func (a *API) getRound(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) createRound(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := nationalOnly(ctx); err != nil {
-		return err
-	}
-	var rd need.Round
-	if err := decodeJSON(w, r, &rd); err != nil {
-		return err
-	}
-	rd, err := a.needs.CreateRound(ctx, rd)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Location", prefix+"/rounds/"+strconv.FormatInt(rd.ID, 10))
-	return a.writeJSON(w, r, http.StatusCreated, rd)
+	return createNational(a, w, r, a.needs.CreateRound, func(rd need.Round) string {
+		return prefix + "/rounds/" + strconv.FormatInt(rd.ID, 10)
+	})
 }
 
 func (a *API) updateRound(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := nationalOnly(ctx); err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	rd, err := a.needs.Round(ctx, id)
-	if err != nil {
-		return err
-	}
-	if rd, err = decodePatch(w, r, rd); err != nil {
-		return err
-	}
-	var p kovit.Problems
-	readOnly(&p, "id", rd.ID != id)
-	if rd.Version < 1 {
-		p.Add("version", "error.version")
-	}
-	if err := p.Err(); err != nil {
-		return err
-	}
-	if rd, err = a.needs.UpdateRound(ctx, rd); err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, rd)
+	return patchNational(a, w, r, a.needs.Round, a.needs.UpdateRound, func(before, rd need.Round, p *kovit.Problems) int {
+		readOnly(p, "id", rd.ID != before.ID)
+		return rd.Version
+	})
 }
 
 // createProject starts the project that carries out a funded consolidated need.
 func (a *API) createProject(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := nationalOnly(ctx); err != nil {
-		return err
-	}
-	var p need.Project
-	if err := decodeJSON(w, r, &p); err != nil {
-		return err
-	}
-	p, err := a.needs.CreateProject(ctx, p)
-	if err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusCreated, p)
+	return createNational(a, w, r, a.needs.CreateProject, nil)
 }
 
 func (a *API) updateProject(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := nationalOnly(ctx); err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	p, err := a.needs.Project(ctx, id)
-	if err != nil {
-		return err
-	}
-	before := p
-	if p, err = decodePatch(w, r, before); err != nil {
-		return err
-	}
-	var pr kovit.Problems
-	readOnly(&pr, "id", p.ID != id)
-	readOnly(&pr, "consolidated_id", p.ConsolidatedID != before.ConsolidatedID)
-	if p.Version < 1 {
-		pr.Add("version", "error.version")
-	}
-	if err := pr.Err(); err != nil {
-		return err
-	}
-	if p, err = a.needs.UpdateProject(ctx, p); err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, p)
+	return patchNational(a, w, r, a.needs.Project, a.needs.UpdateProject, func(before, pr need.Project, p *kovit.Problems) int {
+		readOnly(p, "id", pr.ID != before.ID)
+		readOnly(p, "consolidated_id", pr.ConsolidatedID != before.ConsolidatedID)
+		return pr.Version
+	})
 }
