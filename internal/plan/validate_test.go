@@ -206,3 +206,17 @@ func TestMoney(t *testing.T) {
 		t.Errorf("negative %s", Money(-5))
 	}
 }
+
+// Colours go into an SVG fill attribute on the pages, so only #rrggbb passes.
+func TestValidColour(t *testing.T) {
+	for c, want := range map[string]bool{
+		"#0072b2": true, "#0072B2": true, "#000000": true,
+		"": false, "0072b2": false, "#0072b": false, "#0072b2f": false, "#0072g2": false, "green": false,
+		`#000"/>`: false, "#fff": false,
+	} {
+		if got := ValidColour(c); got != want {
+			t.Errorf("ValidColour(%q) = %v, want %v", c, got, want)
+		}
+	}
+}
+
