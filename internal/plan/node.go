@@ -15,6 +15,9 @@ const (
 	Goal      Kind = "goal"
 	Direction Kind = "direction"
 	Activity  Kind = "activity"
+	// TaskLevel names the level of tasks under an activity (Levels.Of). Tasks are not
+	// nodes, so it is not Valid for one.
+	TaskLevel Kind = "task"
 )
 
 // rank orders the kinds from the root down; 0 means not a kind.

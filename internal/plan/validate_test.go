@@ -220,3 +220,16 @@ func TestValidColour(t *testing.T) {
 	}
 }
 
+// Every level has its name, the tasks' too.
+func TestLevelsOf(t *testing.T) {
+	l := Levels{Goal: LevelName{"siht", "aim"}, Direction: LevelName{"suund", "direction"},
+		Activity: LevelName{"meede", "measure"}, Task: LevelName{"samm", "step"}}
+	for k, want := range map[Kind]string{Goal: "siht", Direction: "suund", Activity: "meede", TaskLevel: "samm"} {
+		if got := l.Of(k).Et; got != want {
+			t.Errorf("Of(%s) = %q, want %q", k, got, want)
+		}
+	}
+	if TaskLevel.Valid() {
+		t.Error("a node may be a task")
+	}
+}

@@ -74,7 +74,9 @@ func planSamples(base Page) map[string]any {
 			Municipalities: []plan.Organisation{{ID: 4, Kind: plan.Municipality, NameEt: "Tartu linn", MunicipalityEHAK: "0793"}},
 			New:            plan.Organisation{Kind: plan.Association}, Form: form{Problems: problems}},
 		"plan/strategy_form": planStrategyEditPage{planPage: pp, S: t.Strategy, Edit: t.Strategy,
-			Orgs: act.Orgs, Form: form{Problems: problems, Message: "conflict"}},
+			StatusRows: withBlank(append(statusRows(t.Strategy.Statuses), statusRow{I: 5, S: plan.Status{Key: "x"}, Remove: true}), 1),
+			Orgs:       act.Orgs, Form: form{Problems: append(problems, kovit.FieldError{Field: "statuses.5", Key: "plan.error.status_in_use"},
+				kovit.FieldError{Field: "levels.task", Key: "error.required"}, kovit.FieldError{Field: "statuses", Key: "plan.error.colour"}), Message: "conflict"}},
 	}
 }
 
