@@ -63,7 +63,7 @@ func planSamples(base Page) map[string]any {
 	return map[string]any{
 		"plan/indicator": sampleIndicatorPage(pp, t, problems),
 		"plan/list": planListPage{planPage: pp, Strategies: []plan.Strategy{t.Strategy, {ID: 2, TitleEt: "Mustand", Status: plan.Draft}},
-			CanCreate: true, New: plan.Strategy{StartYear: 2026}, Form: form{Problems: problems}},
+			CanCreate: true, Owners: act.Orgs, New: plan.Strategy{StartYear: 2026}, Form: form{Problems: problems}},
 		"plan/show":     tree,
 		"plan/activity": act,
 		"plan/node_form": planNodeEditPage{planPage: pp, S: t.Strategy, N: t.Nodes[0], Edit: t.Nodes[0], Place: 1, Siblings: 2,
