@@ -40,10 +40,17 @@ func TestPolicy(t *testing.T) {
 		{"editor own plan", CanEditStrategy(tartu, "0793"), ""},
 		{"editor other plan", CanEditStrategy(tartu, "0784"), kovit.EForbidden},
 		{"coordinator municipal plan", CanEditStrategy(coord, "0784"), ""},
-		{"anonymous public strategy", CanReadStrategy(nil, true), ""},
-		{"anonymous draft", CanReadStrategy(nil, false), kovit.EUnauthorized},
-		{"reader draft", CanReadStrategy(reader, false), ""},
-		{"inactive draft", CanReadStrategy(gone, false), kovit.EForbidden},
+		{"anonymous public strategy", CanReadStrategy(nil, true, ""), ""},
+		{"anonymous public municipal plan", CanReadStrategy(nil, true, "0784"), ""},
+		{"anonymous draft", CanReadStrategy(nil, false, ""), kovit.EUnauthorized},
+		{"reader draft", CanReadStrategy(reader, false, ""), ""},
+		{"reader draft municipal plan", CanReadStrategy(reader, false, "0784"), ""},
+		{"inactive draft", CanReadStrategy(gone, false, ""), kovit.EForbidden},
+		{"editor national draft", CanReadStrategy(tartu, false, ""), ""},
+		{"editor own draft plan", CanReadStrategy(tartu, false, "0793"), ""},
+		{"editor other draft plan", CanReadStrategy(tartu, false, "0784"), kovit.EForbidden},
+		{"editor other adopted plan", CanReadStrategy(tartu, true, "0784"), ""},
+		{"coordinator draft municipal plan", CanReadStrategy(coord, false, "0784"), ""},
 		{"contact reader posts", CanPostProgressUpdate(reader, "", true), ""},
 		{"inactive contact posts", CanPostProgressUpdate(goneContact, "", true), kovit.EForbidden},
 		{"reader posts", CanPostProgressUpdate(reader, "", false), kovit.EForbidden},
@@ -151,5 +158,25 @@ func TestHideMissing(t *testing.T) {
 	}
 	if err := HideMissing(nil, nil); err != nil {
 		t.Errorf("no error became %v", err)
+	}
+}
+
+// The lists' answer agrees with CanReadStrategy's.
+func TestReadableDrafts(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		u        *User
+		drafts   bool
+		editorOf string
+	}{
+		{"anonymous", nil, false, ""},
+		{"inactive", &User{Role: RoleReader}, false, ""},
+		{"reader", &User{Role: RoleReader, Active: true}, true, ""},
+		{"coordinator", &User{Role: RoleCoordinator, Active: true}, true, ""},
+		{"editor", &User{Role: RoleEditor, MunicipalityEHAK: "0793", Active: true}, true, "0793"},
+	} {
+		if drafts, of := ReadableDrafts(c.u); drafts != c.drafts || of != c.editorOf {
+			t.Errorf("%s: %v %q, want %v %q", c.name, drafts, of, c.drafts, c.editorOf)
+		}
 	}
 }

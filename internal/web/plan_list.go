@@ -47,11 +47,7 @@ func yearValue(y int) string {
 func (ui *UI) loadPlanList(r *http.Request) (planListPage, error) {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
-	f := plan.StrategyFilter{Statuses: []plan.StrategyStatus{plan.Adopted, plan.Archived}, Limit: 500}
-	if auth.Allowed(auth.CanReadInternal(u)) {
-		f.Statuses = nil
-	}
-	items, _, err := ui.Plans.ListStrategies(ctx, f)
+	items, _, err := ui.Plans.ListStrategies(ctx, plan.Readable(auth.ReadableDrafts(u)))
 	if err != nil {
 		return planListPage{}, err
 	}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 
 	"kovit/internal/auth"
+	"kovit/internal/plan"
 )
 
 // municipalityPlan is the municipality page's action-plan section: the joint activities
@@ -30,7 +31,7 @@ type participationRow struct {
 
 func (ui *UI) municipalityPlanOf(ctx context.Context, p Page, ehak string) (municipalityPlan, error) {
 	internal := auth.Allowed(auth.CanReadInternal(auth.UserFrom(ctx)))
-	parts, err := ui.Plans.MunicipalityParticipations(ctx, ehak, !internal)
+	parts, err := ui.Plans.MunicipalityParticipations(ctx, ehak, plan.Readable(auth.ReadableDrafts(auth.UserFrom(ctx))))
 	if err != nil {
 		return municipalityPlan{}, err
 	}
