@@ -34,6 +34,9 @@ type Store interface {
 	// UpdateNode changes a node's content; its place changes only through MoveNode.
 	UpdateNode(ctx context.Context, n Node) (Node, error)
 	MoveNode(ctx context.Context, id int64, m Move) (Node, error)
+	// Contributions lists the activities that contribute to the activity with id, of
+	// every strategy: the caller leaves out those the user may not read.
+	Contributions(ctx context.Context, activityID int64) ([]Contribution, error)
 	// DeleteNode removes a node with its participants and tasks; a node with children or
 	// indicators is refused, so a slip cannot remove a whole branch.
 	DeleteNode(ctx context.Context, id int64, version int) error

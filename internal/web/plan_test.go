@@ -51,7 +51,10 @@ func planSamples(base Page) map[string]any {
 		Orgs:           []plan.Organisation{{ID: 1, Kind: plan.Association, NameEt: "ELVL"}},
 		Municipalities: []municipality.Municipality{sampleTartu(), {EHAK: "0784", Name: "Tallinn"}, {EHAK: "0198", Name: "Haapsalu linn"}},
 		CanEdit:        true, Internal: true, Edit: t.Nodes[1], Form: form{Problems: problems, Message: "conflict"},
-		PartForm: form{Problems: problems}, PartEHAK: "0793", updatesView: sampleUpdates(problems)}
+		PartForm: form{Problems: problems}, PartEHAK: "0793", updatesView: sampleUpdates(problems),
+		Links: activityLinks{Contacts: []contactRow{{Name: "Mari Maasikas", Email: "mari@tartu.ee"}, {Name: "Avalik"}},
+			Related: []activityLink{{ID: 3, Label: "1.2 Only English"}}, ContributesTo: &activityLink{ID: 9, Label: "4.1 Riiklik", Strategy: "KOV IKT"},
+			Contributions: []activityLink{{ID: 12, Label: "1 Oma", Strategy: "Tartu kava", Owner: "Tartu linn"}}}}
 	for _, pt := range t.Participants {
 		act.Parts = append(act.Parts, participantRow{P: pt, In: pt, Name: pt.MunicipalityEHAK, CanEdit: pt.MunicipalityEHAK == "0793"})
 	}
