@@ -21,23 +21,23 @@ import (
 // No route shows an internal note to the public. A plan GET route without a case here
 // fails the test, as a state-changing route without one fails the permission matrix.
 
-type readKind int
+type planReadKind int
 
 const (
-	readStrategy readKind = iota // one strategy's page or record: not found to who may not read it
-	readList                     // a list across strategies: their items only to who may read them
-	readInternal                 // a list for signed-in users only
-	readEdit                     // a form for who may edit the strategy
-	readOther                    // not of one strategy: fetched for the internal notes only
+	readStrategy planReadKind = iota // one strategy's page or record: not found to who may not read it
+	readList                         // a list across strategies: their items only to who may read them
+	readInternal                     // a list for signed-in users only
+	readEdit                         // a form for who may edit the strategy
+	readOther                        // not of one strategy: fetched for the internal notes only
 )
 
-type readCase struct {
-	kind readKind
+type planReadCase struct {
+	kind planReadKind
 	path string // {s} the strategy, {a} its activity, {i} its indicator, {r} and {r2} its reports
 }
 
-func planReadCases() map[string]readCase {
-	return map[string]readCase{
+func planReadCases() map[string]planReadCase {
+	return map[string]planReadCase{
 		"GET /plan":                              {readList, "/plan"},
 		"GET /plan/{id}":                         {readStrategy, "/plan/{s}"},
 		"GET /plan/strategies/{id}/edit":         {readEdit, "/plan/strategies/{s}/edit"},
