@@ -17,9 +17,9 @@ import (
 )
 
 // The weekly digest goes over SMTP to an in-test server: the contact person of a stale
-// joint activity hears of it and of its overdue part, the editor of the municipality whose
-// part is overdue hears of that part only, a user with nothing to do gets nothing, and the
-// week is not sent twice.
+// joint activity hears of it, of its overdue task (not of a done one) and of its overdue
+// part, the editor of the municipality whose part is overdue hears of that part only, a
+// user with nothing to do gets nothing, and the week is not sent twice.
 func TestWeeklyDigest(t *testing.T) {
 	for _, engine := range sqlstoretest.Engines() {
 		t.Run(engine, func(t *testing.T) { testWeeklyDigest(t, engine) })
@@ -58,6 +58,15 @@ func testWeeklyDigest(t *testing.T, engine string) {
 	if _, err := a.store.AddParticipant(ctx, plan.Participant{ActivityID: act.ID, MunicipalityEHAK: "0793", Due: &due}); err != nil {
 		t.Fatal(err)
 	}
+	taskDue := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	for _, task := range []plan.Task{
+		{ActivityID: act.ID, TitleEt: "Hanke ettevalmistus", TitleEn: "Preparing the procurement", State: plan.TaskInProgress, Due: &taskDue},
+		{ActivityID: act.ID, TitleEt: "Turu-uuring", TitleEn: "Market research", State: plan.TaskDone, Due: &taskDue},
+	} {
+		if _, err := a.store.CreateTask(ctx, task); err != nil {
+			t.Fatal(err)
+		}
+	}
 	a.store.Now = time.Now
 
 	n, err := a.digestIfDue(context.Background(), now)
@@ -70,9 +79,11 @@ func testWeeklyDigest(t *testing.T, engine string) {
 	}
 	link := "https://kovit.example/plan/activities/" + strconv.FormatInt(act.ID, 10)
 	for to, want := range map[string][]string{
-		"kati@kovit.test": {"kovit: 2 asja vajab tähelepanu / kovit: 2 items need attention", "Tere, kati@kovit.test!",
+		"kati@kovit.test": {"kovit: 3 asja vajab tähelepanu / kovit: 3 items need attention", "Tere, kati@kovit.test!",
 			"Tegevust pole ammu ajakohastatud", "1.1 Dokumendihalduse ühishange — 182 päeva", link,
 			"Activities not updated for a long time", "1.1 Joint procurement of records management — 182 days",
+			"Ülesanded on tähtaja ületanud (päevi tähtajast):\n- Hanke ettevalmistus (1.1 Dokumendihalduse ühishange) — 20 päeva\n  " + link,
+			"- Preparing the procurement (1.1 Joint procurement of records management) — 20 days",
 			"Tartu linn: 1.1 Dokumendihalduse ühishange — 10 päeva"},
 		"mari@tartu.test": {"kovit: 1 asi vajab tähelepanu / kovit: 1 item needs attention", "Omavalitsuse osa ühistegevuses on tähtaja ületanud", "Tartu linn: 1.1 Dokumendihalduse ühishange — 10 päeva",
 			"Tartu linn: 1.1 Joint procurement of records management — 10 days", "https://kovit.example/plan/attention"},
@@ -83,8 +94,11 @@ func testWeeklyDigest(t *testing.T, engine string) {
 			}
 		}
 	}
-	if strings.Contains(got["mari@tartu.test"], "ajakohastatud") {
+	if strings.Contains(got["mari@tartu.test"], "ajakohastatud") || strings.Contains(got["mari@tartu.test"], "Hanke ettevalmistus") {
 		t.Errorf("the editor is told of an activity they are not a contact of:\n%s", got["mari@tartu.test"])
+	}
+	if strings.Contains(got["kati@kovit.test"], "Turu-uuring") {
+		t.Errorf("the contact is told of a done task:\n%s", got["kati@kovit.test"])
 	}
 	// The same week again, later: nothing more.
 	if n, err := a.digestIfDue(context.Background(), now.Add(26*time.Hour)); err != nil || n != 0 {

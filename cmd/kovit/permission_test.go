@@ -32,7 +32,7 @@ type permissionCase struct {
 	method string
 	path   string // concrete path; {target} is the id of a user other than the actor
 	ctype  string
-	body   string
+	body   string // {org0784} is the id of Tallinn's organisation, in the path too
 }
 
 func permissionCases() map[string]permissionCase {
@@ -72,7 +72,10 @@ func permissionCases() map[string]permissionCase {
 
 		// The action plan: strategy 1 is a seeded national one; an unknown activity is
 		// refused as a national one would be, and a participant is its municipality's.
-		"POST /plan":                                     {scopeNational, "POST", "/plan", form, "title_et=Uus&start_year=2026&end_year=2030"},
+		// A new strategy is Tallinn's own plan, which Tartu's editor may not make, or a
+		// national one, which no editor may.
+		"POST /plan":                                     {scopeMunicipality, "POST", "/plan", form, "title_et=Uus&start_year=2026&end_year=2030&owner_id={org0784}"},
+		"POST /plan, national":                           {scopeNational, "POST", "/plan", form, "title_et=Uus&start_year=2026&end_year=2030&owner_id=0"},
 		"POST /plan/{id}/nodes":                          {scopeNational, "POST", "/plan/1/nodes", form, "kind=goal&code=9&title_et=Uus"},
 		"POST /plan/strategies/{id}/edit":                {scopeNational, "POST", "/plan/strategies/1/edit", form, "title_et=Uus&start_year=2026&end_year=2030&status=draft&stale_after_days=30&version=1"},
 		"POST /plan/activities/{id}/edit":                {scopeNational, "POST", "/plan/activities/999999/edit", form, "status=done&version=1"},
@@ -198,6 +201,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	coordinator := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
 	needFixture(t, a)
 	target := a.user(t, "target@kovit.test", auth.RoleReader, "")
+	org0784 := municipalityOrg(t, a, "0784")
 	// A token owned by the target, which nobody else may revoke.
 	_, prefix, hash := auth.GenerateToken()
 	tok, err := a.store.CreateToken(ctx, target.ID, "target's", prefix, hash)
@@ -243,8 +247,8 @@ func testPermissionMatrix(t *testing.T, engine string) {
 				continue
 			}
 			before := snapshot(t, a)
-			path := strings.NewReplacer("{target}", strconv.FormatInt(target.ID, 10), "{token}", strconv.FormatInt(tok.ID, 10)).Replace(c.path)
-			got, body := send(t, actor.client, c.method, a.URL+path, c.ctype, c.body)
+			ids := strings.NewReplacer("{target}", strconv.FormatInt(target.ID, 10), "{token}", strconv.FormatInt(tok.ID, 10), "{org0784}", itoa(org0784))
+			got, body := send(t, actor.client, c.method, a.URL+ids.Replace(c.path), c.ctype, ids.Replace(c.body))
 			if got != want {
 				t.Errorf("%s as %s: status %d, want %d\n%.300s", pattern, actor.name, got, want, body)
 			}

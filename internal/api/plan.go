@@ -41,11 +41,7 @@ func (a *API) listStrategies(w http.ResponseWriter, r *http.Request) error {
 	if err := newQuery(r).check(nil); err != nil {
 		return err
 	}
-	f := plan.StrategyFilter{Statuses: []plan.StrategyStatus{plan.Adopted, plan.Archived}, Limit: 500}
-	if auth.Allowed(auth.CanReadInternal(auth.UserFrom(ctx))) {
-		f.Statuses = nil
-	}
-	items, total, err := a.plans.ListStrategies(ctx, f)
+	items, total, err := a.plans.ListStrategies(ctx, plan.Readable(auth.ReadableDrafts(auth.UserFrom(ctx))))
 	if err != nil {
 		return err
 	}
@@ -134,10 +130,23 @@ func (a *API) readableStrategy(ctx context.Context, id int64) (plan.Strategy, er
 	if err != nil {
 		return s, err
 	}
-	if auth.CanReadStrategy(auth.UserFrom(ctx), s.Status.Public()) != nil {
-		return plan.Strategy{}, kovit.NotFound()
+	if ok, err := a.mayReadStrategy(ctx, s); err != nil || !ok {
+		return plan.Strategy{}, notReadable(err)
 	}
 	return s, nil
+}
+
+// mayReadStrategy is the policy's answer for reading s (auth.CanReadStrategy). Only a
+// draft plan of a municipality needs its owner looked up.
+func (a *API) mayReadStrategy(ctx context.Context, s plan.Strategy) (bool, error) {
+	ehak := ""
+	if !s.Status.Public() && s.OwnerID != nil {
+		var err error
+		if ehak, err = plan.OwnerEHAK(ctx, a.plans, s); err != nil {
+			return false, err
+		}
+	}
+	return auth.Allowed(auth.CanReadStrategy(auth.UserFrom(ctx), s.Status.Public(), ehak)), nil
 }
 
 // share is progress[id], or nil when the roll-up has nothing to measure there.
@@ -156,4 +165,13 @@ func pathID(r *http.Request) (int64, error) {
 		return 0, kovit.NotFound()
 	}
 	return id, nil
+}
+
+// notReadable answers a strategy the user may not read as one that does not exist,
+// unless err says that finding out failed.
+func notReadable(err error) error {
+	if err != nil {
+		return err
+	}
+	return kovit.NotFound()
 }

@@ -49,11 +49,7 @@ func (a *API) listActivities(w http.ResponseWriter, r *http.Request) error {
 	if strategyID != 0 {
 		ids = []int64{strategyID}
 	} else {
-		sf := plan.StrategyFilter{Statuses: []plan.StrategyStatus{plan.Adopted, plan.Archived}, Limit: 500}
-		if internal {
-			sf.Statuses = nil
-		}
-		strategies, _, err := a.plans.ListStrategies(ctx, sf)
+		strategies, _, err := a.plans.ListStrategies(ctx, plan.Readable(auth.ReadableDrafts(auth.UserFrom(ctx))))
 		if err != nil {
 			return err
 		}
@@ -68,8 +64,8 @@ func (a *API) listActivities(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if auth.CanReadStrategy(auth.UserFrom(ctx), t.Strategy.Status.Public()) != nil {
-			return kovit.NotFound()
+		if ok, err := a.mayReadStrategy(ctx, t.Strategy); err != nil || !ok {
+			return notReadable(err)
 		}
 		if err := f.Validate(t); err != nil {
 			return err

@@ -17,7 +17,8 @@ func (a *API) listAttention(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := newQuery(r)
-	f := plan.AttentionFilter{Municipality: q.str("municipality"), StrategyID: int64(q.int("strategy"))}
+	_, editorOf := auth.ReadableDrafts(auth.UserFrom(ctx))
+	f := plan.AttentionFilter{Municipality: q.str("municipality"), StrategyID: int64(q.int("strategy")), EditorOf: editorOf}
 	if err := q.check(nil); err != nil {
 		return err
 	}

@@ -42,12 +42,8 @@ func (a *API) listIndicators(w http.ResponseWriter, r *http.Request) error {
 		}
 		strategies = []plan.Strategy{s}
 	} else {
-		f := plan.StrategyFilter{Statuses: []plan.StrategyStatus{plan.Adopted, plan.Archived}, Limit: 500}
-		if auth.Allowed(auth.CanReadInternal(auth.UserFrom(ctx))) {
-			f.Statuses = nil
-		}
 		var err error
-		if strategies, _, err = a.plans.ListStrategies(ctx, f); err != nil {
+		if strategies, _, err = a.plans.ListStrategies(ctx, plan.Readable(auth.ReadableDrafts(auth.UserFrom(ctx)))); err != nil {
 			return err
 		}
 	}

@@ -107,8 +107,9 @@ func (a *API) readableActivity(ctx context.Context, r *http.Request) (plan.Node,
 func (a *API) listReports(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := newQuery(r)
+	drafts, editorOf := auth.ReadableDrafts(auth.UserFrom(ctx))
 	f := plan.ReportFilter{StrategyID: int64(q.int("strategy")), Limit: q.limit(), Offset: q.int("offset"),
-		PublicOnly: !auth.Allowed(auth.CanReadInternal(auth.UserFrom(ctx)))}
+		PublicOnly: !drafts, EditorOf: editorOf}
 	if err := q.check(f.Validate()); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -54,13 +55,48 @@ func decodePatch[T any](w http.ResponseWriter, r *http.Request, stored T) (T, er
 		return out, err
 	}
 	delete(fields, "version")
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		return out, bodyError(err)
+	}
+	dropSentArrays(fields, body)
 	if b, err = json.Marshal(fields); err == nil {
 		err = json.Unmarshal(b, &out)
 	}
 	if err != nil {
 		return out, err
 	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
 	return out, decodeJSON(w, r, &out)
+}
+
+// dropSentArrays removes from stored each array that body sends, in nested objects too,
+// so that the body's array replaces it whole. encoding/json decodes an array into the
+// elements a slice already holds, so a field that an element of the body leaves out
+// would keep the stored element's value: a status sent without "done" would stay done.
+func dropSentArrays(stored map[string]json.RawMessage, body []byte) {
+	var sent map[string]json.RawMessage
+	if json.Unmarshal(body, &sent) != nil {
+		return // decodeJSON reports what is wrong with the body
+	}
+	for name, v := range sent {
+		for k := range stored {
+			// encoding/json matches names regardless of case.
+			if !strings.EqualFold(k, name) || len(v) == 0 {
+				continue
+			}
+			switch v[0] {
+			case '[':
+				delete(stored, k)
+			case '{':
+				var inner map[string]json.RawMessage
+				if json.Unmarshal(stored[k], &inner) == nil && inner != nil {
+					dropSentArrays(inner, v)
+					stored[k], _ = json.Marshal(inner)
+				}
+			}
+		}
+	}
 }
 
 // readOnly adds a problem for field when a PATCH body changed it.

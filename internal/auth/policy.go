@@ -37,12 +37,29 @@ func CanEditStrategy(u *User, ownerEHAK string) error {
 }
 
 // CanReadStrategy lets anyone read an adopted or archived strategy; drafts are for
-// signed-in users only, like every other internal record.
-func CanReadStrategy(u *User, public bool) error {
+// signed-in users only, like every other internal record, except that a municipality's
+// own plan (ownerEHAK) is its own work while a draft: other municipalities' editors may
+// not read it.
+func CanReadStrategy(u *User, public bool, ownerEHAK string) error {
 	if public {
 		return nil
 	}
+	if u != nil && u.Role == RoleEditor && ownerEHAK != "" && ownerEHAK != u.MunicipalityEHAK {
+		return require(u, false)
+	}
 	return CanReadInternal(u)
+}
+
+// ReadableDrafts is CanReadStrategy for lists: whether u may read drafts at all and, for
+// an editor, the one municipality whose own draft plan they may read ("" for every one).
+func ReadableDrafts(u *User) (drafts bool, editorOf string) {
+	if CanReadInternal(u) != nil {
+		return false, ""
+	}
+	if u.Role == RoleEditor {
+		return true, u.MunicipalityEHAK
+	}
+	return true, ""
 }
 
 // CanAdminister allows admins to manage accounts and read the whole audit trail.

@@ -15,6 +15,9 @@ const (
 	Goal      Kind = "goal"
 	Direction Kind = "direction"
 	Activity  Kind = "activity"
+	// TaskLevel names the level of tasks under an activity (Levels.Of). Tasks are not
+	// nodes, so it is not Valid for one.
+	TaskLevel Kind = "task"
 )
 
 // rank orders the kinds from the root down; 0 means not a kind.
@@ -184,4 +187,21 @@ func uniqueSorted(ids []int64) []int64 {
 	out := slices.Clone(ids)
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// Contribution is a municipality's own activity that serves a national one through its
+// ContributesTo, with the strategy it belongs to, so a page can tell who may read it.
+type Contribution struct {
+	ActivityID      int64          `json:"activity_id"`
+	Code            string         `json:"code"`
+	TitleEt         string         `json:"title_et"`
+	TitleEn         string         `json:"title_en"`
+	StrategyID      int64          `json:"strategy_id"`
+	StrategyTitleEt string         `json:"strategy_title_et"`
+	StrategyTitleEn string         `json:"strategy_title_en"`
+	StrategyStatus  StrategyStatus `json:"strategy_status"`
+	// OwnerEHAK is the municipality whose plan it is; OwnerEt and OwnerEn name it.
+	OwnerEHAK string `json:"owner_ehak"`
+	OwnerEt   string `json:"owner_et"`
+	OwnerEn   string `json:"owner_en"`
 }

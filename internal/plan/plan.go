@@ -149,13 +149,15 @@ func DefaultLevels() Levels {
 	}
 }
 
-// Of returns the name of the level of kind.
+// Of returns the name of the level of kind; TaskLevel is the tasks'.
 func (l Levels) Of(k Kind) LevelName {
 	switch k {
 	case Goal:
 		return l.Goal
 	case Direction:
 		return l.Direction
+	case TaskLevel:
+		return l.Task
 	}
 	return l.Activity
 }

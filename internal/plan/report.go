@@ -67,8 +67,11 @@ type ReportFilter struct {
 	StrategyID int64
 	// PublicOnly keeps only reports of adopted and archived strategies, for the public.
 	PublicOnly bool
-	Limit      int
-	Offset     int
+	// EditorOf leaves out the reports of other municipalities' draft plans, as
+	// StrategyFilter.EditorOf does.
+	EditorOf string
+	Limit    int
+	Offset   int
 }
 
 // Validate checks the filter and fills the default page size.

@@ -88,7 +88,7 @@ func validateStatuses(p *kovit.Problems, list []Status) {
 			p.Add("statuses", "error.required")
 		case kovit.TooLong(s.NameEt, 60) || kovit.TooLong(s.NameEn, 60):
 			p.Add("statuses", "error.too_long")
-		case !validColour(s.Colour):
+		case !ValidColour(s.Colour):
 			p.Add("statuses", "plan.error.colour")
 		case s.Done && s.Cancelled:
 			p.Add("statuses", "plan.error.status_done_cancelled")
@@ -117,7 +117,9 @@ func validKey(k string) bool {
 	return true
 }
 
-func validColour(c string) bool {
+// ValidColour reports whether c is a colour as #rrggbb, the only form pages put into an
+// SVG fill: anything else could break out of the attribute.
+func ValidColour(c string) bool {
 	if len(c) != 7 || c[0] != '#' {
 		return false
 	}

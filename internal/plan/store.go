@@ -34,6 +34,9 @@ type Store interface {
 	// UpdateNode changes a node's content; its place changes only through MoveNode.
 	UpdateNode(ctx context.Context, n Node) (Node, error)
 	MoveNode(ctx context.Context, id int64, m Move) (Node, error)
+	// Contributions lists the activities that contribute to the activity with id, of
+	// every strategy: the caller leaves out those the user may not read.
+	Contributions(ctx context.Context, activityID int64) ([]Contribution, error)
 	// DeleteNode removes a node with its participants and tasks; a node with children or
 	// indicators is refused, so a slip cannot remove a whole branch.
 	DeleteNode(ctx context.Context, id int64, version int) error
@@ -69,9 +72,9 @@ type Store interface {
 	ImportPlan(ctx context.Context, strategyID int64, rows []ImportRow) (ImportResult, error)
 	// Attention lists what needs attention in the strategies not archived (CollectAttention).
 	Attention(ctx context.Context, f AttentionFilter, now time.Time) ([]AttentionItem, error)
-	// MunicipalityParticipations lists a municipality's parts in joint activities, of
-	// adopted and archived strategies only when publicOnly.
-	MunicipalityParticipations(ctx context.Context, ehak string, publicOnly bool) ([]Participation, error)
+	// MunicipalityParticipations lists a municipality's parts in joint activities of the
+	// strategies readable selects (its Statuses and EditorOf).
+	MunicipalityParticipations(ctx context.Context, ehak string, readable StrategyFilter) ([]Participation, error)
 
 	// LoadStrategies makes an organisation for every municipality that has none and adds
 	// each seed whose Code is not yet stored: loading twice adds nothing, and nothing
@@ -85,8 +88,21 @@ type Store interface {
 type StrategyFilter struct {
 	Statuses []StrategyStatus // e.g. adopted and archived for the public
 	OwnerID  int64
+	// EditorOf, an editor's municipality, leaves out the drafts of other municipalities'
+	// own plans, which they may not read (auth.CanReadStrategy).
+	EditorOf string
 	Limit    int
 	Offset   int
+}
+
+// Readable is the filter of the strategies a user may read, from auth.ReadableDrafts:
+// adopted and archived ones without drafts; with them, every one but other
+// municipalities' draft plans when editorOf is set.
+func Readable(drafts bool, editorOf string) StrategyFilter {
+	if !drafts {
+		return StrategyFilter{Statuses: []StrategyStatus{Adopted, Archived}, Limit: 500}
+	}
+	return StrategyFilter{EditorOf: editorOf, Limit: 500}
 }
 
 // Validate checks the filter and fills the default page size.

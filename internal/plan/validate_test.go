@@ -206,3 +206,30 @@ func TestMoney(t *testing.T) {
 		t.Errorf("negative %s", Money(-5))
 	}
 }
+
+// Colours go into an SVG fill attribute on the pages, so only #rrggbb passes.
+func TestValidColour(t *testing.T) {
+	for c, want := range map[string]bool{
+		"#0072b2": true, "#0072B2": true, "#000000": true,
+		"": false, "0072b2": false, "#0072b": false, "#0072b2f": false, "#0072g2": false, "green": false,
+		`#000"/>`: false, "#fff": false,
+	} {
+		if got := ValidColour(c); got != want {
+			t.Errorf("ValidColour(%q) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+// Every level has its name, the tasks' too.
+func TestLevelsOf(t *testing.T) {
+	l := Levels{Goal: LevelName{"siht", "aim"}, Direction: LevelName{"suund", "direction"},
+		Activity: LevelName{"meede", "measure"}, Task: LevelName{"samm", "step"}}
+	for k, want := range map[Kind]string{Goal: "siht", Direction: "suund", Activity: "meede", TaskLevel: "samm"} {
+		if got := l.Of(k).Et; got != want {
+			t.Errorf("Of(%s) = %q, want %q", k, got, want)
+		}
+	}
+	if TaskLevel.Valid() {
+		t.Error("a node may be a task")
+	}
+}

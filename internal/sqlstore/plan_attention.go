@@ -97,15 +97,23 @@ func (s *Store) attentionSources(ctx context.Context, strategyID int64) ([]plan.
 
 // MunicipalityParticipations implements plan.Store with one query, as the municipality
 // page is among the busiest: newest strategies first, activities by code.
-func (s *Store) MunicipalityParticipations(ctx context.Context, ehak string, publicOnly bool) ([]plan.Participation, error) {
+func (s *Store) MunicipalityParticipations(ctx context.Context, ehak string, readable plan.StrategyFilter) ([]plan.Participation, error) {
 	q := `SELECT p.activity_id, p.municipality_ehak, p.status, p.completion, p.due_date, p.version, p.updated_at,
 		p.updated_by, st.id, st.title_et, st.title_en, st.status, st.statuses, n.code, n.title_et, n.title_en, n.status
 		FROM plan_participants p JOIN plan_nodes n ON n.id = p.activity_id JOIN plan_strategies st ON st.id = n.strategy_id
 		WHERE p.municipality_ehak = ?`
-	if publicOnly {
-		q += ` AND st.status IN ('adopted', 'archived')`
+	args := []any{ehak}
+	if len(readable.Statuses) > 0 {
+		q += ` AND st.status IN (` + placeholders(len(readable.Statuses)) + `)`
+		for _, st := range readable.Statuses {
+			args = append(args, string(st))
+		}
 	}
-	rows, err := s.query(ctx, q+` ORDER BY st.end_year DESC, st.id DESC, n.code, n.id`, ehak)
+	if readable.EditorOf != "" {
+		q += ` AND ` + editorOfCond("st")
+		args = append(args, readable.EditorOf)
+	}
+	rows, err := s.query(ctx, q+` ORDER BY st.end_year DESC, st.id DESC, n.code, n.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: participations: %w", err)
 	}

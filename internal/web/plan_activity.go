@@ -34,6 +34,7 @@ type planActivityPage struct {
 	taskView              // the tasks' forms (plan_task.go)
 
 	Indicators []indicatorRow // of the goal and direction above
+	Links      activityLinks  // contacts and linked activities (plan_activity_links.go)
 }
 
 // participantRow is one participating municipality, with whether the user may update it.
@@ -156,6 +157,9 @@ func (ui *UI) loadPlanActivityID(r *http.Request, id int64) (planActivityPage, e
 		}
 	}
 	if p.updatesView, err = ui.loadUpdates(ctx, n, s); err != nil {
+		return p, err
+	}
+	if err := ui.loadActivityLinks(ctx, &p); err != nil {
 		return p, err
 	}
 	return p, ui.activityIndicators(ctx, &p)

@@ -63,7 +63,8 @@ func (ui *UI) planAttention(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CanReadInternal(auth.UserFrom(ctx)); err != nil {
 		return err
 	}
-	var f plan.AttentionFilter
+	_, editorOf := auth.ReadableDrafts(auth.UserFrom(ctx))
+	f := plan.AttentionFilter{EditorOf: editorOf}
 	if s := r.URL.Query().Get("strategy"); s != "" {
 		id, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || id < 1 {
@@ -85,7 +86,8 @@ func (ui *UI) planAttention(w http.ResponseWriter, r *http.Request) error {
 	for _, m := range ms {
 		names[m.EHAK] = m.Name
 	}
-	strategies, _, err := ui.Plans.ListStrategies(ctx, plan.StrategyFilter{Statuses: []plan.StrategyStatus{plan.Draft, plan.Adopted}, Limit: 500})
+	strategies, _, err := ui.Plans.ListStrategies(ctx, plan.StrategyFilter{Statuses: []plan.StrategyStatus{plan.Draft, plan.Adopted},
+		EditorOf: editorOf, Limit: 500})
 	if err != nil {
 		return err
 	}
@@ -105,7 +107,8 @@ func (ui *UI) municipalityAttention(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	items, err := ui.Plans.Attention(ctx, plan.AttentionFilter{Municipality: m.EHAK}, ui.now())
+	_, editorOf := auth.ReadableDrafts(auth.UserFrom(ctx))
+	items, err := ui.Plans.Attention(ctx, plan.AttentionFilter{Municipality: m.EHAK, EditorOf: editorOf}, ui.now())
 	if err != nil {
 		return err
 	}

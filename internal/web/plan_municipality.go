@@ -5,6 +5,7 @@ import (
 	"html/template"
 
 	"kovit/internal/auth"
+	"kovit/internal/plan"
 )
 
 // municipalityPlan is the municipality page's action-plan section: the joint activities
@@ -23,13 +24,14 @@ type participationRow struct {
 	StrategyID, ActivityID int64
 	Strategy, Activity     template.HTML
 	Code, Status, Due      string
+	Swatch                 template.HTML // the status's colour
 	Completion             int
 	Late                   string // "" when not overdue
 }
 
 func (ui *UI) municipalityPlanOf(ctx context.Context, p Page, ehak string) (municipalityPlan, error) {
 	internal := auth.Allowed(auth.CanReadInternal(auth.UserFrom(ctx)))
-	parts, err := ui.Plans.MunicipalityParticipations(ctx, ehak, !internal)
+	parts, err := ui.Plans.MunicipalityParticipations(ctx, ehak, plan.Readable(auth.ReadableDrafts(auth.UserFrom(ctx))))
 	if err != nil {
 		return municipalityPlan{}, err
 	}
@@ -38,7 +40,7 @@ func (ui *UI) municipalityPlanOf(ctx context.Context, p Page, ehak string) (muni
 	for i, pt := range parts {
 		row := participationRow{StrategyID: pt.StrategyID, ActivityID: pt.ActivityID, Code: pt.ActivityCode,
 			Strategy: pp.Text(pt.StrategyTitleEt, pt.StrategyTitleEn), Activity: pp.Text(pt.ActivityTitleEt, pt.ActivityTitleEn),
-			Status: pp.StatusName(pt.Statuses, pt.Status), Due: pp.Day(pt.Due), Completion: pt.Completion}
+			Status: pp.StatusName(pt.Statuses, pt.Status), Swatch: pp.Swatch(pt.Statuses, pt.Status), Due: pp.Day(pt.Due), Completion: pt.Completion}
 		if days, late := pt.Overdue(now); late {
 			row.Late = p.L.T("plantransfer.attention.days", "Count", days)
 			out.Overdue++

@@ -10,14 +10,15 @@ import (
 )
 
 // planStrategyEditPage is the form for a strategy's own fields: titles, period, description,
-// owner, status and how soon an activity goes stale. Its levels, statuses and tree are
-// changed elsewhere.
+// owner, status, how soon an activity goes stale, its levels' names and its status list
+// (plan_strategy_lists.go). Its tree is changed on its page.
 type planStrategyEditPage struct {
 	planPage
-	S    plan.Strategy // as stored
-	Edit plan.Strategy // the form's values
-	Orgs []plan.Organisation
-	Form form
+	S          plan.Strategy // as stored
+	Edit       plan.Strategy // the form's values
+	StatusRows []statusRow   // the status table's rows, with empty ones for new statuses
+	Orgs       []plan.Organisation
+	Form       form
 }
 
 // Path is the strategy page's address.
@@ -59,7 +60,8 @@ func (ui *UI) editablePlanStrategy(r *http.Request) (planStrategyEditPage, error
 	if err != nil {
 		return planStrategyEditPage{}, err
 	}
-	p := planStrategyEditPage{planPage: planPage{ui.page(r, "planui.strategy_edit.title")}, S: s, Edit: s}
+	p := planStrategyEditPage{planPage: planPage{ui.page(r, "planui.strategy_edit.title")}, S: s, Edit: s,
+		StatusRows: withBlank(statusRows(s.Statuses), 1)}
 	p.Nav = "plan"
 	if p.Orgs, err = ui.Plans.ListOrganisations(ctx); err != nil {
 		return p, err
@@ -76,8 +78,8 @@ func (ui *UI) planStrategyEdit(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// planStrategyUpdate saves the strategy's own fields; levels, statuses, code and source
-// stay as stored.
+// planStrategyUpdate saves the strategy's fields; code and source stay as stored. The
+// status table's "add a row" button saves nothing and shows the form with one more row.
 func (ui *UI) planStrategyUpdate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p, err := ui.editablePlanStrategy(r)
@@ -97,6 +99,11 @@ func (ui *UI) planStrategyUpdate(w http.ResponseWriter, r *http.Request) error {
 		problems.Add("stale_after_days", "plan.error.stale_days")
 	}
 	s.Version = formInt(r, "version", &problems)
+	s.Levels = readLevels(r, s.Levels)
+	rows, list, sent := readStatuses(r, &problems)
+	if sent {
+		s.Statuses, p.StatusRows = list, withBlank(rows, 1)
+	}
 	s.OwnerID = nil
 	if v := r.PostFormValue("owner_id"); v != "" && v != "0" {
 		owner, err := strconv.ParseInt(v, 10, 64)
@@ -104,6 +111,16 @@ func (ui *UI) planStrategyUpdate(w http.ResponseWriter, r *http.Request) error {
 			problems.Add("owner_id", "plan.error.unknown_organisation")
 		}
 		s.OwnerID = &owner
+	}
+	if sent && r.PostFormValue("add_status") != "" {
+		p.Edit, p.StatusRows = s, withBlank(rows, 2)
+		ui.render(w, r, http.StatusOK, "plan/strategy_form", p)
+		return nil
+	}
+	if sent {
+		if err := ui.checkRemovals(ctx, s.ID, rows, &problems); err != nil {
+			return err
+		}
 	}
 	if len(problems) == 0 && !sameOwner(s.OwnerID, p.S.OwnerID) {
 		// Handing the strategy to another owner must not give it to someone the user

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"kovit/internal/auth"
 	"kovit/internal/i18n"
@@ -166,4 +168,12 @@ func (ui *UI) planTaskDelete(w http.ResponseWriter, r *http.Request) error {
 	}
 	ui.render(w, r, status, "plan/activity", p)
 	return nil
+}
+
+// TaskHeading is the tasks' section heading: the strategy's name for the level of tasks,
+// which it may call e.g. "samm", capitalised as a heading.
+func (p planActivityPage) TaskHeading() string {
+	name := p.LevelName(p.S.Levels, plan.TaskLevel)
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
 }

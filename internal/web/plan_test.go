@@ -51,7 +51,10 @@ func planSamples(base Page) map[string]any {
 		Orgs:           []plan.Organisation{{ID: 1, Kind: plan.Association, NameEt: "ELVL"}},
 		Municipalities: []municipality.Municipality{sampleTartu(), {EHAK: "0784", Name: "Tallinn"}, {EHAK: "0198", Name: "Haapsalu linn"}},
 		CanEdit:        true, Internal: true, Edit: t.Nodes[1], Form: form{Problems: problems, Message: "conflict"},
-		PartForm: form{Problems: problems}, PartEHAK: "0793", updatesView: sampleUpdates(problems)}
+		PartForm: form{Problems: problems}, PartEHAK: "0793", updatesView: sampleUpdates(problems),
+		Links: activityLinks{Contacts: []contactRow{{Name: "Mari Maasikas", Email: "mari@tartu.ee"}, {Name: "Avalik"}},
+			Related: []activityLink{{ID: 3, Label: "1.2 Only English"}}, ContributesTo: &activityLink{ID: 9, Label: "4.1 Riiklik", Strategy: "KOV IKT"},
+			Contributions: []activityLink{{ID: 12, Label: "1 Oma", Strategy: "Tartu kava", Owner: "Tartu linn"}}}}
 	for _, pt := range t.Participants {
 		act.Parts = append(act.Parts, participantRow{P: pt, In: pt, Name: pt.MunicipalityEHAK, CanEdit: pt.MunicipalityEHAK == "0793"})
 	}
@@ -63,7 +66,7 @@ func planSamples(base Page) map[string]any {
 	return map[string]any{
 		"plan/indicator": sampleIndicatorPage(pp, t, problems),
 		"plan/list": planListPage{planPage: pp, Strategies: []plan.Strategy{t.Strategy, {ID: 2, TitleEt: "Mustand", Status: plan.Draft}},
-			CanCreate: true, New: plan.Strategy{StartYear: 2026}, Form: form{Problems: problems}},
+			CanCreate: true, Owners: act.Orgs, New: plan.Strategy{StartYear: 2026}, Form: form{Problems: problems}},
 		"plan/show":     tree,
 		"plan/activity": act,
 		"plan/node_form": planNodeEditPage{planPage: pp, S: t.Strategy, N: t.Nodes[0], Edit: t.Nodes[0], Place: 1, Siblings: 2,
@@ -74,7 +77,9 @@ func planSamples(base Page) map[string]any {
 			Municipalities: []plan.Organisation{{ID: 4, Kind: plan.Municipality, NameEt: "Tartu linn", MunicipalityEHAK: "0793"}},
 			New:            plan.Organisation{Kind: plan.Association}, Form: form{Problems: problems}},
 		"plan/strategy_form": planStrategyEditPage{planPage: pp, S: t.Strategy, Edit: t.Strategy,
-			Orgs: act.Orgs, Form: form{Problems: problems, Message: "conflict"}},
+			StatusRows: withBlank(append(statusRows(t.Strategy.Statuses), statusRow{I: 5, S: plan.Status{Key: "x"}, Remove: true}), 1),
+			Orgs:       act.Orgs, Form: form{Problems: append(problems, kovit.FieldError{Field: "statuses.5", Key: "plan.error.status_in_use"},
+				kovit.FieldError{Field: "levels.task", Key: "error.required"}, kovit.FieldError{Field: "statuses", Key: "plan.error.colour"}), Message: "conflict"}},
 	}
 }
 

@@ -50,6 +50,7 @@ type treeRow struct {
 	Title    template.HTML
 	Level    string
 	Status   string // with the joint activity's "done of" count
+	Colour   string // the status's, for its swatch
 	Percent  string
 	Whole    int
 }
@@ -63,6 +64,9 @@ func (p planTreePage) label(rows []treeRow) {
 		r.Level = p.LevelName(p.S.Levels, r.N.Kind)
 		if r.Activity {
 			r.Status = p.StatusName(p.S.Statuses, r.N.Status)
+			if st, ok := p.S.Statuses.Find(r.N.Status); ok {
+				r.Colour = st.Colour
+			}
 			if r.Parts > 0 {
 				r.Status += " · " + p.L.T("planui.tree.parts_done", "Done", r.Done, "Count", r.Parts)
 			}

@@ -32,7 +32,7 @@ func (p planTreePage) rowsHTML() template.HTML {
 		if p.Internal && r.N.InternalNote != "" {
 			b.WriteString(`<p class="internal-note"><strong>` + note + `:</strong> ` + esc(r.N.InternalNote) + `</p>`)
 		}
-		b.WriteString(`</th><td>` + esc(r.Level) + `</td><td>` + esc(r.Status) + `</td><td>`)
+		b.WriteString(`</th><td>` + esc(r.Level) + `</td><td>` + swatchHTML(r.Colour) + esc(r.Status) + `</td><td>`)
 		if r.Progress != nil {
 			b.WriteString(`<progress max="100" value="` + strconv.Itoa(r.Whole) + `">` + esc(r.Percent) + `</progress> ` + esc(r.Percent))
 		} else {
