@@ -9,7 +9,6 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/plan"
-	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 // Indicators end to end on each engine: a coordinator adds one from the tree page and
@@ -18,9 +17,7 @@ import (
 // a draft's indicator stays hidden from the public.
 
 func TestIndicatorPages(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testIndicatorPages(t, e) })
-	}
+	onEngines(t, testIndicatorPages)
 }
 
 func testIndicatorPages(t *testing.T, engine string) {

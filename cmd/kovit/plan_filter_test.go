@@ -9,7 +9,6 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/plan"
-	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 // The tree page's filters on each engine: each of direction, status, lead organisation and
@@ -17,9 +16,7 @@ import (
 // rest; a bad value is a 422 naming the filter, never a server error.
 
 func TestPlanTreeFilters(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testPlanTreeFilters(t, e) })
-	}
+	onEngines(t, testPlanTreeFilters)
 }
 
 func testPlanTreeFilters(t *testing.T, engine string) {

@@ -8,7 +8,6 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/plan"
-	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 // The activity page's read view on each engine: contact persons (their e-mail only for
@@ -18,9 +17,7 @@ import (
 // draft, and an editor no other municipality's draft plan.
 
 func TestPlanActivityLinks(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testPlanActivityLinks(t, e) })
-	}
+	onEngines(t, testPlanActivityLinks)
 }
 
 func testPlanActivityLinks(t *testing.T, engine string) {

@@ -9,7 +9,6 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/plan"
-	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 // A municipality's editor makes their municipality's own plan from the plan list, as the
@@ -17,9 +16,7 @@ import (
 // Another owner is refused (also in the permission matrix), and a reader gets no form.
 
 func TestPlanOwnStrategy(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testPlanOwnStrategy(t, e) })
-	}
+	onEngines(t, testPlanOwnStrategy)
 }
 
 // municipalityOrg is the id of the organisation standing for the municipality ehak.

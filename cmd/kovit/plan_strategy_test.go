@@ -11,7 +11,6 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/plan"
-	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 // The strategy form's level names and status list on each engine: they save; a removed
@@ -20,9 +19,7 @@ import (
 // nothing. The names and colours then show where the plan's pages use them.
 
 func TestPlanStrategyLevelsAndStatuses(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testPlanStrategyLevelsAndStatuses(t, e) })
-	}
+	onEngines(t, testPlanStrategyLevelsAndStatuses)
 }
 
 // strategyForm is the strategy form as a browser sends it for s, unchanged: every field,

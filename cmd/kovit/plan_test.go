@@ -9,7 +9,6 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/plan"
-	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 // The action plan end to end on each engine: the public sees only adopted and archived
@@ -17,9 +16,7 @@ import (
 // part and the roll-up follows; another municipality's editor is refused.
 
 func TestPlanJourney(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testPlanJourney(t, e) })
-	}
+	onEngines(t, testPlanJourney)
 }
 
 func testPlanJourney(t *testing.T, engine string) {

@@ -9,7 +9,6 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/plan"
-	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 // The action plan's editing pages on each engine: every form saves; bad input comes back
@@ -96,9 +95,7 @@ func expect(t *testing.T, what string, st int, body string, status int, want ...
 }
 
 func TestPlanActivityForm(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testPlanActivityForm(t, e) })
-	}
+	onEngines(t, testPlanActivityForm)
 }
 
 func testPlanActivityForm(t *testing.T, engine string) {

@@ -9,13 +9,10 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/plan"
-	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 func TestPlanNodeForms(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testPlanNodeForms(t, e) })
-	}
+	onEngines(t, testPlanNodeForms)
 }
 
 func testPlanNodeForms(t *testing.T, engine string) {
@@ -101,9 +98,7 @@ func testPlanNodeForms(t *testing.T, engine string) {
 }
 
 func TestPlanTaskForms(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testPlanTaskForms(t, e) })
-	}
+	onEngines(t, testPlanTaskForms)
 }
 
 func testPlanTaskForms(t *testing.T, engine string) {
@@ -159,9 +154,7 @@ func testPlanTaskForms(t *testing.T, engine string) {
 }
 
 func TestPlanOrganisationForms(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testPlanOrganisationForms(t, e) })
-	}
+	onEngines(t, testPlanOrganisationForms)
 }
 
 func testPlanOrganisationForms(t *testing.T, engine string) {

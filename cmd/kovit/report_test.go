@@ -11,7 +11,6 @@ import (
 	"kovit/internal/api"
 	"kovit/internal/auth"
 	"kovit/internal/plan"
-	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 // Progress updates and periodic reports end to end on each engine: an activity's contact
@@ -19,9 +18,7 @@ import (
 // and the frozen report keeps its state while the plan moves on; two reports compare.
 
 func TestReportJourney(t *testing.T) {
-	for _, e := range sqlstoretest.Engines() {
-		t.Run(e, func(t *testing.T) { testReportJourney(t, e) })
-	}
+	onEngines(t, testReportJourney)
 }
 
 func testReportJourney(t *testing.T, engine string) {

@@ -95,6 +95,13 @@ func fillCells(t *testing.T, a *testApp) {
 	}
 }
 
+// onEngines runs fn once per engine, for tests that start kovit their own way.
+func onEngines(t *testing.T, fn func(t *testing.T, engine string)) {
+	for _, engine := range sqlstoretest.Engines() {
+		t.Run(engine, func(t *testing.T) { fn(t, engine) })
+	}
+}
+
 // eachEngine runs fn on a fresh kovit per engine.
 func eachEngine(t *testing.T, fn func(t *testing.T, a *testApp)) {
 	for _, engine := range sqlstoretest.Engines() {
