@@ -41,37 +41,37 @@ func (t Tree) Shared() Tree {
 	return t
 }
 
-// WithParticipants returns t with parts in place of its participants. A Shared tree stays
-// shared: its children are kept, and its roll-up and turnouts are worked out anew.
-func (t Tree) WithParticipants(parts []Participant) Tree {
-	t.Participants = parts
-	if t.index != nil {
-		children := t.index.children
-		t.index = nil
-		t.index = &treeIndex{children: children, progress: Rollup(t), turnouts: Turnouts(t)}
-	}
-	return t
-}
-
-// WithNodes returns t with each of nodes in place of the node of the same id; nodes not in
-// t are left out. A node's place in the tree is its parent and position, which an edit in
-// place keeps. A Shared tree stays shared, indexed anew.
-func (t Tree) WithNodes(nodes []Node) Tree {
-	byID := make(map[int64]Node, len(nodes))
-	for _, n := range nodes {
-		byID[n.ID] = n
-	}
-	out := make([]Node, len(t.Nodes))
-	for i, n := range t.Nodes {
-		if e, ok := byID[n.ID]; ok {
-			n = e
+// WithEdits returns t with each of nodes in place of the node of the same id (nodes not in
+// t are left out; an edit in place keeps a node's parent and position) and, unless parts
+// is nil, parts in place of its participants. A Shared tree stays shared, indexed anew
+// once, and keeps its children when no node changed.
+func (t Tree) WithEdits(nodes []Node, parts []Participant) Tree {
+	if len(nodes) > 0 {
+		byID := make(map[int64]Node, len(nodes))
+		for _, n := range nodes {
+			byID[n.ID] = n
 		}
-		out[i] = n
+		out := make([]Node, len(t.Nodes))
+		for i, n := range t.Nodes {
+			if e, ok := byID[n.ID]; ok {
+				n = e
+			}
+			out[i] = n
+		}
+		t.Nodes = out
 	}
-	t.Nodes = out
-	if t.index != nil {
-		return t.Shared()
+	if parts != nil {
+		t.Participants = parts
 	}
+	if t.index == nil {
+		return t
+	}
+	children := t.index.children
+	t.index = nil
+	if len(nodes) > 0 {
+		children = t.Children()
+	}
+	t.index = &treeIndex{children: children, progress: Rollup(t), turnouts: Turnouts(t)}
 	return t
 }
 

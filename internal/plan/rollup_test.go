@@ -174,11 +174,11 @@ func TestSharedTree(t *testing.T) {
 	}
 }
 
-func TestWithParticipants(t *testing.T) {
+func TestWithEditedParticipants(t *testing.T) {
 	tree := Tree{Strategy: Strategy{}.WithDefaults(), Nodes: []Node{{ID: 1, Kind: Activity, Weight: 1}},
 		Participants: []Participant{{ActivityID: 1, MunicipalityEHAK: "0793", Status: NotStarted}}}
 	shared := tree.Shared()
-	done := shared.WithParticipants([]Participant{{ActivityID: 1, MunicipalityEHAK: "0793", Status: Done, Completion: 100}})
+	done := shared.WithEdits(nil, []Participant{{ActivityID: 1, MunicipalityEHAK: "0793", Status: Done, Completion: 100}})
 	if Rollup(done)[1] != 1 || Turnouts(done)[1].Done != 1 || len(done.Children()[StrategyKey]) != 1 {
 		t.Errorf("after the part is done: %v %v %v", Rollup(done), Turnouts(done), done.Children())
 	}
@@ -187,7 +187,7 @@ func TestWithParticipants(t *testing.T) {
 	}
 }
 
-func TestWithNodes(t *testing.T) {
+func TestWithEditedNodes(t *testing.T) {
 	one := int64(1)
 	tree := Tree{Strategy: Strategy{}.WithDefaults(), Nodes: []Node{
 		{ID: 1, Kind: Goal, Weight: 1, Code: "1"},
@@ -195,10 +195,10 @@ func TestWithNodes(t *testing.T) {
 		{ID: 3, ParentID: &one, Kind: Activity, Weight: 1, Code: "1.2", Status: InProgress, Completion: 40},
 	}}
 	shared := tree.Shared()
-	edited := shared.WithNodes([]Node{
+	edited := shared.WithEdits([]Node{
 		{ID: 3, ParentID: &one, Kind: Activity, Weight: 1, Code: "1.2", Status: Done, Completion: 100},
 		{ID: 99, Kind: Activity, Weight: 1, Code: "9"}, // of another tree: left out
-	})
+	}, nil)
 	if got := Rollup(edited)[1]; math.Abs(got-0.6) > 1e-9 {
 		t.Errorf("goal after the edit: %v, want 0.6", got)
 	}

@@ -206,11 +206,8 @@ func (s *Store) withEdits(ctx context.Context, t plan.Tree, e treeEdits) (plan.T
 	if err != nil {
 		return plan.Tree{}, err
 	}
-	if len(nodes) > 0 {
-		t = t.WithNodes(nodes)
-	}
 	if len(e.participants) == 0 {
-		return t, nil
+		return t.WithEdits(nodes, nil), nil
 	}
 	parts := make([]plan.Participant, 0, len(t.Participants)+len(fresh))
 	for _, p := range t.Participants {
@@ -223,7 +220,7 @@ func (s *Store) withEdits(ctx context.Context, t plan.Tree, e treeEdits) (plan.T
 	slices.SortFunc(parts, func(a, b plan.Participant) int {
 		return cmp.Or(cmp.Compare(a.ActivityID, b.ActivityID), strings.Compare(a.MunicipalityEHAK, b.MunicipalityEHAK))
 	})
-	return t.WithParticipants(parts), nil
+	return t.WithEdits(nodes, parts), nil
 }
 
 // inList is "IN (?, ?, …)" for ids, and ids as query arguments.
