@@ -123,30 +123,16 @@ func (a *API) getActivity(w http.ResponseWriter, r *http.Request) error {
 	return a.writeJSON(w, r, http.StatusOK, ActivityDetail{n, share(progress, n.ID), orEmpty(parts), orEmpty(tasks)})
 }
 
-// readableStrategy loads a strategy the user may see: a draft is not found for the public,
-// who must not learn it exists.
+// readableStrategy loads a strategy the user may see (plan.CheckRead).
 func (a *API) readableStrategy(ctx context.Context, id int64) (plan.Strategy, error) {
 	s, err := a.plans.Strategy(ctx, id)
-	if err != nil {
-		return s, err
+	if err == nil {
+		err = plan.CheckRead(ctx, a.plans, s, auth.StrategyReader(auth.UserFrom(ctx)))
 	}
-	if ok, err := a.mayReadStrategy(ctx, s); err != nil || !ok {
-		return plan.Strategy{}, notReadable(err)
+	if err != nil {
+		return plan.Strategy{}, err
 	}
 	return s, nil
-}
-
-// mayReadStrategy is the policy's answer for reading s (auth.CanReadStrategy). Only a
-// draft plan of a municipality needs its owner looked up.
-func (a *API) mayReadStrategy(ctx context.Context, s plan.Strategy) (bool, error) {
-	ehak := ""
-	if !s.Status.Public() && s.OwnerID != nil {
-		var err error
-		if ehak, err = plan.OwnerEHAK(ctx, a.plans, s); err != nil {
-			return false, err
-		}
-	}
-	return auth.Allowed(auth.CanReadStrategy(auth.UserFrom(ctx), s.Status.Public(), ehak)), nil
 }
 
 // share is progress[id], or nil when the roll-up has nothing to measure there.
@@ -165,13 +151,4 @@ func pathID(r *http.Request) (int64, error) {
 		return 0, kovit.NotFound()
 	}
 	return id, nil
-}
-
-// notReadable answers a strategy the user may not read as one that does not exist,
-// unless err says that finding out failed.
-func notReadable(err error) error {
-	if err != nil {
-		return err
-	}
-	return kovit.NotFound()
 }

@@ -64,8 +64,8 @@ func (a *API) listActivities(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if ok, err := a.mayReadStrategy(ctx, t.Strategy); err != nil || !ok {
-			return notReadable(err)
+		if err := plan.CheckRead(ctx, a.plans, t.Strategy, auth.StrategyReader(auth.UserFrom(ctx))); err != nil {
+			return err
 		}
 		if err := f.Validate(t); err != nil {
 			return err

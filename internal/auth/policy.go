@@ -50,6 +50,11 @@ func CanReadStrategy(u *User, public bool, ownerEHAK string) error {
 	return CanReadInternal(u)
 }
 
+// StrategyReader is CanReadStrategy for one user (plan.ReadRule).
+func StrategyReader(u *User) func(public bool, ownerEHAK string) error {
+	return func(public bool, ownerEHAK string) error { return CanReadStrategy(u, public, ownerEHAK) }
+}
+
 // ReadableDrafts is CanReadStrategy for lists: whether u may read drafts at all and, for
 // an editor, the one municipality whose own draft plan they may read ("" for every one).
 func ReadableDrafts(u *User) (drafts bool, editorOf string) {

@@ -66,6 +66,28 @@ func (o Organisation) Validate() error {
 	return p.Err()
 }
 
+// ReadRule is the permission policy's answer for reading a strategy that is or is not
+// public and is owned by municipality ownerEHAK ("" for a national one);
+// auth.StrategyReader gives one for a user.
+type ReadRule func(public bool, ownerEHAK string) error
+
+// CheckRead answers may for s. The owner is looked up only for a draft with an owner,
+// the one case the answer depends on it. A strategy the user may not read is not found:
+// they must not learn it exists.
+func CheckRead(ctx context.Context, st Store, s Strategy, may ReadRule) error {
+	owner := ""
+	if !s.Status.Public() && s.OwnerID != nil {
+		var err error
+		if owner, err = OwnerEHAK(ctx, st, s); err != nil {
+			return err
+		}
+	}
+	if may(s.Status.Public(), owner) != nil {
+		return kovit.NotFound()
+	}
+	return nil
+}
+
 // OwnerEHAK is the municipality that owns s, "" for a national strategy: who may edit a
 // strategy depends on it (auth.CanEditStrategy).
 func OwnerEHAK(ctx context.Context, st Store, s Strategy) (string, error) {

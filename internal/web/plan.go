@@ -67,30 +67,16 @@ func (p planPage) Day(t *time.Time) string {
 	return p.L.Date(*t)
 }
 
-// readableStrategy loads a strategy the user may see: a draft is not found for those who
-// may not read it, who must not learn it exists.
+// readableStrategy loads a strategy the user may see (plan.CheckRead).
 func (ui *UI) readableStrategy(ctx context.Context, id int64) (plan.Strategy, error) {
 	s, err := ui.Plans.Strategy(ctx, id)
-	if err != nil {
-		return s, err
+	if err == nil {
+		err = plan.CheckRead(ctx, ui.Plans, s, auth.StrategyReader(auth.UserFrom(ctx)))
 	}
-	if ok, err := ui.mayReadStrategy(ctx, s); err != nil || !ok {
-		return plan.Strategy{}, notReadable(err)
+	if err != nil {
+		return plan.Strategy{}, err
 	}
 	return s, nil
-}
-
-// mayReadStrategy is the policy's answer for reading s (auth.CanReadStrategy). Only a
-// draft plan of a municipality needs its owner looked up.
-func (ui *UI) mayReadStrategy(ctx context.Context, s plan.Strategy) (bool, error) {
-	ehak := ""
-	if !s.Status.Public() && s.OwnerID != nil {
-		var err error
-		if ehak, err = plan.OwnerEHAK(ctx, ui.Plans, s); err != nil {
-			return false, err
-		}
-	}
-	return auth.Allowed(auth.CanReadStrategy(auth.UserFrom(ctx), s.Status.Public(), ehak)), nil
 }
 
 // mayEditStrategy is the policy's answer for s: nil when the user may change it. A failed
@@ -179,13 +165,4 @@ func dateValue(t *time.Time) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
-}
-
-// notReadable answers a strategy the user may not read as one that does not exist,
-// unless err says that finding out failed.
-func notReadable(err error) error {
-	if err != nil {
-		return err
-	}
-	return kovit.NotFound()
 }

@@ -67,16 +67,11 @@ func (ui *UI) loadActivityLinks(ctx context.Context, p *planActivityPage) error 
 		}
 		s, seen := strategies[n.StrategyID]
 		if !seen {
-			st, err := ui.Plans.Strategy(ctx, n.StrategyID)
-			if err != nil {
-				return nil, err
-			}
-			ok, err := ui.mayReadStrategy(ctx, st)
-			if err != nil {
-				return nil, err
-			}
-			if ok {
+			st, err := ui.readableStrategy(ctx, n.StrategyID)
+			if err == nil {
 				s = &st
+			} else if kovit.ErrorCode(err) != kovit.ENotFound {
+				return nil, err
 			}
 			strategies[n.StrategyID] = s
 		}
