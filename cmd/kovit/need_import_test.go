@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -55,23 +54,6 @@ func surveyXLSX(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
-}
-
-// uploadForm is a multipart form with the file and fields, as a browser sends it.
-func uploadForm(t *testing.T, filename string, file []byte, fields map[string]string) (string, string) {
-	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, err := mw.CreateFormFile("file", filename)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw.Write(file)
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	mw.Close()
-	return mw.FormDataContentType(), body.String()
 }
 
 var (

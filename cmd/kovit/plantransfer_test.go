@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
@@ -22,15 +21,8 @@ import (
 // planUpload posts a file to a strategy's import form.
 func planUpload(t *testing.T, c *http.Client, a *testApp, id int64, filename string, data []byte) (int, string) {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, err := mw.CreateFormFile("file", filename)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw.Write(data)
-	mw.Close()
-	return send(t, c, "POST", a.URL+"/plan/strategies/"+itoa(id)+"/import", mw.FormDataContentType(), body.String())
+	ct, body := uploadForm(t, filename, data, nil)
+	return send(t, c, "POST", a.URL+"/plan/strategies/"+itoa(id)+"/import", ct, body)
 }
 
 // jointPlan makes an adopted national strategy with a goal, a direction and a joint

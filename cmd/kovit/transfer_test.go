@@ -25,15 +25,25 @@ import (
 // upload posts a file to the import form and returns the status and page.
 func upload(t *testing.T, c *http.Client, a *testApp, filename string, data []byte) (int, string) {
 	t.Helper()
+	ct, body := uploadForm(t, filename, data, nil)
+	return send(t, c, "POST", a.URL+"/eservices/import", ct, body)
+}
+
+// uploadForm is a multipart form with the file and fields, as a browser sends it.
+func uploadForm(t *testing.T, filename string, file []byte, fields map[string]string) (string, string) {
+	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	fw, err := mw.CreateFormFile("file", filename)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fw.Write(data)
+	fw.Write(file)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
 	mw.Close()
-	return send(t, c, "POST", a.URL+"/eservices/import", mw.FormDataContentType(), body.String())
+	return mw.FormDataContentType(), body.String()
 }
 
 func download(t *testing.T, a *testApp, path string) []byte {
