@@ -91,7 +91,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	mux := http.NewServeMux()
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
-		Needs: store})
+		Needs: store, BaseURL: c.BaseURL})
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()
 	for _, r := range jsonAPI.Routes() {
