@@ -106,7 +106,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	}))
 	mux.Handle("GET /metrics", metrics.Handler())
 	a.handler = server.Handler(mux, server.Options{Logger: log, Metrics: metrics, Authenticate: authn.Middleware,
-		Secure: c.Secure, Synthetic: deps.Synthetic, SessionCookie: sessions.Cookie.Name})
+		Secure: c.Secure, Synthetic: deps.Synthetic, SessionCookie: sessions.Cookie.Name, BaseURL: c.BaseURL})
 	return a, nil
 }
 
