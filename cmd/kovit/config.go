@@ -33,6 +33,9 @@ type config struct {
 	// BaseURL is this server's public address: every absolute URL kovit writes (links in
 	// e-mail, CPSV-AP identifiers) starts with it, never with a request's Host.
 	BaseURL string
+	// MetricsAddr, when set, is the only address serving /metrics; otherwise the main
+	// address serves it to admins.
+	MetricsAddr string
 }
 
 func env(name, def string) string {
@@ -51,6 +54,7 @@ func parseConfig(name string, args []string, extra ...func(*flag.FlagSet)) (conf
 		e(fs)
 	}
 	fs.StringVar(&c.Addr, "addr", env("KOVIT_ADDR", "127.0.0.1:8080"), "listen address (KOVIT_ADDR)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("KOVIT_METRICS_ADDR", ""), "listen address serving only /metrics; empty serves it on --addr to admins only (KOVIT_METRICS_ADDR)")
 	fs.StringVar(&c.DB, "db", env("KOVIT_DB", "kovit.db"), "SQLite file path, or a postgres:// URL (KOVIT_DB)")
 	fs.StringVar(&c.AdminEmail, "admin-email", env("KOVIT_ADMIN_EMAIL", "admin@kovit.local"), "e-mail of the first admin, made when there are no users (KOVIT_ADMIN_EMAIL)")
 	c.AdminPassword = os.Getenv("KOVIT_ADMIN_PASSWORD") // never a flag: it would show in ps

@@ -27,6 +27,9 @@ type Options struct {
 	// BaseURL is this server's public address (--base-url). Cached responses are rendered
 	// for its host, whatever Host a request names.
 	BaseURL string
+	// RequestTimeout ends each request's context this long after it starts (the server's
+	// write timeout); 0 leaves it to the client and the server's shutdown.
+	RequestTimeout time.Duration
 	// CacheBytes bounds the memory of the response cache; 0 means 64 MB.
 	CacheBytes int64
 	// Synthetic marks every response of a database filled by the demo generator, so API
@@ -44,6 +47,7 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 	h = newMicrocache(time.Second, o.SessionCookie, hostOf(o.BaseURL), o.CacheBytes).handler(h)
 	h = securityHeaders(h, o.Secure, o.Synthetic)
 	h = observe(h, o.Logger, o.Metrics)
+	h = withDeadline(h, o.RequestTimeout)
 	return recoverPanics(h, o.Logger)
 }
 
