@@ -31,6 +31,7 @@ type app struct {
 	remind  *need.Reminders
 	handler http.Handler
 	routes  []string // every route pattern of the UI and the API, e.g. "POST /lang"
+	metrics http.Handler
 }
 
 // newApp opens and migrates the database, loads the reference data, makes the first admin
@@ -91,7 +92,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	mux := http.NewServeMux()
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
-		Needs: store})
+		Needs: store, BaseURL: c.BaseURL})
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()
 	for _, r := range jsonAPI.Routes() {
@@ -104,10 +105,26 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		}
 		w.Write([]byte("ok\n"))
 	}))
-	mux.Handle("GET /metrics", metrics.Handler())
+	a.metrics = metrics.Handler()
+	if c.MetricsAddr == "" {
+		mux.Handle("GET /metrics", adminsOnly(a.metrics))
+	}
 	a.handler = server.Handler(mux, server.Options{Logger: log, Metrics: metrics, Authenticate: authn.Middleware,
-		Secure: c.Secure, Synthetic: deps.Synthetic, SessionCookie: sessions.Cookie.Name})
+		Secure: c.Secure, Synthetic: deps.Synthetic, SessionCookie: sessions.Cookie.Name, BaseURL: c.BaseURL,
+		RequestTimeout: writeTimeout})
 	return a, nil
+}
+
+// adminsOnly serves the metrics on the main address to admins; to everyone else, as to a
+// scraper without an admin's token, they do not exist.
+func adminsOnly(metrics http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if auth.CanReadMetrics(auth.UserFrom(r.Context())) != nil {
+			http.NotFound(w, r)
+			return
+		}
+		metrics.ServeHTTP(w, r)
+	})
 }
 
 func (a *app) prepare(ctx context.Context, c config, log *slog.Logger) error {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"kovit/internal/kovit"
 	"kovit/internal/mail"
 )
 
@@ -29,8 +30,12 @@ type config struct {
 	// comes from KOVIT_SMTP_URL only, never a flag. Empty logs mail instead of sending it.
 	SMTPURL  string
 	MailFrom string
-	// BaseURL is this server's public address, for links in e-mail.
+	// BaseURL is this server's public address: every absolute URL kovit writes (links in
+	// e-mail, CPSV-AP identifiers) starts with it, never with a request's Host.
 	BaseURL string
+	// MetricsAddr, when set, is the only address serving /metrics; otherwise the main
+	// address serves it to admins.
+	MetricsAddr string
 }
 
 func env(name, def string) string {
@@ -49,6 +54,7 @@ func parseConfig(name string, args []string, extra ...func(*flag.FlagSet)) (conf
 		e(fs)
 	}
 	fs.StringVar(&c.Addr, "addr", env("KOVIT_ADDR", "127.0.0.1:8080"), "listen address (KOVIT_ADDR)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("KOVIT_METRICS_ADDR", ""), "listen address serving only /metrics; empty serves it on --addr to admins only (KOVIT_METRICS_ADDR)")
 	fs.StringVar(&c.DB, "db", env("KOVIT_DB", "kovit.db"), "SQLite file path, or a postgres:// URL (KOVIT_DB)")
 	fs.StringVar(&c.AdminEmail, "admin-email", env("KOVIT_ADMIN_EMAIL", "admin@kovit.local"), "e-mail of the first admin, made when there are no users (KOVIT_ADMIN_EMAIL)")
 	c.AdminPassword = os.Getenv("KOVIT_ADMIN_PASSWORD") // never a flag: it would show in ps
@@ -62,7 +68,7 @@ func parseConfig(name string, args []string, extra ...func(*flag.FlagSet)) (conf
 	fs.StringVar(&c.OIDCRedirectURL, "oidc-redirect-url", env("KOVIT_OIDC_REDIRECT_URL", ""), "this server's callback URL, ending in /sign-in/oidc/callback (KOVIT_OIDC_REDIRECT_URL)")
 	c.SMTPURL = os.Getenv("KOVIT_SMTP_URL")
 	fs.StringVar(&c.MailFrom, "mail-from", env("KOVIT_MAIL_FROM", "kovit@localhost"), "sender address of kovit's e-mail (KOVIT_MAIL_FROM)")
-	fs.StringVar(&c.BaseURL, "base-url", env("KOVIT_BASE_URL", "http://127.0.0.1:8080"), "public address of this server, for links in e-mail (KOVIT_BASE_URL)")
+	fs.StringVar(&c.BaseURL, "base-url", env("KOVIT_BASE_URL", "http://127.0.0.1:8080"), "public address of this server, for links in e-mail and exported identifiers (KOVIT_BASE_URL)")
 	if err := fs.Parse(args); err != nil {
 		return c, fs, err
 	}
@@ -83,6 +89,9 @@ func (c config) validate() error {
 	}
 	if c.DB == "" {
 		bad = append(bad, "db is empty")
+	}
+	if !kovit.ValidURL(c.BaseURL) {
+		bad = append(bad, "base-url is not an absolute http(s) URL")
 	}
 	if _, err := c.level(); err != nil {
 		bad = append(bad, err.Error())

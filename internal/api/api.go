@@ -27,6 +27,9 @@ type Deps struct {
 	Audit          audit.Store
 	Catalog        *i18n.Catalog
 	Logger         *slog.Logger
+	// BaseURL is this server's public address (--base-url), the one source of absolute
+	// URLs in responses.
+	BaseURL string
 }
 
 // API serves the JSON API.
@@ -39,6 +42,7 @@ type API struct {
 	audit          audit.Store
 	catalog        *i18n.Catalog
 	log            *slog.Logger
+	baseURL        string
 }
 
 // New returns the API over d.
@@ -56,6 +60,7 @@ func New(d Deps) *API {
 		audit:          d.Audit,
 		catalog:        d.Catalog,
 		log:            log,
+		baseURL:        strings.TrimRight(d.BaseURL, "/"),
 	}
 }
 

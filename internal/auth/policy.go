@@ -72,6 +72,10 @@ func CanAdminister(u *User) error {
 	return require(u, u != nil && u.Role == RoleAdmin)
 }
 
+// CanReadMetrics allows admins to read the server's metrics (request counts per route,
+// the Go runtime) when they are served on the main address rather than on --metrics-addr.
+func CanReadMetrics(u *User) error { return CanAdminister(u) }
+
 // CanReadAudit allows those who edit data across municipalities to read who changed what.
 func CanReadAudit(u *User) error { return CanEditNational(u) }
 
