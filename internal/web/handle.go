@@ -109,10 +109,27 @@ func (ui *UI) redirect(w http.ResponseWriter, r *http.Request, to, flashKey stri
 	return nil
 }
 
-// localPath keeps a redirect target on this site, so ?next= cannot send users elsewhere.
+// localPath keeps a redirect target on this site, so next= and back= cannot send users
+// elsewhere: only an absolute path of this origin passes, anything else is fallback.
+// Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so
+// "/\t/evil.example" or "/\\evil.example" would leave the site as "//evil.example" does:
+// control characters, spaces and backslashes are refused outright.
 func localPath(p, fallback string) string {
-	if p == "" || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	if len(p) > maxLocalPath || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return fallback
+	}
+	for _, c := range p {
+		if c <= ' ' || c == 0x7f || c == '\\' || (c >= 0x80 && c <= 0x9f) {
+			return fallback
+		}
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" ||
+		!strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
 		return fallback
 	}
 	return p
 }
+
+// maxLocalPath bounds a redirect target: no page of kovit's needs a longer address.
+const maxLocalPath = 2048
