@@ -158,7 +158,11 @@ func ensureAdmin(ctx context.Context, store *sqlstore.Store, c config, log *slog
 	if generated {
 		pw = auth.GeneratePassword()
 	} else if key := auth.PasswordProblem(pw); key != "" {
-		return fmt.Errorf("KOVIT_ADMIN_PASSWORD: %s", key)
+		catalog, err := i18n.Load()
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("KOVIT_ADMIN_PASSWORD is refused: %s", catalog.Printer("en").T(key))
 	}
 	hash, err := auth.HashPassword(pw)
 	if err != nil {

@@ -6,24 +6,9 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
-	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 )
-
-// MinPasswordLength follows the NIST advice of long passwords over composition rules.
-const MinPasswordLength = 10
-
-// PasswordProblem returns the translation key of what is wrong with a new password, or "".
-func PasswordProblem(pw string) string {
-	switch n := utf8.RuneCountInString(pw); {
-	case n < MinPasswordLength:
-		return "error.password_short"
-	case len(pw) > 72: // bcrypt only reads 72 bytes
-		return "error.password_long"
-	}
-	return ""
-}
 
 // HashPassword hashes pw with bcrypt.
 func HashPassword(pw string) (string, error) {
@@ -47,9 +32,14 @@ var dummyHash, _ = HashPassword("kovit-timing-equaliser")
 // CheckNoUser spends the same time as CheckPassword for an unknown account.
 func CheckNoUser(pw string) { CheckPassword(dummyHash, pw) }
 
-// GeneratePassword returns a random password for a new or reset account.
+// GeneratePassword returns a random password for a new or reset account, one that
+// PasswordProblem accepts.
 func GeneratePassword() string {
-	return randomString(12)
+	for {
+		if pw := randomString(12); PasswordProblem(pw) == "" {
+			return pw
+		}
+	}
 }
 
 // TokenPrefix starts every API token so it is recognisable in logs and secret scanners.
