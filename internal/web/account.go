@@ -87,7 +87,7 @@ func (ui *UI) account(w http.ResponseWriter, r *http.Request) error {
 
 func (ui *UI) changePassword(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanManageCredentials(u); err != nil {
 		return err
 	}
 	current, next, again := r.PostFormValue("current"), r.PostFormValue("new"), r.PostFormValue("again")
@@ -112,6 +112,14 @@ func (ui *UI) changePassword(w http.ResponseWriter, r *http.Request) error {
 	if err := ui.Users.SetPassword(r.Context(), u.ID, hash, false); err != nil {
 		return err
 	}
+	// Every session of the user has just ended; this one carries on with a new token.
+	changed, err := ui.Users.User(r.Context(), u.ID)
+	if err != nil {
+		return err
+	}
+	if err := ui.Auth.Renew(r.Context(), changed); err != nil {
+		return err
+	}
 	return ui.redirect(w, r, "/account", "flash.password_changed")
 }
 
@@ -129,7 +137,7 @@ func (ui *UI) tokens(w http.ResponseWriter, r *http.Request) error {
 
 func (ui *UI) renderTokens(w http.ResponseWriter, r *http.Request, status int, p tokensPage) error {
 	u := auth.UserFrom(r.Context())
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanManageCredentials(u); err != nil {
 		return err
 	}
 	list, err := ui.Users.ListTokens(r.Context(), u.ID)
@@ -144,7 +152,7 @@ func (ui *UI) renderTokens(w http.ResponseWriter, r *http.Request, status int, p
 
 func (ui *UI) createToken(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanManageCredentials(u); err != nil {
 		return err
 	}
 	token, prefix, hash := auth.GenerateToken()
@@ -161,7 +169,7 @@ func (ui *UI) createToken(w http.ResponseWriter, r *http.Request) error {
 
 func (ui *UI) revokeToken(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanManageCredentials(u); err != nil {
 		return err
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)

@@ -21,6 +21,10 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // logged with the request id and never shown.
 func (ui *UI) handle(fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !openBeforePasswordChange[r.Pattern] && auth.PasswordChangePending(auth.UserFrom(r.Context())) != nil {
+			ui.redirect(w, r, "/account", "flash.must_change_password")
+			return
+		}
 		err := checkText(r)
 		if err == nil {
 			err = fn(w, r)
@@ -46,6 +50,13 @@ func (ui *UI) handle(fn handlerFunc) http.Handler {
 		p.Title = p.L.T("error.title")
 		ui.render(w, r, p.Status, "error", p)
 	})
+}
+
+// openBeforePasswordChange are the routes a user who must change their password may
+// still use (auth.PasswordChangePending): the change itself and leaving.
+var openBeforePasswordChange = map[string]bool{
+	"GET /account": true, "POST /account/password": true, "POST /sign-out": true,
+	"GET /sign-in": true, "POST /sign-in": true, "POST /lang": true,
 }
 
 // checkText refuses a request whose path, query or form holds a NUL byte or invalid
