@@ -72,6 +72,10 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	a.remind = a.reminders(c.BaseURL)
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind}
+	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
+		store.Close()
+		return nil, err
+	}
 	if deps.Map, err = eserviceMap(); err != nil {
 		store.Close()
 		return nil, err

@@ -25,12 +25,22 @@ func CheckPassword(hash, pw string) bool {
 	return err == nil
 }
 
-// dummyHash is compared against when an e-mail is unknown, so that a sign-in takes as long
-// whether or not the account exists.
+// dummyHash is compared against when there is no password to compare with, so that a
+// sign-in takes as long whether or not the account exists.
 var dummyHash, _ = HashPassword("kovit-timing-equaliser")
 
-// CheckNoUser spends the same time as CheckPassword for an unknown account.
-func CheckNoUser(pw string) { CheckPassword(dummyHash, pw) }
+// SignInMatches reports whether pw signs u in: u exists (is not nil), is active, has a
+// password and pw is it. It runs exactly one bcrypt comparison whatever the case, against
+// a dummy hash when there is no password, so the answer takes as long for an unknown,
+// a deactivated or an external-sign-in-only account as for an active one.
+func SignInMatches(u *User, pw string) bool {
+	hash := dummyHash
+	if u != nil && u.PasswordHash != "" {
+		hash = u.PasswordHash
+	}
+	match := bcrypt.CompareHashAndPassword([]byte(hash), []byte(pw)) == nil
+	return match && u != nil && u.PasswordHash != "" && u.Active
+}
 
 // GeneratePassword returns a random password for a new or reset account, one that
 // PasswordProblem accepts.

@@ -159,23 +159,3 @@ func TestLocalPath(t *testing.T) {
 		}
 	}
 }
-
-func TestSignInLimiter(t *testing.T) {
-	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
-	l := newSignInLimiter(func() time.Time { return now })
-	for i := range 10 {
-		if !l.allow("1.2.3.4") {
-			t.Fatalf("attempt %d refused", i+1)
-		}
-	}
-	if l.allow("1.2.3.4") {
-		t.Error("11th attempt in a row allowed")
-	}
-	if !l.allow("5.6.7.8") {
-		t.Error("another client refused")
-	}
-	now = now.Add(7 * time.Second)
-	if !l.allow("1.2.3.4") {
-		t.Error("not allowed again after waiting")
-	}
-}
