@@ -73,6 +73,10 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	a.remind = a.reminders(c.BaseURL)
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind}
+	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
+		store.Close()
+		return nil, err
+	}
 	if deps.Map, err = eserviceMap(); err != nil {
 		store.Close()
 		return nil, err
@@ -175,7 +179,11 @@ func ensureAdmin(ctx context.Context, store *sqlstore.Store, c config, log *slog
 	if generated {
 		pw = auth.GeneratePassword()
 	} else if key := auth.PasswordProblem(pw); key != "" {
-		return fmt.Errorf("KOVIT_ADMIN_PASSWORD: %s", key)
+		catalog, err := i18n.Load()
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("KOVIT_ADMIN_PASSWORD is refused: %s", catalog.Printer("en").T(key))
 	}
 	hash, err := auth.HashPassword(pw)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"os"
 	"strings"
 	"time"
@@ -36,6 +37,9 @@ type config struct {
 	// MetricsAddr, when set, is the only address serving /metrics; otherwise the main
 	// address serves it to admins.
 	MetricsAddr string
+	// TrustedProxy lists the reverse proxies, as addresses or CIDR ranges separated by
+	// commas, whose X-Forwarded-For is believed for the sign-in limit.
+	TrustedProxy string
 }
 
 func env(name, def string) string {
@@ -69,6 +73,7 @@ func parseConfig(name string, args []string, extra ...func(*flag.FlagSet)) (conf
 	c.SMTPURL = os.Getenv("KOVIT_SMTP_URL")
 	fs.StringVar(&c.MailFrom, "mail-from", env("KOVIT_MAIL_FROM", "kovit@localhost"), "sender address of kovit's e-mail (KOVIT_MAIL_FROM)")
 	fs.StringVar(&c.BaseURL, "base-url", env("KOVIT_BASE_URL", "http://127.0.0.1:8080"), "public address of this server, for links in e-mail and exported identifiers (KOVIT_BASE_URL)")
+	fs.StringVar(&c.TrustedProxy, "trusted-proxy", env("KOVIT_TRUSTED_PROXY", ""), "reverse proxies whose X-Forwarded-For names the client, as addresses or CIDR ranges separated by commas (KOVIT_TRUSTED_PROXY)")
 	if err := fs.Parse(args); err != nil {
 		return c, fs, err
 	}
@@ -102,10 +107,33 @@ func (c config) validate() error {
 	if c.OIDCIssuer != "" && (c.OIDCClientID == "" || c.OIDCRedirectURL == "") {
 		bad = append(bad, "oidc-issuer needs oidc-client-id and oidc-redirect-url")
 	}
+	if _, err := c.trustedProxies(); err != nil {
+		bad = append(bad, err.Error())
+	}
 	if len(bad) > 0 {
 		return fmt.Errorf("config: %s", strings.Join(bad, "; "))
 	}
 	return nil
+}
+
+// trustedProxies parses TrustedProxy: "10.0.0.1, 192.168.0.0/16, ::1".
+func (c config) trustedProxies() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range strings.Split(c.TrustedProxy, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			a, aerr := netip.ParseAddr(s)
+			if aerr != nil {
+				return nil, fmt.Errorf("trusted-proxy: %q is not an address or a CIDR range", s)
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // mailer is the configured mail server, or a logger standing in for one.

@@ -86,7 +86,12 @@ func (a *API) serve(rt route) http.Handler {
 			w.Header().Set("Cache-Control", "public, max-age=1")
 			w.Header().Add("Vary", "Accept-Language")
 		}
-		if err := rt.handle(w, r); err != nil {
+		// The API has no way to change a password, so it serves nothing until it is changed.
+		err := auth.PasswordChangePending(auth.UserFrom(r.Context()))
+		if err == nil {
+			err = rt.handle(w, r)
+		}
+		if err != nil {
 			a.fail(w, r, err)
 		}
 	})
