@@ -21,7 +21,8 @@ var importColumns = []string{"ehak", "service_code", "offering", "criteria_met",
 	"evidence_url", "evidence_checked_on"}
 
 // ExportRows turns the matrix into rows in Columns order: every municipality of ms ×
-// every service of services, with cells never filled in as not offered. Dates are
+// every service of services. A cell never filled in has its offering, level and
+// verification empty: unknown, not "not offered", and an import leaves it so. Dates are
 // time.Time (zero when there is none) so a workbook can hold them as real dates.
 func ExportRows(ms []municipality.Municipality, services []Service, cells []Cell, scale Scale, lang string) [][]any {
 	grid := NewGrid(cells)
@@ -34,8 +35,12 @@ func ExportRows(ms []municipality.Municipality, services []Service, cells []Cell
 			if c.EvidenceCheckedOn != nil {
 				checked = *c.EvidenceCheckedOn
 			}
-			rows = append(rows, []any{m.EHAK, m.Name, s.Code, s.Name(lang), string(c.Offering), c.Level,
-				strings.Join(met, " "), c.URL, c.System, c.EvidenceURL, checked, string(c.Verification)})
+			offering, level, verification := any(string(c.Offering)), any(c.Level), any(string(c.Verification))
+			if c.Offering == Unknown {
+				offering, level, verification = nil, nil, nil
+			}
+			rows = append(rows, []any{m.EHAK, m.Name, s.Code, s.Name(lang), offering, level,
+				strings.Join(met, " "), c.URL, c.System, c.EvidenceURL, checked, verification})
 		}
 	}
 	return rows
@@ -64,7 +69,9 @@ type ImportRow struct {
 	MunicipalityEHAK string
 	ServiceCode      string
 	// Input's Version is not used: an import writes over whatever a cell holds (the last
-	// write wins per cell), while the file as a whole is applied all or nothing.
+	// write wins per cell), while the file as a whole is applied all or nothing. Its
+	// Offering is Unknown for a row that says nothing (a cell exported as never filled
+	// in): the cell is left as it is.
 	Input CellInput
 }
 
@@ -176,6 +183,11 @@ func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, 
 			errs.add(n, "service_code", "transfer.error.duplicate_cell")
 		}
 		seen[[2]string{r.MunicipalityEHAK, r.ServiceCode}] = true
+		if unanswered(get) {
+			r.Input = CellInput{Offering: Unknown}
+			out = append(out, r)
+			continue
+		}
 
 		in := CellInput{Offering: Offering(strings.ToLower(get("offering"))), URL: get("url"), System: get("system"), EvidenceURL: get("evidence_url")}
 		met, unknown := ref.Scale.parseCodes(get("criteria_met"))
@@ -198,6 +210,20 @@ func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, 
 		return nil, &errs
 	}
 	return out, nil
+}
+
+// unanswered reports a row that says nothing about its cell, as an export writes a cell
+// never filled in: it leaves the cell as it is rather than make it "not offered".
+func unanswered(get func(string) string) bool {
+	if o := strings.ToLower(get("offering")); o != "" && o != string(Unknown) {
+		return false
+	}
+	for _, name := range []string{"criteria_met", "url", "system", "evidence_url", "evidence_checked_on"} {
+		if get(name) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func blank(rec []string) bool {

@@ -50,6 +50,9 @@ func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int
 			} else if retired {
 				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "service_code", Key: "transfer.error.service_retired"})
 			}
+			if r.Input.Offering == eservice.Unknown {
+				continue // says nothing, changes nothing
+			}
 			for _, f := range kovit.FieldsOf(r.Input.Validate(scale)) {
 				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: f.Field, Key: f.Key})
 			}
@@ -64,7 +67,7 @@ func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int
 		}
 		var saves []cellSave
 		for i, r := range rows {
-			if last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] != i {
+			if last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] != i || r.Input.Offering == eservice.Unknown {
 				continue
 			}
 			before, ok := grid[r.MunicipalityEHAK][r.ServiceCode]

@@ -63,9 +63,9 @@ func TestImportCells(t *testing.T) {
 		before, _ := s.Cells(ctx, eservice.CellFilter{})
 		events := auditTotal(t, s)
 
-		// Everything as it is, plus a never-filled cell reported as not offered: nothing changes.
+		// Everything as it is, plus a never-filled cell exported as unknown: nothing changes.
 		same := append(asRows(before), eservice.ImportRow{Row: 9, MunicipalityEHAK: "0899", ServiceCode: "SOC-001",
-			Input: eservice.CellInput{Offering: eservice.NotOffered}})
+			Input: eservice.CellInput{Offering: eservice.Unknown}})
 		if n, err := s.ImportCells(ctx, same); err != nil || n != 0 {
 			t.Fatalf("unchanged import: %d %v", n, err)
 		}
