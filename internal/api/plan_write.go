@@ -57,6 +57,9 @@ func (a *API) updateStrategy(w http.ResponseWriter, r *http.Request) error {
 	if err := versioned(&p, in.Version); err != nil {
 		return err
 	}
+	if err := auth.CanReopenStrategy(auth.UserFrom(ctx), string(s.Status), string(in.Status)); err != nil {
+		return err
+	}
 	if !sameID(in.OwnerID, s.OwnerID) {
 		// Handing a plan to another owner must be allowed on both sides.
 		if err := a.mayEditStrategy(ctx, in); err != nil {

@@ -36,6 +36,16 @@ func CanEditStrategy(u *User, ownerEHAK string) error {
 	return CanEditMunicipality(u, ownerEHAK)
 }
 
+// CanReopenStrategy allows an archived strategy back into use, a change of its status
+// away from archived, to admins and coordinators only: until then it is read-only
+// (plan.StrategyStatus.Writable), also when a municipality owns it.
+func CanReopenStrategy(u *User, from, to string) error {
+	if from == "archived" && to != "archived" {
+		return CanEditNational(u)
+	}
+	return nil
+}
+
 // CanReadStrategy lets anyone read an adopted or archived strategy; drafts are for
 // signed-in users only, like every other internal record, except that a municipality's
 // own plan (ownerEHAK) is its own work while a draft: other municipalities' editors may

@@ -116,7 +116,11 @@ func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 	}
 	var out plan.Indicator
 	err := s.transact(ctx, func(tx *tx) error {
-		if _, err := tx.strategy(ctx, i.StrategyID); err != nil {
+		st, err := tx.strategy(ctx, i.StrategyID)
+		if err == nil {
+			err = st.Status.Writable()
+		}
+		if err != nil {
 			return err
 		}
 		if err := tx.checkIndicatorNode(ctx, i); err != nil {
@@ -156,6 +160,9 @@ func (s *Store) UpdateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 	err := s.transact(ctx, func(tx *tx) error {
 		before, err := tx.indicator(ctx, i.ID)
 		if err != nil {
+			return err
+		}
+		if err := tx.writable(ctx, before.StrategyID, false); err != nil {
 			return err
 		}
 		i.StrategyID = before.StrategyID
@@ -207,6 +214,9 @@ func (s *Store) DeleteIndicator(ctx context.Context, id int64, version int) erro
 	return s.transact(ctx, func(tx *tx) error {
 		before, err := tx.indicator(ctx, id)
 		if err != nil {
+			return err
+		}
+		if err := tx.writable(ctx, before.StrategyID, false); err != nil {
 			return err
 		}
 		gone := deletedIndicator{Indicator: before}
