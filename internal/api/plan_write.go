@@ -93,6 +93,9 @@ func (a *API) createNode(w http.ResponseWriter, r *http.Request) error {
 	if n.Weight == 0 {
 		n.Weight = 1
 	}
+	if err := plan.CheckLinks(ctx, a.plans, n, plan.Node{}, auth.StrategyReader(auth.UserFrom(ctx))); err != nil {
+		return err
+	}
 	n, err = a.plans.CreateNode(ctx, n)
 	if err != nil {
 		return err
@@ -121,6 +124,9 @@ func (a *API) updateNode(w http.ResponseWriter, r *http.Request) error {
 	if err := versioned(&p, in.Version); err != nil {
 		return err
 	}
+	if err := plan.CheckLinks(ctx, a.plans, in, n, auth.StrategyReader(auth.UserFrom(ctx))); err != nil {
+		return err
+	}
 	out, err := a.plans.UpdateNode(ctx, in)
 	if err != nil {
 		return err
@@ -136,6 +142,11 @@ func (a *API) putParticipant(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
+	}
+	// Read first: a municipality taking part in another's draft plan may not read it, and
+	// its part there is answered as an unknown activity's, so a write tells nothing either.
+	if _, _, err := a.readableActivity(ctx, r); err != nil {
+		return auth.HideMissing(auth.UserFrom(ctx), err)
 	}
 	ehak := r.PathValue("ehak")
 	parts, err := a.plans.Participants(ctx, plan.ParticipantFilter{ActivityID: id})
