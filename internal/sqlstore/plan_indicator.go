@@ -108,6 +108,28 @@ func (t *tx) checkIndicatorNode(ctx context.Context, i plan.Indicator) error {
 	return nil
 }
 
+// checkIndicatorSource refuses a matrix source that could never be measured: a service
+// not in the catalogue, or a level the maturity scale does not have.
+func (t *tx) checkIndicatorSource(ctx context.Context, i plan.Indicator) error {
+	m := i.FromMatrix
+	if m == nil {
+		return nil
+	}
+	var services, levels int
+	if err := t.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM services WHERE code = ?), (SELECT COUNT(*) FROM maturity_levels WHERE number = ?)`,
+		m.ServiceCode, m.Level).Scan(&services, &levels); err != nil {
+		return fmt.Errorf("sqlstore: indicator source: %w", err)
+	}
+	var p kovit.Problems
+	if services == 0 {
+		p.Add("from_matrix.service_code", "plan.error.matrix_service")
+	}
+	if levels == 0 {
+		p.Add("from_matrix.level", "plan.error.matrix_level")
+	}
+	return p.Err()
+}
+
 // CreateIndicator implements plan.Store: the indicator goes last in its strategy.
 func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Indicator, error) {
 	i = i.Normalize()
@@ -124,6 +146,9 @@ func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 			return err
 		}
 		if err := tx.checkIndicatorNode(ctx, i); err != nil {
+			return err
+		}
+		if err := tx.checkIndicatorSource(ctx, i); err != nil {
 			return err
 		}
 		args, err := indicatorArgs(i)
@@ -167,6 +192,9 @@ func (s *Store) UpdateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 		}
 		i.StrategyID = before.StrategyID
 		if err := tx.checkIndicatorNode(ctx, i); err != nil {
+			return err
+		}
+		if err := tx.checkIndicatorSource(ctx, i); err != nil {
 			return err
 		}
 		if (before.Breakdown == plan.NoBreakdown) != (i.Breakdown == plan.NoBreakdown) {
