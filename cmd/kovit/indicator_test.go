@@ -29,12 +29,7 @@ func testIndicatorPages(t *testing.T, engine string) {
 	if err != nil || len(seeds) == 0 {
 		t.Fatalf("seeds %v %v", seeds, err)
 	}
-	// Reopened: an archived strategy is read-only.
-	seed := seeds[0]
-	seed.Status = plan.Adopted
-	if seed, err = a.store.UpdateStrategy(ctx, seed); err != nil {
-		t.Fatal(err)
-	}
+	seed := reopenStrategy(t, a, seeds[0].ID)
 	tree, err := a.store.StrategyTree(ctx, seed.ID)
 	if err != nil || len(tree.Nodes) == 0 {
 		t.Fatalf("seed tree %v", err)

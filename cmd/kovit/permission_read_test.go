@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"kovit/internal/auth"
+	"kovit/internal/municipality"
 	"kovit/internal/plan"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
@@ -434,5 +435,57 @@ func testPlanWritesNeedRead(t *testing.T, engine string) {
 	}
 	if st, p := answer("PATCH", "/api/v1/nodes/"+itoa(own.a), fmt.Sprintf(`{"contributes_to":%d,"related_ids":[%d],"version":%d}`, national.a, tartuAdopted.a, v)); st != http.StatusOK {
 		t.Errorf("contributing to a national activity, related to a readable one: %d %s", st, p)
+	}
+}
+
+// A municipality's change log names its staff and keeps their earlier contact details:
+// it is for coordinators and the municipality's own editors, not for the public, readers
+// or other municipalities' editors. Past 50 entries it pages like any list.
+func TestMunicipalityHistoryReaders(t *testing.T) {
+	onEngines(t, testMunicipalityHistoryReaders)
+}
+
+func testMunicipalityHistoryReaders(t *testing.T, engine string) {
+	a := startApp(t, engine)
+	coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
+	ctx := auth.WithUser(context.Background(), &coordUser)
+	for i := range 55 {
+		m, err := a.store.Municipality(ctx, "0784")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := municipality.Details{Contact: municipality.Contact{Name: fmt.Sprintf("Endine Töötaja %d", i), Email: "endine@tallinn.test"}, Version: m.Version}
+		if _, err := a.store.UpdateDetails(ctx, "0784", d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := a.URL + "/municipalities/0784/history"
+	for name, c := range map[string]struct {
+		client *http.Client
+		status int
+	}{
+		"anonymous":        {a.client(t), http.StatusSeeOther},
+		"a reader":         {a.as(t, a.user(t, "reader@kovit.test", auth.RoleReader, "")), http.StatusForbidden},
+		"Tartu's editor":   {a.as(t, a.user(t, "it@tartu.test", auth.RoleEditor, "0793")), http.StatusForbidden},
+		"Tallinn's editor": {a.as(t, a.user(t, "it@tallinn.test", auth.RoleEditor, "0784")), http.StatusOK},
+		"a coordinator":    {a.as(t, coordUser), http.StatusOK},
+	} {
+		st, body := get(t, c.client, path)
+		if st != c.status || strings.Contains(body, "Endine Töötaja") != (c.status == http.StatusOK) {
+			t.Errorf("history as %s: %d, shows the staff %v; want %d", name, st, strings.Contains(body, "Endine Töötaja"), c.status)
+		}
+		if _, page := get(t, c.client, a.URL+"/municipalities/0784"); strings.Contains(page, "/municipalities/0784/history") != (c.status == http.StatusOK) {
+			t.Errorf("the municipality page as %s links the history: %v", name, strings.Contains(page, "/municipalities/0784/history"))
+		}
+		if c.status != http.StatusOK {
+			continue
+		}
+		// 55 changes and the load: the first page shows 50 and links the next.
+		if !strings.Contains(body, "Kuvatakse 1–50, kokku 56") || !strings.Contains(body, "offset=50") {
+			t.Errorf("history as %s: the first page does not page:\n%.3000s", name, body[max(0, strings.Index(body, "pager")-200):])
+		}
+		if _, next := get(t, c.client, path+"?offset=50"); !strings.Contains(next, "Kuvatakse 51–56, kokku 56") {
+			t.Errorf("history as %s: the second page:\n%.2000s", name, next)
+		}
 	}
 }

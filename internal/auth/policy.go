@@ -85,6 +85,16 @@ func CanAdminister(u *User) error {
 // CanReadAudit allows those who edit data across municipalities to read who changed what.
 func CanReadAudit(u *User) error { return CanEditNational(u) }
 
+// CanReadMunicipalityHistory allows a municipality's change log, which names its staff and
+// keeps their earlier contact details, to those who read the audit trail and to the
+// municipality's own editors.
+func CanReadMunicipalityHistory(u *User, ehak string) error {
+	if u != nil && u.Role == RoleEditor && u.MunicipalityEHAK == ehak {
+		return require(u, true)
+	}
+	return CanReadAudit(u)
+}
+
 func require(u *User, ok bool) error {
 	switch {
 	case u == nil:
