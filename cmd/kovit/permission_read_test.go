@@ -489,3 +489,63 @@ func testMunicipalityHistoryReaders(t *testing.T, engine string) {
 		}
 	}
 }
+
+// The contact picker of a municipality's own plan offers only who may be its contacts, its
+// editors and the coordinators, by name: an editor does not harvest every account's name
+// and e-mail address. Naming another account by id is refused as an unknown one is.
+func TestContactPickerOffersContactsOnly(t *testing.T) {
+	onEngines(t, testContactPicker)
+}
+
+func testContactPicker(t *testing.T, engine string) {
+	a := startApp(t, engine)
+	coordUser := a.user(t, "koordinaator@kovit.test", auth.RoleCoordinator, "")
+	ctx := auth.WithUser(context.Background(), &coordUser)
+	own := newReadFixture(t, a, ctx, "Tallinnakava", plan.Draft, "0784")
+	tallinn := a.as(t, a.user(t, "it@tallinn.test", auth.RoleEditor, "0784"))
+	colleague := a.user(t, "kolleeg@tallinn.test", auth.RoleEditor, "0784")
+	stranger := a.user(t, "it@tartu.test", auth.RoleEditor, "0793")
+	ministry := a.user(t, "lugeja@ministeerium.test", auth.RoleReader, "")
+
+	_, page := get(t, tallinn, a.URL+"/plan/activities/"+itoa(own.a))
+	picker := page[max(0, strings.Index(page, `name="contact_ids"`)):]
+	for _, u := range []auth.User{colleague, coordUser} {
+		if !strings.Contains(picker, `value="`+itoa(u.ID)+`"`) || !strings.Contains(picker, u.Name) {
+			t.Errorf("the picker does not offer %s", u.Email)
+		}
+	}
+	for _, u := range []auth.User{stranger, ministry} {
+		if strings.Contains(picker, `value="`+itoa(u.ID)+`"`) || strings.Contains(picker, u.Name) {
+			t.Errorf("the picker offers %s, who may not be a contact of Tallinn's plan", u.Email)
+		}
+	}
+	if strings.Contains(picker, "&lt;kolleeg@tallinn.test&gt;") || strings.Contains(picker, "&lt;koordinaator@kovit.test&gt;") {
+		t.Error("the picker shows an editor the accounts' e-mail addresses")
+	}
+
+	n, err := a.store.Node(ctx, own.a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := func(id int64) (int, string) {
+		st, body := send(t, tallinn, "PATCH", a.URL+"/api/v1/nodes/"+itoa(own.a), "application/json",
+			fmt.Sprintf(`{"contact_ids":[%d],"version":%d}`, id, n.Version))
+		var p struct{ Errors []struct{ Field, Key string } }
+		json.Unmarshal([]byte(body), &p)
+		return st, fmt.Sprint(p.Errors)
+	}
+	unknownSt, unknown := answer(999999)
+	for _, u := range []auth.User{stranger, ministry} {
+		if st, p := answer(u.ID); st != unknownSt || p != unknown || st != http.StatusUnprocessableEntity {
+			t.Errorf("%s as a contact: %d %s; an unknown account %d %s", u.Email, st, p, unknownSt, unknown)
+		}
+	}
+	webSt, _ := postForm(t, tallinn, a.URL+"/plan/activities/"+itoa(own.a)+"/edit", url.Values{"version": {itoa(int64(n.Version))},
+		"status": {"not_started"}, "completion": {"0"}, "weight": {"1"}, "contact_ids": {itoa(stranger.ID)}})
+	if webSt != http.StatusUnprocessableEntity {
+		t.Errorf("the form naming Tartu's editor as a contact: %d, want 422", webSt)
+	}
+	if st, p := answer(colleague.ID); st != http.StatusOK {
+		t.Errorf("a colleague as a contact: %d %s", st, p)
+	}
+}

@@ -93,7 +93,7 @@ func (a *API) createNode(w http.ResponseWriter, r *http.Request) error {
 	if n.Weight == 0 {
 		n.Weight = 1
 	}
-	if err := plan.CheckLinks(ctx, a.plans, n, plan.Node{}, auth.StrategyReader(auth.UserFrom(ctx))); err != nil {
+	if err := a.checkNodeLinks(ctx, s, n, plan.Node{}); err != nil {
 		return err
 	}
 	n, err = a.plans.CreateNode(ctx, n)
@@ -124,7 +124,11 @@ func (a *API) updateNode(w http.ResponseWriter, r *http.Request) error {
 	if err := versioned(&p, in.Version); err != nil {
 		return err
 	}
-	if err := plan.CheckLinks(ctx, a.plans, in, n, auth.StrategyReader(auth.UserFrom(ctx))); err != nil {
+	s, err := a.plans.Strategy(ctx, n.StrategyID)
+	if err != nil {
+		return err
+	}
+	if err := a.checkNodeLinks(ctx, s, in, n); err != nil {
 		return err
 	}
 	out, err := a.plans.UpdateNode(ctx, in)
@@ -254,6 +258,20 @@ func (a *API) updateTask(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return a.writeJSON(w, r, http.StatusOK, out)
+}
+
+// checkNodeLinks refuses, as unknown ones, links from n in strategy s to activities the
+// user may not read (plan.CheckLinks) and contact persons who may not be its contacts
+// (auth.CheckContacts); what n had before stays.
+func (a *API) checkNodeLinks(ctx context.Context, s plan.Strategy, n, before plan.Node) error {
+	if err := plan.CheckLinks(ctx, a.plans, n, before, auth.StrategyReader(auth.UserFrom(ctx))); err != nil {
+		return err
+	}
+	owner, err := plan.OwnerEHAK(ctx, a.plans, s)
+	if err != nil {
+		return err
+	}
+	return auth.CheckContacts(ctx, a.users, n.ContactIDs, before.ContactIDs, owner)
 }
 
 // editableStrategy loads the {id} strategy for a change by the user.

@@ -46,6 +46,22 @@ func CanReopenStrategy(u *User, from, to string) error {
 	return nil
 }
 
+// CanBeContact reports whether account c may be a contact person of an activity in a
+// strategy owned by municipality ownerEHAK ("" for a national one): a municipality's own
+// plan is run by its editors with the coordinators; national work by anyone with an
+// active account, as ministries and municipalities take part in it.
+func CanBeContact(c User, ownerEHAK string) bool {
+	if !c.Active || ownerEHAK == "" {
+		return c.Active
+	}
+	return c.Role == RoleCoordinator || (c.Role == RoleEditor && c.MunicipalityEHAK == ownerEHAK)
+}
+
+// CanListEmails allows a list of accounts' e-mail addresses, such as the contact picker's,
+// to admins and coordinators only: they manage and reach all accounts; anyone else would
+// be harvesting them.
+func CanListEmails(u *User) error { return CanEditNational(u) }
+
 // CanReadStrategy lets anyone read an adopted or archived strategy; drafts are for
 // signed-in users only, like every other internal record, except that a municipality's
 // own plan (ownerEHAK) is its own work while a draft: other municipalities' editors may

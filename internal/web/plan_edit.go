@@ -87,7 +87,14 @@ func (ui *UI) planActivityUpdate(w http.ResponseWriter, r *http.Request) error {
 		if err := plan.CheckLinks(ctx, ui.Plans, n, p.N, auth.StrategyReader(auth.UserFrom(ctx))); err != nil {
 			return err
 		}
-		_, err := ui.Plans.UpdateNode(ctx, n)
+		owner, err := plan.OwnerEHAK(ctx, ui.Plans, p.S)
+		if err == nil {
+			err = auth.CheckContacts(ctx, ui.Users, n.ContactIDs, p.N.ContactIDs, owner)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = ui.Plans.UpdateNode(ctx, n)
 		return err
 	})
 	if err != nil {
