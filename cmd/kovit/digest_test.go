@@ -19,7 +19,8 @@ import (
 // The weekly digest goes over SMTP to an in-test server: the contact person of a stale
 // joint activity hears of it, of its overdue task (not of a done one) and of its overdue
 // part, the editor of the municipality whose part is overdue hears of that part only, a
-// user with nothing to do gets nothing, and the week is not sent twice.
+// user with nothing to do gets nothing, and the week is not sent twice. A contact person
+// who may not read a plan (another municipality's draft) hears nothing of it.
 func TestWeeklyDigest(t *testing.T) {
 	for _, engine := range sqlstoretest.Engines() {
 		t.Run(engine, func(t *testing.T) { testWeeklyDigest(t, engine) })
@@ -38,7 +39,7 @@ func testWeeklyDigest(t *testing.T, engine string) {
 	t.Cleanup(func() { a.store.Close() })
 	ta := &testApp{store: a.store}
 	coord := ta.user(t, "kati@kovit.test", auth.RoleCoordinator, "")
-	ta.user(t, "mari@tartu.test", auth.RoleEditor, "0793")
+	mari := ta.user(t, "mari@tartu.test", auth.RoleEditor, "0793")
 	ta.user(t, "rein@ministeerium.test", auth.RoleReader, "")
 
 	// The plan was last touched in June; it is now Monday 30 November, 08:00 in Tallinn.
@@ -67,6 +68,31 @@ func testWeeklyDigest(t *testing.T, engine string) {
 			t.Fatal(err)
 		}
 	}
+	// Tallinn's own draft plan names Tartu's editor as a contact and has an overdue task:
+	// Tartu may not read Tallinn's draft, so Mari must not hear of it.
+	orgs, err := a.store.ListOrganisations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tallinn int64
+	for _, o := range orgs {
+		if o.MunicipalityEHAK == "0784" {
+			tallinn = o.ID
+		}
+	}
+	draft, err := a.store.CreateStrategy(ctx, plan.Strategy{TitleEt: "Tallinna IT-plaan", StartYear: 2026, EndYear: 2027,
+		Status: plan.Draft, OwnerID: &tallinn}.WithDefaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, err := a.store.CreateNode(ctx, plan.Node{StrategyID: draft.ID, Kind: plan.Activity, Code: "7", TitleEt: "Tallinna salajane hange",
+		ContactIDs: []int64{mari.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.CreateTask(ctx, plan.Task{ActivityID: secret.ID, TitleEt: "Salajane ülesanne", State: plan.TaskInProgress, Due: &taskDue}); err != nil {
+		t.Fatal(err)
+	}
 	a.store.Now = time.Now
 
 	n, err := a.digestIfDue(context.Background(), now)
@@ -93,6 +119,9 @@ func testWeeklyDigest(t *testing.T, engine string) {
 				t.Errorf("mail to %s lacks %q:\n%s", to, w, got[to])
 			}
 		}
+	}
+	if strings.Contains(got["mari@tartu.test"], "Tallinna") || strings.Contains(got["mari@tartu.test"], "Salajane") {
+		t.Errorf("the editor is told of another municipality's draft plan:\n%s", got["mari@tartu.test"])
 	}
 	if strings.Contains(got["mari@tartu.test"], "ajakohastatud") || strings.Contains(got["mari@tartu.test"], "Hanke ettevalmistus") {
 		t.Errorf("the editor is told of an activity they are not a contact of:\n%s", got["mari@tartu.test"])

@@ -29,7 +29,7 @@ func testIndicatorPages(t *testing.T, engine string) {
 	if err != nil || len(seeds) == 0 {
 		t.Fatalf("seeds %v %v", seeds, err)
 	}
-	seed := seeds[0]
+	seed := reopenStrategy(t, a, seeds[0].ID)
 	tree, err := a.store.StrategyTree(ctx, seed.ID)
 	if err != nil || len(tree.Nodes) == 0 {
 		t.Fatalf("seed tree %v", err)

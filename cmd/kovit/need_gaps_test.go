@@ -147,6 +147,7 @@ func testConsolidatedLink(t *testing.T, a *testApp, coord *http.Client) {
 
 func testProjectActivity(t *testing.T, a *testApp, coord *http.Client) {
 	ctx := context.Background()
+	reopenStrategy(t, a, 1)
 	goal, err := a.store.CreateNode(ctx, plan.Node{StrategyID: 1, Kind: plan.Goal, Code: "9", TitleEt: "Ühised süsteemid"})
 	if err != nil {
 		t.Fatal(err)

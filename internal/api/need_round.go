@@ -42,6 +42,7 @@ func (a *API) getRound(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	d = d.ReadableBy(auth.NeedReader(auth.UserFrom(ctx)))
 	return a.writeJSON(w, r, http.StatusOK, RoundDetail{d.Round, d})
 }
 

@@ -60,9 +60,10 @@ func (a *API) postActivityUpdate(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	s, err := a.plans.Strategy(ctx, n.StrategyID)
+	// A contact may not post into a plan they may not read: answered as an unknown activity.
+	s, err := a.readableStrategy(ctx, n.StrategyID)
 	if err != nil {
-		return err
+		return auth.HideMissing(auth.UserFrom(ctx), err)
 	}
 	ehak, err := plan.OwnerEHAK(ctx, a.plans, s)
 	if err != nil {

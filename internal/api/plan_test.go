@@ -40,7 +40,12 @@ func newPlanFixture(t *testing.T, store *sqlstore.Store) planFixture {
 	if err != nil || len(seeds) == 0 {
 		t.Fatalf("seed strategies: %d %v", len(seeds), err)
 	}
+	// The seed is adopted for the tests' changes: archived strategies are read-only.
 	f.seed = seeds[0]
+	f.seed.Status = plan.Adopted
+	if f.seed, err = store.UpdateStrategy(ctx, f.seed); err != nil {
+		t.Fatal(err)
+	}
 	tree, err := store.StrategyTree(ctx, f.seed.ID)
 	if err != nil || len(tree.Nodes) == 0 {
 		t.Fatalf("seed tree: %v", err)
@@ -95,12 +100,12 @@ func TestListStrategies(t *testing.T) {
 		}
 		var public strategyList
 		s.get("/api/v1/strategies", "", &public)
-		if diff := cmp.Diff([]string{"IKT2021/archived", "IKT2023/archived", "IYAK2015/archived"}, codes(public)); diff != "" || public.Total != 3 {
+		if diff := cmp.Diff([]string{"IKT2021/archived", "IKT2023/adopted", "IYAK2015/archived"}, codes(public)); diff != "" || public.Total != 3 {
 			t.Errorf("public: total %d (-want +got):\n%s", public.Total, diff)
 		}
 		var signedIn strategyList
 		s.get("/api/v1/strategies", token, &signedIn)
-		if diff := cmp.Diff([]string{"/draft", "IKT2021/archived", "IKT2023/archived", "IYAK2015/archived"}, codes(signedIn)); diff != "" || signedIn.Total != 4 {
+		if diff := cmp.Diff([]string{"/draft", "IKT2021/archived", "IKT2023/adopted", "IYAK2015/archived"}, codes(signedIn)); diff != "" || signedIn.Total != 4 {
 			t.Errorf("signed in: total %d (-want +got):\n%s", signedIn.Total, diff)
 		}
 		if r := s.do(req{path: "/api/v1/strategies"}); r.header.Get("Cache-Control") != "no-store" {

@@ -57,6 +57,9 @@ func (a *API) updateStrategy(w http.ResponseWriter, r *http.Request) error {
 	if err := versioned(&p, in.Version); err != nil {
 		return err
 	}
+	if err := auth.CanReopenStrategy(auth.UserFrom(ctx), string(s.Status), string(in.Status)); err != nil {
+		return err
+	}
 	if !sameID(in.OwnerID, s.OwnerID) {
 		// Handing a plan to another owner must be allowed on both sides.
 		if err := a.mayEditStrategy(ctx, in); err != nil {
@@ -90,6 +93,9 @@ func (a *API) createNode(w http.ResponseWriter, r *http.Request) error {
 	if n.Weight == 0 {
 		n.Weight = 1
 	}
+	if err := a.checkNodeLinks(ctx, s, n, plan.Node{}); err != nil {
+		return err
+	}
 	n, err = a.plans.CreateNode(ctx, n)
 	if err != nil {
 		return err
@@ -118,6 +124,13 @@ func (a *API) updateNode(w http.ResponseWriter, r *http.Request) error {
 	if err := versioned(&p, in.Version); err != nil {
 		return err
 	}
+	s, err := a.plans.Strategy(ctx, n.StrategyID)
+	if err != nil {
+		return err
+	}
+	if err := a.checkNodeLinks(ctx, s, in, n); err != nil {
+		return err
+	}
 	out, err := a.plans.UpdateNode(ctx, in)
 	if err != nil {
 		return err
@@ -133,6 +146,11 @@ func (a *API) putParticipant(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
+	}
+	// Read first: a municipality taking part in another's draft plan may not read it, and
+	// its part there is answered as an unknown activity's, so a write tells nothing either.
+	if _, _, err := a.readableActivity(ctx, r); err != nil {
+		return auth.HideMissing(auth.UserFrom(ctx), err)
 	}
 	ehak := r.PathValue("ehak")
 	parts, err := a.plans.Participants(ctx, plan.ParticipantFilter{ActivityID: id})
@@ -240,6 +258,20 @@ func (a *API) updateTask(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return a.writeJSON(w, r, http.StatusOK, out)
+}
+
+// checkNodeLinks refuses, as unknown ones, links from n in strategy s to activities the
+// user may not read (plan.CheckLinks) and contact persons who may not be its contacts
+// (auth.CheckContacts); what n had before stays.
+func (a *API) checkNodeLinks(ctx context.Context, s plan.Strategy, n, before plan.Node) error {
+	if err := plan.CheckLinks(ctx, a.plans, n, before, auth.StrategyReader(auth.UserFrom(ctx))); err != nil {
+		return err
+	}
+	owner, err := plan.OwnerEHAK(ctx, a.plans, s)
+	if err != nil {
+		return err
+	}
+	return auth.CheckContacts(ctx, a.users, n.ContactIDs, before.ContactIDs, owner)
 }
 
 // editableStrategy loads the {id} strategy for a change by the user.

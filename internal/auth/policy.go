@@ -36,6 +36,32 @@ func CanEditStrategy(u *User, ownerEHAK string) error {
 	return CanEditMunicipality(u, ownerEHAK)
 }
 
+// CanReopenStrategy allows an archived strategy back into use, a change of its status
+// away from archived, to admins and coordinators only: until then it is read-only
+// (plan.StrategyStatus.Writable), also when a municipality owns it.
+func CanReopenStrategy(u *User, from, to string) error {
+	if from == "archived" && to != "archived" {
+		return CanEditNational(u)
+	}
+	return nil
+}
+
+// CanBeContact reports whether account c may be a contact person of an activity in a
+// strategy owned by municipality ownerEHAK ("" for a national one): a municipality's own
+// plan is run by its editors with the coordinators; national work by anyone with an
+// active account, as ministries and municipalities take part in it.
+func CanBeContact(c User, ownerEHAK string) bool {
+	if !c.Active || ownerEHAK == "" {
+		return c.Active
+	}
+	return c.Role == RoleCoordinator || (c.Role == RoleEditor && c.MunicipalityEHAK == ownerEHAK)
+}
+
+// CanListEmails allows a list of accounts' e-mail addresses, such as the contact picker's,
+// to admins and coordinators only: they manage and reach all accounts; anyone else would
+// be harvesting them.
+func CanListEmails(u *User) error { return CanEditNational(u) }
+
 // CanReadStrategy lets anyone read an adopted or archived strategy; drafts are for
 // signed-in users only, like every other internal record, except that a municipality's
 // own plan (ownerEHAK) is its own work while a draft: other municipalities' editors may
@@ -95,6 +121,16 @@ func PasswordChangePending(u *User) error {
 
 // CanReadAudit allows those who edit data across municipalities to read who changed what.
 func CanReadAudit(u *User) error { return CanEditNational(u) }
+
+// CanReadMunicipalityHistory allows a municipality's change log, which names its staff and
+// keeps their earlier contact details, to those who read the audit trail and to the
+// municipality's own editors.
+func CanReadMunicipalityHistory(u *User, ehak string) error {
+	if u != nil && u.Role == RoleEditor && u.MunicipalityEHAK == ehak {
+		return require(u, true)
+	}
+	return CanReadAudit(u)
+}
 
 func require(u *User, ok bool) error {
 	switch {

@@ -24,6 +24,8 @@ type Store interface {
 	ListUsers(ctx context.Context, f auth.UserFilter) ([]auth.User, int, error)
 	Attention(ctx context.Context, f plan.AttentionFilter, now time.Time) ([]plan.AttentionItem, error)
 	ListMunicipalities(ctx context.Context, f municipality.Filter) ([]municipality.Municipality, int, error)
+	Strategy(ctx context.Context, id int64) (plan.Strategy, error)
+	plan.Owners
 }
 
 // Digest sends the weekly mail.
@@ -68,12 +70,16 @@ func (d Digest) Send(ctx context.Context, now time.Time) (int, error) {
 	}
 	sent := 0
 	var failed []error
+	strategies := map[int64]plan.Strategy{}
 	for _, u := range users {
 		f := plan.AttentionFilter{ContactID: u.ID}
 		if u.Role == auth.RoleEditor {
 			f.Participations = u.MunicipalityEHAK
 		}
 		items, err := d.Store.Attention(ctx, f, now)
+		if err == nil {
+			items, err = d.readable(ctx, &u, items, strategies)
+		}
 		if err != nil {
 			return sent, err
 		}
@@ -87,6 +93,32 @@ func (d Digest) Send(ctx context.Context, now time.Time) (int, error) {
 		sent++
 	}
 	return sent, errors.Join(failed...)
+}
+
+// readable keeps the items of the strategies u may read, by the pages' rule (plan.CheckRead):
+// a contact person of an activity in another municipality's draft plan hears nothing of
+// it. strategies keeps each strategy loaded once for all users.
+func (d Digest) readable(ctx context.Context, u *auth.User, items []plan.AttentionItem, strategies map[int64]plan.Strategy) ([]plan.AttentionItem, error) {
+	may := auth.StrategyReader(u)
+	out := items[:0:0]
+	for _, it := range items {
+		s, ok := strategies[it.StrategyID]
+		if !ok {
+			var err error
+			if s, err = d.Store.Strategy(ctx, it.StrategyID); err != nil {
+				return nil, err
+			}
+			strategies[it.StrategyID] = s
+		}
+		switch err := plan.CheckRead(ctx, d.Store, s, may); kovit.ErrorCode(err) {
+		case "":
+			out = append(out, it)
+		case kovit.ENotFound:
+		default:
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // activeUsers lists every active user, page by page.

@@ -208,7 +208,7 @@ func TestDashboardOf(t *testing.T) {
 		{MunicipalityEHAK: "0793", RoundID: id(1), State: Submitted}, // another round
 		{MunicipalityEHAK: "0793", State: Submitted},                 // no round
 	})
-	if !slices.Equal(d.Missing, []string{"0296", "0793"}) || d.Rows[1].Name != "Tallinn" || d.Rows[1].Submitted != 1 || d.Rows[1].Drafts != 1 {
+	if !slices.Equal(d.Missing, []string{"0296", "0793"}) || d.Rows[1].Name != "Tallinn" || d.Rows[1].Submitted != 1 || *d.Rows[1].Drafts != 1 {
 		t.Errorf("dashboard %+v", d)
 	}
 }

@@ -59,8 +59,24 @@ type Dashboard struct {
 type DashboardRow struct {
 	MunicipalityEHAK string `json:"municipality_ehak"`
 	Name             string `json:"name"`
-	Drafts           int    `json:"drafts"`    // not yet submitted
-	Submitted        int    `json:"submitted"` // in any state past draft
+	// Drafts counts the needs not yet submitted; nil (left out) for a user who may not
+	// read the municipality's drafts (ReadableBy).
+	Drafts    *int `json:"drafts,omitempty"`
+	Submitted int  `json:"submitted"` // in any state past draft
+}
+
+// ReadableBy is the dashboard as the rule lets its user see it: a municipality's drafts
+// are its own, so their count shows only to who may read them.
+func (d Dashboard) ReadableBy(may ReadRule) Dashboard {
+	rows := make([]DashboardRow, len(d.Rows))
+	for i, row := range d.Rows {
+		if !may(row.MunicipalityEHAK, Draft.Editable()) {
+			row.Drafts = nil
+		}
+		rows[i] = row
+	}
+	d.Rows = rows
+	return d
 }
 
 // DashboardOf counts needs of round r for every municipality in ms.
@@ -70,7 +86,7 @@ func DashboardOf(r Round, ms []municipality.Municipality, needs []Need) Dashboar
 	sorted := append([]municipality.Municipality(nil), ms...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
 	for _, m := range sorted {
-		d.Rows = append(d.Rows, DashboardRow{MunicipalityEHAK: m.EHAK, Name: m.Name})
+		d.Rows = append(d.Rows, DashboardRow{MunicipalityEHAK: m.EHAK, Name: m.Name, Drafts: new(int)})
 	}
 	for i := range d.Rows {
 		byEHAK[d.Rows[i].MunicipalityEHAK] = &d.Rows[i]
@@ -81,7 +97,7 @@ func DashboardOf(r Round, ms []municipality.Municipality, needs []Need) Dashboar
 			continue
 		}
 		if n.State == Draft {
-			row.Drafts++
+			*row.Drafts++
 		} else {
 			row.Submitted++
 		}

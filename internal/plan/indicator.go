@@ -94,8 +94,13 @@ func (i Indicator) Validate() error {
 		}
 	}
 	if m := i.FromMatrix; m != nil {
-		if strings.TrimSpace(m.ServiceCode) == "" || m.Level < 1 || m.Level > 10 {
-			p.Add("from_matrix", "plan.error.matrix_source")
+		// The store checks that the service is in the catalogue and the level on the scale,
+		// which are data.
+		if strings.TrimSpace(m.ServiceCode) == "" || kovit.TooLong(m.ServiceCode, 20) {
+			p.Add("from_matrix.service_code", "plan.error.matrix_service")
+		}
+		if m.Level < 0 || m.Level > 100 {
+			p.Add("from_matrix.level", "plan.error.matrix_level")
 		}
 		if i.Breakdown != NoBreakdown {
 			p.Add("breakdown", "plan.error.matrix_breakdown")

@@ -71,10 +71,16 @@ func (o Organisation) Validate() error {
 // auth.StrategyReader gives one for a user.
 type ReadRule func(public bool, ownerEHAK string) error
 
+// Owners finds a strategy's owner: the part of Store that CheckRead needs, so a reader
+// such as the weekly digest need not be a whole Store.
+type Owners interface {
+	Organisation(ctx context.Context, id int64) (Organisation, error)
+}
+
 // CheckRead answers may for s. The owner is looked up only for a draft with an owner,
 // the one case the answer depends on it. A strategy the user may not read is not found:
 // they must not learn it exists.
-func CheckRead(ctx context.Context, st Store, s Strategy, may ReadRule) error {
+func CheckRead(ctx context.Context, st Owners, s Strategy, may ReadRule) error {
 	owner := ""
 	if !s.Status.Public() && s.OwnerID != nil {
 		var err error
@@ -90,7 +96,7 @@ func CheckRead(ctx context.Context, st Store, s Strategy, may ReadRule) error {
 
 // OwnerEHAK is the municipality that owns s, "" for a national strategy: who may edit a
 // strategy depends on it (auth.CanEditStrategy).
-func OwnerEHAK(ctx context.Context, st Store, s Strategy) (string, error) {
+func OwnerEHAK(ctx context.Context, st Owners, s Strategy) (string, error) {
 	if s.OwnerID == nil {
 		return "", nil
 	}

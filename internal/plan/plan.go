@@ -25,6 +25,16 @@ func (s StrategyStatus) Valid() bool { return s == Draft || s == Adopted || s ==
 // Public reports whether the public may see a strategy in this status.
 func (s StrategyStatus) Public() bool { return s == Adopted || s == Archived }
 
+// Writable refuses a change to a strategy in this status or to anything under it: an
+// archived strategy is a record of what was, read-only until a coordinator reopens it by
+// changing its status (auth.CanReopenStrategy).
+func (s StrategyStatus) Writable() error {
+	if s == Archived {
+		return kovit.Errorf(kovit.EConflict, "plan.error.archived")
+	}
+	return nil
+}
+
 // Strategy is one strategy or action plan: the national ones, or a municipality's own.
 type Strategy struct {
 	ID int64 `json:"id"`

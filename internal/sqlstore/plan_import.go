@@ -16,6 +16,9 @@ func (s *Store) ImportPlan(ctx context.Context, strategyID int64, rows []plan.Im
 	var res plan.ImportResult
 	err := s.transact(ctx, func(tx *tx) error {
 		st, err := tx.strategy(ctx, strategyID)
+		if err == nil {
+			err = st.Status.Writable()
+		}
 		if err != nil {
 			return err
 		}

@@ -108,6 +108,28 @@ func (t *tx) checkIndicatorNode(ctx context.Context, i plan.Indicator) error {
 	return nil
 }
 
+// checkIndicatorSource refuses a matrix source that could never be measured: a service
+// not in the catalogue, or a level the maturity scale does not have.
+func (t *tx) checkIndicatorSource(ctx context.Context, i plan.Indicator) error {
+	m := i.FromMatrix
+	if m == nil {
+		return nil
+	}
+	var services, levels int
+	if err := t.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM services WHERE code = ?), (SELECT COUNT(*) FROM maturity_levels WHERE number = ?)`,
+		m.ServiceCode, m.Level).Scan(&services, &levels); err != nil {
+		return fmt.Errorf("sqlstore: indicator source: %w", err)
+	}
+	var p kovit.Problems
+	if services == 0 {
+		p.Add("from_matrix.service_code", "plan.error.matrix_service")
+	}
+	if levels == 0 {
+		p.Add("from_matrix.level", "plan.error.matrix_level")
+	}
+	return p.Err()
+}
+
 // CreateIndicator implements plan.Store: the indicator goes last in its strategy.
 func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Indicator, error) {
 	i = i.Normalize()
@@ -116,10 +138,17 @@ func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 	}
 	var out plan.Indicator
 	err := s.transact(ctx, func(tx *tx) error {
-		if _, err := tx.strategy(ctx, i.StrategyID); err != nil {
+		st, err := tx.strategy(ctx, i.StrategyID)
+		if err == nil {
+			err = st.Status.Writable()
+		}
+		if err != nil {
 			return err
 		}
 		if err := tx.checkIndicatorNode(ctx, i); err != nil {
+			return err
+		}
+		if err := tx.checkIndicatorSource(ctx, i); err != nil {
 			return err
 		}
 		args, err := indicatorArgs(i)
@@ -158,8 +187,14 @@ func (s *Store) UpdateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 		if err != nil {
 			return err
 		}
+		if err := tx.writable(ctx, before.StrategyID, false); err != nil {
+			return err
+		}
 		i.StrategyID = before.StrategyID
 		if err := tx.checkIndicatorNode(ctx, i); err != nil {
+			return err
+		}
+		if err := tx.checkIndicatorSource(ctx, i); err != nil {
 			return err
 		}
 		if (before.Breakdown == plan.NoBreakdown) != (i.Breakdown == plan.NoBreakdown) {
@@ -207,6 +242,9 @@ func (s *Store) DeleteIndicator(ctx context.Context, id int64, version int) erro
 	return s.transact(ctx, func(tx *tx) error {
 		before, err := tx.indicator(ctx, id)
 		if err != nil {
+			return err
+		}
+		if err := tx.writable(ctx, before.StrategyID, false); err != nil {
 			return err
 		}
 		gone := deletedIndicator{Indicator: before}

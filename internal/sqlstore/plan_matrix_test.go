@@ -16,11 +16,9 @@ import (
 func TestIndicatorFromMatrix(t *testing.T) {
 	sqlstoretest.Each(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := context.Background()
-		strategies, _, err := s.ListStrategies(ctx, plan.StrategyFilter{})
-		if err != nil || len(strategies) == 0 {
-			t.Fatalf("strategies: %v", err)
-		}
-		ind, err := s.CreateIndicator(ctx, plan.Indicator{StrategyID: strategies[0].ID, NameEt: "Sünnitoetus e-teenusena",
+		// An adopted strategy: the seeded ones are archived, so read-only.
+		st := newStrategy(t, s, ctx)
+		ind, err := s.CreateIndicator(ctx, plan.Indicator{StrategyID: st.ID, NameEt: "Sünnitoetus e-teenusena",
 			Unit: "%", Better: plan.HigherIsBetter, FromMatrix: &plan.MatrixSource{ServiceCode: "SOC-001", Level: 3}})
 		if err != nil {
 			t.Fatal(err)

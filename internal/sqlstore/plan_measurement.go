@@ -62,10 +62,15 @@ func (t *tx) measurement(ctx context.Context, id int64) (plan.Measurement, error
 	return m, notFound(err)
 }
 
-// checkMeasurement validates m against its indicator and checks its municipality exists.
+// checkMeasurement validates m against its indicator and checks its municipality exists
+// and that the indicator's strategy is not archived. The monthly snapshot measures
+// indicators without it: an archived strategy's record keeps growing from the matrix.
 func (t *tx) checkMeasurement(ctx context.Context, m plan.Measurement) error {
 	ind, err := t.indicator(ctx, m.IndicatorID)
 	if err != nil {
+		return err
+	}
+	if err := t.writable(ctx, ind.StrategyID, false); err != nil {
 		return err
 	}
 	if err := m.Validate(ind); err != nil || m.MunicipalityEHAK == "" {
@@ -145,6 +150,13 @@ func (s *Store) DeleteMeasurement(ctx context.Context, id int64, version int) er
 	return s.transact(ctx, func(tx *tx) error {
 		before, err := tx.measurement(ctx, id)
 		if err != nil {
+			return err
+		}
+		ind, err := tx.indicator(ctx, before.IndicatorID)
+		if err != nil {
+			return err
+		}
+		if err := tx.writable(ctx, ind.StrategyID, false); err != nil {
 			return err
 		}
 		res, err := tx.exec(ctx, `DELETE FROM plan_measurements WHERE id = ? AND version = ?`, id, version)

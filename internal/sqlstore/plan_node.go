@@ -23,6 +23,9 @@ func (s *Store) CreateNode(ctx context.Context, n plan.Node) (plan.Node, error) 
 // createNode is CreateNode inside a transaction, so an import can create many in one.
 func (t *tx) createNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 	st, err := t.strategy(ctx, n.StrategyID)
+	if err == nil {
+		err = st.Status.Writable()
+	}
 	if err != nil {
 		return plan.Node{}, err
 	}
@@ -76,6 +79,9 @@ func (t *tx) updateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 		return plan.Node{}, err
 	}
 	st, err := t.strategy(ctx, before.StrategyID)
+	if err == nil {
+		err = st.Status.Writable()
+	}
 	if err != nil {
 		return plan.Node{}, err
 	}
@@ -123,6 +129,9 @@ func (s *Store) MoveNode(ctx context.Context, id int64, m plan.Move) (plan.Node,
 	err := s.transact(ctx, func(tx *tx) error {
 		before, err := tx.node(ctx, id)
 		if err != nil {
+			return err
+		}
+		if err := tx.writable(ctx, before.StrategyID, false); err != nil {
 			return err
 		}
 		moved := before
@@ -185,6 +194,9 @@ func (s *Store) DeleteNode(ctx context.Context, id int64, version int) error {
 	return s.transact(ctx, func(tx *tx) error {
 		before, err := tx.node(ctx, id)
 		if err != nil {
+			return err
+		}
+		if err := tx.writable(ctx, before.StrategyID, false); err != nil {
 			return err
 		}
 		var n int

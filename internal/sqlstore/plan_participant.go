@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -64,8 +65,9 @@ func (t *tx) participant(ctx context.Context, activityID int64, ehak string) (pl
 	return p, notFound(err)
 }
 
-// activity returns the activity with id and its strategy; participants and tasks hang
-// only under activities.
+// activity returns the activity with id and its strategy, for a change under it:
+// participants, tasks and updates hang only under activities, and never change under an
+// archived strategy.
 func (t *tx) activity(ctx context.Context, id int64) (plan.Node, plan.Strategy, error) {
 	n, err := t.node(ctx, id)
 	if err != nil {
@@ -77,7 +79,29 @@ func (t *tx) activity(ctx context.Context, id int64) (plan.Node, plan.Strategy, 
 		return n, plan.Strategy{}, p.Err()
 	}
 	st, err := t.strategy(ctx, n.StrategyID)
+	if err == nil {
+		err = st.Status.Writable()
+	}
 	return n, st, err
+}
+
+// writable refuses a change under an archived strategy (plan.StrategyStatus.Writable):
+// the strategy with id, or the strategy of the node with id when node is set. An id that
+// names nothing passes: the caller's own lookup answers it.
+func (t *tx) writable(ctx context.Context, id int64, node bool) error {
+	q := `SELECT status FROM plan_strategies WHERE id = ?`
+	if node {
+		q = `SELECT st.status FROM plan_strategies st JOIN plan_nodes n ON n.strategy_id = st.id WHERE n.id = ?`
+	}
+	var status plan.StrategyStatus
+	err := t.queryRow(ctx, q, id).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("sqlstore: strategy status: %w", err)
+	}
+	return status.Writable()
 }
 
 func participantKey(p plan.Participant) string {
@@ -176,6 +200,9 @@ func (s *Store) RemoveParticipant(ctx context.Context, activityID int64, ehak st
 	return s.transact(ctx, func(tx *tx) error {
 		before, err := tx.participant(ctx, activityID, ehak)
 		if err != nil {
+			return err
+		}
+		if err := tx.writable(ctx, activityID, true); err != nil {
 			return err
 		}
 		res, err := tx.exec(ctx, `DELETE FROM plan_participants WHERE activity_id = ? AND municipality_ehak = ? AND version = ?`,

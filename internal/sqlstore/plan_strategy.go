@@ -143,6 +143,12 @@ func (s *Store) UpdateStrategy(ctx context.Context, st plan.Strategy) (plan.Stra
 		if err != nil {
 			return err
 		}
+		if st.Status == plan.Archived {
+			// An archived strategy changes only by being reopened.
+			if err := before.Status.Writable(); err != nil {
+				return err
+			}
+		}
 		if err := tx.checkOwner(ctx, st.OwnerID); err != nil {
 			return err
 		}

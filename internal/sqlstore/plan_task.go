@@ -97,6 +97,9 @@ func (s *Store) UpdateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if err != nil {
 			return err
 		}
+		if err := tx.writable(ctx, before.ActivityID, true); err != nil {
+			return err
+		}
 		now, by := s.now(), actorName(ctx)
 		at, atBy := plan.CompletionStamp(before, k.State, now, by)
 		res, err := tx.exec(ctx, `UPDATE plan_tasks SET title_et = ?, title_en = ?, due_date = ?, state = ?, completed_at = ?,
@@ -121,6 +124,9 @@ func (s *Store) DeleteTask(ctx context.Context, id int64, version int) error {
 	return s.transact(ctx, func(tx *tx) error {
 		before, err := tx.task(ctx, id)
 		if err != nil {
+			return err
+		}
+		if err := tx.writable(ctx, before.ActivityID, true); err != nil {
 			return err
 		}
 		res, err := tx.exec(ctx, `DELETE FROM plan_tasks WHERE id = ? AND version = ?`, id, version)

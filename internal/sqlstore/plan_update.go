@@ -126,6 +126,9 @@ func (s *Store) EditProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if err != nil {
 			return err
 		}
+		if err := tx.writable(ctx, before.ActivityID, true); err != nil {
+			return err
+		}
 		res, err := tx.exec(ctx, `UPDATE plan_updates SET body = ?, refers_to = ?, version = version + 1, updated_at = ?
 			WHERE id = ? AND version = ?`, u.Body, u.Date.Format(time.DateOnly), s.now(), u.ID, u.Version)
 		if err != nil {
@@ -147,6 +150,9 @@ func (s *Store) DeleteProgressUpdate(ctx context.Context, id int64, version int)
 	return s.transact(ctx, func(tx *tx) error {
 		before, err := tx.progressUpdate(ctx, id)
 		if err != nil {
+			return err
+		}
+		if err := tx.writable(ctx, before.ActivityID, true); err != nil {
 			return err
 		}
 		res, err := tx.exec(ctx, `DELETE FROM plan_updates WHERE id = ? AND version = ?`, id, version)

@@ -80,10 +80,11 @@ func (ui *UI) municipalityList(w http.ResponseWriter, r *http.Request) error {
 
 type municipalityPage struct {
 	Page
-	M         municipality.Municipality
-	CanEdit   bool
-	EServices eserviceSummary
-	Plan      municipalityPlan
+	M          municipality.Municipality
+	CanEdit    bool
+	CanHistory bool // the change log's link: not for everyone (auth.CanReadMunicipalityHistory)
+	EServices  eserviceSummary
+	Plan       municipalityPlan
 }
 
 func (ui *UI) municipalityShow(w http.ResponseWriter, r *http.Request) error {
@@ -91,7 +92,9 @@ func (ui *UI) municipalityShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := municipalityPage{Page: ui.page(r, ""), M: m, CanEdit: auth.Allowed(auth.CanEditMunicipality(auth.UserFrom(r.Context()), m.EHAK))}
+	u := auth.UserFrom(r.Context())
+	p := municipalityPage{Page: ui.page(r, ""), M: m, CanEdit: auth.Allowed(auth.CanEditMunicipality(u, m.EHAK)),
+		CanHistory: auth.Allowed(auth.CanReadMunicipalityHistory(u, m.EHAK))}
 	p.Title, p.Nav = m.Name, "municipalities"
 	if p.EServices, err = ui.eserviceSummaryOf(r.Context(), m.EHAK); err != nil {
 		return err
@@ -178,6 +181,9 @@ type historyPage struct {
 }
 
 func (ui *UI) municipalityHistory(w http.ResponseWriter, r *http.Request) error {
+	if err := auth.CanReadMunicipalityHistory(auth.UserFrom(r.Context()), r.PathValue("ehak")); err != nil {
+		return err
+	}
 	m, err := ui.Municipalities.Municipality(r.Context(), r.PathValue("ehak"))
 	if err != nil {
 		return err
@@ -185,6 +191,9 @@ func (ui *UI) municipalityHistory(w http.ResponseWriter, r *http.Request) error 
 	var p kovit.Problems
 	f := audit.Filter{Entity: "municipality", EntityID: m.EHAK, Offset: intParam(r.URL.Query(), "offset", &p)}
 	if err := p.Err(); err != nil {
+		return err
+	}
+	if err := f.Validate(); err != nil { // the page size, which the pager needs
 		return err
 	}
 	events, total, err := ui.Audit.ListEvents(r.Context(), f)

@@ -90,6 +90,7 @@ func (ui *UI) loadRound(r *http.Request, id int64) (roundPage, error) {
 	if err != nil {
 		return roundPage{}, err
 	}
+	d = d.ReadableBy(auth.NeedReader(auth.UserFrom(r.Context())))
 	np, err := ui.needPage(r, "")
 	if err != nil {
 		return roundPage{}, err

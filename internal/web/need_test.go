@@ -48,7 +48,7 @@ func needSamples(base Page) map[string]any {
 			Moves: []need.State{need.Funded, need.UnderReview}, Move: need.Transition{To: need.Funded, Reason: "x", DuplicateOf: &round, Version: 3},
 			MoveForm: form{Problems: problems}, Targets: []need.Consolidated{c}, Suggestions: []need.Suggestion{{Need: n, Score: 0.734}}},
 		"need/rounds": roundListPage{needPage: np, Rounds: []need.Round{rd, {ID: 2, Title: "Vana", Deadline: "2025-01-01"}}, New: rd, Form: form{Problems: problems}},
-		"need/round": roundPage{needPage: np, D: need.Dashboard{Round: rd, Rows: []need.DashboardRow{{MunicipalityEHAK: "0793", Name: "Tartu linn", Submitted: 2, Drafts: 1},
+		"need/round": roundPage{needPage: np, D: need.Dashboard{Round: rd, Rows: []need.DashboardRow{{MunicipalityEHAK: "0793", Name: "Tartu linn", Submitted: 2, Drafts: new(int)},
 			{MunicipalityEHAK: "0171", Name: "Elva vald"}}, Missing: []string{"0171"}}, CanRemind: true, Sent: 3, Submitters: 1,
 			Edit: rd, Form: form{Problems: kovit.Problems{{Field: "instructions", Key: "error.too_long"}}, Message: "conflict"}},
 		"need/consolidated_list": consolidatedListPage{needPage: np, Items: []need.Consolidated{c}, Candidates: []need.Need{n}, New: c,

@@ -57,8 +57,23 @@ func (ui *UI) loadActivityChoices(ctx context.Context, p *planActivityPage) erro
 	if err != nil {
 		return err
 	}
-	p.Choices = activityChoices{Contacts: users, PlannedBudget: moneyValue(p.Edit.PlannedBudget, p.L.Lang),
+	owner, err := plan.OwnerEHAK(ctx, ui.Plans, p.S)
+	if err != nil {
+		return err
+	}
+	p.Choices = activityChoices{PlannedBudget: moneyValue(p.Edit.PlannedBudget, p.L.Lang),
 		ActualBudget: moneyValue(p.Edit.ActualBudget, p.L.Lang)}
+	emails := auth.Allowed(auth.CanListEmails(auth.UserFrom(ctx)))
+	for _, u := range users {
+		// Only who may be a contact, and who already is, so that saving keeps them.
+		if !auth.CanBeContact(u, owner) && !slices.Contains(p.Edit.ContactIDs, u.ID) {
+			continue
+		}
+		if !emails {
+			u.Email = ""
+		}
+		p.Choices.Contacts = append(p.Choices.Contacts, u)
+	}
 	for _, o := range p.Orgs {
 		if o.Kind != plan.Municipality || slices.Contains(p.Edit.PartnerOrgIDs, o.ID) {
 			p.Choices.Partners = append(p.Choices.Partners, o)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/plan"
 )
@@ -82,7 +83,20 @@ func (ui *UI) planActivityUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	var problems kovit.Problems
 	n := readActivityForm(r, p.N, &p.Choices, &problems)
-	status, problems, err := trySave(problems, func() error { _, err := ui.Plans.UpdateNode(ctx, n); return err })
+	status, problems, err := trySave(problems, func() error {
+		if err := plan.CheckLinks(ctx, ui.Plans, n, p.N, auth.StrategyReader(auth.UserFrom(ctx))); err != nil {
+			return err
+		}
+		owner, err := plan.OwnerEHAK(ctx, ui.Plans, p.S)
+		if err == nil {
+			err = auth.CheckContacts(ctx, ui.Users, n.ContactIDs, p.N.ContactIDs, owner)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = ui.Plans.UpdateNode(ctx, n)
+		return err
+	})
 	if err != nil {
 		return err
 	}

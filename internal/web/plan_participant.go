@@ -74,6 +74,15 @@ func (ui *UI) planParticipantUpdate(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
+	// Read first: a municipality taking part in another's draft plan may not read it, and
+	// its part there is answered as an unknown activity's, so a write tells nothing either.
+	n, err := ui.Plans.Node(ctx, id)
+	if err == nil {
+		_, err = ui.readableStrategy(ctx, n.StrategyID)
+	}
+	if err != nil {
+		return auth.HideMissing(auth.UserFrom(ctx), err)
+	}
 	var problems kovit.Problems
 	pt := plan.Participant{ActivityID: id, MunicipalityEHAK: ehak, Status: r.PostFormValue("status"),
 		Completion: formInt(r, "completion", &problems), Due: optionalDate(r, "due", &problems),

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/plan"
 )
@@ -134,6 +135,9 @@ func (ui *UI) planStrategyUpdate(w http.ResponseWriter, r *http.Request) error {
 		default:
 			return err
 		}
+	}
+	if err := auth.CanReopenStrategy(auth.UserFrom(ctx), string(p.S.Status), string(s.Status)); err != nil {
+		return err
 	}
 	status, problems, err := trySave(problems, func() error { _, err := ui.Plans.UpdateStrategy(ctx, s); return err })
 	if err != nil {

@@ -79,9 +79,10 @@ func (ui *UI) planUpdatePost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return auth.HideMissing(auth.UserFrom(ctx), err)
 	}
-	s, err := ui.Plans.Strategy(ctx, n.StrategyID)
+	// A contact may not post into a plan they may not read: answered as an unknown activity.
+	s, err := ui.readableStrategy(ctx, n.StrategyID)
 	if err != nil {
-		return err
+		return auth.HideMissing(auth.UserFrom(ctx), err)
 	}
 	if err := ui.mayPostUpdate(ctx, n, s); err != nil {
 		return err
