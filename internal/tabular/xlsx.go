@@ -122,7 +122,7 @@ func relationships(f *excelize.File, name string) []relationship {
 
 // sheetScan is what reading a sheet needs to know before excelize reads it.
 type sheetScan struct {
-	lastRow int               // the last row with a cell that holds something
+	lastRow int                // the last row with a cell that holds something
 	dates   map[int][]dateCell // by row
 }
 
