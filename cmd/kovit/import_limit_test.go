@@ -45,7 +45,7 @@ func TestImportLimitsOverHTTP(t *testing.T) {
 				if f.Key == "" {
 					continue // blank rows after the last record read as no rows
 				}
-				t.Run(path+" "+f.Name, func(t *testing.T) {
+				t.Run(f.Name+" "+strings.ReplaceAll(strings.Trim(path, "/"), "/", "."), func(t *testing.T) {
 					want := et.T(f.Key, "Limit", et.Int(f.Limit))
 					ct, body := uploadForm(t, f.Name, f.Data, nil)
 					status, page, alloc, took := measured(t, coord, a.URL+path, ct, body)
