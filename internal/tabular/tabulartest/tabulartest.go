@@ -94,3 +94,13 @@ func (letters) Read(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// Seeds are the hostile files made small enough for a fuzz corpus, by tabular's bounds
+// as Hostile takes them.
+func Seeds(rows, columns, cell, unzippedMB int) [][]byte {
+	var out [][]byte
+	for _, f := range Hostile(cell+1, rows, columns, cell, unzippedMB) {
+		out = append(out, f.Data)
+	}
+	return out
+}
