@@ -43,7 +43,7 @@ func TestReadHostile(t *testing.T) {
 // records is nil, blank rows after the last are dropped.
 func TestReadSkipsBlankRows(t *testing.T) {
 	for name, in := range map[string][]byte{
-		"csv":  []byte("a;b\n1;2\n;\n3;4\n;\n ; \n"),
+		"csv": []byte("a;b\n1;2\n;\n3;4\n;\n ; \n"),
 		"xlsx": tabulartest.Workbook(`<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`+
 			`<row r="4"><c r="B4"><v>4</v></c></row><row r="9" s="1" customFormat="1"/><row r="1048576"><c r="A1048576" s="1"/></row>`, nil),
 	} {
