@@ -24,6 +24,10 @@ type Store struct {
 	cells cellCache
 	trees treeCache
 	needs needCache
+
+	// WriteHeld, when set, is told how long each write transaction held the write lock,
+	// from begin to commit: tests keep an import's under what another save may wait.
+	WriteHeld func(time.Duration)
 }
 
 // Open connects to dsn: a postgres:// URL means PostgreSQL, anything else is a SQLite
@@ -98,7 +102,11 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 		return fmt.Errorf("sqlstore: begin: %w", err)
 	}
 	t := &tx{Tx: sqlTx, s: s, changed: map[string][]string{}}
+	begun := time.Now()
 	defer func() {
+		if s.WriteHeld != nil {
+			defer func() { s.WriteHeld(time.Since(begun)) }()
+		}
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
 			panic(p)
