@@ -25,9 +25,10 @@ type Store struct {
 	trees treeCache
 	needs needCache
 
-	// WriteHeld, when set, is told how long each write transaction held the write lock,
-	// from begin to commit: tests keep an import's under what another save may wait.
-	WriteHeld func(time.Duration)
+	// OnWrite, when set, is called when a write transaction has taken the write lock, and
+	// the function it returns when the transaction has ended: tests keep how long an
+	// import holds the lock under what another save may wait.
+	OnWrite func() (ended func())
 }
 
 // Open connects to dsn: a postgres:// URL means PostgreSQL, anything else is a SQLite
@@ -102,11 +103,12 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 		return fmt.Errorf("sqlstore: begin: %w", err)
 	}
 	t := &tx{Tx: sqlTx, s: s, changed: map[string][]string{}}
-	begun := time.Now()
+	ended := func() {}
+	if s.OnWrite != nil {
+		ended = s.OnWrite()
+	}
 	defer func() {
-		if s.WriteHeld != nil {
-			defer func() { s.WriteHeld(time.Since(begun)) }()
-		}
+		defer ended()
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
 			panic(p)
