@@ -2,8 +2,12 @@ package tabular
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"mime/multipart"
+	"net/http/httptest"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,4 +77,21 @@ func TestCheck(t *testing.T) {
 func isKey(err error, key string) bool {
 	var re *ReadError
 	return errors.As(err, &re) && re.Key == key
+}
+
+// TestUploadStopsWithItsRequest: a request that has ended (client gone, deadline,
+// shutdown) stops reading its upload rather than working through the rows.
+func TestUploadStopsWithItsRequest(t *testing.T) {
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", "suur.csv")
+	fw.Write([]byte("a;b\n" + strings.Repeat("1;2\n", MaxRows)))
+	mw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := httptest.NewRequestWithContext(ctx, "POST", "/needs/import", &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	if _, _, err := Upload(httptest.NewRecorder(), r, "file"); !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v, want %v", err, context.Canceled)
+	}
 }

@@ -2,6 +2,7 @@ package tabular
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -62,6 +63,11 @@ func tooManyColumns() *ReadError { return &ReadError{Key: "tabular.error.columns
 // page older spreadsheet programs save in. A file past one of the Max bounds is a
 // *ReadError naming it.
 func Read(r io.Reader, filename string) (header []string, rows [][]string, err error) {
+	return read(context.Background(), r, filename)
+}
+
+// read is Read that stops when ctx ends: an upload stops with its request.
+func read(ctx context.Context, r io.Reader, filename string) (header []string, rows [][]string, err error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
 	if err != nil {
 		return nil, nil, err
@@ -71,14 +77,14 @@ func Read(r io.Reader, filename string) (header []string, rows [][]string, err e
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return readXLSX(data)
+		return readXLSX(ctx, data)
 	case bytes.HasPrefix(data, []byte{0xd0, 0xcf, 0x11, 0xe0}):
 		// The binary .xls of Excel 97–2003: ask for XLSX or CSV instead.
 		return nil, nil, &ReadError{Key: "tabular.error.xls"}
 	case strings.HasSuffix(strings.ToLower(filename), ".xlsx"):
 		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
 	}
-	return readCSV(data)
+	return readCSV(ctx, data)
 }
 
 // Check holds a table that came back from the browser between the steps of an import to
@@ -110,6 +116,7 @@ func checkRecord(rec []string, row int) error {
 // table collects records as they are read, keeping the spreadsheet's row numbers without
 // storing blank rows that no record follows.
 type table struct {
+	ctx     context.Context
 	header  []string
 	rows    [][]string
 	pending int // blank rows since the last record
@@ -117,6 +124,11 @@ type table struct {
 
 // add takes the record of spreadsheet row n (1 is the header).
 func (t *table) add(rec []string, n int) error {
+	if n%1024 == 0 {
+		if err := t.ctx.Err(); err != nil {
+			return err
+		}
+	}
 	if err := checkRecord(rec, n); err != nil {
 		return err
 	}
@@ -156,7 +168,7 @@ func blank(rec []string) bool {
 	return true
 }
 
-func readCSV(data []byte) ([]string, [][]string, error) {
+func readCSV(ctx context.Context, data []byte) ([]string, [][]string, error) {
 	data = bytes.TrimPrefix(data, []byte(bom))
 	if !utf8.Valid(data) {
 		decoded, err := charmap.Windows1257.NewDecoder().Bytes(data)
@@ -176,7 +188,7 @@ func readCSV(data []byte) ([]string, [][]string, error) {
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1 // rows may be short; the caller treats missing cells as empty
-	var t table
+	t := table{ctx: ctx}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {

@@ -15,7 +15,7 @@ const formRoom = 1 << 20
 // Upload reads the table in the multipart form field of r, for the import pages and the
 // API alike. A body past MaxFileBytes is a *ReadError with key tabular.error.file_size
 // (413), whichever part of the form it is found in; the other fields of the form are in
-// r.Form afterwards.
+// r.Form afterwards. Reading stops when the request's context ends.
 func Upload(w http.ResponseWriter, r *http.Request, field string) (header []string, rows [][]string, err error) {
 	r.Body = http.MaxBytesReader(w, r.Body, MaxFileBytes+formRoom)
 	if err := r.ParseMultipartForm(formRoom); err != nil {
@@ -30,5 +30,5 @@ func Upload(w http.ResponseWriter, r *http.Request, field string) (header []stri
 		return nil, nil, ErrNoFile
 	}
 	defer file.Close()
-	return Read(file, fh.Filename)
+	return read(r.Context(), file, fh.Filename)
 }

@@ -3,6 +3,7 @@ package tabular
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"path"
 	"strconv"
@@ -19,7 +20,7 @@ import (
 // A few bytes of XML can name a cell at row 1,048,576 or column XFD, and excelize's row
 // reader makes a string for every column up to a row's last cell, so the sheet is first
 // scanned as a stream for the bounds (and the date cells) before excelize reads a row.
-func readXLSX(data []byte) ([]string, [][]string, error) {
+func readXLSX(ctx context.Context, data []byte) ([]string, [][]string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
@@ -53,7 +54,7 @@ func readXLSX(data []byte) ([]string, [][]string, error) {
 		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
 	}
 	defer rows.Close()
-	var t table
+	t := table{ctx: ctx}
 	// Row n of the sheet is the n-th Next, with nil columns where the file has no row.
 	for n := 1; n <= s.lastRow && rows.Next(); n++ {
 		rec, err := rows.Columns()
