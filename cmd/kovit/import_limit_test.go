@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"html"
 	"net/http"
+	"net/url"
 	"runtime"
 	"strings"
 	"testing"
@@ -63,6 +65,15 @@ func TestImportLimitsOverHTTP(t *testing.T) {
 			status, page, _, took := measured(t, coord, a.URL+"/api/v1/needs/import", ct, body)
 			if status != http.StatusOK || !strings.Contains(page, `"needs":[]`) || took > 2*time.Second {
 				t.Errorf("%d in %v:\n%.1000s", status, took, page)
+			}
+		})
+		t.Run("table carried between steps", func(t *testing.T) {
+			// The survey page carries the table in its form: it is held to the same bounds.
+			table, _ := json.Marshal(map[string]any{"header": make([]string, 100_000), "rows": [][]string{}})
+			status, page := postForm(t, coord, a.URL+"/needs/import", url.Values{"table": {string(table)}, "step": {"preview"}})
+			want := et.T("tabular.error.columns", "Limit", et.Int(tabular.MaxColumns))
+			if status != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(page), want) || len(page) > 1<<20 {
+				t.Errorf("%d, %d bytes, want 422 with %q", status, len(page), want)
 			}
 		})
 		if after, n := matrixState(t, a); len(after) != len(cells) || n != events {
