@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -36,19 +37,14 @@ func (a *API) importNeeds(w http.ResponseWriter, r *http.Request) error {
 	if u.Role == auth.RoleReader {
 		return kovit.Forbidden()
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 10<<20)
 	var p kovit.Problems
-	file, fh, err := r.FormFile("file")
-	if err != nil {
+	header, rows, err := tabular.Upload(w, r, "file")
+	if errors.Is(err, tabular.ErrNoFile) {
 		p.Add("file", "error.required")
 		return p.Err()
-	}
-	defer file.Close()
-	header, rows, err := tabular.Read(file, fh.Filename)
-	if err != nil {
+	} else if err != nil {
 		return err
 	}
-	tabular.Restore(rows)
 	out := SurveyPreview{Columns: header, Mapping: need.GuessMapping(header)}
 	if s := r.FormValue("mapping"); s != "" {
 		out.Mapping = need.Mapping{}
@@ -64,12 +60,8 @@ func (a *API) importNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	needs, errs := need.ParseSurvey(header, rows, out.Mapping, names)
-	for i, n := range needs {
-		if n.MunicipalityEHAK != "" && auth.CanEditMunicipality(u, n.MunicipalityEHAK) != nil {
-			errs = append(errs, need.CellError{Row: i + 2, Column: columnOf(out.Mapping, need.FieldMunicipality), Key: "need.error.other_municipality"})
-		}
-	}
+	may := func(ehak string) error { return auth.CanEditMunicipality(u, ehak) }
+	needs, errs := need.ParseSurvey(header, rows, out.Mapping, names, may)
 	out.Needs, out.Errors = orEmpty(needs), orEmpty(errs)
 	if r.FormValue("apply") != "true" {
 		return a.writeJSON(w, r, http.StatusOK, out)
@@ -91,15 +83,6 @@ func (a *API) importNeeds(w http.ResponseWriter, r *http.Request) error {
 	}
 	out.Needs, out.Applied = created, true
 	return a.writeJSON(w, r, http.StatusCreated, out)
-}
-
-func columnOf(m need.Mapping, f need.Field) string {
-	for h, field := range m {
-		if field == f {
-			return h
-		}
-	}
-	return ""
 }
 
 // municipalityNames finds a municipality by its EHAK code, its name, or its name without

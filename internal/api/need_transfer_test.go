@@ -98,7 +98,7 @@ func TestNeedSurveyImport(t *testing.T) {
 		if err != nil || len(rows) != 2 {
 			t.Fatalf("export read: %v %v", rows, err)
 		}
-		back, errs := need.ParseSurvey(header, rows, need.GuessMapping(header), map[string]string{"0793": "0793"})
+		back, errs := need.ParseSurvey(header, rows, need.GuessMapping(header), map[string]string{"0793": "0793"}, func(string) error { return nil })
 		if len(errs) > 0 || back[1].Title != "Dokumendihaldussüsteem" || *back[1].Cost != 1200050 {
 			t.Errorf("read back %+v %v", back, errs)
 		}

@@ -1,11 +1,13 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/server"
+	"kovit/internal/tabular"
 )
 
 // Two codes beyond kovit's domain codes: they describe a broken HTTP request, which the
@@ -56,7 +58,7 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := statusOf(e)
 	body := problem{
 		Type:      problemBase + string(e.Code),
-		Title:     p.T(e.Key, "ID", id),
+		Title:     p.T(e.Key, messageArgs(err, p, id)...),
 		Status:    status,
 		Detail:    detailOf(err, p),
 		Code:      e.Code,
@@ -77,6 +79,17 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if err := encode(w, body); err != nil {
 		a.log.WarnContext(ctx, "api: write problem", "id", id, "err", err)
 	}
+}
+
+// messageArgs are the values a problem's title may name: the request id, and the bound
+// an uploaded file went past.
+func messageArgs(err error, p *i18n.Printer, id string) []any {
+	args := []any{"ID", id}
+	var re *tabular.ReadError
+	if errors.As(err, &re) && re.Limit > 0 {
+		args = append(args, "Limit", p.Int(re.Limit))
+	}
+	return args
 }
 
 func statusOf(e *kovit.Error) int {

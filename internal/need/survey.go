@@ -117,10 +117,12 @@ type CellError struct {
 	Key    string `json:"key"`
 }
 
-// ParseSurvey turns the rows of a survey file into needs by mapping m. municipalities
-// finds a municipality's EHAK code by its code or its name folded as Words folds it.
-// Every bad cell is reported; the needs are only to be stored when there is none.
-func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map[string]string) ([]Need, []CellError) {
+// ParseSurvey turns the rows of a survey file into needs by mapping m, skipping blank
+// rows. municipalities finds a municipality's EHAK code by its code or its name folded as
+// Words folds it; may says whether the importing user may add a municipality's needs
+// (a row of another is need.error.other_municipality). Every bad cell is reported; the
+// needs are only to be stored when there is none.
+func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map[string]string, may func(ehak string) error) ([]Need, []CellError) {
 	col := map[Field]int{}
 	for i, h := range header {
 		if f, ok := m[h]; ok {
@@ -130,6 +132,10 @@ func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map
 	needs := make([]Need, 0, len(rows))
 	var errs []CellError
 	for r, row := range rows {
+		if blankRow(row) {
+			continue
+		}
+		first := len(errs) // this row's errors start here
 		cell := func(f Field) string {
 			i, ok := col[f]
 			if !ok || i >= len(row) {
@@ -145,6 +151,8 @@ func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map
 		n.MunicipalityEHAK = municipalities[fold(cell(FieldMunicipality))]
 		if n.MunicipalityEHAK == "" {
 			bad(FieldMunicipality, "error.unknown_municipality")
+		} else if may(n.MunicipalityEHAK) != nil {
+			bad(FieldMunicipality, "need.error.other_municipality")
 		}
 		if n.Category = parseCategory(cell(FieldCategory)); n.Category == "" {
 			bad(FieldCategory, "need.error.category")
@@ -163,7 +171,7 @@ func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map
 		n.Normalize()
 		// What only Validate knows (lengths, an e-mail's form), reported on its column.
 		for _, fe := range kovit.FieldsOf(n.Validate()) {
-			if _, ok := col[Field(fe.Field)]; ok && !hasCellError(errs, r+2, header[col[Field(fe.Field)]]) {
+			if _, ok := col[Field(fe.Field)]; ok && !hasCellError(errs[first:], header[col[Field(fe.Field)]]) {
 				bad(Field(fe.Field), fe.Key)
 			}
 		}
@@ -172,13 +180,24 @@ func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map
 	return needs, errs
 }
 
-func hasCellError(errs []CellError, row int, column string) bool {
+// hasCellError reports whether one row's errors name column: a row has a few, so looking
+// through them keeps the parse linear in the rows.
+func hasCellError(errs []CellError, column string) bool {
 	for _, e := range errs {
-		if e.Row == row && e.Column == column {
+		if e.Column == column {
 			return true
 		}
 	}
 	return false
+}
+
+func blankRow(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // categoryWords are the Estonian names a survey may use for a category.

@@ -55,7 +55,7 @@ func TestParseSurvey(t *testing.T) {
 		{"Atlantis", "", "unistus", "palju", "kohe", "mari", ""},
 	}
 	names := map[string]string{"tartu linn": "0793", "0793": "0793", "0784": "0784"}
-	needs, errs := ParseSurvey(header, rows, GuessMapping(header), names)
+	needs, errs := ParseSurvey(header, rows, GuessMapping(header), names, func(string) error { return nil })
 	if len(needs) != 3 || needs[0].MunicipalityEHAK != "0793" || needs[0].Category != CatRecords || *needs[0].Cost != 1200050 ||
 		needs[0].Urgency != UrgencyHigh || !slices.Equal(needs[0].ServiceCodes, []string{"SOC-001", "EDU-002"}) {
 		t.Errorf("first need %+v", needs[0])
@@ -80,7 +80,7 @@ func TestSurveyRowReadsBack(t *testing.T) {
 			cells[i] = ""
 		}
 	}
-	got, errs := ParseSurvey(Headers, [][]string{cells}, GuessMapping(Headers), map[string]string{"0793": "0793"})
+	got, errs := ParseSurvey(Headers, [][]string{cells}, GuessMapping(Headers), map[string]string{"0793": "0793"}, func(string) error { return nil })
 	if len(errs) > 0 || got[0].Title != "Veeb" || *got[0].Cost != *n.Cost || !slices.Equal(got[0].ServiceCodes, n.ServiceCodes) {
 		t.Errorf("read back %+v %v", got, errs)
 	}

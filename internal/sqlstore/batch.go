@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -20,12 +21,13 @@ func (t *tx) execRows(ctx context.Context, head string, width int, args []any, t
 	if width < 1 || len(args)%width != 0 {
 		return 0, fmt.Errorf("sqlstore: %d values are not rows of %d", len(args), width)
 	}
-	most := 1
-	for most*2*width <= maxBatchParams {
-		most *= 2
-	}
+	most := batchRows(width)
 	var affected int64
 	for rows := len(args) / width; rows > 0; {
+		// A request that has ended (client gone, deadline, shutdown) stops here.
+		if err := ctx.Err(); err != nil {
+			return affected, err
+		}
 		n := most
 		for n > rows {
 			n /= 2
@@ -42,6 +44,58 @@ func (t *tx) execRows(ctx context.Context, head string, width int, args []any, t
 		args, rows = args[n*width:], rows-n
 	}
 	return affected, nil
+}
+
+// insertRows is execRows for an INSERT that makes ids: it returns them in the order of
+// the rows. A statement gives its rows ascending ids in the order of its VALUES on both
+// engines, however RETURNING lists them, so each statement's ids are sorted.
+func (t *tx) insertRows(ctx context.Context, head string, width int, args []any) ([]int64, error) {
+	if width < 1 || len(args)%width != 0 {
+		return nil, fmt.Errorf("sqlstore: %d values are not rows of %d", len(args), width)
+	}
+	ids := make([]int64, 0, len(args)/width)
+	for rows := len(args) / width; rows > 0; {
+		if err := ctx.Err(); err != nil {
+			return ids, err
+		}
+		n := batchRows(width)
+		for n > rows {
+			n /= 2
+		}
+		res, err := t.query(ctx, head+" "+groups(n, width)+" RETURNING id", args[:n*width]...)
+		if err != nil {
+			return ids, err
+		}
+		start := len(ids)
+		for res.Next() {
+			var id int64
+			if err := res.Scan(&id); err != nil {
+				res.Close()
+				return ids, err
+			}
+			ids = append(ids, id)
+		}
+		res.Close()
+		if err := res.Err(); err != nil {
+			return ids, err
+		}
+		if len(ids)-start != n {
+			return ids, fmt.Errorf("sqlstore: %d ids for %d rows", len(ids)-start, n)
+		}
+		slices.Sort(ids[start:])
+		args, rows = args[n*width:], rows-n
+	}
+	return ids, nil
+}
+
+// batchRows is the most rows of width values one statement carries: a power of two, so
+// that only a handful of distinct statement texts ever exist.
+func batchRows(width int) int {
+	most := 1
+	for most*2*width <= maxBatchParams {
+		most *= 2
+	}
+	return most
 }
 
 // groups returns rows groups of width placeholders: (?, ?), (?, ?).

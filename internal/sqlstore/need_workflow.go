@@ -97,40 +97,6 @@ func (s *Store) NeedEvents(ctx context.Context, id int64) ([]need.Event, error) 
 	return out, rows.Err()
 }
 
-// ImportNeeds implements need.Store. A problem in any need fails the whole import, its
-// fields prefixed with the need's place in the list ("3.title") so a preview can point
-// at the row.
-func (s *Store) ImportNeeds(ctx context.Context, needs []need.Need) ([]need.Need, error) {
-	var p kovit.Problems
-	for i := range needs {
-		needs[i].State = need.Draft
-		needs[i].Normalize()
-		prefixed(&p, i, needs[i].Validate())
-	}
-	if err := p.Err(); err != nil {
-		return nil, err
-	}
-	out := make([]need.Need, 0, len(needs))
-	err := s.transact(ctx, func(tx *tx) error {
-		for i, n := range needs {
-			created, err := tx.createNeed(ctx, n)
-			if kovit.ErrorCode(err) == kovit.EInvalid {
-				prefixed(&p, i, err)
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			out = append(out, created)
-		}
-		return p.Err()
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 func prefixed(p *kovit.Problems, i int, err error) {
 	for _, f := range kovit.FieldsOf(err) {
 		p.Add(strconv.Itoa(i)+"."+f.Field, f.Key)

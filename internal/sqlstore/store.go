@@ -24,6 +24,11 @@ type Store struct {
 	cells cellCache
 	trees treeCache
 	needs needCache
+
+	// OnWrite, when set, is called when a write transaction has taken the write lock, and
+	// the function it returns when the transaction has ended: tests keep how long an
+	// import holds the lock under what another save may wait.
+	OnWrite func() (ended func())
 }
 
 // Open connects to dsn: a postgres:// URL means PostgreSQL, anything else is a SQLite
@@ -98,7 +103,12 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 		return fmt.Errorf("sqlstore: begin: %w", err)
 	}
 	t := &tx{Tx: sqlTx, s: s, changed: map[string][]string{}}
+	ended := func() {}
+	if s.OnWrite != nil {
+		ended = s.OnWrite()
+	}
 	defer func() {
+		defer ended()
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
 			panic(p)

@@ -19,7 +19,7 @@ func neutralise(s string) string {
 func formulaLike(s string) bool { return s != "" && strings.IndexByte(formulaStart, s[0]) >= 0 }
 
 // Restore undoes the apostrophe WriteCSV put before formula-like text, so that kovit's own
-// exports import back unchanged. Read leaves cells as they are; an import calls this.
+// exports import back unchanged. Upload calls it for every import.
 func Restore(rows [][]string) {
 	for _, row := range rows {
 		for i, s := range row {

@@ -2,58 +2,173 @@ package tabular
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"io"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
 	"kovit/internal/kovit"
 )
 
+// The bounds of one import. Every spreadsheet kovit reads goes through Read, so these are
+// the limits of every importer: far above a real file (the whole e-service matrix is about
+// 6,100 rows of 12 columns) and low enough that one upload cannot take the server's
+// memory or time.
+const (
+	MaxFileBytes     = 10 << 20 // an uploaded file
+	MaxRows          = 20_000   // rows below the header, up to the last one that is not blank
+	MaxColumns       = 200      // a survey export has the most columns, a few dozen
+	MaxCellChars     = 32_767   // what Excel itself fits in a cell
+	MaxUnzippedBytes = 32 << 20 // an XLSX file's parts unpacked
+)
+
 // ReadError is a file that cannot be read as a table. Row is the row where reading
 // stopped (the header is row 1), or 0 when the file as a whole is the problem; Key is
-// a translation key.
+// a translation key, and Limit the bound the file went past (its message's {{.Limit}}),
+// or 0.
 type ReadError struct {
-	Row int
-	Key string
+	Row   int
+	Key   string
+	Limit int
 }
 
 func (e *ReadError) Error() string { return "tabular: row " + strconv.Itoa(e.Row) + ": " + e.Key }
 
-// Unwrap makes a ReadError an invalid request for the surfaces' error mapping.
-func (e *ReadError) Unwrap() error { return kovit.Errorf(kovit.EInvalid, e.Key) }
+// Unwrap makes a ReadError an invalid request for the surfaces' error mapping, or a
+// request too large for a file past MaxFileBytes.
+func (e *ReadError) Unwrap() error {
+	if e.Key == keyFileSize {
+		return kovit.Errorf(kovit.ETooLarge, e.Key)
+	}
+	return kovit.Errorf(kovit.EInvalid, e.Key)
+}
+
+const keyFileSize = "tabular.error.file_size"
+
+func tooManyRows() *ReadError    { return &ReadError{Key: "tabular.error.rows", Limit: MaxRows} }
+func tooManyColumns() *ReadError { return &ReadError{Key: "tabular.error.columns", Limit: MaxColumns} }
 
 // Read reads a table from a CSV or XLSX file: the first row is the header, every other
-// row one record, numbered as a spreadsheet numbers them (rows[i] is row i+2). XLSX is
+// row one record, numbered as a spreadsheet numbers them (rows[i] is row i+2). A blank
+// row among the records is nil, blank rows after the last record are dropped. XLSX is
 // recognised by its content, so a renamed file still reads; its first sheet is read and
 // date cells come back as YYYY-MM-DD. CSV may be separated by semicolons (as Estonian
 // spreadsheets save it), commas or tabs, found from the header line; a UTF-8 byte-order
 // mark is dropped, and text that is not UTF-8 is read as Windows-1257, the Baltic code
-// page older spreadsheet programs save in.
+// page older spreadsheet programs save in. A file past one of the Max bounds is a
+// *ReadError naming it.
 func Read(r io.Reader, filename string) (header []string, rows [][]string, err error) {
-	data, err := io.ReadAll(r)
+	return read(context.Background(), r, filename)
+}
+
+// read is Read that stops when ctx ends: an upload stops with its request.
+func read(ctx context.Context, r io.Reader, filename string) (header []string, rows [][]string, err error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
 	if err != nil {
 		return nil, nil, err
 	}
+	if len(data) > MaxFileBytes {
+		return nil, nil, &ReadError{Key: keyFileSize, Limit: MaxFileBytes >> 20}
+	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return readXLSX(data)
+		return readXLSX(ctx, data)
 	case bytes.HasPrefix(data, []byte{0xd0, 0xcf, 0x11, 0xe0}):
 		// The binary .xls of Excel 97–2003: ask for XLSX or CSV instead.
 		return nil, nil, &ReadError{Key: "tabular.error.xls"}
 	case strings.HasSuffix(strings.ToLower(filename), ".xlsx"):
 		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
 	}
-	return readCSV(data)
+	return readCSV(ctx, data)
 }
 
-func readCSV(data []byte) ([]string, [][]string, error) {
+// Check holds a table that came back from the browser between the steps of an import to
+// the bounds Read keeps.
+func Check(header []string, rows [][]string) error {
+	if len(rows) > MaxRows {
+		return tooManyRows()
+	}
+	for i, row := range append([][]string{header}, rows...) {
+		if err := checkRecord(row, i+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkRecord(rec []string, row int) error {
+	if len(rec) > MaxColumns {
+		return tooManyColumns()
+	}
+	for _, c := range rec {
+		if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
+			return &ReadError{Row: row, Key: "tabular.error.cell", Limit: MaxCellChars}
+		}
+	}
+	return nil
+}
+
+// table collects records as they are read, keeping the spreadsheet's row numbers without
+// storing blank rows that no record follows.
+type table struct {
+	ctx     context.Context
+	header  []string
+	rows    [][]string
+	pending int // blank rows since the last record
+}
+
+// add takes the record of spreadsheet row n (1 is the header).
+func (t *table) add(rec []string, n int) error {
+	if n%1024 == 0 {
+		if err := t.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	if err := checkRecord(rec, n); err != nil {
+		return err
+	}
+	if blank(rec) {
+		if t.header != nil {
+			t.pending++
+		}
+		return nil
+	}
+	if t.header == nil {
+		t.header = rec
+		return nil
+	}
+	if len(t.rows)+t.pending >= MaxRows {
+		return tooManyRows()
+	}
+	for ; t.pending > 0; t.pending-- {
+		t.rows = append(t.rows, nil)
+	}
+	t.rows = append(t.rows, rec)
+	return nil
+}
+
+func (t *table) result() ([]string, [][]string, error) {
+	if t.header == nil {
+		return nil, nil, &ReadError{Key: "tabular.error.empty"}
+	}
+	return t.header, t.rows, nil
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func readCSV(ctx context.Context, data []byte) ([]string, [][]string, error) {
 	data = bytes.TrimPrefix(data, []byte(bom))
 	if !utf8.Valid(data) {
 		decoded, err := charmap.Windows1257.NewDecoder().Bytes(data)
@@ -65,18 +180,52 @@ func readCSV(data []byte) ([]string, [][]string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, &ReadError{Key: "tabular.error.empty"}
 	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = separator(data)
-	cr.FieldsPerRecord = -1 // rows may be short; the caller treats missing cells as empty
-	records, err := cr.ReadAll()
-	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, nil, &ReadError{Row: pe.StartLine, Key: "tabular.error.csv"}
-		}
-		return nil, nil, &ReadError{Key: "tabular.error.csv"}
+	comma := separator(data)
+	// csv.Reader makes a string of every field before we see the record: count them first.
+	if fieldsOver(data, comma, MaxColumns) {
+		return nil, nil, tooManyColumns()
 	}
-	return records[0], records[1:], nil
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1 // rows may be short; the caller treats missing cells as empty
+	t := table{ctx: ctx}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return t.result()
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, nil, &ReadError{Row: pe.StartLine, Key: "tabular.error.csv"}
+			}
+			return nil, nil, &ReadError{Key: "tabular.error.csv"}
+		}
+		line, _ := cr.FieldPos(0)
+		if err := t.add(rec, line); err != nil {
+			return nil, nil, err
+		}
+	}
+}
+
+// fieldsOver reports whether a record of data has more than limit fields, counting
+// separators outside quotes up to each line end outside quotes, as csv.Reader splits them.
+func fieldsOver(data []byte, comma rune, limit int) bool {
+	quoted, fields := false, 1
+	for _, b := range data {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case rune(b) == comma:
+			if fields++; fields > limit {
+				return true
+			}
+		case b == '\n':
+			fields = 1
+		}
+	}
+	return false
 }
 
 // separator guesses the field separator from the header line: whichever of ; , and tab
@@ -104,94 +253,4 @@ func separator(data []byte) rune {
 		}
 	}
 	return best
-}
-
-// readXLSX reads the first sheet. Cells come formatted as the spreadsheet shows them,
-// except dates: their display depends on the format and the reader's locale, so a date
-// cell is given as YYYY-MM-DD from its serial number instead.
-func readXLSX(data []byte) ([]string, [][]string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, nil, &ReadError{Key: "tabular.error.empty"}
-	}
-	sheet := sheets[0]
-	shown, err := f.GetRows(sheet)
-	if err != nil {
-		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
-	}
-	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
-	}
-	dateStyle := map[int]bool{}
-	for r, row := range shown {
-		for c, v := range row {
-			if r >= len(raw) || c >= len(raw[r]) || raw[r][c] == v {
-				continue
-			}
-			serial, err := strconv.ParseFloat(raw[r][c], 64)
-			if err != nil {
-				continue
-			}
-			name, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			style, err := f.GetCellStyle(sheet, name)
-			if err != nil {
-				continue
-			}
-			isDate, ok := dateStyle[style]
-			if !ok {
-				isDate = dateFormat(f, style)
-				dateStyle[style] = isDate
-			}
-			if !isDate {
-				continue
-			}
-			if t, err := excelize.ExcelDateToTime(serial, false); err == nil {
-				row[c] = t.Format(time.DateOnly)
-			}
-		}
-	}
-	if len(shown) == 0 {
-		return nil, nil, &ReadError{Key: "tabular.error.empty"}
-	}
-	return shown[0], shown[1:], nil
-}
-
-// dateFormat reports whether a cell style shows a number as a date: one of the built-in
-// date formats, or a custom format with day, month or year codes outside quoted text.
-func dateFormat(f *excelize.File, style int) bool {
-	s, err := f.GetStyle(style)
-	if err != nil || s == nil {
-		return false
-	}
-	if s.CustomNumFmt != nil && *s.CustomNumFmt != "" {
-		return customDateFormat(*s.CustomNumFmt)
-	}
-	n := s.NumFmt
-	return n >= 14 && n <= 17 || n == 22 || n >= 27 && n <= 36 || n >= 50 && n <= 58
-}
-
-func customDateFormat(code string) bool {
-	quoted, bracket := false, false
-	seen := map[rune]bool{}
-	for _, r := range strings.ToLower(code) {
-		switch {
-		case r == '"':
-			quoted = !quoted
-		case quoted:
-		case r == '[':
-			bracket = true
-		case r == ']':
-			bracket = false
-		case !bracket:
-			seen[r] = true
-		}
-	}
-	// m alone is minutes in a time format such as h:mm.
-	return seen['d'] || seen['y'] || seen['m'] && !seen['h'] && !seen['s']
 }

@@ -10,6 +10,7 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/need"
+	"kovit/internal/tabular"
 )
 
 // The survey import runs in three steps without keeping anything on the server: upload
@@ -90,6 +91,11 @@ func (ui *UI) needImport(w http.ResponseWriter, r *http.Request) error {
 		return ui.renderNeedImport(w, r, http.StatusUnprocessableEntity, needImportPage{Step: "upload",
 			Errors: []importProblem{{Message: ui.text(r, "transfer.import.no_file")}}})
 	}
+	// The table comes back from the browser: hold it to the bounds of the upload again.
+	if err := tabular.Check(t.Header, t.Rows); err != nil {
+		_, problem, _ := ui.uploadProblem(r, uploadErrorOf(err))
+		return ui.renderNeedImport(w, r, http.StatusUnprocessableEntity, needImportPage{Step: "upload", Errors: []importProblem{problem}})
+	}
 	p := needImportPage{Step: "map", Table: r.PostFormValue("table"), Header: t.Header, Sample: firstRows(t.Rows)}
 	m := need.Mapping{}
 	for i, h := range t.Header {
@@ -115,16 +121,16 @@ func (ui *UI) needImport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	needs, cellErrs := need.ParseSurvey(t.Header, t.Rows, m, names)
+	may := func(ehak string) error { return auth.CanEditMunicipality(u, ehak) }
+	needs, cellErrs := need.ParseSurvey(t.Header, t.Rows, m, names, may)
 	status := http.StatusUnprocessableEntity
 	for i := range needs {
 		needs[i].RoundID = roundID
-		if ehak := needs[i].MunicipalityEHAK; ehak != "" && auth.CanEditMunicipality(u, ehak) != nil {
-			cellErrs = append(cellErrs, need.CellError{Row: i + 2, Column: columnOf(m, need.FieldMunicipality), Key: "need.error.other_municipality"})
-			status = http.StatusForbidden
-		}
 	}
 	for _, e := range cellErrs {
+		if e.Key == "need.error.other_municipality" {
+			status = http.StatusForbidden
+		}
 		p.Errors = append(p.Errors, importProblem{Row: e.Row, Column: e.Column, Message: l.T(e.Key)})
 	}
 	if len(p.Errors) > 0 {
@@ -196,16 +202,6 @@ func (ui *UI) surveyNames(ctx context.Context) (map[string]string, error) {
 		}
 	}
 	return out, nil
-}
-
-// columnOf is the header of the column that fills field f.
-func columnOf(m need.Mapping, f need.Field) string {
-	for h, x := range m {
-		if x == f {
-			return h
-		}
-	}
-	return ""
 }
 
 // Examples are the first rows' cells of column i.

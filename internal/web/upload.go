@@ -4,11 +4,9 @@ import (
 	"errors"
 	"net/http"
 
+	"kovit/internal/kovit"
 	"kovit/internal/tabular"
 )
-
-// maxImport bounds an uploaded spreadsheet; real ones are far smaller.
-const maxImport = 10 << 20
 
 // importProblem is one problem with an uploaded file, by row (1 = the header, 0 = the
 // file as a whole) and column where known.
@@ -24,6 +22,7 @@ type uploadError struct {
 	status int
 	key    string // message key
 	row    int
+	limit  int // the bound the file went past, for the message
 }
 
 func (e *uploadError) Error() string { return e.key }
@@ -32,27 +31,20 @@ func (e *uploadError) Error() string { return e.key }
 // header and rows. A file that is missing, too large or not a readable table comes back
 // as an *uploadError, for the page to show.
 func readUpload(w http.ResponseWriter, r *http.Request) (head []string, rows [][]string, err error) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxImport)
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return nil, nil, &uploadError{http.StatusRequestEntityTooLarge, "transfer.import.too_large", 0}
-		}
-		return nil, nil, &uploadError{http.StatusBadRequest, "transfer.import.no_file", 0}
-	}
-	defer r.MultipartForm.RemoveAll()
-	file, header, err := r.FormFile("file")
-	if err != nil {
-		return nil, nil, &uploadError{http.StatusUnprocessableEntity, "transfer.import.no_file", 0}
-	}
-	defer file.Close()
-	head, rows, err = tabular.Read(file, header.Filename)
+	head, rows, err = tabular.Upload(w, r, "file")
+	return head, rows, uploadErrorOf(err)
+}
+
+// uploadErrorOf turns what tabular reports into an *uploadError; other errors stay.
+func uploadErrorOf(err error) error {
 	var re *tabular.ReadError
-	if errors.As(err, &re) {
-		return nil, nil, &uploadError{http.StatusUnprocessableEntity, re.Key, re.Row}
+	switch {
+	case errors.Is(err, tabular.ErrNoFile):
+		return &uploadError{status: http.StatusUnprocessableEntity, key: "transfer.import.no_file"}
+	case errors.As(err, &re):
+		return &uploadError{kovit.StatusCode(re), re.Key, re.Row, re.Limit}
 	}
-	tabular.Restore(rows)
-	return head, rows, err
+	return err
 }
 
 // uploadProblem returns err's problem for the import page, or ok false for any other error.
@@ -61,5 +53,6 @@ func (ui *UI) uploadProblem(r *http.Request, err error) (status int, p importPro
 	if !errors.As(err, &ue) {
 		return 0, importProblem{}, false
 	}
-	return ue.status, importProblem{Row: ue.row, Message: ui.text(r, ue.key)}, true
+	l := ui.Catalog.Printer(lang(r))
+	return ue.status, importProblem{Row: ue.row, Message: l.T(ue.key, "Limit", l.Int(ue.limit))}, true
 }

@@ -1,0 +1,37 @@
+package tabular
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"kovit/internal/kovit"
+	"kovit/internal/tabular/tabulartest"
+)
+
+// FuzzRead: whatever the bytes, Read returns a table within the bounds or a ReadError
+// that the surfaces answer with a 4xx; it never panics.
+func FuzzRead(f *testing.F) {
+	for _, s := range tabulartest.Seeds(MaxRows, MaxColumns, MaxCellChars, MaxUnzippedBytes>>20) {
+		f.Add(s, "x.csv")
+	}
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, sample()); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes(), "x.xlsx")
+	f.Add([]byte("\ufeffehak;nimi\r\n0793;\"Tartu; linn\"\r\n"), "x.csv")
+	f.Fuzz(func(t *testing.T, data []byte, name string) {
+		header, rows, err := Read(bytes.NewReader(data), name)
+		if err != nil {
+			var re *ReadError
+			if s := kovit.StatusCode(err); !errors.As(err, &re) || s < 400 || s > 499 {
+				t.Fatalf("error %v (status %d), want a ReadError with a 4xx", err, s)
+			}
+			return
+		}
+		if Check(header, rows) != nil || len(header) == 0 {
+			t.Fatalf("a table past the bounds or without a header: %d columns, %d rows", len(header), len(rows))
+		}
+	})
+}
