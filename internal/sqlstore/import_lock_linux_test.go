@@ -58,8 +58,22 @@ func TestMaximalImportsHoldTheLockBriefly(t *testing.T) {
 				if _, err = s.ImportPlan(ctx, st.ID, maximalPlan("")); err != nil {
 					return err
 				}
+				// An import that changes saved nodes carries their versions, as kovit's
+				// own export does.
+				tree, err := s.StrategyTree(ctx, st.ID)
+				if err != nil {
+					return err
+				}
+				version := map[string]int{}
+				for _, n := range tree.Nodes {
+					version[n.Code] = n.Version
+				}
+				rows := maximalPlan(" muudetud")
+				for i := range rows {
+					rows[i].Version = version[rows[i].Code]
+				}
 				held = lockHeld{}
-				_, err = s.ImportPlan(ctx, st.ID, maximalPlan(" muudetud"))
+				_, err = s.ImportPlan(ctx, st.ID, rows)
 				return err
 			}},
 			{"cells", func() error {
