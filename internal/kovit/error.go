@@ -18,6 +18,7 @@ const (
 	EForbidden    Code = "forbidden"
 	EUnauthorized Code = "unauthorized"
 	ETooMany      Code = "too_many_requests"
+	ETooLarge     Code = "too_large"
 	EInternal     Code = "internal"
 )
 
@@ -30,6 +31,7 @@ var statusByCode = map[Code]int{
 	EForbidden:    http.StatusForbidden,
 	EUnauthorized: http.StatusUnauthorized,
 	ETooMany:      http.StatusTooManyRequests,
+	ETooLarge:     http.StatusRequestEntityTooLarge,
 	EInternal:     http.StatusInternalServerError,
 }
 
