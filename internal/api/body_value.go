@@ -43,6 +43,11 @@ func valueError(body []byte, v any, key string, bad func(raw []byte, t reflect.T
 	return p.Err()
 }
 
+// undecodable reports whether raw does not decode into a value of type t on its own.
+func undecodable(raw []byte, t reflect.Type) bool {
+	return json.Unmarshal(raw, reflect.New(t).Interface()) != nil
+}
+
 // maxValueDepth bounds the walk; kovit's bodies nest a few levels at most.
 const maxValueDepth = 16
 

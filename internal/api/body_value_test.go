@@ -57,6 +57,12 @@ func TestBadValuesNameTheField(t *testing.T) {
 				t.Errorf("%s: errors (-want +got):\n%s", tt.name, diff)
 			}
 		}
+		// A value of the wrong type is a malformed body, with the element named too.
+		p := s.do(req{method: "POST", path: "/api/v1/strategies", token: coord, lang: "en",
+			body: `{"title_et":"Kava 2","start_year":2026,"end_year":2030,"statuses":[{"key":"a"},{"key":"b","colour":5}]}`}).problem(t, http.StatusBadRequest)
+		if got := p.fields(); !cmp.Equal(got, []string{"statuses[1].colour"}) {
+			t.Errorf("wrong type in an array: fields %v", got)
+		}
 		for _, path := range []string{"/api/v1/reports", "/api/v1/needs", "/api/v1/measures"} {
 			var list struct{ Total int }
 			s.get(path, coord, &list)

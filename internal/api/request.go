@@ -185,7 +185,14 @@ func bodyError(err error, body []byte, v any) error {
 	case errors.As(err, &syntax):
 		return &badBody{e, syntax.Offset}
 	case errors.As(err, &typ):
-		e.Fields = []kovit.FieldError{{Field: typ.Field, Key: "api.error.json_type"}}
+		// typ.Field leaves out array indexes (statuses.colour); the walk has them.
+		field := typ.Field
+		if v != nil {
+			if path, _, ok := badValue(body, reflect.TypeOf(v), "", undecodable, 0); ok {
+				field = path
+			}
+		}
+		e.Fields = []kovit.FieldError{{Field: field, Key: "api.error.json_type"}}
 		return &badBody{e, typ.Offset}
 	case strings.HasPrefix(err.Error(), `json: unknown field "`):
 		// encoding/json has no error type for this, only the message.
@@ -195,9 +202,7 @@ func bodyError(err error, body []byte, v any) error {
 		// The JSON is well formed but a value's own UnmarshalJSON refused it (a time that
 		// is not RFC 3339, an amount with too many digits); encoding/json does not say
 		// which value, so find it.
-		return valueError(body, v, "", func(raw []byte, t reflect.Type) bool {
-			return json.Unmarshal(raw, reflect.New(t).Interface()) != nil
-		})
+		return valueError(body, v, "", undecodable)
 	}
 	return &badBody{e, -1}
 }
