@@ -32,3 +32,21 @@ func TestOversizedFormIsRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestFormDatesOutsideTheYearsAreRefused: a form date before 1900 or after 2200 is a
+// typo, refused on the field as the API refuses it, and nothing is saved.
+func TestFormDatesOutsideTheYearsAreRefused(t *testing.T) {
+	eachEngine(t, func(t *testing.T, a *testApp) {
+		c := a.as(t, a.user(t, "mari@viljandi.test", auth.RoleEditor, "0899"))
+		for _, day := range []string{"31.12.1899", "0026-11-20", "01.01.2201"} {
+			s, body := postForm(t, c, a.URL+"/eservices/0899/SOC-001", url.Values{"offering": {"not_applicable"},
+				"evidence_checked_on": {day}, "version": {"0"}})
+			if s != http.StatusUnprocessableEntity || !strings.Contains(body, "Sisestage kuupäev") {
+				t.Errorf("%s: status %d, want 422 on the date", day, s)
+			}
+		}
+		if cell, _ := a.store.Cell(context.Background(), "0899", "SOC-001"); cell.Version != 0 {
+			t.Errorf("a refused date was saved: %+v", cell)
+		}
+	})
+}
