@@ -31,6 +31,7 @@ type app struct {
 	remind  *need.Reminders
 	handler http.Handler
 	routes  []string // every route pattern of the UI and the API, e.g. "POST /lang"
+	metrics http.Handler
 }
 
 // newApp opens and migrates the database, loads the reference data, makes the first admin
@@ -72,6 +73,10 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	a.remind = a.reminders(c.BaseURL)
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind}
+	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
+		store.Close()
+		return nil, err
+	}
 	if deps.Map, err = eserviceMap(); err != nil {
 		store.Close()
 		return nil, err
@@ -91,7 +96,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	mux := http.NewServeMux()
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
-		Needs: store})
+		Needs: store, BaseURL: c.BaseURL})
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()
 	for _, r := range jsonAPI.Routes() {
@@ -104,10 +109,26 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		}
 		w.Write([]byte("ok\n"))
 	}))
-	mux.Handle("GET /metrics", metrics.Handler())
+	a.metrics = metrics.Handler()
+	if c.MetricsAddr == "" {
+		mux.Handle("GET /metrics", adminsOnly(a.metrics))
+	}
 	a.handler = server.Handler(mux, server.Options{Logger: log, Metrics: metrics, Authenticate: authn.Middleware,
-		Secure: c.Secure, Synthetic: deps.Synthetic, SessionCookie: sessions.Cookie.Name})
+		Secure: c.Secure, Synthetic: deps.Synthetic, SessionCookie: sessions.Cookie.Name, BaseURL: c.BaseURL,
+		RequestTimeout: writeTimeout})
 	return a, nil
+}
+
+// adminsOnly serves the metrics on the main address to admins; to everyone else, as to a
+// scraper without an admin's token, they do not exist.
+func adminsOnly(metrics http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if auth.CanReadMetrics(auth.UserFrom(r.Context())) != nil {
+			http.NotFound(w, r)
+			return
+		}
+		metrics.ServeHTTP(w, r)
+	})
 }
 
 func (a *app) prepare(ctx context.Context, c config, log *slog.Logger) error {
@@ -158,7 +179,11 @@ func ensureAdmin(ctx context.Context, store *sqlstore.Store, c config, log *slog
 	if generated {
 		pw = auth.GeneratePassword()
 	} else if key := auth.PasswordProblem(pw); key != "" {
-		return fmt.Errorf("KOVIT_ADMIN_PASSWORD: %s", key)
+		catalog, err := i18n.Load()
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("KOVIT_ADMIN_PASSWORD is refused: %s", catalog.Printer("en").T(key))
 	}
 	hash, err := auth.HashPassword(pw)
 	if err != nil {

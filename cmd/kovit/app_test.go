@@ -25,6 +25,10 @@ type testApp struct {
 	app    *app
 }
 
+// testBaseURL is the --base-url of test servers: a host no request is sent to, so a URL
+// built from a request's Host instead shows.
+const testBaseURL = "https://kovit.test"
+
 // startApp runs kovit on engine ("sqlite" or "postgres") with its reference data. The
 // database comes from sqlstoretest; newApp is given it through the config's DSN.
 func startApp(t testing.TB, engine string) *testApp { return startAppWith(t, engine, nil) }
@@ -33,7 +37,8 @@ func startApp(t testing.TB, engine string) *testApp { return startAppWith(t, eng
 func startAppWith(t testing.TB, engine string, configure func(*config)) *testApp {
 	t.Helper()
 	store := sqlstoretest.New(t, engine)
-	c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9}
+	c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9,
+		BaseURL: testBaseURL}
 	if configure != nil {
 		configure(&c)
 	}

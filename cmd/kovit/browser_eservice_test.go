@@ -143,8 +143,8 @@ func TestBrowserEServiceJourney(t *testing.T) {
 	}
 	csv := b.download(href)
 	for _, want := range []string{
-		"0899;Viljandi vald;SOC-001;" + service + ";offered;3;1.1 2.1 3.1 3.2;" + eURL + ";;" + evidence + ";20.11.2026;verified\n",
-		"0793;Tartu linn;SOC-001;" + service + ";offered;3;1.1 2.1 3.1 3.2;;;;;self_reported\n",
+		"0899;Viljandi vald;SOC-001;" + service + ";offered;3;1.1 2.1 3.1 3.2;" + eURL + ";;" + evidence + ";20.11.2026;verified;",
+		"0793;Tartu linn;SOC-001;" + service + ";offered;3;1.1 2.1 3.1 3.2;;;;;self_reported;",
 	} {
 		if !bytes.Contains(csv, []byte(want)) {
 			t.Fatalf("the export has no row %q:\n%.400s", want, csv)

@@ -68,7 +68,7 @@ func TestBrowserJourney(t *testing.T) {
 	b.signIn(editor, temporary, "/account")
 	b.want("p.flash", "Please replace the temporary password with one of your own.")
 	b.fill("Current password", temporary)
-	b.fill("New password (at least 10 characters)", newPassword)
+	b.fill("New password (at least 12 characters)", newPassword)
 	b.fill("New password again", newPassword)
 	b.follow("change password", http.StatusOK, chromedp.Click(buttonNamed("Change password")))
 	b.want("p.flash", "Your password has been changed.")

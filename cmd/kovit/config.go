@@ -4,10 +4,12 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"os"
 	"strings"
 	"time"
 
+	"kovit/internal/kovit"
 	"kovit/internal/mail"
 )
 
@@ -29,8 +31,15 @@ type config struct {
 	// comes from KOVIT_SMTP_URL only, never a flag. Empty logs mail instead of sending it.
 	SMTPURL  string
 	MailFrom string
-	// BaseURL is this server's public address, for links in e-mail.
+	// BaseURL is this server's public address: every absolute URL kovit writes (links in
+	// e-mail, CPSV-AP identifiers) starts with it, never with a request's Host.
 	BaseURL string
+	// MetricsAddr, when set, is the only address serving /metrics; otherwise the main
+	// address serves it to admins.
+	MetricsAddr string
+	// TrustedProxy lists the reverse proxies, as addresses or CIDR ranges separated by
+	// commas, whose X-Forwarded-For is believed for the sign-in limit.
+	TrustedProxy string
 }
 
 func env(name, def string) string {
@@ -49,6 +58,7 @@ func parseConfig(name string, args []string, extra ...func(*flag.FlagSet)) (conf
 		e(fs)
 	}
 	fs.StringVar(&c.Addr, "addr", env("KOVIT_ADDR", "127.0.0.1:8080"), "listen address (KOVIT_ADDR)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("KOVIT_METRICS_ADDR", ""), "listen address serving only /metrics; empty serves it on --addr to admins only (KOVIT_METRICS_ADDR)")
 	fs.StringVar(&c.DB, "db", env("KOVIT_DB", "kovit.db"), "SQLite file path, or a postgres:// URL (KOVIT_DB)")
 	fs.StringVar(&c.AdminEmail, "admin-email", env("KOVIT_ADMIN_EMAIL", "admin@kovit.local"), "e-mail of the first admin, made when there are no users (KOVIT_ADMIN_EMAIL)")
 	c.AdminPassword = os.Getenv("KOVIT_ADMIN_PASSWORD") // never a flag: it would show in ps
@@ -62,7 +72,8 @@ func parseConfig(name string, args []string, extra ...func(*flag.FlagSet)) (conf
 	fs.StringVar(&c.OIDCRedirectURL, "oidc-redirect-url", env("KOVIT_OIDC_REDIRECT_URL", ""), "this server's callback URL, ending in /sign-in/oidc/callback (KOVIT_OIDC_REDIRECT_URL)")
 	c.SMTPURL = os.Getenv("KOVIT_SMTP_URL")
 	fs.StringVar(&c.MailFrom, "mail-from", env("KOVIT_MAIL_FROM", "kovit@localhost"), "sender address of kovit's e-mail (KOVIT_MAIL_FROM)")
-	fs.StringVar(&c.BaseURL, "base-url", env("KOVIT_BASE_URL", "http://127.0.0.1:8080"), "public address of this server, for links in e-mail (KOVIT_BASE_URL)")
+	fs.StringVar(&c.BaseURL, "base-url", env("KOVIT_BASE_URL", "http://127.0.0.1:8080"), "public address of this server, for links in e-mail and exported identifiers (KOVIT_BASE_URL)")
+	fs.StringVar(&c.TrustedProxy, "trusted-proxy", env("KOVIT_TRUSTED_PROXY", ""), "reverse proxies whose X-Forwarded-For names the client, as addresses or CIDR ranges separated by commas (KOVIT_TRUSTED_PROXY)")
 	if err := fs.Parse(args); err != nil {
 		return c, fs, err
 	}
@@ -84,6 +95,9 @@ func (c config) validate() error {
 	if c.DB == "" {
 		bad = append(bad, "db is empty")
 	}
+	if !kovit.ValidURL(c.BaseURL) {
+		bad = append(bad, "base-url is not an absolute http(s) URL")
+	}
 	if _, err := c.level(); err != nil {
 		bad = append(bad, err.Error())
 	}
@@ -93,10 +107,33 @@ func (c config) validate() error {
 	if c.OIDCIssuer != "" && (c.OIDCClientID == "" || c.OIDCRedirectURL == "") {
 		bad = append(bad, "oidc-issuer needs oidc-client-id and oidc-redirect-url")
 	}
+	if _, err := c.trustedProxies(); err != nil {
+		bad = append(bad, err.Error())
+	}
 	if len(bad) > 0 {
 		return fmt.Errorf("config: %s", strings.Join(bad, "; "))
 	}
 	return nil
+}
+
+// trustedProxies parses TrustedProxy: "10.0.0.1, 192.168.0.0/16, ::1".
+func (c config) trustedProxies() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range strings.Split(c.TrustedProxy, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			a, aerr := netip.ParseAddr(s)
+			if aerr != nil {
+				return nil, fmt.Errorf("trusted-proxy: %q is not an address or a CIDR range", s)
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // mailer is the configured mail server, or a logger standing in for one.

@@ -7,8 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
@@ -83,25 +81,13 @@ func serve(args []string) error {
 		return err
 	}
 	defer a.store.Close()
-	ln, err := net.Listen("tcp", c.Addr)
+	ls, err := a.listen(c)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: a.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	go a.everyHour(ctx, log)
-	log.Info("kovit is serving", "url", "http://"+ln.Addr().String(), "db", a.store.Engine(), "startup", time.Since(start).String())
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	log.Info("shutting down")
-	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	return srv.Shutdown(shutdown)
+	log.Info("kovit is serving", "url", "http://"+ls[0].ln.Addr().String(), "db", a.store.Engine(), "startup", time.Since(start).String())
+	return run(ctx, log, shutdownGrace, ls...)
 }
 
 // everyHour does the server's housekeeping while it runs: it removes expired sessions,

@@ -176,7 +176,13 @@ func startOIDCApp(t *testing.T, engine string, p *testProvider) *testApp {
 // the callback: status, Location and body.
 func signInOIDC(t *testing.T, a *testApp, c *http.Client, alter func(url.Values)) (int, string, string) {
 	t.Helper()
-	toProvider := location(t, c, a.URL+"/sign-in/oidc?next=/account", http.StatusSeeOther)
+	return signInOIDCNext(t, a, c, "/account", alter)
+}
+
+// signInOIDCNext is signInOIDC starting with next= set to next.
+func signInOIDCNext(t *testing.T, a *testApp, c *http.Client, next string, alter func(url.Values)) (int, string, string) {
+	t.Helper()
+	toProvider := location(t, c, a.URL+"/sign-in/oidc?next="+url.QueryEscape(next), http.StatusSeeOther)
 	callback, err := url.Parse(location(t, c, toProvider, http.StatusFound))
 	if err != nil {
 		t.Fatal(err)

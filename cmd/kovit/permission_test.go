@@ -266,6 +266,28 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	if snapshot(t, a) != before {
 		t.Error("revoking another's token changed data")
 	}
+
+	// A personal API token may not make another token, change the password or revoke a
+	// token, even its owner's: revoking a leaked token must end its holder's access.
+	bearer, prefix, hash := auth.GenerateToken()
+	if _, err := a.store.CreateToken(ctx, target.ID, "bearer", prefix, hash); err != nil {
+		t.Fatal(err)
+	}
+	pw := "current=parool-target@kovit.test&new=uus-parool-123&again=uus-parool-123"
+	for _, c := range []struct{ path, body string }{
+		{"/account/tokens", "name=skript"},
+		{"/account/password", pw},
+		{"/account/tokens/" + strconv.FormatInt(tok.ID, 10) + "/revoke", ""},
+	} {
+		before := snapshot(t, a)
+		got, body := send(t, a.client(t), "POST", a.URL+c.path, "application/x-www-form-urlencoded", c.body, "Authorization", "Bearer "+bearer)
+		if got != http.StatusForbidden {
+			t.Errorf("POST %s with a Bearer token: %d, want 403\n%.300s", c.path, got, body)
+		}
+		if snapshot(t, a) != before {
+			t.Errorf("POST %s with a Bearer token changed data", c.path)
+		}
+	}
 }
 
 // snapshot sums up what a refused request must not change: the records a case targets

@@ -86,7 +86,7 @@ func TestPlanExportImportOverHTTP(t *testing.T) {
 		before, events := planState(t, a, st.ID)
 
 		csv := download(t, a, base+"/export.csv")
-		want := "\ufeffkood;tase;pealkiri;pealkiri inglise keeles;juht;partnerid;algus;lõpp;staatus;valmidus %;viimati muudetud\n"
+		want := "\ufeffkood;tase;pealkiri;pealkiri inglise keeles;juht;partnerid;algus;lõpp;staatus;valmidus %;viimati muudetud;versioon\n"
 		if !bytes.HasPrefix(csv, []byte(want)) || !bytes.Contains(csv, []byte("1.1.1;activity;Ühine teenus;Joint service;Liit;;01.02.2026;;in_progress;40;")) {
 			t.Fatalf("export:\n%s", csv)
 		}

@@ -129,9 +129,13 @@ func TestMatrixExportImportRoundTrip(t *testing.T) {
 		before, events := matrixState(t, a)
 
 		csv := download(t, a, "/eservices/matrix.csv")
-		if !bytes.HasPrefix(csv, []byte("\ufeffehak;municipality;service_code;service;offering;level;criteria_met;url;system;evidence_url;evidence_checked_on;verification\n")) ||
+		if !bytes.HasPrefix(csv, []byte("\ufeffehak;municipality;service_code;service;offering;level;criteria_met;url;system;evidence_url;evidence_checked_on;verification;version\n")) ||
 			!bytes.Contains(csv, []byte(`0793;Tartu linn;SOC-001;Sünnitoetus (KOV);offered;3;1.1 2.1 3.1 3.2;https://tartu.ee/toetus;"Spokus, ""uus""; v2";https://tartu.ee/e;20.11.2026;verified`)) {
 			t.Fatalf("export:\n%.600s", csv)
+		}
+		// A cell never filled in is unknown: no offering, level or verification.
+		if !bytes.Contains(csv, []byte("\n0784;Tallinn;SOC-001;Sünnitoetus (KOV);;;;;;;;;0\n")) {
+			t.Errorf("a cell never filled in is not exported as unknown:\n%.2000s", csv)
 		}
 		if n := bytes.Count(csv, []byte("\n")); n != 1+79*77 {
 			t.Errorf("export has %d lines, want a header and 79 × 77 rows", n)

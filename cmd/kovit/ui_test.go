@@ -44,7 +44,7 @@ func TestPublicPages(t *testing.T) {
 				{"/counties/0079", 200, []string{"Tartu maakond", "Elva vald", "8 omavalitsust"}, nil},
 				{"/nowhere", 404, nil, nil},
 				{"/healthz", 200, []string{"ok"}, nil},
-				{"/metrics", 200, []string{"kovit_http_requests_total"}, nil},
+				{"/metrics", 404, nil, []string{"kovit_http_requests_total"}},
 			}
 			for _, tt := range tests {
 				status, body := get(t, c, a.URL+tt.path)

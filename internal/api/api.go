@@ -27,6 +27,9 @@ type Deps struct {
 	Audit          audit.Store
 	Catalog        *i18n.Catalog
 	Logger         *slog.Logger
+	// BaseURL is this server's public address (--base-url), the one source of absolute
+	// URLs in responses.
+	BaseURL string
 }
 
 // API serves the JSON API.
@@ -39,6 +42,7 @@ type API struct {
 	audit          audit.Store
 	catalog        *i18n.Catalog
 	log            *slog.Logger
+	baseURL        string
 }
 
 // New returns the API over d.
@@ -56,6 +60,7 @@ func New(d Deps) *API {
 		audit:          d.Audit,
 		catalog:        d.Catalog,
 		log:            log,
+		baseURL:        strings.TrimRight(d.BaseURL, "/"),
 	}
 }
 
@@ -81,7 +86,12 @@ func (a *API) serve(rt route) http.Handler {
 			w.Header().Set("Cache-Control", "public, max-age=1")
 			w.Header().Add("Vary", "Accept-Language")
 		}
-		if err := rt.handle(w, r); err != nil {
+		// The API has no way to change a password, so it serves nothing until it is changed.
+		err := auth.PasswordChangePending(auth.UserFrom(r.Context()))
+		if err == nil {
+			err = rt.handle(w, r)
+		}
+		if err != nil {
 			a.fail(w, r, err)
 		}
 	})

@@ -31,6 +31,10 @@ type testServer struct {
 	n     int // makes e-mail addresses unique
 }
 
+// testBaseURL is the API's --base-url: not the test server's address, so a URL built from
+// the request instead shows.
+const testBaseURL = "https://kovit.test"
+
 func newServer(t testing.TB, store *sqlstore.Store) *testServer {
 	t.Helper()
 	sessions := scs.New()
@@ -44,7 +48,7 @@ func newServer(t testing.TB, store *sqlstore.Store) *testServer {
 	logger := slog.New(slog.NewTextHandler(logs, nil))
 	mux := http.NewServeMux()
 	api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: logger,
-		Needs: store}).Register(mux)
+		Needs: store, BaseURL: testBaseURL}).Register(mux)
 	// The web UI owns sign-in; this stand-in lets a test get a session cookie.
 	mux.HandleFunc("POST /test/sign-in", func(w http.ResponseWriter, r *http.Request) {
 		u, err := store.UserByEmail(r.Context(), r.FormValue("email"))

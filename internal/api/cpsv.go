@@ -8,7 +8,9 @@ import (
 )
 
 // cpsvExport publishes every offered service as CPSV-AP 3.2.0, in JSON-LD or Turtle by the
-// route's extension. Identifiers are minted from the URL the request came in on.
+// route's extension. Identifiers are minted from the configured base URL, never from the
+// request's Host or X-Forwarded-* headers: those are the client's to choose, and the
+// document is cached and republished to everyone.
 func (a *API) cpsvExport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	ms, _, err := a.municipalities.ListMunicipalities(ctx, municipality.Filter{Limit: municipality.MaxLimit})
@@ -23,11 +25,7 @@ func (a *API) cpsvExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	graph := cpsv.Graph(scheme+"://"+r.Host, ms, services, grid)
+	graph := cpsv.Graph(a.baseURL, ms, services, grid)
 	if r.Pattern == "GET "+prefix+"/cpsv-ap.ttl" {
 		w.Header().Set("Content-Type", "text/turtle; charset=utf-8")
 		return cpsv.WriteTurtle(w, graph)

@@ -47,7 +47,7 @@ func TestCPSVExport(t *testing.T) {
 		r = s.do(req{path: "/api/v1/cpsv-ap.ttl"})
 		ttl := string(r.body)
 		if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/turtle") ||
-			!strings.Contains(ttl, "@prefix cpsv:") || !strings.Contains(ttl, "/municipalities/0899>") || !strings.Contains(ttl, s.url) {
+			!strings.Contains(ttl, "@prefix cpsv:") || !strings.Contains(ttl, "<"+testBaseURL+"/municipalities/0899>") || strings.Contains(ttl, s.url) {
 			t.Errorf("turtle %d:\n%.600s", r.status, ttl)
 		}
 	})

@@ -79,6 +79,20 @@ func TestMunicipalityServices(t *testing.T) {
 			t.Errorf("peers (-want +got)\n%s", diff)
 		}
 
+		// Narva has filled in nothing: unknown, never "not offered", and no time of a change.
+		r := s.do(req{path: "/api/v1/municipalities/0511/services"})
+		var raw struct{ Items []map[string]any }
+		r.decode(t, &raw)
+		if r.status != http.StatusOK || len(raw.Items) != len(services) {
+			t.Fatalf("Narva: %d, %d cells", r.status, len(raw.Items))
+		}
+		for _, c := range raw.Items {
+			if _, has := c["updated_at"]; c["offering"] != "unknown" || has || c["version"] != 0.0 {
+				t.Errorf("a cell never filled in: %v", c)
+				break
+			}
+		}
+
 		s.do(req{path: "/api/v1/municipalities/0001/services"}).problem(t, http.StatusNotFound)
 		s.do(req{path: "/api/v1/municipalities/0793/services?k=3"}).problem(t, http.StatusUnprocessableEntity)
 	})

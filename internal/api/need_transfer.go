@@ -48,6 +48,7 @@ func (a *API) importNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	tabular.Restore(rows)
 	out := SurveyPreview{Columns: header, Mapping: need.GuessMapping(header)}
 	if s := r.FormValue("mapping"); s != "" {
 		out.Mapping = need.Mapping{}

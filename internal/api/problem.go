@@ -3,8 +3,6 @@ package api
 import (
 	"net/http"
 
-	"golang.org/x/text/language"
-
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/server"
@@ -95,19 +93,7 @@ func statusOf(e *kovit.Error) int {
 	return http.StatusInternalServerError
 }
 
-// languages are i18n.Languages as tags, in the same order, for Accept-Language matching.
-var languages = func() *language.Matcher {
-	var tags []language.Tag
-	for _, l := range i18n.Languages {
-		tags = append(tags, language.Make(l))
-	}
-	m := language.NewMatcher(tags)
-	return &m
-}()
-
-// printer speaks the client's language from Accept-Language; Estonian when it asks for
-// none kovit has.
+// printer speaks the client's language (i18n.AcceptLang).
 func (a *API) printer(r *http.Request) *i18n.Printer {
-	_, i := language.MatchStrings(*languages, r.Header.Get("Accept-Language"))
-	return a.catalog.Printer(i18n.Languages[i])
+	return a.catalog.Printer(i18n.AcceptLang(r))
 }

@@ -6,24 +6,9 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
-	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 )
-
-// MinPasswordLength follows the NIST advice of long passwords over composition rules.
-const MinPasswordLength = 10
-
-// PasswordProblem returns the translation key of what is wrong with a new password, or "".
-func PasswordProblem(pw string) string {
-	switch n := utf8.RuneCountInString(pw); {
-	case n < MinPasswordLength:
-		return "error.password_short"
-	case len(pw) > 72: // bcrypt only reads 72 bytes
-		return "error.password_long"
-	}
-	return ""
-}
 
 // HashPassword hashes pw with bcrypt.
 func HashPassword(pw string) (string, error) {
@@ -40,16 +25,31 @@ func CheckPassword(hash, pw string) bool {
 	return err == nil
 }
 
-// dummyHash is compared against when an e-mail is unknown, so that a sign-in takes as long
-// whether or not the account exists.
+// dummyHash is compared against when there is no password to compare with, so that a
+// sign-in takes as long whether or not the account exists.
 var dummyHash, _ = HashPassword("kovit-timing-equaliser")
 
-// CheckNoUser spends the same time as CheckPassword for an unknown account.
-func CheckNoUser(pw string) { CheckPassword(dummyHash, pw) }
+// SignInMatches reports whether pw signs u in: u exists (is not nil), is active, has a
+// password and pw is it. It runs exactly one bcrypt comparison whatever the case, against
+// a dummy hash when there is no password, so the answer takes as long for an unknown,
+// a deactivated or an external-sign-in-only account as for an active one.
+func SignInMatches(u *User, pw string) bool {
+	hash := dummyHash
+	if u != nil && u.PasswordHash != "" {
+		hash = u.PasswordHash
+	}
+	match := bcrypt.CompareHashAndPassword([]byte(hash), []byte(pw)) == nil
+	return match && u != nil && u.PasswordHash != "" && u.Active
+}
 
-// GeneratePassword returns a random password for a new or reset account.
+// GeneratePassword returns a random password for a new or reset account, one that
+// PasswordProblem accepts.
 func GeneratePassword() string {
-	return randomString(12)
+	for {
+		if pw := randomString(12); PasswordProblem(pw) == "" {
+			return pw
+		}
+	}
 }
 
 // TokenPrefix starts every API token so it is recognisable in logs and secret scanners.

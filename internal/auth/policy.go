@@ -72,6 +72,27 @@ func CanAdminister(u *User) error {
 	return require(u, u != nil && u.Role == RoleAdmin)
 }
 
+// CanReadMetrics allows admins to read the server's metrics (request counts per route,
+// the Go runtime) when they are served on the main address rather than on --metrics-addr.
+func CanReadMetrics(u *User) error { return CanAdminister(u) }
+
+// CanManageCredentials allows a signed-in user to change their own password and to make,
+// list and revoke their API tokens, but only from a browser session: a token that could
+// mint another token or change the password would outlive its own revocation.
+func CanManageCredentials(u *User) error {
+	return require(u, u != nil && !u.ByToken)
+}
+
+// PasswordChangePending refuses a user whose password someone else chose (a new account,
+// an admin's reset) everything until they replace it, as the password is known to two
+// people until then. The UI and the API ask it of every request but the change itself.
+func PasswordChangePending(u *User) error {
+	if u != nil && u.MustChangePassword {
+		return kovit.Errorf(kovit.EForbidden, "error.must_change_password")
+	}
+	return nil
+}
+
 // CanReadAudit allows those who edit data across municipalities to read who changed what.
 func CanReadAudit(u *User) error { return CanEditNational(u) }
 

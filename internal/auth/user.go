@@ -49,6 +49,12 @@ type User struct {
 	// PasswordHash never leaves the server, not even into the audit trail.
 	PasswordHash string `json:"-"`
 	OIDCSubject  string `json:"-"`
+	// SessionEpoch moves on when the password changes or the account is deactivated; a
+	// session signed in under an older one is refused (Authenticator).
+	SessionEpoch int64 `json:"-"`
+	// ByToken marks the user of a request made with an API token rather than a browser
+	// session (CanManageCredentials).
+	ByToken bool `json:"-"`
 }
 
 // NewUser is what an admin enters to create an account.
@@ -146,7 +152,9 @@ type Token struct {
 	RevokedAt  *time.Time `json:"revoked_at,omitempty"`
 }
 
-// Store is what accounts need from storage.
+// Store is what accounts need from storage. Setting a password, and deactivating an
+// account, end every session and API token of the user: SessionEpoch moves on and the
+// tokens are revoked.
 type Store interface {
 	CreateUser(ctx context.Context, n NewUser, passwordHash string, mustChange bool) (User, error)
 	UpdateUser(ctx context.Context, id int64, u UserUpdate) (User, error)

@@ -100,3 +100,32 @@ func TestConformsToOfficialShapes(t *testing.T) {
 	}
 	t.Logf("%s", out)
 }
+
+// TestEmptyCatalogue: before any municipality offers a service, both formats are still
+// RDF a harvester can parse: an empty @graph array, and Turtle of prefixes only.
+func TestEmptyCatalogue(t *testing.T) {
+	rs := Graph("https://kovit.example/", []municipality.Municipality{{EHAK: "0793", Name: "Tartu linn"}},
+		[]eservice.Service{{Code: "SOC-001", NameEt: "Sünnitoetus"}}, eservice.NewGrid(nil))
+	var b bytes.Buffer
+	if err := WriteJSONLD(&b, rs); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Graph json.RawMessage `json:"@graph"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if g := strings.Join(strings.Fields(string(doc.Graph)), ""); g != "[]" {
+		t.Errorf("@graph %s, want []", doc.Graph)
+	}
+	b.Reset()
+	if err := WriteTurtle(&b, rs); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		if !strings.HasPrefix(line, "@prefix ") || !strings.HasSuffix(line, "> .") {
+			t.Errorf("turtle line %q, want only prefixes", line)
+		}
+	}
+}

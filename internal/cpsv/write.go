@@ -27,7 +27,8 @@ func WriteJSONLD(w io.Writer, rs []Resource) error {
 	for _, p := range prefixes {
 		ctx[p.prefix] = p.ns
 	}
-	var graph []map[string]any
+	// An empty catalogue is an empty graph: JSON-LD has no meaning for a null @graph.
+	graph := []map[string]any{}
 	for _, r := range all(rs) {
 		n := map[string]any{"@id": r.ID, "@type": compact(r.Type)}
 		for _, p := range r.Props {

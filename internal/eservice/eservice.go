@@ -77,6 +77,9 @@ const (
 	Offered       Offering = "offered"
 	NotOffered    Offering = "not_offered"
 	NotApplicable Offering = "not_applicable" // e.g. no harbour, so no harbour services
+	// Unknown is a cell never filled in: the municipality has not said, which is not
+	// "not offered". No one can set a cell to it.
+	Unknown Offering = "unknown"
 )
 
 // Verification is where a cell stands between a municipality's claim and a coordinator's check.
@@ -102,8 +105,13 @@ type Cell struct {
 	Verification      Verification `json:"verification"`
 	ReturnReason      string       `json:"return_reason"`
 	Version           int          `json:"version"` // 0: never filled in
-	UpdatedAt         time.Time    `json:"updated_at"`
+	UpdatedAt         time.Time    `json:"updated_at,omitzero"`
 	UpdatedBy         string       `json:"updated_by"`
+}
+
+// UnknownCell is a cell never filled in.
+func UnknownCell(ehak, code string) Cell {
+	return Cell{MunicipalityEHAK: ehak, ServiceCode: code, Offering: Unknown, Verification: SelfReported}
 }
 
 // CellInput is what a municipality's editor reports for a cell.

@@ -57,12 +57,12 @@ func (g Grid) Len() int {
 	return n
 }
 
-// Cell returns the cell of a municipality and service, or an empty one at level 0.
+// Cell returns the cell of a municipality and service, or an unknown one never filled in.
 func (g Grid) Cell(ehak, code string) Cell {
 	if c, ok := g[ehak][code]; ok {
 		return c
 	}
-	return Cell{MunicipalityEHAK: ehak, ServiceCode: code, Offering: NotOffered, Verification: SelfReported}
+	return UnknownCell(ehak, code)
 }
 
 // ServiceStats sums up one service across a set of municipalities.

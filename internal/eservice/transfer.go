@@ -2,6 +2,7 @@ package eservice
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,9 +12,11 @@ import (
 
 // Columns are the matrix's spreadsheet form, in export order. Import finds them by name;
 // municipality, service, level and verification are there for the reader and are not
-// read back (the level is computed from the criteria met).
+// read back (the level is computed from the criteria met). Version is the cell's version
+// when it was exported (0: never filled in): an import refuses a row whose cell was
+// changed since, as a form does, so an old file cannot overwrite a later edit.
 var Columns = []string{"ehak", "municipality", "service_code", "service", "offering", "level",
-	"criteria_met", "url", "system", "evidence_url", "evidence_checked_on", "verification"}
+	"criteria_met", "url", "system", "evidence_url", "evidence_checked_on", "verification", "version"}
 
 // importColumns must all be present in an imported file, so that a column left out
 // cannot quietly empty a field.
@@ -21,7 +24,8 @@ var importColumns = []string{"ehak", "service_code", "offering", "criteria_met",
 	"evidence_url", "evidence_checked_on"}
 
 // ExportRows turns the matrix into rows in Columns order: every municipality of ms ×
-// every service of services, with cells never filled in as not offered. Dates are
+// every service of services. A cell never filled in has its offering, level and
+// verification empty: unknown, not "not offered", and an import leaves it so. Dates are
 // time.Time (zero when there is none) so a workbook can hold them as real dates.
 func ExportRows(ms []municipality.Municipality, services []Service, cells []Cell, scale Scale, lang string) [][]any {
 	grid := NewGrid(cells)
@@ -34,8 +38,12 @@ func ExportRows(ms []municipality.Municipality, services []Service, cells []Cell
 			if c.EvidenceCheckedOn != nil {
 				checked = *c.EvidenceCheckedOn
 			}
-			rows = append(rows, []any{m.EHAK, m.Name, s.Code, s.Name(lang), string(c.Offering), c.Level,
-				strings.Join(met, " "), c.URL, c.System, c.EvidenceURL, checked, string(c.Verification)})
+			offering, level, verification := any(string(c.Offering)), any(c.Level), any(string(c.Verification))
+			if c.Offering == Unknown {
+				offering, level, verification = nil, nil, nil
+			}
+			rows = append(rows, []any{m.EHAK, m.Name, s.Code, s.Name(lang), offering, level,
+				strings.Join(met, " "), c.URL, c.System, c.EvidenceURL, checked, verification, c.Version})
 		}
 	}
 	return rows
@@ -63,9 +71,12 @@ type ImportRow struct {
 	Row              int // as a spreadsheet numbers it: the header is row 1
 	MunicipalityEHAK string
 	ServiceCode      string
-	// Input's Version is not used: an import writes over whatever a cell holds (the last
-	// write wins per cell), while the file as a whole is applied all or nothing.
+	// Input's Offering is Unknown for a row that says nothing (a cell exported as never
+	// filled in): the cell is left as it is. Its Version is not used; Version is.
 	Input CellInput
+	// Version is the cell's version the file was exported at, nil when the file gives
+	// none: a row without one may fill in a cell never filled in, not change a saved one.
+	Version *int
 }
 
 // RowError is one problem of an imported file: the row (0 for the file as a whole), the
@@ -146,7 +157,7 @@ func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, 
 	for i, rec := range rows {
 		n := i + 2
 		get := func(name string) string {
-			if j := col[name]; j < len(rec) {
+			if j, ok := col[name]; ok && j < len(rec) {
 				return strings.TrimSpace(rec[j])
 			}
 			return ""
@@ -176,6 +187,18 @@ func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, 
 			errs.add(n, "service_code", "transfer.error.duplicate_cell")
 		}
 		seen[[2]string{r.MunicipalityEHAK, r.ServiceCode}] = true
+		if v := get("version"); v != "" {
+			version, err := strconv.Atoi(v)
+			if err != nil || version < 0 {
+				errs.add(n, "version", "error.version")
+			}
+			r.Version = &version
+		}
+		if unanswered(get) {
+			r.Input = CellInput{Offering: Unknown}
+			out = append(out, r)
+			continue
+		}
 
 		in := CellInput{Offering: Offering(strings.ToLower(get("offering"))), URL: get("url"), System: get("system"), EvidenceURL: get("evidence_url")}
 		met, unknown := ref.Scale.parseCodes(get("criteria_met"))
@@ -198,6 +221,20 @@ func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, 
 		return nil, &errs
 	}
 	return out, nil
+}
+
+// unanswered reports a row that says nothing about its cell, as an export writes a cell
+// never filled in: it leaves the cell as it is rather than make it "not offered".
+func unanswered(get func(string) string) bool {
+	if o := strings.ToLower(get("offering")); o != "" && o != string(Unknown) {
+		return false
+	}
+	for _, name := range []string{"criteria_met", "url", "system", "evidence_url", "evidence_checked_on"} {
+		if get(name) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func blank(rec []string) bool {

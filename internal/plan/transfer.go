@@ -13,6 +13,8 @@ import (
 type Column struct{ Et, En string }
 
 // The columns, in export order. Last updated is there for the reader and not read back.
+// Version is the node's version when it was exported: an import refuses a row whose node
+// was changed since, as a form does, so an old file cannot overwrite a later edit.
 var (
 	ColCode       = Column{"kood", "code"}
 	ColLevel      = Column{"tase", "level"}
@@ -25,14 +27,15 @@ var (
 	ColStatus     = Column{"staatus", "status"}
 	ColCompletion = Column{"valmidus %", "completion"}
 	ColUpdated    = Column{"viimati muudetud", "updated"}
+	ColVersion    = Column{"versioon", "version"}
 
 	Columns = []Column{ColCode, ColLevel, ColTitleEt, ColTitleEn, ColLead, ColPartners, ColStart, ColEnd,
-		ColStatus, ColCompletion, ColUpdated}
+		ColStatus, ColCompletion, ColUpdated, ColVersion}
 )
 
 // importColumns must all be in an imported file, so that a column left out cannot quietly
-// empty a field.
-var importColumns = Columns[:len(Columns)-1]
+// empty a field. Version may be left out by a file that only adds rows.
+var importColumns = Columns[:len(Columns)-2]
 
 // Header is the Estonian header row of an export.
 func Header() []string {
@@ -60,7 +63,7 @@ func ExportRows(t Tree, orgs []Organisation) [][]any {
 	var walk func(parent int64)
 	walk = func(parent int64) {
 		for _, n := range children[parent] {
-			row := []any{n.Code, string(n.Kind), n.TitleEt, n.TitleEn, "", "", time.Time{}, time.Time{}, "", "", n.UpdatedAt}
+			row := []any{n.Code, string(n.Kind), n.TitleEt, n.TitleEn, "", "", time.Time{}, time.Time{}, "", "", n.UpdatedAt, n.Version}
 			if n.Kind == Activity {
 				if n.LeadOrgID != nil {
 					row[4] = names[*n.LeadOrgID]

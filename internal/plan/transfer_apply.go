@@ -35,7 +35,9 @@ func ParentCode(code string) string {
 // imported fields, keeping its place and level; a new code creates a node under the node
 // its code's prefix names, which must be able to hold it (CanHold). A row equal to its node
 // is unchanged, so importing an export changes nothing. Nodes missing from the file are
-// left alone: an import never deletes. Every problem is returned by row and column.
+// left alone: an import never deletes. A row with a version must be of its node's version
+// now (the node was not changed or deleted since the export), and a row that changes a
+// node must have one. Every problem is returned by row and column.
 func Reconcile(rows []ImportRow, st Strategy, existing []Node) (ImportPlan, error) {
 	var out ImportPlan
 	var errs ImportError
@@ -53,16 +55,24 @@ func Reconcile(rows []ImportRow, st Strategy, existing []Node) (ImportPlan, erro
 		if r.unusable {
 			continue
 		}
-		if before, ok := byCode[r.Code]; ok {
+		before, ok := byCode[r.Code]
+		if r.Version != 0 && (!ok || r.Version != before.Version) {
+			errs.add(r.Row, ColVersion, "transfer.error.changed_since")
+			continue
+		}
+		if ok {
 			if before.Kind != r.Kind {
 				errs.add(r.Row, ColLevel, "plantransfer.error.level_changed")
 				continue
 			}
 			after := r.applyTo(before).Normalize(st.Statuses)
 			errs.fields(r.Row, after.Validate(st.Statuses))
-			if sameImported(before, after) {
+			switch {
+			case sameImported(before, after):
 				out.Unchanged++
-			} else {
+			case r.Version == 0:
+				errs.add(r.Row, ColVersion, "transfer.error.version_required")
+			default:
 				out.Update = append(out.Update, after)
 			}
 			continue

@@ -20,6 +20,8 @@ type ImportRow struct {
 	Start, End    *time.Time
 	Status        string
 	Completion    int
+	// Version is the node's version the file was exported at; 0 when the file gives none.
+	Version int
 	// unusable: the code or level could not be read, so the row cannot be matched.
 	unusable bool
 }
@@ -64,7 +66,7 @@ func ReadImport(header []string, records [][]string, ref ImportReference) ([]Imp
 	for i, rec := range records {
 		n := i + 2
 		get := func(c Column) string {
-			if j := col[c]; j < len(rec) {
+			if j, ok := col[c]; ok && j < len(rec) {
 				return strings.TrimSpace(rec[j])
 			}
 			return ""
@@ -85,6 +87,11 @@ func ReadImport(header []string, records [][]string, ref ImportReference) ([]Imp
 			r.unusable = true
 		}
 		seen[r.Code] = n
+		if v := get(ColVersion); v != "" {
+			if r.Version, _ = strconv.Atoi(v); r.Version < 1 {
+				errs.add(n, ColVersion, "error.version")
+			}
+		}
 		var ok bool
 		if r.Kind, ok = readKind(get(ColLevel), ref.Strategy.Levels); !ok {
 			errs.add(n, ColLevel, "plan.error.node_kind")

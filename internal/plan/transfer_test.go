@@ -52,7 +52,7 @@ func TestExportReadsBackUnchanged(t *testing.T) {
 	ref := transferRef()
 	rows := ExportRows(Tree{Strategy: ref.Strategy, Nodes: ref.Nodes}, ref.Organisations)
 	want := []any{"1.1.1", "activity", "Tegevus", "Activity", "Eesti Linnade ja Valdade Liit", "Tartu linn; Tallinn",
-		*date("2026-01-01"), *date("2026-12-31"), "in_progress", 40, ref.Nodes[2].UpdatedAt}
+		*date("2026-01-01"), *date("2026-12-31"), "in_progress", 40, ref.Nodes[2].UpdatedAt, 3}
 	if diff := cmp.Diff(want, rows[2]); len(rows) != 3 || diff != "" {
 		t.Fatalf("rows %d, activity (-want +got)\n%s", len(rows), diff)
 	}
@@ -79,12 +79,22 @@ func TestReadImport(t *testing.T) {
 		{"english aliases and labels", head, []string{
 			"1.1.1;tegevus;Tegevus;Activity;eesti linnade ja valdade liit;Tallinn; Tartu linn;2026-01-01;31.12.2026;töös;40,0%",
 		}, nil, nil, nil},
-		{"a change and new nodes, children before parents in the file", head, []string{
-			"1.1.1;activity;Tegevus;Activity;;;;;done;",
-			"2.1.1;activity;Uus tegevus;;Tartu linn;;;;;",
-			"2.1;direction;Uus suund;;;;;;;",
+		{"a change and new nodes, children before parents in the file; new rows need no version", head + ";version", []string{
+			"1.1.1;activity;Tegevus;Activity;;;;;done;;3",
+			"2.1.1;activity;Uus tegevus;;Tartu linn;;;;;;",
+			"2.1;direction;Uus suund;;;;;;;;",
 			"2;goal;Uus eesmärk;;;;;;;",
 		}, nil, []string{"2", "2.1", "2.1.1"}, []string{"1.1.1"}},
+		// The activity is at version 3: a file exported at version 2 would overwrite a later
+		// edit, and one naming a node deleted since would bring it back.
+		{"rows changed since the export", head + ";version", []string{
+			"1.1.1;activity;Vana nimi;Activity;;;;;done;;2",
+			"1.1;direction;Suund;;;;;;;;1",
+			"1.2;direction;Kustutatud;;;;;;;;4",
+			"1.3;direction;Uus;;;;;;;;x",
+		}, []RowError{{5, "versioon", "error.version"}, {2, "versioon", "transfer.error.changed_since"}, {4, "versioon", "transfer.error.changed_since"}}, nil, nil},
+		{"a change with no version", head, []string{"1.1;direction;Uus nimi;;;;;;;"},
+			[]RowError{{2, "versioon", "transfer.error.version_required"}}, nil, nil},
 		{"missing column", "code;level;title_et", nil, []RowError{
 			{1, "pealkiri inglise keeles", "transfer.error.missing_column"}, {1, "juht", "transfer.error.missing_column"},
 			{1, "partnerid", "transfer.error.missing_column"}, {1, "algus", "transfer.error.missing_column"},
@@ -112,6 +122,7 @@ func TestReadImport(t *testing.T) {
 			{4, "valmidus %", "plantransfer.error.activity_only"},
 			{8, "kood", "error.required"},
 			{9, "tase", "plan.error.node_kind"},
+			{2, "versioon", "transfer.error.version_required"},
 			{5, "tase", "plantransfer.error.level_changed"},
 			{6, "kood", "plantransfer.error.no_parent"},
 			{7, "tase", "plan.error.parent"},
@@ -173,8 +184,8 @@ func splitSemicolons(s string) []string {
 func TestUpdateKeepsWhatImportDoesNotSet(t *testing.T) {
 	ref := transferRef()
 	ref.Nodes[2].DescriptionEt, ref.Nodes[2].ContactIDs = "Kirjeldus", []int64{5}
-	rows, err := ReadImport(splitSemicolons("kood;tase;pealkiri;pealkiri inglise keeles;juht;partnerid;algus;lõpp;staatus;valmidus %"),
-		[][]string{splitSemicolons("1.1.1;activity;Uus nimi;;;;;;done;10")}, ref)
+	rows, err := ReadImport(splitSemicolons("kood;tase;pealkiri;pealkiri inglise keeles;juht;partnerid;algus;lõpp;staatus;valmidus %;versioon"),
+		[][]string{splitSemicolons("1.1.1;activity;Uus nimi;;;;;;done;10;3")}, ref)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -34,7 +35,13 @@ func NewMetrics() *Metrics {
 	return m
 }
 
+// observe counts a request. route must be a pattern the mux matched or "unmatched", and
+// the method is one of the standard ones or "other": a label value taken from what a
+// client sends would make a new series, kept for ever, per made-up method.
 func (m *Metrics) observe(route, method string, status int, d time.Duration) {
+	if !slices.Contains(knownMethods, method) {
+		method = "other"
+	}
 	m.requests.WithLabelValues(route, method, strconv.Itoa(status)).Inc()
 	m.latency.WithLabelValues(route).Observe(d.Seconds())
 }
@@ -43,3 +50,5 @@ func (m *Metrics) observe(route, method string, status int, d time.Duration) {
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
 }
+
+var knownMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodOptions}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 )
 
@@ -23,6 +24,14 @@ type Options struct {
 	Secure bool
 	// SessionCookie is the session cookie's name: requests carrying it bypass the microcache.
 	SessionCookie string
+	// BaseURL is this server's public address (--base-url). Cached responses are rendered
+	// for its host, whatever Host a request names.
+	BaseURL string
+	// RequestTimeout ends each request's context this long after it starts (the server's
+	// write timeout); 0 leaves it to the client and the server's shutdown.
+	RequestTimeout time.Duration
+	// CacheBytes bounds the memory of the response cache; 0 means 64 MB.
+	CacheBytes int64
 	// Synthetic marks every response of a database filled by the demo generator, so API
 	// clients, like the pages' banner, cannot take it for real data.
 	Synthetic bool
@@ -35,10 +44,19 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 		h = o.Authenticate(h)
 	}
 	h = http.NewCrossOriginProtection().Handler(h)
-	h = (&microcache{ttl: time.Second, session: o.SessionCookie, entries: map[string]cachedResponse{}}).handler(h)
+	h = newMicrocache(time.Second, o.SessionCookie, hostOf(o.BaseURL), o.CacheBytes).handler(h)
 	h = securityHeaders(h, o.Secure, o.Synthetic)
 	h = observe(h, o.Logger, o.Metrics)
+	h = withDeadline(h, o.RequestTimeout)
 	return recoverPanics(h, o.Logger)
+}
+
+func hostOf(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return ""
+	}
+	return u.Host
 }
 
 type routeKey struct{}

@@ -99,7 +99,7 @@ func firstCell(cells []eservice.Cell) eservice.Cell {
 }
 
 func emptyCell(ehak, code string) eservice.Cell {
-	return eservice.Cell{MunicipalityEHAK: ehak, ServiceCode: code, Offering: eservice.NotOffered, Verification: eservice.SelfReported}
+	return eservice.UnknownCell(ehak, code)
 }
 
 func (t *tx) cell(ctx context.Context, ehak, code string) (eservice.Cell, error) {

@@ -15,9 +15,10 @@ import (
 // one transaction, all or nothing. Each row is checked again against what the
 // transaction sees, in case the catalogue changed since the file was checked. A row
 // that would change nothing is skipped, so exporting and importing back adds no versions
-// and no audit events; every other row writes over its cell whatever its version (the
-// last write wins per cell, and of a cell named twice, its last row) and is recorded
-// like a save. The matrix is read once and the changed cells written together
+// and no audit events; every other row is recorded like a save. A row whose cell was
+// changed since the file's version of it is refused, as a form's save is, and so is a
+// row without a version that would change a saved cell (of a cell named twice, the last
+// row counts). The matrix is read once and the changed cells written together
 // (saveCells), so a whole matrix takes a few dozen statements, not tens of thousands.
 // It returns how many cells changed.
 func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int, error) {
@@ -40,8 +41,13 @@ func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int
 			return err
 		}
 		grid := eservice.NewGrid(cells)
+		// The last row of a cell is the one that counts, and a cell is written once.
+		last := make(map[[2]string]int, len(rows))
+		for i, r := range rows {
+			last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] = i
+		}
 		var problems eservice.ImportError
-		for _, r := range rows {
+		for i, r := range rows {
 			if !known[r.MunicipalityEHAK] {
 				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "ehak", Key: "transfer.error.unknown_municipality"})
 			}
@@ -50,21 +56,22 @@ func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int
 			} else if retired {
 				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "service_code", Key: "transfer.error.service_retired"})
 			}
+			if r.Input.Offering == eservice.Unknown {
+				continue // says nothing, changes nothing
+			}
 			for _, f := range kovit.FieldsOf(r.Input.Validate(scale)) {
 				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: f.Field, Key: f.Key})
+			}
+			if key := versionProblem(grid, r); key != "" && last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] == i {
+				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "version", Key: key})
 			}
 		}
 		if len(problems.Rows) > 0 {
 			return &problems
 		}
-		// The last row of a cell is the one that counts, and a cell is written once.
-		last := make(map[[2]string]int, len(rows))
-		for i, r := range rows {
-			last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] = i
-		}
 		var saves []cellSave
 		for i, r := range rows {
-			if last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] != i {
+			if last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] != i || r.Input.Offering == eservice.Unknown {
 				continue
 			}
 			before, ok := grid[r.MunicipalityEHAK][r.ServiceCode]
@@ -89,6 +96,22 @@ func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int
 		return 0, err
 	}
 	return n, nil
+}
+
+// versionProblem is the translation key of a row that would overwrite a change it did not
+// see: its cell's version now is not the file's, or the file gives none for a saved cell.
+func versionProblem(grid eservice.Grid, r eservice.ImportRow) string {
+	before, ok := grid[r.MunicipalityEHAK][r.ServiceCode]
+	if !ok {
+		before = emptyCell(r.MunicipalityEHAK, r.ServiceCode)
+	}
+	switch {
+	case r.Version != nil && *r.Version != before.Version:
+		return "transfer.error.changed_since"
+	case r.Version == nil && before.Version > 0 && !before.Unchanged(r.Input):
+		return "transfer.error.version_required"
+	}
+	return ""
 }
 
 func (t *tx) municipalityCodes(ctx context.Context) (map[string]bool, error) {

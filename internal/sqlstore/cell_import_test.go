@@ -34,7 +34,7 @@ func asRows(cells []eservice.Cell) []eservice.ImportRow {
 	for i, c := range cells {
 		rows = append(rows, eservice.ImportRow{Row: i + 2, MunicipalityEHAK: c.MunicipalityEHAK, ServiceCode: c.ServiceCode,
 			Input: eservice.CellInput{Offering: c.Offering, Met: c.Met, URL: c.URL, System: c.System,
-				EvidenceURL: c.EvidenceURL, EvidenceCheckedOn: c.EvidenceCheckedOn}})
+				EvidenceURL: c.EvidenceURL, EvidenceCheckedOn: c.EvidenceCheckedOn}, Version: &c.Version})
 	}
 	return rows
 }
@@ -63,9 +63,9 @@ func TestImportCells(t *testing.T) {
 		before, _ := s.Cells(ctx, eservice.CellFilter{})
 		events := auditTotal(t, s)
 
-		// Everything as it is, plus a never-filled cell reported as not offered: nothing changes.
+		// Everything as it is, plus a never-filled cell exported as unknown: nothing changes.
 		same := append(asRows(before), eservice.ImportRow{Row: 9, MunicipalityEHAK: "0899", ServiceCode: "SOC-001",
-			Input: eservice.CellInput{Offering: eservice.NotOffered}})
+			Input: eservice.CellInput{Offering: eservice.Unknown}})
 		if n, err := s.ImportCells(ctx, same); err != nil || n != 0 {
 			t.Fatalf("unchanged import: %d %v", n, err)
 		}
@@ -74,9 +74,8 @@ func TestImportCells(t *testing.T) {
 			t.Errorf("unchanged import changed cells (-before +after)\n%s\naudit %d → %d", diff, events, auditTotal(t, s))
 		}
 
-		// One changed cell (stale version in the row: the last write wins), one new cell.
+		// One changed cell, at the version it has, and one new cell, with no version.
 		rows := asRows(before)
-		rows[1].Input.Version = 99
 		rows[1].Input.Met = criteria(t, s, 2)
 		rows = append(rows, eservice.ImportRow{Row: 5, MunicipalityEHAK: "0899", ServiceCode: "EDU-001",
 			Input: eservice.CellInput{Offering: eservice.Offered, Met: criteria(t, s, 1)}})
@@ -115,14 +114,18 @@ func TestImportCells(t *testing.T) {
 			{Row: 2, MunicipalityEHAK: "0793", ServiceCode: "SOC-001", Input: eservice.CellInput{Offering: eservice.NotOffered}},
 			{Row: 3, MunicipalityEHAK: "0001", ServiceCode: "SOC-001", Input: eservice.CellInput{Offering: eservice.NotOffered}},
 			{Row: 4, MunicipalityEHAK: "0793", ServiceCode: "EDU-002", Input: eservice.CellInput{Offering: eservice.Offered, Met: []int64{-1}}},
+			// Exported before 0784's cell was saved: even a row that matches it now is refused.
+			{Row: 5, MunicipalityEHAK: "0784", ServiceCode: "SOC-001", Input: eservice.CellInput{Offering: eservice.NotApplicable}, Version: new(0)},
 		}
 		_, err = s.ImportCells(ctx, bad)
 		var ie *eservice.ImportError
 		if !errors.As(err, &ie) || kovit.ErrorCode(err) != kovit.EInvalid {
 			t.Fatalf("bad import: %v", err)
 		}
-		want := []eservice.RowError{{Row: 3, Column: "ehak", Key: "transfer.error.unknown_municipality"},
-			{Row: 4, Column: "service_code", Key: "transfer.error.service_retired"}, {Row: 4, Column: "criteria_met", Key: "error.unknown_criterion"}}
+		want := []eservice.RowError{{Row: 2, Column: "version", Key: "transfer.error.version_required"},
+			{Row: 3, Column: "ehak", Key: "transfer.error.unknown_municipality"},
+			{Row: 4, Column: "service_code", Key: "transfer.error.service_retired"}, {Row: 4, Column: "criteria_met", Key: "error.unknown_criterion"},
+			{Row: 5, Column: "version", Key: "transfer.error.changed_since"}}
 		if diff := cmp.Diff(want, ie.Rows); diff != "" {
 			t.Errorf("row errors (-want +got)\n%s", diff)
 		}

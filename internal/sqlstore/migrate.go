@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math"
 
 	"github.com/pressly/goose/v3"
 )
@@ -13,7 +14,11 @@ import (
 var migrations embed.FS
 
 // Migrate applies the engine's pending migrations, each in a transaction, and records them.
-func (s *Store) Migrate(ctx context.Context) error {
+func (s *Store) Migrate(ctx context.Context) error { return s.migrateTo(ctx, math.MaxInt64) }
+
+// migrateTo applies the pending migrations up to version, so a test can fill a database as
+// an older kovit left it and then migrate it the rest of the way.
+func (s *Store) migrateTo(ctx context.Context, version int64) error {
 	dialect := goose.DialectSQLite3
 	if s.engine.name() == "postgres" {
 		dialect = goose.DialectPostgres
@@ -22,11 +27,19 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := goose.NewProvider(dialect, s.write, dir)
+	var opts []goose.ProviderOption
+	if dialect == goose.DialectSQLite3 {
+		opts = append(opts, goose.WithGoMigrations(autoincrementMigration()))
+		// goose keeps one connection for itself while a Go migration runs on another, and
+		// the rebuild needs one to itself to turn foreign keys off.
+		s.write.SetMaxOpenConns(2)
+		defer s.write.SetMaxOpenConns(1)
+	}
+	p, err := goose.NewProvider(dialect, s.write, dir, opts...)
 	if err != nil {
 		return fmt.Errorf("sqlstore: migrations: %w", err)
 	}
-	if _, err := p.Up(ctx); err != nil {
+	if _, err := p.UpTo(ctx, version); err != nil {
 		return fmt.Errorf("sqlstore: migrate: %w", err)
 	}
 	return nil

@@ -86,6 +86,47 @@ func (s *Store) RevokeToken(ctx context.Context, userID, tokenID int64) error {
 	})
 }
 
+// endCredentials ends every session and API token of a user, when their password changes
+// or their account is deactivated: the sessions by moving the user's epoch on (the
+// authenticator refuses a session signed in under an older one), the tokens by revoking
+// them. Reactivating the account brings none back.
+func (t *tx) endCredentials(ctx context.Context, userID int64) error {
+	if _, err := t.exec(ctx, `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ?`, userID); err != nil {
+		return fmt.Errorf("sqlstore: end sessions: %w", err)
+	}
+	rows, err := t.query(ctx, `SELECT `+tokenColumns+` FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL`, userID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: end tokens: %w", err)
+	}
+	var live []auth.Token
+	for rows.Next() {
+		tok, err := scanToken(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		live = append(live, tok)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(live) == 0 {
+		return nil
+	}
+	now := t.s.now()
+	changes := make([]auditChange, 0, len(live))
+	for _, before := range live {
+		if _, err := t.exec(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE id = ?`, now, before.ID); err != nil {
+			return fmt.Errorf("sqlstore: end tokens: %w", err)
+		}
+		after := before
+		after.RevokedAt = &now
+		changes = append(changes, auditChange{strconv.FormatInt(before.ID, 10), audit.Update, before, after})
+	}
+	return t.recordMany(ctx, "api_token", changes)
+}
+
 // UserByTokenHash implements auth.Store.
 func (s *Store) UserByTokenHash(ctx context.Context, hash string) (auth.User, error) {
 	var tokenID, userID int64

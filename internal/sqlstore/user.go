@@ -12,12 +12,12 @@ import (
 )
 
 const userColumns = `id, email, name, role, COALESCE(municipality_ehak, ''), password_hash,
-	must_change_password, active, COALESCE(oidc_subject, ''), version, created_at, last_sign_in_at`
+	must_change_password, active, COALESCE(oidc_subject, ''), version, created_at, last_sign_in_at, session_epoch`
 
 func scanUser(row scanner, extra ...any) (auth.User, error) {
 	var u auth.User
 	dest := []any{&u.ID, &u.Email, &u.Name, &u.Role, &u.MunicipalityEHAK, &u.PasswordHash,
-		&u.MustChangePassword, &u.Active, &u.OIDCSubject, &u.Version, &u.CreatedAt, &u.LastSignInAt}
+		&u.MustChangePassword, &u.Active, &u.OIDCSubject, &u.Version, &u.CreatedAt, &u.LastSignInAt, &u.SessionEpoch}
 	err := row.Scan(append(dest, extra...)...)
 	return u, err
 }
@@ -106,6 +106,11 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up auth.UserUpdate) (a
 		if err := oneRow(res); err != nil {
 			return err
 		}
+		if before.Active && !up.Active {
+			if err := tx.endCredentials(ctx, id); err != nil {
+				return err
+			}
+		}
 		if after, err = tx.user(ctx, id); err != nil {
 			return err
 		}
@@ -115,6 +120,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up auth.UserUpdate) (a
 }
 
 // SetPassword implements auth.Store. The trail says the password changed, never to what.
+// Every session and token of the user ends with the old password.
 func (s *Store) SetPassword(ctx context.Context, id int64, passwordHash string, mustChange bool) error {
 	return s.transact(ctx, func(tx *tx) error {
 		before, err := tx.user(ctx, id)
@@ -124,6 +130,9 @@ func (s *Store) SetPassword(ctx context.Context, id int64, passwordHash string, 
 		if _, err := tx.exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = ?,
 			version = version + 1 WHERE id = ?`, passwordHash, mustChange, id); err != nil {
 			return fmt.Errorf("sqlstore: set password: %w", err)
+		}
+		if err := tx.endCredentials(ctx, id); err != nil {
+			return err
 		}
 		type pw struct {
 			Password           string `json:"password"`

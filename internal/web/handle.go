@@ -22,6 +22,10 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // logged with the request id and never shown.
 func (ui *UI) handle(fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !openBeforePasswordChange[r.Pattern] && auth.PasswordChangePending(auth.UserFrom(r.Context())) != nil {
+			ui.redirect(w, r, "/account", "flash.must_change_password")
+			return
+		}
 		err := checkText(w, r)
 		if err == nil {
 			err = fn(w, r)
@@ -47,6 +51,13 @@ func (ui *UI) handle(fn handlerFunc) http.Handler {
 		p.Title = p.L.T("error.title")
 		ui.render(w, r, p.Status, "error", p)
 	})
+}
+
+// openBeforePasswordChange are the routes a user who must change their password may
+// still use (auth.PasswordChangePending): the change itself and leaving.
+var openBeforePasswordChange = map[string]bool{
+	"GET /account": true, "POST /account/password": true, "POST /sign-out": true,
+	"GET /sign-in": true, "POST /sign-in": true, "POST /lang": true,
 }
 
 // maxForm bounds a form that is not a file upload (upload.go has its own bound): pages'
@@ -123,10 +134,27 @@ func (ui *UI) redirect(w http.ResponseWriter, r *http.Request, to, flashKey stri
 	return nil
 }
 
-// localPath keeps a redirect target on this site, so ?next= cannot send users elsewhere.
+// localPath keeps a redirect target on this site, so next= and back= cannot send users
+// elsewhere: only an absolute path of this origin passes, anything else is fallback.
+// Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so
+// "/\t/evil.example" or "/\\evil.example" would leave the site as "//evil.example" does:
+// control characters, spaces and backslashes are refused outright.
 func localPath(p, fallback string) string {
-	if p == "" || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	if len(p) > maxLocalPath || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return fallback
+	}
+	for _, c := range p {
+		if c <= ' ' || c == 0x7f || c == '\\' || (c >= 0x80 && c <= 0x9f) {
+			return fallback
+		}
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" ||
+		!strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
 		return fallback
 	}
 	return p
 }
+
+// maxLocalPath bounds a redirect target: no page of kovit's needs a longer address.
+const maxLocalPath = 2048

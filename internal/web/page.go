@@ -45,13 +45,8 @@ func (ui *UI) page(r *http.Request, titleKey string) Page {
 	return p
 }
 
-// lang is the language a request is served in: the remembered choice, else et.
-func lang(r *http.Request) string {
-	if c, err := r.Cookie("lang"); err == nil && i18n.Supported(c.Value) {
-		return c.Value
-	}
-	return i18n.Languages[0]
-}
+// lang is the language a page is served in (i18n.CookieLang).
+func lang(r *http.Request) string { return i18n.CookieLang(r) }
 
 // errorPage shows an error with its status.
 type errorPage struct {

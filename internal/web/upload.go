@@ -51,6 +51,7 @@ func readUpload(w http.ResponseWriter, r *http.Request) (head []string, rows [][
 	if errors.As(err, &re) {
 		return nil, nil, &uploadError{http.StatusUnprocessableEntity, re.Key, re.Row}
 	}
+	tabular.Restore(rows)
 	return head, rows, err
 }
 

@@ -4,6 +4,7 @@ package web
 
 import (
 	"log/slog"
+	"net/netip"
 	"time"
 
 	"kovit/internal/audit"
@@ -35,7 +36,10 @@ type Deps struct {
 	OIDC *OIDC
 	// Map draws the municipalities for the e-service map; nil leaves the map page a table.
 	Map *chart.Mapper
-	Now func() time.Time
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names the client that
+	// the sign-in limit counts; a request from anywhere else counts by its own address.
+	TrustedProxies []netip.Prefix
+	Now            func() time.Time
 }
 
 // UI serves the HTML pages.

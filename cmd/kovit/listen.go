@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// The HTTP server's limits. A slow client cannot hold a connection open for ever, while an
+// upload of the largest allowed size (10 MB) still arrives at about 1 Mbit/s. Every
+// request's context ends at writeTimeout (server.Options.RequestTimeout), when its answer
+// could no longer be written anyway.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 90 * time.Second
+	writeTimeout      = 2 * time.Minute
+	idleTimeout       = 2 * time.Minute
+	// shutdownGrace is how long a shutdown waits for requests in flight before it cancels
+	// their contexts and closes their connections.
+	shutdownGrace = 15 * time.Second
+)
+
+// listener is an open address and what it serves.
+type listener struct {
+	ln net.Listener
+	h  http.Handler
+}
+
+// listen opens the main address and, when set, the metrics address.
+func (a *app) listen(c config) ([]listener, error) {
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return nil, err
+	}
+	ls := []listener{{ln, a.handler}}
+	if c.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", c.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return nil, err
+		}
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", a.metrics)
+		ls = append(ls, listener{mln, mux})
+	}
+	return ls, nil
+}
+
+// run serves every listener until ctx ends or one fails. Then requests in flight have
+// grace to finish; after it their contexts are cancelled, so a runaway import stops at
+// its next check instead of holding the shutdown, and their connections are closed.
+func run(ctx context.Context, log *slog.Logger, grace time.Duration, ls ...listener) error {
+	requests, cancelRequests := context.WithCancel(context.Background())
+	defer cancelRequests()
+	errc := make(chan error, len(ls))
+	var servers []*http.Server
+	for _, l := range ls {
+		srv := &http.Server{Handler: l.h, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+			WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+			BaseContext: func(net.Listener) context.Context { return requests }}
+		servers = append(servers, srv)
+		go func() { errc <- srv.Serve(l.ln) }()
+	}
+	var err error
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdown, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	var wg sync.WaitGroup
+	for _, srv := range servers {
+		wg.Go(func() {
+			if srv.Shutdown(shutdown) != nil {
+				log.Warn("requests still running after the grace period are cancelled", "grace", grace.String())
+			}
+		})
+	}
+	wg.Wait()
+	cancelRequests()
+	for _, srv := range servers {
+		srv.Close()
+	}
+	return err
+}
