@@ -132,18 +132,27 @@ func (a *API) writeJSON(w http.ResponseWriter, r *http.Request, status int, v an
 	return nil
 }
 
-// list is a response of every item of a kind.
-type list[T any] struct {
-	Items []T `json:"items"`
-	Total int `json:"total"`
-}
-
-// page is one page of a longer list; Total counts every match, not only this page.
+// page is one page of a list, the answer of every list; Total counts every match, not
+// only this page.
 type page[T any] struct {
 	Items  []T `json:"items"`
 	Total  int `json:"total"`
 	Limit  int `json:"limit"`
 	Offset int `json:"offset"`
+}
+
+// pageOf is the page pg of all, a list held whole in memory. Without a limit it is every
+// item from the offset on, as such a list answered before it took a limit, and Limit says
+// how many that is.
+func pageOf[T any](all []T, pg paging) page[T] {
+	from := min(pg.offset, len(all))
+	to := len(all)
+	if pg.limit > 0 {
+		to = min(from+pg.limit, len(all))
+	} else {
+		pg.limit = to - from
+	}
+	return page[T]{orEmpty(all[from:to]), len(all), pg.limit, pg.offset}
 }
 
 // orEmpty keeps an empty result an empty JSON array rather than null, which clients

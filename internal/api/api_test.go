@@ -24,7 +24,7 @@ import (
 
 // testServer is the whole stack as cmd/kovit builds it, on a free port.
 type testServer struct {
-	t     *testing.T
+	t     testing.TB
 	url   string
 	store *sqlstore.Store
 	logs  *syncBuffer
@@ -35,7 +35,7 @@ type testServer struct {
 // the request instead shows.
 const testBaseURL = "https://kovit.test"
 
-func newServer(t *testing.T, store *sqlstore.Store) *testServer {
+func newServer(t testing.TB, store *sqlstore.Store) *testServer {
 	t.Helper()
 	sessions := scs.New()
 	sessions.Store = store.Sessions()
@@ -139,7 +139,7 @@ func (s *testServer) get(path, token string, v any) {
 	r.decode(s.t, v)
 }
 
-func (r resp) decode(t *testing.T, v any) {
+func (r resp) decode(t testing.TB, v any) {
 	t.Helper()
 	if err := json.Unmarshal(r.body, v); err != nil {
 		t.Fatalf("decode %s: %v", r.body, err)

@@ -13,6 +13,7 @@ func (a *API) listAuditEvents(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := newQuery(r)
+	pg := q.page()
 	f := audit.Filter{
 		Entity:   q.str("entity"),
 		EntityID: q.str("entity_id"),
@@ -20,8 +21,8 @@ func (a *API) listAuditEvents(w http.ResponseWriter, r *http.Request) error {
 		ActorID:  int64(q.int("actor_id")),
 		Since:    q.time("since", false),
 		Until:    q.time("until", true),
-		Limit:    q.limit(),
-		Offset:   q.int("offset"),
+		Limit:    pg.limit,
+		Offset:   pg.offset,
 	}
 	if err := q.check(f.Validate()); err != nil {
 		return err

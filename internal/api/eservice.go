@@ -19,6 +19,7 @@ func (a *API) listServices(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	retired := q.bool("include_retired")
 	area, lifeEvent := q.str("area"), q.str("life_event")
+	pg := q.page()
 	if err := q.check(nil); err != nil {
 		return err
 	}
@@ -32,7 +33,7 @@ func (a *API) listServices(w http.ResponseWriter, r *http.Request) error {
 			items = append(items, s)
 		}
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[eservice.Service]{orEmpty(items), len(items)})
+	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }
 
 func (a *API) getService(w http.ResponseWriter, r *http.Request) error {
@@ -110,11 +111,16 @@ func (a *API) updateService(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) maturityScale(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	pg := q.page()
+	if err := q.check(nil); err != nil {
+		return err
+	}
 	scale, err := a.services.Scale(r.Context())
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[eservice.Level]{orEmpty([]eservice.Level(scale)), len(scale)})
+	return a.writeJSON(w, r, http.StatusOK, pageOf([]eservice.Level(scale), pg))
 }
 
 // allMunicipalities lists every municipality f selects, in one go.

@@ -14,6 +14,8 @@ import (
 type Matrix struct {
 	Items          []MatrixCell                 `json:"items"`
 	Total          int                          `json:"total"`
+	Limit          int                          `json:"limit"`
+	Offset         int                          `json:"offset"`
 	Services       []eservice.ServiceStats      `json:"services"`
 	Municipalities []eservice.MunicipalityStats `json:"municipalities"`
 }
@@ -41,6 +43,7 @@ func (a *API) matrix(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	ehak, code, area := q.str("municipality"), q.str("service"), q.str("area")
 	f := municipality.Filter{CountyEHAK: q.str("county"), Type: municipality.Type(q.str("type"))}
+	pg := q.page()
 	if err := q.check(f.Validate()); err != nil {
 		return err
 	}
@@ -80,7 +83,9 @@ func (a *API) matrix(w http.ResponseWriter, r *http.Request) error {
 	for _, s := range services {
 		out.Services = append(out.Services, grid.StatsOf(s.Code, ms))
 	}
-	out.Total = len(out.Items)
+	// The figures are of the whole selection; the cells are paged.
+	p := pageOf(out.Items, pg)
+	out.Items, out.Total, out.Limit, out.Offset = p.Items, p.Total, p.Limit, p.Offset
 	return a.writeJSON(w, r, http.StatusOK, out)
 }
 

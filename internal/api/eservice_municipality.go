@@ -11,10 +11,12 @@ import (
 // service (one never filled in as not offered at level 0 with version 0), the
 // municipality's figures, and its median level beside its peers'.
 type MunicipalityServices struct {
-	Items []eservice.Cell            `json:"items"`
-	Total int                        `json:"total"`
-	Stats eservice.MunicipalityStats `json:"stats"`
-	Peers []PeerGroup                `json:"peers"`
+	Items  []eservice.Cell            `json:"items"`
+	Total  int                        `json:"total"`
+	Limit  int                        `json:"limit"`
+	Offset int                        `json:"offset"`
+	Stats  eservice.MunicipalityStats `json:"stats"`
+	Peers  []PeerGroup                `json:"peers"`
 }
 
 // PeerGroup is a group of municipalities the municipality is compared with, itself
@@ -28,7 +30,9 @@ type PeerGroup struct {
 
 func (a *API) municipalityServices(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := newQuery(r).check(nil); err != nil {
+	q := newQuery(r)
+	pg := q.page()
+	if err := q.check(nil); err != nil {
 		return err
 	}
 	ehak, err := pathEHAK(r)
@@ -68,5 +72,8 @@ func (a *API) municipalityServices(w http.ResponseWriter, r *http.Request) error
 	} {
 		out.Peers = append(out.Peers, PeerGroup{p.group, p.key, len(p.ms), g.MedianOfGroup(p.ms, services)})
 	}
+	// The figures are of every service; the cells are paged.
+	p := pageOf(out.Items, pg)
+	out.Items, out.Total, out.Limit, out.Offset = p.Items, p.Total, p.Limit, p.Offset
 	return a.writeJSON(w, r, http.StatusOK, out)
 }

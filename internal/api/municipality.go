@@ -10,14 +10,15 @@ import (
 
 func (a *API) listMunicipalities(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
+	pg := q.page()
 	f := municipality.Filter{
 		Q:          q.str("q"),
 		CountyEHAK: q.str("county"),
 		Type:       municipality.Type(q.str("type")),
 		Sort:       q.str("sort"),
 		Desc:       descending(q),
-		Limit:      q.limit(),
-		Offset:     q.int("offset"),
+		Limit:      pg.limit,
+		Offset:     pg.offset,
 	}
 	if err := q.check(f.Validate()); err != nil {
 		return err
@@ -82,11 +83,16 @@ func (a *API) updateMunicipality(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) listCounties(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	pg := q.page()
+	if err := q.check(nil); err != nil {
+		return err
+	}
 	items, err := a.municipalities.ListCounties(r.Context())
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[municipality.County]{orEmpty(items), len(items)})
+	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }
 
 func (a *API) getCounty(w http.ResponseWriter, r *http.Request) error {

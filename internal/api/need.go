@@ -28,9 +28,10 @@ func (a *API) listNeeds(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
 	q := newQuery(r)
+	pg := q.page()
 	f := need.Filter{MunicipalityEHAK: q.str("municipality"), RoundID: int64(q.int("round")), Category: need.Category(q.str("category")),
 		ConsolidatedID: int64(q.int("consolidated")), Query: q.str("q"), Sort: q.str("sort"), Desc: descending(q),
-		Limit: q.limit(), Offset: q.int("offset")}
+		Limit: pg.limit, Offset: pg.offset}
 	if s := q.str("state"); s != "" {
 		f.States = []need.State{need.State(s)}
 	}
@@ -148,29 +149,32 @@ func (a *API) transitionNeed(w http.ResponseWriter, r *http.Request) error {
 	return a.writeJSON(w, r, http.StatusOK, n)
 }
 
-// similarNeeds suggests likely duplicates of a need, best first.
+// maxSimilar bounds the likely duplicates of a need: past it the suggestions are noise.
+const maxSimilar = 100
+
+// similarNeeds suggests likely duplicates of a need, best first, 10 to a page.
 func (a *API) similarNeeds(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := newQuery(r)
-	limit := q.limit()
+	pg := q.page()
 	if err := q.check(nil); err != nil {
 		return err
 	}
-	if limit == 0 {
-		limit = 10
+	if pg.limit == 0 {
+		pg.limit = 10
 	}
 	n, err := a.readableNeed(r)
 	if err != nil {
 		return err
 	}
-	items, err := a.needs.Similar(ctx, n.ID, min(limit, 100))
+	items, err := a.needs.Similar(ctx, n.ID, maxSimilar)
 	if err != nil {
 		return err
 	}
 	// Only the likely duplicates the user may read: an editor's among their own
 	// municipality's needs.
 	items = need.ReadableSuggestions(items, auth.NeedReader(auth.UserFrom(ctx)))
-	return a.writeJSON(w, r, http.StatusOK, list[need.Suggestion]{orEmpty(items), len(items)})
+	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }
 
 // decideSuggestion accepts a suggested duplicate (both needs into one consolidated need)

@@ -43,6 +43,7 @@ func (a *API) listConsolidated(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	f := need.ConsolidatedFilter{MeasureID: int64(q.int("measure")), Category: need.Category(q.str("category"))}
 	sort := q.str("sort")
+	pg := q.page()
 	var p kovit.Problems
 	if sort != "" && sort != "priority" {
 		p.Add("sort", "error.sort")
@@ -55,30 +56,32 @@ func (a *API) listConsolidated(w http.ResponseWriter, r *http.Request) error {
 	}
 	f.PublishedOnly = auth.CanReadInternal(auth.UserFrom(ctx)) != nil
 	if sort == "priority" {
-		return a.writePriorities(w, r, f)
+		return a.writePriorities(w, r, f, pg)
 	}
 	items, err := a.needs.ListConsolidated(ctx, f)
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[need.Consolidated]{orEmpty(items), len(items)})
+	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }
 
 // priorities ranks consolidated needs by the stored weights, with each score's breakdown.
 func (a *API) priorities(w http.ResponseWriter, r *http.Request) error {
-	if err := newQuery(r).check(nil); err != nil {
+	q := newQuery(r)
+	pg := q.page()
+	if err := q.check(nil); err != nil {
 		return err
 	}
 	f := need.ConsolidatedFilter{PublishedOnly: auth.CanReadInternal(auth.UserFrom(r.Context())) != nil}
-	return a.writePriorities(w, r, f)
+	return a.writePriorities(w, r, f, pg)
 }
 
-func (a *API) writePriorities(w http.ResponseWriter, r *http.Request, f need.ConsolidatedFilter) error {
+func (a *API) writePriorities(w http.ResponseWriter, r *http.Request, f need.ConsolidatedFilter, pg paging) error {
 	items, err := a.needs.Priorities(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[need.Ranked]{orEmpty(items), len(items)})
+	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }
 
 func (a *API) getConsolidated(w http.ResponseWriter, r *http.Request) error {

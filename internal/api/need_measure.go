@@ -21,6 +21,7 @@ type Mapping struct {
 func (a *API) listMeasures(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	f := need.MeasureFilter{Status: need.MeasureStatus(q.str("status"))}
+	pg := q.page()
 	var p kovit.Problems
 	if f.Status != "" && !f.Status.Valid() {
 		p.Add("status", "need.error.measure_status")
@@ -33,7 +34,7 @@ func (a *API) listMeasures(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[need.Measure]{orEmpty(items), len(items)})
+	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }
 
 func (a *API) getMeasure(w http.ResponseWriter, r *http.Request) error {

@@ -16,7 +16,9 @@ type RoundDetail struct {
 }
 
 func (a *API) listRounds(w http.ResponseWriter, r *http.Request) error {
-	if err := newQuery(r).check(nil); err != nil {
+	q := newQuery(r)
+	pg := q.page()
+	if err := q.check(nil); err != nil {
 		return err
 	}
 	if err := auth.CanReadInternal(auth.UserFrom(r.Context())); err != nil {
@@ -26,7 +28,7 @@ func (a *API) listRounds(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[need.Round]{orEmpty(items), len(items)})
+	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }
 
 func (a *API) getRound(w http.ResponseWriter, r *http.Request) error {

@@ -106,6 +106,68 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	})
 }
 
+// TestOpenAPIListsTakeLimitAndOffset: every list operation (a GET whose answer has items)
+// declares limit and offset, and its answer says which page it is.
+func TestOpenAPIListsTakeLimitAndOffset(t *testing.T) {
+	doc, _ := fetchOpenAPI(t)
+	var op struct {
+		Parameters []parameter
+		Responses  map[string]struct {
+			Content map[string]struct {
+				Schema struct {
+					Ref   string `json:"$ref"`
+					OneOf []struct {
+						Ref string `json:"$ref"`
+					} `json:"oneOf"`
+				} `json:"schema"`
+			} `json:"content"`
+		} `json:"responses"`
+	}
+	lists := 0
+	for path, item := range doc.Paths {
+		raw, ok := item["get"]
+		if !ok {
+			continue
+		}
+		op.Parameters, op.Responses = nil, nil
+		if err := json.Unmarshal(raw, &op); err != nil {
+			t.Fatal(err)
+		}
+		s := op.Responses["200"].Content["application/json"].Schema
+		refs := []string{s.Ref}
+		for _, o := range s.OneOf {
+			refs = append(refs, o.Ref)
+		}
+		for _, ref := range refs {
+			sc := doc.Components.Schemas[strings.TrimPrefix(ref, "#/components/schemas/")]
+			if _, ok := sc.Properties["items"]; !ok {
+				continue
+			}
+			lists++
+			for _, field := range []string{"total", "limit", "offset"} {
+				if _, ok := sc.Properties[field]; !ok {
+					t.Errorf("GET %s: answer %s has no %s", path, ref, field)
+				}
+			}
+			names := map[string]bool{}
+			for _, p := range op.Parameters {
+				if p.Ref != "" {
+					p = doc.Components.Parameters[strings.TrimPrefix(p.Ref, "#/components/parameters/")]
+				}
+				if p.In == "query" {
+					names[p.Name] = true
+				}
+			}
+			if !names["limit"] || !names["offset"] {
+				t.Errorf("GET %s: a list without limit and offset parameters", path)
+			}
+		}
+	}
+	if lists < 20 {
+		t.Errorf("%d list operations found; the document's lists are no longer recognised", lists)
+	}
+}
+
 func walkRefs(v any, fn func(string)) {
 	switch v := v.(type) {
 	case map[string]any:

@@ -38,14 +38,21 @@ type ActivityDetail struct {
 // everyone, drafts too for signed-in users.
 func (a *API) listStrategies(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := newQuery(r).check(nil); err != nil {
+	q := newQuery(r)
+	pg := q.page()
+	if err := q.check(nil); err != nil {
 		return err
 	}
-	items, total, err := a.plans.ListStrategies(ctx, plan.Readable(auth.ReadableDrafts(auth.UserFrom(ctx))))
+	f := plan.Readable(auth.ReadableDrafts(auth.UserFrom(ctx)))
+	if pg.limit > 0 {
+		f.Limit = pg.limit
+	}
+	f.Offset = pg.offset
+	items, total, err := a.plans.ListStrategies(ctx, f)
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[plan.Strategy]{orEmpty(items), total})
+	return a.writeJSON(w, r, http.StatusOK, page[plan.Strategy]{orEmpty(items), total, f.Limit, f.Offset})
 }
 
 func (a *API) getStrategy(w http.ResponseWriter, r *http.Request) error {

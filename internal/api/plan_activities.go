@@ -26,17 +26,11 @@ func (a *API) listActivities(w http.ResponseWriter, r *http.Request) error {
 	strategyID := int64(q.int("strategy"))
 	f := plan.ActivityFilter{Branch: int64(q.int("direction")), Status: q.str("status"),
 		LeadOrgID: int64(q.int("lead")), Municipality: q.str("municipality")}
-	limit, offset := q.limit(), q.int("offset")
+	pg := q.page()
+	if pg.limit == 0 {
+		pg.limit = 50
+	}
 	var p kovit.Problems
-	if limit == 0 {
-		limit = 50
-	}
-	if limit > 500 {
-		p.Add("limit", "error.limit")
-	}
-	if offset < 0 {
-		p.Add("offset", "error.offset")
-	}
 	if (f.Branch != 0 || f.Status != "") && strategyID == 0 {
 		// Branches and statuses belong to one strategy.
 		p.Add("strategy", "error.required")
@@ -57,7 +51,7 @@ func (a *API) listActivities(w http.ResponseWriter, r *http.Request) error {
 			ids = append(ids, s.ID)
 		}
 	}
-	out := list[ActivityItem]{Items: []ActivityItem{}}
+	out := page[ActivityItem]{Items: []ActivityItem{}, Limit: pg.limit, Offset: pg.offset}
 	for _, id := range ids {
 		// The tree comes from memory, so its strategy is checked rather than read again.
 		t, err := a.plans.StrategyTree(ctx, id)
@@ -77,7 +71,7 @@ func (a *API) listActivities(w http.ResponseWriter, r *http.Request) error {
 				return
 			}
 			out.Total++
-			if out.Total <= offset || len(out.Items) == limit {
+			if out.Total <= pg.offset || len(out.Items) == pg.limit {
 				return
 			}
 			if !internal {

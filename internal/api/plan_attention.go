@@ -19,6 +19,7 @@ func (a *API) listAttention(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	_, editorOf := auth.ReadableDrafts(auth.UserFrom(ctx))
 	f := plan.AttentionFilter{Municipality: q.str("municipality"), StrategyID: int64(q.int("strategy")), EditorOf: editorOf}
+	pg := q.page()
 	if err := q.check(nil); err != nil {
 		return err
 	}
@@ -35,5 +36,5 @@ func (a *API) listAttention(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[plan.AttentionItem]{orEmpty(items), len(items)})
+	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }

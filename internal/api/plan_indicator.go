@@ -31,6 +31,7 @@ func (a *API) listIndicators(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := newQuery(r)
 	strategyID := int64(q.int("strategy"))
+	pg := q.page()
 	if err := q.check(nil); err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ func (a *API) listIndicators(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := list[IndicatorItem]{Items: []IndicatorItem{}}
+	var items []IndicatorItem
 	for _, s := range strategies {
 		t, err := a.plans.StrategyTree(ctx, s.ID)
 		if err != nil {
@@ -66,11 +67,10 @@ func (a *API) listIndicators(w http.ResponseWriter, r *http.Request) error {
 			if series := ind.Series(ms, count); len(series) > 0 {
 				item.Latest = &series[len(series)-1]
 			}
-			out.Items = append(out.Items, item)
+			items = append(items, item)
 		}
 	}
-	out.Total = len(out.Items)
-	return a.writeJSON(w, r, http.StatusOK, out)
+	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }
 
 func (a *API) getIndicator(w http.ResponseWriter, r *http.Request) error {

@@ -34,6 +34,11 @@ type VersionInput struct {
 // activityUpdates lists an activity's progress updates, newest first.
 func (a *API) activityUpdates(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
+	q := newQuery(r)
+	pg := q.page()
+	if err := q.check(nil); err != nil {
+		return err
+	}
 	n, _, err := a.readableActivity(ctx, r)
 	if err != nil {
 		return err
@@ -42,7 +47,7 @@ func (a *API) activityUpdates(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[plan.ProgressUpdate]{orEmpty(items), len(items)})
+	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }
 
 // postActivityUpdate adds a progress update by the caller, who must be one of the
@@ -109,7 +114,8 @@ func (a *API) listReports(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := newQuery(r)
 	drafts, editorOf := auth.ReadableDrafts(auth.UserFrom(ctx))
-	f := plan.ReportFilter{StrategyID: int64(q.int("strategy")), Limit: q.limit(), Offset: q.int("offset"),
+	pg := q.page()
+	f := plan.ReportFilter{StrategyID: int64(q.int("strategy")), Limit: pg.limit, Offset: pg.offset,
 		PublicOnly: !drafts, EditorOf: editorOf}
 	if err := q.check(f.Validate()); err != nil {
 		return err
@@ -118,7 +124,7 @@ func (a *API) listReports(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusOK, list[plan.Report]{orEmpty(items), total})
+	return a.writeJSON(w, r, http.StatusOK, page[plan.Report]{orEmpty(items), total, f.Limit, f.Offset})
 }
 
 // readableReport loads a report whose strategy the caller may read with the state it shows.

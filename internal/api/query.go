@@ -48,19 +48,30 @@ func (q *query) int(name string) int {
 	return n
 }
 
-// limit returns the page size, or 0 when it is absent so that the filter's Validate fills
-// the module's default. An explicit 0 is refused rather than taken as that default.
-func (q *query) limit() int {
-	s := q.str("limit")
-	if s == "" {
-		return 0
+// maxLimit caps a page of every list, so one request cannot ask for an unbounded answer.
+const maxLimit = 500
+
+// paging is the part of a list a client asked for: limit items from offset on.
+type paging struct{ limit, offset int }
+
+// page reads limit and offset, which every list takes. An absent limit is 0, for the
+// list's own default (the filter's Validate fills it, pageOf gives every item); an
+// explicit 0, a negative or a non-number is refused rather than taken as that default.
+func (q *query) page() paging {
+	var pg paging
+	if s := q.str("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxLimit {
+			q.p.Add("limit", "error.limit")
+		} else {
+			pg.limit = n
+		}
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 {
-		q.p.Add("limit", "error.limit")
-		return 0
+	if pg.offset = q.int("offset"); pg.offset < 0 {
+		q.p.Add("offset", "error.offset")
+		pg.offset = 0
 	}
-	return n
+	return pg
 }
 
 // bool returns the parameter as true or false, or nil when it is absent or bad.

@@ -21,14 +21,27 @@ const maxBody = 1 << 20
 // out keep their values, which is how PATCH changes only what it names. Unknown fields
 // are refused so a misspelt name is not silently dropped.
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		return bodyError(err, nil, nil)
+	}
+	return decodeBody(body, v)
+}
+
+// decodeBody is decodeJSON once the body is read.
+func decodeBody(body []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return bodyError(err)
+		return bodyError(err, body, v)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		// A second value after the first: most likely two requests pasted together.
 		return &badBody{kovit.Errorf(eMalformed, "error.json"), dec.InputOffset()}
+	}
+	if !utf8.Valid(body) {
+		// encoding/json would store U+FFFD in place of the bad bytes: refuse, as a form does.
+		return valueError(body, v, "api.error.text", func(raw []byte, _ reflect.Type) bool { return !utf8.Valid(raw) })
 	}
 	if field := unstorableField(reflect.ValueOf(v), ""); field != "" {
 		var p kovit.Problems
@@ -57,7 +70,7 @@ func decodePatch[T any](w http.ResponseWriter, r *http.Request, stored T) (T, er
 	delete(fields, "version")
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
-		return out, bodyError(err)
+		return out, bodyError(err, nil, nil)
 	}
 	dropSentArrays(fields, body)
 	if b, err = json.Marshal(fields); err == nil {
@@ -66,8 +79,7 @@ func decodePatch[T any](w http.ResponseWriter, r *http.Request, stored T) (T, er
 	if err != nil {
 		return out, err
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	return out, decodeJSON(w, r, &out)
+	return out, decodeBody(body, &out)
 }
 
 // dropSentArrays removes from stored each array that body sends, in nested objects too,
@@ -160,24 +172,37 @@ type badBody struct {
 func (b *badBody) Error() string { return b.err.Error() }
 func (b *badBody) Unwrap() error { return b.err }
 
-// bodyError turns what encoding/json reports into a problem a client can act on.
-func bodyError(err error) error {
+// bodyError turns what encoding/json reports on decoding body into v into a problem a
+// client can act on.
+func bodyError(err error, body []byte, v any) error {
 	e := kovit.Errorf(eMalformed, "error.json")
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var tooBig *http.MaxBytesError
 	switch {
+	case errors.As(err, &tooBig):
+		return kovit.Errorf(kovit.ETooLarge, "api.error.body_too_large")
 	case errors.As(err, &syntax):
 		return &badBody{e, syntax.Offset}
 	case errors.As(err, &typ):
-		e.Fields = []kovit.FieldError{{Field: typ.Field, Key: "api.error.json_type"}}
+		// typ.Field leaves out array indexes (statuses.colour); the walk has them.
+		field := typ.Field
+		if v != nil {
+			if path, _, ok := badValue(body, reflect.TypeOf(v), "", undecodable, 0); ok {
+				field = path
+			}
+		}
+		e.Fields = []kovit.FieldError{{Field: field, Key: "api.error.json_type"}}
 		return &badBody{e, typ.Offset}
-	case errors.As(err, &tooBig):
-		e.Key = "api.error.body_too_large"
 	case strings.HasPrefix(err.Error(), `json: unknown field "`):
 		// encoding/json has no error type for this, only the message.
 		name := strings.TrimSuffix(strings.TrimPrefix(err.Error(), `json: unknown field "`), `"`)
 		e.Fields = []kovit.FieldError{{Field: name, Key: "api.error.unknown_field"}}
+	case v != nil:
+		// The JSON is well formed but a value's own UnmarshalJSON refused it (a time that
+		// is not RFC 3339, an amount with too many digits); encoding/json does not say
+		// which value, so find it.
+		return valueError(body, v, "", undecodable)
 	}
 	return &badBody{e, -1}
 }

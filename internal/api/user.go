@@ -25,13 +25,14 @@ func (a *API) listUsers(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := newQuery(r)
+	pg := q.page()
 	f := auth.UserFilter{
 		Q:                q.str("q"),
 		Role:             auth.Role(q.str("role")),
 		MunicipalityEHAK: q.str("municipality"),
 		Active:           q.bool("active"),
-		Limit:            q.limit(),
-		Offset:           q.int("offset"),
+		Limit:            pg.limit,
+		Offset:           pg.offset,
 	}
 	if err := q.check(validateUserFilter(&f)); err != nil {
 		return err

@@ -148,6 +148,9 @@ func (in CellInput) Validate(scale Scale) error {
 			p.Add(f.name, "error.url")
 		}
 	}
+	if d := in.EvidenceCheckedOn; d != nil && !kovit.ValidDate(*d) {
+		p.Add("evidence_checked_on", "error.date")
+	}
 	if kovit.TooLong(in.System, 200) {
 		p.Add("system", "error.too_long")
 	}

@@ -4,6 +4,7 @@ import (
 	"net/mail"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -39,3 +40,8 @@ func ValidPhone(s string) bool {
 
 // TooLong reports whether s has more than max characters.
 func TooLong(s string, max int) bool { return utf8.RuneCountInString(s) > max }
+
+// ValidDate reports whether t falls in the years a record of kovit's can be about, 1900 to
+// 2200. Anything outside is a typo (0026 for 2026, 20266 for 2026), and the engines store
+// years before 1 and after 9999 differently, so such a date would not come back as sent.
+func ValidDate(t time.Time) bool { return t.Year() >= 1900 && t.Year() <= 2200 }

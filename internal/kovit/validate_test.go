@@ -1,6 +1,15 @@
 package kovit
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
+
+// validDay is ValidDate of a YYYY-MM-DD day, for the table below.
+func validDay(s string) bool {
+	d, err := time.Parse(time.DateOnly, s)
+	return err == nil && ValidDate(d)
+}
 
 func TestValidators(t *testing.T) {
 	tests := []struct {
@@ -19,6 +28,11 @@ func TestValidators(t *testing.T) {
 		{"phone estonian", ValidPhone, "+372 736 1111", true},
 		{"phone letters", ValidPhone, "call me", false},
 		{"phone too short", ValidPhone, "123", false},
+		{"date first day", validDay, "1900-01-01", true},
+		{"date last day", validDay, "2200-12-31", true},
+		{"date year 0", validDay, "0000-01-01", false},
+		{"date 1899", validDay, "1899-12-31", false},
+		{"date 2201", validDay, "2201-01-01", false},
 	}
 	for _, tt := range tests {
 		if got := tt.fn(tt.in); got != tt.want {
@@ -39,6 +53,7 @@ func TestStatusCode(t *testing.T) {
 		{Conflict(), 409},
 		{Forbidden(), 403},
 		{Unauthorized(), 401},
+		{Errorf(ETooLarge, "error.too_large"), 413},
 		{errPlain("boom"), 500},
 	}
 	for _, tt := range tests {

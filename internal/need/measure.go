@@ -143,7 +143,7 @@ func date(s string) (time.Time, bool) {
 		return time.Time{}, true
 	}
 	t, err := time.Parse(time.DateOnly, s)
-	return t, err == nil
+	return t, err == nil && kovit.ValidDate(t)
 }
 
 // Check reports whether municipality m may apply, and if not every reason why, as

@@ -115,7 +115,7 @@ func (i Indicator) Validate() error {
 	return p.Err()
 }
 
-func validPoint(p Point) bool { return finite(p.Value) && !p.Date.IsZero() }
+func validPoint(p Point) bool { return finite(p.Value) && kovit.ValidDate(p.Date) }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
@@ -141,7 +141,7 @@ func (m Measurement) Validate(ind Indicator) error {
 	if !finite(m.Value) {
 		p.Add("value", "error.number")
 	}
-	if m.Date.IsZero() {
+	if !kovit.ValidDate(m.Date) {
 		p.Add("date", "error.date")
 	}
 	if (ind.Breakdown == NoBreakdown) != (m.MunicipalityEHAK == "") {

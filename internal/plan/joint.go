@@ -42,6 +42,7 @@ func (p Participant) Validate(statuses Statuses) error {
 	if p.Completion < 0 || p.Completion > 100 {
 		pr.Add("completion", "plan.error.completion")
 	}
+	optionalDate(&pr, "due", p.Due)
 	if p.Version < 0 {
 		pr.Add("version", "error.version")
 	}
@@ -97,6 +98,7 @@ func (t Task) Validate() error {
 	if !t.State.Valid() {
 		p.Add("state", "plan.error.task_state")
 	}
+	optionalDate(&p, "due", t.Due)
 	if t.Version < 0 {
 		p.Add("version", "error.version")
 	}
@@ -114,4 +116,11 @@ func CompletionStamp(before Task, state TaskState, now time.Time, by string) (*t
 		return before.CompletedAt, before.CompletedBy
 	}
 	return &now, by
+}
+
+// optionalDate adds a problem for a date that is given but outside kovit.ValidDate.
+func optionalDate(p *kovit.Problems, field string, d *time.Time) {
+	if d != nil && !kovit.ValidDate(*d) {
+		p.Add(field, "error.date")
+	}
 }

@@ -132,6 +132,8 @@ func (n Node) Validate(statuses Statuses) error {
 		if n.Completion < 0 || n.Completion > 100 {
 			p.Add("completion", "plan.error.completion")
 		}
+		optionalDate(&p, "start", n.Start)
+		optionalDate(&p, "end", n.End)
 		if n.Start != nil && n.End != nil && n.End.Before(*n.Start) {
 			p.Add("end", "error.until_before_since")
 		}

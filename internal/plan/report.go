@@ -48,10 +48,10 @@ func (r Report) Validate() error {
 		p.Add("title_et", "error.required")
 	}
 	textLimits(&p, 300, "title_et", r.TitleEt, "title_en", r.TitleEn)
-	if r.PeriodStart.IsZero() {
+	if !kovit.ValidDate(r.PeriodStart) {
 		p.Add("period_start", "error.date")
 	}
-	if r.PeriodEnd.IsZero() {
+	if !kovit.ValidDate(r.PeriodEnd) {
 		p.Add("period_end", "error.date")
 	} else if !r.PeriodStart.IsZero() && r.PeriodEnd.Before(r.PeriodStart) {
 		p.Add("period_end", "error.until_before_since")

@@ -30,9 +30,7 @@ func (u ProgressUpdate) Validate() error {
 		p.Add("body", "error.required")
 	}
 	textLimits(&p, 10000, "body", u.Body)
-	if u.Date.IsZero() {
-		p.Add("date", "error.date")
-	} else if y := u.Date.Year(); y < 1990 || y > 2100 {
+	if !kovit.ValidDate(u.Date) {
 		p.Add("date", "error.date")
 	}
 	if u.Version < 0 {

@@ -136,7 +136,7 @@ func cellInputFrom(r *http.Request) (eservice.CellInput, string, kovit.Problems)
 		if err != nil {
 			d, err = time.Parse("02.01.2006", date)
 		}
-		if err != nil {
+		if err != nil || !kovit.ValidDate(d) {
 			p.Add("evidence_checked_on", "error.date")
 		} else {
 			in.EvidenceCheckedOn = &d

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -25,7 +26,7 @@ func (ui *UI) handle(fn handlerFunc) http.Handler {
 			ui.redirect(w, r, "/account", "flash.must_change_password")
 			return
 		}
-		err := checkText(r)
+		err := checkText(w, r)
 		if err == nil {
 			err = fn(w, r)
 		}
@@ -59,9 +60,14 @@ var openBeforePasswordChange = map[string]bool{
 	"GET /sign-in": true, "POST /sign-in": true, "POST /lang": true,
 }
 
+// maxForm bounds a form that is not a file upload (upload.go has its own bound): pages'
+// longest texts are a few tens of kilobytes.
+const maxForm = 1 << 20
+
 // checkText refuses a request whose path, query or form holds a NUL byte or invalid
 // UTF-8: no field of kovit's may contain them, and PostgreSQL would refuse to store them.
-func checkText(r *http.Request) error {
+// A form over maxForm is refused as too large, before any of it is read as text.
+func checkText(w http.ResponseWriter, r *http.Request) error {
 	bad := func(s string) bool { return !utf8.ValidString(s) || strings.ContainsRune(s, 0) }
 	var p kovit.Problems
 	if bad(r.URL.Path) {
@@ -69,7 +75,15 @@ func checkText(r *http.Request) error {
 	}
 	values := r.URL.Query()
 	if r.Method == http.MethodPost {
-		if err := r.ParseForm(); err != nil {
+		if !strings.HasPrefix(strings.ToLower(r.Header.Get("Content-Type")), "multipart/") {
+			r.Body = http.MaxBytesReader(w, r.Body, maxForm)
+		}
+		err := r.ParseForm()
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return kovit.Errorf(kovit.ETooLarge, "error.too_large")
+		}
+		if err != nil {
 			p.Add("form", "error.text")
 		}
 		values = r.Form

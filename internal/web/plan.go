@@ -126,7 +126,7 @@ func optionalDate(r *http.Request, name string, p *kovit.Problems) *time.Time {
 	if err != nil {
 		d, err = time.Parse("02.01.2006", s)
 	}
-	if err != nil {
+	if err != nil || !kovit.ValidDate(d) {
 		p.Add(name, "error.date")
 		return nil
 	}
