@@ -27,7 +27,7 @@ func scanNeed(row scanner) (need.Need, error) {
 	return n, err
 }
 
-// ListNeeds implements need.Store from the in-memory copy of every need (needCache),
+// ListNeeds implements need.Store from the in-memory copy of every need (needCopy),
 // sorted in Go: titles and municipality names by their Estonian sort keys, which neither
 // engine's collation would give alike.
 func (s *Store) ListNeeds(ctx context.Context, f need.Filter) ([]need.Need, int, error) {

@@ -19,11 +19,12 @@ type Store struct {
 	read   *sql.DB // queries that only read
 	write  *sql.DB // transactions that change data
 	// Now is the clock for timestamps; tests replace it to be deterministic.
-	Now   func() time.Time
-	cache municipalityCache
-	cells cellCache
-	trees treeCache
-	needs needCache
+	Now func() time.Time
+	// In-memory copies of what is read most, dropped by dropCopies.
+	municipalities kept[municipalityCopy]
+	cells          kept[cellCopy]
+	needs          kept[*needCopy]
+	trees          treeCache
 }
 
 // Open connects to dsn: a postgres:// URL means PostgreSQL, anything else is a SQLite
@@ -121,13 +122,13 @@ func (s *Store) dropCopies(t *tx) {
 	changed := t.changed
 	has := func(entity string) bool { _, ok := changed[entity]; return ok }
 	if has("municipality") || has("county") {
-		s.cache.invalidate()
+		s.municipalities.drop()
 	}
 	if has("service_cell") {
-		s.cells.invalidate()
+		s.cells.drop()
 	}
 	if has("need") {
-		s.needs.invalidate()
+		s.needs.drop()
 	}
 	if len(changed) == 0 {
 		return
