@@ -28,7 +28,7 @@ func (t *tx) recordMany(ctx context.Context, entity string, changes []auditChang
 	for _, c := range changes {
 		t.changed[entity] = append(t.changed[entity], c.id)
 	}
-	actorID, actorName := actor(ctx)
+	by := actorOf(ctx)
 	at := t.s.now()
 	args := make([]any, 0, 8*len(changes))
 	for _, c := range changes {
@@ -40,7 +40,7 @@ func (t *tx) recordMany(ctx context.Context, entity string, changes []auditChang
 		if err != nil {
 			return err
 		}
-		args = append(args, at, actorID, actorName, entity, c.id, c.action, b, a)
+		args = append(args, at, by.id, by.name, entity, c.id, c.action, b, a)
 	}
 	if _, err := t.execRows(ctx, `INSERT INTO audit_events (at, actor_id, actor_name, entity, entity_id, action, before, after)
 		VALUES`, 8, args, ""); err != nil {
@@ -50,12 +50,19 @@ func (t *tx) recordMany(ctx context.Context, entity string, changes []auditChang
 }
 
 // actor is who makes a change: the signed-in user, or the system (start-up, the monthly
-// snapshot) when nobody is.
-func actor(ctx context.Context) (id *int64, name string) {
+// snapshot) when nobody is. Every "by" a write stores (audit events, "updated by"
+// columns, a need's history, a progress update's author) is read through actorOf, so
+// they cannot disagree.
+type actor struct {
+	id   *int64 // nil for the system
+	name string
+}
+
+func actorOf(ctx context.Context) actor {
 	if u := auth.UserFrom(ctx); u != nil {
-		return &u.ID, u.Name
+		return actor{id: &u.ID, name: u.Name}
 	}
-	return nil, "system"
+	return actor{name: "system"}
 }
 
 func snapshot(v any) (*string, error) {

@@ -65,7 +65,7 @@ func (t *tx) saveCells(ctx context.Context, scale eservice.Scale, saves []cellSa
 		return nil, nil
 	}
 	at := t.s.now()
-	_, by := actor(ctx)
+	by := actorOf(ctx).name
 	out := make([]eservice.Cell, len(saves))
 	cells := make([]any, 0, 13*len(saves))
 	changes := make([]auditChange, len(saves))

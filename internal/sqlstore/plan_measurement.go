@@ -100,7 +100,7 @@ func (s *Store) AddMeasurement(ctx context.Context, m plan.Measurement) (plan.Me
 func (t *tx) insertMeasurement(ctx context.Context, m plan.Measurement) (plan.Measurement, error) {
 	id, err := t.insert(ctx, `INSERT INTO plan_measurements (indicator_id, municipality_ehak, value, measured_on, source,
 		note, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`, m.IndicatorID, nullIfEmpty(m.MunicipalityEHAK),
-		m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, t.s.now(), actorName(ctx))
+		m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, t.s.now(), actorOf(ctx).name)
 	if err != nil {
 		return m, fmt.Errorf("sqlstore: insert measurement: %w", err)
 	}
@@ -125,7 +125,7 @@ func (s *Store) UpdateMeasurement(ctx context.Context, m plan.Measurement) (plan
 		}
 		res, err := tx.exec(ctx, `UPDATE plan_measurements SET municipality_ehak = ?, value = ?, measured_on = ?, source = ?,
 			note = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
-			nullIfEmpty(m.MunicipalityEHAK), m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, s.now(), actorName(ctx), m.ID, m.Version)
+			nullIfEmpty(m.MunicipalityEHAK), m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, s.now(), actorOf(ctx).name, m.ID, m.Version)
 		if err != nil {
 			return fmt.Errorf("sqlstore: update measurement: %w", err)
 		}

@@ -44,7 +44,7 @@ func (t *tx) createNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 		n.StrategyID, n.ParentID, string(n.Kind), n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn,
 		n.Position, n.Weight, n.LeadOrgID, dayArg(n.Start), dayArg(n.End), n.Status, n.Completion,
 		moneyArg(n.PlannedBudget), moneyArg(n.ActualBudget), n.FundingSource, n.InternalNote, n.ContributesTo,
-		t.s.now(), actorName(ctx))
+		t.s.now(), actorOf(ctx).name)
 	if err != nil {
 		return plan.Node{}, fmt.Errorf("sqlstore: insert node: %w", err)
 	}
@@ -93,7 +93,7 @@ func (t *tx) updateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 		version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
 		n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn, n.Weight, n.LeadOrgID, dayArg(n.Start),
 		dayArg(n.End), n.Status, n.Completion, moneyArg(n.PlannedBudget), moneyArg(n.ActualBudget), n.FundingSource,
-		n.InternalNote, n.ContributesTo, t.s.now(), actorName(ctx), n.ID, n.Version)
+		n.InternalNote, n.ContributesTo, t.s.now(), actorOf(ctx).name, n.ID, n.Version)
 	if err != nil {
 		return plan.Node{}, fmt.Errorf("sqlstore: update node: %w", err)
 	}
@@ -131,7 +131,7 @@ func (s *Store) MoveNode(ctx context.Context, id int64, m plan.Move) (plan.Node,
 			return err
 		}
 		res, err := tx.exec(ctx, `UPDATE plan_nodes SET parent_id = ?, version = version + 1, updated_at = ?, updated_by = ?
-			WHERE id = ? AND version = ?`, m.ParentID, s.now(), actorName(ctx), id, m.Version)
+			WHERE id = ? AND version = ?`, m.ParentID, s.now(), actorOf(ctx).name, id, m.Version)
 		if err != nil {
 			return fmt.Errorf("sqlstore: move node: %w", err)
 		}

@@ -127,7 +127,7 @@ func (s *Store) AddParticipant(ctx context.Context, p plan.Participant) (plan.Pa
 			return err
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO plan_participants (`+participantColumns+`) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-			p.ActivityID, p.MunicipalityEHAK, p.Status, p.Completion, dayArg(p.Due), s.now(), actorName(ctx)); err != nil {
+			p.ActivityID, p.MunicipalityEHAK, p.Status, p.Completion, dayArg(p.Due), s.now(), actorOf(ctx).name); err != nil {
 			return fmt.Errorf("sqlstore: insert participant: %w", err)
 		}
 		if out, err = tx.participant(ctx, p.ActivityID, p.MunicipalityEHAK); err != nil {
@@ -156,7 +156,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, p plan.Participant) (plan
 		}
 		res, err := tx.exec(ctx, `UPDATE plan_participants SET status = ?, completion = ?, due_date = ?, version = version + 1,
 			updated_at = ?, updated_by = ? WHERE activity_id = ? AND municipality_ehak = ? AND version = ?`,
-			p.Status, p.Completion, dayArg(p.Due), s.now(), actorName(ctx), p.ActivityID, p.MunicipalityEHAK, p.Version)
+			p.Status, p.Completion, dayArg(p.Due), s.now(), actorOf(ctx).name, p.ActivityID, p.MunicipalityEHAK, p.Version)
 		if err != nil {
 			return fmt.Errorf("sqlstore: update participant: %w", err)
 		}

@@ -55,7 +55,7 @@ func (t *tx) loadSeed(ctx context.Context, seed plan.Seed) error {
 		}
 		nodeID, err := t.insert(ctx, `INSERT INTO plan_nodes (strategy_id, kind, code, title_et, title_en, description_et,
 			description_en, position, weight, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-			id, string(n.Kind), n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn, pos, n.Weight, t.s.now(), actorName(ctx))
+			id, string(n.Kind), n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn, pos, n.Weight, t.s.now(), actorOf(ctx).name)
 		if err != nil {
 			return fmt.Errorf("node %s: %w", n.Code, err)
 		}

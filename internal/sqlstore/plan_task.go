@@ -69,7 +69,7 @@ func (s *Store) CreateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(position) + 1, 0) FROM plan_tasks WHERE activity_id = ?`, k.ActivityID).Scan(&k.Position); err != nil {
 			return err
 		}
-		now, by := s.now(), actorName(ctx)
+		now, by := s.now(), actorOf(ctx).name
 		at, atBy := plan.CompletionStamp(plan.Task{}, k.State, now, by)
 		id, err := tx.insert(ctx, `INSERT INTO plan_tasks (activity_id, title_et, title_en, due_date, state, position,
 			completed_at, completed_by, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
@@ -97,7 +97,7 @@ func (s *Store) UpdateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if err != nil {
 			return err
 		}
-		now, by := s.now(), actorName(ctx)
+		now, by := s.now(), actorOf(ctx).name
 		at, atBy := plan.CompletionStamp(before, k.State, now, by)
 		res, err := tx.exec(ctx, `UPDATE plan_tasks SET title_et = ?, title_en = ?, due_date = ?, state = ?, completed_at = ?,
 			completed_by = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,

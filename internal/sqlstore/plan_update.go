@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"kovit/internal/audit"
-	"kovit/internal/auth"
 	"kovit/internal/plan"
 )
 
@@ -96,14 +95,10 @@ func (s *Store) PostProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if _, _, err := tx.activity(ctx, u.ActivityID); err != nil {
 			return err
 		}
-		var author *int64
-		if user := auth.UserFrom(ctx); user != nil {
-			author = &user.ID
-		}
-		now := s.now()
+		author, now := actorOf(ctx), s.now()
 		id, err := tx.insert(ctx, `INSERT INTO plan_updates (activity_id, body, refers_to, author_id, author_name, version,
 			created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`, u.ActivityID, u.Body, u.Date.Format(time.DateOnly),
-			author, actorName(ctx), now, now)
+			author.id, author.name, now, now)
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert progress update: %w", err)
 		}
