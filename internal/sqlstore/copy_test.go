@@ -192,3 +192,10 @@ func TestKeptPanicAndCancel(t *testing.T) {
 		t.Errorf("after a panic: %d, %v", v, err)
 	}
 }
+
+// KeptTrees is how many strategies' trees the store keeps an entry for, for tests.
+func (s *Store) KeptTrees() int {
+	s.trees.mu.Lock()
+	defer s.trees.mu.Unlock()
+	return len(s.trees.trees)
+}
