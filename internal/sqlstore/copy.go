@@ -17,10 +17,10 @@ const cacheTTL = 2 * time.Second
 // each reading it, and a load that a drop or an edit overtook is handed to the readers
 // that waited for it but not kept, so it cannot bring back what the change replaced.
 //
-// The hardening rule gives every new cache a byte cap; these copies need none, since each
-// is bounded by the data it copies, which is small and whole: the 79 municipalities, one
-// cell per municipality and service, each strategy's tree, every need. A module whose
-// data can grow without such a bound caps its copy instead.
+// A new cache gets a byte cap, but these copies need none: each is bounded by the data it
+// copies, which is small and kept whole (the 79 municipalities, a cell per municipality
+// and service, a tree per strategy, every need), so its size is the database's. A module
+// whose copy could grow by what requests ask for, not by what is stored, caps it.
 //
 // The zero kept is empty and ready to use.
 type kept[T any] struct {
