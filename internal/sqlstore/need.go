@@ -153,7 +153,7 @@ func (t *tx) createNeed(ctx context.Context, n need.Need) (need.Need, error) {
 	if err != nil {
 		return out, err
 	}
-	return out, t.record(ctx, "need", strconv.FormatInt(id, 10), audit.Create, nil, out)
+	return out, t.record(ctx, kindNeed, strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // UpdateNeed implements need.Store.
@@ -195,7 +195,7 @@ func (s *Store) UpdateNeed(ctx context.Context, n need.Need) (need.Need, error) 
 		if after, err = tx.need(ctx, n.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "need", strconv.FormatInt(n.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindNeed, strconv.FormatInt(n.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }

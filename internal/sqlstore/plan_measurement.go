@@ -108,7 +108,7 @@ func (t *tx) insertMeasurement(ctx context.Context, m plan.Measurement) (plan.Me
 	if err != nil {
 		return out, err
 	}
-	return out, t.record(ctx, "measurement", strconv.FormatInt(id, 10), audit.Create, nil, out)
+	return out, t.record(ctx, kindMeasurement, strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // UpdateMeasurement implements plan.Store; a value stays with its indicator.
@@ -135,7 +135,7 @@ func (s *Store) UpdateMeasurement(ctx context.Context, m plan.Measurement) (plan
 		if after, err = tx.measurement(ctx, m.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "measurement", strconv.FormatInt(m.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindMeasurement, strconv.FormatInt(m.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -154,6 +154,6 @@ func (s *Store) DeleteMeasurement(ctx context.Context, id int64, version int) er
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, "measurement", strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, kindMeasurement, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }

@@ -116,7 +116,7 @@ func (s *Store) OpenReport(ctx context.Context, r plan.Report) (plan.Report, err
 		if out, err = tx.report(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "report", strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -156,7 +156,7 @@ func (s *Store) CompleteReport(ctx context.Context, id int64, version int) (plan
 		if after, err = tx.report(ctx, id); err != nil {
 			return err
 		}
-		if err := tx.record(ctx, "report", strconv.FormatInt(id, 10), audit.Update, before, after); err != nil {
+		if err := tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Update, before, after); err != nil {
 			return err
 		}
 		after.Frozen = &snap
@@ -182,7 +182,7 @@ func (s *Store) DeleteReport(ctx context.Context, id int64, version int) error {
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, "report", strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }
 

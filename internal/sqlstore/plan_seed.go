@@ -44,7 +44,7 @@ func (t *tx) loadSeed(ctx context.Context, seed plan.Seed) error {
 	if st, err = t.strategy(ctx, id); err != nil {
 		return err
 	}
-	if err := t.record(ctx, "strategy", strconv.FormatInt(id, 10), audit.Create, nil, st); err != nil {
+	if err := t.record(ctx, kindStrategy, strconv.FormatInt(id, 10), audit.Create, nil, st); err != nil {
 		return err
 	}
 	for pos, n := range seed.Nodes {
@@ -62,7 +62,7 @@ func (t *tx) loadSeed(ctx context.Context, seed plan.Seed) error {
 		if n, err = t.node(ctx, nodeID); err != nil {
 			return err
 		}
-		if err := t.record(ctx, "plan_node", strconv.FormatInt(nodeID, 10), audit.Create, nil, n); err != nil {
+		if err := t.record(ctx, kindPlanNode, strconv.FormatInt(nodeID, 10), audit.Create, nil, n); err != nil {
 			return err
 		}
 	}

@@ -105,7 +105,7 @@ func (s *Store) PostProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if out, err = tx.progressUpdate(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "progress_update", strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -132,7 +132,7 @@ func (s *Store) EditProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if after, err = tx.progressUpdate(ctx, u.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "progress_update", strconv.FormatInt(u.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(u.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -151,6 +151,6 @@ func (s *Store) DeleteProgressUpdate(ctx context.Context, id int64, version int)
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, "progress_update", strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }

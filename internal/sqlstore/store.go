@@ -67,7 +67,7 @@ type tx struct {
 	s *Store
 	// changed lists the ids of the records written, by entity: their in-memory copies are
 	// dropped at commit.
-	changed map[string][]string
+	changed map[recordKind][]string
 	// nodesEdited are the plan nodes changed in place (not created, moved or deleted):
 	// a kept tree can take them in without a reload.
 	nodesEdited map[string]bool
@@ -98,7 +98,7 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("sqlstore: begin: %w", err)
 	}
-	t := &tx{Tx: sqlTx, s: s, changed: map[string][]string{}}
+	t := &tx{Tx: sqlTx, s: s, changed: map[recordKind][]string{}}
 	defer func() {
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
@@ -120,14 +120,14 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 // forget to do this.
 func (s *Store) dropCopies(t *tx) {
 	changed := t.changed
-	has := func(entity string) bool { _, ok := changed[entity]; return ok }
-	if has("municipality") || has("county") {
+	has := func(kind recordKind) bool { _, ok := changed[kind]; return ok }
+	if has(kindMunicipality) || has(kindCounty) {
 		s.municipalities.drop()
 	}
-	if has("service_cell") {
+	if has(kindServiceCell) {
 		s.cells.drop()
 	}
-	if has("need") {
+	if has(kindNeed) {
 		s.needs.drop()
 	}
 	if len(changed) == 0 {
@@ -145,11 +145,11 @@ func (s *Store) dropCopies(t *tx) {
 func (t *tx) editsInPlace() (nodes, activities []int64, ok bool) {
 	for entity, ids := range t.changed {
 		switch entity {
-		case "participant":
+		case kindParticipant:
 			if activities = activitiesOf(ids); activities == nil {
 				return nil, nil, false
 			}
-		case "plan_node":
+		case kindPlanNode:
 			for _, id := range ids {
 				n, err := strconv.ParseInt(id, 10, 64)
 				if err != nil || !t.nodesEdited[id] {
