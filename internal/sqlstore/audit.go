@@ -9,6 +9,38 @@ import (
 	"kovit/internal/auth"
 )
 
+// recordKind is the kind of record an audit event is about, as audit_events.entity names
+// it. The audit writer notes the kinds a transaction changed, and dropCopies drops the
+// in-memory copies of those kinds, so both name a kind by these constants.
+type recordKind string
+
+const (
+	kindAPIToken         recordKind = "api_token"
+	kindConsolidatedNeed recordKind = "consolidated_need"
+	kindCounty           recordKind = "county"
+	kindCriterion        recordKind = "criterion"
+	kindIndicator        recordKind = "indicator"
+	kindMeasure          recordKind = "measure"
+	kindMeasurement      recordKind = "measurement"
+	kindMunicipality     recordKind = "municipality"
+	kindNeed             recordKind = "need"
+	kindNeedEndorsement  recordKind = "need_endorsement"
+	kindNeedProject      recordKind = "need_project"
+	kindNeedRound        recordKind = "need_round"
+	kindNeedSuggestion   recordKind = "need_suggestion"
+	kindNeedWeights      recordKind = "need_weights"
+	kindOrganisation     recordKind = "organisation"
+	kindParticipant      recordKind = "participant"
+	kindPlanNode         recordKind = "plan_node"
+	kindProgressUpdate   recordKind = "progress_update"
+	kindReport           recordKind = "report"
+	kindService          recordKind = "service"
+	kindServiceCell      recordKind = "service_cell"
+	kindStrategy         recordKind = "strategy"
+	kindTask             recordKind = "task"
+	kindUser             recordKind = "user"
+)
+
 // auditChange is one change to record: the entity's id, the action, and the entity
 // before and after it (nil for a create or delete).
 type auditChange struct {
@@ -18,17 +50,17 @@ type auditChange struct {
 
 // record writes one audit event inside the transaction that makes the change, so a change
 // is never stored without its trail. before or after is nil for a create or delete.
-func (t *tx) record(ctx context.Context, entity, id, action string, before, after any) error {
+func (t *tx) record(ctx context.Context, entity recordKind, id, action string, before, after any) error {
 	return t.recordMany(ctx, entity, []auditChange{{id, action, before, after}})
 }
 
 // recordMany is record for many changes of one entity type at once, as an import makes
 // them: one actor, one time, and a statement per many events rather than per event.
-func (t *tx) recordMany(ctx context.Context, entity string, changes []auditChange) error {
+func (t *tx) recordMany(ctx context.Context, entity recordKind, changes []auditChange) error {
 	for _, c := range changes {
 		t.changed[entity] = append(t.changed[entity], c.id)
 	}
-	actorID, actorName := actor(ctx)
+	by := actorOf(ctx)
 	at := t.s.now()
 	args := make([]any, 0, 8*len(changes))
 	for _, c := range changes {
@@ -40,7 +72,7 @@ func (t *tx) recordMany(ctx context.Context, entity string, changes []auditChang
 		if err != nil {
 			return err
 		}
-		args = append(args, at, actorID, actorName, entity, c.id, c.action, b, a)
+		args = append(args, at, by.id, by.name, string(entity), c.id, c.action, b, a)
 	}
 	if _, err := t.execRows(ctx, `INSERT INTO audit_events (at, actor_id, actor_name, entity, entity_id, action, before, after)
 		VALUES`, 8, args, ""); err != nil {
@@ -50,12 +82,19 @@ func (t *tx) recordMany(ctx context.Context, entity string, changes []auditChang
 }
 
 // actor is who makes a change: the signed-in user, or the system (start-up, the monthly
-// snapshot) when nobody is.
-func actor(ctx context.Context) (id *int64, name string) {
+// snapshot) when nobody is. Every "by" a write stores (audit events, "updated by"
+// columns, a need's history, a progress update's author) is read through actorOf, so
+// they cannot disagree.
+type actor struct {
+	id   *int64 // nil for the system
+	name string
+}
+
+func actorOf(ctx context.Context) actor {
 	if u := auth.UserFrom(ctx); u != nil {
-		return &u.ID, u.Name
+		return actor{id: &u.ID, name: u.Name}
 	}
-	return nil, "system"
+	return actor{name: "system"}
 }
 
 func snapshot(v any) (*string, error) {

@@ -2,28 +2,17 @@ package sqlstore
 
 import (
 	"context"
-	"sync"
-	"time"
 
 	"kovit/internal/eservice"
 )
 
-// cellCache keeps every matrix cell in memory. The matrix, its map, its JSON and each
+// cellCopy is every matrix cell kept in memory. The matrix, its map, its JSON and each
 // municipality's comparison with its peers all need every cell, and reading some 12,000
-// cells with their criteria costs far more than the rest of those requests. A committed
-// change to any cell drops the copy (see dropCopies); cacheTTL bounds how long a change
-// made by another server process goes unseen.
-type cellCache struct {
-	mu       sync.Mutex
-	loadedAt time.Time
-	cells    []eservice.Cell // never modified after loading
-	grid     eservice.Grid   // the same cells indexed; never modified after loading
-}
-
-func (c *cellCache) invalidate() {
-	c.mu.Lock()
-	c.loadedAt = time.Time{}
-	c.mu.Unlock()
+// cells with their criteria costs far more than the rest of those requests. It is never
+// modified after loading.
+type cellCopy struct {
+	cells []eservice.Cell
+	grid  eservice.Grid // the same cells indexed
 }
 
 // Cells implements eservice.Store: the filled-in cells with the criteria each meets,
@@ -60,35 +49,21 @@ func (s *Store) Cells(ctx context.Context, f eservice.CellFilter) ([]eservice.Ce
 // change replaces it. Pages and API answers that need the whole matrix read it instead of
 // copying 12,000 cells and indexing them again for every request.
 func (s *Store) Grid(ctx context.Context) (eservice.Grid, error) {
-	c := &s.cells
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if err := s.loadCells(ctx); err != nil {
-		return nil, err
-	}
-	return c.grid, nil
+	c, err := s.cellCopy(ctx)
+	return c.grid, err
 }
 
 func (s *Store) allCells(ctx context.Context) ([]eservice.Cell, error) {
-	c := &s.cells
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if err := s.loadCells(ctx); err != nil {
-		return nil, err
-	}
-	return c.cells, nil
+	c, err := s.cellCopy(ctx)
+	return c.cells, err
 }
 
-// loadCells refreshes the copy when it is stale; the caller holds the lock.
-func (s *Store) loadCells(ctx context.Context) error {
-	c := &s.cells
-	if !c.loadedAt.IsZero() && time.Since(c.loadedAt) < cacheTTL {
-		return nil
-	}
-	cells, err := cellsFrom(ctx, s.query, eservice.CellFilter{})
-	if err != nil {
-		return err
-	}
-	c.cells, c.grid, c.loadedAt = cells, eservice.NewGrid(cells), time.Now()
-	return nil
+func (s *Store) cellCopy(ctx context.Context) (cellCopy, error) {
+	return s.cells.get(ctx, func(ctx context.Context, _ cellCopy, _ bool) (cellCopy, error) {
+		cells, err := cellsFrom(ctx, s.query, eservice.CellFilter{})
+		if err != nil {
+			return cellCopy{}, err
+		}
+		return cellCopy{cells: cells, grid: eservice.NewGrid(cells)}, nil
+	})
 }

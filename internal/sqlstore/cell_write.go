@@ -65,7 +65,7 @@ func (t *tx) saveCells(ctx context.Context, scale eservice.Scale, saves []cellSa
 		return nil, nil
 	}
 	at := t.s.now()
-	_, by := actor(ctx)
+	by := actorOf(ctx).name
 	out := make([]eservice.Cell, len(saves))
 	cells := make([]any, 0, 13*len(saves))
 	changes := make([]auditChange, len(saves))
@@ -110,7 +110,7 @@ func (t *tx) saveCells(ctx context.Context, scale eservice.Scale, saves []cellSa
 	if _, err := t.execRows(ctx, `INSERT INTO cell_criteria (municipality_ehak, service_code, criterion_id) VALUES`, 3, met, ""); err != nil {
 		return nil, fmt.Errorf("sqlstore: cell criteria: %w", err)
 	}
-	return out, t.recordMany(ctx, "service_cell", changes)
+	return out, t.recordMany(ctx, kindServiceCell, changes)
 }
 
 func nilIfNew(c eservice.Cell) any {
@@ -149,7 +149,7 @@ func (s *Store) ReviewCell(ctx context.Context, ehak, code string, r eservice.Re
 		if after, err = tx.cell(ctx, ehak, code); err != nil {
 			return err
 		}
-		return tx.record(ctx, "service_cell", ehak+"/"+code, audit.Update, before, after)
+		return tx.record(ctx, kindServiceCell, ehak+"/"+code, audit.Update, before, after)
 	})
 	return after, err
 }

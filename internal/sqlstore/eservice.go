@@ -77,7 +77,7 @@ func (s *Store) CreateService(ctx context.Context, sv eservice.Service) (eservic
 		if out, err = tx.service(ctx, sv.Code); err != nil {
 			return err
 		}
-		return tx.record(ctx, "service", sv.Code, audit.Create, nil, out)
+		return tx.record(ctx, kindService, sv.Code, audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -117,7 +117,7 @@ func (s *Store) UpdateService(ctx context.Context, sv eservice.Service) (eservic
 		if after, err = tx.service(ctx, sv.Code); err != nil {
 			return err
 		}
-		return tx.record(ctx, "service", sv.Code, audit.Update, before, after)
+		return tx.record(ctx, kindService, sv.Code, audit.Update, before, after)
 	})
 	return after, err
 }
@@ -176,7 +176,7 @@ func (s *Store) UpdateCriterion(ctx context.Context, c eservice.Criterion) (eser
 		}
 		after = before
 		after.TextEt, after.TextEn = c.TextEt, c.TextEn
-		return tx.record(ctx, "criterion", before.Code, audit.Update, before, after)
+		return tx.record(ctx, kindCriterion, before.Code, audit.Update, before, after)
 	})
 	return after, err
 }
@@ -192,7 +192,7 @@ func (s *Store) LoadServices(ctx context.Context, services []eservice.Service, s
 			if err := tx.insertService(ctx, sv); err != nil {
 				return err
 			}
-			if err := tx.record(ctx, "service", sv.Code, audit.Create, nil, sv); err != nil {
+			if err := tx.record(ctx, kindService, sv.Code, audit.Create, nil, sv); err != nil {
 				return err
 			}
 		}

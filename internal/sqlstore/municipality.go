@@ -63,7 +63,7 @@ func (s *Store) UpdateDetails(ctx context.Context, ehak string, d municipality.D
 		if after, err = tx.municipality(ctx, ehak); err != nil {
 			return err
 		}
-		return tx.record(ctx, "municipality", ehak, audit.Update, before, after)
+		return tx.record(ctx, kindMunicipality, ehak, audit.Update, before, after)
 	})
 	return after, err
 }
@@ -123,7 +123,7 @@ func (s *Store) LoadReference(ctx context.Context, counties []municipality.Count
 				return fmt.Errorf("sqlstore: load county %s: %w", c.EHAK, err)
 			}
 			if n, _ := res.RowsAffected(); n == 1 {
-				if err := tx.record(ctx, "county", c.EHAK, audit.Create, nil, c); err != nil {
+				if err := tx.record(ctx, kindCounty, c.EHAK, audit.Create, nil, c); err != nil {
 					return err
 				}
 			}
@@ -137,7 +137,7 @@ func (s *Store) LoadReference(ctx context.Context, counties []municipality.Count
 				return fmt.Errorf("sqlstore: load municipality %s: %w", m.EHAK, err)
 			}
 			if n, _ := res.RowsAffected(); n == 1 {
-				if err := tx.record(ctx, "municipality", m.EHAK, audit.Create, nil, m); err != nil {
+				if err := tx.record(ctx, kindMunicipality, m.EHAK, audit.Create, nil, m); err != nil {
 					return err
 				}
 			}

@@ -5,21 +5,16 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
-	"time"
 
 	"kovit/internal/municipality"
 )
 
-// municipalityCache keeps the 79 municipalities and 15 counties in memory. They are read
+// municipalityCopy is the 79 municipalities and 15 counties kept in memory. They are read
 // on almost every page and change only when an editor saves contact details, so lists are
 // filtered, sorted and paged in Go from this copy instead of asking SQLite each time (a
-// query of the whole table costs more than everything else a list request does). The
-// store's own writes drop the copy at once; cacheTTL bounds how long another process's
-// write (several servers on one PostgreSQL) can go unseen.
-type municipalityCache struct {
-	mu       sync.Mutex
-	loadedAt time.Time
+// query of the whole table costs more than everything else a list request does). It is
+// never modified after loading.
+type municipalityCopy struct {
 	rows     []cachedMunicipality // in Estonian name order
 	counties []municipality.County
 }
@@ -31,46 +26,38 @@ type cachedMunicipality struct {
 	countyKey string
 }
 
-const cacheTTL = 2 * time.Second
-
-func (c *municipalityCache) invalidate() {
-	c.mu.Lock()
-	c.loadedAt = time.Time{}
-	c.mu.Unlock()
+// cachedMunicipalities returns the kept rows and counties. The slices are never modified
+// after loading, so callers may read them freely.
+func (s *Store) cachedMunicipalities(ctx context.Context) ([]cachedMunicipality, []municipality.County, error) {
+	c, err := s.municipalities.get(ctx, func(ctx context.Context, _ municipalityCopy, _ bool) (municipalityCopy, error) {
+		return s.loadMunicipalities(ctx)
+	})
+	return c.rows, c.counties, err
 }
 
-// snapshot returns the cached rows and counties, loading them when stale. The slices are
-// never modified after loading, so callers may read them without the lock.
-func (s *Store) cachedMunicipalities(ctx context.Context) ([]cachedMunicipality, []municipality.County, error) {
-	c := &s.cache
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.loadedAt.IsZero() && time.Since(c.loadedAt) < cacheTTL {
-		return c.rows, c.counties, nil
-	}
+func (s *Store) loadMunicipalities(ctx context.Context) (municipalityCopy, error) {
 	rows, err := s.query(ctx, `SELECT `+municipalityColumns+`, m.search_key, m.sort_key, c.sort_key
 		FROM municipalities m JOIN counties c ON c.ehak = m.county_ehak ORDER BY m.sort_key`)
 	if err != nil {
-		return nil, nil, fmt.Errorf("sqlstore: load municipalities: %w", err)
+		return municipalityCopy{}, fmt.Errorf("sqlstore: load municipalities: %w", err)
 	}
 	defer rows.Close()
 	var out []cachedMunicipality
 	for rows.Next() {
 		var r cachedMunicipality
 		if r.m, err = scanMunicipality(rows, &r.search, &r.sortKey, &r.countyKey); err != nil {
-			return nil, nil, err
+			return municipalityCopy{}, err
 		}
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, err
+		return municipalityCopy{}, err
 	}
 	counties, err := s.loadCounties(ctx)
 	if err != nil {
-		return nil, nil, err
+		return municipalityCopy{}, err
 	}
-	c.rows, c.counties, c.loadedAt = out, counties, time.Now()
-	return out, counties, nil
+	return municipalityCopy{rows: out, counties: counties}, nil
 }
 
 // ListMunicipalities implements municipality.Store.

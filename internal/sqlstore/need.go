@@ -27,7 +27,7 @@ func scanNeed(row scanner) (need.Need, error) {
 	return n, err
 }
 
-// ListNeeds implements need.Store from the in-memory copy of every need (needCache),
+// ListNeeds implements need.Store from the in-memory copy of every need (needCopy),
 // sorted in Go: titles and municipality names by their Estonian sort keys, which neither
 // engine's collation would give alike.
 func (s *Store) ListNeeds(ctx context.Context, f need.Filter) ([]need.Need, int, error) {
@@ -153,7 +153,7 @@ func (t *tx) createNeed(ctx context.Context, n need.Need) (need.Need, error) {
 	if err != nil {
 		return out, err
 	}
-	return out, t.record(ctx, "need", strconv.FormatInt(id, 10), audit.Create, nil, out)
+	return out, t.record(ctx, kindNeed, strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // UpdateNeed implements need.Store.
@@ -195,7 +195,7 @@ func (s *Store) UpdateNeed(ctx context.Context, n need.Need) (need.Need, error) 
 		if after, err = tx.need(ctx, n.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "need", strconv.FormatInt(n.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindNeed, strconv.FormatInt(n.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }

@@ -7,24 +7,15 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"kovit/internal/municipality"
 	"kovit/internal/need"
 )
 
-// needCache keeps every need in memory with the similarity index over them: suggesting
+// needCopy is every need kept in memory with the similarity index over them: suggesting
 // duplicates compares a need with all others, and ranking consolidated needs sums the
-// needs behind each, which reading thousands of rows per request would make slow. A
-// committed change to a need drops the copy (dropCopies); cacheTTL bounds how long
-// another server process's change goes unseen.
-type needCache struct {
-	mu       sync.Mutex
-	loadedAt time.Time
-	copy     *needCopy
-}
-
-// needCopy is one loaded state of all needs; it is never modified after loading.
+// needs behind each, which reading thousands of rows per request would make slow. It is
+// never modified after loading.
 type needCopy struct {
 	needs []need.Need // by id
 	byID  map[int64]int
@@ -46,28 +37,17 @@ func (c *needCopy) titleKey(n need.Need) string {
 	return c.titleKeys[n.ID]
 }
 
-func (c *needCache) invalidate() {
-	c.mu.Lock()
-	c.loadedAt = time.Time{}
-	c.mu.Unlock()
-}
-
 func (s *Store) needCopy(ctx context.Context) (*needCopy, error) {
-	c := &s.needs
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.loadedAt.IsZero() && time.Since(c.loadedAt) < cacheTTL {
-		return c.copy, nil
-	}
-	cp, err := loadNeeds(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	if c.copy != nil {
-		cp.inheritIndex(c.copy)
-	}
-	c.copy, c.loadedAt = cp, time.Now()
-	return cp, nil
+	return s.needs.get(ctx, func(ctx context.Context, last *needCopy, _ bool) (*needCopy, error) {
+		cp, err := loadNeeds(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		if last != nil {
+			cp.inheritIndex(last)
+		}
+		return cp, nil
+	})
 }
 
 func loadNeeds(ctx context.Context, s *Store) (*needCopy, error) {

@@ -42,7 +42,8 @@ func (s *Store) ImportNeeds(ctx context.Context, needs []need.Need) ([]need.Need
 			return fmt.Errorf("sqlstore: insert needs: %w", err)
 		}
 		var services, events []any
-		byID, byName := actor(ctx)
+		by := actorOf(ctx)
+		byID, byName := by.id, by.name
 		for i, n := range needs {
 			for _, c := range n.ServiceCodes {
 				services = append(services, ids[i], c)
@@ -62,7 +63,7 @@ func (s *Store) ImportNeeds(ctx context.Context, needs []need.Need) ([]need.Need
 		for i, n := range out {
 			changes[i] = auditChange{strconv.FormatInt(n.ID, 10), audit.Create, nil, n}
 		}
-		return tx.recordMany(ctx, "need", changes)
+		return tx.recordMany(ctx, kindNeed, changes)
 	})
 	if err != nil {
 		return nil, err

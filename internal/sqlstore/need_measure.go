@@ -91,7 +91,7 @@ func (s *Store) CreateMeasure(ctx context.Context, m need.Measure) (need.Measure
 		if out, err = tx.measure(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "measure", strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, kindMeasure, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -126,7 +126,7 @@ func (s *Store) UpdateMeasure(ctx context.Context, m need.Measure) (need.Measure
 		if after, err = tx.measure(ctx, m.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "measure", strconv.FormatInt(m.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindMeasure, strconv.FormatInt(m.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -161,7 +161,7 @@ func (s *Store) MapToMeasure(ctx context.Context, consolidatedID int64, measureI
 		if err != nil {
 			return err
 		}
-		return tx.record(ctx, "consolidated_need", strconv.FormatInt(consolidatedID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindConsolidatedNeed, strconv.FormatInt(consolidatedID, 10), audit.Update, before, after)
 	})
 	if err != nil {
 		return need.Consolidated{}, err

@@ -64,7 +64,7 @@ func (s *Store) CreateRound(ctx context.Context, r need.Round) (need.Round, erro
 		if out, err = tx.round(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "need_round", strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, kindNeedRound, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -93,7 +93,7 @@ func (s *Store) UpdateRound(ctx context.Context, r need.Round) (need.Round, erro
 		if after, err = tx.round(ctx, r.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "need_round", strconv.FormatInt(r.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindNeedRound, strconv.FormatInt(r.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }

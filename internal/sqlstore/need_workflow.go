@@ -64,14 +64,14 @@ func (t *tx) moveNeed(ctx context.Context, before need.Need, tr need.Transition)
 	if err != nil {
 		return after, err
 	}
-	return after, t.record(ctx, "need", strconv.FormatInt(before.ID, 10), audit.Update, before, after)
+	return after, t.record(ctx, kindNeed, strconv.FormatInt(before.ID, 10), audit.Update, before, after)
 }
 
 // needEvent appends to a need's history; the signed-in user is who moved it.
 func (t *tx) needEvent(ctx context.Context, id int64, from, to need.State, reason string) error {
-	byID, byName := actor(ctx)
+	by := actorOf(ctx)
 	_, err := t.exec(ctx, `INSERT INTO need_events (need_id, from_state, to_state, by_id, by_name, reason, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, string(from), string(to), byID, byName, reason, t.s.now())
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, string(from), string(to), by.id, by.name, reason, t.s.now())
 	if err != nil {
 		return fmt.Errorf("sqlstore: need event: %w", err)
 	}

@@ -114,7 +114,7 @@ func (t *tx) updateImportedNodes(ctx context.Context, nodes []plan.Node) error {
 		return fmt.Errorf("sqlstore: update nodes: %w", err)
 	}
 	defer stmt.Close()
-	now, by := t.s.now(), actorName(ctx)
+	now, by := t.s.now(), actorOf(ctx).name
 	if t.nodesEdited == nil {
 		t.nodesEdited = map[string]bool{}
 	}
@@ -147,7 +147,7 @@ func (t *tx) createImportedNodes(ctx context.Context, strategyID int64, existing
 		next[parent] = max(next[parent], n.Position+1)
 	}
 	out := make([]plan.Node, 0, len(create))
-	now, by := t.s.now(), actorName(ctx)
+	now, by := t.s.now(), actorOf(ctx).name
 	for start := 0; start < len(create); {
 		end := start
 		for end < len(create) && create[end].Kind == create[start].Kind {
@@ -205,7 +205,7 @@ func (t *tx) auditImportedNodes(ctx context.Context, strategyID int64, before ma
 	for _, n := range created {
 		changes = append(changes, auditChange{strconv.FormatInt(n.ID, 10), audit.Create, nil, after[n.ID]})
 	}
-	return t.recordMany(ctx, "plan_node", changes)
+	return t.recordMany(ctx, kindPlanNode, changes)
 }
 
 // deleteByIDs runs head (… WHERE x IN) over ids, a batch a statement.

@@ -105,7 +105,7 @@ func (s *Store) AddMeasurement(ctx context.Context, m plan.Measurement) (plan.Me
 func (t *tx) insertMeasurement(ctx context.Context, m plan.Measurement) (plan.Measurement, error) {
 	id, err := t.insert(ctx, `INSERT INTO plan_measurements (indicator_id, municipality_ehak, value, measured_on, source,
 		note, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`, m.IndicatorID, nullIfEmpty(m.MunicipalityEHAK),
-		m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, t.s.now(), actorName(ctx))
+		m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, t.s.now(), actorOf(ctx).name)
 	if err != nil {
 		return m, fmt.Errorf("sqlstore: insert measurement: %w", err)
 	}
@@ -113,7 +113,7 @@ func (t *tx) insertMeasurement(ctx context.Context, m plan.Measurement) (plan.Me
 	if err != nil {
 		return out, err
 	}
-	return out, t.record(ctx, "measurement", strconv.FormatInt(id, 10), audit.Create, nil, out)
+	return out, t.record(ctx, kindMeasurement, strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // UpdateMeasurement implements plan.Store; a value stays with its indicator.
@@ -130,7 +130,7 @@ func (s *Store) UpdateMeasurement(ctx context.Context, m plan.Measurement) (plan
 		}
 		res, err := tx.exec(ctx, `UPDATE plan_measurements SET municipality_ehak = ?, value = ?, measured_on = ?, source = ?,
 			note = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
-			nullIfEmpty(m.MunicipalityEHAK), m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, s.now(), actorName(ctx), m.ID, m.Version)
+			nullIfEmpty(m.MunicipalityEHAK), m.Value, m.Date.Format(time.DateOnly), m.Source, m.Note, s.now(), actorOf(ctx).name, m.ID, m.Version)
 		if err != nil {
 			return fmt.Errorf("sqlstore: update measurement: %w", err)
 		}
@@ -140,7 +140,7 @@ func (s *Store) UpdateMeasurement(ctx context.Context, m plan.Measurement) (plan
 		if after, err = tx.measurement(ctx, m.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "measurement", strconv.FormatInt(m.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindMeasurement, strconv.FormatInt(m.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -166,6 +166,6 @@ func (s *Store) DeleteMeasurement(ctx context.Context, id int64, version int) er
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, "measurement", strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, kindMeasurement, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }

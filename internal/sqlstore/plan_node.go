@@ -47,7 +47,7 @@ func (t *tx) createNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 		n.StrategyID, n.ParentID, string(n.Kind), n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn,
 		n.Position, n.Weight, n.LeadOrgID, dayArg(n.Start), dayArg(n.End), n.Status, n.Completion,
 		moneyArg(n.PlannedBudget), moneyArg(n.ActualBudget), n.FundingSource, n.InternalNote, n.ContributesTo,
-		t.s.now(), actorName(ctx))
+		t.s.now(), actorOf(ctx).name)
 	if err != nil {
 		return plan.Node{}, fmt.Errorf("sqlstore: insert node: %w", err)
 	}
@@ -59,7 +59,7 @@ func (t *tx) createNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 	if err != nil {
 		return plan.Node{}, err
 	}
-	return out, t.record(ctx, "plan_node", strconv.FormatInt(id, 10), audit.Create, nil, out)
+	return out, t.record(ctx, kindPlanNode, strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // UpdateNode implements plan.Store.
@@ -99,7 +99,7 @@ func (t *tx) updateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 		version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
 		n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn, n.Weight, n.LeadOrgID, dayArg(n.Start),
 		dayArg(n.End), n.Status, n.Completion, moneyArg(n.PlannedBudget), moneyArg(n.ActualBudget), n.FundingSource,
-		n.InternalNote, n.ContributesTo, t.s.now(), actorName(ctx), n.ID, n.Version)
+		n.InternalNote, n.ContributesTo, t.s.now(), actorOf(ctx).name, n.ID, n.Version)
 	if err != nil {
 		return plan.Node{}, fmt.Errorf("sqlstore: update node: %w", err)
 	}
@@ -118,7 +118,7 @@ func (t *tx) updateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 		t.nodesEdited = map[string]bool{}
 	}
 	t.nodesEdited[id] = true
-	return after, t.record(ctx, "plan_node", id, audit.Update, before, after)
+	return after, t.record(ctx, kindPlanNode, id, audit.Update, before, after)
 }
 
 // MoveNode implements plan.Store: the node goes under its new parent at m.Position, and
@@ -140,7 +140,7 @@ func (s *Store) MoveNode(ctx context.Context, id int64, m plan.Move) (plan.Node,
 			return err
 		}
 		res, err := tx.exec(ctx, `UPDATE plan_nodes SET parent_id = ?, version = version + 1, updated_at = ?, updated_by = ?
-			WHERE id = ? AND version = ?`, m.ParentID, s.now(), actorName(ctx), id, m.Version)
+			WHERE id = ? AND version = ?`, m.ParentID, s.now(), actorOf(ctx).name, id, m.Version)
 		if err != nil {
 			return fmt.Errorf("sqlstore: move node: %w", err)
 		}
@@ -175,7 +175,7 @@ func (s *Store) MoveNode(ctx context.Context, id int64, m plan.Move) (plan.Node,
 		if after, err = tx.node(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "plan_node", strconv.FormatInt(id, 10), audit.Update, before, after)
+		return tx.record(ctx, kindPlanNode, strconv.FormatInt(id, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -224,7 +224,7 @@ func (s *Store) DeleteNode(ctx context.Context, id int64, version int) error {
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, "plan_node", strconv.FormatInt(id, 10), audit.Delete, gone, nil)
+		return tx.record(ctx, kindPlanNode, strconv.FormatInt(id, 10), audit.Delete, gone, nil)
 	})
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"kovit/internal/auth"
 	"kovit/internal/plan"
 )
 
@@ -137,12 +136,4 @@ func moneyFrom(n sql.NullInt64) *plan.Money {
 	}
 	m := plan.Money(n.Int64)
 	return &m
-}
-
-// actorName is who the "updated by" columns name: the signed-in user, or the system.
-func actorName(ctx context.Context) string {
-	if u := auth.UserFrom(ctx); u != nil {
-		return u.Name
-	}
-	return "system"
 }

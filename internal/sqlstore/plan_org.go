@@ -84,7 +84,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o plan.Organisation) (pl
 		if out, err = tx.organisation(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "organisation", strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, kindOrganisation, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -118,7 +118,7 @@ func (s *Store) UpdateOrganisation(ctx context.Context, o plan.Organisation) (pl
 		if after, err = tx.organisation(ctx, o.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "organisation", strconv.FormatInt(o.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindOrganisation, strconv.FormatInt(o.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -151,7 +151,7 @@ func (t *tx) loadMunicipalityOrganisations(ctx context.Context) error {
 			return fmt.Errorf("sqlstore: municipality organisation %s: %w", o.MunicipalityEHAK, err)
 		}
 		o.ID = id
-		if err := t.record(ctx, "organisation", strconv.FormatInt(id, 10), audit.Create, nil, o); err != nil {
+		if err := t.record(ctx, kindOrganisation, strconv.FormatInt(id, 10), audit.Create, nil, o); err != nil {
 			return err
 		}
 	}

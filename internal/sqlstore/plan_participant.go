@@ -151,13 +151,13 @@ func (s *Store) AddParticipant(ctx context.Context, p plan.Participant) (plan.Pa
 			return err
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO plan_participants (`+participantColumns+`) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-			p.ActivityID, p.MunicipalityEHAK, p.Status, p.Completion, dayArg(p.Due), s.now(), actorName(ctx)); err != nil {
+			p.ActivityID, p.MunicipalityEHAK, p.Status, p.Completion, dayArg(p.Due), s.now(), actorOf(ctx).name); err != nil {
 			return fmt.Errorf("sqlstore: insert participant: %w", err)
 		}
 		if out, err = tx.participant(ctx, p.ActivityID, p.MunicipalityEHAK); err != nil {
 			return err
 		}
-		return tx.record(ctx, "participant", participantKey(out), audit.Create, nil, out)
+		return tx.record(ctx, kindParticipant, participantKey(out), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -180,7 +180,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, p plan.Participant) (plan
 		}
 		res, err := tx.exec(ctx, `UPDATE plan_participants SET status = ?, completion = ?, due_date = ?, version = version + 1,
 			updated_at = ?, updated_by = ? WHERE activity_id = ? AND municipality_ehak = ? AND version = ?`,
-			p.Status, p.Completion, dayArg(p.Due), s.now(), actorName(ctx), p.ActivityID, p.MunicipalityEHAK, p.Version)
+			p.Status, p.Completion, dayArg(p.Due), s.now(), actorOf(ctx).name, p.ActivityID, p.MunicipalityEHAK, p.Version)
 		if err != nil {
 			return fmt.Errorf("sqlstore: update participant: %w", err)
 		}
@@ -190,7 +190,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, p plan.Participant) (plan
 		if after, err = tx.participant(ctx, p.ActivityID, p.MunicipalityEHAK); err != nil {
 			return err
 		}
-		return tx.record(ctx, "participant", participantKey(after), audit.Update, before, after)
+		return tx.record(ctx, kindParticipant, participantKey(after), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -213,6 +213,6 @@ func (s *Store) RemoveParticipant(ctx context.Context, activityID int64, ehak st
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, "participant", participantKey(before), audit.Delete, before, nil)
+		return tx.record(ctx, kindParticipant, participantKey(before), audit.Delete, before, nil)
 	})
 }

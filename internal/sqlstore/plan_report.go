@@ -109,14 +109,14 @@ func (s *Store) OpenReport(ctx context.Context, r plan.Report) (plan.Report, err
 		now := s.now()
 		id, err := tx.insert(ctx, `INSERT INTO plan_reports (strategy_id, title_et, title_en, period_start, period_end, status,
 			created_by, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, 1, ?, ?)`, r.StrategyID, r.TitleEt,
-			r.TitleEn, r.PeriodStart.Format(time.DateOnly), r.PeriodEnd.Format(time.DateOnly), actorName(ctx), now, now)
+			r.TitleEn, r.PeriodStart.Format(time.DateOnly), r.PeriodEnd.Format(time.DateOnly), actorOf(ctx).name, now, now)
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert report: %w", err)
 		}
 		if out, err = tx.report(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "report", strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -144,7 +144,7 @@ func (s *Store) CompleteReport(ctx context.Context, id int64, version int) (plan
 		if err != nil {
 			return fmt.Errorf("sqlstore: report state: %w", err)
 		}
-		by := actorName(ctx)
+		by := actorOf(ctx).name
 		res, err := tx.exec(ctx, `UPDATE plan_reports SET status = 'complete', frozen = ?, completed_at = ?, completed_by = ?,
 			version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND status = 'open'`, string(doc), now, by, now, id, version)
 		if err != nil {
@@ -156,7 +156,7 @@ func (s *Store) CompleteReport(ctx context.Context, id int64, version int) (plan
 		if after, err = tx.report(ctx, id); err != nil {
 			return err
 		}
-		if err := tx.record(ctx, "report", strconv.FormatInt(id, 10), audit.Update, before, after); err != nil {
+		if err := tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Update, before, after); err != nil {
 			return err
 		}
 		after.Frozen = &snap
@@ -182,7 +182,7 @@ func (s *Store) DeleteReport(ctx context.Context, id int64, version int) error {
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, "report", strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }
 

@@ -44,7 +44,7 @@ func (t *tx) loadSeed(ctx context.Context, seed plan.Seed) error {
 	if st, err = t.strategy(ctx, id); err != nil {
 		return err
 	}
-	if err := t.record(ctx, "strategy", strconv.FormatInt(id, 10), audit.Create, nil, st); err != nil {
+	if err := t.record(ctx, kindStrategy, strconv.FormatInt(id, 10), audit.Create, nil, st); err != nil {
 		return err
 	}
 	for pos, n := range seed.Nodes {
@@ -55,14 +55,14 @@ func (t *tx) loadSeed(ctx context.Context, seed plan.Seed) error {
 		}
 		nodeID, err := t.insert(ctx, `INSERT INTO plan_nodes (strategy_id, kind, code, title_et, title_en, description_et,
 			description_en, position, weight, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-			id, string(n.Kind), n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn, pos, n.Weight, t.s.now(), actorName(ctx))
+			id, string(n.Kind), n.Code, n.TitleEt, n.TitleEn, n.DescriptionEt, n.DescriptionEn, pos, n.Weight, t.s.now(), actorOf(ctx).name)
 		if err != nil {
 			return fmt.Errorf("node %s: %w", n.Code, err)
 		}
 		if n, err = t.node(ctx, nodeID); err != nil {
 			return err
 		}
-		if err := t.record(ctx, "plan_node", strconv.FormatInt(nodeID, 10), audit.Create, nil, n); err != nil {
+		if err := t.record(ctx, kindPlanNode, strconv.FormatInt(nodeID, 10), audit.Create, nil, n); err != nil {
 			return err
 		}
 	}

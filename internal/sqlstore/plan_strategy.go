@@ -95,7 +95,7 @@ func (s *Store) CreateStrategy(ctx context.Context, st plan.Strategy) (plan.Stra
 		if out, err = tx.strategy(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "strategy", strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, kindStrategy, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -173,7 +173,7 @@ func (s *Store) UpdateStrategy(ctx context.Context, st plan.Strategy) (plan.Stra
 		if after, err = tx.strategy(ctx, st.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "strategy", strconv.FormatInt(st.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindStrategy, strconv.FormatInt(st.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }

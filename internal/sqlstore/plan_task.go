@@ -69,7 +69,7 @@ func (s *Store) CreateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(position) + 1, 0) FROM plan_tasks WHERE activity_id = ?`, k.ActivityID).Scan(&k.Position); err != nil {
 			return err
 		}
-		now, by := s.now(), actorName(ctx)
+		now, by := s.now(), actorOf(ctx).name
 		at, atBy := plan.CompletionStamp(plan.Task{}, k.State, now, by)
 		id, err := tx.insert(ctx, `INSERT INTO plan_tasks (activity_id, title_et, title_en, due_date, state, position,
 			completed_at, completed_by, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
@@ -80,7 +80,7 @@ func (s *Store) CreateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if out, err = tx.task(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "task", strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, kindTask, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -100,7 +100,7 @@ func (s *Store) UpdateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if err := tx.writable(ctx, before.ActivityID, true); err != nil {
 			return err
 		}
-		now, by := s.now(), actorName(ctx)
+		now, by := s.now(), actorOf(ctx).name
 		at, atBy := plan.CompletionStamp(before, k.State, now, by)
 		res, err := tx.exec(ctx, `UPDATE plan_tasks SET title_et = ?, title_en = ?, due_date = ?, state = ?, completed_at = ?,
 			completed_by = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
@@ -114,7 +114,7 @@ func (s *Store) UpdateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if after, err = tx.task(ctx, k.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "task", strconv.FormatInt(k.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindTask, strconv.FormatInt(k.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -136,6 +136,6 @@ func (s *Store) DeleteTask(ctx context.Context, id int64, version int) error {
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, "task", strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, kindTask, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }

@@ -4,41 +4,35 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
-	"time"
-
-	"golang.org/x/sync/singleflight"
+	"sync/atomic"
 
 	"kovit/internal/municipality"
 	"kovit/internal/plan"
 )
 
-// treeCache keeps loaded strategy trees in memory. The public tree page, the activity list
-// and the roll-up all start from a whole tree, and a plan of a thousand activities takes
-// some 20 ms to read, most of what the page may take in all. Trees hold little, and plans
-// change seldom compared to how often they are read, so any committed change drops every
-// copy (see dropCopies): no write path needs to know which trees it touched. The
-// exceptions are the commonest edits, an activity's status or completion and a
-// municipality reporting its part of a joint activity: then only what was edited is read
-// again, so the roll-up that follows the edit costs a few milliseconds, not a reload.
+// treeCache keeps loaded strategy trees in memory, each a kept copy of its own. The public
+// tree page, the activity list and the roll-up all start from a whole tree, and a plan of
+// a thousand activities takes some 20 ms to read, most of what the page may take in all.
+// Trees hold little, and plans change seldom compared to how often they are read, so any
+// committed change drops every copy (see dropCopies): no write path needs to know which
+// trees it touched. The exceptions are the commonest edits, an activity's status or
+// completion and a municipality reporting its part of a joint activity: then the copies
+// are edited (kept.edit) and only what was edited is read again, so the roll-up that
+// follows the edit costs a few milliseconds, not a reload.
 type treeCache struct {
 	mu    sync.Mutex
-	gen   uint64 // counts changes, so a load that raced a change does not store stale data
-	trees map[int64]cachedTree
-	// loads lets one request read a tree while others that want it at the same moment
-	// wait for that read, rather than a busy server reading it once per request.
-	loads singleflight.Group
+	trees map[int64]*kept[*treeCopy]
 }
 
-type cachedTree struct {
-	tree     plan.Tree // never modified after loading
-	loadedAt time.Time
-	// latest is each indicator's latest national figure, worked out on first use.
-	latest map[int64]plan.Point
+// treeCopy is one strategy's tree as kept.
+type treeCopy struct {
+	tree plan.Tree // never modified after loading
 	// edited is what was edited in place since loading, when nothing else changed.
 	edited treeEdits
+	// latest is each indicator's latest national figure, worked out on first use.
+	latest atomic.Pointer[map[int64]plan.Point]
 }
 
 // treeEdits are edits that leave a tree's shape as it was: nodes edited in place, and
@@ -46,8 +40,6 @@ type cachedTree struct {
 type treeEdits struct {
 	nodes, participants map[int64]bool
 }
-
-func (e treeEdits) any() bool { return len(e.nodes) > 0 || len(e.participants) > 0 }
 
 // with is e and more: new maps, since the old ones may be in a refresh's hands.
 func (e treeEdits) with(nodes, activities []int64) treeEdits {
@@ -64,9 +56,38 @@ func (e treeEdits) with(nodes, activities []int64) treeEdits {
 	return treeEdits{nodes: union(e.nodes, nodes), participants: union(e.participants, activities)}
 }
 
+// of is strategyID's kept tree, empty when it was not read since the last drop.
+func (c *treeCache) of(strategyID int64) *kept[*treeCopy] {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := c.trees[strategyID]
+	if k == nil {
+		if c.trees == nil {
+			c.trees = map[int64]*kept[*treeCopy]{}
+		}
+		k = &kept[*treeCopy]{}
+		c.trees[strategyID] = k
+	}
+	return k
+}
+
+// forget removes strategyID's kept tree if it is k and holds nothing, so asking for
+// strategies that do not exist leaves nothing behind.
+func (c *treeCache) forget(strategyID int64, k *kept[*treeCopy]) {
+	c.mu.Lock()
+	if c.trees[strategyID] == k && k.empty() {
+		delete(c.trees, strategyID)
+	}
+	c.mu.Unlock()
+}
+
+// invalidate drops every tree. The kept trees are let go too rather than kept for the
+// next load: a full load reuses nothing of them.
 func (c *treeCache) invalidate() {
 	c.mu.Lock()
-	c.gen++
+	for _, k := range c.trees {
+		k.drop() // for a reader that took k before this
+	}
 	c.trees = nil
 	c.mu.Unlock()
 }
@@ -75,10 +96,12 @@ func (c *treeCache) invalidate() {
 // tree, and only them.
 func (c *treeCache) editedInPlace(nodes, activities []int64) {
 	c.mu.Lock()
-	c.gen++
-	for id, e := range c.trees {
-		e.edited = e.edited.with(nodes, activities)
-		c.trees[id] = e
+	for _, k := range c.trees {
+		k.edit(func(old *treeCopy) *treeCopy {
+			t := &treeCopy{tree: old.tree, edited: old.edited.with(nodes, activities)}
+			t.latest.Store(old.latest.Load())
+			return t
+		})
 	}
 	c.mu.Unlock()
 }
@@ -87,72 +110,50 @@ func (c *treeCache) editedInPlace(nodes, activities []int64) {
 // replaces it, indexed once (plan.Tree.Shared): a page of a thousand activities then costs
 // no copying, no children map and no roll-up of its own. Nothing may change it.
 func (s *Store) StrategyTree(ctx context.Context, strategyID int64) (plan.Tree, error) {
-	c := &s.trees
-	c.mu.Lock()
-	e, ok := c.trees[strategyID]
-	gen := c.gen
-	c.mu.Unlock()
-	if ok && !e.edited.any() && time.Since(e.loadedAt) < cacheTTL {
-		return e.tree, nil
-	}
-	// Callers that miss together share one read. The key holds the generation, so a
-	// caller who has just changed something never shares a read that began before it.
-	key := strconv.FormatInt(strategyID, 10) + "/" + strconv.FormatUint(gen, 10)
-	v, err, _ := c.loads.Do(key, func() (any, error) {
-		return s.refreshTree(context.WithoutCancel(ctx), strategyID, e, ok, gen)
-	})
+	t, err := s.treeCopy(ctx, strategyID)
 	if err != nil {
 		return plan.Tree{}, err
 	}
-	return v.(plan.Tree), nil
+	return t.tree, nil
 }
 
-// refreshTree reads a tree again, or only what was edited since kept was read, and
-// keeps it unless a change came in meanwhile (gen moved on).
-func (s *Store) refreshTree(ctx context.Context, strategyID int64, kept cachedTree, ok bool, gen uint64) (plan.Tree, error) {
-	var t plan.Tree
-	var err error
-	var latest map[int64]plan.Point
-	loadedAt := time.Now()
-	if ok && kept.edited.any() && time.Since(kept.loadedAt) < cacheTTL {
-		// The rest of the tree is as old as it was: it keeps its time, and the indicators
-		// their latest values.
-		t, err = s.withEdits(ctx, kept.tree, kept.edited)
-		loadedAt, latest = kept.loadedAt, kept.latest
-	} else if t, err = s.loadStrategyTree(ctx, strategyID); err == nil {
-		t = t.Shared()
-	}
-	if err != nil {
-		return t, err
-	}
-	c := &s.trees
-	c.mu.Lock()
-	if c.gen == gen {
-		if c.trees == nil {
-			c.trees = map[int64]cachedTree{}
+func (s *Store) treeCopy(ctx context.Context, strategyID int64) (*treeCopy, error) {
+	k := s.trees.of(strategyID)
+	t, err := k.get(ctx, func(ctx context.Context, last *treeCopy, edited bool) (*treeCopy, error) {
+		if edited {
+			tree, err := s.withEdits(ctx, last.tree, last.edited)
+			if err != nil {
+				return nil, err
+			}
+			// The indicators keep their latest values: no edit in place touches them.
+			t := &treeCopy{tree: tree}
+			t.latest.Store(last.latest.Load())
+			return t, nil
 		}
-		c.trees[strategyID] = cachedTree{tree: t, loadedAt: loadedAt, latest: latest}
+		tree, err := s.loadStrategyTree(ctx, strategyID)
+		if err != nil {
+			return nil, err
+		}
+		return &treeCopy{tree: tree.Shared()}, nil
+	})
+	if err != nil {
+		s.trees.forget(strategyID, k)
 	}
-	c.mu.Unlock()
-	return t, nil
+	return t, err
 }
 
 // LatestValues implements plan.Store: the latest national figure of each of a strategy's
 // indicators, kept beside its tree. Lists of indicators show only this, and the values
 // behind one broken-down indicator can run to thousands of rows.
 func (s *Store) LatestValues(ctx context.Context, strategyID int64) (map[int64]plan.Point, error) {
-	t, err := s.StrategyTree(ctx, strategyID)
+	c, err := s.treeCopy(ctx, strategyID)
 	if err != nil {
 		return nil, err
 	}
-	c := &s.trees
-	c.mu.Lock()
-	e, ok := c.trees[strategyID]
-	gen := c.gen
-	c.mu.Unlock()
-	if ok && e.latest != nil {
-		return e.latest, nil
+	if latest := c.latest.Load(); latest != nil {
+		return *latest, nil
 	}
+	t := c.tree
 	// The latest national figure needs only each municipality's latest value (and the
 	// latest national one), not the thousands of values behind them.
 	ms, err := measurementsFrom(ctx, s.query, ` WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (
@@ -175,12 +176,8 @@ func (s *Store) LatestValues(ctx context.Context, strategyID int64) (map[int64]p
 			latest[ind.ID] = series[len(series)-1]
 		}
 	}
-	c.mu.Lock()
-	if e, ok := c.trees[strategyID]; ok && c.gen == gen {
-		e.latest = latest
-		c.trees[strategyID] = e
-	}
-	c.mu.Unlock()
+	// Kept with the copy it was worked out from: a change since has replaced that copy.
+	c.latest.Store(&latest)
 	return latest, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"kovit/internal/demo"
+	"kovit/internal/kovit"
 	"kovit/internal/plan"
 	"kovit/internal/sqlstore"
 	"kovit/internal/sqlstore/sqlstoretest"
@@ -155,6 +156,26 @@ func TestStrategyTreeEditsInPlace(t *testing.T) {
 			if got, want := plan.Rollup(kept), plan.Rollup(want); !cmp.Equal(got, want) {
 				t.Fatalf("step %d: roll-up %v, fresh %v", step, got, want)
 			}
+		}
+	})
+}
+
+// A strategy that does not exist is not found, and asking for one keeps nothing: a
+// client cannot fill the server's memory with ids.
+func TestStrategyTreeNotFound(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := coordinatorCtx()
+		st := newStrategy(t, s, ctx)
+		if _, err := s.StrategyTree(ctx, st.ID); err != nil {
+			t.Fatal(err)
+		}
+		for id := st.ID + 1; id < st.ID+50; id++ {
+			if _, err := s.StrategyTree(ctx, id); kovit.ErrorCode(err) != kovit.ENotFound {
+				t.Fatalf("strategy %d: %v, want not found", id, err)
+			}
+		}
+		if n := s.KeptTrees(); n != 1 {
+			t.Errorf("%d trees kept, want the one that exists", n)
 		}
 	})
 }

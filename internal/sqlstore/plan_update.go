@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"kovit/internal/audit"
-	"kovit/internal/auth"
 	"kovit/internal/plan"
 )
 
@@ -96,21 +95,17 @@ func (s *Store) PostProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if _, _, err := tx.activity(ctx, u.ActivityID); err != nil {
 			return err
 		}
-		var author *int64
-		if user := auth.UserFrom(ctx); user != nil {
-			author = &user.ID
-		}
-		now := s.now()
+		author, now := actorOf(ctx), s.now()
 		id, err := tx.insert(ctx, `INSERT INTO plan_updates (activity_id, body, refers_to, author_id, author_name, version,
 			created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`, u.ActivityID, u.Body, u.Date.Format(time.DateOnly),
-			author, actorName(ctx), now, now)
+			author.id, author.name, now, now)
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert progress update: %w", err)
 		}
 		if out, err = tx.progressUpdate(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "progress_update", strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -140,7 +135,7 @@ func (s *Store) EditProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if after, err = tx.progressUpdate(ctx, u.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, "progress_update", strconv.FormatInt(u.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(u.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -162,6 +157,6 @@ func (s *Store) DeleteProgressUpdate(ctx context.Context, id int64, version int)
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, "progress_update", strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }

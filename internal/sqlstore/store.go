@@ -19,11 +19,12 @@ type Store struct {
 	read   *sql.DB // queries that only read
 	write  *sql.DB // transactions that change data
 	// Now is the clock for timestamps; tests replace it to be deterministic.
-	Now   func() time.Time
-	cache municipalityCache
-	cells cellCache
-	trees treeCache
-	needs needCache
+	Now func() time.Time
+	// In-memory copies of what is read most, dropped by dropCopies.
+	municipalities kept[municipalityCopy]
+	cells          kept[cellCopy]
+	needs          kept[*needCopy]
+	trees          treeCache
 
 	// OnWrite, when set, is called when a write transaction has taken the write lock, and
 	// the function it returns when the transaction has ended: tests keep how long an
@@ -71,7 +72,7 @@ type tx struct {
 	s *Store
 	// changed lists the ids of the records written, by entity: their in-memory copies are
 	// dropped at commit.
-	changed map[string][]string
+	changed map[recordKind][]string
 	// nodesEdited are the plan nodes changed in place (not created, moved or deleted):
 	// a kept tree can take them in without a reload.
 	nodesEdited map[string]bool
@@ -102,7 +103,7 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("sqlstore: begin: %w", err)
 	}
-	t := &tx{Tx: sqlTx, s: s, changed: map[string][]string{}}
+	t := &tx{Tx: sqlTx, s: s, changed: map[recordKind][]string{}}
 	ended := func() {}
 	if s.OnWrite != nil {
 		ended = s.OnWrite()
@@ -129,15 +130,15 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 // forget to do this.
 func (s *Store) dropCopies(t *tx) {
 	changed := t.changed
-	has := func(entity string) bool { _, ok := changed[entity]; return ok }
-	if has("municipality") || has("county") {
-		s.cache.invalidate()
+	has := func(kind recordKind) bool { _, ok := changed[kind]; return ok }
+	if has(kindMunicipality) || has(kindCounty) {
+		s.municipalities.drop()
 	}
-	if has("service_cell") {
-		s.cells.invalidate()
+	if has(kindServiceCell) {
+		s.cells.drop()
 	}
-	if has("need") {
-		s.needs.invalidate()
+	if has(kindNeed) {
+		s.needs.drop()
 	}
 	if len(changed) == 0 {
 		return
@@ -154,11 +155,11 @@ func (s *Store) dropCopies(t *tx) {
 func (t *tx) editsInPlace() (nodes, activities []int64, ok bool) {
 	for entity, ids := range t.changed {
 		switch entity {
-		case "participant":
+		case kindParticipant:
 			if activities = activitiesOf(ids); activities == nil {
 				return nil, nil, false
 			}
-		case "plan_node":
+		case kindPlanNode:
 			for _, id := range ids {
 				n, err := strconv.ParseInt(id, 10, 64)
 				if err != nil || !t.nodesEdited[id] {

@@ -49,7 +49,7 @@ func (s *Store) CreateUser(ctx context.Context, n auth.NewUser, passwordHash str
 		if u, err = tx.user(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "user", strconv.FormatInt(id, 10), audit.Create, nil, u)
+		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Create, nil, u)
 	})
 	return u, err
 }
@@ -114,7 +114,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up auth.UserUpdate) (a
 		if after, err = tx.user(ctx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "user", strconv.FormatInt(id, 10), audit.Update, before, after)
+		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -138,7 +138,7 @@ func (s *Store) SetPassword(ctx context.Context, id int64, passwordHash string, 
 			Password           string `json:"password"`
 			MustChangePassword bool   `json:"must_change_password"`
 		}
-		return tx.record(ctx, "user", strconv.FormatInt(id, 10), audit.Update,
+		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Update,
 			pw{"", before.MustChangePassword}, pw{"(changed)", mustChange})
 	})
 }
@@ -180,7 +180,7 @@ func (s *Store) LinkOIDCSubject(ctx context.Context, id int64, subject string) e
 		type link struct {
 			OIDC string `json:"oidc"`
 		}
-		return tx.record(ctx, "user", strconv.FormatInt(id, 10), audit.Update, link{""}, link{"(linked)"})
+		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Update, link{""}, link{"(linked)"})
 	})
 }
 
