@@ -160,11 +160,6 @@ func (s *Store) ListEvents(ctx context.Context, f audit.Filter) ([]audit.Event, 
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	if len(out) == 0 && f.Offset > 0 {
-		// Past the last page no row carries the count: the total is still the real one.
-		if err := s.queryRow(ctx, `SELECT COUNT(*) FROM audit_events`+w.String(), w.args...).Scan(&total); err != nil {
-			return nil, 0, fmt.Errorf("sqlstore: count audit: %w", err)
-		}
-	}
-	return out, total, nil
+	err = s.totalPastTheEnd(ctx, len(out), f.Offset, &total, `audit_events`+w.String(), w.args)
+	return out, total, err
 }

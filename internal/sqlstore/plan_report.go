@@ -66,7 +66,11 @@ func (s *Store) ListReports(ctx context.Context, f plan.ReportFilter) ([]plan.Re
 		}
 		out = append(out, r)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	err = s.totalPastTheEnd(ctx, len(out), f.Offset, &total, `plan_reports r JOIN plan_strategies s ON s.id = r.strategy_id`+w.String(), w.args)
+	return out, total, err
 }
 
 // Report implements plan.Store.

@@ -66,7 +66,11 @@ func (s *Store) ListStrategies(ctx context.Context, f plan.StrategyFilter) ([]pl
 		}
 		out = append(out, st)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	err = s.totalPastTheEnd(ctx, len(out), f.Offset, &total, `plan_strategies`+w.String(), w.args)
+	return out, total, err
 }
 
 // Strategy implements plan.Store.

@@ -200,6 +200,19 @@ func (w *where) String() string {
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
 
+// totalPastTheEnd is a paged list's total when its page came back empty: past the last
+// page no row carries COUNT(*) OVER (), yet the total is still the real one. from is the
+// list query's FROM and WHERE, args the WHERE's arguments.
+func (s *Store) totalPastTheEnd(ctx context.Context, rows, offset int, total *int, from string, args []any) error {
+	if rows > 0 || offset == 0 {
+		return nil
+	}
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM `+from, args...).Scan(total); err != nil {
+		return fmt.Errorf("sqlstore: count: %w", err)
+	}
+	return nil
+}
+
 // likeContains returns a LIKE pattern matching s anywhere, with LIKE's wildcards escaped
 // (queries say ESCAPE '\').
 func likeContains(s string) string {

@@ -218,7 +218,11 @@ func (s *Store) ListUsers(ctx context.Context, f auth.UserFilter) ([]auth.User, 
 		}
 		out = append(out, u)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	err = s.totalPastTheEnd(ctx, len(out), f.Offset, &total, `users`+w.String(), w.args)
+	return out, total, err
 }
 
 // CountUsers implements auth.Store.
