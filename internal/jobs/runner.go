@@ -59,8 +59,8 @@ func (r *Runner) RunDue(ctx context.Context) {
 func (r *Runner) runIfDue(ctx context.Context, j Job, rec Record) {
 	now := r.now()
 	timeout := cmp.Or(j.Timeout, r.Timeout, 10*time.Minute)
-	retrying := rec.Err != "" && now.Before(rec.Finished.Add(j.Retry))
-	if rec.running(now, timeout) || retrying || !j.Due(now, rec.Succeeded) {
+	waiting := rec.Err != "" && now.Before(rec.Finished.Add(j.Retry))
+	if rec.running(now, timeout) || waiting || !j.Due(now, rec.Succeeded) {
 		return
 	}
 	// The start is where a lease across processes belongs (issue 17): today it is a
