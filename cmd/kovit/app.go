@@ -15,6 +15,7 @@ import (
 	"kovit/internal/digest"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
+	"kovit/internal/jobs"
 	"kovit/internal/mail"
 	"kovit/internal/need"
 	"kovit/internal/refdata"
@@ -27,8 +28,9 @@ import (
 type app struct {
 	store   *sqlstore.Store
 	mail    mail.Sender
-	digest  digest.Digest
+	digest  jobs.WeeklyDigest
 	remind  *need.Reminders
+	jobs    []jobs.Job // every scheduled job, run by a jobs.Runner while serving
 	handler http.Handler
 	routes  []string // every route pattern of the UI and the API, e.g. "POST /lang"
 	metrics http.Handler
@@ -55,7 +57,8 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		store.Close()
 		return nil, err
 	}
-	a.digest = digest.Digest{Store: store, Mail: a.mail, Catalog: catalog, BaseURL: strings.TrimRight(c.BaseURL, "/")}
+	a.digest = jobs.WeeklyDigest{Digest: digest.Digest{Store: store, Mail: a.mail, Catalog: catalog, BaseURL: strings.TrimRight(c.BaseURL, "/")},
+		Settings: store, Log: log}
 	sessions := scs.New()
 	sessions.Store = store.Sessions()
 	sessions.Lifetime = c.SessionLifetime
@@ -70,7 +73,9 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		store.Close()
 		return nil, err
 	}
-	a.remind = a.reminders(c.BaseURL)
+	a.remind = jobs.Reminders(store, a.mail, c.BaseURL)
+	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
+		Reminders: a.remind})
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {

@@ -95,7 +95,7 @@ func testWeeklyDigest(t *testing.T, engine string) {
 	}
 	a.store.Now = time.Now
 
-	n, err := a.digestIfDue(context.Background(), now)
+	n, err := a.digest.SendIfDue(context.Background(), now)
 	if err != nil || n != 2 {
 		t.Fatalf("sent %d, %v; want 2 (the contact and Tartu's editor)", n, err)
 	}
@@ -130,7 +130,7 @@ func testWeeklyDigest(t *testing.T, engine string) {
 		t.Errorf("the contact is told of a done task:\n%s", got["kati@kovit.test"])
 	}
 	// The same week again, later: nothing more.
-	if n, err := a.digestIfDue(context.Background(), now.Add(26*time.Hour)); err != nil || n != 0 {
+	if n, err := a.digest.SendIfDue(context.Background(), now.Add(26*time.Hour)); err != nil || n != 0 {
 		t.Errorf("second run in the week sent %d, %v", n, err)
 	}
 	time.Sleep(100 * time.Millisecond)

@@ -13,8 +13,7 @@ import (
 	"syscall"
 	"time"
 
-	"kovit/internal/digest"
-	"kovit/internal/eservice"
+	"kovit/internal/jobs"
 	"kovit/internal/sqlstore"
 )
 
@@ -85,70 +84,13 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
-	go a.everyHour(ctx, log)
+	runner := &jobs.Runner{Store: a.store, Jobs: a.jobs, Log: log}
+	jobsDone := make(chan struct{})
+	go func() { defer close(jobsDone); runner.Run(ctx) }()
+	// The store closes only after the job running at shutdown has stopped.
+	defer func() { stop(); <-jobsDone }()
 	log.Info("kovit is serving", "url", "http://"+ls[0].ln.Addr().String(), "db", a.store.Engine(), "startup", time.Since(start).String())
 	return run(ctx, log, shutdownGrace, ls...)
-}
-
-// everyHour does the server's housekeeping while it runs: it removes expired sessions,
-// takes the end-of-month snapshot of the e-service matrix once a month has ended, sends
-// the action plan's weekly digest and the needs rounds' reminders that are due.
-func (a *app) everyHour(ctx context.Context, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
-	for {
-		if err := a.store.Sessions().DeleteExpired(ctx); err != nil {
-			log.Warn("session sweep", "err", err)
-		}
-		if err := a.snapshotIfDue(ctx); err != nil {
-			log.Warn("monthly snapshot", "err", err)
-		}
-		if n, err := a.digestIfDue(ctx, time.Now()); err != nil {
-			log.Warn("weekly digest", "sent", n, "err", err)
-		} else if n > 0 {
-			log.Info("weekly digest", "sent", n)
-		}
-		if err := a.remind.SendDue(ctx); err != nil {
-			log.Warn("needs round reminders", "err", err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
-}
-
-// digestWeek is the setting that remembers the last week the digest went out, so a
-// restart does not send it twice.
-const digestWeek = "plan_digest_week"
-
-// digestIfDue sends the week's digest once. The week counts as done even when some
-// deliveries failed: a second round would repeat the mail to everyone it did reach.
-func (a *app) digestIfDue(ctx context.Context, now time.Time) (int, error) {
-	last, err := a.store.Setting(ctx, digestWeek)
-	if err != nil || !digest.Due(now, last) {
-		return 0, err
-	}
-	n, sendErr := a.digest.Send(ctx, now)
-	if n == 0 && sendErr != nil {
-		return 0, sendErr // nothing reached anyone: try again next hour
-	}
-	if err := a.store.SetSetting(ctx, digestWeek, digest.Week(now)); err != nil {
-		return n, err
-	}
-	return n, sendErr
-}
-
-func (a *app) snapshotIfDue(ctx context.Context) error {
-	taken, err := a.store.SnapshotMonths(ctx)
-	if err != nil {
-		return err
-	}
-	if month, due := eservice.DueSnapshot(time.Now(), taken); due {
-		return a.store.TakeSnapshot(ctx, month)
-	}
-	return nil
 }
 
 func backup(args []string) error {

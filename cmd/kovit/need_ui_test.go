@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kovit/internal/auth"
+	"kovit/internal/jobs"
 	"kovit/internal/mail/mailtest"
 	"kovit/internal/need"
 	"kovit/internal/sqlstore/sqlstoretest"
@@ -210,7 +211,7 @@ func testNeedReminders(t *testing.T, a *testApp, smtp *mailtest.Server, coord *h
 			t.Fatal(err)
 		}
 	}
-	restarted := a.app.reminders("https://kovit.example")
+	restarted := jobs.Reminders(a.app.store, a.app.mail, "https://kovit.example")
 	restarted.Now = r.Now
 	if err := restarted.SendDue(ctx); err != nil {
 		t.Fatal(err)

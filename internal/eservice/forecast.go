@@ -84,8 +84,9 @@ func ForecastShare(history []MonthShare, target float64) (Forecast, bool) {
 }
 
 // DueSnapshot returns the month whose end-of-month snapshot is missing: the month before
-// now's, when no snapshot of it exists yet. The server asks this every hour, so a snapshot
-// lands within an hour of a month's end, and a server that was down at midnight catches up.
+// now's, when no snapshot of it exists yet. The snapshot job (internal/jobs) asks this at
+// the first tick of each month, so a snapshot lands minutes after a month's end, and a server
+// that was down at midnight catches up.
 func DueSnapshot(now time.Time, taken []string) (string, bool) {
 	prev := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()).AddDate(0, -1, 0).Format("2006-01")
 	for _, m := range taken {

@@ -19,6 +19,9 @@ var (
 	domain = []string{"internal/municipality", "internal/eservice", "internal/plan", "internal/need"}
 	// adapters turn the domain into SQL, HTML, JSON and HTTP; only cmd/kovit joins them.
 	adapters = []string{"internal/sqlstore", "internal/web", "internal/api", "internal/server"}
+	// scheduled holds the scheduled jobs: they join the domain, digest and mail, and reach
+	// the store through their own interfaces, never through an adapter.
+	scheduled = "internal/jobs"
 	// notInDomain are the standard packages that would make a domain package an adapter.
 	notInDomain = []string{"database/sql", "net/http", "html/template", "text/template", "encoding/json"}
 )
@@ -38,7 +41,7 @@ func TestLayers(t *testing.T) {
 	for _, p := range pkgs {
 		names = append(names, p.ImportPath)
 	}
-	for _, want := range append(append([]string{}, domain...), adapters...) {
+	for _, want := range append(append([]string{scheduled}, domain...), adapters...) {
 		if !slices.Contains(names, "kovit/"+want) {
 			t.Errorf("go list did not find kovit/%s: the layer rules name a package that is gone", want)
 		}
@@ -54,10 +57,11 @@ func TestLayerViolations(t *testing.T) {
 		{ImportPath: "kovit/internal/plan", Imports: []string{"kovit/internal/sqlstore", "database/sql", "kovit/internal/kovit"}},
 		{ImportPath: "kovit/internal/web", Imports: []string{"kovit/internal/api", "kovit/internal/server"}},
 		{ImportPath: "kovit/internal/digest", Imports: []string{"kovit/internal/sqlstore"}},
+		{ImportPath: "kovit/internal/jobs", Imports: []string{"kovit/internal/web", "kovit/internal/digest"}},
 	}
 	got := layerViolations(bad)
-	if len(got) != 4 {
-		t.Errorf("got %d violations, want 4 (domain→store, domain→database/sql, web→api, digest→store):\n%s", len(got), strings.Join(got, "\n"))
+	if len(got) != 5 {
+		t.Errorf("got %d violations, want 5 (domain→store, domain→database/sql, web→api, digest→store, jobs→web):\n%s", len(got), strings.Join(got, "\n"))
 	}
 }
 
@@ -73,6 +77,8 @@ func layerViolations(pkgs []goPackage) []string {
 				out = append(out, from+" (domain) imports the adapter "+to)
 			case slices.Contains(domain, from) && slices.Contains(notInDomain, imp):
 				out = append(out, from+" (domain) imports "+imp+": SQL, HTTP, HTML and JSON belong to the adapters")
+			case from == scheduled && slices.Contains(adapters, to):
+				out = append(out, from+" imports the adapter "+to+": jobs reach the store through interfaces")
 			case slices.Contains(adapters, from) && slices.Contains(adapters, to) && to != "internal/server":
 				out = append(out, from+" imports "+to+": adapters do not import each other")
 			case to == "internal/sqlstore" && from != "cmd/kovit" && from != "internal/sqlstore/sqlstoretest":

@@ -15,7 +15,7 @@ import (
 var ReminderDays = []int{7, 1}
 
 // Reminders sends a round's deadline reminders. Its parts are functions so the module
-// stays free of mail and storage: cmd/kovit joins them to the real ones.
+// stays free of mail and storage: internal/jobs joins them to the real ones.
 type Reminders struct {
 	Needs Store
 	// Editors returns the e-mail addresses of the active editors of the municipalities.
