@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"kovit/internal/tabular"
 )
 
 func TestGuessMapping(t *testing.T) {
@@ -63,8 +65,8 @@ func TestParseSurvey(t *testing.T) {
 	if needs[1].Category != CatEService || needs[1].Urgency != UrgencyMedium || needs[1].Cost != nil {
 		t.Errorf("second need %+v", needs[1])
 	}
-	want := []CellError{{4, "Omavalitsus", "error.unknown_municipality"}, {4, "Kategooria", "need.error.category"},
-		{4, "Kiireloomulisus", "need.error.urgency"}, {4, "Maksumus", "need.error.money"}, {4, "Pealkiri", "error.required"}, {4, "E-post", "error.email"}}
+	want := []tabular.RowError{{Row: 4, Column: "Omavalitsus", Key: "error.unknown_municipality"}, {Row: 4, Column: "Kategooria", Key: "need.error.category"},
+		{Row: 4, Column: "Kiireloomulisus", Key: "need.error.urgency"}, {Row: 4, Column: "Maksumus", Key: "need.error.money"}, {Row: 4, Column: "Pealkiri", Key: "error.required"}, {Row: 4, Column: "E-post", Key: "error.email"}}
 	if fmt.Sprint(errs) != fmt.Sprint(want) {
 		t.Errorf("errors\n got %v\nwant %v", errs, want)
 	}
