@@ -87,3 +87,18 @@ func TestSurveyRowReadsBack(t *testing.T) {
 		t.Errorf("read back %+v %v", got, errs)
 	}
 }
+
+// TestEnglishHeadersMapBack: the export's English headers map to the same fields as the
+// Estonian ones, so an English export imports back.
+func TestEnglishHeadersMapBack(t *testing.T) {
+	en := tabular.Headers(Columns, "en")
+	got := GuessMapping(en)
+	for i, f := range Fields {
+		if got[en[i]] != f {
+			t.Errorf("%q maps to %q, want %q", en[i], got[en[i]], f)
+		}
+	}
+	if len(got) != len(Fields) {
+		t.Errorf("mapping %v", got)
+	}
+}
