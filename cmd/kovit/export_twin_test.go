@@ -18,15 +18,18 @@ import (
 	"kovit/internal/plan"
 )
 
-// download as c with one header set: the language cookie of the pages or the API's
-// Accept-Language. It returns the Content-Disposition and the body.
+// downloadAs fetches u as c with one header set (none for ""), such as the pages'
+// language cookie or the API's Accept-Language, and returns the Content-Disposition and
+// the body.
 func downloadAs(t *testing.T, c *http.Client, u, header, value string) (string, []byte) {
 	t.Helper()
 	req, err := http.NewRequest("GET", u, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set(header, value)
+	if header != "" {
+		req.Header.Set(header, value)
+	}
 	res, err := c.Do(req)
 	if err != nil {
 		t.Fatal(err)

@@ -162,11 +162,5 @@ func (a *API) measureProposal(w http.ResponseWriter, r *http.Request) error {
 	if !strings.HasSuffix(r.URL.Path, ".xlsx") {
 		return a.writeJSON(w, r, http.StatusOK, p)
 	}
-	var sheets []tabular.Table
-	for _, t := range need.ProposalSheets(p, a.catalog.Printer("et").T) {
-		sheets = append(sheets, tabular.Table(t))
-	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", `attachment; filename="meetme-ettepanek-`+strconv.FormatInt(m.ID, 10)+`.xlsx"`)
-	return tabular.WriteWorkbook(w, sheets...)
+	return tabular.WriteWorkbookHTTP(w, "meetme-ettepanek-"+strconv.FormatInt(m.ID, 10), need.ProposalSheets(p, a.catalog.Printer("et").T)...)
 }

@@ -45,11 +45,7 @@ var ConsolidatedHeaders = tabular.Headers(ConsolidatedColumns, "et")
 
 // ConsolidatedSheet is the consolidated needs export.
 func ConsolidatedSheet(items []Consolidated, lang string) Table {
-	t := Table{Sheet: "koondvajadused", Header: tabular.Headers(ConsolidatedColumns, lang)}
-	for _, c := range items {
-		t.Rows = append(t.Rows, ConsolidatedRow(c))
-	}
-	return t
+	return sheet("koondvajadused", ConsolidatedColumns, lang, items, ConsolidatedRow)
 }
 
 // ConsolidatedRow writes a consolidated need as a spreadsheet row.
@@ -73,9 +69,14 @@ var MeasureColumns = []tabular.Column{{Et: "ID", En: "ID"}, {Et: "Nimi", En: "Na
 
 // MeasureSheet is the support measures export.
 func MeasureSheet(items []Measure, lang string) Table {
-	t := Table{Sheet: "meetmed", Header: tabular.Headers(MeasureColumns, lang)}
-	for _, m := range items {
-		t.Rows = append(t.Rows, MeasureRow(m))
+	return sheet("meetmed", MeasureColumns, lang, items, MeasureRow)
+}
+
+// sheet is a table of one row per item under cols' headers in lang.
+func sheet[T any](name string, cols []tabular.Column, lang string, items []T, row func(T) []any) Table {
+	t := Table{Sheet: name, Header: tabular.Headers(cols, lang)}
+	for _, it := range items {
+		t.Rows = append(t.Rows, row(it))
 	}
 	return t
 }
