@@ -16,7 +16,7 @@ import (
 )
 
 // SurveyPreview is what a survey file would import: its columns, the mapping used (the
-// one sent, or one guessed from the Estonian headers), the needs read and every bad cell.
+// one sent, or one guessed from the Estonian or English headers), the needs read and every bad cell.
 type SurveyPreview struct {
 	Columns []string           `json:"columns"`
 	Mapping need.Mapping       `json:"mapping"`
@@ -88,7 +88,7 @@ func (a *API) importNeeds(w http.ResponseWriter, r *http.Request) error {
 }
 
 // exportNeeds writes the needs the user may read as the survey import reads them, with
-// their id and state after.
+// their id, state and round after: need.NeedsSheet, the file the page sends too.
 func (a *API) exportNeeds(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
