@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"strconv"
@@ -48,15 +47,7 @@ func uploadForm(t *testing.T, filename string, file []byte, fields map[string]st
 
 func download(t *testing.T, a *testApp, path string) []byte {
 	t.Helper()
-	res, err := http.Get(a.URL + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %d %s", path, res.StatusCode, b)
-	}
+	_, b := downloadAs(t, http.DefaultClient, a.URL+path, "", "")
 	return b
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"kovit/internal/auth"
+	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
@@ -15,13 +16,13 @@ import (
 )
 
 // SurveyPreview is what a survey file would import: its columns, the mapping used (the
-// one sent, or one guessed from the Estonian headers), the needs read and every bad cell.
+// one sent, or one guessed from the Estonian or English headers), the needs read and every bad cell.
 type SurveyPreview struct {
-	Columns []string         `json:"columns"`
-	Mapping need.Mapping     `json:"mapping"`
-	Needs   []need.Need      `json:"needs"`
-	Errors  []need.CellError `json:"errors"`
-	Applied bool             `json:"applied"`
+	Columns []string           `json:"columns"`
+	Mapping need.Mapping       `json:"mapping"`
+	Needs   []need.Need        `json:"needs"`
+	Errors  []tabular.RowError `json:"errors"`
+	Applied bool               `json:"applied"`
 }
 
 // importNeeds reads a survey spreadsheet (multipart field "file", XLSX or CSV) with an
@@ -56,10 +57,11 @@ func (a *API) importNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err := out.Mapping.Validate(header); err != nil {
 		return err
 	}
-	names, err := a.municipalityNames(r)
+	ms, err := a.allMunicipalities(r, municipality.Filter{})
 	if err != nil {
 		return err
 	}
+	names := need.MunicipalityNames(ms)
 	may := func(ehak string) error { return auth.CanEditMunicipality(u, ehak) }
 	needs, errs := need.ParseSurvey(header, rows, out.Mapping, names, may)
 	out.Needs, out.Errors = orEmpty(needs), orEmpty(errs)
@@ -85,32 +87,8 @@ func (a *API) importNeeds(w http.ResponseWriter, r *http.Request) error {
 	return a.writeJSON(w, r, http.StatusCreated, out)
 }
 
-// municipalityNames finds a municipality by its EHAK code, its name, or its name without
-// "linn" or "vald" where that names only one (Tartu is both a city and a rural
-// municipality), each folded as the survey's cells are.
-func (a *API) municipalityNames(r *http.Request) (map[string]string, error) {
-	ms, err := a.allMunicipalities(r, municipality.Filter{})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, 3*len(ms))
-	short := map[string][]string{}
-	for _, m := range ms {
-		out[m.EHAK] = m.EHAK
-		out[need.Fold(m.Name)] = m.EHAK
-		s := need.Fold(strings.TrimSuffix(strings.TrimSuffix(m.Name, " linn"), " vald"))
-		short[s] = append(short[s], m.EHAK)
-	}
-	for name, codes := range short {
-		if _, taken := out[name]; !taken && len(codes) == 1 {
-			out[name] = codes[0]
-		}
-	}
-	return out, nil
-}
-
 // exportNeeds writes the needs the user may read as the survey import reads them, with
-// their id and state after.
+// their id, state and round after: need.NeedsSheet, the file the page sends too.
 func (a *API) exportNeeds(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
@@ -125,20 +103,18 @@ func (a *API) exportNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err := scopeNeeds(u, &f); err != nil {
 		return err
 	}
-	t := tabular.Table{Sheet: "Vajadused", Header: append(append([]string{}, need.Headers...), "ID", "Olek")}
+	var all []need.Need
 	for {
 		items, total, err := a.needs.ListNeeds(ctx, f)
 		if err != nil {
 			return err
 		}
-		for _, n := range items {
-			t.Rows = append(t.Rows, append(need.SurveyRow(n), n.ID, string(n.State)))
-		}
+		all = append(all, items...)
 		if f.Offset += f.Limit; f.Offset >= total {
 			break
 		}
 	}
-	return writeTable(w, r, "vajadused", t)
+	return tabular.WriteHTTP(w, r, "vajadused", need.NeedsSheet(all, i18n.AcceptLang(r)))
 }
 
 func (a *API) exportConsolidated(w http.ResponseWriter, r *http.Request) error {
@@ -150,11 +126,7 @@ func (a *API) exportConsolidated(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t := tabular.Table{Sheet: "Koondvajadused", Header: need.ConsolidatedHeaders}
-	for _, c := range items {
-		t.Rows = append(t.Rows, need.ConsolidatedRow(c))
-	}
-	return writeTable(w, r, "koondvajadused", t)
+	return tabular.WriteHTTP(w, r, "koondvajadused", need.ConsolidatedSheet(items, i18n.AcceptLang(r)))
 }
 
 func (a *API) exportMeasures(w http.ResponseWriter, r *http.Request) error {
@@ -166,11 +138,7 @@ func (a *API) exportMeasures(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t := tabular.Table{Sheet: "Meetmed", Header: need.MeasureHeaders}
-	for _, m := range items {
-		t.Rows = append(t.Rows, need.MeasureRow(m))
-	}
-	return writeTable(w, r, "meetmed", t)
+	return tabular.WriteHTTP(w, r, "meetmed", need.MeasureSheet(items, i18n.AcceptLang(r)))
 }
 
 // measureProposal is the proposal for the ministry: as JSON, or at proposal.xlsx as a
@@ -194,23 +162,5 @@ func (a *API) measureProposal(w http.ResponseWriter, r *http.Request) error {
 	if !strings.HasSuffix(r.URL.Path, ".xlsx") {
 		return a.writeJSON(w, r, http.StatusOK, p)
 	}
-	var sheets []tabular.Table
-	for _, t := range need.ProposalSheets(p, a.catalog.Printer("et").T) {
-		sheets = append(sheets, tabular.Table(t))
-	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", `attachment; filename="meetme-ettepanek-`+strconv.FormatInt(m.ID, 10)+`.xlsx"`)
-	return tabular.WriteWorkbook(w, sheets...)
-}
-
-// writeTable sends a table as CSV or XLSX, chosen by the path's extension.
-func writeTable(w http.ResponseWriter, r *http.Request, name string, t tabular.Table) error {
-	if strings.HasSuffix(r.URL.Path, ".xlsx") {
-		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
-		return tabular.WriteXLSX(w, t)
-	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
-	return tabular.WriteCSV(w, t)
+	return tabular.WriteWorkbookHTTP(w, "meetme-ettepanek-"+strconv.FormatInt(m.ID, 10), need.ProposalSheets(p, a.catalog.Printer("et").T)...)
 }

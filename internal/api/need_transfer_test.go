@@ -19,7 +19,7 @@ import (
 
 func TestOpenAPINeedTransferSchemas(t *testing.T) {
 	doc, _ := fetchOpenAPI(t)
-	checkSchemas(t, doc, map[string]any{"SurveyPreview": api.SurveyPreview{}, "CellError": need.CellError{}, "Proposal": need.Proposal{}})
+	checkSchemas(t, doc, map[string]any{"SurveyPreview": api.SurveyPreview{}, "CellError": tabular.RowError{}, "Proposal": need.Proposal{}})
 }
 
 // upload posts a survey file with the form fields given.

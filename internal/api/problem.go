@@ -85,9 +85,11 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 // an uploaded file went past.
 func messageArgs(err error, p *i18n.Printer, id string) []any {
 	args := []any{"ID", id}
-	var re *tabular.ReadError
-	if errors.As(err, &re) && re.Limit > 0 {
-		args = append(args, "Limit", p.Int(re.Limit))
+	var re *tabular.RowError
+	if errors.As(err, &re) {
+		for k, v := range re.Args {
+			args = append(args, k, p.Int(v))
+		}
 	}
 	return args
 }

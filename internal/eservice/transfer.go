@@ -1,13 +1,13 @@
 package eservice
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
+	"kovit/internal/tabular"
 )
 
 // Columns are the matrix's spreadsheet form, in export order. Import finds them by name;
@@ -79,37 +79,6 @@ type ImportRow struct {
 	Version *int
 }
 
-// RowError is one problem of an imported file: the row (0 for the file as a whole), the
-// column's name ("" for the whole row) and a translation key.
-type RowError struct {
-	Row    int    `json:"row"`
-	Column string `json:"column"`
-	Key    string `json:"key"`
-}
-
-// ImportError lists every problem of an imported file; none of it was saved.
-type ImportError struct {
-	Rows []RowError
-	// Forbidden: some row is of a municipality the importing user may not edit.
-	Forbidden bool
-}
-
-func (e *ImportError) Error() string {
-	if len(e.Rows) == 0 {
-		return "eservice: import refused"
-	}
-	return fmt.Sprintf("eservice: import: %d problems, first %+v", len(e.Rows), e.Rows[0])
-}
-
-// Unwrap gives the surfaces the error's status: forbidden when a row is outside the
-// user's rights, invalid otherwise.
-func (e *ImportError) Unwrap() error {
-	if e.Forbidden {
-		return kovit.Forbidden()
-	}
-	return kovit.Errorf(kovit.EInvalid, "transfer.error.rows")
-}
-
 // Reference is what an imported file is checked against.
 type Reference struct {
 	Municipalities []municipality.Municipality
@@ -120,27 +89,11 @@ type Reference struct {
 	May func(ehak string) error
 }
 
-func (e *ImportError) add(row int, column, key string) {
-	e.Rows = append(e.Rows, RowError{Row: row, Column: column, Key: key})
-}
-
 // ParseImport checks every row of an imported file against ref and returns the rows to
-// save, or an *ImportError with every problem by row and column. Blank rows are skipped.
+// save, or a *tabular.ImportError with every problem by row and column. Blank rows are skipped.
 func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, error) {
-	var errs ImportError
-	col := map[string]int{}
-	for i, h := range header {
-		name := strings.ToLower(strings.Trim(h, " \t\r\n\ufeff"))
-		if _, dup := col[name]; dup && name != "" {
-			errs.add(1, name, "transfer.error.duplicate_column")
-		}
-		col[name] = i
-	}
-	for _, name := range importColumns {
-		if _, ok := col[name]; !ok {
-			errs.add(1, name, "transfer.error.missing_column")
-		}
-	}
+	var errs tabular.ImportError
+	at := tabular.MatchHeader(header, tabular.Named(Columns...), tabular.Named(importColumns...), &errs)
 	if len(errs.Rows) > 0 {
 		return nil, &errs
 	}
@@ -156,41 +109,37 @@ func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, 
 	var out []ImportRow
 	for i, rec := range rows {
 		n := i + 2
-		get := func(name string) string {
-			if j, ok := col[name]; ok && j < len(rec) {
-				return strings.TrimSpace(rec[j])
-			}
-			return ""
-		}
-		if blank(rec) {
+		cell := tabular.Cells(at, rec)
+		get := func(name string) string { return cell(tabular.Column{Et: name, En: name}) }
+		if tabular.Blank(rec) {
 			continue
 		}
 		r := ImportRow{Row: n, MunicipalityEHAK: normalEHAK(get("ehak")), ServiceCode: strings.ToUpper(get("service_code"))}
 		switch {
 		case r.MunicipalityEHAK == "":
-			errs.add(n, "ehak", "error.required")
+			errs.Add(n, "ehak", "error.required")
 		case !known[r.MunicipalityEHAK]:
-			errs.add(n, "ehak", "transfer.error.unknown_municipality")
+			errs.Add(n, "ehak", "transfer.error.unknown_municipality")
 		case ref.May != nil && ref.May(r.MunicipalityEHAK) != nil:
-			errs.add(n, "ehak", "transfer.error.not_your_municipality")
+			errs.Add(n, "ehak", "transfer.error.not_your_municipality")
 			errs.Forbidden = true
 		}
 		sv, ok := services[r.ServiceCode]
 		switch {
 		case r.ServiceCode == "":
-			errs.add(n, "service_code", "error.required")
+			errs.Add(n, "service_code", "error.required")
 		case !ok:
-			errs.add(n, "service_code", "transfer.error.unknown_service")
+			errs.Add(n, "service_code", "transfer.error.unknown_service")
 		case sv.Retired:
-			errs.add(n, "service_code", "transfer.error.service_retired")
+			errs.Add(n, "service_code", "transfer.error.service_retired")
 		case seen[[2]string{r.MunicipalityEHAK, r.ServiceCode}]:
-			errs.add(n, "service_code", "transfer.error.duplicate_cell")
+			errs.Add(n, "service_code", "transfer.error.duplicate_cell")
 		}
 		seen[[2]string{r.MunicipalityEHAK, r.ServiceCode}] = true
 		if v := get("version"); v != "" {
 			version, err := strconv.Atoi(v)
 			if err != nil || version < 0 {
-				errs.add(n, "version", "error.version")
+				errs.Add(n, "version", "error.version")
 			}
 			r.Version = &version
 		}
@@ -204,15 +153,15 @@ func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, 
 		met, unknown := ref.Scale.parseCodes(get("criteria_met"))
 		in.Met = met
 		if unknown {
-			errs.add(n, "criteria_met", "error.unknown_criterion")
+			errs.Add(n, "criteria_met", "error.unknown_criterion")
 		}
-		checked, ok := parseDate(get("evidence_checked_on"))
+		checked, ok := tabular.ParseDate(get("evidence_checked_on"))
 		if !ok {
-			errs.add(n, "evidence_checked_on", "error.date")
+			errs.Add(n, "evidence_checked_on", "error.date")
 		}
 		in.EvidenceCheckedOn = checked
 		for _, f := range kovit.FieldsOf(in.Validate(ref.Scale)) {
-			errs.add(n, f.Field, f.Key)
+			errs.Add(n, f.Field, f.Key)
 		}
 		r.Input = in
 		out = append(out, r)
@@ -231,15 +180,6 @@ func unanswered(get func(string) string) bool {
 	}
 	for _, name := range []string{"criteria_met", "url", "system", "evidence_url", "evidence_checked_on"} {
 		if get(name) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-func blank(rec []string) bool {
-	for _, v := range rec {
-		if strings.TrimSpace(v) != "" {
 			return false
 		}
 	}
@@ -275,17 +215,4 @@ func (s Scale) parseCodes(text string) (ids []int64, unknown bool) {
 		}
 	}
 	return ids, unknown
-}
-
-// parseDate reads a date as dd.mm.yyyy (d.m.yyyy too) or yyyy-mm-dd; empty is no date.
-func parseDate(s string) (*time.Time, bool) {
-	if s == "" {
-		return nil, true
-	}
-	for _, layout := range []string{"2.1.2006", time.DateOnly} {
-		if d, err := time.Parse(layout, s); err == nil {
-			return &d, true
-		}
-	}
-	return nil, false
 }

@@ -2,6 +2,7 @@ package eservice
 
 import (
 	"errors"
+	"kovit/internal/tabular"
 	"testing"
 	"time"
 
@@ -60,13 +61,13 @@ func TestParseImport(t *testing.T) {
 		header    []string
 		rows      [][]string
 		may       func(string) error
-		want      []RowError
+		want      []tabular.RowError
 		forbidden bool
 	}{
 		{"missing and duplicate columns", []string{"ehak", "service_code", "offering", "url", "URL"}, nil, nil,
-			[]RowError{{1, "url", "transfer.error.duplicate_column"}, {1, "criteria_met", "transfer.error.missing_column"},
-				{1, "system", "transfer.error.missing_column"}, {1, "evidence_url", "transfer.error.missing_column"},
-				{1, "evidence_checked_on", "transfer.error.missing_column"}}, false},
+			[]tabular.RowError{{Row: 1, Column: "url", Key: "transfer.error.duplicate_column"}, {Row: 1, Column: "criteria_met", Key: "transfer.error.missing_column"},
+				{Row: 1, Column: "system", Key: "transfer.error.missing_column"}, {Row: 1, Column: "evidence_url", Key: "transfer.error.missing_column"},
+				{Row: 1, Column: "evidence_checked_on", Key: "transfer.error.missing_column"}}, false},
 		{"every bad row, every bad column", header, [][]string{
 			good,
 			{"0001", "", "SOC-001", "", "offered", "", "", "", "", "", "", ""},
@@ -74,13 +75,13 @@ func TestParseImport(t *testing.T) {
 			{"0793", "", "SOC-001", "", "offered", "", "", "", "", "", "", ""},
 			{"0793", "", "OLD-001", "", "not_offered", "", "1.1", "", "", "", "", ""},
 			{"", "", "", "", "", ""},
-		}, nil, []RowError{
-			{3, "ehak", "transfer.error.unknown_municipality"},
-			{4, "service_code", "transfer.error.unknown_service"}, {4, "criteria_met", "error.unknown_criterion"},
-			{4, "evidence_checked_on", "error.date"}, {4, "offering", "error.offering"}, {4, "url", "error.url"},
-			{4, "evidence_url", "error.url"},
-			{5, "service_code", "transfer.error.duplicate_cell"},
-			{6, "service_code", "transfer.error.service_retired"}, {6, "criteria_met", "error.criteria_not_offered"},
+		}, nil, []tabular.RowError{
+			{Row: 3, Column: "ehak", Key: "transfer.error.unknown_municipality"},
+			{Row: 4, Column: "service_code", Key: "transfer.error.unknown_service"}, {Row: 4, Column: "criteria_met", Key: "error.unknown_criterion"},
+			{Row: 4, Column: "evidence_checked_on", Key: "error.date"}, {Row: 4, Column: "offering", Key: "error.offering"}, {Row: 4, Column: "url", Key: "error.url"},
+			{Row: 4, Column: "evidence_url", Key: "error.url"},
+			{Row: 5, Column: "service_code", Key: "transfer.error.duplicate_cell"},
+			{Row: 6, Column: "service_code", Key: "transfer.error.service_retired"}, {Row: 6, Column: "criteria_met", Key: "error.criteria_not_offered"},
 		}, false},
 		{"another municipality's row", header, [][]string{good, {"0899", "", "SOC-001", "", "not_offered"}},
 			func(ehak string) error {
@@ -89,14 +90,14 @@ func TestParseImport(t *testing.T) {
 				}
 				return nil
 			},
-			[]RowError{{3, "ehak", "transfer.error.not_your_municipality"}}, true},
+			[]tabular.RowError{{Row: 3, Column: "ehak", Key: "transfer.error.not_your_municipality"}}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ref := reference()
 			ref.May = tt.may
 			rows, err := ParseImport(tt.header, tt.rows, ref)
-			var ie *ImportError
+			var ie *tabular.ImportError
 			if !errors.As(err, &ie) || rows != nil {
 				t.Fatalf("rows %v, err %v", rows, err)
 			}

@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"kovit/internal/kovit"
+	"kovit/internal/municipality"
 	"kovit/internal/plan"
+	"kovit/internal/tabular"
 )
 
 // Field is a need field that a survey spreadsheet column can fill.
@@ -25,11 +27,16 @@ const (
 	FieldContactEmail Field = "contact_email"
 )
 
-// Fields lists the fields in the order exports write them; Headers are their Estonian
-// column headers, which exports use and the import recognises.
+// Fields lists the fields in the order exports write them; Columns are their column
+// headers in Estonian and English, which exports write and GuessMapping recognises.
 var (
 	Fields  = []Field{FieldMunicipality, FieldTitle, FieldDescription, FieldCategory, FieldServices, FieldSystems, FieldCost, FieldUrgency, FieldTimeframe, FieldContactName, FieldContactEmail}
-	Headers = []string{"Omavalitsus", "Pealkiri", "Kirjeldus", "Kategooria", "Teenuste koodid", "Infosüsteemid", "Maksumus (EUR)", "Kiireloomulisus", "Soovitud ajaraam", "Kontaktisik", "Kontakti e-post"}
+	Columns = []tabular.Column{{Et: "Omavalitsus", En: "Municipality"}, {Et: "Pealkiri", En: "Title"}, {Et: "Kirjeldus", En: "Description"},
+		{Et: "Kategooria", En: "Category"}, {Et: "Teenuste koodid", En: "Service codes"}, {Et: "Infosüsteemid", En: "Information systems"},
+		{Et: "Maksumus (EUR)", En: "Cost (EUR)"}, {Et: "Kiireloomulisus", En: "Urgency"}, {Et: "Soovitud ajaraam", En: "Desired timeframe"},
+		{Et: "Kontaktisik", En: "Contact person"}, {Et: "Kontakti e-post", En: "Contact e-mail"}}
+	// Headers are the Estonian headers.
+	Headers = tabular.Headers(Columns, "et")
 )
 
 // requiredFields must each come from some column.
@@ -109,20 +116,31 @@ func (m Mapping) Validate(header []string) error {
 	return p.Err()
 }
 
-// CellError is a problem with one cell of a survey file: Row as the spreadsheet numbers
-// it (the header is row 1), Column its header, Key a translation key.
-type CellError struct {
-	Row    int    `json:"row"`
-	Column string `json:"column"`
-	Key    string `json:"key"`
+// MunicipalityNames is how a survey's cells name municipalities, for ParseSurvey: each
+// one's EHAK code, its name, and its name without "linn" or "vald" where that names only
+// one (Tartu is both a city and a rural municipality), each folded as the cells are.
+func MunicipalityNames(ms []municipality.Municipality) map[string]string {
+	out := make(map[string]string, 3*len(ms))
+	short := map[string][]string{}
+	for _, m := range ms {
+		out[m.EHAK], out[Fold(m.Name)] = m.EHAK, m.EHAK
+		s := Fold(strings.TrimSuffix(strings.TrimSuffix(m.Name, " linn"), " vald"))
+		short[s] = append(short[s], m.EHAK)
+	}
+	for name, codes := range short {
+		if _, taken := out[name]; !taken && len(codes) == 1 {
+			out[name] = codes[0]
+		}
+	}
+	return out
 }
 
 // ParseSurvey turns the rows of a survey file into needs by mapping m, skipping blank
-// rows. municipalities finds a municipality's EHAK code by its code or its name folded as
-// Words folds it; may says whether the importing user may add a municipality's needs
+// rows. municipalities finds a municipality's EHAK code by how a cell names it
+// (MunicipalityNames); may says whether the importing user may add a municipality's needs
 // (a row of another is need.error.other_municipality). Every bad cell is reported; the
 // needs are only to be stored when there is none.
-func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map[string]string, may func(ehak string) error) ([]Need, []CellError) {
+func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map[string]string, may func(ehak string) error) ([]Need, []tabular.RowError) {
 	col := map[Field]int{}
 	for i, h := range header {
 		if f, ok := m[h]; ok {
@@ -130,9 +148,9 @@ func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map
 		}
 	}
 	needs := make([]Need, 0, len(rows))
-	var errs []CellError
+	var errs []tabular.RowError
 	for r, row := range rows {
-		if blankRow(row) {
+		if tabular.Blank(row) {
 			continue
 		}
 		first := len(errs) // this row's errors start here
@@ -144,7 +162,7 @@ func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map
 			return strings.TrimSpace(row[i])
 		}
 		bad := func(f Field, key string) {
-			errs = append(errs, CellError{Row: r + 2, Column: header[col[f]], Key: key})
+			errs = append(errs, tabular.RowError{Row: r + 2, Column: header[col[f]], Key: key})
 		}
 		n := Need{Title: cell(FieldTitle), Description: cell(FieldDescription), Systems: cell(FieldSystems), Timeframe: cell(FieldTimeframe),
 			ContactName: cell(FieldContactName), ContactEmail: cell(FieldContactEmail)}
@@ -182,22 +200,13 @@ func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map
 
 // hasCellError reports whether one row's errors name column: a row has a few, so looking
 // through them keeps the parse linear in the rows.
-func hasCellError(errs []CellError, column string) bool {
+func hasCellError(errs []tabular.RowError, column string) bool {
 	for _, e := range errs {
 		if e.Column == column {
 			return true
 		}
 	}
 	return false
-}
-
-func blankRow(row []string) bool {
-	for _, c := range row {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // categoryWords are the Estonian names a survey may use for a category.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"kovit/internal/tabular"
 )
 
 func TestGuessMapping(t *testing.T) {
@@ -63,8 +65,8 @@ func TestParseSurvey(t *testing.T) {
 	if needs[1].Category != CatEService || needs[1].Urgency != UrgencyMedium || needs[1].Cost != nil {
 		t.Errorf("second need %+v", needs[1])
 	}
-	want := []CellError{{4, "Omavalitsus", "error.unknown_municipality"}, {4, "Kategooria", "need.error.category"},
-		{4, "Kiireloomulisus", "need.error.urgency"}, {4, "Maksumus", "need.error.money"}, {4, "Pealkiri", "error.required"}, {4, "E-post", "error.email"}}
+	want := []tabular.RowError{{Row: 4, Column: "Omavalitsus", Key: "error.unknown_municipality"}, {Row: 4, Column: "Kategooria", Key: "need.error.category"},
+		{Row: 4, Column: "Kiireloomulisus", Key: "need.error.urgency"}, {Row: 4, Column: "Maksumus", Key: "need.error.money"}, {Row: 4, Column: "Pealkiri", Key: "error.required"}, {Row: 4, Column: "E-post", Key: "error.email"}}
 	if fmt.Sprint(errs) != fmt.Sprint(want) {
 		t.Errorf("errors\n got %v\nwant %v", errs, want)
 	}
@@ -83,5 +85,20 @@ func TestSurveyRowReadsBack(t *testing.T) {
 	got, errs := ParseSurvey(Headers, [][]string{cells}, GuessMapping(Headers), map[string]string{"0793": "0793"}, func(string) error { return nil })
 	if len(errs) > 0 || got[0].Title != "Veeb" || *got[0].Cost != *n.Cost || !slices.Equal(got[0].ServiceCodes, n.ServiceCodes) {
 		t.Errorf("read back %+v %v", got, errs)
+	}
+}
+
+// TestEnglishHeadersMapBack: the export's English headers map to the same fields as the
+// Estonian ones, so an English export imports back.
+func TestEnglishHeadersMapBack(t *testing.T) {
+	en := tabular.Headers(Columns, "en")
+	got := GuessMapping(en)
+	for i, f := range Fields {
+		if got[en[i]] != f {
+			t.Errorf("%q maps to %q, want %q", en[i], got[en[i]], f)
+		}
+	}
+	if len(got) != len(Fields) {
+		t.Errorf("mapping %v", got)
 	}
 }

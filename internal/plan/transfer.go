@@ -1,33 +1,32 @@
 package plan
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
-	"kovit/internal/kovit"
+	"kovit/internal/tabular"
 )
 
-// Column is one column of an action plan's spreadsheet form: the Estonian header exports
-// write, and a stable English alias imports accept as well.
-type Column struct{ Et, En string }
+// Column is one column of an action plan's spreadsheet form: its Estonian header and a
+// stable English one; exports write the user's language, imports accept either.
+type Column = tabular.Column
 
 // The columns, in export order. Last updated is there for the reader and not read back.
 // Version is the node's version when it was exported: an import refuses a row whose node
 // was changed since, as a form does, so an old file cannot overwrite a later edit.
 var (
-	ColCode       = Column{"kood", "code"}
-	ColLevel      = Column{"tase", "level"}
-	ColTitleEt    = Column{"pealkiri", "title_et"}
-	ColTitleEn    = Column{"pealkiri inglise keeles", "title_en"}
-	ColLead       = Column{"juht", "lead"}
-	ColPartners   = Column{"partnerid", "partners"}
-	ColStart      = Column{"algus", "start"}
-	ColEnd        = Column{"lõpp", "end"}
-	ColStatus     = Column{"staatus", "status"}
-	ColCompletion = Column{"valmidus %", "completion"}
-	ColUpdated    = Column{"viimati muudetud", "updated"}
-	ColVersion    = Column{"versioon", "version"}
+	ColCode       = Column{Et: "kood", En: "code"}
+	ColLevel      = Column{Et: "tase", En: "level"}
+	ColTitleEt    = Column{Et: "pealkiri", En: "title_et"}
+	ColTitleEn    = Column{Et: "pealkiri inglise keeles", En: "title_en"}
+	ColLead       = Column{Et: "juht", En: "lead"}
+	ColPartners   = Column{Et: "partnerid", En: "partners"}
+	ColStart      = Column{Et: "algus", En: "start"}
+	ColEnd        = Column{Et: "lõpp", En: "end"}
+	ColStatus     = Column{Et: "staatus", En: "status"}
+	ColCompletion = Column{Et: "valmidus %", En: "completion"}
+	ColUpdated    = Column{Et: "viimati muudetud", En: "updated"}
+	ColVersion    = Column{Et: "versioon", En: "version"}
 
 	Columns = []Column{ColCode, ColLevel, ColTitleEt, ColTitleEn, ColLead, ColPartners, ColStart, ColEnd,
 		ColStatus, ColCompletion, ColUpdated, ColVersion}
@@ -37,14 +36,8 @@ var (
 // empty a field. Version may be left out by a file that only adds rows.
 var importColumns = Columns[:len(Columns)-2]
 
-// Header is the Estonian header row of an export.
-func Header() []string {
-	out := make([]string, len(Columns))
-	for i, c := range Columns {
-		out[i] = c.Et
-	}
-	return out
-}
+// Header is the header row of an export in lang.
+func Header(lang string) []string { return tabular.Headers(Columns, lang) }
 
 // PartnerSeparator joins partner names in one cell.
 const PartnerSeparator = "; "
@@ -89,39 +82,6 @@ func dateCell(d *time.Time) time.Time {
 		return time.Time{}
 	}
 	return *d
-}
-
-// RowError is one problem of an imported file: the row as a spreadsheet numbers it (the
-// header is row 1; 0 for the file as a whole), the column's Estonian header ("" for the
-// whole row) and a translation key.
-type RowError struct {
-	Row    int    `json:"row"`
-	Column string `json:"column"`
-	Key    string `json:"key"`
-}
-
-// ImportError lists every problem of an imported file; none of it was saved.
-type ImportError struct{ Rows []RowError }
-
-func (e *ImportError) Error() string {
-	if len(e.Rows) == 0 {
-		return "plan: import refused"
-	}
-	return fmt.Sprintf("plan: import: %d problems, first %+v", len(e.Rows), e.Rows[0])
-}
-
-// Unwrap makes the error an invalid request for the surfaces.
-func (e *ImportError) Unwrap() error { return kovit.Errorf(kovit.EInvalid, "transfer.error.rows") }
-
-func (e *ImportError) add(row int, c Column, key string) {
-	e.Rows = append(e.Rows, RowError{Row: row, Column: c.Et, Key: key})
-}
-
-func (e *ImportError) err() error {
-	if len(e.Rows) == 0 {
-		return nil
-	}
-	return e
 }
 
 // ImportResult counts what an import did.

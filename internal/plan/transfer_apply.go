@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"kovit/internal/kovit"
+	"kovit/internal/tabular"
 )
 
 // ImportPlan is what an import does to a strategy's tree: the nodes to create, parents
@@ -40,7 +41,7 @@ func ParentCode(code string) string {
 // node must have one. Every problem is returned by row and column.
 func Reconcile(rows []ImportRow, st Strategy, existing []Node) (ImportPlan, error) {
 	var out ImportPlan
-	var errs ImportError
+	var errs tabular.ImportError
 	byCode := make(map[string]Node, len(existing))
 	for _, n := range existing {
 		byCode[n.Code] = n
@@ -57,21 +58,21 @@ func Reconcile(rows []ImportRow, st Strategy, existing []Node) (ImportPlan, erro
 		}
 		before, ok := byCode[r.Code]
 		if r.Version != 0 && (!ok || r.Version != before.Version) {
-			errs.add(r.Row, ColVersion, "transfer.error.changed_since")
+			errs.Add(r.Row, ColVersion.Et, "transfer.error.changed_since")
 			continue
 		}
 		if ok {
 			if before.Kind != r.Kind {
-				errs.add(r.Row, ColLevel, "plantransfer.error.level_changed")
+				errs.Add(r.Row, ColLevel.Et, "plantransfer.error.level_changed")
 				continue
 			}
 			after := r.applyTo(before).Normalize(st.Statuses)
-			errs.fields(r.Row, after.Validate(st.Statuses))
+			addFields(&errs, r.Row, after.Validate(st.Statuses))
 			switch {
 			case sameImported(before, after):
 				out.Unchanged++
 			case r.Version == 0:
-				errs.add(r.Row, ColVersion, "transfer.error.version_required")
+				errs.Add(r.Row, ColVersion.Et, "transfer.error.version_required")
 			default:
 				out.Update = append(out.Update, after)
 			}
@@ -85,18 +86,18 @@ func Reconcile(rows []ImportRow, st Strategy, existing []Node) (ImportPlan, erro
 			}
 			switch {
 			case !ok:
-				errs.add(r.Row, ColCode, "plantransfer.error.no_parent")
+				errs.Add(r.Row, ColCode.Et, "plantransfer.error.no_parent")
 			case !CanHold(kind, r.Kind):
-				errs.add(r.Row, ColLevel, "plan.error.parent")
+				errs.Add(r.Row, ColLevel.Et, "plan.error.parent")
 			}
 		}
 		n := r.applyTo(Node{StrategyID: st.ID, Kind: r.Kind}).Normalize(st.Statuses)
-		errs.fields(r.Row, n.Validate(st.Statuses))
+		addFields(&errs, r.Row, n.Validate(st.Statuses))
 		out.Create = append(out.Create, NewNode{n, parent})
 	}
 	// A parent's level ranks above its children's, so creating by level creates parents first.
 	slices.SortStableFunc(out.Create, func(a, b NewNode) int { return cmp.Compare(a.Kind.rank(), b.Kind.rank()) })
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return ImportPlan{}, err
 	}
 	return out, nil
@@ -130,13 +131,8 @@ var columnOf = map[string]Column{
 }
 
 // fields adds Validate's problems of a row's node under their columns.
-func (e *ImportError) fields(row int, err error) {
+func addFields(e *tabular.ImportError, row int, err error) {
 	for _, f := range kovit.FieldsOf(err) {
-		c, ok := columnOf[f.Field]
-		if !ok {
-			e.Rows = append(e.Rows, RowError{Row: row, Key: f.Key})
-			continue
-		}
-		e.add(row, c, f.Key)
+		e.Add(row, columnOf[f.Field].Et, f.Key)
 	}
 }

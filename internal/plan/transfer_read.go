@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"kovit/internal/tabular"
 )
 
 // ImportRow is one read row of an imported plan: a node's code and level and the fields an
@@ -35,28 +37,11 @@ type ImportReference struct {
 }
 
 // ReadImport reads every row of an imported file and checks it against ref, the way
-// Reconcile will apply it: it returns the rows, or an *ImportError with every problem by
+// Reconcile will apply it: it returns the rows, or a *tabular.ImportError with every problem by
 // row and column. Blank rows are skipped.
 func ReadImport(header []string, records [][]string, ref ImportReference) ([]ImportRow, error) {
-	var errs ImportError
-	col := map[Column]int{}
-	for i, h := range header {
-		name := strings.ToLower(strings.Trim(h, " \t\r\n\ufeff"))
-		for _, c := range Columns {
-			if name != c.Et && name != c.En {
-				continue
-			}
-			if _, dup := col[c]; dup {
-				errs.add(1, c, "transfer.error.duplicate_column")
-			}
-			col[c] = i
-		}
-	}
-	for _, c := range importColumns {
-		if _, ok := col[c]; !ok {
-			errs.add(1, c, "transfer.error.missing_column")
-		}
-	}
+	var errs tabular.ImportError
+	at := tabular.MatchHeader(header, Columns, importColumns, &errs)
 	if len(errs.Rows) > 0 {
 		return nil, &errs
 	}
@@ -65,43 +50,38 @@ func ReadImport(header []string, records [][]string, ref ImportReference) ([]Imp
 	var out []ImportRow
 	for i, rec := range records {
 		n := i + 2
-		get := func(c Column) string {
-			if j, ok := col[c]; ok && j < len(rec) {
-				return strings.TrimSpace(rec[j])
-			}
-			return ""
-		}
-		if blank(rec) {
+		get := tabular.Cells(at, rec)
+		if tabular.Blank(rec) {
 			continue
 		}
 		r := ImportRow{Row: n, Code: get(ColCode), TitleEt: get(ColTitleEt), TitleEn: get(ColTitleEn)}
 		switch {
 		case r.Code == "":
-			errs.add(n, ColCode, "error.required")
+			errs.Add(n, ColCode.Et, "error.required")
 			r.unusable = true
 		case !validCode(r.Code):
-			errs.add(n, ColCode, "plan.error.code")
+			errs.Add(n, ColCode.Et, "plan.error.code")
 			r.unusable = true
 		case seen[r.Code] != 0:
-			errs.add(n, ColCode, "plantransfer.error.duplicate_code")
+			errs.Add(n, ColCode.Et, "plantransfer.error.duplicate_code")
 			r.unusable = true
 		}
 		seen[r.Code] = n
 		if v := get(ColVersion); v != "" {
 			if r.Version, _ = strconv.Atoi(v); r.Version < 1 {
-				errs.add(n, ColVersion, "error.version")
+				errs.Add(n, ColVersion.Et, "error.version")
 			}
 		}
 		var ok bool
 		if r.Kind, ok = readKind(get(ColLevel), ref.Strategy.Levels); !ok {
-			errs.add(n, ColLevel, "plan.error.node_kind")
+			errs.Add(n, ColLevel.Et, "plan.error.node_kind")
 			r.unusable = true
 		}
 		activityOnly := []Column{ColLead, ColPartners, ColStart, ColEnd, ColStatus, ColCompletion}
 		if r.Kind != Activity {
 			for _, c := range activityOnly {
 				if get(c) != "" && !r.unusable {
-					errs.add(n, c, "plantransfer.error.activity_only")
+					errs.Add(n, c.Et, "plantransfer.error.activity_only")
 				}
 			}
 		} else {
@@ -110,7 +90,7 @@ func ReadImport(header []string, records [][]string, ref ImportReference) ([]Imp
 		out = append(out, r)
 	}
 	if _, err := Reconcile(out, ref.Strategy, ref.Nodes); err != nil {
-		if ie, ok := err.(*ImportError); ok {
+		if ie, ok := err.(*tabular.ImportError); ok {
 			errs.Rows = append(errs.Rows, ie.Rows...)
 		}
 	}
@@ -121,11 +101,11 @@ func ReadImport(header []string, records [][]string, ref ImportReference) ([]Imp
 }
 
 // readActivity reads the activity columns of a row; a bad cell is reported and left empty.
-func (r *ImportRow) readActivity(get func(Column) string, orgs map[string][]int64, statuses Statuses, errs *ImportError) {
+func (r *ImportRow) readActivity(get func(Column) string, orgs map[string][]int64, statuses Statuses, errs *tabular.ImportError) {
 	n := r.Row
 	if name := get(ColLead); name != "" {
 		if id, key := findOrganisation(orgs, name); key != "" {
-			errs.add(n, ColLead, key)
+			errs.Add(n, ColLead.Et, key)
 		} else {
 			r.LeadOrgID = &id
 		}
@@ -135,25 +115,25 @@ func (r *ImportRow) readActivity(get func(Column) string, orgs map[string][]int6
 			continue
 		}
 		if id, key := findOrganisation(orgs, name); key != "" {
-			errs.add(n, ColPartners, key)
+			errs.Add(n, ColPartners.Et, key)
 		} else {
 			r.PartnerOrgIDs = append(r.PartnerOrgIDs, id)
 		}
 	}
 	var ok bool
-	if r.Start, ok = readDate(get(ColStart)); !ok {
-		errs.add(n, ColStart, "error.date")
+	if r.Start, ok = tabular.ParseDate(get(ColStart)); !ok {
+		errs.Add(n, ColStart.Et, "error.date")
 	}
-	if r.End, ok = readDate(get(ColEnd)); !ok {
-		errs.add(n, ColEnd, "error.date")
+	if r.End, ok = tabular.ParseDate(get(ColEnd)); !ok {
+		errs.Add(n, ColEnd.Et, "error.date")
 	}
 	if s := get(ColStatus); s != "" {
 		if r.Status, ok = readStatus(s, statuses); !ok {
-			errs.add(n, ColStatus, "plan.error.status")
+			errs.Add(n, ColStatus.Et, "plan.error.status")
 		}
 	}
 	if r.Completion, ok = readPercent(get(ColCompletion)); !ok {
-		errs.add(n, ColCompletion, "plan.error.completion")
+		errs.Add(n, ColCompletion.Et, "plan.error.completion")
 	}
 }
 
@@ -215,31 +195,9 @@ func readPercent(s string) (int, bool) {
 	if s == "" {
 		return 0, true
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
+	f, err := tabular.ParseDecimal(s)
 	if err != nil || f != float64(int(f)) || f < 0 || f > 100 {
 		return 0, false
 	}
 	return int(f), true
-}
-
-// readDate reads a date as dd.mm.yyyy (d.m.yyyy too) or yyyy-mm-dd; empty is no date.
-func readDate(s string) (*time.Time, bool) {
-	if s == "" {
-		return nil, true
-	}
-	for _, layout := range []string{"2.1.2006", time.DateOnly} {
-		if d, err := time.Parse(layout, s); err == nil {
-			return &d, true
-		}
-	}
-	return nil, false
-}
-
-func blank(rec []string) bool {
-	for _, v := range rec {
-		if strings.TrimSpace(v) != "" {
-			return false
-		}
-	}
-	return true
 }

@@ -3,6 +3,7 @@ package plan
 import (
 	"errors"
 	"fmt"
+	"kovit/internal/tabular"
 	"testing"
 	"time"
 
@@ -56,7 +57,7 @@ func TestExportReadsBackUnchanged(t *testing.T) {
 	if diff := cmp.Diff(want, rows[2]); len(rows) != 3 || diff != "" {
 		t.Fatalf("rows %d, activity (-want +got)\n%s", len(rows), diff)
 	}
-	read, err := ReadImport(Header(), asText(rows), ref)
+	read, err := ReadImport(Header("et"), asText(rows), ref)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func TestReadImport(t *testing.T) {
 		name   string
 		header string
 		rows   []string
-		want   []RowError
+		want   []tabular.RowError
 		create []string // codes, in creation order
 		update []string
 	}{
@@ -92,14 +93,14 @@ func TestReadImport(t *testing.T) {
 			"1.1;direction;Suund;;;;;;;;1",
 			"1.2;direction;Kustutatud;;;;;;;;4",
 			"1.3;direction;Uus;;;;;;;;x",
-		}, []RowError{{5, "versioon", "error.version"}, {2, "versioon", "transfer.error.changed_since"}, {4, "versioon", "transfer.error.changed_since"}}, nil, nil},
+		}, []tabular.RowError{{Row: 5, Column: "versioon", Key: "error.version"}, {Row: 2, Column: "versioon", Key: "transfer.error.changed_since"}, {Row: 4, Column: "versioon", Key: "transfer.error.changed_since"}}, nil, nil},
 		{"a change with no version", head, []string{"1.1;direction;Uus nimi;;;;;;;"},
-			[]RowError{{2, "versioon", "transfer.error.version_required"}}, nil, nil},
-		{"missing column", "code;level;title_et", nil, []RowError{
-			{1, "pealkiri inglise keeles", "transfer.error.missing_column"}, {1, "juht", "transfer.error.missing_column"},
-			{1, "partnerid", "transfer.error.missing_column"}, {1, "algus", "transfer.error.missing_column"},
-			{1, "lõpp", "transfer.error.missing_column"}, {1, "staatus", "transfer.error.missing_column"},
-			{1, "valmidus %", "transfer.error.missing_column"}}, nil, nil},
+			[]tabular.RowError{{Row: 2, Column: "versioon", Key: "transfer.error.version_required"}}, nil, nil},
+		{"missing column", "code;level;title_et", nil, []tabular.RowError{
+			{Row: 1, Column: "pealkiri inglise keeles", Key: "transfer.error.missing_column"}, {Row: 1, Column: "juht", Key: "transfer.error.missing_column"},
+			{Row: 1, Column: "partnerid", Key: "transfer.error.missing_column"}, {Row: 1, Column: "algus", Key: "transfer.error.missing_column"},
+			{Row: 1, Column: "lõpp", Key: "transfer.error.missing_column"}, {Row: 1, Column: "staatus", Key: "transfer.error.missing_column"},
+			{Row: 1, Column: "valmidus %", Key: "transfer.error.missing_column"}}, nil, nil},
 		{"every bad cell", head, []string{
 			"1.1.1;activity;Tegevus;;Keegi;Sama nimi;32.01.2026;;valmis;101",
 			"1.1.1;activity;Kaks korda;;;;;;;",
@@ -111,23 +112,23 @@ func TestReadImport(t *testing.T) {
 			"9;kuningriik;;;;;;;;",
 			"4;goal;;;;;;;;",
 			"5;activity;Lõpp enne algust;;;;02.02.2026;01.02.2026;;",
-		}, []RowError{
-			{2, "juht", "plantransfer.error.unknown_organisation"},
-			{2, "partnerid", "plantransfer.error.ambiguous_organisation"},
-			{2, "algus", "error.date"},
-			{2, "staatus", "plan.error.status"},
-			{2, "valmidus %", "plan.error.completion"},
-			{3, "kood", "plantransfer.error.duplicate_code"},
-			{4, "juht", "plantransfer.error.activity_only"},
-			{4, "valmidus %", "plantransfer.error.activity_only"},
-			{8, "kood", "error.required"},
-			{9, "tase", "plan.error.node_kind"},
-			{2, "versioon", "transfer.error.version_required"},
-			{5, "tase", "plantransfer.error.level_changed"},
-			{6, "kood", "plantransfer.error.no_parent"},
-			{7, "tase", "plan.error.parent"},
-			{10, "pealkiri", "error.required"},
-			{11, "lõpp", "error.until_before_since"},
+		}, []tabular.RowError{
+			{Row: 2, Column: "juht", Key: "plantransfer.error.unknown_organisation"},
+			{Row: 2, Column: "partnerid", Key: "plantransfer.error.ambiguous_organisation"},
+			{Row: 2, Column: "algus", Key: "error.date"},
+			{Row: 2, Column: "staatus", Key: "plan.error.status"},
+			{Row: 2, Column: "valmidus %", Key: "plan.error.completion"},
+			{Row: 3, Column: "kood", Key: "plantransfer.error.duplicate_code"},
+			{Row: 4, Column: "juht", Key: "plantransfer.error.activity_only"},
+			{Row: 4, Column: "valmidus %", Key: "plantransfer.error.activity_only"},
+			{Row: 8, Column: "kood", Key: "error.required"},
+			{Row: 9, Column: "tase", Key: "plan.error.node_kind"},
+			{Row: 2, Column: "versioon", Key: "transfer.error.version_required"},
+			{Row: 5, Column: "tase", Key: "plantransfer.error.level_changed"},
+			{Row: 6, Column: "kood", Key: "plantransfer.error.no_parent"},
+			{Row: 7, Column: "tase", Key: "plan.error.parent"},
+			{Row: 10, Column: "pealkiri", Key: "error.required"},
+			{Row: 11, Column: "lõpp", Key: "error.until_before_since"},
 		}, nil, nil},
 		{"blank rows are skipped", head, []string{";;;;;;;;;", ""}, nil, nil, nil},
 	}
@@ -139,7 +140,7 @@ func TestReadImport(t *testing.T) {
 				rows = append(rows, splitSemicolons(r))
 			}
 			got, err := ReadImport(splitSemicolons(tt.header), rows, ref)
-			var ie *ImportError
+			var ie *tabular.ImportError
 			if errors.As(err, &ie) {
 				if diff := cmp.Diff(tt.want, ie.Rows); diff != "" {
 					t.Errorf("problems (-want +got)\n%s", diff)

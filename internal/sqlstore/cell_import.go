@@ -9,6 +9,7 @@ import (
 
 	"kovit/internal/eservice"
 	"kovit/internal/kovit"
+	"kovit/internal/tabular"
 )
 
 // ImportCells implements eservice.Store: it saves checked rows of an imported matrix in
@@ -46,24 +47,24 @@ func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int
 		for i, r := range rows {
 			last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] = i
 		}
-		var problems eservice.ImportError
+		var problems tabular.ImportError
 		for i, r := range rows {
 			if !known[r.MunicipalityEHAK] {
-				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "ehak", Key: "transfer.error.unknown_municipality"})
+				problems.Rows = append(problems.Rows, tabular.RowError{Row: r.Row, Column: "ehak", Key: "transfer.error.unknown_municipality"})
 			}
 			if retired, ok := services[r.ServiceCode]; !ok {
-				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "service_code", Key: "transfer.error.unknown_service"})
+				problems.Rows = append(problems.Rows, tabular.RowError{Row: r.Row, Column: "service_code", Key: "transfer.error.unknown_service"})
 			} else if retired {
-				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "service_code", Key: "transfer.error.service_retired"})
+				problems.Rows = append(problems.Rows, tabular.RowError{Row: r.Row, Column: "service_code", Key: "transfer.error.service_retired"})
 			}
 			if r.Input.Offering == eservice.Unknown {
 				continue // says nothing, changes nothing
 			}
 			for _, f := range kovit.FieldsOf(r.Input.Validate(scale)) {
-				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: f.Field, Key: f.Key})
+				problems.Rows = append(problems.Rows, tabular.RowError{Row: r.Row, Column: f.Field, Key: f.Key})
 			}
 			if key := versionProblem(grid, r); key != "" && last[[2]string{r.MunicipalityEHAK, r.ServiceCode}] == i {
-				problems.Rows = append(problems.Rows, eservice.RowError{Row: r.Row, Column: "version", Key: key})
+				problems.Rows = append(problems.Rows, tabular.RowError{Row: r.Row, Column: "version", Key: key})
 			}
 		}
 		if len(problems.Rows) > 0 {

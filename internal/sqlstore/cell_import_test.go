@@ -16,6 +16,7 @@ import (
 	"kovit/internal/municipality"
 	"kovit/internal/sqlstore"
 	"kovit/internal/sqlstore/sqlstoretest"
+	"kovit/internal/tabular"
 )
 
 // auditTotal counts every audit event.
@@ -118,11 +119,11 @@ func TestImportCells(t *testing.T) {
 			{Row: 5, MunicipalityEHAK: "0784", ServiceCode: "SOC-001", Input: eservice.CellInput{Offering: eservice.NotApplicable}, Version: new(0)},
 		}
 		_, err = s.ImportCells(ctx, bad)
-		var ie *eservice.ImportError
+		var ie *tabular.ImportError
 		if !errors.As(err, &ie) || kovit.ErrorCode(err) != kovit.EInvalid {
 			t.Fatalf("bad import: %v", err)
 		}
-		want := []eservice.RowError{{Row: 2, Column: "version", Key: "transfer.error.version_required"},
+		want := []tabular.RowError{{Row: 2, Column: "version", Key: "transfer.error.version_required"},
 			{Row: 3, Column: "ehak", Key: "transfer.error.unknown_municipality"},
 			{Row: 4, Column: "service_code", Key: "transfer.error.service_retired"}, {Row: 4, Column: "criteria_met", Key: "error.unknown_criterion"},
 			{Row: 5, Column: "version", Key: "transfer.error.changed_since"}}

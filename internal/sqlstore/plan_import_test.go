@@ -54,7 +54,7 @@ func exportFile(t *testing.T, s *sqlstore.Store, id int64, format string) ([]str
 	if err != nil {
 		t.Fatal(err)
 	}
-	table := tabular.Table{Sheet: "tegevuskava", Header: plan.Header(), Rows: plan.ExportRows(tree, orgs)}
+	table := tabular.Table{Sheet: "tegevuskava", Header: plan.Header("et"), Rows: plan.ExportRows(tree, orgs)}
 	var b bytes.Buffer
 	write := tabular.WriteCSV
 	if format == "xlsx" {
@@ -172,8 +172,8 @@ func TestPlanImportAllOrNothing(t *testing.T) {
 		before, _ := s.StrategyTree(ctx, st.ID)
 		events := auditCount(t, s)
 		_, err = s.ImportPlan(ctx, st.ID, read)
-		want := []plan.RowError{{Row: 5, Column: "tase", Key: "plantransfer.error.level_changed"}}
-		if ie, ok := err.(*plan.ImportError); !ok || !cmp.Equal(want, ie.Rows) || kovit.ErrorCode(err) != kovit.EInvalid {
+		want := []tabular.RowError{{Row: 5, Column: "tase", Key: "plantransfer.error.level_changed"}}
+		if ie, ok := err.(*tabular.ImportError); !ok || !cmp.Equal(want, ie.Rows) || kovit.ErrorCode(err) != kovit.EInvalid {
 			t.Fatalf("import over a changed tree: %v", err)
 		}
 		after, _ := s.StrategyTree(ctx, st.ID)

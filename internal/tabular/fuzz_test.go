@@ -9,7 +9,7 @@ import (
 	"kovit/internal/tabular/tabulartest"
 )
 
-// FuzzRead: whatever the bytes, Read returns a table within the bounds or a ReadError
+// FuzzRead: whatever the bytes, Read returns a table within the bounds or a RowError
 // that the surfaces answer with a 4xx; it never panics.
 func FuzzRead(f *testing.F) {
 	for _, s := range tabulartest.Seeds(MaxRows, MaxColumns, MaxCellChars, MaxUnzippedBytes>>20) {
@@ -24,9 +24,9 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
 		header, rows, err := Read(bytes.NewReader(data), name)
 		if err != nil {
-			var re *ReadError
+			var re *RowError
 			if s := kovit.StatusCode(err); !errors.As(err, &re) || s < 400 || s > 499 {
-				t.Fatalf("error %v (status %d), want a ReadError with a 4xx", err, s)
+				t.Fatalf("error %v (status %d), want a RowError with a 4xx", err, s)
 			}
 			return
 		}

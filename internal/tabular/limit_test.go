@@ -26,11 +26,11 @@ func TestReadHostile(t *testing.T) {
 			_, _, err := Read(bytes.NewReader(f.Data), f.Name)
 			took := time.Since(start)
 			runtime.ReadMemStats(&after)
-			var re *ReadError
+			var re *RowError
 			switch {
 			case f.Key == "" && err != nil:
 				t.Errorf("error %v, want none", err)
-			case f.Key != "" && (!errors.As(err, &re) || re.Key != f.Key || re.Limit != f.Limit):
+			case f.Key != "" && (!errors.As(err, &re) || re.Key != f.Key || re.Args["Limit"] != f.Limit):
 				t.Errorf("error %v, want %s with limit %d", err, f.Key, f.Limit)
 			}
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
@@ -75,7 +75,7 @@ func TestCheck(t *testing.T) {
 }
 
 func isKey(err error, key string) bool {
-	var re *ReadError
+	var re *RowError
 	return errors.As(err, &re) && re.Key == key
 }
 

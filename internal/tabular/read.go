@@ -6,13 +6,10 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
-
-	"kovit/internal/kovit"
 )
 
 // The bounds of one import. Every spreadsheet kovit reads goes through Read, so these are
@@ -27,31 +24,15 @@ const (
 	MaxUnzippedBytes = 32 << 20 // an XLSX file's parts unpacked
 )
 
-// ReadError is a file that cannot be read as a table. Row is the row where reading
-// stopped (the header is row 1), or 0 when the file as a whole is the problem; Key is
-// a translation key, and Limit the bound the file went past (its message's {{.Limit}}),
-// or 0.
-type ReadError struct {
-	Row   int
-	Key   string
-	Limit int
-}
-
-func (e *ReadError) Error() string { return "tabular: row " + strconv.Itoa(e.Row) + ": " + e.Key }
-
-// Unwrap makes a ReadError an invalid request for the surfaces' error mapping, or a
-// request too large for a file past MaxFileBytes.
-func (e *ReadError) Unwrap() error {
-	if e.Key == keyFileSize {
-		return kovit.Errorf(kovit.ETooLarge, e.Key)
-	}
-	return kovit.Errorf(kovit.EInvalid, e.Key)
-}
-
 const keyFileSize = "tabular.error.file_size"
 
-func tooManyRows() *ReadError    { return &ReadError{Key: "tabular.error.rows", Limit: MaxRows} }
-func tooManyColumns() *ReadError { return &ReadError{Key: "tabular.error.columns", Limit: MaxColumns} }
+// overLimit is a file past one of the Max bounds, at row (0: the file as a whole).
+func overLimit(row int, key string, limit int) *RowError {
+	return &RowError{Row: row, Key: key, Args: map[string]int{"Limit": limit}}
+}
+
+func tooManyRows() *RowError    { return overLimit(0, "tabular.error.rows", MaxRows) }
+func tooManyColumns() *RowError { return overLimit(0, "tabular.error.columns", MaxColumns) }
 
 // Read reads a table from a CSV or XLSX file: the first row is the header, every other
 // row one record, numbered as a spreadsheet numbers them (rows[i] is row i+2). A blank
@@ -61,7 +42,7 @@ func tooManyColumns() *ReadError { return &ReadError{Key: "tabular.error.columns
 // spreadsheets save it), commas or tabs, found from the header line; a UTF-8 byte-order
 // mark is dropped, and text that is not UTF-8 is read as Windows-1257, the Baltic code
 // page older spreadsheet programs save in. A file past one of the Max bounds is a
-// *ReadError naming it.
+// *RowError naming it.
 func Read(r io.Reader, filename string) (header []string, rows [][]string, err error) {
 	return read(context.Background(), r, filename)
 }
@@ -73,16 +54,16 @@ func read(ctx context.Context, r io.Reader, filename string) (header []string, r
 		return nil, nil, err
 	}
 	if len(data) > MaxFileBytes {
-		return nil, nil, &ReadError{Key: keyFileSize, Limit: MaxFileBytes >> 20}
+		return nil, nil, overLimit(0, keyFileSize, MaxFileBytes>>20)
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return readXLSX(ctx, data)
 	case bytes.HasPrefix(data, []byte{0xd0, 0xcf, 0x11, 0xe0}):
 		// The binary .xls of Excel 97–2003: ask for XLSX or CSV instead.
-		return nil, nil, &ReadError{Key: "tabular.error.xls"}
+		return nil, nil, &RowError{Key: "tabular.error.xls"}
 	case strings.HasSuffix(strings.ToLower(filename), ".xlsx"):
-		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
+		return nil, nil, &RowError{Key: "tabular.error.xlsx"}
 	}
 	return readCSV(ctx, data)
 }
@@ -107,7 +88,7 @@ func checkRecord(rec []string, row int) error {
 	}
 	for _, c := range rec {
 		if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
-			return &ReadError{Row: row, Key: "tabular.error.cell", Limit: MaxCellChars}
+			return overLimit(row, "tabular.error.cell", MaxCellChars)
 		}
 	}
 	return nil
@@ -132,7 +113,7 @@ func (t *table) add(rec []string, n int) error {
 	if err := checkRecord(rec, n); err != nil {
 		return err
 	}
-	if blank(rec) {
+	if Blank(rec) {
 		if t.header != nil {
 			t.pending++
 		}
@@ -154,18 +135,9 @@ func (t *table) add(rec []string, n int) error {
 
 func (t *table) result() ([]string, [][]string, error) {
 	if t.header == nil {
-		return nil, nil, &ReadError{Key: "tabular.error.empty"}
+		return nil, nil, &RowError{Key: "tabular.error.empty"}
 	}
 	return t.header, t.rows, nil
-}
-
-func blank(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 func readCSV(ctx context.Context, data []byte) ([]string, [][]string, error) {
@@ -173,12 +145,12 @@ func readCSV(ctx context.Context, data []byte) ([]string, [][]string, error) {
 	if !utf8.Valid(data) {
 		decoded, err := charmap.Windows1257.NewDecoder().Bytes(data)
 		if err != nil {
-			return nil, nil, &ReadError{Key: "tabular.error.encoding"}
+			return nil, nil, &RowError{Key: "tabular.error.encoding"}
 		}
 		data = decoded
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, nil, &ReadError{Key: "tabular.error.empty"}
+		return nil, nil, &RowError{Key: "tabular.error.empty"}
 	}
 	comma := separator(data)
 	// csv.Reader makes a string of every field before we see the record: count them first.
@@ -197,9 +169,9 @@ func readCSV(ctx context.Context, data []byte) ([]string, [][]string, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, nil, &ReadError{Row: pe.StartLine, Key: "tabular.error.csv"}
+				return nil, nil, &RowError{Row: pe.StartLine, Key: "tabular.error.csv"}
 			}
-			return nil, nil, &ReadError{Key: "tabular.error.csv"}
+			return nil, nil, &RowError{Key: "tabular.error.csv"}
 		}
 		line, _ := cr.FieldPos(0)
 		if err := t.add(rec, line); err != nil {

@@ -3,6 +3,7 @@ package tabular
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -40,22 +41,22 @@ func TestReadCSV(t *testing.T) {
 	}
 }
 
-func TestReadErrors(t *testing.T) {
+func TestRowErrors(t *testing.T) {
 	tests := []struct {
 		name, in, file string
-		want           ReadError
+		want           RowError
 	}{
-		{"empty", "\ufeff \n", "a.csv", ReadError{Key: "tabular.error.empty"}},
-		{"bad quote", "a;b\n1;\"x\n2;y\n", "a.csv", ReadError{Row: 2, Key: "tabular.error.csv"}},
-		{"xls", "\xd0\xcf\x11\xe0rest", "a.xls", ReadError{Key: "tabular.error.xls"}},
-		{"not a workbook", "a;b\n", "a.xlsx", ReadError{Key: "tabular.error.xlsx"}},
-		{"broken zip", "PK\x03\x04garbage", "a.csv", ReadError{Key: "tabular.error.xlsx"}},
+		{"empty", "\ufeff \n", "a.csv", RowError{Key: "tabular.error.empty"}},
+		{"bad quote", "a;b\n1;\"x\n2;y\n", "a.csv", RowError{Row: 2, Key: "tabular.error.csv"}},
+		{"xls", "\xd0\xcf\x11\xe0rest", "a.xls", RowError{Key: "tabular.error.xls"}},
+		{"not a workbook", "a;b\n", "a.xlsx", RowError{Key: "tabular.error.xlsx"}},
+		{"broken zip", "PK\x03\x04garbage", "a.csv", RowError{Key: "tabular.error.xlsx"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := Read(strings.NewReader(tt.in), tt.file)
-			var re *ReadError
-			if !errors.As(err, &re) || *re != tt.want {
+			var re *RowError
+			if !errors.As(err, &re) || !reflect.DeepEqual(*re, tt.want) {
 				t.Errorf("error %v, want %+v", err, tt.want)
 			}
 		})

@@ -13,14 +13,14 @@ var ErrNoFile = errors.New("tabular: no file")
 const formRoom = 1 << 20
 
 // Upload reads the table in the multipart form field of r, for the import pages and the
-// API alike. A body past MaxFileBytes is a *ReadError with key tabular.error.file_size
+// API alike. A body past MaxFileBytes is a *RowError with key tabular.error.file_size
 // (413), whichever part of the form it is found in; the other fields of the form are in
 // r.Form afterwards. Reading stops when the request's context ends.
 func Upload(w http.ResponseWriter, r *http.Request, field string) (header []string, rows [][]string, err error) {
 	r.Body = http.MaxBytesReader(w, r.Body, MaxFileBytes+formRoom)
 	if err := r.ParseMultipartForm(formRoom); err != nil {
 		if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
-			return nil, nil, &ReadError{Key: keyFileSize, Limit: MaxFileBytes >> 20}
+			return nil, nil, overLimit(0, keyFileSize, MaxFileBytes>>20)
 		}
 		return nil, nil, ErrNoFile
 	}

@@ -23,27 +23,27 @@ import (
 func readXLSX(ctx context.Context, data []byte) ([]string, [][]string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
+		return nil, nil, &RowError{Key: "tabular.error.xlsx"}
 	}
 	// archive/zip refuses to inflate a part past the size its header gives.
 	var unzipped uint64
 	for _, f := range zr.File {
 		if unzipped += f.UncompressedSize64; unzipped > MaxUnzippedBytes {
-			return nil, nil, &ReadError{Key: "tabular.error.unzipped", Limit: MaxUnzippedBytes >> 20}
+			return nil, nil, overLimit(0, "tabular.error.unzipped", MaxUnzippedBytes>>20)
 		}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzippedBytes, UnzipXMLSizeLimit: MaxUnzippedBytes})
 	if err != nil {
-		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
+		return nil, nil, &RowError{Key: "tabular.error.xlsx"}
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, nil, &ReadError{Key: "tabular.error.empty"}
+		return nil, nil, &RowError{Key: "tabular.error.empty"}
 	}
 	sheetXML, ok := firstSheetXML(f)
 	if !ok {
-		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
+		return nil, nil, &RowError{Key: "tabular.error.xlsx"}
 	}
 	s, err := scanSheet(f, sheetXML)
 	if err != nil {
@@ -51,7 +51,7 @@ func readXLSX(ctx context.Context, data []byte) ([]string, [][]string, error) {
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
+		return nil, nil, &RowError{Key: "tabular.error.xlsx"}
 	}
 	defer rows.Close()
 	t := table{ctx: ctx}
@@ -59,7 +59,7 @@ func readXLSX(ctx context.Context, data []byte) ([]string, [][]string, error) {
 	for n := 1; n <= s.lastRow && rows.Next(); n++ {
 		rec, err := rows.Columns()
 		if err != nil {
-			return nil, nil, &ReadError{Row: n, Key: "tabular.error.xlsx"}
+			return nil, nil, &RowError{Row: n, Key: "tabular.error.xlsx"}
 		}
 		for _, d := range s.dates[n] {
 			if d.col <= len(rec) {
@@ -71,7 +71,7 @@ func readXLSX(ctx context.Context, data []byte) ([]string, [][]string, error) {
 		}
 	}
 	if rows.Error() != nil {
-		return nil, nil, &ReadError{Key: "tabular.error.xlsx"}
+		return nil, nil, &RowError{Key: "tabular.error.xlsx"}
 	}
 	return t.result()
 }
@@ -154,14 +154,14 @@ func scanSheet(f *excelize.File, sheet []byte) (sheetScan, error) {
 				row, col = row+1, 0
 				if r := attr(e, "r"); r != "" {
 					if row, err = strconv.Atoi(r); err != nil || row < 1 {
-						return s, &ReadError{Key: "tabular.error.xlsx"}
+						return s, &RowError{Key: "tabular.error.xlsx"}
 					}
 				}
 			case "c":
 				col, style, typ = col+1, 0, attr(e, "t")
 				if ref := attr(e, "r"); ref != "" {
 					if col, _, err = excelize.CellNameToCoordinates(ref); err != nil {
-						return s, &ReadError{Row: row, Key: "tabular.error.xlsx"}
+						return s, &RowError{Row: row, Key: "tabular.error.xlsx"}
 					}
 				}
 				style, _ = strconv.Atoi(attr(e, "s"))

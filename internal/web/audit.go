@@ -89,5 +89,5 @@ func (ui *UI) auditExport(w http.ResponseWriter, r *http.Request) error {
 	for _, e := range events {
 		t.Rows = append(t.Rows, []any{l.DateTime(e.At), e.ActorName, e.Entity, e.EntityID, e.Action, string(e.Before), string(e.After)})
 	}
-	return writeTable(w, r, "audit", t)
+	return tabular.WriteHTTP(w, r, "audit", t)
 }

@@ -13,6 +13,7 @@ import (
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
+	"kovit/internal/tabular"
 )
 
 // cellPage is one municipality's state for one service, with its edit and review forms.
@@ -131,16 +132,10 @@ func cellInputFrom(r *http.Request) (eservice.CellInput, string, kovit.Problems)
 		in.Met = append(in.Met, id)
 	}
 	date := strings.TrimSpace(r.PostFormValue("evidence_checked_on"))
-	if date != "" {
-		d, err := time.Parse(time.DateOnly, date)
-		if err != nil {
-			d, err = time.Parse("02.01.2006", date)
-		}
-		if err != nil || !kovit.ValidDate(d) {
-			p.Add("evidence_checked_on", "error.date")
-		} else {
-			in.EvidenceCheckedOn = &d
-		}
+	if d, ok := tabular.ParseDate(date); ok {
+		in.EvidenceCheckedOn = d
+	} else {
+		p.Add("evidence_checked_on", "error.date")
 	}
 	return in, date, p
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 
@@ -49,7 +48,7 @@ func (ui *UI) eserviceExport(w http.ResponseWriter, r *http.Request) error {
 	if ehak != "" {
 		name += "-" + ehak
 	}
-	return writeTable(w, r, name, tabular.Table{Sheet: "e-teenused", Header: eservice.Columns,
+	return tabular.WriteHTTP(w, r, name, tabular.Table{Sheet: "e-teenused", Header: eservice.Columns,
 		Rows: eservice.ExportRows(ms, services, cells, scale, lang(r))})
 }
 
@@ -119,13 +118,9 @@ func (ui *UI) eserviceImport(w http.ResponseWriter, r *http.Request) error {
 			return nil
 		}
 	}
-	var ie *eservice.ImportError
-	if !errors.As(err, &ie) {
+	problems, ok := ui.importProblems(r, err)
+	if !ok {
 		return err
-	}
-	var problems []importProblem
-	for _, e := range ie.Rows {
-		problems = append(problems, importProblem{Row: e.Row, Column: e.Column, Message: ui.text(r, e.Key)})
 	}
 	return fail(kovit.StatusCode(err), problems...)
 }

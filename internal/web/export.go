@@ -2,23 +2,10 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
 	"kovit/internal/municipality"
 	"kovit/internal/tabular"
 )
-
-// writeTable sends a table as CSV or XLSX, chosen by the URL's extension.
-func writeTable(w http.ResponseWriter, r *http.Request, name string, t tabular.Table) error {
-	if strings.HasSuffix(r.URL.Path, ".xlsx") {
-		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
-		return tabular.WriteXLSX(w, t)
-	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
-	return tabular.WriteCSV(w, t)
-}
 
 func (ui *UI) municipalityExport(w http.ResponseWriter, r *http.Request) error {
 	f, err := municipalityFilter(r.URL.Query())
@@ -39,5 +26,5 @@ func (ui *UI) municipalityExport(w http.ResponseWriter, r *http.Request) error {
 		t.Rows = append(t.Rows, []any{m.EHAK, m.Name, string(m.Type), m.CountyName, m.Population,
 			m.PopulationYear, m.AreaKm2, m.Website, m.Contact.Name, m.Contact.Email, m.Contact.Phone})
 	}
-	return writeTable(w, r, "kov", t)
+	return tabular.WriteHTTP(w, r, "kov", t)
 }

@@ -98,11 +98,7 @@ func (ui *UI) consolidatedExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t := tabular.Table{Sheet: "koondvajadused", Header: need.ConsolidatedHeaders}
-	for _, c := range items {
-		t.Rows = append(t.Rows, need.ConsolidatedRow(c))
-	}
-	return writeTable(w, r, "koondvajadused", t)
+	return tabular.WriteHTTP(w, r, "koondvajadused", need.ConsolidatedSheet(items, lang(r)))
 }
 
 // measureExport sends the support measures the user may see as CSV or XLSX.
@@ -112,9 +108,5 @@ func (ui *UI) measureExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t := tabular.Table{Sheet: "meetmed", Header: need.MeasureHeaders}
-	for _, m := range items {
-		t.Rows = append(t.Rows, need.MeasureRow(m))
-	}
-	return writeTable(w, r, "meetmed", t)
+	return tabular.WriteHTTP(w, r, "meetmed", need.MeasureSheet(items, lang(r)))
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -93,7 +92,7 @@ func (ui *UI) needImport(w http.ResponseWriter, r *http.Request) error {
 	}
 	// The table comes back from the browser: hold it to the bounds of the upload again.
 	if err := tabular.Check(t.Header, t.Rows); err != nil {
-		_, problem, _ := ui.uploadProblem(r, uploadErrorOf(err))
+		_, problem, _ := ui.uploadProblem(r, err)
 		return ui.renderNeedImport(w, r, http.StatusUnprocessableEntity, needImportPage{Step: "upload", Errors: []importProblem{problem}})
 	}
 	p := needImportPage{Step: "map", Table: r.PostFormValue("table"), Header: t.Header, Sample: firstRows(t.Rows)}
@@ -117,10 +116,11 @@ func (ui *UI) needImport(w http.ResponseWriter, r *http.Request) error {
 		}
 		return ui.renderNeedImport(w, r, http.StatusUnprocessableEntity, p)
 	}
-	names, err := ui.surveyNames(ctx)
+	ms, err := ui.allMunicipalities(ctx)
 	if err != nil {
 		return err
 	}
+	names := need.MunicipalityNames(ms)
 	may := func(ehak string) error { return auth.CanEditMunicipality(u, ehak) }
 	needs, cellErrs := need.ParseSurvey(t.Header, t.Rows, m, names, may)
 	status := http.StatusUnprocessableEntity
@@ -131,7 +131,7 @@ func (ui *UI) needImport(w http.ResponseWriter, r *http.Request) error {
 		if e.Key == "need.error.other_municipality" {
 			status = http.StatusForbidden
 		}
-		p.Errors = append(p.Errors, importProblem{Row: e.Row, Column: e.Column, Message: l.T(e.Key)})
+		p.Errors = append(p.Errors, rowProblem(l, e))
 	}
 	if len(p.Errors) > 0 {
 		return ui.renderNeedImport(w, r, status, p)
@@ -181,28 +181,6 @@ func (ui *UI) needImportUpload(w http.ResponseWriter, r *http.Request) error {
 }
 
 func firstRows(rows [][]string) [][]string { return rows[:min(len(rows), 3)] }
-
-// surveyNames finds a municipality by its EHAK code, its name, or its name without
-// "linn" or "vald" where that names only one, each folded as the survey's cells are.
-func (ui *UI) surveyNames(ctx context.Context) (map[string]string, error) {
-	ms, err := ui.allMunicipalities(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, 3*len(ms))
-	short := map[string][]string{}
-	for _, m := range ms {
-		out[m.EHAK], out[need.Fold(m.Name)] = m.EHAK, m.EHAK
-		s := need.Fold(strings.TrimSuffix(strings.TrimSuffix(m.Name, " linn"), " vald"))
-		short[s] = append(short[s], m.EHAK)
-	}
-	for name, codes := range short {
-		if _, taken := out[name]; !taken && len(codes) == 1 {
-			out[name] = codes[0]
-		}
-	}
-	return out, nil
-}
 
 // Examples are the first rows' cells of column i.
 func (p needImportPage) Examples(i int) []string {

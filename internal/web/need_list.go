@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"kovit/internal/auth"
@@ -92,7 +91,7 @@ func (ui *UI) needList(w http.ResponseWriter, r *http.Request) error {
 }
 
 // needExport sends the needs the filters select as CSV or XLSX, in the columns the
-// survey import reads (Estonian headers), with the id, state and round after them.
+// survey import reads (need.NeedsSheet), in the user's language.
 func (ui *UI) needExport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
@@ -112,15 +111,5 @@ func (ui *UI) needExport(w http.ResponseWriter, r *http.Request) error {
 			break
 		}
 	}
-	// The survey's columns first, so the file imports back; then what only exports carry.
-	et := ui.Catalog.Printer("et")
-	t := tabular.Table{Sheet: "vajadused", Header: append(append([]string{}, need.Headers...), "ID", et.T("needui.field.state"), et.T("needui.field.round"))}
-	for _, n := range items {
-		round := ""
-		if n.RoundID != nil {
-			round = strconv.FormatInt(*n.RoundID, 10)
-		}
-		t.Rows = append(t.Rows, append(need.SurveyRow(n), n.ID, string(n.State), round))
-	}
-	return writeTable(w, r, "vajadused", t)
+	return tabular.WriteHTTP(w, r, "vajadused", need.NeedsSheet(items, lang(r)))
 }

@@ -162,13 +162,7 @@ func (ui *UI) measureProposalExport(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	var sheets []tabular.Table
-	for _, t := range need.ProposalSheets(proposal, ui.Catalog.Printer("et").T) {
-		sheets = append(sheets, tabular.Table(t))
-	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", `attachment; filename="meetme-ettepanek-`+strconv.FormatInt(id, 10)+`.xlsx"`)
-	return tabular.WriteWorkbook(w, sheets...)
+	return tabular.WriteWorkbookHTTP(w, "meetme-ettepanek-"+strconv.FormatInt(id, 10), need.ProposalSheets(proposal, ui.Catalog.Printer("et").T)...)
 }
 
 // CoFinancingTotal is what the municipalities pay themselves together.

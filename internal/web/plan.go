@@ -12,6 +12,7 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/plan"
+	"kovit/internal/tabular"
 )
 
 // planPage is the Page of every action-plan page, with the formatting those pages share.
@@ -118,19 +119,11 @@ func pathID(r *http.Request, name string) (int64, error) {
 
 // optionalDate reads a form date as 2026-11-25 or 25.11.2026; empty is nil.
 func optionalDate(r *http.Request, name string, p *kovit.Problems) *time.Time {
-	s := strings.TrimSpace(r.PostFormValue(name))
-	if s == "" {
-		return nil
-	}
-	d, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		d, err = time.Parse("02.01.2006", s)
-	}
-	if err != nil || !kovit.ValidDate(d) {
+	d, ok := tabular.ParseDate(r.PostFormValue(name))
+	if !ok {
 		p.Add(name, "error.date")
-		return nil
 	}
-	return &d
+	return d
 }
 
 // formInt reads a whole number from a form; empty is 0.
@@ -148,11 +141,11 @@ func formInt(r *http.Request, name string, p *kovit.Problems) int {
 
 // formFloat reads a decimal number, with a point or an Estonian decimal comma.
 func formFloat(r *http.Request, name string, p *kovit.Problems) float64 {
-	s := strings.ReplaceAll(strings.TrimSpace(r.PostFormValue(name)), ",", ".")
+	s := strings.TrimSpace(r.PostFormValue(name))
 	if s == "" {
 		return 0
 	}
-	f, err := strconv.ParseFloat(s, 64)
+	f, err := tabular.ParseDecimal(s)
 	if err != nil {
 		p.Add(name, "error.number")
 	}

@@ -1,10 +1,10 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
+	"kovit/internal/kovit"
 	"kovit/internal/plan"
 	"kovit/internal/tabular"
 )
@@ -30,7 +30,7 @@ func (ui *UI) planExport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	name := "tegevuskava-" + strconv.FormatInt(s.ID, 10)
-	return writeTable(w, r, name, tabular.Table{Sheet: "tegevuskava", Header: plan.Header(), Rows: plan.ExportRows(t, orgs)})
+	return tabular.WriteHTTP(w, r, name, tabular.Table{Sheet: "tegevuskava", Header: plan.Header(lang(r)), Rows: plan.ExportRows(t, orgs)})
 }
 
 type planImportPage struct {
@@ -104,13 +104,9 @@ func (ui *UI) planImport(w http.ResponseWriter, r *http.Request) error {
 			return nil
 		}
 	}
-	var ie *plan.ImportError
-	if !errors.As(err, &ie) {
+	problems, ok := ui.importProblems(r, err)
+	if !ok {
 		return err
 	}
-	problems := make([]importProblem, len(ie.Rows))
-	for i, e := range ie.Rows {
-		problems[i] = importProblem{Row: e.Row, Column: e.Column, Message: ui.text(r, e.Key)}
-	}
-	return fail(http.StatusUnprocessableEntity, problems...)
+	return fail(kovit.StatusCode(err), problems...)
 }

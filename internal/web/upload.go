@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/tabular"
 )
@@ -16,43 +17,42 @@ type importProblem struct {
 	Message string
 }
 
-// uploadError is a problem with the uploaded file that the user can fix: the import page
-// shows it with its status.
-type uploadError struct {
-	status int
-	key    string // message key
-	row    int
-	limit  int // the bound the file went past, for the message
+// rowProblem is a spreadsheet's problem as every import page shows it.
+func rowProblem(l *i18n.Printer, e tabular.RowError) importProblem {
+	return importProblem{Row: e.Row, Column: e.Column, Message: e.Message(l)}
 }
-
-func (e *uploadError) Error() string { return e.key }
 
 // readUpload reads the spreadsheet (CSV or XLSX) uploaded in the form field "file": its
-// header and rows. A file that is missing, too large or not a readable table comes back
-// as an *uploadError, for the page to show.
+// header and rows. A file that is missing, too large or not a readable table is an error
+// uploadProblem shows.
 func readUpload(w http.ResponseWriter, r *http.Request) (head []string, rows [][]string, err error) {
-	head, rows, err = tabular.Upload(w, r, "file")
-	return head, rows, uploadErrorOf(err)
+	return tabular.Upload(w, r, "file")
 }
 
-// uploadErrorOf turns what tabular reports into an *uploadError; other errors stay.
-func uploadErrorOf(err error) error {
-	var re *tabular.ReadError
+// uploadProblem returns err's problem for the import page with its status: a file that is
+// missing, too large or not a readable table; ok is false for any other error.
+func (ui *UI) uploadProblem(r *http.Request, err error) (status int, p importProblem, ok bool) {
+	l := ui.Catalog.Printer(lang(r))
+	var re *tabular.RowError
 	switch {
 	case errors.Is(err, tabular.ErrNoFile):
-		return &uploadError{status: http.StatusUnprocessableEntity, key: "transfer.import.no_file"}
+		return http.StatusUnprocessableEntity, importProblem{Message: l.T("transfer.import.no_file")}, true
 	case errors.As(err, &re):
-		return &uploadError{kovit.StatusCode(re), re.Key, re.Row, re.Limit}
+		return kovit.StatusCode(re), rowProblem(l, *re), true
 	}
-	return err
+	return 0, importProblem{}, false
 }
 
-// uploadProblem returns err's problem for the import page, or ok false for any other error.
-func (ui *UI) uploadProblem(r *http.Request, err error) (status int, p importProblem, ok bool) {
-	var ue *uploadError
-	if !errors.As(err, &ue) {
-		return 0, importProblem{}, false
+// importProblems are an import's problems (a *tabular.ImportError) as its page lists
+// them; ok is false for any other error.
+func (ui *UI) importProblems(r *http.Request, err error) (problems []importProblem, ok bool) {
+	var ie *tabular.ImportError
+	if !errors.As(err, &ie) {
+		return nil, false
 	}
 	l := ui.Catalog.Printer(lang(r))
-	return ue.status, importProblem{Row: ue.row, Message: l.T(ue.key, "Limit", l.Int(ue.limit))}, true
+	for _, e := range ie.Rows {
+		problems = append(problems, rowProblem(l, e))
+	}
+	return problems, true
 }

@@ -10,8 +10,8 @@ import (
 	"strings"
 )
 
-// File is an upload and what tabular.Read must answer it with: the ReadError key and
-// limit, or "" for a file that reads.
+// File is an upload and what tabular.Read must answer it with: the RowError key and
+// Limit, or "" for a file that reads.
 type File struct {
 	Name  string
 	Data  []byte
