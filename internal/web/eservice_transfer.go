@@ -65,12 +65,7 @@ type importPage struct {
 
 // mayImport lets in whoever edits some municipality's cells: an editor (their own rows
 // only, which the import checks row by row), coordinators and admins (any row).
-func mayImport(u *auth.User) error {
-	if u == nil {
-		return kovit.Unauthorized()
-	}
-	return auth.CanEditMunicipality(u, u.MunicipalityEHAK)
-}
+func mayImport(u *auth.User) error { return auth.CanImport(u) }
 
 func (ui *UI) eserviceImportForm(w http.ResponseWriter, r *http.Request) error {
 	if err := mayImport(auth.UserFrom(r.Context())); err != nil {
@@ -83,9 +78,7 @@ func (ui *UI) eserviceImportForm(w http.ResponseWriter, r *http.Request) error {
 func (ui *UI) renderImport(w http.ResponseWriter, r *http.Request, status int, p importPage) {
 	p.Page = ui.page(r, "transfer.import.title")
 	p.Nav, p.Columns = "eservices", eservice.Columns
-	if u := p.User; u != nil && u.Role == auth.RoleEditor {
-		p.OwnEHAK = u.MunicipalityEHAK
-	}
+	p.OwnEHAK = auth.ListScope(p.User).Municipality
 	ui.render(w, r, status, "eservice/import", p)
 }
 

@@ -62,7 +62,7 @@ func (ui *UI) fillNeedForm(r *http.Request, f *needForm) error {
 			f.Rounds = append(f.Rounds, rd)
 		}
 	}
-	if u := auth.UserFrom(r.Context()); u != nil && u.Role != auth.RoleEditor {
+	if auth.ListScope(auth.UserFrom(r.Context())).EveryMunicipality() {
 		f.Municipalities, err = ui.allMunicipalities(r.Context())
 	}
 	return err

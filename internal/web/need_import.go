@@ -39,12 +39,7 @@ type surveyTable struct {
 }
 
 // mayImportNeeds lets in editors (rows of their own municipality only) and coordinators.
-func mayImportNeeds(u *auth.User) error {
-	if u == nil {
-		return kovit.Unauthorized()
-	}
-	return auth.CanEditNeed(u, u.MunicipalityEHAK, true)
-}
+func mayImportNeeds(u *auth.User) error { return auth.CanImport(u) }
 
 func (ui *UI) needImportForm(w http.ResponseWriter, r *http.Request) error {
 	if err := mayImportNeeds(auth.UserFrom(r.Context())); err != nil {
