@@ -102,6 +102,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
 		Needs: store, BaseURL: c.BaseURL})
+	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()
 	for _, r := range jsonAPI.Routes() {

@@ -47,8 +47,10 @@ func newServer(t testing.TB, store *sqlstore.Store) *testServer {
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, nil))
 	mux := http.NewServeMux()
-	api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: logger,
-		Needs: store, BaseURL: testBaseURL}).Register(mux)
+	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: logger,
+		Needs: store, BaseURL: testBaseURL})
+	authn.Refuse = jsonAPI.WriteProblem
+	jsonAPI.Register(mux)
 	// The web UI owns sign-in; this stand-in lets a test get a session cookie.
 	mux.HandleFunc("POST /test/sign-in", func(w http.ResponseWriter, r *http.Request) {
 		u, err := store.UserByEmail(r.Context(), r.FormValue("email"))

@@ -54,7 +54,7 @@ func (a *API) listConsolidated(w http.ResponseWriter, r *http.Request) error {
 	if err := q.check(p.Err()); err != nil {
 		return err
 	}
-	f.PublishedOnly = auth.CanReadInternal(auth.UserFrom(ctx)) != nil
+	f.PublishedOnly = auth.ListScope(auth.UserFrom(ctx)).PublishedOnly()
 	if sort == "priority" {
 		return a.writePriorities(w, r, f, pg)
 	}
@@ -72,7 +72,7 @@ func (a *API) priorities(w http.ResponseWriter, r *http.Request) error {
 	if err := q.check(nil); err != nil {
 		return err
 	}
-	f := need.ConsolidatedFilter{PublishedOnly: auth.CanReadInternal(auth.UserFrom(r.Context())) != nil}
+	f := need.ConsolidatedFilter{PublishedOnly: auth.ListScope(auth.UserFrom(r.Context())).PublishedOnly()}
 	return a.writePriorities(w, r, f, pg)
 }
 

@@ -29,7 +29,7 @@ func (a *API) listMeasures(w http.ResponseWriter, r *http.Request) error {
 	if err := q.check(p.Err()); err != nil {
 		return err
 	}
-	f.PublishedOnly = auth.CanReadInternal(auth.UserFrom(r.Context())) != nil
+	f.PublishedOnly = auth.ListScope(auth.UserFrom(r.Context())).PublishedOnly()
 	items, err := a.needs.ListMeasures(r.Context(), f)
 	if err != nil {
 		return err

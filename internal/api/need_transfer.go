@@ -32,11 +32,8 @@ type SurveyPreview struct {
 func (a *API) importNeeds(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanImport(u); err != nil {
 		return err
-	}
-	if u.Role == auth.RoleReader {
-		return kovit.Forbidden()
 	}
 	var p kovit.Problems
 	header, rows, err := tabular.Upload(w, r, "file")
@@ -121,7 +118,7 @@ func (a *API) exportConsolidated(w http.ResponseWriter, r *http.Request) error {
 	if err := newQuery(r).check(nil); err != nil {
 		return err
 	}
-	f := need.ConsolidatedFilter{PublishedOnly: auth.CanReadInternal(auth.UserFrom(r.Context())) != nil}
+	f := need.ConsolidatedFilter{PublishedOnly: auth.ListScope(auth.UserFrom(r.Context())).PublishedOnly()}
 	items, err := a.needs.ListConsolidated(r.Context(), f)
 	if err != nil {
 		return err
@@ -133,7 +130,7 @@ func (a *API) exportMeasures(w http.ResponseWriter, r *http.Request) error {
 	if err := newQuery(r).check(nil); err != nil {
 		return err
 	}
-	f := need.MeasureFilter{PublishedOnly: auth.CanReadInternal(auth.UserFrom(r.Context())) != nil}
+	f := need.MeasureFilter{PublishedOnly: auth.ListScope(auth.UserFrom(r.Context())).PublishedOnly()}
 	items, err := a.needs.ListMeasures(r.Context(), f)
 	if err != nil {
 		return err

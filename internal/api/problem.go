@@ -81,6 +81,11 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
+// WriteProblem answers err as a problem in the request's language, for what refuses a
+// request before it reaches a route: the authenticator's answer to a bad API token
+// (auth.Authenticator.Refuse).
+func (a *API) WriteProblem(w http.ResponseWriter, r *http.Request, err error) { a.fail(w, r, err) }
+
 // messageArgs are the values a problem's title may name: the request id, and the bound
 // an uploaded file went past.
 func messageArgs(err error, p *i18n.Printer, id string) []any {

@@ -36,6 +36,27 @@ func TestMe(t *testing.T) {
 	})
 }
 
+// TestBadTokenProblem: the authenticator turns a bad token away with the API's own
+// problem body, in the client's language, not a fixed English one.
+func TestBadTokenProblem(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, store *sqlstore.Store) {
+		s := newServer(t, store)
+		for lang, want := range map[string]string{
+			"et": "API võti ei kehti: see on tundmatu või tühistatud või selle konto on deaktiveeritud.",
+			"en": "The API token is not valid: it is unknown or revoked, or its account is deactivated.",
+		} {
+			r := s.do(req{path: "/api/v1/me", token: "kovit_not-a-real-token", lang: lang})
+			p := r.problem(t, http.StatusUnauthorized)
+			if p.Code != "unauthorized" || p.Title != want {
+				t.Errorf("%s: code %q, title %q, want %q", lang, p.Code, p.Title, want)
+			}
+			if r.header.Get("Content-Language") != lang || r.header.Get("WWW-Authenticate") == "" {
+				t.Errorf("%s: headers %v", lang, r.header)
+			}
+		}
+	})
+}
+
 // TestRevokedToken: a token stops working at once, on every route, and so does every
 // token of a deactivated user.
 func TestRevokedToken(t *testing.T) {

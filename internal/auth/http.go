@@ -22,6 +22,10 @@ const (
 type Authenticator struct {
 	Sessions *scs.SessionManager
 	Users    Store
+	// Refuse answers a request the authenticator turns away (a bad API token) with err,
+	// as the API answers every other error: the API's problem writer, in the request's
+	// language. auth does not write bodies of its own, and cannot import the API.
+	Refuse func(w http.ResponseWriter, r *http.Request, err error)
 }
 
 // Middleware loads the session and puts the signed-in user, if any, into the request
@@ -30,16 +34,16 @@ type Authenticator struct {
 // learns its token stopped working. A session of a deactivated user, or one signed in
 // before the user's password last changed, is ended.
 func (a *Authenticator) Middleware(next http.Handler) http.Handler {
+	if a.Refuse == nil {
+		panic("auth: Authenticator.Refuse is not set")
+	}
 	return a.Sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if h := r.Header.Get("Authorization"); h != "" {
 			token, ok := strings.CutPrefix(h, "Bearer ")
 			u, err := a.Users.UserByTokenHash(ctx, HashToken(strings.TrimSpace(token)))
 			if !ok || err != nil {
-				w.Header().Set("Content-Type", "application/problem+json")
-				w.Header().Set("WWW-Authenticate", `Bearer realm="kovit"`)
-				w.WriteHeader(http.StatusUnauthorized)
-				w.Write([]byte(`{"type":"about:blank","title":"Unauthorized","status":401,"detail":"The API token is not valid."}`))
+				a.Refuse(w, r, kovit.Errorf(kovit.EUnauthorized, "error.token_invalid"))
 				return
 			}
 			u.ByToken = true

@@ -84,13 +84,8 @@ func StrategyReader(u *User) func(public bool, ownerEHAK string) error {
 // ReadableDrafts is CanReadStrategy for lists: whether u may read drafts at all and, for
 // an editor, the one municipality whose own draft plan they may read ("" for every one).
 func ReadableDrafts(u *User) (drafts bool, editorOf string) {
-	if CanReadInternal(u) != nil {
-		return false, ""
-	}
-	if u.Role == RoleEditor {
-		return true, u.MunicipalityEHAK
-	}
-	return true, ""
+	s := ListScope(u)
+	return !s.PublishedOnly(), s.Municipality
 }
 
 // CanAdminister allows admins to manage accounts and read the whole audit trail.
@@ -229,14 +224,14 @@ func NeedScope(u *User) (ehak string, submittedOnly bool, err error) {
 	if err := CanReadInternal(u); err != nil {
 		return "", false, err
 	}
-	switch u.Role {
-	case RoleAdmin, RoleCoordinator:
+	switch s := ListScope(u); s.Reach {
+	case Everything:
 		return "", false, nil
-	case RoleEditor:
-		if u.MunicipalityEHAK == "" {
+	case OwnDrafts:
+		if s.Municipality == "" {
 			return "", false, kovit.Forbidden()
 		}
-		return u.MunicipalityEHAK, false, nil
+		return s.Municipality, false, nil
 	}
 	return "", true, nil
 }

@@ -73,9 +73,7 @@ func (d Digest) Send(ctx context.Context, now time.Time) (int, error) {
 	strategies := map[int64]plan.Strategy{}
 	for _, u := range users {
 		f := plan.AttentionFilter{ContactID: u.ID}
-		if u.Role == auth.RoleEditor {
-			f.Participations = u.MunicipalityEHAK
-		}
+		f.Participations = auth.ListScope(&u).Municipality
 		items, err := d.Store.Attention(ctx, f, now)
 		if err == nil {
 			items, err = d.readable(ctx, &u, items, strategies)

@@ -137,7 +137,7 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	for i, m := range ms {
 		p.Rows[i] = matrixRow{M: m, Stats: g.MunicipalityStatsOf(m.EHAK, shown), Cells: matrixCells(g, m.EHAK, shown)}
 	}
-	p.CanImport = auth.Allowed(mayImport(p.User))
+	p.CanImport = auth.Allowed(auth.CanImport(p.User))
 	if auth.Allowed(auth.CanEditNational(p.User)) {
 		p.CanSnapshot = true
 		if p.Months, err = ui.Services.SnapshotMonths(ctx); err != nil {

@@ -62,17 +62,8 @@ type importPage struct {
 	OwnEHAK            string // an editor's municipality: they may import only its rows
 }
 
-// mayImport lets in whoever edits some municipality's cells: an editor (their own rows
-// only, which the import checks row by row), coordinators and admins (any row).
-func mayImport(u *auth.User) error {
-	if u == nil {
-		return kovit.Unauthorized()
-	}
-	return auth.CanEditMunicipality(u, u.MunicipalityEHAK)
-}
-
 func (ui *UI) eserviceImportForm(w http.ResponseWriter, r *http.Request) error {
-	if err := mayImport(auth.UserFrom(r.Context())); err != nil {
+	if err := auth.CanImport(auth.UserFrom(r.Context())); err != nil {
 		return err
 	}
 	ui.renderImport(w, r, http.StatusOK, importPage{})
@@ -82,9 +73,7 @@ func (ui *UI) eserviceImportForm(w http.ResponseWriter, r *http.Request) error {
 func (ui *UI) renderImport(w http.ResponseWriter, r *http.Request, status int, p importPage) {
 	p.Page = ui.page(r, "transfer.import.title")
 	p.Nav, p.Columns = "eservices", eservice.Columns
-	if u := p.User; u != nil && u.Role == auth.RoleEditor {
-		p.OwnEHAK = u.MunicipalityEHAK
-	}
+	p.OwnEHAK = auth.ListScope(p.User).Municipality
 	ui.render(w, r, status, "eservice/import", p)
 }
 
@@ -93,7 +82,7 @@ func (ui *UI) renderImport(w http.ResponseWriter, r *http.Request, status int, p
 func (ui *UI) eserviceImport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
-	if err := mayImport(u); err != nil {
+	if err := auth.CanImport(u); err != nil {
 		return err
 	}
 	fail := func(status int, problems ...importProblem) error {

@@ -56,7 +56,7 @@ func (p needPage) Num(f float64) string { return p.L.Num(f, 1) }
 func (p needPage) Coordinator() bool { return auth.Allowed(auth.CanEditNational(p.User)) }
 
 // SeesAll reports whether the user reads every municipality's needs (not an editor).
-func (p needPage) SeesAll() bool { return p.User != nil && p.User.Role != auth.RoleEditor }
+func (p needPage) SeesAll() bool { return auth.ListScope(p.User).EveryMunicipality() }
 
 func (p needPage) Categories() []need.Category { return need.Categories }
 func (p needPage) Urgencies() []need.Urgency   { return need.Urgencies }

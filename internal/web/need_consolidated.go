@@ -32,7 +32,7 @@ func (ui *UI) renderConsolidatedList(w http.ResponseWriter, r *http.Request, sta
 		return err
 	}
 	np.Nav = "consolidated"
-	items, err := ui.Needs.ListConsolidated(ctx, need.ConsolidatedFilter{PublishedOnly: np.User == nil})
+	items, err := ui.Needs.ListConsolidated(ctx, need.ConsolidatedFilter{PublishedOnly: auth.ListScope(np.User).PublishedOnly()})
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func (ui *UI) consolidatedCreate(w http.ResponseWriter, r *http.Request) error {
 // consolidatedExport sends the consolidated needs the user may see as CSV or XLSX.
 func (ui *UI) consolidatedExport(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
-	items, err := ui.Needs.ListConsolidated(r.Context(), need.ConsolidatedFilter{PublishedOnly: u == nil})
+	items, err := ui.Needs.ListConsolidated(r.Context(), need.ConsolidatedFilter{PublishedOnly: auth.ListScope(u).PublishedOnly()})
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func (ui *UI) consolidatedExport(w http.ResponseWriter, r *http.Request) error {
 // measureExport sends the support measures the user may see as CSV or XLSX.
 func (ui *UI) measureExport(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
-	items, err := ui.Needs.ListMeasures(r.Context(), need.MeasureFilter{PublishedOnly: u == nil})
+	items, err := ui.Needs.ListMeasures(r.Context(), need.MeasureFilter{PublishedOnly: auth.ListScope(u).PublishedOnly()})
 	if err != nil {
 		return err
 	}

@@ -87,7 +87,8 @@ func (ui *UI) loadConsolidated(r *http.Request) (consolidatedPage, error) {
 	}
 	np.Nav, np.Title = "consolidated", c.Title
 	p := consolidatedPage{needPage: np, C: c, Edit: c, NewProject: need.Project{ConsolidatedID: c.ID}}
-	if u != nil {
+	scope := auth.ListScope(u)
+	if !scope.PublishedOnly() {
 		linked, _, err := ui.Needs.ListNeeds(ctx, need.Filter{ConsolidatedID: id, Limit: need.MaxLimit})
 		if err != nil {
 			return p, err
@@ -98,8 +99,8 @@ func (ui *UI) loadConsolidated(r *http.Request) (consolidatedPage, error) {
 				p.EndorseAs = append(p.EndorseAs, ehak)
 			}
 		}
-		if u.Role == auth.RoleEditor && u.MunicipalityEHAK != "" && !p.Endorsed(u.MunicipalityEHAK) && !containsString(p.EndorseAs, u.MunicipalityEHAK) {
-			p.EndorseAs = append(p.EndorseAs, u.MunicipalityEHAK)
+		if own := scope.Municipality; own != "" && !p.Endorsed(own) && !containsString(p.EndorseAs, own) {
+			p.EndorseAs = append(p.EndorseAs, own)
 		}
 	}
 	if c.MeasureID != nil {
@@ -127,7 +128,7 @@ func (ui *UI) loadConsolidated(r *http.Request) (consolidatedPage, error) {
 			return p, err
 		}
 	}
-	if u != nil {
+	if !scope.PublishedOnly() {
 		if p.Projects, err = ui.Needs.Projects(ctx, id); err != nil {
 			return p, err
 		}

@@ -62,7 +62,7 @@ func (ui *UI) fillNeedForm(r *http.Request, f *needForm) error {
 			f.Rounds = append(f.Rounds, rd)
 		}
 	}
-	if u := auth.UserFrom(r.Context()); u != nil && u.Role != auth.RoleEditor {
+	if auth.ListScope(auth.UserFrom(r.Context())).EveryMunicipality() {
 		f.Municipalities, err = ui.allMunicipalities(r.Context())
 	}
 	return err
@@ -70,13 +70,11 @@ func (ui *UI) fillNeedForm(r *http.Request, f *needForm) error {
 
 func (ui *UI) needNew(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
-	if u == nil {
-		return kovit.Unauthorized()
-	}
-	if err := auth.CanEditNeed(u, u.MunicipalityEHAK, true); err != nil {
+	own := auth.ListScope(u).Municipality
+	if err := auth.CanEditNeed(u, own, true); err != nil {
 		return err
 	}
-	in := need.Need{MunicipalityEHAK: u.MunicipalityEHAK, ContactName: u.Name, ContactEmail: u.Email}
+	in := need.Need{MunicipalityEHAK: own, ContactName: u.Name, ContactEmail: u.Email}
 	if id, err := strconv.ParseInt(r.URL.Query().Get("round"), 10, 64); err == nil {
 		in.RoundID = &id
 	}
@@ -101,15 +99,12 @@ func (ui *UI) renderNeedForm(w http.ResponseWriter, r *http.Request, status int,
 func (ui *UI) needCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
-	if u == nil {
-		return kovit.Unauthorized()
-	}
 	var problems kovit.Problems
 	n, cost := readNeed(r, need.Need{}, &problems)
 	// An editor's form has no choice of municipality: their own is the default.
 	n.MunicipalityEHAK = r.PostFormValue("municipality_ehak")
 	if n.MunicipalityEHAK == "" {
-		n.MunicipalityEHAK = u.MunicipalityEHAK
+		n.MunicipalityEHAK = auth.ListScope(u).Municipality
 	}
 	if err := auth.CanEditNeed(u, n.MunicipalityEHAK, true); err != nil {
 		return err

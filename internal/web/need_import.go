@@ -37,16 +37,8 @@ type surveyTable struct {
 	Rows   [][]string `json:"rows"`
 }
 
-// mayImportNeeds lets in editors (rows of their own municipality only) and coordinators.
-func mayImportNeeds(u *auth.User) error {
-	if u == nil {
-		return kovit.Unauthorized()
-	}
-	return auth.CanEditNeed(u, u.MunicipalityEHAK, true)
-}
-
 func (ui *UI) needImportForm(w http.ResponseWriter, r *http.Request) error {
-	if err := mayImportNeeds(auth.UserFrom(r.Context())); err != nil {
+	if err := auth.CanImport(auth.UserFrom(r.Context())); err != nil {
 		return err
 	}
 	return ui.renderNeedImport(w, r, http.StatusOK, needImportPage{Step: "upload"})
@@ -79,7 +71,7 @@ func (ui *UI) renderNeedImport(w http.ResponseWriter, r *http.Request, status in
 func (ui *UI) needImport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
-	if err := mayImportNeeds(u); err != nil {
+	if err := auth.CanImport(u); err != nil {
 		return err
 	}
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {

@@ -77,7 +77,7 @@ func (ui *UI) needList(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := needListPage{needPage: np, sortState: sortState{"/needs", r.URL.Query(), f.Sort, f.Desc}, Items: items, Total: total, Query: r.URL.Query(), Filter: f,
 		Pager:     newPager("/needs", r.URL.Query(), total, f.Limit, f.Offset),
-		CanCreate: u.Role == auth.RoleEditor || np.Coordinator()}
+		CanCreate: auth.Allowed(auth.CanImport(u))}
 	if p.Rounds, err = ui.Needs.ListRounds(ctx); err != nil {
 		return err
 	}

@@ -99,7 +99,7 @@ func (ui *UI) renderMeasureList(w http.ResponseWriter, r *http.Request, status i
 		return err
 	}
 	np.Nav = "measures"
-	items, err := ui.Needs.ListMeasures(r.Context(), need.MeasureFilter{PublishedOnly: np.User == nil})
+	items, err := ui.Needs.ListMeasures(r.Context(), need.MeasureFilter{PublishedOnly: auth.ListScope(np.User).PublishedOnly()})
 	if err != nil {
 		return err
 	}

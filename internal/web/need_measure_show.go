@@ -60,8 +60,9 @@ func (ui *UI) loadMeasure(r *http.Request) (measurePage, error) {
 	}
 	np.Nav, np.Title = "measures", m.Name
 	p := measurePage{needPage: np, M: m, measureForm: newMeasureForm(m, np.L.Lang)}
+	scope := auth.ListScope(u)
 	// The budget counts unpublished consolidated needs too: it is for signed-in users.
-	if u != nil {
+	if !scope.PublishedOnly() {
 		if p.Budget, err = ui.Needs.Budget(ctx, id); err != nil {
 			return p, err
 		}
@@ -72,7 +73,7 @@ func (ui *UI) loadMeasure(r *http.Request) (measurePage, error) {
 	// Only the needs the user may read: none for the public, an editor's own
 	// municipality's, as on a consolidated need's page.
 	p.Trace = p.Trace.ReadableBy(p.mayRead())
-	if u == nil { // the public reads only published consolidated needs
+	if scope.PublishedOnly() {
 		var shown []need.Consolidated
 		for _, c := range p.Trace.Consolidated {
 			if c.Published {
@@ -81,7 +82,7 @@ func (ui *UI) loadMeasure(r *http.Request) (measurePage, error) {
 		}
 		p.Trace.Consolidated = shown
 	}
-	if p.Ranked, err = ui.Needs.Priorities(ctx, need.ConsolidatedFilter{MeasureID: id, PublishedOnly: u == nil}); err != nil {
+	if p.Ranked, err = ui.Needs.Priorities(ctx, need.ConsolidatedFilter{MeasureID: id, PublishedOnly: scope.PublishedOnly()}); err != nil {
 		return p, err
 	}
 	return p, nil

@@ -29,7 +29,7 @@ func (ui *UI) renderPriorities(w http.ResponseWriter, r *http.Request, status in
 		return err
 	}
 	np.Nav = "consolidated"
-	ranked, err := ui.Needs.Priorities(ctx, need.ConsolidatedFilter{PublishedOnly: np.User == nil})
+	ranked, err := ui.Needs.Priorities(ctx, need.ConsolidatedFilter{PublishedOnly: auth.ListScope(np.User).PublishedOnly()})
 	if err != nil {
 		return err
 	}

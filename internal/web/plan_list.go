@@ -53,7 +53,7 @@ func (ui *UI) loadPlanList(r *http.Request) (planListPage, error) {
 	}
 	p := planListPage{planPage: planPage{ui.page(r, "planui.list.title")}, Strategies: items}
 	p.Nav = "plan"
-	if u == nil {
+	if auth.ListScope(u).PublishedOnly() {
 		return p, nil
 	}
 	orgs, err := ui.Plans.ListOrganisations(ctx)
