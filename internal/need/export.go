@@ -1,6 +1,10 @@
 package need
 
-import "strings"
+import (
+	"strings"
+
+	"kovit/internal/kovit"
+)
 
 // Table is one sheet of a spreadsheet export: the same fields as tabular.Table, which
 // the adapters convert it to, so this package needs no spreadsheet code.
@@ -46,6 +50,6 @@ func MeasureRow(m Measure) []any {
 		joinCodes(types), m.Eligibility.MinPopulation, m.Eligibility.MaxPopulation, joinCodes(cats), m.OpensOn, m.ClosesOn, string(m.Status)}
 }
 
-func euros(m Money) float64 { return float64(m) / 100 }
+func euros(m kovit.Money) float64 { return float64(m) / 100 }
 
 func joinCodes(codes []string) string { return strings.Join(codes, ", ") }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"kovit/internal/kovit"
-	"kovit/internal/plan"
 )
 
 // Field is a need field that a survey spreadsheet column can fill.
@@ -161,7 +160,7 @@ func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map
 			bad(FieldUrgency, "need.error.urgency")
 		}
 		if s := strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(cell(FieldCost), "€")), "EUR"); s != "" {
-			if c, err := plan.ParseMoney(s); err != nil || c < 0 {
+			if c, err := kovit.ParseMoney(s); err != nil || c < 0 {
 				bad(FieldCost, "need.error.money")
 			} else {
 				n.Cost = &c

@@ -10,7 +10,6 @@ import (
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
-	"kovit/internal/plan"
 )
 
 // needPage is the Page of every needs page, with the formatting those pages share.
@@ -21,7 +20,7 @@ type needPage struct {
 }
 
 // Money shows an amount in whole euros, e.g. "12 000 €"; cents only when there are any.
-func (p needPage) Money(m need.Money) string {
+func (p needPage) Money(m kovit.Money) string {
 	prec := 0
 	if m%100 != 0 {
 		prec = 2
@@ -30,7 +29,7 @@ func (p needPage) Money(m need.Money) string {
 }
 
 // Cost is an estimated cost, or a dash when it is not known.
-func (p needPage) Cost(m *need.Money) string {
+func (p needPage) Cost(m *kovit.Money) string {
 	if m == nil {
 		return "–"
 	}
@@ -102,12 +101,12 @@ func (ui *UI) municipalitiesByEHAK(ctx context.Context) (map[string]municipality
 }
 
 // formMoney reads an amount in euros from a form; empty is nil.
-func formMoney(r *http.Request, name string, p *kovit.Problems) *need.Money {
+func formMoney(r *http.Request, name string, p *kovit.Problems) *kovit.Money {
 	s := strings.TrimSpace(r.PostFormValue(name))
 	if s == "" {
 		return nil
 	}
-	m, err := plan.ParseMoney(s)
+	m, err := kovit.ParseMoney(s)
 	if err != nil {
 		p.Add(name, "need.error.money")
 		return nil

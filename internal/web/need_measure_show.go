@@ -172,7 +172,7 @@ func (ui *UI) measureProposalExport(w http.ResponseWriter, r *http.Request) erro
 }
 
 // CoFinancingTotal is what the municipalities pay themselves together.
-func (p measurePage) CoFinancingTotal() need.Money { return p.Budget.Cost - p.Budget.Grants }
+func (p measurePage) CoFinancingTotal() kovit.Money { return p.Budget.Cost - p.Budget.Grants }
 
 // InConsolidated reports whether need n belongs to consolidated need id.
 func (p measurePage) InConsolidated(n need.Need, id int64) bool {

@@ -160,7 +160,7 @@ func readActivityForm(r *http.Request, n plan.Node, c *activityChoices, problems
 	}
 	for _, f := range []struct {
 		name  string
-		to    **plan.Money
+		to    **kovit.Money
 		typed *string
 	}{{"planned_budget", &n.PlannedBudget, &c.PlannedBudget}, {"actual_budget", &n.ActualBudget, &c.ActualBudget}} {
 		if sent(f.name) {
@@ -203,11 +203,11 @@ func formIDs(r *http.Request, name, key string, problems *kovit.Problems) []int6
 }
 
 // optionalMoney reads an amount in euros, e.g. "1 234,50"; empty is none.
-func optionalMoney(s, name string, problems *kovit.Problems) *plan.Money {
+func optionalMoney(s, name string, problems *kovit.Problems) *kovit.Money {
 	if s == "" {
 		return nil
 	}
-	m, err := plan.ParseMoney(s)
+	m, err := kovit.ParseMoney(s)
 	if err != nil {
 		problems.Add(name, "plan.error.money")
 		return nil
@@ -216,7 +216,7 @@ func optionalMoney(s, name string, problems *kovit.Problems) *plan.Money {
 }
 
 // moneyValue writes an amount for a form field, with a decimal comma in Estonian.
-func moneyValue(m *plan.Money, lang string) string {
+func moneyValue(m *kovit.Money, lang string) string {
 	if m == nil {
 		return ""
 	}
@@ -237,7 +237,7 @@ func (p planActivityPage) PartnerNames() string {
 }
 
 // Euros shows an amount for reading, e.g. "12 500,00 €"; "" when none is given.
-func (p planActivityPage) Euros(m *plan.Money) string {
+func (p planActivityPage) Euros(m *kovit.Money) string {
 	if m == nil {
 		return ""
 	}
