@@ -81,7 +81,8 @@ func (ui *UI) loadCell(r *http.Request) (cellPage, error) {
 		return p, err
 	}
 	var problems kovit.Problems
-	f := audit.Filter{Entity: "service_cell", EntityID: ehak + "/" + code, Limit: 20, Offset: intParam(r.URL.Query(), "offset", &problems)}
+	pg := readPage(r.URL.Query(), 20, &problems)
+	f := audit.Filter{Entity: "service_cell", EntityID: ehak + "/" + code, Limit: pg.Limit, Offset: pg.Offset}
 	if err := problems.Err(); err != nil {
 		return p, err
 	}

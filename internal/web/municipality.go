@@ -45,10 +45,10 @@ func (p municipalityListPage) ExportLink(format string) string {
 
 func municipalityFilter(q url.Values) (municipality.Filter, error) {
 	var p kovit.Problems
+	pg, s := readPage(q, 0, &p), readSort(q, &p)
 	f := municipality.Filter{
 		Q: q.Get("q"), CountyEHAK: q.Get("county"), Type: municipality.Type(q.Get("type")),
-		Sort: q.Get("sort"), Desc: q.Get("order") == "desc",
-		Limit: intParam(q, "limit", &p), Offset: intParam(q, "offset", &p),
+		Sort: s.Field, Desc: s.Desc, Limit: pg.Limit, Offset: pg.Offset,
 	}
 	if err := p.Err(); err != nil {
 		return f, err
@@ -189,7 +189,8 @@ func (ui *UI) municipalityHistory(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	var p kovit.Problems
-	f := audit.Filter{Entity: "municipality", EntityID: m.EHAK, Offset: intParam(r.URL.Query(), "offset", &p)}
+	at := readPage(r.URL.Query(), 0, &p)
+	f := audit.Filter{Entity: "municipality", EntityID: m.EHAK, Limit: at.Limit, Offset: at.Offset}
 	if err := p.Err(); err != nil {
 		return err
 	}

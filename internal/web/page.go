@@ -98,6 +98,21 @@ func (p Pager) at(offset int) string {
 	return p.path + "?" + q.Encode()
 }
 
+// readPage reads a list page's limit and offset by kovit.ParsePage, the API's rule too;
+// def is the page's own page size, 0 for its filter's.
+func readPage(q url.Values, def int, problems *kovit.Problems) kovit.Page {
+	pg, err := kovit.ParsePage(q, def)
+	*problems = append(*problems, kovit.FieldsOf(err)...)
+	return pg
+}
+
+// readSort reads a list page's sort and order by kovit.ParseSort, the API's rule too.
+func readSort(q url.Values, problems *kovit.Problems) kovit.Sort {
+	s, err := kovit.ParseSort(q)
+	*problems = append(*problems, kovit.FieldsOf(err)...)
+	return s
+}
+
 // intParam reads an optional non-negative integer query parameter.
 func intParam(q url.Values, name string, problems *kovit.Problems) int {
 	s := q.Get(name)

@@ -24,7 +24,8 @@ func (ui *UI) userList(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := r.URL.Query()
 	var p kovit.Problems
-	f := auth.UserFilter{Q: q.Get("q"), Role: auth.Role(q.Get("role")), Limit: 50, Offset: intParam(q, "offset", &p)}
+	at := readPage(q, 50, &p)
+	f := auth.UserFilter{Q: q.Get("q"), Role: auth.Role(q.Get("role")), Limit: at.Limit, Offset: at.Offset}
 	if err := p.Err(); err != nil {
 		return err
 	}
