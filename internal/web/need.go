@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"strings"
 
 	"kovit/internal/auth"
 	"kovit/internal/i18n"
@@ -98,32 +97,6 @@ func (ui *UI) municipalitiesByEHAK(ctx context.Context) (map[string]municipality
 		out[m.EHAK] = m
 	}
 	return out, err
-}
-
-// formMoney reads an amount in euros from a form; empty is nil.
-func formMoney(r *http.Request, name string, p *kovit.Problems) *kovit.Money {
-	s := strings.TrimSpace(r.PostFormValue(name))
-	if s == "" {
-		return nil
-	}
-	m, err := kovit.ParseMoney(s)
-	if err != nil {
-		p.Add(name, "need.error.money")
-		return nil
-	}
-	return &m
-}
-
-// moneyValue is an amount as a form shows it, e.g. 12000.50; empty for nil.
-
-// formID reads an optional id from a form; empty or 0 is nil.
-func formID(r *http.Request, name string, p *kovit.Problems) *int64 {
-	v := formInt(r, name, p)
-	if v <= 0 {
-		return nil
-	}
-	id := int64(v)
-	return &id
 }
 
 // needFormView gives the shared need-fields partial the printer and the form.

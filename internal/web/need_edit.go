@@ -37,7 +37,7 @@ func readNeed(r *http.Request, n need.Need, p *kovit.Problems) (need.Need, strin
 	n.ServiceCodes = strings.FieldsFunc(r.PostFormValue("service_codes"), func(c rune) bool { return c == ',' || c == ';' || c == ' ' })
 	n.Systems = r.PostFormValue("systems")
 	cost := strings.TrimSpace(r.PostFormValue("cost"))
-	n.Cost = formMoney(r, "cost", p)
+	n.Cost = formMoney(r, "cost", "need.error.money", p)
 	n.Urgency = need.Urgency(r.PostFormValue("urgency"))
 	n.Timeframe = r.PostFormValue("timeframe")
 	n.ContactName = r.PostFormValue("contact_name")

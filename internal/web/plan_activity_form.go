@@ -165,7 +165,7 @@ func readActivityForm(r *http.Request, n plan.Node, c *activityChoices, problems
 	}{{"planned_budget", &n.PlannedBudget, &c.PlannedBudget}, {"actual_budget", &n.ActualBudget, &c.ActualBudget}} {
 		if sent(f.name) {
 			*f.typed = strings.TrimSpace(r.PostFormValue(f.name))
-			*f.to = optionalMoney(*f.typed, f.name, problems)
+			*f.to = formMoney(r, f.name, "plan.error.money", problems)
 		}
 	}
 	return n
@@ -183,48 +183,6 @@ func optionalID(r *http.Request, name, key string, problems *kovit.Problems) *in
 		return nil
 	}
 	return &id
-}
-
-// formIDs reads the ids of a checkbox group, skipping the hidden empty value.
-func formIDs(r *http.Request, name, key string, problems *kovit.Problems) []int64 {
-	var out []int64
-	for _, v := range r.PostForm[name] {
-		if v == "" {
-			continue
-		}
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			problems.Add(name, key)
-			return nil
-		}
-		out = append(out, id)
-	}
-	return out
-}
-
-// optionalMoney reads an amount in euros, e.g. "1 234,50"; empty is none.
-func optionalMoney(s, name string, problems *kovit.Problems) *kovit.Money {
-	if s == "" {
-		return nil
-	}
-	m, err := kovit.ParseMoney(s)
-	if err != nil {
-		problems.Add(name, "plan.error.money")
-		return nil
-	}
-	return &m
-}
-
-// moneyValue writes an amount for a form field, with a decimal comma in Estonian.
-func moneyValue(m *kovit.Money, lang string) string {
-	if m == nil {
-		return ""
-	}
-	s := strings.TrimSuffix(m.String(), ".00")
-	if lang == "et" {
-		return strings.Replace(s, ".", ",", 1)
-	}
-	return s
 }
 
 // PartnerNames lists the partner organisations' names, or "" for none.
