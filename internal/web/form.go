@@ -27,6 +27,23 @@ func (f form) Error(l *i18n.Printer, field string) string {
 	return ""
 }
 
+// refused fills f after a save trySave did not make: the field problems and, for a stale
+// version, the conflict message unless the handler has set a more telling one. On a
+// conflict *version, when given, becomes current: the form shows what was typed on the
+// version stored now, so that a second save is a deliberate choice.
+func (f *form) refused(l *i18n.Printer, status int, problems kovit.Problems, version *int, current int) {
+	f.Problems = problems
+	if status != http.StatusConflict {
+		return
+	}
+	if f.Message == "" {
+		f.Message = l.T("error.conflict")
+	}
+	if version != nil {
+		*version = current
+	}
+}
+
 // trySave runs save unless the form already has problems, and sorts what happened into
 // what a form page does next: 0 when saved, 422 with the field problems, 409 for a stale
 // version. Any other error is returned for the error page.

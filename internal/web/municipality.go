@@ -147,30 +147,23 @@ func (ui *UI) municipalityUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	_, err := ui.Municipalities.UpdateDetails(ctx, ehak, d)
-	switch kovit.ErrorCode(err) {
-	case "":
-		return ui.redirect(w, r, "/municipalities/"+ehak, "flash.saved")
-	case kovit.EInvalid:
-		m, err2 := ui.Municipalities.Municipality(ctx, ehak)
-		if err2 != nil {
-			return err2
-		}
-		ui.renderMunicipalityEdit(w, r, http.StatusUnprocessableEntity, m, d, form{Problems: kovit.FieldsOf(err)})
-		return nil
-	case kovit.EConflict:
-		// Keep what the user typed, show what is stored now, and let a second save
-		// (now on the current version) be a deliberate choice.
-		m, err2 := ui.Municipalities.Municipality(ctx, ehak)
-		if err2 != nil {
-			return err2
-		}
-		d.Version = m.Version
-		pg := ui.page(r, "")
-		ui.renderMunicipalityEdit(w, r, http.StatusConflict, m, d, form{Message: pg.L.T("error.conflict")})
-		return nil
+	status, p, err := trySave(nil, func() error { _, err := ui.Municipalities.UpdateDetails(ctx, ehak, d); return err })
+	if err != nil {
+		return err
 	}
-	return err
+	if status == 0 {
+		return ui.redirect(w, r, "/municipalities/"+ehak, "flash.saved")
+	}
+	// Keep what the user typed, show what is stored now, and let a second save (now on
+	// the current version) be a deliberate choice.
+	m, err := ui.Municipalities.Municipality(ctx, ehak)
+	if err != nil {
+		return err
+	}
+	var f form
+	f.refused(ui.Catalog.Printer(lang(r)), status, p, &d.Version, m.Version)
+	ui.renderMunicipalityEdit(w, r, status, m, d, f)
+	return nil
 }
 
 type historyPage struct {

@@ -155,12 +155,8 @@ func (ui *UI) needUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if status == http.StatusConflict {
-		// Keep what was typed, on the current version: a second save is deliberate.
-		n.Version = p.N.Version
-		p.Edit.Form.Message = p.L.T("error.conflict")
-	}
-	p.Edit.In, p.Edit.Cost, p.Edit.Form.Problems = n, cost, problems
+	p.Edit.Form.refused(p.L, status, problems, &n.Version, p.N.Version)
+	p.Edit.In, p.Edit.Cost = n, cost
 	ui.render(w, r, status, "need/show", p)
 	return nil
 }

@@ -122,11 +122,7 @@ func (ui *UI) measureUpdate(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, p.Path(), "flash.saved")
 	}
-	if status == http.StatusConflict {
-		f.Edit.Version = p.M.Version
-		f.Form.Message = p.L.T("error.conflict")
-	}
-	f.Form.Problems = problems
+	f.Form.refused(p.L, status, problems, &f.Edit.Version, p.M.Version)
 	p.measureForm = f
 	ui.render(w, r, status, "need/measure", p)
 	return nil

@@ -82,12 +82,8 @@ func (ui *UI) planActivityUpdate(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, p.Path(), "flash.saved")
 	}
-	if status == http.StatusConflict {
-		// Keep what the coordinator typed; a second save on the current version is deliberate.
-		n.Version = p.N.Version
-		p.Form.Message = p.L.T("error.conflict")
-	}
-	p.Edit, p.Form.Problems = n, problems
+	p.Form.refused(p.L, status, problems, &n.Version, p.N.Version)
+	p.Edit = n
 	ui.render(w, r, status, "plan/activity", p)
 	return nil
 }
