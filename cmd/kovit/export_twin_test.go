@@ -14,6 +14,7 @@ import (
 
 	"kovit/internal/api"
 	"kovit/internal/auth"
+	"kovit/internal/kovit"
 	"kovit/internal/need"
 	"kovit/internal/plan"
 )
@@ -124,7 +125,7 @@ func TestEnglishExportImportRoundTrip(t *testing.T) {
 			t.Errorf("the plan import changed nodes: %s", cmp.Diff(nodes, after))
 		}
 
-		cost := need.Money(123450)
+		cost := kovit.Money(123450)
 		if _, err := a.store.CreateNeed(ctx, need.Need{MunicipalityEHAK: "0793", Title: "Uus register", Description: "Kirjeldus",
 			Category: need.CatSharedSystem, Cost: &cost, Urgency: need.UrgencyHigh, ServiceCodes: []string{"SOC-001"}}); err != nil {
 			t.Fatal(err)

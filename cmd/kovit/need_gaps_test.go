@@ -22,7 +22,7 @@ import (
 // list; the needs list's sorting; and a duplicate's trace.
 
 // submittedNeed stores a need of ehak and submits it, as its municipality would.
-func submittedNeed(t *testing.T, a *testApp, ehak, title string, cat need.Category, cost need.Money) need.Need {
+func submittedNeed(t *testing.T, a *testApp, ehak, title string, cat need.Category, cost kovit.Money) need.Need {
 	t.Helper()
 	ctx := context.Background()
 	n, err := a.store.CreateNeed(ctx, need.Need{MunicipalityEHAK: ehak, Title: title, Category: cat, Cost: &cost, Urgency: need.UrgencyMedium})

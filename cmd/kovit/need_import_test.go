@@ -18,6 +18,7 @@ import (
 
 	"kovit/internal/api"
 	"kovit/internal/auth"
+	"kovit/internal/kovit"
 	"kovit/internal/need"
 	"kovit/internal/sqlstore/sqlstoretest"
 	"kovit/internal/tabular"
@@ -195,7 +196,7 @@ func testNeedImportAPI(t *testing.T, a *testApp, editor *http.Client) {
 // originals in every field the survey carries.
 func testNeedExportImport(t *testing.T, a *testApp, editor *http.Client) {
 	ctx := auth.WithUser(context.Background(), &auth.User{ID: 1, Name: "Kati", Role: auth.RoleCoordinator, Active: true})
-	cost := need.Money(4567890)
+	cost := kovit.Money(4567890)
 	originals := map[string]need.Need{}
 	for i, title := range []string{"Õigusaktide ülevaade ühes vaates", "Välisvõrgu ühendus koolides"} {
 		n, err := a.store.CreateNeed(ctx, need.Need{MunicipalityEHAK: "0793", Title: title, Description: "Kirjeldus õ, ä; ö \"ü\"\nteine rida",

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kovit/internal/auth"
+	"kovit/internal/kovit"
 	"kovit/internal/need"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
@@ -253,7 +254,7 @@ func needReadFixture(t *testing.T, a *testApp) *strings.Replacer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cost := need.Money(1_000_000)
+	cost := kovit.Money(1_000_000)
 	mk := func(title, email string, to ...need.Transition) need.Need {
 		n, err := a.store.CreateNeed(ctx, need.Need{MunicipalityEHAK: "0784", RoundID: &round.ID, Title: title, Category: need.CatRecords,
 			Cost: &cost, ContactName: "Tiit", ContactEmail: email})

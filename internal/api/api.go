@@ -12,6 +12,7 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
+	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
 	"kovit/internal/plan"
@@ -144,15 +145,15 @@ type page[T any] struct {
 // pageOf is the page pg of all, a list held whole in memory. Without a limit it is every
 // item from the offset on, as such a list answered before it took a limit, and Limit says
 // how many that is.
-func pageOf[T any](all []T, pg paging) page[T] {
-	from := min(pg.offset, len(all))
+func pageOf[T any](all []T, pg kovit.Page) page[T] {
+	from := min(pg.Offset, len(all))
 	to := len(all)
-	if pg.limit > 0 {
-		to = min(from+pg.limit, len(all))
+	if pg.Limit > 0 {
+		to = min(from+pg.Limit, len(all))
 	} else {
-		pg.limit = to - from
+		pg.Limit = to - from
 	}
-	return page[T]{orEmpty(all[from:to]), len(all), pg.limit, pg.offset}
+	return page[T]{orEmpty(all[from:to]), len(all), pg.Limit, pg.Offset}
 }
 
 // orEmpty keeps an empty result an empty JSON array rather than null, which clients

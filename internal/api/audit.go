@@ -21,8 +21,8 @@ func (a *API) listAuditEvents(w http.ResponseWriter, r *http.Request) error {
 		ActorID:  int64(q.int("actor_id")),
 		Since:    q.time("since", false),
 		Until:    q.time("until", true),
-		Limit:    pg.limit,
-		Offset:   pg.offset,
+		Limit:    pg.Limit,
+		Offset:   pg.Offset,
 	}
 	if err := q.check(f.Validate()); err != nil {
 		return err

@@ -10,12 +10,11 @@ import (
 	"time"
 
 	"kovit/internal/kovit"
-	"kovit/internal/plan"
 )
 
 var (
 	timeType      = reflect.TypeFor[time.Time]()
-	moneyType     = reflect.TypeFor[plan.Money]()
+	moneyType     = reflect.TypeFor[kovit.Money]()
 	unmarshalType = reflect.TypeFor[json.Unmarshaler]()
 )
 

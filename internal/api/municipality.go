@@ -10,15 +10,15 @@ import (
 
 func (a *API) listMunicipalities(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
-	pg := q.page()
+	pg, s := q.page(), q.sort()
 	f := municipality.Filter{
 		Q:          q.str("q"),
 		CountyEHAK: q.str("county"),
 		Type:       municipality.Type(q.str("type")),
-		Sort:       q.str("sort"),
-		Desc:       descending(q),
-		Limit:      pg.limit,
-		Offset:     pg.offset,
+		Sort:       s.Field,
+		Desc:       s.Desc,
+		Limit:      pg.Limit,
+		Offset:     pg.Offset,
 	}
 	if err := q.check(f.Validate()); err != nil {
 		return err
@@ -28,18 +28,6 @@ func (a *API) listMunicipalities(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return a.writeJSON(w, r, http.StatusOK, page[municipality.Municipality]{orEmpty(items), total, f.Limit, f.Offset})
-}
-
-// descending reads order=asc|desc.
-func descending(q *query) bool {
-	switch q.str("order") {
-	case "", "asc":
-		return false
-	case "desc":
-		return true
-	}
-	q.p.Add("order", "api.error.order")
-	return false
 }
 
 func (a *API) getMunicipality(w http.ResponseWriter, r *http.Request) error {

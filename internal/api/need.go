@@ -28,10 +28,10 @@ func (a *API) listNeeds(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
 	q := newQuery(r)
-	pg := q.page()
+	pg, s := q.page(), q.sort()
 	f := need.Filter{MunicipalityEHAK: q.str("municipality"), RoundID: int64(q.int("round")), Category: need.Category(q.str("category")),
-		ConsolidatedID: int64(q.int("consolidated")), Query: q.str("q"), Sort: q.str("sort"), Desc: descending(q),
-		Limit: pg.limit, Offset: pg.offset}
+		ConsolidatedID: int64(q.int("consolidated")), Query: q.str("q"), Sort: s.Field, Desc: s.Desc,
+		Limit: pg.Limit, Offset: pg.Offset}
 	if s := q.str("state"); s != "" {
 		f.States = []need.State{need.State(s)}
 	}
@@ -160,8 +160,8 @@ func (a *API) similarNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err := q.check(nil); err != nil {
 		return err
 	}
-	if pg.limit == 0 {
-		pg.limit = 10
+	if pg.Limit == 0 {
+		pg.Limit = 10
 	}
 	n, err := a.readableNeed(r)
 	if err != nil {

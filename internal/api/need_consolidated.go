@@ -76,7 +76,7 @@ func (a *API) priorities(w http.ResponseWriter, r *http.Request) error {
 	return a.writePriorities(w, r, f, pg)
 }
 
-func (a *API) writePriorities(w http.ResponseWriter, r *http.Request, f need.ConsolidatedFilter, pg paging) error {
+func (a *API) writePriorities(w http.ResponseWriter, r *http.Request, f need.ConsolidatedFilter, pg kovit.Page) error {
 	items, err := a.needs.Priorities(r.Context(), f)
 	if err != nil {
 		return err

@@ -44,10 +44,10 @@ func (a *API) listStrategies(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := plan.Readable(auth.ReadableDrafts(auth.UserFrom(ctx)))
-	if pg.limit > 0 {
-		f.Limit = pg.limit
+	if pg.Limit > 0 {
+		f.Limit = pg.Limit
 	}
-	f.Offset = pg.offset
+	f.Offset = pg.Offset
 	items, total, err := a.plans.ListStrategies(ctx, f)
 	if err != nil {
 		return err

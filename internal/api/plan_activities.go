@@ -27,8 +27,8 @@ func (a *API) listActivities(w http.ResponseWriter, r *http.Request) error {
 	f := plan.ActivityFilter{Branch: int64(q.int("direction")), Status: q.str("status"),
 		LeadOrgID: int64(q.int("lead")), Municipality: q.str("municipality")}
 	pg := q.page()
-	if pg.limit == 0 {
-		pg.limit = 50
+	if pg.Limit == 0 {
+		pg.Limit = 50
 	}
 	var p kovit.Problems
 	if (f.Branch != 0 || f.Status != "") && strategyID == 0 {
@@ -51,7 +51,7 @@ func (a *API) listActivities(w http.ResponseWriter, r *http.Request) error {
 			ids = append(ids, s.ID)
 		}
 	}
-	out := page[ActivityItem]{Items: []ActivityItem{}, Limit: pg.limit, Offset: pg.offset}
+	out := page[ActivityItem]{Items: []ActivityItem{}, Limit: pg.Limit, Offset: pg.Offset}
 	for _, id := range ids {
 		// The tree comes from memory, so its strategy is checked rather than read again.
 		t, err := a.plans.StrategyTree(ctx, id)
@@ -71,7 +71,7 @@ func (a *API) listActivities(w http.ResponseWriter, r *http.Request) error {
 				return
 			}
 			out.Total++
-			if out.Total <= pg.offset || len(out.Items) == pg.limit {
+			if out.Total <= pg.Offset || len(out.Items) == pg.Limit {
 				return
 			}
 			if !internal {

@@ -115,7 +115,7 @@ func (a *API) listReports(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	drafts, editorOf := auth.ReadableDrafts(auth.UserFrom(ctx))
 	pg := q.page()
-	f := plan.ReportFilter{StrategyID: int64(q.int("strategy")), Limit: pg.limit, Offset: pg.offset,
+	f := plan.ReportFilter{StrategyID: int64(q.int("strategy")), Limit: pg.Limit, Offset: pg.Offset,
 		PublicOnly: !drafts, EditorOf: editorOf}
 	if err := q.check(f.Validate()); err != nil {
 		return err

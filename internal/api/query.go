@@ -48,30 +48,25 @@ func (q *query) int(name string) int {
 	return n
 }
 
-// maxLimit caps a page of every list, so one request cannot ask for an unbounded answer.
-const maxLimit = 500
-
-// paging is the part of a list a client asked for: limit items from offset on.
-type paging struct{ limit, offset int }
-
-// page reads limit and offset, which every list takes. An absent limit is 0, for the
-// list's own default (the filter's Validate fills it, pageOf gives every item); an
-// explicit 0, a negative or a non-number is refused rather than taken as that default.
-func (q *query) page() paging {
-	var pg paging
-	if s := q.str("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > maxLimit {
-			q.p.Add("limit", "error.limit")
-		} else {
-			pg.limit = n
-		}
-	}
-	if pg.offset = q.int("offset"); pg.offset < 0 {
-		q.p.Add("offset", "error.offset")
-		pg.offset = 0
-	}
+// page reads limit and offset, which every list takes, by kovit.ParsePage. An absent
+// limit is 0, for the list's own default: the filter's Validate fills it, pageOf gives
+// every item.
+func (q *query) page() kovit.Page {
+	q.read["limit"], q.read["offset"] = true, true
+	pg, err := kovit.ParsePage(q.values, 0)
+	q.p = append(q.p, kovit.FieldsOf(err)...)
 	return pg
+}
+
+// sort reads sort and order by kovit.ParseSort; a sort that cannot be stored is a
+// problem of its own and leaves the list's default.
+func (q *query) sort() kovit.Sort {
+	field := q.str("sort")
+	q.read["order"] = true
+	s, err := kovit.ParseSort(q.values)
+	q.p = append(q.p, kovit.FieldsOf(err)...)
+	s.Field = field
+	return s
 }
 
 // bool returns the parameter as true or false, or nil when it is absent or bad.

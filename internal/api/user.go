@@ -8,9 +8,6 @@ import (
 	"kovit/internal/kovit"
 )
 
-// maxUsers caps a page of users, as municipality.MaxLimit does for municipalities.
-const maxUsers = 500
-
 func (a *API) me(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
 	if err := auth.CanReadInternal(u); err != nil {
@@ -31,8 +28,8 @@ func (a *API) listUsers(w http.ResponseWriter, r *http.Request) error {
 		Role:             auth.Role(q.str("role")),
 		MunicipalityEHAK: q.str("municipality"),
 		Active:           q.bool("active"),
-		Limit:            pg.limit,
-		Offset:           pg.offset,
+		Limit:            pg.Limit,
+		Offset:           pg.Offset,
 	}
 	if err := q.check(validateUserFilter(&f)); err != nil {
 		return err
@@ -52,15 +49,7 @@ func validateUserFilter(f *auth.UserFilter) error {
 	if f.Role != "" && !f.Role.Valid() {
 		p.Add("role", "error.role")
 	}
-	if f.Limit == 0 {
-		f.Limit = 100
-	}
-	if f.Limit > maxUsers {
-		p.Add("limit", "error.limit")
-	}
-	if f.Offset < 0 {
-		p.Add("offset", "error.offset")
-	}
+	kovit.CheckPage(&p, &f.Limit, f.Offset, 100)
 	if kovit.TooLong(f.Q, 100) {
 		p.Add("q", "error.too_long")
 	}

@@ -52,15 +52,7 @@ func (f *Filter) Validate() error {
 	default:
 		p.Add("action", "error.action")
 	}
-	if f.Limit == 0 {
-		f.Limit = 50
-	}
-	if f.Limit < 0 || f.Limit > 500 {
-		p.Add("limit", "error.limit")
-	}
-	if f.Offset < 0 {
-		p.Add("offset", "error.offset")
-	}
+	kovit.CheckPage(&p, &f.Limit, f.Offset, 50)
 	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
 		p.Add("until", "error.until_before_since")
 	}

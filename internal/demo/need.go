@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
+	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
 )
@@ -73,7 +74,7 @@ func Needs(ctx context.Context, s NeedStore, shape NeedShape) ([]int64, error) {
 	}
 	needs := make([]need.Need, shape.Needs)
 	for i := range needs {
-		cost := need.Money(rng.IntN(200_000) * 100)
+		cost := kovit.Money(rng.IntN(200_000) * 100)
 		needs[i] = need.Need{MunicipalityEHAK: ms[i%len(ms)].EHAK, RoundID: &round.ID, Title: "Näidis: " + pick(needTopics, 2) + " " + pick(needWords, 2),
 			Description: fmt.Sprintf("%s %s.", pick(needWords, 25), pick(needTopics, 3)), Category: need.Categories[i%len(need.Categories)],
 			Cost: &cost, Urgency: need.Urgencies[i%len(need.Urgencies)], ContactName: "Näidiskontakt"}

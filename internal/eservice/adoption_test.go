@@ -52,3 +52,30 @@ func TestAdoptionOf(t *testing.T) {
 		t.Errorf("no history: %+v %+v", series, population)
 	}
 }
+
+// TestAdoptionOfOneLevel is the service page's history: one level's share, month by month.
+func TestAdoptionOfOneLevel(t *testing.T) {
+	snaps := []SnapshotCell{
+		{Month: "2026-01", MunicipalityEHAK: "a", Offering: Offered, Level: 3},
+		{Month: "2026-01", MunicipalityEHAK: "b", Offering: NotApplicable},
+		{Month: "2026-02", MunicipalityEHAK: "a", Offering: Offered, Level: 4},
+		{Month: "2026-02", MunicipalityEHAK: "c", Offering: Offered, Level: 3},
+		{Month: "2026-02", MunicipalityEHAK: "d", Offering: Offered, Level: 2},
+	}
+	// Four municipalities; "2025-12" has a snapshot without this service's cells: all at 0.
+	ms := []municipality.Municipality{{EHAK: "a"}, {EHAK: "b"}, {EHAK: "c"}, {EHAK: "d"}}
+	series, _ := AdoptionOf([]string{"2025-12", "2026-01", "2026-02"}, snaps, ms, []int{3})
+	got := series[0].Items
+	var shares []float64
+	var counts [][2]int
+	for _, p := range got {
+		shares = append(shares, p.Share)
+		counts = append(counts, [2]int{p.Reached, p.Of})
+	}
+	if diff := cmp.Diff([]float64{0, 1.0 / 3, 0.5}, shares); diff != "" {
+		t.Errorf("shares (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([][2]int{{0, 4}, {1, 3}, {2, 4}}, counts); diff != "" {
+		t.Errorf("counts (-want +got):\n%s", diff)
+	}
+}

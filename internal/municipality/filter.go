@@ -18,8 +18,8 @@ const (
 	SortPopulation = "population"
 )
 
-// MaxLimit caps a page so one request cannot ask for an unbounded result.
-const MaxLimit = 500
+// MaxLimit is the largest page of municipalities, as of every list.
+const MaxLimit = kovit.MaxLimit
 
 // Filter selects and orders a list of municipalities. Empty fields do not filter.
 type Filter struct {
@@ -45,15 +45,7 @@ func (f *Filter) Validate() error {
 	if f.Type != "" && !f.Type.Valid() {
 		p.Add("type", "error.type")
 	}
-	if f.Limit == 0 {
-		f.Limit = 100
-	}
-	if f.Limit < 0 || f.Limit > MaxLimit {
-		p.Add("limit", "error.limit")
-	}
-	if f.Offset < 0 {
-		p.Add("offset", "error.offset")
-	}
+	kovit.CheckPage(&p, &f.Limit, f.Offset, 100)
 	if kovit.TooLong(f.Q, 100) {
 		p.Add("q", "error.too_long")
 	}

@@ -3,40 +3,41 @@ package need
 import (
 	"sort"
 
+	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 )
 
 // Budget is what the needs mapped to a measure cost against its budget, and what each
 // municipality would receive and carry itself.
 type Budget struct {
-	MeasureID int64 `json:"measure_id"`
-	Budget    Money `json:"budget"`
+	MeasureID int64       `json:"measure_id"`
+	Budget    kovit.Money `json:"budget"`
 	// Cost is the estimated cost of every need behind the mapped consolidated needs.
-	Cost Money `json:"cost"`
+	Cost kovit.Money `json:"cost"`
 	// Grants is what the eligible municipalities would receive together.
-	Grants Money `json:"grants"`
+	Grants kovit.Money `json:"grants"`
 	// Remaining is Budget less Grants; negative when the measure is oversubscribed.
-	Remaining Money        `json:"remaining"`
+	Remaining kovit.Money  `json:"remaining"`
 	Lines     []BudgetLine `json:"lines"`
 }
 
 // BudgetLine is one municipality's part of a measure.
 type BudgetLine struct {
-	MunicipalityEHAK string   `json:"municipality_ehak"`
-	Name             string   `json:"name"`
-	Eligible         bool     `json:"eligible"`
-	Reasons          []string `json:"reasons"` // why not eligible, as translation keys
-	Cost             Money    `json:"cost"`
+	MunicipalityEHAK string      `json:"municipality_ehak"`
+	Name             string      `json:"name"`
+	Eligible         bool        `json:"eligible"`
+	Reasons          []string    `json:"reasons"` // why not eligible, as translation keys
+	Cost             kovit.Money `json:"cost"`
 	// Grant is the cost less the co-financing share, capped by the measure's maximum
 	// grant; an ineligible municipality receives nothing.
-	Grant       Money `json:"grant"`
-	CoFinancing Money `json:"co_financing"` // what the municipality pays itself
+	Grant       kovit.Money `json:"grant"`
+	CoFinancing kovit.Money `json:"co_financing"` // what the municipality pays itself
 }
 
 // BudgetOf computes the budget view of measure m over the needs behind its consolidated
 // needs; municipalities gives each EHAK code's municipality.
 func BudgetOf(m Measure, needs []Need, municipalities map[string]municipality.Municipality) Budget {
-	cost := map[string]Money{}
+	cost := map[string]kovit.Money{}
 	for _, n := range needs {
 		if n.Cost != nil {
 			cost[n.MunicipalityEHAK] += *n.Cost
@@ -52,7 +53,7 @@ func BudgetOf(m Measure, needs []Need, municipalities map[string]municipality.Mu
 		l.Eligible, reasons = m.Eligibility.Check(mu)
 		l.Reasons = append(l.Reasons, reasons...)
 		if l.Eligible {
-			l.Grant = c - c*Money(m.CoFinancing)/100
+			l.Grant = c - c*kovit.Money(m.CoFinancing)/100
 			if m.MaxGrant > 0 && l.Grant > m.MaxGrant {
 				l.Grant = m.MaxGrant
 			}

@@ -34,10 +34,10 @@ type Consolidated struct {
 type Figures struct {
 	NeedIDs []int64 `json:"need_ids"`
 	// Cohort are the requesting municipalities' EHAK codes, sorted.
-	Cohort     []string `json:"cohort"`
-	Population int      `json:"population"` // of the cohort together
-	CostTotal  Money    `json:"cost_total"`
-	CostMedian Money    `json:"cost_median"` // of the needs with a cost
+	Cohort     []string    `json:"cohort"`
+	Population int         `json:"population"` // of the cohort together
+	CostTotal  kovit.Money `json:"cost_total"`
+	CostMedian kovit.Money `json:"cost_median"` // of the needs with a cost
 	// Urgency is the mean rank (1 low … 4 critical) of the linked needs, 0 without any.
 	Urgency      float64  `json:"urgency"`
 	Endorsements []string `json:"endorsements"` // municipalities that endorse it, sorted
@@ -73,7 +73,7 @@ func (c Consolidated) Validate() error {
 func Summarize(needs []Need, population map[string]int, endorsements []string) Figures {
 	f := Figures{NeedIDs: []int64{}, Cohort: []string{}, Endorsements: []string{}}
 	seen := map[string]bool{}
-	var costs []Money
+	var costs []kovit.Money
 	urgency := 0
 	for _, n := range needs {
 		f.NeedIDs = append(f.NeedIDs, n.ID)
@@ -100,11 +100,11 @@ func Summarize(needs []Need, population map[string]int, endorsements []string) F
 }
 
 // median is the middle cost, or the mean of the two middle ones, rounded down to a cent.
-func median(costs []Money) Money {
+func median(costs []kovit.Money) kovit.Money {
 	if len(costs) == 0 {
 		return 0
 	}
-	s := append([]Money(nil), costs...)
+	s := append([]kovit.Money(nil), costs...)
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	if len(s)%2 == 1 {
 		return s[len(s)/2]

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kovit/internal/kovit"
 	"kovit/internal/tabular"
 )
 
@@ -95,6 +96,6 @@ func MeasureRow(m Measure) []any {
 		joinCodes(types), m.Eligibility.MinPopulation, m.Eligibility.MaxPopulation, joinCodes(cats), m.OpensOn, m.ClosesOn, string(m.Status)}
 }
 
-func euros(m Money) float64 { return float64(m) / 100 }
+func euros(m kovit.Money) float64 { return float64(m) / 100 }
 
 func joinCodes(codes []string) string { return strings.Join(codes, ", ") }

@@ -30,12 +30,12 @@ type Measure struct {
 	Name        string `json:"name"`
 	Description string `json:"description"`
 	// Funder is who pays, e.g. "ERF via the Ministry of Finance" or "state budget".
-	Funder    string `json:"funder"`
-	StartYear int    `json:"start_year"`
-	EndYear   int    `json:"end_year"`
-	Budget    Money  `json:"budget"`
+	Funder    string      `json:"funder"`
+	StartYear int         `json:"start_year"`
+	EndYear   int         `json:"end_year"`
+	Budget    kovit.Money `json:"budget"`
 	// MaxGrant caps what one municipality may receive; 0 means no cap.
-	MaxGrant Money `json:"max_grant"`
+	MaxGrant kovit.Money `json:"max_grant"`
 	// CoFinancing is the share of the cost, in per cent, that a municipality pays itself.
 	CoFinancing int           `json:"co_financing"`
 	Eligibility Eligibility   `json:"eligibility"`

@@ -8,11 +8,7 @@ import (
 	"time"
 
 	"kovit/internal/kovit"
-	"kovit/internal/plan"
 )
-
-// Money is an amount in euro cents, the same as the action plan's budgets.
-type Money = plan.Money
 
 // Category is what kind of development a need asks for; the list is fixed so needs from
 // different municipalities can be compared and measures can name the categories they fund.
@@ -72,13 +68,13 @@ type Need struct {
 	// ServiceCodes are codes of the e-service catalogue the need concerns.
 	ServiceCodes []string `json:"service_codes"`
 	// Systems names the information systems concerned, in free text.
-	Systems      string  `json:"systems"`
-	Cost         *Money  `json:"cost"` // estimated, in euros; null when unknown
-	Urgency      Urgency `json:"urgency"`
-	Timeframe    string  `json:"timeframe"` // desired, e.g. "2027" or "2027 II pa"
-	ContactName  string  `json:"contact_name"`
-	ContactEmail string  `json:"contact_email"`
-	State        State   `json:"state"`
+	Systems      string       `json:"systems"`
+	Cost         *kovit.Money `json:"cost"` // estimated, in euros; null when unknown
+	Urgency      Urgency      `json:"urgency"`
+	Timeframe    string       `json:"timeframe"` // desired, e.g. "2027" or "2027 II pa"
+	ContactName  string       `json:"contact_name"`
+	ContactEmail string       `json:"contact_email"`
+	State        State        `json:"state"`
 	// StateReason is why the need was last moved, e.g. why it was rejected or returned.
 	StateReason string `json:"state_reason"`
 	// DuplicateOf is the need this one repeats, when State is duplicate.
@@ -159,7 +155,7 @@ func (n Need) Validate() error {
 
 // maxMoney is a billion euros, far above any need or measure, so a typo of extra digits
 // is caught.
-const maxMoney Money = 100_000_000_000
+const maxMoney kovit.Money = 100_000_000_000
 
 func required(p *kovit.Problems, field, v string, max int) {
 	if strings.TrimSpace(v) == "" {

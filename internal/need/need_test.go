@@ -9,8 +9,8 @@ import (
 	"kovit/internal/municipality"
 )
 
-func money(euros int64) *Money { m := Money(euros * 100); return &m }
-func id(v int64) *int64        { return &v }
+func money(euros int64) *kovit.Money { m := kovit.Money(euros * 100); return &m }
+func id(v int64) *int64              { return &v }
 
 // fields returns the fields err names, or nil for no error.
 func fields(err error) []string {
@@ -98,7 +98,7 @@ func TestSummarize(t *testing.T) {
 	if !slices.Equal(f.Cohort, []string{"0296", "0784", "0793"}) || f.Population != 537000 {
 		t.Errorf("cohort %v population %d", f.Cohort, f.Population)
 	}
-	if f.CostTotal != Money(160000) || f.CostMedian != Money(25000) {
+	if f.CostTotal != kovit.Money(160000) || f.CostMedian != kovit.Money(25000) {
 		t.Errorf("cost total %v median %v, want 1600.00 and 250.00", f.CostTotal, f.CostMedian)
 	}
 	if f.Urgency != (3.0+1+4+2+2)/5 || !slices.Equal(f.NeedIDs, []int64{1, 2, 3, 4, 5}) || !slices.Equal(f.Endorsements, []string{"0784", "0793"}) {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"kovit/internal/kovit"
 )
 
 // Proposal is what the association puts to the ministry for one measure: the measure,
@@ -101,7 +103,7 @@ var criterionNames = map[Criterion]string{CritMunicipalities: "omavalitsuste arv
 	CritStrategyFit: "strateegiaga sobivus", CritUrgency: "kiireloomulisus", CritCostEfficiency: "kulutõhusus"}
 
 // percent is part of whole in per cent to one decimal, 0 for no whole.
-func percent(part, whole Money) float64 {
+func percent(part, whole kovit.Money) float64 {
 	if whole <= 0 {
 		return 0
 	}

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 )
 
@@ -13,7 +14,7 @@ import (
 func TestProposalSheets(t *testing.T) {
 	m := Measure{ID: 4, Name: "KOV digipööre", Funder: "EL", StartYear: 2026, EndYear: 2029, Budget: 100_000_000, MaxGrant: 9_000_000,
 		CoFinancing: 15, ClosesOn: "2026-12-31", Status: MeasureOpen, Eligibility: Eligibility{Types: []municipality.Type{municipality.City}}}
-	cost := func(e Money) *Money { c := e * 100; return &c }
+	cost := func(e kovit.Money) *kovit.Money { c := e * 100; return &c }
 	needs := []Need{{ID: 1, MunicipalityEHAK: "0793", Cost: cost(120_000)}, {ID: 2, MunicipalityEHAK: "0171", Cost: cost(80_000)},
 		{ID: 3, MunicipalityEHAK: "0784", Cost: cost(50_000)}}
 	ms := map[string]municipality.Municipality{"0793": {EHAK: "0793", Name: "Tartu linn", Type: municipality.City, Population: 97000},

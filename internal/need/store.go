@@ -121,8 +121,8 @@ func (f *Filter) Within(ehak string, submittedOnly bool) bool {
 	return true
 }
 
-// MaxLimit is the largest page of needs.
-const MaxLimit = 500
+// MaxLimit is the largest page of needs, as of every list.
+const MaxLimit = kovit.MaxLimit
 
 // Validate checks the filter and fills the default page size.
 func (f *Filter) Validate() error {
@@ -141,15 +141,7 @@ func (f *Filter) Validate() error {
 	} else if !slices.Contains(SortFields, f.Sort) {
 		p.Add("sort", "error.sort")
 	}
-	if f.Limit == 0 {
-		f.Limit = 50
-	}
-	if f.Limit < 0 || f.Limit > MaxLimit {
-		p.Add("limit", "error.limit")
-	}
-	if f.Offset < 0 {
-		p.Add("offset", "error.offset")
-	}
+	kovit.CheckPage(&p, &f.Limit, f.Offset, 50)
 	return p.Err()
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
-	"kovit/internal/plan"
 	"kovit/internal/tabular"
 )
 
@@ -179,7 +178,7 @@ func ParseSurvey(header []string, rows [][]string, m Mapping, municipalities map
 			bad(FieldUrgency, "need.error.urgency")
 		}
 		if s := strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(cell(FieldCost), "€")), "EUR"); s != "" {
-			if c, err := plan.ParseMoney(s); err != nil || c < 0 {
+			if c, err := kovit.ParseMoney(s); err != nil || c < 0 {
 				bad(FieldCost, "need.error.money")
 			} else {
 				n.Cost = &c

@@ -58,16 +58,16 @@ type Node struct {
 	// Weight is the node's share in its parent's progress, relative to its siblings.
 	Weight float64 `json:"weight"`
 
-	LeadOrgID     *int64     `json:"lead_org_id"`
-	PartnerOrgIDs []int64    `json:"partner_org_ids"`
-	ContactIDs    []int64    `json:"contact_ids"` // users
-	Start         *time.Time `json:"start"`
-	End           *time.Time `json:"end"`
-	Status        string     `json:"status"`     // a key of the strategy's Statuses
-	Completion    int        `json:"completion"` // percent
-	PlannedBudget *Money     `json:"planned_budget"`
-	ActualBudget  *Money     `json:"actual_budget"`
-	FundingSource string     `json:"funding_source"`
+	LeadOrgID     *int64       `json:"lead_org_id"`
+	PartnerOrgIDs []int64      `json:"partner_org_ids"`
+	ContactIDs    []int64      `json:"contact_ids"` // users
+	Start         *time.Time   `json:"start"`
+	End           *time.Time   `json:"end"`
+	Status        string       `json:"status"`     // a key of the strategy's Statuses
+	Completion    int          `json:"completion"` // percent
+	PlannedBudget *kovit.Money `json:"planned_budget"`
+	ActualBudget  *kovit.Money `json:"actual_budget"`
+	FundingSource string       `json:"funding_source"`
 	// InternalNote is for signed-in users only; Public removes it.
 	InternalNote string  `json:"internal_note"`
 	RelatedIDs   []int64 `json:"related_ids"`
@@ -139,7 +139,7 @@ func (n Node) Validate(statuses Statuses) error {
 		}
 		for _, f := range []struct {
 			name string
-			v    *Money
+			v    *kovit.Money
 		}{{"planned_budget", n.PlannedBudget}, {"actual_budget", n.ActualBudget}} {
 			if f.v != nil && *f.v < 0 {
 				p.Add(f.name, "plan.error.money")

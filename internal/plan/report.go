@@ -77,15 +77,7 @@ type ReportFilter struct {
 // Validate checks the filter and fills the default page size.
 func (f *ReportFilter) Validate() error {
 	var p kovit.Problems
-	if f.Limit == 0 {
-		f.Limit = 100
-	}
-	if f.Limit < 0 || f.Limit > 500 {
-		p.Add("limit", "error.limit")
-	}
-	if f.Offset < 0 {
-		p.Add("offset", "error.offset")
-	}
+	kovit.CheckPage(&p, &f.Limit, f.Offset, 100)
 	if f.StrategyID < 0 {
 		p.Add("strategy", "error.number")
 	}

@@ -114,15 +114,7 @@ func (f *StrategyFilter) Validate() error {
 			break
 		}
 	}
-	if f.Limit == 0 {
-		f.Limit = 50
-	}
-	if f.Limit < 0 || f.Limit > 500 {
-		p.Add("limit", "error.limit")
-	}
-	if f.Offset < 0 {
-		p.Add("offset", "error.offset")
-	}
+	kovit.CheckPage(&p, &f.Limit, f.Offset, 50)
 	return p.Err()
 }
 

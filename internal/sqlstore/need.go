@@ -20,7 +20,7 @@ func scanNeed(row scanner) (need.Need, error) {
 		&n.Urgency, &n.Timeframe, &n.ContactName, &n.ContactEmail, &n.State, &n.StateReason, &n.DuplicateOf,
 		&n.ConsolidatedID, &n.Version, &n.CreatedAt, &n.UpdatedAt)
 	if cost != nil {
-		m := need.Money(*cost)
+		m := kovit.Money(*cost)
 		n.Cost = &m
 	}
 	n.ServiceCodes = []string{}
@@ -241,7 +241,7 @@ func (t *tx) writeNeedServices(ctx context.Context, id int64, codes []string) er
 	return err
 }
 
-func costArg(m *need.Money) any {
+func costArg(m *kovit.Money) any {
 	if m == nil {
 		return nil
 	}

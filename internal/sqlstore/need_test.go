@@ -14,10 +14,10 @@ import (
 
 var _ need.Store = (*sqlstore.Store)(nil)
 
-func euros(e int64) *need.Money { m := need.Money(e * 100); return &m }
+func euros(e int64) *kovit.Money { m := kovit.Money(e * 100); return &m }
 
 // mustNeed stores a need and, unless state is draft, submits it.
-func mustNeed(t *testing.T, s *sqlstore.Store, ctx context.Context, ehak, title string, cost *need.Money, submit bool) need.Need {
+func mustNeed(t *testing.T, s *sqlstore.Store, ctx context.Context, ehak, title string, cost *kovit.Money, submit bool) need.Need {
 	t.Helper()
 	n, err := s.CreateNeed(ctx, need.Need{MunicipalityEHAK: ehak, Title: title, Category: need.CatSharedSystem, Cost: cost})
 	if err != nil {

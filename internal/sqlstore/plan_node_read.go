@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"kovit/internal/kovit"
 	"kovit/internal/plan"
 )
 
@@ -123,17 +124,17 @@ func dayFrom(s sql.NullString) *time.Time {
 	return &d
 }
 
-func moneyArg(m *plan.Money) any {
+func moneyArg(m *kovit.Money) any {
 	if m == nil {
 		return nil
 	}
 	return int64(*m)
 }
 
-func moneyFrom(n sql.NullInt64) *plan.Money {
+func moneyFrom(n sql.NullInt64) *kovit.Money {
 	if !n.Valid {
 		return nil
 	}
-	m := plan.Money(n.Int64)
+	m := kovit.Money(n.Int64)
 	return &m
 }

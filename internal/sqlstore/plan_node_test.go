@@ -56,7 +56,7 @@ func TestNodeCRUD(t *testing.T) {
 		orgs, _ := s.ListOrganisations(ctx)
 		goal := mustNode(t, s, ctx, plan.Node{StrategyID: st.ID, Kind: plan.Goal, Code: "1", TitleEt: "Teenused"})
 		dir := mustNode(t, s, ctx, plan.Node{StrategyID: st.ID, ParentID: &goal.ID, Kind: plan.Direction, Code: "1.1", TitleEt: "E-teenused"})
-		budget := plan.Money(1250050)
+		budget := kovit.Money(1250050)
 		act := mustNode(t, s, ctx, plan.Node{StrategyID: st.ID, ParentID: &dir.ID, Kind: plan.Activity, Code: "1.1.1",
 			TitleEt: "Ühtne taotluskeskkond", LeadOrgID: &orgs[0].ID, PartnerOrgIDs: []int64{orgs[2].ID, orgs[1].ID},
 			ContactIDs: []int64{user.ID}, Start: planDay("2026-01-01"), End: planDay("2027-06-30"), Completion: 10,

@@ -22,8 +22,9 @@ type auditPage struct {
 // auditFilter reads the filter form; dates are days as the date input sends them.
 func auditFilter(q url.Values) (audit.Filter, error) {
 	var p kovit.Problems
+	pg := readPage(q, 0, &p)
 	f := audit.Filter{Entity: q.Get("entity"), EntityID: q.Get("entity_id"), Action: q.Get("action"),
-		Offset: intParam(q, "offset", &p)}
+		Limit: pg.Limit, Offset: pg.Offset}
 	if s := q.Get("actor"); s != "" {
 		id, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {

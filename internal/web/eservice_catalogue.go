@@ -150,25 +150,22 @@ func (ui *UI) eserviceUpdate(w http.ResponseWriter, r *http.Request) error {
 	var p kovit.Problems
 	s := serviceFrom(r, &p)
 	s.Code = r.PathValue("code")
+	status, p, err := trySave(p, func() error { _, err := ui.Services.UpdateService(ctx, s); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/eservices/services/"+s.Code, "flash.saved")
+	}
 	pg := serviceFormPage{esPage: esPage{ui.page(r, "")}, S: s}
-	if len(p) == 0 {
-		_, err := ui.Services.UpdateService(ctx, s)
-		switch kovit.ErrorCode(err) {
-		case "":
-			return ui.redirect(w, r, "/eservices/services/"+s.Code, "flash.saved")
-		case kovit.EInvalid:
-			p = kovit.FieldsOf(err)
-		case kovit.EConflict:
-			stored, err := ui.Services.Service(ctx, s.Code)
-			if err != nil {
-				return err
-			}
-			pg.S.Version, pg.Stored, pg.Form.Message = stored.Version, &stored, pg.L.T("error.conflict")
-			return ui.renderServiceForm(w, r, http.StatusConflict, pg)
-		default:
+	var current int
+	if status == http.StatusConflict {
+		stored, err := ui.Services.Service(ctx, s.Code)
+		if err != nil {
 			return err
 		}
+		pg.Stored, current = &stored, stored.Version
 	}
-	pg.Form.Problems = p
-	return ui.renderServiceForm(w, r, http.StatusUnprocessableEntity, pg)
+	pg.Form.refused(pg.L, status, p, &pg.S.Version, current)
+	return ui.renderServiceForm(w, r, status, pg)
 }

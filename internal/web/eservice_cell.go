@@ -82,7 +82,8 @@ func (ui *UI) loadCell(r *http.Request) (cellPage, error) {
 		return p, err
 	}
 	var problems kovit.Problems
-	f := audit.Filter{Entity: "service_cell", EntityID: ehak + "/" + code, Limit: 20, Offset: intParam(r.URL.Query(), "offset", &problems)}
+	pg := readPage(r.URL.Query(), 20, &problems)
+	f := audit.Filter{Entity: "service_cell", EntityID: ehak + "/" + code, Limit: pg.Limit, Offset: pg.Offset}
 	if err := problems.Err(); err != nil {
 		return p, err
 	}
@@ -146,8 +147,6 @@ func (ui *UI) eserviceCellSave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	in, date, problems := cellInputFrom(r)
-	status := http.StatusUnprocessableEntity
-	var message string
 	if len(problems) > 0 {
 		// Report the domain's problems too, so one round trip shows every field to fix.
 		scale, err := ui.Services.Scale(ctx)
@@ -159,30 +158,22 @@ func (ui *UI) eserviceCellSave(w http.ResponseWriter, r *http.Request) error {
 				problems = append(problems, f)
 			}
 		}
-	} else {
-		_, err := ui.Services.SaveCell(ctx, ehak, code, in)
-		switch {
-		case err == nil:
-			return ui.redirect(w, r, "/eservices/"+ehak+"/"+code, "flash.saved")
-		case kovit.ErrorCode(err) == kovit.EInvalid:
-			problems = kovit.FieldsOf(err)
-		case kovit.ErrorCode(err) == kovit.EConflict && kovit.AsError(err).Key == "error.conflict":
-			status, message = http.StatusConflict, "error.conflict"
-		default:
-			return err
-		}
+	}
+	status, problems, err := trySave(problems, func() error { _, err := ui.Services.SaveCell(ctx, ehak, code, in); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/eservices/"+ehak+"/"+code, "flash.saved")
 	}
 	p, err := ui.loadCell(r)
 	if err != nil {
 		return err
 	}
-	if status == http.StatusConflict {
-		// Keep what the editor chose, show what is stored now, and let a second save
-		// (now on the current version) be a deliberate choice.
-		in.Version = p.C.Version
-		p.Form.Message = p.L.T(message)
-	}
-	p.In, p.EvidenceDate, p.Form.Problems = in, date, problems
+	// Keep what the editor chose, show what is stored now, and let a second save (now on
+	// the current version) be a deliberate choice.
+	p.Form.refused(p.L, status, problems, &in.Version, p.C.Version)
+	p.In, p.EvidenceDate = in, date
 	ui.render(w, r, status, "eservice/cell", p)
 	return nil
 }
@@ -195,29 +186,19 @@ func (ui *UI) eserviceCellReview(w http.ResponseWriter, r *http.Request) error {
 	var problems kovit.Problems
 	rv := eservice.Review{Verification: eservice.Verification(r.PostFormValue("verification")),
 		Reason: strings.TrimSpace(r.PostFormValue("reason")), Version: intParam(r.PostForm, "version", &problems)}
-	status := http.StatusUnprocessableEntity
-	if len(problems) == 0 {
-		_, err := ui.Services.ReviewCell(ctx, ehak, code, rv)
-		switch kovit.ErrorCode(err) {
-		case "":
-			return ui.redirect(w, r, "/eservices/"+ehak+"/"+code, "eservice.flash.reviewed")
-		case kovit.EInvalid:
-			problems = kovit.FieldsOf(err)
-		case kovit.EConflict:
-			status = http.StatusConflict
-		default:
-			return err
-		}
+	status, problems, err := trySave(problems, func() error { _, err := ui.Services.ReviewCell(ctx, ehak, code, rv); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/eservices/"+ehak+"/"+code, "eservice.flash.reviewed")
 	}
 	p, err := ui.loadCell(r)
 	if err != nil {
 		return err
 	}
-	if status == http.StatusConflict {
-		rv.Version = p.C.Version
-		p.ReviewForm.Message = p.L.T("error.conflict")
-	}
-	p.Review, p.ReviewForm.Problems = rv, problems
+	p.ReviewForm.refused(p.L, status, problems, &rv.Version, p.C.Version)
+	p.Review = rv
 	ui.render(w, r, status, "eservice/cell", p)
 	return nil
 }

@@ -21,12 +21,13 @@ type matrixFilter struct {
 }
 
 func parseMatrixFilter(q url.Values) (matrixFilter, error) {
+	var p kovit.Problems
+	s := readSort(q, &p)
 	f := matrixFilter{
 		Filter: municipality.Filter{CountyEHAK: q.Get("county"), Type: municipality.Type(q.Get("type")),
-			Sort: q.Get("sort"), Desc: q.Get("order") == "desc", Limit: municipality.MaxLimit},
+			Sort: s.Field, Desc: s.Desc, Limit: municipality.MaxLimit},
 		Band: q.Get("band"), Area: q.Get("area"), LifeEvent: q.Get("life_event"),
 	}
-	var p kovit.Problems
 	if f.Band != "" && !slices.ContainsFunc(eservice.Bands, func(b eservice.Band) bool { return b.Key == f.Band }) {
 		p.Add("band", "eservice.error.band")
 	}

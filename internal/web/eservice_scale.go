@@ -49,14 +49,14 @@ func (ui *UI) eserviceCriterionUpdate(w http.ResponseWriter, r *http.Request) er
 		return kovit.NotFound()
 	}
 	c := eservice.Criterion{ID: id, TextEt: strings.TrimSpace(r.PostFormValue("text_et")), TextEn: strings.TrimSpace(r.PostFormValue("text_en"))}
-	_, err = ui.Services.UpdateCriterion(r.Context(), c)
-	switch kovit.ErrorCode(err) {
-	case "":
-		return ui.redirect(w, r, "/eservices/scale#c-"+r.PathValue("id"), "flash.saved")
-	case kovit.EInvalid:
-		return ui.renderScale(w, r, http.StatusUnprocessableEntity, c, form{Problems: kovit.FieldsOf(err)})
+	status, problems, err := trySave(nil, func() error { _, err := ui.Services.UpdateCriterion(r.Context(), c); return err })
+	if err != nil {
+		return err
 	}
-	return err
+	if status == 0 {
+		return ui.redirect(w, r, "/eservices/scale#c-"+r.PathValue("id"), "flash.saved")
+	}
+	return ui.renderScale(w, r, status, c, form{Problems: problems}) // a criterion has no version to conflict on
 }
 
 // eserviceSnapshot takes the current month's snapshot on demand, e.g. before a report;

@@ -38,12 +38,6 @@ func (r serviceRow) Text() string  { return cellText(r.C) }
 // MinPoints is how many months a forecast needs.
 func (p servicePage) MinPoints() int { return eservice.MinForecastPoints }
 
-// history is the share of applicable municipalities at level k or above, month by month.
-func history(months []string, snaps []eservice.SnapshotCell, ms []municipality.Municipality, k int) []eservice.MonthShare {
-	series, _ := eservice.AdoptionOf(months, snaps, ms, []int{k})
-	return series[0].Items
-}
-
 func (ui *UI) eserviceShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	s, err := ui.Services.Service(ctx, r.PathValue("code"))
@@ -78,8 +72,9 @@ func (ui *UI) eserviceShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	g := eservice.NewGrid(cells)
+	history, _ := eservice.AdoptionOf(months, snaps, ms, []int{k})
 	pg := servicePage{esPage: esPage{ui.page(r, "")}, S: s, Scale: scale, Stats: g.StatsOf(s.Code, ms), K: k, Target: target,
-		History: history(months, snaps, ms, k), CanManage: auth.Allowed(auth.CanEditNational(auth.UserFrom(ctx)))}
+		History: history[0].Items, CanManage: auth.Allowed(auth.CanEditNational(auth.UserFrom(ctx)))}
 	pg.Title, pg.Nav = s.Name(pg.L.Lang), "eservices"
 	for _, m := range ms {
 		pg.Rows = append(pg.Rows, serviceRow{M: m, C: g.Cell(m.EHAK, s.Code)})

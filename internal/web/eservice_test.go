@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"kovit/internal/audit"
 	"kovit/internal/chart"
 	"kovit/internal/eservice"
@@ -85,31 +83,6 @@ func eserviceSamples(base Page) map[string]any {
 			Peers:  []peerView{{"Sama tüüp", 15, 1.5}, {"Kogu Eesti", 79, 2}},
 			Groups: []municipalityAreaRows{{Area: s.Area, Rows: []serviceCellRow{{s, c}, {s, eservice.Cell{}}}}}, CanEdit: true,
 			History: []eservice.MonthValue{{Month: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), Value: 2.5}}},
-	}
-}
-
-func TestAdoption(t *testing.T) {
-	snaps := []eservice.SnapshotCell{
-		{Month: "2026-01", MunicipalityEHAK: "a", Offering: eservice.Offered, Level: 3},
-		{Month: "2026-01", MunicipalityEHAK: "b", Offering: eservice.NotApplicable},
-		{Month: "2026-02", MunicipalityEHAK: "a", Offering: eservice.Offered, Level: 4},
-		{Month: "2026-02", MunicipalityEHAK: "c", Offering: eservice.Offered, Level: 3},
-		{Month: "2026-02", MunicipalityEHAK: "d", Offering: eservice.Offered, Level: 2},
-	}
-	// Four municipalities; "2025-12" has a snapshot without this service's cells: all at 0.
-	ms := []municipality.Municipality{{EHAK: "a"}, {EHAK: "b"}, {EHAK: "c"}, {EHAK: "d"}}
-	got := history([]string{"2025-12", "2026-01", "2026-02"}, snaps, ms, 3)
-	var shares []float64
-	var counts [][2]int
-	for _, p := range got {
-		shares = append(shares, p.Share)
-		counts = append(counts, [2]int{p.Reached, p.Of})
-	}
-	if diff := cmp.Diff([]float64{0, 1.0 / 3, 0.5}, shares); diff != "" {
-		t.Errorf("shares (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff([][2]int{{0, 4}, {1, 3}, {2, 4}}, counts); diff != "" {
-		t.Errorf("counts (-want +got):\n%s", diff)
 	}
 }
 

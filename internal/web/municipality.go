@@ -45,10 +45,10 @@ func (p municipalityListPage) ExportLink(format string) string {
 
 func municipalityFilter(q url.Values) (municipality.Filter, error) {
 	var p kovit.Problems
+	pg, s := readPage(q, 0, &p), readSort(q, &p)
 	f := municipality.Filter{
 		Q: q.Get("q"), CountyEHAK: q.Get("county"), Type: municipality.Type(q.Get("type")),
-		Sort: q.Get("sort"), Desc: q.Get("order") == "desc",
-		Limit: intParam(q, "limit", &p), Offset: intParam(q, "offset", &p),
+		Sort: s.Field, Desc: s.Desc, Limit: pg.Limit, Offset: pg.Offset,
 	}
 	if err := p.Err(); err != nil {
 		return f, err
@@ -147,30 +147,23 @@ func (ui *UI) municipalityUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	_, err := ui.Municipalities.UpdateDetails(ctx, ehak, d)
-	switch kovit.ErrorCode(err) {
-	case "":
-		return ui.redirect(w, r, "/municipalities/"+ehak, "flash.saved")
-	case kovit.EInvalid:
-		m, err2 := ui.Municipalities.Municipality(ctx, ehak)
-		if err2 != nil {
-			return err2
-		}
-		ui.renderMunicipalityEdit(w, r, http.StatusUnprocessableEntity, m, d, form{Problems: kovit.FieldsOf(err)})
-		return nil
-	case kovit.EConflict:
-		// Keep what the user typed, show what is stored now, and let a second save
-		// (now on the current version) be a deliberate choice.
-		m, err2 := ui.Municipalities.Municipality(ctx, ehak)
-		if err2 != nil {
-			return err2
-		}
-		d.Version = m.Version
-		pg := ui.page(r, "")
-		ui.renderMunicipalityEdit(w, r, http.StatusConflict, m, d, form{Message: pg.L.T("error.conflict")})
-		return nil
+	status, p, err := trySave(nil, func() error { _, err := ui.Municipalities.UpdateDetails(ctx, ehak, d); return err })
+	if err != nil {
+		return err
 	}
-	return err
+	if status == 0 {
+		return ui.redirect(w, r, "/municipalities/"+ehak, "flash.saved")
+	}
+	// Keep what the user typed, show what is stored now, and let a second save (now on
+	// the current version) be a deliberate choice.
+	m, err := ui.Municipalities.Municipality(ctx, ehak)
+	if err != nil {
+		return err
+	}
+	var f form
+	f.refused(ui.Catalog.Printer(lang(r)), status, p, &d.Version, m.Version)
+	ui.renderMunicipalityEdit(w, r, status, m, d, f)
+	return nil
 }
 
 type historyPage struct {
@@ -189,7 +182,8 @@ func (ui *UI) municipalityHistory(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	var p kovit.Problems
-	f := audit.Filter{Entity: "municipality", EntityID: m.EHAK, Offset: intParam(r.URL.Query(), "offset", &p)}
+	at := readPage(r.URL.Query(), 0, &p)
+	f := audit.Filter{Entity: "municipality", EntityID: m.EHAK, Limit: at.Limit, Offset: at.Offset}
 	if err := p.Err(); err != nil {
 		return err
 	}

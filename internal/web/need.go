@@ -3,14 +3,12 @@ package web
 import (
 	"context"
 	"net/http"
-	"strings"
 
 	"kovit/internal/auth"
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
-	"kovit/internal/plan"
 )
 
 // needPage is the Page of every needs page, with the formatting those pages share.
@@ -21,7 +19,7 @@ type needPage struct {
 }
 
 // Money shows an amount in whole euros, e.g. "12 000 €"; cents only when there are any.
-func (p needPage) Money(m need.Money) string {
+func (p needPage) Money(m kovit.Money) string {
 	prec := 0
 	if m%100 != 0 {
 		prec = 2
@@ -30,7 +28,7 @@ func (p needPage) Money(m need.Money) string {
 }
 
 // Cost is an estimated cost, or a dash when it is not known.
-func (p needPage) Cost(m *need.Money) string {
+func (p needPage) Cost(m *kovit.Money) string {
 	if m == nil {
 		return "–"
 	}
@@ -99,32 +97,6 @@ func (ui *UI) municipalitiesByEHAK(ctx context.Context) (map[string]municipality
 		out[m.EHAK] = m
 	}
 	return out, err
-}
-
-// formMoney reads an amount in euros from a form; empty is nil.
-func formMoney(r *http.Request, name string, p *kovit.Problems) *need.Money {
-	s := strings.TrimSpace(r.PostFormValue(name))
-	if s == "" {
-		return nil
-	}
-	m, err := plan.ParseMoney(s)
-	if err != nil {
-		p.Add(name, "need.error.money")
-		return nil
-	}
-	return &m
-}
-
-// moneyValue is an amount as a form shows it, e.g. 12000.50; empty for nil.
-
-// formID reads an optional id from a form; empty or 0 is nil.
-func formID(r *http.Request, name string, p *kovit.Problems) *int64 {
-	v := formInt(r, name, p)
-	if v <= 0 {
-		return nil
-	}
-	id := int64(v)
-	return &id
 }
 
 // needFormView gives the shared need-fields partial the printer and the form.

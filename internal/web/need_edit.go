@@ -37,7 +37,7 @@ func readNeed(r *http.Request, n need.Need, p *kovit.Problems) (need.Need, strin
 	n.ServiceCodes = strings.FieldsFunc(r.PostFormValue("service_codes"), func(c rune) bool { return c == ',' || c == ';' || c == ' ' })
 	n.Systems = r.PostFormValue("systems")
 	cost := strings.TrimSpace(r.PostFormValue("cost"))
-	n.Cost = formMoney(r, "cost", p)
+	n.Cost = formMoney(r, "cost", "need.error.money", p)
 	n.Urgency = need.Urgency(r.PostFormValue("urgency"))
 	n.Timeframe = r.PostFormValue("timeframe")
 	n.ContactName = r.PostFormValue("contact_name")
@@ -150,12 +150,8 @@ func (ui *UI) needUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if status == http.StatusConflict {
-		// Keep what was typed, on the current version: a second save is deliberate.
-		n.Version = p.N.Version
-		p.Edit.Form.Message = p.L.T("error.conflict")
-	}
-	p.Edit.In, p.Edit.Cost, p.Edit.Form.Problems = n, cost, problems
+	p.Edit.Form.refused(p.L, status, problems, &n.Version, p.N.Version)
+	p.Edit.In, p.Edit.Cost = n, cost
 	ui.render(w, r, status, "need/show", p)
 	return nil
 }

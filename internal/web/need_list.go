@@ -44,9 +44,10 @@ func needFilter(u *auth.User, q url.Values) (need.Filter, error) {
 		return need.Filter{}, err
 	}
 	var p kovit.Problems
+	pg, s := readPage(q, 50, &p), readSort(q, &p)
 	f := need.Filter{MunicipalityEHAK: q.Get("municipality"), Category: need.Category(q.Get("category")),
-		Query: strings.TrimSpace(q.Get("q")), Offset: intParam(q, "offset", &p), Limit: 50,
-		Sort: q.Get("sort"), Desc: q.Get("order") == "desc"}
+		Query: strings.TrimSpace(q.Get("q")), Offset: pg.Offset, Limit: pg.Limit,
+		Sort: s.Field, Desc: s.Desc}
 	f.RoundID = int64(intParam(q, "round", &p))
 	if s := q.Get("state"); s != "" {
 		f.States = []need.State{need.State(s)}

@@ -64,10 +64,10 @@ func readMeasure(r *http.Request, m need.Measure, p *kovit.Problems) measureForm
 	m.StartYear, m.EndYear = formInt(r, "start_year", p), formInt(r, "end_year", p)
 	f := measureForm{Budget: r.PostFormValue("budget"), MaxGrant: r.PostFormValue("max_grant")}
 	m.Budget, m.MaxGrant = 0, 0
-	if v := formMoney(r, "budget", p); v != nil {
+	if v := formMoney(r, "budget", "need.error.money", p); v != nil {
 		m.Budget = *v
 	}
-	if v := formMoney(r, "max_grant", p); v != nil {
+	if v := formMoney(r, "max_grant", "need.error.money", p); v != nil {
 		m.MaxGrant = *v
 	}
 	m.CoFinancing = formInt(r, "co_financing", p)

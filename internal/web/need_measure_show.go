@@ -123,11 +123,7 @@ func (ui *UI) measureUpdate(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, p.Path(), "flash.saved")
 	}
-	if status == http.StatusConflict {
-		f.Edit.Version = p.M.Version
-		f.Form.Message = p.L.T("error.conflict")
-	}
-	f.Form.Problems = problems
+	f.Form.refused(p.L, status, problems, &f.Edit.Version, p.M.Version)
 	p.measureForm = f
 	ui.render(w, r, status, "need/measure", p)
 	return nil
@@ -167,7 +163,7 @@ func (ui *UI) measureProposalExport(w http.ResponseWriter, r *http.Request) erro
 }
 
 // CoFinancingTotal is what the municipalities pay themselves together.
-func (p measurePage) CoFinancingTotal() need.Money { return p.Budget.Cost - p.Budget.Grants }
+func (p measurePage) CoFinancingTotal() kovit.Money { return p.Budget.Cost - p.Budget.Grants }
 
 // InConsolidated reports whether need n belongs to consolidated need id.
 func (p measurePage) InConsolidated(n need.Need, id int64) bool {

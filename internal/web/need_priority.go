@@ -39,10 +39,7 @@ func (ui *UI) renderPriorities(w http.ResponseWriter, r *http.Request, status in
 	}
 	p := priorityPage{needPage: np, Ranked: ranked, Weights: weights, Criteria: need.Criteria, Form: form{Problems: problems}}
 	if typed != nil {
-		if status == http.StatusConflict {
-			typed.Version = weights.Version
-			p.Form.Message = p.L.T("error.conflict")
-		}
+		p.Form.refused(p.L, status, problems, &typed.Version, weights.Version)
 		p.Weights = *typed
 	}
 	ui.render(w, r, status, "need/priorities", p)

@@ -126,11 +126,8 @@ func (ui *UI) roundUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if status == http.StatusConflict {
-		in.Version = p.D.Round.Version
-		p.Form.Message = p.L.T("error.conflict")
-	}
-	p.Edit, p.Form.Problems = in, problems
+	p.Form.refused(p.L, status, problems, &in.Version, p.D.Round.Version)
+	p.Edit = in
 	ui.render(w, r, status, "need/round", p)
 	return nil
 }

@@ -14,7 +14,7 @@ func needSamples(base Page) map[string]any {
 	var problems kovit.Problems
 	problems.Add("title", "error.required")
 	problems.Add("category", "need.error.category")
-	cost, round, cid, mid, act := need.Money(1200050), int64(1), int64(3), int64(4), int64(7)
+	cost, round, cid, mid, act := kovit.Money(1200050), int64(1), int64(3), int64(4), int64(7)
 	now := time.Now()
 	n := need.Need{ID: 1, MunicipalityEHAK: "0793", RoundID: &round, Title: "Dokumendihaldussüsteemi uuendamine", Description: "Vana DHS",
 		Category: need.CatRecords, ServiceCodes: []string{"SOC-001"}, Systems: "Amphora", Cost: &cost, Urgency: need.UrgencyHigh,

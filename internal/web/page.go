@@ -56,22 +56,6 @@ type errorPage struct {
 	Fields  []string
 }
 
-// form carries a submitted form's problems back to its template.
-type form struct {
-	Problems kovit.Problems
-	Message  string // a message for the whole form, e.g. a conflict
-}
-
-// Error returns the translated message for field, or "".
-func (f form) Error(l *i18n.Printer, field string) string {
-	for _, p := range f.Problems {
-		if p.Field == field {
-			return l.T(p.Key)
-		}
-	}
-	return ""
-}
-
 // Pager is the paging state of a list page.
 type Pager struct {
 	Total, Limit, Offset int
@@ -98,18 +82,19 @@ func (p Pager) at(offset int) string {
 	return p.path + "?" + q.Encode()
 }
 
-// intParam reads an optional non-negative integer query parameter.
-func intParam(q url.Values, name string, problems *kovit.Problems) int {
-	s := q.Get(name)
-	if s == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
-		problems.Add(name, "error.number")
-		return 0
-	}
-	return n
+// readPage reads a list page's limit and offset by kovit.ParsePage, the API's rule too;
+// def is the page's own page size, 0 for its filter's.
+func readPage(q url.Values, def int, problems *kovit.Problems) kovit.Page {
+	pg, err := kovit.ParsePage(q, def)
+	*problems = append(*problems, kovit.FieldsOf(err)...)
+	return pg
+}
+
+// readSort reads a list page's sort and order by kovit.ParseSort, the API's rule too.
+func readSort(q url.Values, problems *kovit.Problems) kovit.Sort {
+	s, err := kovit.ParseSort(q)
+	*problems = append(*problems, kovit.FieldsOf(err)...)
+	return s
 }
 
 // sortState gives a list page its sortable column headers; list pages embed it, so

@@ -4,15 +4,11 @@ import (
 	"context"
 	"html/template"
 	"math"
-	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
 	"kovit/internal/auth"
-	"kovit/internal/kovit"
 	"kovit/internal/plan"
-	"kovit/internal/tabular"
 )
 
 // planPage is the Page of every action-plan page, with the formatting those pages share.
@@ -106,56 +102,4 @@ func (ui *UI) mayEditStrategyID(ctx context.Context, id int64, node bool) error 
 		return auth.HideMissing(auth.UserFrom(ctx), err)
 	}
 	return ui.mayEditStrategy(ctx, s)
-}
-
-// pathID reads a numeric path value; anything else is not found.
-func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, kovit.NotFound()
-	}
-	return id, nil
-}
-
-// optionalDate reads a form date as 2026-11-25 or 25.11.2026; empty is nil.
-func optionalDate(r *http.Request, name string, p *kovit.Problems) *time.Time {
-	d, ok := tabular.ParseDate(r.PostFormValue(name))
-	if !ok {
-		p.Add(name, "error.date")
-	}
-	return d
-}
-
-// formInt reads a whole number from a form; empty is 0.
-func formInt(r *http.Request, name string, p *kovit.Problems) int {
-	s := strings.TrimSpace(r.PostFormValue(name))
-	if s == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		p.Add(name, "error.number")
-	}
-	return n
-}
-
-// formFloat reads a decimal number, with a point or an Estonian decimal comma.
-func formFloat(r *http.Request, name string, p *kovit.Problems) float64 {
-	s := strings.TrimSpace(r.PostFormValue(name))
-	if s == "" {
-		return 0
-	}
-	f, err := tabular.ParseDecimal(s)
-	if err != nil {
-		p.Add(name, "error.number")
-	}
-	return f
-}
-
-// dateValue is an optional date as an <input type=date> value.
-func dateValue(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.Format(time.DateOnly)
 }

@@ -160,12 +160,12 @@ func readActivityForm(r *http.Request, n plan.Node, c *activityChoices, problems
 	}
 	for _, f := range []struct {
 		name  string
-		to    **plan.Money
+		to    **kovit.Money
 		typed *string
 	}{{"planned_budget", &n.PlannedBudget, &c.PlannedBudget}, {"actual_budget", &n.ActualBudget, &c.ActualBudget}} {
 		if sent(f.name) {
 			*f.typed = strings.TrimSpace(r.PostFormValue(f.name))
-			*f.to = optionalMoney(*f.typed, f.name, problems)
+			*f.to = formMoney(r, f.name, "plan.error.money", problems)
 		}
 	}
 	return n
@@ -185,48 +185,6 @@ func optionalID(r *http.Request, name, key string, problems *kovit.Problems) *in
 	return &id
 }
 
-// formIDs reads the ids of a checkbox group, skipping the hidden empty value.
-func formIDs(r *http.Request, name, key string, problems *kovit.Problems) []int64 {
-	var out []int64
-	for _, v := range r.PostForm[name] {
-		if v == "" {
-			continue
-		}
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			problems.Add(name, key)
-			return nil
-		}
-		out = append(out, id)
-	}
-	return out
-}
-
-// optionalMoney reads an amount in euros, e.g. "1 234,50"; empty is none.
-func optionalMoney(s, name string, problems *kovit.Problems) *plan.Money {
-	if s == "" {
-		return nil
-	}
-	m, err := plan.ParseMoney(s)
-	if err != nil {
-		problems.Add(name, "plan.error.money")
-		return nil
-	}
-	return &m
-}
-
-// moneyValue writes an amount for a form field, with a decimal comma in Estonian.
-func moneyValue(m *plan.Money, lang string) string {
-	if m == nil {
-		return ""
-	}
-	s := strings.TrimSuffix(m.String(), ".00")
-	if lang == "et" {
-		return strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
 // PartnerNames lists the partner organisations' names, or "" for none.
 func (p planActivityPage) PartnerNames() string {
 	var names []string
@@ -237,7 +195,7 @@ func (p planActivityPage) PartnerNames() string {
 }
 
 // Euros shows an amount for reading, e.g. "12 500,00 €"; "" when none is given.
-func (p planActivityPage) Euros(m *plan.Money) string {
+func (p planActivityPage) Euros(m *kovit.Money) string {
 	if m == nil {
 		return ""
 	}

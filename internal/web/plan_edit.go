@@ -10,27 +10,6 @@ import (
 	"kovit/internal/plan"
 )
 
-// trySave runs save unless the form already has problems, and sorts what happened into
-// what a form page does next: 0 when saved, 422 with the field problems, 409 for a stale
-// version. Any other error is returned for the error page.
-func trySave(problems kovit.Problems, save func() error) (int, kovit.Problems, error) {
-	if len(problems) > 0 {
-		return http.StatusUnprocessableEntity, problems, nil
-	}
-	err := save()
-	switch kovit.ErrorCode(err) {
-	case "":
-		return 0, nil, nil
-	case kovit.EInvalid:
-		return http.StatusUnprocessableEntity, kovit.FieldsOf(err), nil
-	case kovit.EConflict:
-		if e := kovit.AsError(err); e != nil && e.Key == "error.conflict" {
-			return http.StatusConflict, nil, nil
-		}
-	}
-	return 0, nil, err
-}
-
 // planNodeCreate adds a goal, direction or activity as the last child of its parent.
 func (ui *UI) planNodeCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
@@ -103,12 +82,8 @@ func (ui *UI) planActivityUpdate(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, p.Path(), "flash.saved")
 	}
-	if status == http.StatusConflict {
-		// Keep what the coordinator typed; a second save on the current version is deliberate.
-		n.Version = p.N.Version
-		p.Form.Message = p.L.T("error.conflict")
-	}
-	p.Edit, p.Form.Problems = n, problems
+	p.Form.refused(p.L, status, problems, &n.Version, p.N.Version)
+	p.Edit = n
 	ui.render(w, r, status, "plan/activity", p)
 	return nil
 }

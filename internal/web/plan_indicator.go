@@ -109,10 +109,10 @@ func (ui *UI) loadPlanIndicator(r *http.Request) (planIndicatorPage, error) {
 		p.ByMunicipality = latestByMunicipality(ms, p.Names)
 	}
 	var problems form
-	offset := intParam(r.URL.Query(), "offset", &problems.Problems)
+	pg := readPage(r.URL.Query(), valuesPerPage, &problems.Problems)
 	slices.Reverse(ms) // newest first
-	p.Pager = newPager(p.Path(), r.URL.Query(), len(ms), valuesPerPage, offset)
-	p.Values = ms[min(offset, len(ms)):min(offset+valuesPerPage, len(ms))]
+	p.Pager = newPager(p.Path(), r.URL.Query(), len(ms), pg.Limit, pg.Offset)
+	p.Values = ms[min(pg.Offset, len(ms)):min(pg.Offset+pg.Limit, len(ms))]
 	return p, problems.Problems.Err()
 }
 

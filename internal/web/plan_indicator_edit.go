@@ -75,12 +75,8 @@ func (ui *UI) planIndicatorUpdate(w http.ResponseWriter, r *http.Request) error 
 	if status == 0 {
 		return ui.redirect(w, r, p.Path(), "flash.saved")
 	}
-	if status == http.StatusConflict {
-		// Keep what was typed; a second save on the current version is deliberate.
-		in.Version = p.I.Version
-		p.Form.Message = p.L.T("error.conflict")
-	}
-	p.Edit, p.Form.Problems = in, formFields(problems)
+	p.Form.refused(p.L, status, formFields(problems), &in.Version, p.I.Version)
+	p.Edit = in
 	ui.render(w, r, status, "plan/indicator", p)
 	return nil
 }

@@ -110,22 +110,19 @@ func (ui *UI) planCreate(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return err
 	}
-	if len(problems) == 0 {
-		created, err := ui.Plans.CreateStrategy(ctx, s)
-		switch kovit.ErrorCode(err) {
-		case "":
-			return ui.redirect(w, r, "/plan/"+strconv.FormatInt(created.ID, 10), "flash.saved")
-		case kovit.EInvalid:
-			problems = kovit.FieldsOf(err)
-		default:
-			return err
-		}
+	var created plan.Strategy
+	status, problems, err := trySave(problems, func() (err error) { created, err = ui.Plans.CreateStrategy(ctx, s); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/plan/"+strconv.FormatInt(created.ID, 10), "flash.saved")
 	}
 	p, err := ui.loadPlanList(r)
 	if err != nil {
 		return err
 	}
 	p.New, p.Form.Problems = s, problems
-	ui.render(w, r, http.StatusUnprocessableEntity, "plan/list", p)
+	ui.render(w, r, status, "plan/list", p)
 	return nil
 }

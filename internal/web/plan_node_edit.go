@@ -121,12 +121,8 @@ func (ui *UI) planNodeUpdate(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, p.TreePath(), "flash.saved")
 	}
-	if status == http.StatusConflict {
-		// Keep what the user typed; a second save on the current version is deliberate.
-		n.Version = p.N.Version
-		p.Form.Message = p.L.T("error.conflict")
-	}
-	p.Edit, p.Form.Problems = n, problems
+	p.Form.refused(p.L, status, problems, &n.Version, p.N.Version)
+	p.Edit = n
 	ui.render(w, r, status, "plan/node_form", p)
 	return nil
 }
@@ -157,10 +153,7 @@ func (ui *UI) planNodeMove(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, p.Path()+"/edit", "planedit.flash.moved")
 	}
-	p.Form.Problems = problems
-	if status == http.StatusConflict {
-		p.Form.Message = p.L.T("error.conflict")
-	}
+	p.Form.refused(p.L, status, problems, nil, 0)
 	ui.render(w, r, status, "plan/node_form", p)
 	return nil
 }
@@ -193,10 +186,7 @@ func (ui *UI) planNodeDelete(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, p.TreePath(), "planedit.flash.node_deleted")
 	}
-	p.Form.Problems = problems
-	if p.Form.Message == "" && status == http.StatusConflict {
-		p.Form.Message = p.L.T("error.conflict")
-	}
+	p.Form.refused(p.L, status, problems, nil, 0)
 	ui.render(w, r, status, "plan/node_form", p)
 	return nil
 }

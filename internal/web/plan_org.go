@@ -157,12 +157,8 @@ func (ui *UI) planOrgUpdate(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, "/plan/organisations#o"+strconv.FormatInt(id, 10), "flash.saved")
 	}
-	if status == http.StatusConflict {
-		// Keep what was typed; a second save on the current version is deliberate.
-		o.Version = stored.Version
-		p.Form.Message = p.L.T("error.conflict")
-	}
-	p.EditID, p.EditIn, p.Form.Problems = id, o, problems
+	p.Form.refused(p.L, status, problems, &o.Version, stored.Version)
+	p.EditID, p.EditIn = id, o
 	ui.render(w, r, status, "plan/organisations", p)
 	return nil
 }

@@ -54,10 +54,7 @@ func (ui *UI) planParticipantsAdd(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 	}
-	p.PartForm.Problems = problems
-	if status == http.StatusConflict {
-		p.PartForm.Message = p.L.T("error.conflict")
-	}
+	p.PartForm.refused(p.L, status, problems, nil, 0)
 	ui.render(w, r, status, "plan/activity", p)
 	return nil
 }
@@ -107,10 +104,8 @@ func (ui *UI) planParticipantUpdate(w http.ResponseWriter, r *http.Request) erro
 			p.Parts[i].In = pt
 		}
 	}
-	p.PartEHAK, p.PartForm.Problems = ehak, problems
-	if status == http.StatusConflict {
-		p.PartForm.Message = p.L.T("error.conflict")
-	}
+	p.PartEHAK = ehak
+	p.PartForm.refused(p.L, status, problems, nil, 0)
 	ui.render(w, r, status, "plan/activity", p)
 	return nil
 }

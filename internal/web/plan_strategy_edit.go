@@ -146,12 +146,8 @@ func (ui *UI) planStrategyUpdate(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, p.Path(), "flash.saved")
 	}
-	if status == http.StatusConflict {
-		// Keep what the user typed; a second save on the current version is deliberate.
-		s.Version = p.S.Version
-		p.Form.Message = p.L.T("error.conflict")
-	}
-	p.Edit, p.Form.Problems = s, problems
+	p.Form.refused(p.L, status, problems, &s.Version, p.S.Version)
+	p.Edit = s
 	ui.render(w, r, status, "plan/strategy_form", p)
 	return nil
 }

@@ -136,12 +136,8 @@ func (ui *UI) planTaskUpdate(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, p.Path()+"#task-"+strconv.FormatInt(k.ID, 10), "flash.saved")
 	}
-	if status == http.StatusConflict {
-		// Keep what was typed; a second save on the current version is deliberate.
-		k.Version = stored.Version
-		p.TaskForm.Message = p.L.T("error.conflict")
-	}
-	p.TaskID, p.TaskEdit, p.TaskForm.Problems = k.ID, k, problems
+	p.TaskForm.refused(p.L, status, problems, &k.Version, stored.Version)
+	p.TaskID, p.TaskEdit = k.ID, k
 	ui.render(w, r, status, "plan/activity", p)
 	return nil
 }
@@ -162,10 +158,8 @@ func (ui *UI) planTaskDelete(w http.ResponseWriter, r *http.Request) error {
 	if status == 0 {
 		return ui.redirect(w, r, p.Path()+"#tasks-h", "planedit.flash.task_deleted")
 	}
-	p.TaskID, p.TaskEdit, p.TaskForm.Problems = stored.ID, stored, problems
-	if status == http.StatusConflict {
-		p.TaskForm.Message = p.L.T("error.conflict")
-	}
+	p.TaskID, p.TaskEdit = stored.ID, stored
+	p.TaskForm.refused(p.L, status, problems, nil, 0)
 	ui.render(w, r, status, "plan/activity", p)
 	return nil
 }

@@ -128,7 +128,7 @@ func TestTreeRowsAndFilter(t *testing.T) {
 // sampleActivityEditing fills what the activity page's edit and task forms show.
 func sampleActivityEditing(act *planActivityPage, t plan.Tree, problems kovit.Problems) {
 	done := time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)
-	money := plan.Money(1250050)
+	money := kovit.Money(1250050)
 	act.N.PartnerOrgIDs, act.N.PlannedBudget, act.N.FundingSource = []int64{1}, &money, "Riigieelarve"
 	act.Edit.PartnerOrgIDs, act.Edit.ContactIDs, act.Edit.RelatedIDs = []int64{1}, []int64{1}, []int64{3}
 	act.Choices = activityChoices{Partners: act.Orgs,

@@ -151,10 +151,8 @@ func (ui *UI) planUpdateEdit(w http.ResponseWriter, r *http.Request) error {
 			p.Updates[i].In = in
 		}
 	}
-	p.EditingID, p.UpdateForm.Problems = before.ID, problems
-	if status == http.StatusConflict {
-		p.UpdateForm.Message = p.L.T("error.conflict")
-	}
+	p.EditingID = before.ID
+	p.UpdateForm.refused(p.L, status, problems, nil, 0)
 	ui.render(w, r, status, "plan/activity", p)
 	return nil
 }

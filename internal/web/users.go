@@ -24,7 +24,8 @@ func (ui *UI) userList(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := r.URL.Query()
 	var p kovit.Problems
-	f := auth.UserFilter{Q: q.Get("q"), Role: auth.Role(q.Get("role")), Limit: 50, Offset: intParam(q, "offset", &p)}
+	at := readPage(q, 50, &p)
+	f := auth.UserFilter{Q: q.Get("q"), Role: auth.Role(q.Get("role")), Limit: at.Limit, Offset: at.Offset}
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -152,28 +153,25 @@ func (ui *UI) userUpdate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p = kovit.FieldsOf(auth.CanUpdateUser(auth.UserFrom(r.Context()), u.ID, up))
-	if err := p.Err(); err == nil {
-		_, err = ui.Users.UpdateUser(r.Context(), u.ID, up)
-		if err == nil {
-			return ui.redirect(w, r, "/admin/users", "flash.saved")
-		}
-		p = kovit.FieldsOf(err)
-		if kovit.ErrorCode(err) == kovit.EConflict {
-			cur, err2 := ui.Users.User(r.Context(), u.ID)
-			if err2 != nil {
-				return err2
-			}
-			up.Version = cur.Version
-			return ui.renderUserForm(w, r, http.StatusConflict, userFormPage{Edit: true, ID: u.ID, Version: up.Version, Active: up.Active,
-				Input: auth.NewUser{Email: u.Email, Name: up.Name, Role: up.Role, MunicipalityEHAK: up.MunicipalityEHAK},
-				Form:  form{Message: ui.Catalog.Printer(lang(r)).T("error.conflict")}})
-		}
-		if p == nil {
+	status, p, err := trySave(p, func() error { _, err := ui.Users.UpdateUser(r.Context(), u.ID, up); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/admin/users", "flash.saved")
+	}
+	var current int
+	if status == http.StatusConflict {
+		cur, err := ui.Users.User(r.Context(), u.ID)
+		if err != nil {
 			return err
 		}
+		current = cur.Version
 	}
-	return ui.renderUserForm(w, r, http.StatusUnprocessableEntity, userFormPage{Edit: true, ID: u.ID, Version: up.Version, Active: up.Active,
-		Input: auth.NewUser{Email: u.Email, Name: up.Name, Role: up.Role, MunicipalityEHAK: up.MunicipalityEHAK}, Form: form{Problems: p}})
+	var f form
+	f.refused(ui.Catalog.Printer(lang(r)), status, p, &up.Version, current)
+	return ui.renderUserForm(w, r, status, userFormPage{Edit: true, ID: u.ID, Version: up.Version, Active: up.Active,
+		Input: auth.NewUser{Email: u.Email, Name: up.Name, Role: up.Role, MunicipalityEHAK: up.MunicipalityEHAK}, Form: f})
 }
 
 func (ui *UI) userResetPassword(w http.ResponseWriter, r *http.Request) error {

@@ -1,4 +1,4 @@
-package plan
+package kovit
 
 import (
 	"fmt"
@@ -27,18 +27,18 @@ func ParseMoney(s string) (Money, error) {
 	t = strings.TrimPrefix(t, "-")
 	whole, frac, hasFrac := strings.Cut(t, ".")
 	if whole == "" || len(frac) > 2 || (hasFrac && frac == "") || len(whole) > 13 {
-		return 0, fmt.Errorf("plan: amount %q", s)
+		return 0, fmt.Errorf("kovit: amount %q", s)
 	}
 	for len(frac) < 2 {
 		frac += "0"
 	}
 	euros, err := strconv.ParseUint(whole, 10, 63)
 	if err != nil {
-		return 0, fmt.Errorf("plan: amount %q", s)
+		return 0, fmt.Errorf("kovit: amount %q", s)
 	}
 	cents, err := strconv.ParseUint(frac, 10, 8)
 	if err != nil {
-		return 0, fmt.Errorf("plan: amount %q", s)
+		return 0, fmt.Errorf("kovit: amount %q", s)
 	}
 	m := Money(euros*100 + cents)
 	if neg {
