@@ -265,3 +265,59 @@ func CanReadPublished(u *User, published bool) error {
 	}
 	return CanReadInternal(u)
 }
+
+// Onboarding (issue 12).
+
+// IsLead reports whether u is their municipality's lead: an editor an admin marked so.
+func IsLead(u *User) bool {
+	return u != nil && u.Active && u.Lead && u.Role == RoleEditor && u.MunicipalityEHAK != ""
+}
+
+// CanOpenInvitations allows the invitation pages to admins, coordinators and municipal
+// leads; what each may invite is CanInvite's.
+func CanOpenInvitations(u *User) error {
+	if IsLead(u) {
+		return nil
+	}
+	return CanEditNational(u)
+}
+
+// CanInvite allows an invitation of role in municipality ehak: admins any, coordinators
+// any but an admin (nobody hands out more than they hold), and a municipal lead only an
+// editor of their own municipality.
+func CanInvite(u *User, role Role, ehak string) error {
+	switch {
+	case u == nil:
+		return kovit.Unauthorized()
+	case IsLead(u):
+		return require(u, role == RoleEditor && ehak == u.MunicipalityEHAK)
+	case role == RoleAdmin:
+		return CanAdminister(u)
+	}
+	return CanEditNational(u)
+}
+
+// CanDeactivateUser allows admins to deactivate any account but their own, and a
+// municipal lead the other editors of their own municipality.
+func CanDeactivateUser(u *User, target User) error {
+	if IsLead(u) && target.ID != u.ID && target.Role == RoleEditor && target.MunicipalityEHAK == u.MunicipalityEHAK {
+		return nil
+	}
+	if err := CanAdminister(u); err != nil {
+		return err
+	}
+	return require(u, target.ID != u.ID)
+}
+
+// CanSetPersonalCode allows recording a user's personal identification code, which links
+// their first state eID sign-in: to admins, and to a municipal lead for the editors of
+// their own municipality.
+func CanSetPersonalCode(u *User, target User) error {
+	if IsLead(u) && target.Role == RoleEditor && target.MunicipalityEHAK == u.MunicipalityEHAK {
+		return nil
+	}
+	return CanAdminister(u)
+}
+
+// CanMarkLead allows admins to make an editor their municipality's lead, or not.
+func CanMarkLead(u *User) error { return CanAdminister(u) }

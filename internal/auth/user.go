@@ -55,6 +55,11 @@ type User struct {
 	// ByToken marks the user of a request made with an API token rather than a browser
 	// session (CanManageCredentials).
 	ByToken bool `json:"-"`
+	// Lead marks an editor who invites and deactivates their own municipality's editors.
+	Lead bool `json:"-"`
+	// PersonalCodeHint is the end of the recorded personal code (PersonalCodeHint); the
+	// code itself is stored only hashed, as it is personal data.
+	PersonalCodeHint string `json:"-"`
 }
 
 // NewUser is what an admin enters to create an account.

@@ -12,12 +12,14 @@ import (
 )
 
 const userColumns = `id, email, name, role, COALESCE(municipality_ehak, ''), password_hash,
-	must_change_password, active, COALESCE(oidc_subject, ''), version, created_at, last_sign_in_at, session_epoch`
+	must_change_password, active, COALESCE(oidc_subject, ''), version, created_at, last_sign_in_at, session_epoch,
+	is_lead, personal_code_hint`
 
 func scanUser(row scanner, extra ...any) (auth.User, error) {
 	var u auth.User
 	dest := []any{&u.ID, &u.Email, &u.Name, &u.Role, &u.MunicipalityEHAK, &u.PasswordHash,
-		&u.MustChangePassword, &u.Active, &u.OIDCSubject, &u.Version, &u.CreatedAt, &u.LastSignInAt, &u.SessionEpoch}
+		&u.MustChangePassword, &u.Active, &u.OIDCSubject, &u.Version, &u.CreatedAt, &u.LastSignInAt, &u.SessionEpoch,
+		&u.Lead, &u.PersonalCodeHint}
 	err := row.Scan(append(dest, extra...)...)
 	return u, err
 }
