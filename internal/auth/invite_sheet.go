@@ -1,0 +1,92 @@
+package auth
+
+import (
+	"strings"
+
+	"kovit/internal/kovit"
+	"kovit/internal/tabular"
+)
+
+// The columns of a bulk invitation sheet, found by either language's header.
+var (
+	InviteName         = tabular.Column{Et: "nimi", En: "name"}
+	InviteEmail        = tabular.Column{Et: "e-post", En: "e-mail"}
+	InviteRole         = tabular.Column{Et: "roll", En: "role"}
+	InviteMunicipality = tabular.Column{Et: "omavalitsus", En: "municipality"}
+	InviteColumns      = []tabular.Column{InviteName, InviteEmail, InviteRole, InviteMunicipality}
+)
+
+// MaxInvitations bounds one sheet: each row sends a mail while the inviter waits.
+const MaxInvitations = 500
+
+// roleWords reads a role as the role pages name it in either language, or as its code.
+var roleWords = map[string]Role{
+	"admin": RoleAdmin, "administraator": RoleAdmin, "haldur": RoleAdmin,
+	"coordinator": RoleCoordinator, "koordinaator": RoleCoordinator,
+	"editor": RoleEditor, "toimetaja": RoleEditor,
+	"reader": RoleReader, "lugeja": RoleReader,
+}
+
+// ParseInvitations reads a bulk invitation sheet: every row is checked, and either every
+// row is an invitation or the *tabular.ImportError lists each row's problems. names maps
+// a municipality's lower-case name and its EHAK code to the code; may is CanInvite for
+// the inviting user, and a row it refuses makes the whole sheet forbidden.
+func ParseInvitations(header []string, rows [][]string, names map[string]string, may func(Role, string) error) ([]NewUser, error) {
+	var errs tabular.ImportError
+	at := tabular.MatchHeader(header, InviteColumns, []tabular.Column{InviteName, InviteEmail, InviteRole}, &errs)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if len(rows) > MaxInvitations {
+		errs.Rows = append(errs.Rows, tabular.RowError{Key: "invite.error.too_many", Args: map[string]int{"Limit": MaxInvitations}})
+		return nil, &errs
+	}
+	seen := map[string]bool{}
+	var out []NewUser
+	for i, rec := range rows {
+		row, cell := i+2, tabular.Cells(at, rec)
+		n := NewUser{Name: cell(InviteName), Email: cell(InviteEmail), Role: roleWords[strings.ToLower(cell(InviteRole))]}
+		if m := cell(InviteMunicipality); m != "" {
+			var ok bool
+			if n.MunicipalityEHAK, ok = names[strings.ToLower(m)]; !ok {
+				errs.Add(row, InviteMunicipality.Et, "error.unknown_municipality")
+				n.MunicipalityEHAK = "?"
+			}
+		}
+		n.Normalize()
+		for _, p := range kovit.FieldsOf(n.Validate()) {
+			if n.MunicipalityEHAK == "?" && p.Field == "municipality_ehak" {
+				continue // already said
+			}
+			errs.Add(row, inviteColumn(p.Field).Et, p.Key)
+		}
+		if seen[n.Email] && n.Email != "" {
+			errs.Add(row, InviteEmail.Et, "invite.error.duplicate_email")
+		}
+		seen[n.Email] = true
+		if n.Role.Valid() && n.MunicipalityEHAK != "?" && may(n.Role, n.MunicipalityEHAK) != nil {
+			errs.Add(row, InviteRole.Et, "invite.error.forbidden")
+			errs.Forbidden = true
+		}
+		out = append(out, n)
+	}
+	if len(out) == 0 {
+		errs.Add(0, "", "tabular.error.empty")
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func inviteColumn(field string) tabular.Column {
+	switch field {
+	case "email":
+		return InviteEmail
+	case "role":
+		return InviteRole
+	case "municipality_ehak":
+		return InviteMunicipality
+	}
+	return InviteName
+}
