@@ -77,7 +77,8 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
 		Reminders: a.remind})
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
-		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind}
+		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
+		Links: store, Mail: a.mail, BaseURL: c.BaseURL}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err

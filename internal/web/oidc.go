@@ -12,6 +12,7 @@ import (
 	"github.com/coreos/go-oidc/v3/oidc"
 	"golang.org/x/oauth2"
 
+	"kovit/internal/auth"
 	"kovit/internal/kovit"
 )
 
@@ -102,6 +103,16 @@ func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 	}
 	subject := idt.Issuer + "|" + idt.Subject
 	u, err := ui.Users.UserByOIDCSubject(ctx, subject)
+	// The state eID gateway (TARA) vouches for no e-mail but names the person by their
+	// personal code: the first sign-in links the account an admin or lead recorded it on.
+	if code, ok := auth.PersonalCodeFromSubject(idt.Subject); ok && kovit.ErrorCode(err) == kovit.ENotFound {
+		if u, err = ui.Links.UserByPersonalCode(ctx, code); err == nil {
+			if !u.Active || u.OIDCSubject != "" {
+				return refuse()
+			}
+			err = ui.Users.LinkOIDCSubject(ctx, u.ID, subject)
+		}
+	}
 	// First sign-in through the provider: link it to the active account with that e-mail,
 	// but only when the provider vouches for the address (an unverified one could be
 	// anyone's) and the account is not already linked to another identity.

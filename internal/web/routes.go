@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"kovit/internal/auth"
+)
 
 type route struct {
 	pattern string
@@ -149,6 +153,22 @@ func (ui *UI) routes() []route {
 		{"POST /admin/users/{id}/reset-password", ui.userResetPassword},
 		{"GET /admin/audit", ui.auditList},
 		{"GET /admin/audit.csv", ui.auditExport},
+
+		// Onboarding (issue 12): invitations, password links, municipal leads and personal
+		// codes (onboard_*.go).
+		{"GET /invitations", ui.inviteForm},
+		{"POST /invitations", ui.invite},
+		{"POST /invitations/import", ui.inviteImport},
+		{"GET /invitation", ui.linkForm(auth.LinkInvite)},
+		{"POST /invitation", ui.linkSet(auth.LinkInvite)},
+		{"GET /password/forgot", ui.forgotForm},
+		{"POST /password/forgot", ui.forgot},
+		{"GET /password/reset", ui.linkForm(auth.LinkReset)},
+		{"POST /password/reset", ui.linkSet(auth.LinkReset)},
+		{"GET /team", ui.team},
+		{"POST /team/users/{id}/deactivate", ui.teamDeactivate},
+		{"POST /team/users/{id}/personal-code", ui.teamPersonalCode},
+		{"POST /team/users/{id}/lead", ui.teamLead},
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"kovit/internal/chart"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
+	"kovit/internal/mail"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
 	"kovit/internal/plan"
@@ -40,6 +41,11 @@ type Deps struct {
 	// the sign-in limit counts; a request from anywhere else counts by its own address.
 	TrustedProxies []netip.Prefix
 	Now            func() time.Time
+	// Links, Mail and BaseURL serve invitations and password resets: links go out by
+	// mail and start with the configured base URL.
+	Links   auth.LinkStore
+	Mail    mail.Sender
+	BaseURL string
 }
 
 // UI serves the HTML pages.
@@ -47,6 +53,7 @@ type UI struct {
 	Deps
 	tmpl    *templates
 	limiter *signInLimiter
+	resets  *signInLimiter // forgotten-password requests, limited as sign-in is
 }
 
 // New parses every template (failing on any error) and returns the UI.
@@ -58,5 +65,5 @@ func New(d Deps) (*UI, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &UI{Deps: d, tmpl: t, limiter: newSignInLimiter(d.Now)}, nil
+	return &UI{Deps: d, tmpl: t, limiter: newSignInLimiter(d.Now), resets: newSignInLimiter(d.Now)}, nil
 }
