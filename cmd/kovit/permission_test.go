@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
@@ -187,6 +188,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	a := startApp(t, engine)
 	ctx := context.Background()
 	cases := permissionCases()
+	maps.Copy(cases, onboardPermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {
