@@ -319,5 +319,8 @@ func CanSetPersonalCode(u *User, target User) error {
 	return CanAdminister(u)
 }
 
+// MayLead reports whether account t can be made their municipality's lead: an editor.
+func MayLead(t User) bool { return t.Role == RoleEditor && t.MunicipalityEHAK != "" }
+
 // CanMarkLead allows admins to make an editor their municipality's lead, or not.
 func CanMarkLead(u *User) error { return CanAdminister(u) }

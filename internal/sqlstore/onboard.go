@@ -163,7 +163,7 @@ func (s *Store) SetLead(ctx context.Context, id int64, lead bool) (auth.User, er
 		if err != nil {
 			return err
 		}
-		if lead && before.Role != auth.RoleEditor {
+		if lead && !auth.MayLead(before) {
 			var p kovit.Problems
 			p.Add("lead", "error.lead_editor_only")
 			return p.Err()

@@ -46,7 +46,7 @@ func (ui *UI) renderInvite(w http.ResponseWriter, r *http.Request, status int, p
 			p.Municipalities = append(p.Municipalities, m)
 		}
 	}
-	if p.Input.Role == "" {
+	if !p.Input.Role.Valid() {
 		p.Input.Role = auth.RoleEditor
 	}
 	p.Page = ui.page(r, "onboard.invite.title")

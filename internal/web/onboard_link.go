@@ -20,6 +20,7 @@ type linkPage struct {
 	Token   string
 	Email   string
 	Invalid bool // the link is unknown, used, replaced or expired
+	NoLink  bool // the page was opened without a link's token
 	Form    form
 }
 
@@ -46,6 +47,11 @@ func (ui *UI) renderLink(w http.ResponseWriter, r *http.Request, status int, pur
 func (ui *UI) linkForm(purpose auth.LinkPurpose) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		token := linkToken(r.URL.Query().Get("token"))
+		if token == "" {
+			// Not a broken link but the page itself: it says where links come from.
+			ui.renderLink(w, r, http.StatusOK, purpose, linkPage{Invalid: true, NoLink: true})
+			return nil
+		}
 		u, err := ui.Links.LinkUser(r.Context(), purpose, auth.HashToken(token))
 		if kovit.ErrorCode(err) == kovit.ENotFound {
 			ui.renderLink(w, r, http.StatusNotFound, purpose, linkPage{Invalid: true})

@@ -41,7 +41,7 @@ func (ui *UI) renderTeam(w http.ResponseWriter, r *http.Request, status int, p t
 	}
 	for _, t := range users {
 		p.Rows = append(p.Rows, teamRow{User: t, CanDeactivate: t.Active && auth.CanDeactivateUser(u, t) == nil,
-			CanSetCode: auth.CanSetPersonalCode(u, t) == nil, CanMarkLead: t.Role == auth.RoleEditor && auth.CanMarkLead(u) == nil})
+			CanSetCode: auth.CanSetPersonalCode(u, t) == nil, CanMarkLead: auth.MayLead(t) && auth.CanMarkLead(u) == nil})
 	}
 	p.Page = ui.page(r, "onboard.team.title")
 	p.Nav = "team"
