@@ -136,6 +136,10 @@ func (s *Store) UseLink(ctx context.Context, purpose auth.LinkPurpose, hash, pas
 		if err := oneRow(res); err != nil {
 			return kovit.Errorf(kovit.ENotFound, "error.link_invalid")
 		}
+		// The password is the user's own now: no other link of theirs may change it.
+		if _, err := tx.exec(ctx, `UPDATE link_tokens SET used_at = ? WHERE user_id = ? AND used_at IS NULL`, s.now(), userID); err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = ?, version = version + 1 WHERE id = ?`,
 			passwordHash, false, userID); err != nil {
 			return fmt.Errorf("sqlstore: set password: %w", err)

@@ -56,10 +56,17 @@ func TestLinks(t *testing.T) {
 		if u, err := s.LinkUser(ctx, auth.LinkInvite, newer); err != nil || u.ID != mari.ID {
 			t.Fatalf("newest link: %v %v", u.ID, err)
 		}
+		_, pending := auth.GenerateLinkToken()
+		if err := s.IssueLink(ctx, mari.ID, auth.LinkReset, pending, now.Add(auth.LinkReset.TTL())); err != nil {
+			t.Fatal(err)
+		}
 		epoch := mari.SessionEpoch
 		u, err := s.UseLink(ctx, auth.LinkInvite, newer, "hash")
 		if err != nil || u.PasswordHash != "hash" || u.SessionEpoch == epoch {
 			t.Fatalf("use link: %+v %v", u, err)
+		}
+		if _, err := s.LinkUser(ctx, auth.LinkReset, pending); kovit.ErrorCode(err) != kovit.ENotFound {
+			t.Errorf("a reset link outlived the password set through the invitation: %v", err)
 		}
 		if _, err := s.UseLink(ctx, auth.LinkInvite, newer, "other"); kovit.ErrorCode(err) != kovit.ENotFound {
 			t.Errorf("a link worked twice: %v", err)

@@ -105,7 +105,7 @@ func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 	u, err := ui.Users.UserByOIDCSubject(ctx, subject)
 	// The state eID gateway (TARA) vouches for no e-mail but names the person by their
 	// personal code: the first sign-in links the account an admin or lead recorded it on.
-	if code, ok := auth.PersonalCodeFromSubject(idt.Subject); ok && kovit.ErrorCode(err) == kovit.ENotFound {
+	if code, ok := auth.PersonalCodeFromSubject(idt.Subject); ok && ui.Links != nil && kovit.ErrorCode(err) == kovit.ENotFound {
 		if u, err = ui.Links.UserByPersonalCode(ctx, code); err == nil {
 			if !u.Active || u.OIDCSubject != "" {
 				return refuse()
