@@ -24,7 +24,7 @@ import (
 func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int, error) {
 	n := 0
 	err := s.transact(ctx, func(tx *tx) error {
-		scale, err := tx.scale(ctx)
+		scale, err := scaleFrom(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -36,7 +36,7 @@ func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int
 		if err != nil {
 			return err
 		}
-		cells, err := cellsFrom(ctx, tx.query, eservice.CellFilter{})
+		cells, err := cellsFrom(ctx, tx, eservice.CellFilter{})
 		if err != nil {
 			return err
 		}
