@@ -28,7 +28,7 @@ func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int
 		if err != nil {
 			return err
 		}
-		known, err := tx.municipalityCodes(ctx)
+		known, err := tx.stringSet(ctx, `SELECT ehak FROM municipalities`)
 		if err != nil {
 			return err
 		}
@@ -112,23 +112,6 @@ func versionProblem(grid eservice.Grid, r eservice.ImportRow) string {
 		return "transfer.error.version_required"
 	}
 	return ""
-}
-
-func (t *tx) municipalityCodes(ctx context.Context) (map[string]bool, error) {
-	rows, err := t.query(ctx, `SELECT ehak FROM municipalities`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: municipality codes: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var ehak string
-		if err := rows.Scan(&ehak); err != nil {
-			return nil, err
-		}
-		out[ehak] = true
-	}
-	return out, rows.Err()
 }
 
 // retiredByCode maps every service's code to whether it is retired.
