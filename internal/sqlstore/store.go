@@ -70,7 +70,8 @@ func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond
 // applied, so a query is written once with ? placeholders. Each read is one function
 // taking a querier (as pkgsite's Transact hands its callback a value with the pool's
 // methods): code in a write transaction hands it the transaction, so the read sees what
-// the transaction has written so far, which a read through the pool would not.
+// the transaction has written so far, which a read through the pool would not. A read
+// that only a write needs (a lock, a check) stays a method of tx beside that write.
 type querier interface {
 	query(ctx context.Context, q string, args ...any) (*sql.Rows, error)
 	queryRow(ctx context.Context, q string, args ...any) *sql.Row
@@ -202,6 +203,8 @@ func (s *Store) readSnapshot(ctx context.Context, fn func(querier) error) error 
 	return fn(txConn{snap, s.engine})
 }
 
+// query and queryRow read through the read pool: the Store is the querier of every read
+// outside a transaction.
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	return s.read.QueryContext(ctx, s.engine.rebind(q), args...)
 }
