@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"kovit/internal/eservice"
-	"kovit/internal/kovit"
 )
 
 // cellColumns are a cell's columns in the order scanCell reads them and saveCells writes them.
@@ -27,9 +26,8 @@ func scanCell(row scanner) (eservice.Cell, error) {
 	return c, err
 }
 
-// cellsFrom reads cells with whichever query function it is given, so that the read pool
-// and a write transaction (an import) share one implementation.
-func cellsFrom(ctx context.Context, query func(context.Context, string, ...any) (*sql.Rows, error), f eservice.CellFilter) ([]eservice.Cell, error) {
+// cellsFrom reads the cells f selects.
+func cellsFrom(ctx context.Context, q querier, f eservice.CellFilter) ([]eservice.Cell, error) {
 	var w where
 	if f.MunicipalityEHAK != "" {
 		w.add("municipality_ehak = ?", f.MunicipalityEHAK)
@@ -37,7 +35,7 @@ func cellsFrom(ctx context.Context, query func(context.Context, string, ...any) 
 	if f.ServiceCode != "" {
 		w.add("service_code = ?", f.ServiceCode)
 	}
-	rows, err := query(ctx, `SELECT `+cellColumns+` FROM service_cells`+w.String()+` ORDER BY municipality_ehak, service_code`, w.args...)
+	rows, err := q.query(ctx, `SELECT `+cellColumns+` FROM service_cells`+w.String()+` ORDER BY municipality_ehak, service_code`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: cells: %w", err)
 	}
@@ -56,7 +54,7 @@ func cellsFrom(ctx context.Context, query func(context.Context, string, ...any) 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	crit, err := query(ctx, `SELECT municipality_ehak, service_code, criterion_id FROM cell_criteria`+w.String()+
+	crit, err := q.query(ctx, `SELECT municipality_ehak, service_code, criterion_id FROM cell_criteria`+w.String()+
 		` ORDER BY criterion_id`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: cell criteria: %w", err)
@@ -102,25 +100,12 @@ func emptyCell(ehak, code string) eservice.Cell {
 	return eservice.UnknownCell(ehak, code)
 }
 
+// cell reads one cell in a write, from the database rather than the in-memory copy (see
+// Cell): empty with version 0 when never filled in.
 func (t *tx) cell(ctx context.Context, ehak, code string) (eservice.Cell, error) {
-	c, err := scanCell(t.queryRow(ctx, `SELECT `+cellColumns+` FROM service_cells WHERE municipality_ehak = ? AND service_code = ?`, ehak, code))
-	if kovit.ErrorCode(notFound(err)) == kovit.ENotFound {
-		return emptyCell(ehak, code), nil
+	cells, err := cellsFrom(ctx, t, eservice.CellFilter{MunicipalityEHAK: ehak, ServiceCode: code})
+	if err != nil || len(cells) == 1 {
+		return firstCell(cells), err
 	}
-	if err != nil {
-		return c, err
-	}
-	rows, err := t.query(ctx, `SELECT criterion_id FROM cell_criteria WHERE municipality_ehak = ? AND service_code = ? ORDER BY criterion_id`, ehak, code)
-	if err != nil {
-		return c, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return c, err
-		}
-		c.Met = append(c.Met, id)
-	}
-	return c, rows.Err()
+	return emptyCell(ehak, code), nil
 }

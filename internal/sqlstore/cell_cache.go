@@ -60,7 +60,7 @@ func (s *Store) allCells(ctx context.Context) ([]eservice.Cell, error) {
 
 func (s *Store) cellCopy(ctx context.Context) (cellCopy, error) {
 	return s.cells.get(ctx, func(ctx context.Context, _ cellCopy, _ bool) (cellCopy, error) {
-		cells, err := cellsFrom(ctx, s.query, eservice.CellFilter{})
+		cells, err := cellsFrom(ctx, s, eservice.CellFilter{})
 		if err != nil {
 			return cellCopy{}, err
 		}

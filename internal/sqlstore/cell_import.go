@@ -25,11 +25,11 @@ import (
 func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int, error) {
 	n := 0
 	err := s.transact(ctx, func(tx *tx) error {
-		scale, err := tx.scale(ctx)
+		scale, err := scaleFrom(ctx, tx)
 		if err != nil {
 			return err
 		}
-		known, err := tx.municipalityCodes(ctx)
+		known, err := tx.stringSet(ctx, `SELECT ehak FROM municipalities`)
 		if err != nil {
 			return err
 		}
@@ -37,7 +37,7 @@ func (s *Store) ImportCells(ctx context.Context, rows []eservice.ImportRow) (int
 		if err != nil {
 			return err
 		}
-		cells, err := cellsFrom(ctx, tx.query, eservice.CellFilter{})
+		cells, err := cellsFrom(ctx, tx, eservice.CellFilter{})
 		if err != nil {
 			return err
 		}
@@ -113,23 +113,6 @@ func versionProblem(grid eservice.Grid, r eservice.ImportRow) string {
 		return "transfer.error.version_required"
 	}
 	return ""
-}
-
-func (t *tx) municipalityCodes(ctx context.Context) (map[string]bool, error) {
-	rows, err := t.query(ctx, `SELECT ehak FROM municipalities`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: municipality codes: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var ehak string
-		if err := rows.Scan(&ehak); err != nil {
-			return nil, err
-		}
-		out[ehak] = true
-	}
-	return out, rows.Err()
 }
 
 // retiredByCode maps every service's code to whether it is retired.

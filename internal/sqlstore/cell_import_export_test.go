@@ -11,7 +11,7 @@ import (
 // and its write, which PostgreSQL's concurrent transactions allow.
 func (s *Store) SaveOver(ctx context.Context, before []eservice.Cell, in []eservice.CellInput) error {
 	return s.transact(ctx, func(tx *tx) error {
-		scale, err := tx.scale(ctx)
+		scale, err := scaleFrom(ctx, tx)
 		if err != nil {
 			return err
 		}

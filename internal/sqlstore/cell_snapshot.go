@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"time"
@@ -41,13 +40,13 @@ func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
 // snapshot just taken, in the same transaction, replacing what an earlier snapshot of the
 // same month gave them.
 func (t *tx) measureMatrixIndicators(ctx context.Context, month string) error {
-	inds, err := indicatorsFrom(ctx, t.query, ` WHERE matrix_service IS NOT NULL`)
+	inds, err := indicatorsFrom(ctx, t, ` WHERE matrix_service IS NOT NULL`)
 	if err != nil || len(inds) == 0 {
 		return err
 	}
 	var w where
 	w.add("month = ?", month)
-	snaps, err := snapshotCellsFrom(ctx, t.query, w)
+	snaps, err := snapshotCellsFrom(ctx, t, w)
 	if err != nil {
 		return err
 	}
@@ -56,7 +55,7 @@ func (t *tx) measureMatrixIndicators(ctx context.Context, month string) error {
 		return err
 	}
 	for _, m := range plan.MatrixMeasurements(inds, month, snaps, ms) {
-		old, err := measurementsFrom(ctx, t.query, ` WHERE indicator_id = ? AND source = ?`, m.IndicatorID, m.Source)
+		old, err := measurementsFrom(ctx, t, ` WHERE indicator_id = ? AND source = ?`, m.IndicatorID, m.Source)
 		if err != nil {
 			return err
 		}
@@ -99,18 +98,18 @@ func (s *Store) Snapshots(ctx context.Context, serviceCode string) ([]eservice.S
 	if serviceCode != "" {
 		w.add("service_code = ?", serviceCode)
 	}
-	return snapshotCellsFrom(ctx, s.query, w)
+	return snapshotCellsFrom(ctx, s, w)
 }
 
 // MunicipalitySnapshots implements eservice.Store.
 func (s *Store) MunicipalitySnapshots(ctx context.Context, ehak string) ([]eservice.SnapshotCell, error) {
 	var w where
 	w.add("municipality_ehak = ?", ehak)
-	return snapshotCellsFrom(ctx, s.query, w)
+	return snapshotCellsFrom(ctx, s, w)
 }
 
-func snapshotCellsFrom(ctx context.Context, query func(context.Context, string, ...any) (*sql.Rows, error), w where) ([]eservice.SnapshotCell, error) {
-	rows, err := query(ctx, `SELECT month, municipality_ehak, service_code, offering, level FROM snapshot_cells`+w.String()+
+func snapshotCellsFrom(ctx context.Context, q querier, w where) ([]eservice.SnapshotCell, error) {
+	rows, err := q.query(ctx, `SELECT month, municipality_ehak, service_code, offering, level FROM snapshot_cells`+w.String()+
 		` ORDER BY month, municipality_ehak, service_code`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: snapshots: %w", err)

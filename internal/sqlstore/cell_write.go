@@ -15,15 +15,15 @@ import (
 func (s *Store) SaveCell(ctx context.Context, ehak, code string, in eservice.CellInput) (eservice.Cell, error) {
 	var after eservice.Cell
 	err := s.transact(ctx, func(tx *tx) error {
-		if _, err := tx.municipality(ctx, ehak); err != nil {
+		if _, err := municipalityFrom(ctx, tx, ehak); err != nil {
 			return err
 		}
-		if sv, err := tx.service(ctx, code); err != nil {
+		if sv, err := serviceFrom(ctx, tx, code); err != nil {
 			return err
 		} else if sv.Retired {
 			return kovit.Errorf(kovit.EConflict, "error.service_retired")
 		}
-		scale, err := tx.scale(ctx)
+		scale, err := scaleFrom(ctx, tx)
 		if err != nil {
 			return err
 		}

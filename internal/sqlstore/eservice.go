@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -49,12 +48,11 @@ func (s *Store) ListServices(ctx context.Context, includeRetired bool) ([]eservi
 
 // Service implements eservice.Store.
 func (s *Store) Service(ctx context.Context, code string) (eservice.Service, error) {
-	sv, err := scanService(s.queryRow(ctx, `SELECT `+serviceColumns+` FROM services WHERE code = ?`, code))
-	return sv, notFound(err)
+	return serviceFrom(ctx, s, code)
 }
 
-func (t *tx) service(ctx context.Context, code string) (eservice.Service, error) {
-	sv, err := scanService(t.queryRow(ctx, `SELECT `+serviceColumns+` FROM services WHERE code = ?`, code))
+func serviceFrom(ctx context.Context, q querier, code string) (eservice.Service, error) {
+	sv, err := scanService(q.queryRow(ctx, `SELECT `+serviceColumns+` FROM services WHERE code = ?`, code))
 	return sv, notFound(err)
 }
 
@@ -65,7 +63,7 @@ func (s *Store) CreateService(ctx context.Context, sv eservice.Service) (eservic
 	}
 	var out eservice.Service
 	err := s.transact(ctx, func(tx *tx) error {
-		if _, err := tx.service(ctx, sv.Code); err == nil {
+		if _, err := serviceFrom(ctx, tx, sv.Code); err == nil {
 			var p kovit.Problems
 			p.Add("code", "error.code_taken")
 			return p.Err()
@@ -74,7 +72,7 @@ func (s *Store) CreateService(ctx context.Context, sv eservice.Service) (eservic
 			return err
 		}
 		var err error
-		if out, err = tx.service(ctx, sv.Code); err != nil {
+		if out, err = serviceFrom(ctx, tx, sv.Code); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindService, sv.Code, audit.Create, nil, out)
@@ -99,7 +97,7 @@ func (s *Store) UpdateService(ctx context.Context, sv eservice.Service) (eservic
 	}
 	var after eservice.Service
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.service(ctx, sv.Code)
+		before, err := serviceFrom(ctx, tx, sv.Code)
 		if err != nil {
 			return err
 		}
@@ -114,7 +112,7 @@ func (s *Store) UpdateService(ctx context.Context, sv eservice.Service) (eservic
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.service(ctx, sv.Code); err != nil {
+		if after, err = serviceFrom(ctx, tx, sv.Code); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindService, sv.Code, audit.Update, before, after)
@@ -124,15 +122,12 @@ func (s *Store) UpdateService(ctx context.Context, sv eservice.Service) (eservic
 
 // Scale implements eservice.Store.
 func (s *Store) Scale(ctx context.Context) (eservice.Scale, error) {
-	return scaleFrom(ctx, s.query)
+	return scaleFrom(ctx, s)
 }
 
-func (t *tx) scale(ctx context.Context) (eservice.Scale, error) { return scaleFrom(ctx, t.query) }
-
-// scaleFrom reads the levels and their criteria with whichever query function it is given,
-// so that the read pool and a write transaction share one implementation.
-func scaleFrom(ctx context.Context, query func(context.Context, string, ...any) (*sql.Rows, error)) (eservice.Scale, error) {
-	rows, err := query(ctx, `SELECT l.number, l.name_et, l.name_en, c.id, c.code, c.text_et, c.text_en, c.position
+// scaleFrom reads the levels and their criteria.
+func scaleFrom(ctx context.Context, q querier) (eservice.Scale, error) {
+	rows, err := q.query(ctx, `SELECT l.number, l.name_et, l.name_en, c.id, c.code, c.text_et, c.text_en, c.position
 		FROM maturity_levels l LEFT JOIN maturity_criteria c ON c.level = l.number
 		ORDER BY l.number, c.position, c.id`)
 	if err != nil {
@@ -186,7 +181,7 @@ func (s *Store) UpdateCriterion(ctx context.Context, c eservice.Criterion) (eser
 func (s *Store) LoadServices(ctx context.Context, services []eservice.Service, scale eservice.Scale) error {
 	return s.transact(ctx, func(tx *tx) error {
 		for _, sv := range services {
-			if _, err := tx.service(ctx, sv.Code); err == nil {
+			if _, err := serviceFrom(ctx, tx, sv.Code); err == nil {
 				continue
 			}
 			if err := tx.insertService(ctx, sv); err != nil {

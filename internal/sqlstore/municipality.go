@@ -24,13 +24,11 @@ func scanMunicipality(row scanner, extra ...any) (municipality.Municipality, err
 
 // Municipality implements municipality.Store.
 func (s *Store) Municipality(ctx context.Context, ehak string) (municipality.Municipality, error) {
-	m, err := scanMunicipality(s.queryRow(ctx, `SELECT `+municipalityColumns+`
-		FROM municipalities m JOIN counties c ON c.ehak = m.county_ehak WHERE m.ehak = ?`, ehak))
-	return m, notFound(err)
+	return municipalityFrom(ctx, s, ehak)
 }
 
-func (t *tx) municipality(ctx context.Context, ehak string) (municipality.Municipality, error) {
-	m, err := scanMunicipality(t.queryRow(ctx, `SELECT `+municipalityColumns+`
+func municipalityFrom(ctx context.Context, q querier, ehak string) (municipality.Municipality, error) {
+	m, err := scanMunicipality(q.queryRow(ctx, `SELECT `+municipalityColumns+`
 		FROM municipalities m JOIN counties c ON c.ehak = m.county_ehak WHERE m.ehak = ?`, ehak))
 	return m, notFound(err)
 }
@@ -42,7 +40,7 @@ func (s *Store) UpdateDetails(ctx context.Context, ehak string, d municipality.D
 	}
 	var after municipality.Municipality
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.municipality(ctx, ehak)
+		before, err := municipalityFrom(ctx, tx, ehak)
 		if err != nil {
 			return err
 		}
@@ -60,7 +58,7 @@ func (s *Store) UpdateDetails(ctx context.Context, ehak string, d municipality.D
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.municipality(ctx, ehak); err != nil {
+		if after, err = municipalityFrom(ctx, tx, ehak); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindMunicipality, ehak, audit.Update, before, after)

@@ -86,24 +86,59 @@ func copyNeed(n need.Need) need.Need {
 	return n
 }
 
-func (t *tx) need(ctx context.Context, id int64) (need.Need, error) {
-	n, err := scanNeed(t.queryRow(ctx, `SELECT `+needColumns+` FROM needs WHERE id = ?`, id))
+// needsFrom reads the needs filter (a WHERE clause on needs) selects, by id, with their
+// services, and where each id stands among them; serviceFilter selects the same needs'
+// rows of need_services by need_id.
+func needsFrom(ctx context.Context, q querier, filter, serviceFilter string, args ...any) ([]need.Need, map[int64]int, error) {
+	rows, err := q.query(ctx, `SELECT `+needColumns+` FROM needs`+filter+` ORDER BY id`, args...)
 	if err != nil {
-		return n, notFound(err)
+		return nil, nil, fmt.Errorf("sqlstore: needs: %w", err)
 	}
-	rows, err := t.query(ctx, `SELECT service_code FROM need_services WHERE need_id = ? ORDER BY service_code`, id)
-	if err != nil {
-		return n, err
-	}
-	defer rows.Close()
+	var out []need.Need
+	at := map[int64]int{}
 	for rows.Next() {
-		var code string
-		if err := rows.Scan(&code); err != nil {
-			return n, err
+		n, err := scanNeed(rows)
+		if err != nil {
+			rows.Close()
+			return nil, nil, err
 		}
-		n.ServiceCodes = append(n.ServiceCodes, code)
+		at[n.ID] = len(out)
+		out = append(out, n)
 	}
-	return n, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, at, err
+	}
+	codes, err := q.query(ctx, `SELECT need_id, service_code FROM need_services`+serviceFilter+
+		` ORDER BY need_id, service_code`, args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlstore: need services: %w", err)
+	}
+	defer codes.Close()
+	for codes.Next() {
+		var id int64
+		var code string
+		if err := codes.Scan(&id, &code); err != nil {
+			return nil, nil, err
+		}
+		if i, ok := at[id]; ok {
+			out[i].ServiceCodes = append(out[i].ServiceCodes, code)
+		}
+	}
+	return out, at, codes.Err()
+}
+
+// need reads a need in a write, from the database rather than the in-memory copy (see
+// Need).
+func (t *tx) need(ctx context.Context, id int64) (need.Need, error) {
+	needs, _, err := needsFrom(ctx, t, ` WHERE id = ?`, ` WHERE need_id = ?`, id)
+	if err != nil {
+		return need.Need{}, err
+	}
+	if len(needs) == 0 {
+		return need.Need{}, kovit.NotFound()
+	}
+	return needs[0], nil
 }
 
 // CreateNeed implements need.Store.

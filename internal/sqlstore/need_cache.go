@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -51,39 +50,11 @@ func (s *Store) needCopy(ctx context.Context) (*needCopy, error) {
 }
 
 func loadNeeds(ctx context.Context, s *Store) (*needCopy, error) {
-	rows, err := s.query(ctx, `SELECT `+needColumns+` FROM needs ORDER BY id`)
+	needs, byID, err := needsFrom(ctx, s, "", "")
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: load needs: %w", err)
-	}
-	defer rows.Close()
-	cp := &needCopy{byID: map[int64]int{}}
-	for rows.Next() {
-		n, err := scanNeed(rows)
-		if err != nil {
-			return nil, err
-		}
-		cp.byID[n.ID] = len(cp.needs)
-		cp.needs = append(cp.needs, n)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	codes, err := s.query(ctx, `SELECT need_id, service_code FROM need_services ORDER BY need_id, service_code`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: load need services: %w", err)
-	}
-	defer codes.Close()
-	for codes.Next() {
-		var id int64
-		var code string
-		if err := codes.Scan(&id, &code); err != nil {
-			return nil, err
-		}
-		if i, ok := cp.byID[id]; ok {
-			cp.needs[i].ServiceCodes = append(cp.needs[i].ServiceCodes, code)
-		}
-	}
-	return cp, codes.Err()
+	return &needCopy{needs: needs, byID: byID}, nil
 }
 
 // indexed returns the similarity index, building it the first time it is asked for.

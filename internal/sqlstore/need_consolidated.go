@@ -52,17 +52,19 @@ func (s *Store) ListConsolidated(ctx context.Context, f need.ConsolidatedFilter)
 
 // Consolidated implements need.Store.
 func (s *Store) Consolidated(ctx context.Context, id int64) (need.Consolidated, error) {
-	c, err := scanConsolidated(s.queryRow(ctx, `SELECT `+consolidatedColumns+` FROM need_consolidated WHERE id = ?`, id))
+	c, err := consolidatedFrom(ctx, s, id)
 	if err != nil {
-		return c, notFound(err)
+		return c, err
 	}
 	cs := []need.Consolidated{c}
 	err = s.addFigures(ctx, cs)
 	return cs[0], err
 }
 
-func (t *tx) consolidated(ctx context.Context, id int64) (need.Consolidated, error) {
-	c, err := scanConsolidated(t.queryRow(ctx, `SELECT `+consolidatedColumns+` FROM need_consolidated WHERE id = ?`, id))
+// consolidatedFrom reads a consolidated need without its figures, which come from the
+// in-memory needs.
+func consolidatedFrom(ctx context.Context, q querier, id int64) (need.Consolidated, error) {
+	c, err := scanConsolidated(q.queryRow(ctx, `SELECT `+consolidatedColumns+` FROM need_consolidated WHERE id = ?`, id))
 	return c, notFound(err)
 }
 
@@ -146,7 +148,7 @@ func (t *tx) createConsolidated(ctx context.Context, c need.Consolidated) (int64
 	if err != nil {
 		return 0, fmt.Errorf("sqlstore: insert consolidated need: %w", err)
 	}
-	out, err := t.consolidated(ctx, id)
+	out, err := consolidatedFrom(ctx, t, id)
 	if err != nil {
 		return 0, err
 	}
@@ -189,7 +191,7 @@ func (s *Store) UpdateConsolidated(ctx context.Context, c need.Consolidated) (ne
 		return c, err
 	}
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.consolidated(ctx, c.ID)
+		before, err := consolidatedFrom(ctx, tx, c.ID)
 		if err != nil {
 			return err
 		}
@@ -202,7 +204,7 @@ func (s *Store) UpdateConsolidated(ctx context.Context, c need.Consolidated) (ne
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		after, err := tx.consolidated(ctx, c.ID)
+		after, err := consolidatedFrom(ctx, tx, c.ID)
 		if err != nil {
 			return err
 		}
@@ -217,7 +219,7 @@ func (s *Store) UpdateConsolidated(ctx context.Context, c need.Consolidated) (ne
 // LinkNeeds implements need.Store.
 func (s *Store) LinkNeeds(ctx context.Context, id int64, needIDs []int64) (need.Consolidated, error) {
 	err := s.transact(ctx, func(tx *tx) error {
-		if _, err := tx.consolidated(ctx, id); err != nil {
+		if _, err := consolidatedFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.acceptInto(ctx, id, needIDs)
@@ -231,7 +233,7 @@ func (s *Store) LinkNeeds(ctx context.Context, id int64, needIDs []int64) (need.
 // Endorse implements need.Store.
 func (s *Store) Endorse(ctx context.Context, id int64, ehak string) (need.Consolidated, error) {
 	err := s.transact(ctx, func(tx *tx) error {
-		if _, err := tx.consolidated(ctx, id); err != nil {
+		if _, err := consolidatedFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		var n int

@@ -153,43 +153,20 @@ func (t *tx) needsByID(ctx context.Context, ids []int64) ([]need.Need, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	lo, hi := ids[0], ids[len(ids)-1]
+	// Another transaction may have written needs between them: only ids are kept.
+	found, _, err := needsFrom(ctx, t, ` WHERE id BETWEEN ? AND ?`, ` WHERE need_id BETWEEN ? AND ?`, ids[0], ids[len(ids)-1])
+	if err != nil {
+		return nil, err
+	}
 	at := make(map[int64]int, len(ids))
 	for i, id := range ids {
 		at[id] = i
 	}
 	out := make([]need.Need, len(ids))
-	rows, err := t.query(ctx, `SELECT `+needColumns+` FROM needs WHERE id BETWEEN ? AND ?`, lo, hi)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		n, err := scanNeed(rows)
-		if err != nil {
-			return nil, err
-		}
+	for _, n := range found {
 		if i, ok := at[n.ID]; ok {
 			out[i] = n
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	srows, err := t.query(ctx, `SELECT need_id, service_code FROM need_services WHERE need_id BETWEEN ? AND ? ORDER BY need_id, service_code`, lo, hi)
-	if err != nil {
-		return nil, err
-	}
-	defer srows.Close()
-	for srows.Next() {
-		var id int64
-		var code string
-		if err := srows.Scan(&id, &code); err != nil {
-			return nil, err
-		}
-		if i, ok := at[id]; ok {
-			out[i].ServiceCodes = append(out[i].ServiceCodes, code)
-		}
-	}
-	return out, srows.Err()
+	return out, nil
 }

@@ -58,12 +58,11 @@ func (s *Store) ListMeasures(ctx context.Context, f need.MeasureFilter) ([]need.
 
 // Measure implements need.Store.
 func (s *Store) Measure(ctx context.Context, id int64) (need.Measure, error) {
-	m, err := scanMeasure(s.queryRow(ctx, `SELECT `+measureColumns+` FROM need_measures WHERE id = ?`, id))
-	return m, notFound(err)
+	return measureFrom(ctx, s, id)
 }
 
-func (t *tx) measure(ctx context.Context, id int64) (need.Measure, error) {
-	m, err := scanMeasure(t.queryRow(ctx, `SELECT `+measureColumns+` FROM need_measures WHERE id = ?`, id))
+func measureFrom(ctx context.Context, q querier, id int64) (need.Measure, error) {
+	m, err := scanMeasure(q.queryRow(ctx, `SELECT `+measureColumns+` FROM need_measures WHERE id = ?`, id))
 	return m, notFound(err)
 }
 
@@ -88,7 +87,7 @@ func (s *Store) CreateMeasure(ctx context.Context, m need.Measure) (need.Measure
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert measure: %w", err)
 		}
-		if out, err = tx.measure(ctx, id); err != nil {
+		if out, err = measureFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindMeasure, strconv.FormatInt(id, 10), audit.Create, nil, out)
@@ -108,7 +107,7 @@ func (s *Store) UpdateMeasure(ctx context.Context, m need.Measure) (need.Measure
 	}
 	var after need.Measure
 	err = s.transact(ctx, func(tx *tx) error {
-		before, err := tx.measure(ctx, m.ID)
+		before, err := measureFrom(ctx, tx, m.ID)
 		if err != nil {
 			return err
 		}
@@ -123,7 +122,7 @@ func (s *Store) UpdateMeasure(ctx context.Context, m need.Measure) (need.Measure
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.measure(ctx, m.ID); err != nil {
+		if after, err = measureFrom(ctx, tx, m.ID); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindMeasure, strconv.FormatInt(m.ID, 10), audit.Update, before, after)
@@ -134,12 +133,12 @@ func (s *Store) UpdateMeasure(ctx context.Context, m need.Measure) (need.Measure
 // MapToMeasure implements need.Store.
 func (s *Store) MapToMeasure(ctx context.Context, consolidatedID int64, measureID *int64, version int) (need.Consolidated, error) {
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.consolidated(ctx, consolidatedID)
+		before, err := consolidatedFrom(ctx, tx, consolidatedID)
 		if err != nil {
 			return err
 		}
 		if measureID != nil {
-			m, err := tx.measure(ctx, *measureID)
+			m, err := measureFrom(ctx, tx, *measureID)
 			if err != nil {
 				return err
 			}
@@ -157,7 +156,7 @@ func (s *Store) MapToMeasure(ctx context.Context, consolidatedID int64, measureI
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		after, err := tx.consolidated(ctx, consolidatedID)
+		after, err := consolidatedFrom(ctx, tx, consolidatedID)
 		if err != nil {
 			return err
 		}

@@ -38,12 +38,11 @@ func (s *Store) Projects(ctx context.Context, consolidatedID int64) ([]need.Proj
 
 // Project implements need.Store.
 func (s *Store) Project(ctx context.Context, id int64) (need.Project, error) {
-	p, err := scanProject(s.queryRow(ctx, `SELECT `+projectColumns+` FROM need_projects WHERE id = ?`, id))
-	return p, notFound(err)
+	return projectFrom(ctx, s, id)
 }
 
-func (t *tx) project(ctx context.Context, id int64) (need.Project, error) {
-	p, err := scanProject(t.queryRow(ctx, `SELECT `+projectColumns+` FROM need_projects WHERE id = ?`, id))
+func projectFrom(ctx context.Context, q querier, id int64) (need.Project, error) {
+	p, err := scanProject(q.queryRow(ctx, `SELECT `+projectColumns+` FROM need_projects WHERE id = ?`, id))
 	return p, notFound(err)
 }
 
@@ -64,7 +63,7 @@ func (s *Store) CreateProject(ctx context.Context, p need.Project) (need.Project
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert project: %w", err)
 		}
-		if out, err = tx.project(ctx, id); err != nil {
+		if out, err = projectFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		if err := tx.record(ctx, kindNeedProject, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil {
@@ -83,7 +82,7 @@ func (s *Store) UpdateProject(ctx context.Context, p need.Project) (need.Project
 	}
 	var after need.Project
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.project(ctx, p.ID)
+		before, err := projectFrom(ctx, tx, p.ID)
 		if err != nil {
 			return err
 		}
@@ -99,7 +98,7 @@ func (s *Store) UpdateProject(ctx context.Context, p need.Project) (need.Project
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.project(ctx, p.ID); err != nil {
+		if after, err = projectFrom(ctx, tx, p.ID); err != nil {
 			return err
 		}
 		if err := tx.record(ctx, kindNeedProject, strconv.FormatInt(p.ID, 10), audit.Update, before, after); err != nil {

@@ -38,12 +38,11 @@ func (s *Store) ListRounds(ctx context.Context) ([]need.Round, error) {
 
 // Round implements need.Store.
 func (s *Store) Round(ctx context.Context, id int64) (need.Round, error) {
-	r, err := scanRound(s.queryRow(ctx, `SELECT `+roundColumns+` FROM need_rounds WHERE id = ?`, id))
-	return r, notFound(err)
+	return roundFrom(ctx, s, id)
 }
 
-func (t *tx) round(ctx context.Context, id int64) (need.Round, error) {
-	r, err := scanRound(t.queryRow(ctx, `SELECT `+roundColumns+` FROM need_rounds WHERE id = ?`, id))
+func roundFrom(ctx context.Context, q querier, id int64) (need.Round, error) {
+	r, err := scanRound(q.queryRow(ctx, `SELECT `+roundColumns+` FROM need_rounds WHERE id = ?`, id))
 	return r, notFound(err)
 }
 
@@ -61,7 +60,7 @@ func (s *Store) CreateRound(ctx context.Context, r need.Round) (need.Round, erro
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert round: %w", err)
 		}
-		if out, err = tx.round(ctx, id); err != nil {
+		if out, err = roundFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindNeedRound, strconv.FormatInt(id, 10), audit.Create, nil, out)
@@ -77,7 +76,7 @@ func (s *Store) UpdateRound(ctx context.Context, r need.Round) (need.Round, erro
 	}
 	var after need.Round
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.round(ctx, r.ID)
+		before, err := roundFrom(ctx, tx, r.ID)
 		if err != nil {
 			return err
 		}
@@ -90,7 +89,7 @@ func (s *Store) UpdateRound(ctx context.Context, r need.Round) (need.Round, erro
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.round(ctx, r.ID); err != nil {
+		if after, err = roundFrom(ctx, tx, r.ID); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindNeedRound, strconv.FormatInt(r.ID, 10), audit.Update, before, after)

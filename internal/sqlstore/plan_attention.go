@@ -30,21 +30,22 @@ func (s *Store) AttentionForContact(ctx context.Context, userID int64, editorOf 
 }
 
 func (s *Store) attentionSources(ctx context.Context, strategyID int64) ([]plan.AttentionSource, error) {
-	snap, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: begin read: %w", err)
-	}
-	defer snap.Rollback() // nothing was written
-	query := func(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-		return snap.QueryContext(ctx, s.engine.rebind(q), args...)
-	}
+	var sources []plan.AttentionSource
+	err := s.readSnapshot(ctx, func(q querier) (err error) {
+		sources, err = attentionSourcesFrom(ctx, q, strategyID)
+		return err
+	})
+	return sources, err
+}
+
+func attentionSourcesFrom(ctx context.Context, q querier, strategyID int64) ([]plan.AttentionSource, error) {
 	strategies := `SELECT id FROM plan_strategies WHERE status <> 'archived'`
 	var args []any
 	if strategyID != 0 {
 		strategies += ` AND id = ?`
 		args = append(args, strategyID)
 	}
-	rows, err := query(ctx, `SELECT `+strategyColumns+`, COALESCE((SELECT municipality_ehak FROM plan_organisations o
+	rows, err := q.query(ctx, `SELECT `+strategyColumns+`, COALESCE((SELECT municipality_ehak FROM plan_organisations o
 		WHERE o.id = owner_id), '') FROM plan_strategies WHERE id IN (`+strategies+`) ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: attention strategies: %w", err)
@@ -66,7 +67,7 @@ func (s *Store) attentionSources(ctx context.Context, strategyID int64) ([]plan.
 	}
 	nodesOf := `strategy_id IN (` + strategies + `)`
 	activities := ` WHERE activity_id IN (SELECT id FROM plan_nodes WHERE ` + nodesOf + `)`
-	nodes, err := nodesFrom(ctx, query, nodesOf, `node_id IN (SELECT id FROM plan_nodes WHERE `+nodesOf+`)`, args...)
+	nodes, err := nodesFrom(ctx, q, nodesOf, `node_id IN (SELECT id FROM plan_nodes WHERE `+nodesOf+`)`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +77,7 @@ func (s *Store) attentionSources(ctx context.Context, strategyID int64) ([]plan.
 		strategyOf[n.ID] = i
 		sources[i].Tree.Nodes = append(sources[i].Tree.Nodes, n)
 	}
-	parts, err := participantsFrom(ctx, query, activities, args...)
+	parts, err := participantsFrom(ctx, q, activities, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +85,7 @@ func (s *Store) attentionSources(ctx context.Context, strategyID int64) ([]plan.
 		t := &sources[strategyOf[p.ActivityID]].Tree
 		t.Participants = append(t.Participants, p)
 	}
-	tasks, err := tasksFrom(ctx, query, activities, args...)
+	tasks, err := tasksFrom(ctx, q, activities, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -21,14 +21,14 @@ import (
 func (s *Store) ImportPlan(ctx context.Context, strategyID int64, rows []plan.ImportRow) (plan.ImportResult, error) {
 	var res plan.ImportResult
 	err := s.transact(ctx, func(tx *tx) error {
-		st, err := tx.strategy(ctx, strategyID)
+		st, err := strategyFrom(ctx, tx, strategyID)
 		if err == nil {
 			err = st.Status.Writable()
 		}
 		if err != nil {
 			return err
 		}
-		nodes, err := nodesFrom(ctx, tx.query, "strategy_id = ?", "node_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)", strategyID)
+		nodes, err := nodesFrom(ctx, tx, "strategy_id = ?", "node_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)", strategyID)
 		if err != nil {
 			return err
 		}
@@ -190,7 +190,7 @@ func (t *tx) auditImportedNodes(ctx context.Context, strategyID int64, before ma
 	if len(updated)+len(created) == 0 {
 		return nil
 	}
-	nodes, err := nodesFrom(ctx, t.query, "strategy_id = ?", "node_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)", strategyID)
+	nodes, err := nodesFrom(ctx, t, "strategy_id = ?", "node_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)", strategyID)
 	if err != nil {
 		return err
 	}

@@ -40,8 +40,8 @@ func scanIndicator(row scanner) (plan.Indicator, error) {
 
 // indicatorsFrom reads the indicators that filter (a WHERE clause) selects, the
 // strategy's own first, then by node and position.
-func indicatorsFrom(ctx context.Context, query planQuery, filter string, args ...any) ([]plan.Indicator, error) {
-	rows, err := query(ctx, `SELECT `+indicatorColumns+` FROM plan_indicators`+filter+
+func indicatorsFrom(ctx context.Context, q querier, filter string, args ...any) ([]plan.Indicator, error) {
+	rows, err := q.query(ctx, `SELECT `+indicatorColumns+` FROM plan_indicators`+filter+
 		` ORDER BY COALESCE(node_id, 0), position, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: indicators: %w", err)
@@ -60,12 +60,11 @@ func indicatorsFrom(ctx context.Context, query planQuery, filter string, args ..
 
 // Indicator implements plan.Store.
 func (s *Store) Indicator(ctx context.Context, id int64) (plan.Indicator, error) {
-	i, err := scanIndicator(s.queryRow(ctx, `SELECT `+indicatorColumns+` FROM plan_indicators WHERE id = ?`, id))
-	return i, notFound(err)
+	return indicatorFrom(ctx, s, id)
 }
 
-func (t *tx) indicator(ctx context.Context, id int64) (plan.Indicator, error) {
-	i, err := scanIndicator(t.queryRow(ctx, `SELECT `+indicatorColumns+` FROM plan_indicators WHERE id = ?`, id))
+func indicatorFrom(ctx context.Context, q querier, id int64) (plan.Indicator, error) {
+	i, err := scanIndicator(q.queryRow(ctx, `SELECT `+indicatorColumns+` FROM plan_indicators WHERE id = ?`, id))
 	return i, notFound(err)
 }
 
@@ -138,7 +137,7 @@ func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 	}
 	var out plan.Indicator
 	err := s.transact(ctx, func(tx *tx) error {
-		st, err := tx.strategy(ctx, i.StrategyID)
+		st, err := strategyFrom(ctx, tx, i.StrategyID)
 		if err == nil {
 			err = st.Status.Writable()
 		}
@@ -166,7 +165,7 @@ func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert indicator: %w", err)
 		}
-		if out, err = tx.indicator(ctx, id); err != nil {
+		if out, err = indicatorFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindIndicator, strconv.FormatInt(id, 10), audit.Create, nil, out)
@@ -183,7 +182,7 @@ func (s *Store) UpdateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 	}
 	var after plan.Indicator
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.indicator(ctx, i.ID)
+		before, err := indicatorFrom(ctx, tx, i.ID)
 		if err != nil {
 			return err
 		}
@@ -222,7 +221,7 @@ func (s *Store) UpdateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.indicator(ctx, i.ID); err != nil {
+		if after, err = indicatorFrom(ctx, tx, i.ID); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindIndicator, strconv.FormatInt(i.ID, 10), audit.Update, before, after)
@@ -240,7 +239,7 @@ type deletedIndicator struct {
 // DeleteIndicator implements plan.Store.
 func (s *Store) DeleteIndicator(ctx context.Context, id int64, version int) error {
 	return s.transact(ctx, func(tx *tx) error {
-		before, err := tx.indicator(ctx, id)
+		before, err := indicatorFrom(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -248,7 +247,7 @@ func (s *Store) DeleteIndicator(ctx context.Context, id int64, version int) erro
 			return err
 		}
 		gone := deletedIndicator{Indicator: before}
-		if gone.Measurements, err = measurementsFrom(ctx, tx.query, " WHERE indicator_id = ?", id); err != nil {
+		if gone.Measurements, err = measurementsFrom(ctx, tx, " WHERE indicator_id = ?", id); err != nil {
 			return err
 		}
 		res, err := tx.exec(ctx, `DELETE FROM plan_indicators WHERE id = ? AND version = ?`, id, version)

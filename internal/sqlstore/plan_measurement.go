@@ -28,8 +28,8 @@ func scanMeasurement(row scanner) (plan.Measurement, error) {
 }
 
 // measurementsFrom reads the measurements that filter (a WHERE clause) selects, by date.
-func measurementsFrom(ctx context.Context, query planQuery, filter string, args ...any) ([]plan.Measurement, error) {
-	rows, err := query(ctx, `SELECT `+measurementColumns+` FROM plan_measurements`+filter+
+func measurementsFrom(ctx context.Context, q querier, filter string, args ...any) ([]plan.Measurement, error) {
+	rows, err := q.query(ctx, `SELECT `+measurementColumns+` FROM plan_measurements`+filter+
 		` ORDER BY indicator_id, measured_on, municipality_ehak, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: measurements: %w", err)
@@ -48,17 +48,16 @@ func measurementsFrom(ctx context.Context, query planQuery, filter string, args 
 
 // Measurements implements plan.Store.
 func (s *Store) Measurements(ctx context.Context, indicatorID int64) ([]plan.Measurement, error) {
-	return measurementsFrom(ctx, s.query, " WHERE indicator_id = ?", indicatorID)
+	return measurementsFrom(ctx, s, " WHERE indicator_id = ?", indicatorID)
 }
 
 // Measurement implements plan.Store.
 func (s *Store) Measurement(ctx context.Context, id int64) (plan.Measurement, error) {
-	m, err := scanMeasurement(s.queryRow(ctx, `SELECT `+measurementColumns+` FROM plan_measurements WHERE id = ?`, id))
-	return m, notFound(err)
+	return measurementFrom(ctx, s, id)
 }
 
-func (t *tx) measurement(ctx context.Context, id int64) (plan.Measurement, error) {
-	m, err := scanMeasurement(t.queryRow(ctx, `SELECT `+measurementColumns+` FROM plan_measurements WHERE id = ?`, id))
+func measurementFrom(ctx context.Context, q querier, id int64) (plan.Measurement, error) {
+	m, err := scanMeasurement(q.queryRow(ctx, `SELECT `+measurementColumns+` FROM plan_measurements WHERE id = ?`, id))
 	return m, notFound(err)
 }
 
@@ -66,7 +65,7 @@ func (t *tx) measurement(ctx context.Context, id int64) (plan.Measurement, error
 // and that the indicator's strategy is not archived. The monthly snapshot measures
 // indicators without it: an archived strategy's record keeps growing from the matrix.
 func (t *tx) checkMeasurement(ctx context.Context, m plan.Measurement) error {
-	ind, err := t.indicator(ctx, m.IndicatorID)
+	ind, err := indicatorFrom(ctx, t, m.IndicatorID)
 	if err != nil {
 		return err
 	}
@@ -109,7 +108,7 @@ func (t *tx) insertMeasurement(ctx context.Context, m plan.Measurement) (plan.Me
 	if err != nil {
 		return m, fmt.Errorf("sqlstore: insert measurement: %w", err)
 	}
-	out, err := t.measurement(ctx, id)
+	out, err := measurementFrom(ctx, t, id)
 	if err != nil {
 		return out, err
 	}
@@ -120,7 +119,7 @@ func (t *tx) insertMeasurement(ctx context.Context, m plan.Measurement) (plan.Me
 func (s *Store) UpdateMeasurement(ctx context.Context, m plan.Measurement) (plan.Measurement, error) {
 	var after plan.Measurement
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.measurement(ctx, m.ID)
+		before, err := measurementFrom(ctx, tx, m.ID)
 		if err != nil {
 			return err
 		}
@@ -137,7 +136,7 @@ func (s *Store) UpdateMeasurement(ctx context.Context, m plan.Measurement) (plan
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.measurement(ctx, m.ID); err != nil {
+		if after, err = measurementFrom(ctx, tx, m.ID); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindMeasurement, strconv.FormatInt(m.ID, 10), audit.Update, before, after)
@@ -148,11 +147,11 @@ func (s *Store) UpdateMeasurement(ctx context.Context, m plan.Measurement) (plan
 // DeleteMeasurement implements plan.Store.
 func (s *Store) DeleteMeasurement(ctx context.Context, id int64, version int) error {
 	return s.transact(ctx, func(tx *tx) error {
-		before, err := tx.measurement(ctx, id)
+		before, err := measurementFrom(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		ind, err := tx.indicator(ctx, before.IndicatorID)
+		ind, err := indicatorFrom(ctx, tx, before.IndicatorID)
 		if err != nil {
 			return err
 		}

@@ -22,7 +22,7 @@ func (s *Store) CreateNode(ctx context.Context, n plan.Node) (plan.Node, error) 
 
 // createNode is CreateNode inside a transaction, so an import can create many in one.
 func (t *tx) createNode(ctx context.Context, n plan.Node) (plan.Node, error) {
-	st, err := t.strategy(ctx, n.StrategyID)
+	st, err := strategyFrom(ctx, t, n.StrategyID)
 	if err == nil {
 		err = st.Status.Writable()
 	}
@@ -55,7 +55,7 @@ func (t *tx) createNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 	if err := t.writeNodeLinks(ctx, n); err != nil {
 		return plan.Node{}, err
 	}
-	out, err := t.node(ctx, id)
+	out, err := nodeFrom(ctx, t, id)
 	if err != nil {
 		return plan.Node{}, err
 	}
@@ -74,11 +74,11 @@ func (s *Store) UpdateNode(ctx context.Context, n plan.Node) (plan.Node, error) 
 
 // updateNode is UpdateNode inside a transaction, so an import can update many in one.
 func (t *tx) updateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
-	before, err := t.node(ctx, n.ID)
+	before, err := nodeFrom(ctx, t, n.ID)
 	if err != nil {
 		return plan.Node{}, err
 	}
-	st, err := t.strategy(ctx, before.StrategyID)
+	st, err := strategyFrom(ctx, t, before.StrategyID)
 	if err == nil {
 		err = st.Status.Writable()
 	}
@@ -109,7 +109,7 @@ func (t *tx) updateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 	if err := t.writeNodeLinks(ctx, n); err != nil {
 		return plan.Node{}, err
 	}
-	after, err := t.node(ctx, n.ID)
+	after, err := nodeFrom(ctx, t, n.ID)
 	if err != nil {
 		return plan.Node{}, err
 	}
@@ -127,7 +127,7 @@ func (t *tx) updateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 func (s *Store) MoveNode(ctx context.Context, id int64, m plan.Move) (plan.Node, error) {
 	var after plan.Node
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.node(ctx, id)
+		before, err := nodeFrom(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -172,7 +172,7 @@ func (s *Store) MoveNode(ctx context.Context, id int64, m plan.Move) (plan.Node,
 				return fmt.Errorf("sqlstore: renumber nodes: %w", err)
 			}
 		}
-		if after, err = tx.node(ctx, id); err != nil {
+		if after, err = nodeFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindPlanNode, strconv.FormatInt(id, 10), audit.Update, before, after)
@@ -192,7 +192,7 @@ type deletedNode struct {
 // DeleteNode implements plan.Store.
 func (s *Store) DeleteNode(ctx context.Context, id int64, version int) error {
 	return s.transact(ctx, func(tx *tx) error {
-		before, err := tx.node(ctx, id)
+		before, err := nodeFrom(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -208,13 +208,13 @@ func (s *Store) DeleteNode(ctx context.Context, id int64, version int) error {
 			return kovit.Errorf(kovit.EConflict, "plan.error.node_in_use")
 		}
 		gone := deletedNode{Node: before}
-		if gone.Participants, err = participantsFrom(ctx, tx.query, " WHERE activity_id = ?", id); err != nil {
+		if gone.Participants, err = participantsFrom(ctx, tx, " WHERE activity_id = ?", id); err != nil {
 			return err
 		}
-		if gone.Tasks, err = tasksFrom(ctx, tx.query, " WHERE activity_id = ?", id); err != nil {
+		if gone.Tasks, err = tasksFrom(ctx, tx, " WHERE activity_id = ?", id); err != nil {
 			return err
 		}
-		if gone.Updates, err = updatesFrom(ctx, tx.query, id); err != nil {
+		if gone.Updates, err = updatesFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		res, err := tx.exec(ctx, `DELETE FROM plan_nodes WHERE id = ? AND version = ?`, id, version)

@@ -10,10 +10,6 @@ import (
 	"kovit/internal/plan"
 )
 
-// planQuery is a query function of the read pool, a write transaction or a read snapshot,
-// so that each reader below is written once.
-type planQuery func(ctx context.Context, q string, args ...any) (*sql.Rows, error)
-
 const nodeColumns = `id, strategy_id, parent_id, kind, code, title_et, title_en, description_et, description_en,
 	position, weight, lead_org_id, start_date, end_date, status, completion, planned_budget, actual_budget,
 	funding_source, internal_note, contributes_to, version, updated_at, updated_by`
@@ -33,8 +29,8 @@ func scanNode(row scanner) (plan.Node, error) {
 // nodesFrom reads the nodes cond selects, parents' children together in order, with their
 // partner, contact and related ids: one query per table whatever the number of nodes.
 // linkCond selects the same nodes' rows in the link tables by node_id.
-func nodesFrom(ctx context.Context, query planQuery, cond, linkCond string, args ...any) ([]plan.Node, error) {
-	rows, err := query(ctx, `SELECT `+nodeColumns+` FROM plan_nodes WHERE `+cond+
+func nodesFrom(ctx context.Context, q querier, cond, linkCond string, args ...any) ([]plan.Node, error) {
+	rows, err := q.query(ctx, `SELECT `+nodeColumns+` FROM plan_nodes WHERE `+cond+
 		` ORDER BY COALESCE(parent_id, 0), position, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: nodes: %w", err)
@@ -62,7 +58,7 @@ func nodesFrom(ctx context.Context, query planQuery, cond, linkCond string, args
 		{"plan_node_contacts", "user_id", func(n *plan.Node) *[]int64 { return &n.ContactIDs }},
 		{"plan_node_related", "related_id", func(n *plan.Node) *[]int64 { return &n.RelatedIDs }},
 	} {
-		rows, err := query(ctx, `SELECT node_id, `+l.col+` FROM `+l.table+` WHERE `+linkCond+` ORDER BY node_id, `+l.col, args...)
+		rows, err := q.query(ctx, `SELECT node_id, `+l.col+` FROM `+l.table+` WHERE `+linkCond+` ORDER BY node_id, `+l.col, args...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlstore: %s: %w", l.table, err)
 		}
@@ -85,8 +81,8 @@ func nodesFrom(ctx context.Context, query planQuery, cond, linkCond string, args
 	return out, nil
 }
 
-func nodeFrom(ctx context.Context, query planQuery, id int64) (plan.Node, error) {
-	nodes, err := nodesFrom(ctx, query, "id = ?", "node_id = ?", id)
+func nodeFrom(ctx context.Context, q querier, id int64) (plan.Node, error) {
+	nodes, err := nodesFrom(ctx, q, "id = ?", "node_id = ?", id)
 	if err != nil {
 		return plan.Node{}, err
 	}
@@ -98,11 +94,7 @@ func nodeFrom(ctx context.Context, query planQuery, id int64) (plan.Node, error)
 
 // Node implements plan.Store.
 func (s *Store) Node(ctx context.Context, id int64) (plan.Node, error) {
-	return nodeFrom(ctx, s.query, id)
-}
-
-func (t *tx) node(ctx context.Context, id int64) (plan.Node, error) {
-	return nodeFrom(ctx, t.query, id)
+	return nodeFrom(ctx, s, id)
 }
 
 // dayArg is a calendar day as stored: TEXT 'YYYY-MM-DD', the same on both engines.

@@ -54,12 +54,11 @@ func (s *Store) ListOrganisations(ctx context.Context) ([]plan.Organisation, err
 
 // Organisation implements plan.Store.
 func (s *Store) Organisation(ctx context.Context, id int64) (plan.Organisation, error) {
-	o, err := scanOrganisation(s.queryRow(ctx, `SELECT `+orgColumns+` FROM plan_organisations WHERE id = ?`, id))
-	return o, notFound(err)
+	return organisationFrom(ctx, s, id)
 }
 
-func (t *tx) organisation(ctx context.Context, id int64) (plan.Organisation, error) {
-	o, err := scanOrganisation(t.queryRow(ctx, `SELECT `+orgColumns+` FROM plan_organisations WHERE id = ?`, id))
+func organisationFrom(ctx context.Context, q querier, id int64) (plan.Organisation, error) {
+	o, err := scanOrganisation(q.queryRow(ctx, `SELECT `+orgColumns+` FROM plan_organisations WHERE id = ?`, id))
 	return o, notFound(err)
 }
 
@@ -81,7 +80,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o plan.Organisation) (pl
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert organisation: %w", err)
 		}
-		if out, err = tx.organisation(ctx, id); err != nil {
+		if out, err = organisationFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindOrganisation, strconv.FormatInt(id, 10), audit.Create, nil, out)
@@ -94,7 +93,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o plan.Organisation) (pl
 func (s *Store) UpdateOrganisation(ctx context.Context, o plan.Organisation) (plan.Organisation, error) {
 	var after plan.Organisation
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.organisation(ctx, o.ID)
+		before, err := organisationFrom(ctx, tx, o.ID)
 		if err != nil {
 			return err
 		}
@@ -115,7 +114,7 @@ func (s *Store) UpdateOrganisation(ctx context.Context, o plan.Organisation) (pl
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.organisation(ctx, o.ID); err != nil {
+		if after, err = organisationFrom(ctx, tx, o.ID); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindOrganisation, strconv.FormatInt(o.ID, 10), audit.Update, before, after)

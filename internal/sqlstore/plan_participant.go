@@ -24,8 +24,8 @@ func scanParticipant(row scanner) (plan.Participant, error) {
 }
 
 // participantsFrom reads the participants that filter (a WHERE clause) selects.
-func participantsFrom(ctx context.Context, query planQuery, filter string, args ...any) ([]plan.Participant, error) {
-	rows, err := query(ctx, `SELECT `+participantColumns+` FROM plan_participants`+filter+
+func participantsFrom(ctx context.Context, q querier, filter string, args ...any) ([]plan.Participant, error) {
+	rows, err := q.query(ctx, `SELECT `+participantColumns+` FROM plan_participants`+filter+
 		` ORDER BY activity_id, municipality_ehak`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: participants: %w", err)
@@ -56,7 +56,7 @@ func (s *Store) Participants(ctx context.Context, f plan.ParticipantFilter) ([]p
 		p.Add("activity_id", "error.required")
 		return nil, p.Err()
 	}
-	return participantsFrom(ctx, s.query, w.String(), w.args...)
+	return participantsFrom(ctx, s, w.String(), w.args...)
 }
 
 func (t *tx) participant(ctx context.Context, activityID int64, ehak string) (plan.Participant, error) {
@@ -69,7 +69,7 @@ func (t *tx) participant(ctx context.Context, activityID int64, ehak string) (pl
 // participants, tasks and updates hang only under activities, and never change under an
 // archived strategy.
 func (t *tx) activity(ctx context.Context, id int64) (plan.Node, plan.Strategy, error) {
-	n, err := t.node(ctx, id)
+	n, err := nodeFrom(ctx, t, id)
 	if err != nil {
 		return n, plan.Strategy{}, err
 	}
@@ -78,7 +78,7 @@ func (t *tx) activity(ctx context.Context, id int64) (plan.Node, plan.Strategy, 
 		p.Add("activity_id", "plan.error.not_activity")
 		return n, plan.Strategy{}, p.Err()
 	}
-	st, err := t.strategy(ctx, n.StrategyID)
+	st, err := strategyFrom(ctx, t, n.StrategyID)
 	if err == nil {
 		err = st.Status.Writable()
 	}

@@ -75,8 +75,18 @@ func (s *Store) ListReports(ctx context.Context, f plan.ReportFilter) ([]plan.Re
 
 // Report implements plan.Store.
 func (s *Store) Report(ctx context.Context, id int64) (plan.Report, error) {
+	return reportFrom(ctx, s, id, true)
+}
+
+// reportFrom reads report id, with its frozen state when withFrozen: no write needs that
+// state, nor should its audit record carry a copy of it.
+func reportFrom(ctx context.Context, q querier, id int64, withFrozen bool) (plan.Report, error) {
+	cols, extra := reportColumns, []any{}
 	var frozen sql.NullString
-	r, err := scanReport(s.queryRow(ctx, `SELECT `+reportColumns+`, r.frozen FROM plan_reports r WHERE r.id = ?`, id), &frozen)
+	if withFrozen {
+		cols, extra = cols+`, r.frozen`, append(extra, &frozen)
+	}
+	r, err := scanReport(q.queryRow(ctx, `SELECT `+cols+` FROM plan_reports r WHERE r.id = ?`, id), extra...)
 	if err != nil {
 		return r, notFound(err)
 	}
@@ -89,12 +99,6 @@ func (s *Store) Report(ctx context.Context, id int64) (plan.Report, error) {
 	return r, nil
 }
 
-// report reads a report without its frozen state, which no write needs.
-func (t *tx) report(ctx context.Context, id int64) (plan.Report, error) {
-	r, err := scanReport(t.queryRow(ctx, `SELECT `+reportColumns+` FROM plan_reports r WHERE r.id = ?`, id))
-	return r, notFound(err)
-}
-
 // OpenReport implements plan.Store.
 func (s *Store) OpenReport(ctx context.Context, r plan.Report) (plan.Report, error) {
 	if err := r.Validate(); err != nil {
@@ -102,7 +106,7 @@ func (s *Store) OpenReport(ctx context.Context, r plan.Report) (plan.Report, err
 	}
 	var out plan.Report
 	err := s.transact(ctx, func(tx *tx) error {
-		if _, err := tx.strategy(ctx, r.StrategyID); err != nil {
+		if _, err := strategyFrom(ctx, tx, r.StrategyID); err != nil {
 			if kovit.ErrorCode(err) == kovit.ENotFound {
 				var p kovit.Problems
 				p.Add("strategy_id", "plan.error.unknown_strategy")
@@ -117,7 +121,7 @@ func (s *Store) OpenReport(ctx context.Context, r plan.Report) (plan.Report, err
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert report: %w", err)
 		}
-		if out, err = tx.report(ctx, id); err != nil {
+		if out, err = reportFrom(ctx, tx, id, false); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Create, nil, out)
@@ -132,7 +136,7 @@ func (s *Store) OpenReport(ctx context.Context, r plan.Report) (plan.Report, err
 func (s *Store) CompleteReport(ctx context.Context, id int64, version int) (plan.Report, error) {
 	var after plan.Report
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.report(ctx, id)
+		before, err := reportFrom(ctx, tx, id, false)
 		if err != nil {
 			return err
 		}
@@ -140,7 +144,7 @@ func (s *Store) CompleteReport(ctx context.Context, id int64, version int) (plan
 			return kovit.Errorf(kovit.EConflict, "plan.error.report_complete")
 		}
 		now := s.now()
-		snap, err := snapshotOf(ctx, tx.query, before.StrategyID, before.PeriodEnd, now)
+		snap, err := snapshotOf(ctx, tx, before.StrategyID, before.PeriodEnd, now)
 		if err != nil {
 			return err
 		}
@@ -157,7 +161,7 @@ func (s *Store) CompleteReport(ctx context.Context, id int64, version int) (plan
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.report(ctx, id); err != nil {
+		if after, err = reportFrom(ctx, tx, id, false); err != nil {
 			return err
 		}
 		if err := tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Update, before, after); err != nil {
@@ -172,7 +176,7 @@ func (s *Store) CompleteReport(ctx context.Context, id int64, version int) (plan
 // DeleteReport implements plan.Store.
 func (s *Store) DeleteReport(ctx context.Context, id int64, version int) error {
 	return s.transact(ctx, func(tx *tx) error {
-		before, err := tx.report(ctx, id)
+		before, err := reportFrom(ctx, tx, id, false)
 		if err != nil {
 			return err
 		}
@@ -193,25 +197,25 @@ func (s *Store) DeleteReport(ctx context.Context, id int64, version int) error {
 // LiveSnapshot implements plan.Store from one read snapshot.
 func (s *Store) LiveSnapshot(ctx context.Context, strategyID int64, until time.Time) (plan.Snapshot, error) {
 	var snap plan.Snapshot
-	err := s.readSnapshot(ctx, func(query planQuery) (err error) {
-		snap, err = snapshotOf(ctx, query, strategyID, until, s.now())
+	err := s.readSnapshot(ctx, func(q querier) (err error) {
+		snap, err = snapshotOf(ctx, q, strategyID, until, s.now())
 		return err
 	})
 	return snap, err
 }
 
-// snapshotOf reads what plan.Freeze needs through query and freezes it.
-func snapshotOf(ctx context.Context, query planQuery, strategyID int64, until, at time.Time) (plan.Snapshot, error) {
+// snapshotOf reads what plan.Freeze needs through q and freezes it.
+func snapshotOf(ctx context.Context, q querier, strategyID int64, until, at time.Time) (plan.Snapshot, error) {
 	in := plan.FreezeInput{Until: until, At: at, Municipalities: map[string]string{}}
 	var err error
-	if in.Tree, err = treeFrom(ctx, query, strategyID); err != nil {
+	if in.Tree, err = treeFrom(ctx, q, strategyID); err != nil {
 		return plan.Snapshot{}, err
 	}
-	if in.Measurements, err = measurementsFrom(ctx, query,
+	if in.Measurements, err = measurementsFrom(ctx, q,
 		" WHERE indicator_id IN (SELECT id FROM plan_indicators WHERE strategy_id = ?)", strategyID); err != nil {
 		return plan.Snapshot{}, err
 	}
-	rows, err := query(ctx, `SELECT `+orgColumns+` FROM plan_organisations WHERE id IN
+	rows, err := q.query(ctx, `SELECT `+orgColumns+` FROM plan_organisations WHERE id IN
 		(SELECT lead_org_id FROM plan_nodes WHERE strategy_id = ?)`, strategyID)
 	if err != nil {
 		return plan.Snapshot{}, fmt.Errorf("sqlstore: organisations: %w", err)
@@ -225,7 +229,7 @@ func snapshotOf(ctx context.Context, query planQuery, strategyID int64, until, a
 		in.Organisations = append(in.Organisations, o)
 	}
 	rows.Close()
-	if rows, err = query(ctx, `SELECT ehak, name FROM municipalities`); err != nil {
+	if rows, err = q.query(ctx, `SELECT ehak, name FROM municipalities`); err != nil {
 		return plan.Snapshot{}, fmt.Errorf("sqlstore: municipality names: %w", err)
 	}
 	defer rows.Close()

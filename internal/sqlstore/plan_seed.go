@@ -41,7 +41,7 @@ func (t *tx) loadSeed(ctx context.Context, seed plan.Seed) error {
 	if err != nil {
 		return err
 	}
-	if st, err = t.strategy(ctx, id); err != nil {
+	if st, err = strategyFrom(ctx, t, id); err != nil {
 		return err
 	}
 	if err := t.record(ctx, kindStrategy, strconv.FormatInt(id, 10), audit.Create, nil, st); err != nil {
@@ -59,7 +59,7 @@ func (t *tx) loadSeed(ctx context.Context, seed plan.Seed) error {
 		if err != nil {
 			return fmt.Errorf("node %s: %w", n.Code, err)
 		}
-		if n, err = t.node(ctx, nodeID); err != nil {
+		if n, err = nodeFrom(ctx, t, nodeID); err != nil {
 			return err
 		}
 		if err := t.record(ctx, kindPlanNode, strconv.FormatInt(nodeID, 10), audit.Create, nil, n); err != nil {

@@ -75,12 +75,11 @@ func (s *Store) ListStrategies(ctx context.Context, f plan.StrategyFilter) ([]pl
 
 // Strategy implements plan.Store.
 func (s *Store) Strategy(ctx context.Context, id int64) (plan.Strategy, error) {
-	st, err := scanStrategy(s.queryRow(ctx, `SELECT `+strategyColumns+` FROM plan_strategies WHERE id = ?`, id))
-	return st, notFound(err)
+	return strategyFrom(ctx, s, id)
 }
 
-func (t *tx) strategy(ctx context.Context, id int64) (plan.Strategy, error) {
-	st, err := scanStrategy(t.queryRow(ctx, `SELECT `+strategyColumns+` FROM plan_strategies WHERE id = ?`, id))
+func strategyFrom(ctx context.Context, q querier, id int64) (plan.Strategy, error) {
+	st, err := scanStrategy(q.queryRow(ctx, `SELECT `+strategyColumns+` FROM plan_strategies WHERE id = ?`, id))
 	return st, notFound(err)
 }
 
@@ -96,7 +95,7 @@ func (s *Store) CreateStrategy(ctx context.Context, st plan.Strategy) (plan.Stra
 		if err != nil {
 			return err
 		}
-		if out, err = tx.strategy(ctx, id); err != nil {
+		if out, err = strategyFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindStrategy, strconv.FormatInt(id, 10), audit.Create, nil, out)
@@ -143,7 +142,7 @@ func (s *Store) UpdateStrategy(ctx context.Context, st plan.Strategy) (plan.Stra
 	}
 	var after plan.Strategy
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.strategy(ctx, st.ID)
+		before, err := strategyFrom(ctx, tx, st.ID)
 		if err != nil {
 			return err
 		}
@@ -174,7 +173,7 @@ func (s *Store) UpdateStrategy(ctx context.Context, st plan.Strategy) (plan.Stra
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.strategy(ctx, st.ID); err != nil {
+		if after, err = strategyFrom(ctx, tx, st.ID); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindStrategy, strconv.FormatInt(st.ID, 10), audit.Update, before, after)

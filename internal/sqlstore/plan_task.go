@@ -23,8 +23,8 @@ func scanTask(row scanner) (plan.Task, error) {
 }
 
 // tasksFrom reads the tasks that filter (a WHERE clause) selects, each activity's in order.
-func tasksFrom(ctx context.Context, query planQuery, filter string, args ...any) ([]plan.Task, error) {
-	rows, err := query(ctx, `SELECT `+taskColumns+` FROM plan_tasks`+filter+` ORDER BY activity_id, position, id`, args...)
+func tasksFrom(ctx context.Context, q querier, filter string, args ...any) ([]plan.Task, error) {
+	rows, err := q.query(ctx, `SELECT `+taskColumns+` FROM plan_tasks`+filter+` ORDER BY activity_id, position, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: tasks: %w", err)
 	}
@@ -42,18 +42,17 @@ func tasksFrom(ctx context.Context, query planQuery, filter string, args ...any)
 
 // Tasks implements plan.Store.
 func (s *Store) Tasks(ctx context.Context, activityID int64) ([]plan.Task, error) {
-	return tasksFrom(ctx, s.query, " WHERE activity_id = ?", activityID)
+	return tasksFrom(ctx, s, " WHERE activity_id = ?", activityID)
 }
 
-func (t *tx) task(ctx context.Context, id int64) (plan.Task, error) {
-	k, err := scanTask(t.queryRow(ctx, `SELECT `+taskColumns+` FROM plan_tasks WHERE id = ?`, id))
+func taskFrom(ctx context.Context, q querier, id int64) (plan.Task, error) {
+	k, err := scanTask(q.queryRow(ctx, `SELECT `+taskColumns+` FROM plan_tasks WHERE id = ?`, id))
 	return k, notFound(err)
 }
 
 // Task implements plan.Store.
 func (s *Store) Task(ctx context.Context, id int64) (plan.Task, error) {
-	k, err := scanTask(s.queryRow(ctx, `SELECT `+taskColumns+` FROM plan_tasks WHERE id = ?`, id))
-	return k, notFound(err)
+	return taskFrom(ctx, s, id)
 }
 
 // CreateTask implements plan.Store: the task goes last under its activity.
@@ -77,7 +76,7 @@ func (s *Store) CreateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert task: %w", err)
 		}
-		if out, err = tx.task(ctx, id); err != nil {
+		if out, err = taskFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindTask, strconv.FormatInt(id, 10), audit.Create, nil, out)
@@ -93,7 +92,7 @@ func (s *Store) UpdateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 	}
 	var after plan.Task
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.task(ctx, k.ID)
+		before, err := taskFrom(ctx, tx, k.ID)
 		if err != nil {
 			return err
 		}
@@ -111,7 +110,7 @@ func (s *Store) UpdateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.task(ctx, k.ID); err != nil {
+		if after, err = taskFrom(ctx, tx, k.ID); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindTask, strconv.FormatInt(k.ID, 10), audit.Update, before, after)
@@ -122,7 +121,7 @@ func (s *Store) UpdateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 // DeleteTask implements plan.Store.
 func (s *Store) DeleteTask(ctx context.Context, id int64, version int) error {
 	return s.transact(ctx, func(tx *tx) error {
-		before, err := tx.task(ctx, id)
+		before, err := taskFrom(ctx, tx, id)
 		if err != nil {
 			return err
 		}

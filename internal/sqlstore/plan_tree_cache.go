@@ -156,7 +156,7 @@ func (s *Store) LatestValues(ctx context.Context, strategyID int64) (map[int64]p
 	t := c.tree
 	// The latest national figure needs only each municipality's latest value (and the
 	// latest national one), not the thousands of values behind them.
-	ms, err := measurementsFrom(ctx, s.query, ` WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (
+	ms, err := measurementsFrom(ctx, s, ` WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (
 		PARTITION BY indicator_id, municipality_ehak ORDER BY measured_on DESC, id DESC) AS n FROM plan_measurements
 		WHERE indicator_id IN (SELECT id FROM plan_indicators WHERE strategy_id = ?)) latest WHERE n = 1)`, strategyID)
 	if err != nil {
@@ -186,16 +186,16 @@ func (s *Store) LatestValues(ctx context.Context, strategyID int64) (map[int64]p
 func (s *Store) withEdits(ctx context.Context, t plan.Tree, e treeEdits) (plan.Tree, error) {
 	var nodes []plan.Node
 	var fresh []plan.Participant
-	err := s.readSnapshot(ctx, func(query planQuery) (err error) {
+	err := s.readSnapshot(ctx, func(q querier) (err error) {
 		if len(e.nodes) > 0 {
 			in, ids := inList(e.nodes)
-			if nodes, err = nodesFrom(ctx, query, "id "+in, "node_id "+in, ids...); err != nil {
+			if nodes, err = nodesFrom(ctx, q, "id "+in, "node_id "+in, ids...); err != nil {
 				return err
 			}
 		}
 		if len(e.participants) > 0 {
 			in, ids := inList(e.participants)
-			fresh, err = participantsFrom(ctx, query, ` WHERE activity_id `+in+
+			fresh, err = participantsFrom(ctx, q, ` WHERE activity_id `+in+
 				` AND activity_id IN (SELECT id FROM plan_nodes WHERE strategy_id = ?)`, append(ids, t.Strategy.ID)...)
 		}
 		return err

@@ -27,11 +27,11 @@ func scanUpdate(row scanner) (plan.ProgressUpdate, error) {
 
 // ProgressUpdates implements plan.Store: newest first, by the day each speaks of.
 func (s *Store) ProgressUpdates(ctx context.Context, activityID int64) ([]plan.ProgressUpdate, error) {
-	return updatesFrom(ctx, s.query, activityID)
+	return updatesFrom(ctx, s, activityID)
 }
 
-func updatesFrom(ctx context.Context, query planQuery, activityID int64) ([]plan.ProgressUpdate, error) {
-	rows, err := query(ctx, `SELECT `+updateColumns+` FROM plan_updates WHERE activity_id = ?
+func updatesFrom(ctx context.Context, q querier, activityID int64) ([]plan.ProgressUpdate, error) {
+	rows, err := q.query(ctx, `SELECT `+updateColumns+` FROM plan_updates WHERE activity_id = ?
 		ORDER BY refers_to DESC, created_at DESC, id DESC`, activityID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: progress updates: %w", err)
@@ -51,8 +51,8 @@ func updatesFrom(ctx context.Context, query planQuery, activityID int64) ([]plan
 // lastUpdatesFrom is when each activity's updates that filter selects last changed.
 // Reading the times and taking the latest in Go, rather than SQL's MAX, keeps them
 // time.Time on SQLite, whose driver knows a column's type but not an aggregate's.
-func lastUpdatesFrom(ctx context.Context, query planQuery, filter string, args ...any) (map[int64]time.Time, error) {
-	rows, err := query(ctx, `SELECT activity_id, updated_at FROM plan_updates`+filter, args...)
+func lastUpdatesFrom(ctx context.Context, q querier, filter string, args ...any) (map[int64]time.Time, error) {
+	rows, err := q.query(ctx, `SELECT activity_id, updated_at FROM plan_updates`+filter, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: last updates: %w", err)
 	}
@@ -76,12 +76,11 @@ func lastUpdatesFrom(ctx context.Context, query planQuery, filter string, args .
 
 // ProgressUpdate implements plan.Store.
 func (s *Store) ProgressUpdate(ctx context.Context, id int64) (plan.ProgressUpdate, error) {
-	u, err := scanUpdate(s.queryRow(ctx, `SELECT `+updateColumns+` FROM plan_updates WHERE id = ?`, id))
-	return u, notFound(err)
+	return progressUpdateFrom(ctx, s, id)
 }
 
-func (t *tx) progressUpdate(ctx context.Context, id int64) (plan.ProgressUpdate, error) {
-	u, err := scanUpdate(t.queryRow(ctx, `SELECT `+updateColumns+` FROM plan_updates WHERE id = ?`, id))
+func progressUpdateFrom(ctx context.Context, q querier, id int64) (plan.ProgressUpdate, error) {
+	u, err := scanUpdate(q.queryRow(ctx, `SELECT `+updateColumns+` FROM plan_updates WHERE id = ?`, id))
 	return u, notFound(err)
 }
 
@@ -102,7 +101,7 @@ func (s *Store) PostProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert progress update: %w", err)
 		}
-		if out, err = tx.progressUpdate(ctx, id); err != nil {
+		if out, err = progressUpdateFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(id, 10), audit.Create, nil, out)
@@ -117,7 +116,7 @@ func (s *Store) EditProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 	}
 	var after plan.ProgressUpdate
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.progressUpdate(ctx, u.ID)
+		before, err := progressUpdateFrom(ctx, tx, u.ID)
 		if err != nil {
 			return err
 		}
@@ -132,7 +131,7 @@ func (s *Store) EditProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		if after, err = tx.progressUpdate(ctx, u.ID); err != nil {
+		if after, err = progressUpdateFrom(ctx, tx, u.ID); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(u.ID, 10), audit.Update, before, after)
@@ -143,7 +142,7 @@ func (s *Store) EditProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 // DeleteProgressUpdate implements plan.Store.
 func (s *Store) DeleteProgressUpdate(ctx context.Context, id int64, version int) error {
 	return s.transact(ctx, func(tx *tx) error {
-		before, err := tx.progressUpdate(ctx, id)
+		before, err := progressUpdateFrom(ctx, tx, id)
 		if err != nil {
 			return err
 		}

@@ -65,10 +65,40 @@ func (s *Store) Close() error {
 
 func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond) }
 
-// tx is a write transaction with the engine's placeholder style applied to every query, so
-// queries are written once with ? placeholders.
-type tx struct {
+// querier is what every read goes through: the read pool (*Store), a write transaction
+// (*tx) or a read snapshot (readSnapshot), each with the engine's placeholder style
+// applied, so a query is written once with ? placeholders. Each read is one function
+// taking a querier (as pkgsite's Transact hands its callback a value with the pool's
+// methods): code in a write transaction hands it the transaction, so the read sees what
+// the transaction has written so far, which a read through the pool would not. A read
+// that only a write needs (a lock, a check) stays a method of tx beside that write.
+type querier interface {
+	query(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	queryRow(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+// txConn is a database transaction, written or read-only, with the engine's placeholder
+// style applied to every query.
+type txConn struct {
 	*sql.Tx
+	engine engine
+}
+
+func (c txConn) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return c.ExecContext(ctx, c.engine.rebind(q), args...)
+}
+
+func (c txConn) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return c.QueryContext(ctx, c.engine.rebind(q), args...)
+}
+
+func (c txConn) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return c.QueryRowContext(ctx, c.engine.rebind(q), args...)
+}
+
+// tx is a write transaction.
+type tx struct {
+	txConn
 	s *Store
 	// changed lists the ids of the records written, by entity: their in-memory copies are
 	// dropped at commit.
@@ -76,18 +106,6 @@ type tx struct {
 	// nodesEdited are the plan nodes changed in place (not created, moved or deleted):
 	// a kept tree can take them in without a reload.
 	nodesEdited map[string]bool
-}
-
-func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return t.ExecContext(ctx, t.s.engine.rebind(q), args...)
-}
-
-func (t *tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return t.QueryContext(ctx, t.s.engine.rebind(q), args...)
-}
-
-func (t *tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	return t.QueryRowContext(ctx, t.s.engine.rebind(q), args...)
 }
 
 // insert runs an INSERT … RETURNING id and returns the id.
@@ -103,7 +121,7 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("sqlstore: begin: %w", err)
 	}
-	t := &tx{Tx: sqlTx, s: s, changed: map[recordKind][]string{}}
+	t := &tx{txConn: txConn{sqlTx, s.engine}, s: s, changed: map[recordKind][]string{}}
 	ended := func() {}
 	if s.OnWrite != nil {
 		ended = s.OnWrite()
@@ -174,6 +192,19 @@ func (t *tx) editsInPlace() (nodes, activities []int64, ok bool) {
 	return nodes, activities, true
 }
 
+// readSnapshot runs fn in one read-only transaction: on PostgreSQL at repeatable read, and
+// on SQLite, whose transactions read one snapshot anyway (its driver ignores the level).
+func (s *Store) readSnapshot(ctx context.Context, fn func(querier) error) error {
+	snap, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
+	if err != nil {
+		return fmt.Errorf("sqlstore: begin read: %w", err)
+	}
+	defer snap.Rollback() // nothing was written; ending the transaction is all that is left
+	return fn(txConn{snap, s.engine})
+}
+
+// query and queryRow read through the read pool: the Store is the querier of every read
+// outside a transaction.
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	return s.read.QueryContext(ctx, s.engine.rebind(q), args...)
 }

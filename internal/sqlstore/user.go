@@ -48,7 +48,7 @@ func (s *Store) CreateUser(ctx context.Context, n auth.NewUser, passwordHash str
 		if err != nil {
 			return fmt.Errorf("sqlstore: create user: %w", err)
 		}
-		if u, err = tx.user(ctx, id); err != nil {
+		if u, err = userFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Create, nil, u)
@@ -70,7 +70,7 @@ func (t *tx) checkUserRefs(ctx context.Context, email string, selfID int64, ehak
 		}
 	}
 	if ehak != "" {
-		if _, err := t.municipality(ctx, ehak); kovit.ErrorCode(err) == kovit.ENotFound {
+		if _, err := municipalityFrom(ctx, t, ehak); kovit.ErrorCode(err) == kovit.ENotFound {
 			p.Add("municipality_ehak", "error.unknown_municipality")
 		} else if err != nil {
 			return err
@@ -79,8 +79,8 @@ func (t *tx) checkUserRefs(ctx context.Context, email string, selfID int64, ehak
 	return p.Err()
 }
 
-func (t *tx) user(ctx context.Context, id int64) (auth.User, error) {
-	u, err := scanUser(t.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
+func userFrom(ctx context.Context, q querier, id int64) (auth.User, error) {
+	u, err := scanUser(q.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
 	return u, notFound(err)
 }
 
@@ -92,7 +92,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up auth.UserUpdate) (a
 	}
 	var after auth.User
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.user(ctx, id)
+		before, err := userFrom(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -113,7 +113,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up auth.UserUpdate) (a
 				return err
 			}
 		}
-		if after, err = tx.user(ctx, id); err != nil {
+		if after, err = userFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Update, before, after)
@@ -125,7 +125,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up auth.UserUpdate) (a
 // Every session and token of the user ends with the old password.
 func (s *Store) SetPassword(ctx context.Context, id int64, passwordHash string, mustChange bool) error {
 	return s.transact(ctx, func(tx *tx) error {
-		before, err := tx.user(ctx, id)
+		before, err := userFrom(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -156,8 +156,7 @@ func (s *Store) RecordSignIn(ctx context.Context, id int64) error {
 
 // User implements auth.Store.
 func (s *Store) User(ctx context.Context, id int64) (auth.User, error) {
-	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
-	return u, notFound(err)
+	return userFrom(ctx, s, id)
 }
 
 // UserByEmail implements auth.Store.
