@@ -40,7 +40,7 @@ func (s *Store) Invite(ctx context.Context, invites []auth.Invitation, expires t
 			if err := tx.issueLink(ctx, id, auth.LinkInvite, in.TokenHash, expires); err != nil {
 				return err
 			}
-			u, err := tx.user(ctx, id)
+			u, err := userFrom(ctx, tx, id)
 			if err != nil {
 				return err
 			}
@@ -61,7 +61,7 @@ func (s *Store) Invite(ctx context.Context, invites []auth.Invitation, expires t
 // IssueLink implements auth.LinkStore.
 func (s *Store) IssueLink(ctx context.Context, userID int64, purpose auth.LinkPurpose, hash string, expires time.Time) error {
 	return s.transact(ctx, func(tx *tx) error {
-		if _, err := tx.user(ctx, userID); err != nil {
+		if _, err := userFrom(ctx, tx, userID); err != nil {
 			return err
 		}
 		if err := tx.issueLink(ctx, userID, purpose, hash, expires); err != nil {
@@ -123,7 +123,7 @@ func (s *Store) UseLink(ctx context.Context, purpose auth.LinkPurpose, hash, pas
 		if err != nil {
 			return err
 		}
-		if u, err = tx.user(ctx, userID); err != nil {
+		if u, err = userFrom(ctx, tx, userID); err != nil {
 			return err
 		}
 		if !u.Active {
@@ -153,7 +153,7 @@ func (s *Store) UseLink(ctx context.Context, purpose auth.LinkPurpose, hash, pas
 		if err := tx.record(ctx, kindUser, strconv.FormatInt(userID, 10), audit.Update, pw{""}, pw{"(set through " + string(purpose) + " link)"}); err != nil {
 			return err
 		}
-		u, err = tx.user(ctx, userID)
+		u, err = userFrom(ctx, tx, userID)
 		return err
 	})
 	return u, err
@@ -163,7 +163,7 @@ func (s *Store) UseLink(ctx context.Context, purpose auth.LinkPurpose, hash, pas
 func (s *Store) SetLead(ctx context.Context, id int64, lead bool) (auth.User, error) {
 	var after auth.User
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := tx.user(ctx, id)
+		before, err := userFrom(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -178,7 +178,7 @@ func (s *Store) SetLead(ctx context.Context, id int64, lead bool) (auth.User, er
 		type leadOf struct {
 			Lead bool `json:"lead"`
 		}
-		if after, err = tx.user(ctx, id); err != nil {
+		if after, err = userFrom(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Update, leadOf{before.Lead}, leadOf{lead})
@@ -193,7 +193,7 @@ func (s *Store) SetPersonalCode(ctx context.Context, id int64, code string) erro
 		return err
 	}
 	return s.transact(ctx, func(tx *tx) error {
-		before, err := tx.user(ctx, id)
+		before, err := userFrom(ctx, tx, id)
 		if err != nil {
 			return err
 		}
