@@ -183,3 +183,13 @@ type Store interface {
 	// ReleaseMail undoes a claim made at at whose mail did not go, so it is tried again.
 	ReleaseMail(ctx context.Context, ids []int64, at time.Time) error
 }
+
+// Full is s with every kind's delivery filled in, defaults included, as the settings
+// show them.
+func (s Settings) Full() Settings {
+	out := Settings{Lang: s.Lang, Prefs: Prefs{}}
+	for _, k := range Kinds {
+		out.Prefs[k.Kind] = s.Prefs.For(k.Kind)
+	}
+	return out
+}
