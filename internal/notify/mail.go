@@ -18,9 +18,13 @@ import (
 // daily digest from 07:00 Estonian time and the weekly digest from Monday 07:00, one mail
 // per user and delivery holding all of theirs.
 type Mailer struct {
-	Store   Store
-	Users   interface{ User(ctx context.Context, id int64) (auth.User, error) }
-	Needs   interface{ Need(ctx context.Context, id int64) (need.Need, error) }
+	Store Store
+	Users interface {
+		User(ctx context.Context, id int64) (auth.User, error)
+	}
+	Needs interface {
+		Need(ctx context.Context, id int64) (need.Need, error)
+	}
 	Mail    mail.Sender
 	Catalog *i18n.Catalog
 	Signer  Signer

@@ -149,6 +149,13 @@ func (ui *UI) routes() []route {
 		{"POST /admin/users/{id}/reset-password", ui.userResetPassword},
 		{"GET /admin/audit", ui.auditList},
 		{"GET /admin/audit.csv", ui.auditExport},
+
+		// Notifications (issue 12).
+		{"GET /notifications", ui.notificationList},
+		{"GET /account/notifications", ui.notificationSettings},
+		{"POST /account/notifications", ui.saveNotificationSettings},
+		{"GET /notifications/settings/{token}", ui.signedNotificationSettings},
+		{"POST /notifications/settings/{token}", ui.saveSignedNotificationSettings},
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"kovit/internal/i18n"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
+	"kovit/internal/notify"
 	"kovit/internal/plan"
 )
 
@@ -27,6 +28,10 @@ type Deps struct {
 	Reminders *need.Reminders
 	Users     auth.Store
 	Audit     audit.Store
+	// Notifications (issue 12): the user's list and settings; Signer checks a mail's
+	// settings link.
+	Notifications notify.Store
+	Signer        notify.Signer
 	Auth      *auth.Authenticator
 	Catalog   *i18n.Catalog
 	Logger    *slog.Logger
