@@ -28,10 +28,6 @@ type Deps struct {
 	Reminders *need.Reminders
 	Users     auth.Store
 	Audit     audit.Store
-	// Notifications (issue 12): the user's list and settings; Signer checks a mail's
-	// settings link.
-	Notifications notify.Store
-	Signer        notify.Signer
 	Auth      *auth.Authenticator
 	Catalog   *i18n.Catalog
 	Logger    *slog.Logger
@@ -45,6 +41,11 @@ type Deps struct {
 	// the sign-in limit counts; a request from anywhere else counts by its own address.
 	TrustedProxies []netip.Prefix
 	Now            func() time.Time
+
+	// Notifications (issue 12): the user's list and settings; Signer checks a mail's
+	// settings link.
+	Notifications notify.Store
+	Signer        notify.Signer
 }
 
 // UI serves the HTML pages.
