@@ -81,7 +81,8 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
-		Reminders: a.remind, Notifications: a.notify, RoundClosing: store})
+		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
+		ActivityParts: store})
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Notifications: store, Signer: a.notify.Signer}

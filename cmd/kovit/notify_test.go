@@ -17,6 +17,7 @@ import (
 	"kovit/internal/mail/mailtest"
 	"kovit/internal/need"
 	"kovit/internal/notify"
+	"kovit/internal/plan"
 )
 
 // startNotifyApp is kovit with its mail going to an SMTP server inside the test, and the
@@ -399,6 +400,83 @@ func TestRoundClosingNotifications(t *testing.T) {
 			if len(got) != 2 || got[0].Kind != notify.RoundClosing1 || got[1].Kind != notify.RoundClosing7 || got[1].Title != "IKT vajadused 2027" {
 				t.Errorf("%s was told %+v", u.Email, got)
 			}
+		}
+	})
+}
+
+// A municipality's part of a joint activity is told to its editors when it is due within
+// 7 days and when it is overdue, each once, in the weekly digest; a part in a plan the
+// editors may not read (another municipality's draft) is not told to them at all.
+func TestActivityPartNotifications(t *testing.T) {
+	onEngines(t, func(t *testing.T, engine string) {
+		a, smtp := startNotifyApp(t, engine)
+		coord := a.user(t, "kati@kovit.test", auth.RoleCoordinator, "")
+		mari := a.user(t, "mari@tartu.test", auth.RoleEditor, "0793")
+		toomas := a.user(t, "toomas@tallinn.test", auth.RoleEditor, "0784")
+		ctx := auth.WithUser(context.Background(), &coord)
+		day := func(d int) *time.Time { t := time.Date(2026, 12, d, 0, 0, 0, 0, time.UTC); return &t }
+		national, err := a.store.CreateStrategy(ctx, plan.Strategy{TitleEt: "KOV IKT tegevuskava", StartYear: 2026, EndYear: 2030, Status: plan.Adopted}.WithDefaults())
+		if err != nil {
+			t.Fatal(err)
+		}
+		joint, err := a.store.CreateNode(ctx, plan.Node{StrategyID: national.ID, Kind: plan.Activity, Code: "1.1", TitleEt: "Dokumendihalduse ühishange"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tallinnDraft, err := a.store.CreateStrategy(ctx, plan.Strategy{TitleEt: "Tallinna IT-plaan", StartYear: 2026, EndYear: 2027,
+			Status: plan.Draft, OwnerID: new(municipalityOrg(t, a, "0784"))}.WithDefaults())
+		if err != nil {
+			t.Fatal(err)
+		}
+		secret, err := a.store.CreateNode(ctx, plan.Node{StrategyID: tallinnDraft.ID, Kind: plan.Activity, Code: "7", TitleEt: "Tallinna salajane hange"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []plan.Participant{
+			{ActivityID: joint.ID, MunicipalityEHAK: "0793", Due: new(time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC))},
+			{ActivityID: joint.ID, MunicipalityEHAK: "0784", Due: day(5)},
+			{ActivityID: joint.ID, MunicipalityEHAK: "0171", Due: day(20)},
+			{ActivityID: secret.ID, MunicipalityEHAK: "0793", Due: new(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC))},
+		} {
+			if _, err := a.store.AddParticipant(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		bg := context.Background()
+		for _, at := range []time.Time{time.Date(2026, 12, 1, 10, 0, 0, 0, kovit.Estonia), time.Date(2026, 12, 1, 11, 0, 0, 0, kovit.Estonia)} {
+			if err := jobs.EmitActivityParts(bg, a.store, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+		kinds := func(u auth.User) []string {
+			var out []string
+			for _, n := range notificationsOf(t, a, u) {
+				out = append(out, string(n.Kind)+" "+n.Title)
+			}
+			return out
+		}
+		if got := kinds(mari); len(got) != 1 || got[0] != "activity_part_overdue 1.1 Dokumendihalduse ühishange" {
+			t.Errorf("Tartu's editor was told %q", got)
+		}
+		if got := kinds(toomas); len(got) != 1 || got[0] != "activity_part_due_7 1.1 Dokumendihalduse ühishange" {
+			t.Errorf("Tallinn's editor was told %q", got)
+		}
+		if err := jobs.EmitActivityParts(bg, a.store, time.Date(2026, 12, 6, 10, 0, 0, 0, kovit.Estonia)); err != nil {
+			t.Fatal(err)
+		}
+		if got := kinds(toomas); len(got) != 2 || got[0] != "activity_part_overdue 1.1 Dokumendihalduse ühishange" {
+			t.Errorf("Tallinn's editor, once the part is overdue: %q", got)
+		}
+		if _, err := a.app.notify.Send(bg, time.Date(2026, 12, 7, 7, 0, 0, 0, kovit.Estonia)); err != nil {
+			t.Fatal(err)
+		}
+		mails := byRecipient(smtp.Messages())
+		if m := mails[mari.Email]; len(m) != 1 || !strings.Contains(m[0].Text, "Dokumendihalduse ühishange") || strings.Contains(m[0].Text, "salajane") ||
+			m[0].Subject != "kovit: 1 teavitus nädala kohta" {
+			t.Errorf("Tartu's weekly digest: %+v", m)
+		}
+		if m := mails[toomas.Email]; len(m) != 1 || m[0].Subject != "kovit: 2 teavitust nädala kohta" {
+			t.Errorf("Tallinn's weekly digest: %+v", m)
 		}
 	})
 }

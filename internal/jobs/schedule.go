@@ -18,6 +18,7 @@ type Deps struct {
 	// Notifications (issue 12): the outbox's sender and the scheduled events' store.
 	Notifications notify.Mailer
 	RoundClosing  RoundClosingStore
+	ActivityParts PartStore
 }
 
 // Schedule is every scheduled job of kovit, in the order a tick runs them.
@@ -28,6 +29,7 @@ func Schedule(d Deps) []Job {
 		d.Digest.Job(),
 		RoundReminders(d.Reminders),
 		RoundClosing(d.RoundClosing),
+		ActivityParts(d.ActivityParts),
 		NotificationMail(d.Notifications),
 	}
 }

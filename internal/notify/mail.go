@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"kovit/internal/kovit"
 	"kovit/internal/mail"
 	"kovit/internal/need"
+	"kovit/internal/plan"
 )
 
 // Mailer sends what the outbox holds: each user's immediate notifications at once, the
@@ -25,6 +27,7 @@ type Mailer struct {
 	Needs interface {
 		Need(ctx context.Context, id int64) (need.Need, error)
 	}
+	Plans   PlanReader
 	Mail    mail.Sender
 	Catalog *i18n.Catalog
 	Signer  Signer
@@ -132,18 +135,50 @@ func (m Mailer) mayRead(ctx context.Context, u *auth.User, n Notification) error
 	if err := auth.CanReadInternal(u); err != nil {
 		return err
 	}
-	if n.Entity != "need" {
-		return nil // cells are public, rounds internal
+	switch n.Entity {
+	case "need":
+		id, err := leadingID(n.EntityID)
+		if err != nil {
+			return err
+		}
+		nd, err := m.Needs.Need(ctx, id)
+		if err != nil {
+			return err
+		}
+		return auth.CanReadNeed(u, nd.MunicipalityEHAK, nd.State.Editable())
+	case "plan_participant":
+		id, err := leadingID(n.EntityID)
+		if err != nil {
+			return err
+		}
+		activity, err := m.Plans.Node(ctx, id)
+		if err != nil {
+			return err
+		}
+		s, err := m.Plans.Strategy(ctx, activity.StrategyID)
+		if err != nil {
+			return err
+		}
+		return plan.CheckRead(ctx, m.Plans, s, auth.StrategyReader(u))
 	}
-	var id int64
-	if _, err := fmt.Sscan(n.EntityID, &id); err != nil {
-		return kovit.NotFound()
-	}
-	nd, err := m.Needs.Need(ctx, id)
+	return nil // cells are public, rounds internal
+}
+
+// PlanReader is what the read rule of a plan's notifications reads.
+type PlanReader interface {
+	Node(ctx context.Context, id int64) (plan.Node, error)
+	Strategy(ctx context.Context, id int64) (plan.Strategy, error)
+	plan.Owners
+}
+
+// leadingID is the number an entity id starts with: a need's id, a participant's activity.
+func leadingID(entityID string) (int64, error) {
+	s, _, _ := strings.Cut(entityID, "/")
+	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		return err
+		return 0, kovit.NotFound()
 	}
-	return auth.CanReadNeed(u, nd.MunicipalityEHAK, nd.State.Editable())
+	return id, nil
 }
 
 // message is one user's mail in their language, with the link to their settings.

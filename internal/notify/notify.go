@@ -6,6 +6,7 @@ package notify
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"kovit/internal/kovit"
@@ -24,6 +25,9 @@ const (
 	NeedFunded    Kind = "need_funded"
 	RoundClosing7 Kind = "round_closing_7"
 	RoundClosing1 Kind = "round_closing_1"
+	// A municipality's part of a joint activity.
+	PartOverdue Kind = "activity_part_overdue"
+	PartDue7    Kind = "activity_part_due_7"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -68,6 +72,8 @@ var Kinds = []KindInfo{
 	{NeedFunded, Weekly},
 	{RoundClosing7, Weekly},
 	{RoundClosing1, Immediate},
+	{PartOverdue, Weekly},
+	{PartDue7, Weekly},
 }
 
 // Known reports whether k is one of Kinds.
@@ -157,6 +163,9 @@ func (n Notification) Path() string {
 		return "/eservices/" + n.EntityID
 	case "need_round":
 		return "/rounds/" + n.EntityID
+	case "plan_participant":
+		activity, _, _ := strings.Cut(n.EntityID, "/")
+		return "/plan/activities/" + activity
 	}
 	return "/notifications"
 }

@@ -16,7 +16,7 @@ func TestDigestStart(t *testing.T) {
 		return v
 	}
 	for _, c := range []struct {
-		d        Delivery
+		d         Delivery
 		now, want string
 	}{
 		{Daily, "2026-12-02 07:00", "2026-12-02 07:00"},
