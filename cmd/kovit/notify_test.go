@@ -372,7 +372,8 @@ func TestNotificationList(t *testing.T) {
 	})
 }
 
-// A round closing in 7 days and in 1 day is told to every municipality's editors, once.
+// A round opening, and closing in 7 days and in 1 day, is told to every municipality's
+// editors, once.
 func TestRoundClosingNotifications(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a, _ := startNotifyApp(t, engine)
@@ -382,7 +383,8 @@ func TestRoundClosingNotifications(t *testing.T) {
 		if _, err := a.store.CreateRound(ctx, need.Round{Title: "IKT vajadused 2027", Deadline: "2026-12-08", Open: true}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := a.store.CreateRound(ctx, need.Round{Title: "Suletud voor", Deadline: "2026-12-08", Open: false}); err != nil {
+		closed, err := a.store.CreateRound(ctx, need.Round{Title: "Suletud voor", Deadline: "2026-12-08", Open: false})
+		if err != nil {
 			t.Fatal(err)
 		}
 		for _, at := range []time.Time{
@@ -395,10 +397,23 @@ func TestRoundClosingNotifications(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		closed.Open = true
+		if _, err := a.store.UpdateRound(ctx, closed); err != nil {
+			t.Fatal(err)
+		}
+		closed.Version++
+		closed.Title = "Suletud voor, muudetud"
+		if _, err := a.store.UpdateRound(ctx, closed); err != nil { // open already: nothing new
+			t.Fatal(err)
+		}
 		for _, u := range []auth.User{mari, toomas} {
-			got := notificationsOf(t, a, u)
-			if len(got) != 2 || got[0].Kind != notify.RoundClosing1 || got[1].Kind != notify.RoundClosing7 || got[1].Title != "IKT vajadused 2027" {
-				t.Errorf("%s was told %+v", u.Email, got)
+			var got []string
+			for _, n := range notificationsOf(t, a, u) {
+				got = append(got, string(n.Kind)+" "+n.Title)
+			}
+			want := []string{"round_opened Suletud voor", "round_closing_1 IKT vajadused 2027", "round_closing_7 IKT vajadused 2027", "round_opened IKT vajadused 2027"}
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("%s was told %q, want %q", u.Email, got, want)
 			}
 		}
 	})

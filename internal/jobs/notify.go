@@ -9,7 +9,6 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
-	"kovit/internal/municipality"
 	"kovit/internal/need"
 	"kovit/internal/notify"
 	"kovit/internal/plan"
@@ -31,7 +30,6 @@ func NotificationMail(m notify.Mailer) Job {
 // RoundClosingStore is what the round-closing events read and write.
 type RoundClosingStore interface {
 	ListRounds(ctx context.Context) ([]need.Round, error)
-	ListMunicipalities(ctx context.Context, f municipality.Filter) ([]municipality.Municipality, int, error)
 	Emit(ctx context.Context, evs []notify.Event) error
 }
 
@@ -52,7 +50,6 @@ func EmitRoundClosing(ctx context.Context, s RoundClosingStore, now time.Time) e
 	local := now.In(kovit.Estonia)
 	today := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
 	var evs []notify.Event
-	var ms []municipality.Municipality
 	for _, r := range rounds {
 		deadline, err := time.Parse(time.DateOnly, r.Deadline)
 		if !r.Open || err != nil {
@@ -62,16 +59,9 @@ func EmitRoundClosing(ctx context.Context, s RoundClosingStore, now time.Time) e
 		if kind == "" {
 			continue
 		}
-		if ms == nil {
-			if ms, _, err = s.ListMunicipalities(ctx, municipality.Filter{Limit: municipality.MaxLimit}); err != nil {
-				return err
-			}
-		}
 		id := strconv.FormatInt(r.ID, 10)
-		for _, m := range ms {
-			evs = append(evs, notify.Event{Kind: kind, Entity: "need_round", EntityID: id, Municipality: m.EHAK,
-				Title: r.Title, Reason: deadline.Format("02.01.2006"), Key: string(kind) + ":" + id})
-		}
+		evs = append(evs, notify.Event{Kind: kind, Entity: "need_round", EntityID: id, Municipality: notify.EveryMunicipality,
+			Title: r.Title, Reason: deadline.Format("02.01.2006"), Key: string(kind) + ":" + id})
 	}
 	if len(evs) == 0 {
 		return nil

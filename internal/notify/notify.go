@@ -24,6 +24,7 @@ const (
 	NeedDuplicate Kind = "need_duplicate"
 	NeedFunded    Kind = "need_funded"
 	RoundClosing7 Kind = "round_closing_7"
+	RoundOpened   Kind = "round_opened"
 	RoundClosing1 Kind = "round_closing_1"
 	// A municipality's part of a joint activity.
 	PartOverdue Kind = "activity_part_overdue"
@@ -70,6 +71,7 @@ var Kinds = []KindInfo{
 	{NeedRejected, Weekly},
 	{NeedDuplicate, Weekly},
 	{NeedFunded, Weekly},
+	{RoundOpened, Weekly},
 	{RoundClosing7, Weekly},
 	{RoundClosing1, Immediate},
 	{PartOverdue, Weekly},
@@ -130,7 +132,7 @@ type Event struct {
 	// Entity and EntityID name what it is about, as the audit trail names records
 	// (need 12, service_cell 0793/S01, need_round 3).
 	Entity, EntityID string
-	// Municipality is the EHAK whose active editors hear of it.
+	// Municipality is the EHAK whose active editors hear of it, or EveryMunicipality.
 	Municipality string
 	// Title and Reason are shown in the list and the mail: what it is, and why (a return's
 	// reason).
@@ -139,6 +141,9 @@ type Event struct {
 	// again emits nothing.
 	Key string
 }
+
+// EveryMunicipality as an Event's Municipality tells the editors of every municipality.
+const EveryMunicipality = "*"
 
 // Notification is one event for one recipient: a row of the outbox and of the in-app list.
 type Notification struct {

@@ -30,10 +30,10 @@ func (t *tx) emit(ctx context.Context, evs ...notify.Event) error {
 		_, err := t.exec(ctx, `INSERT INTO notifications (user_id, kind, entity, entity_id, title, reason, delivery, dedup_key, created_at)
 			SELECT u.id, ?, ?, ?, ?, ?, COALESCE(p.delivery, ?), ?, ?
 			FROM users u LEFT JOIN notification_prefs p ON p.user_id = u.id AND p.kind = ?
-			WHERE u.active AND u.role = ? AND u.municipality_ehak = ? AND u.id <> ?
+			WHERE u.active AND u.role = ? AND (u.municipality_ehak = ? OR (? AND u.municipality_ehak IS NOT NULL)) AND u.id <> ?
 			ON CONFLICT (user_id, dedup_key) DO NOTHING`,
 			string(e.Kind), e.Entity, e.EntityID, e.Title, e.Reason, string(def), key, t.s.now(),
-			string(e.Kind), string(auth.RoleEditor), e.Municipality, actorID)
+			string(e.Kind), string(auth.RoleEditor), e.Municipality, e.Municipality == notify.EveryMunicipality, actorID)
 		if err != nil {
 			return fmt.Errorf("sqlstore: emit %s: %w", e.Kind, err)
 		}
@@ -250,4 +250,10 @@ func (t *tx) emitNeedMove(ctx context.Context, n need.Need, reason string) error
 	}
 	return t.emit(ctx, notify.Event{Kind: kind, Entity: string(kindNeed), EntityID: strconv.FormatInt(n.ID, 10),
 		Municipality: n.MunicipalityEHAK, Title: n.Title, Reason: reason})
+}
+
+// emitRoundOpened tells every municipality's editors that a collection round has opened.
+func (t *tx) emitRoundOpened(ctx context.Context, r need.Round) error {
+	return t.emit(ctx, notify.Event{Kind: notify.RoundOpened, Entity: string(kindNeedRound), EntityID: strconv.FormatInt(r.ID, 10),
+		Municipality: notify.EveryMunicipality, Title: r.Title, Reason: r.Deadline})
 }
