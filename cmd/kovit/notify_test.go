@@ -495,3 +495,52 @@ func TestActivityPartNotifications(t *testing.T) {
 		}
 	})
 }
+
+// Being made a contact person of an activity is told at once to each new contact, not
+// again while they stay one; the mail leaves out an activity in a plan the contact may
+// not read (another municipality's draft), by the read rule asked when it is written.
+func TestActivityContactNotification(t *testing.T) {
+	onEngines(t, func(t *testing.T, engine string) {
+		a, smtp := startNotifyApp(t, engine)
+		coord := a.user(t, "kati@kovit.test", auth.RoleCoordinator, "")
+		mari := a.user(t, "mari@tartu.test", auth.RoleEditor, "0793")
+		rein := a.user(t, "rein@ministeerium.test", auth.RoleReader, "")
+		ctx := auth.WithUser(context.Background(), &coord)
+		national, err := a.store.CreateStrategy(ctx, plan.Strategy{TitleEt: "KOV IKT tegevuskava", StartYear: 2026, EndYear: 2030, Status: plan.Adopted}.WithDefaults())
+		if err != nil {
+			t.Fatal(err)
+		}
+		act, err := a.store.CreateNode(ctx, plan.Node{StrategyID: national.ID, Kind: plan.Activity, Code: "1.1", TitleEt: "Dokumendihalduse ühishange",
+			ContactIDs: []int64{coord.ID, mari.ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		act.ContactIDs = []int64{mari.ID, rein.ID}
+		if _, err := a.store.UpdateNode(ctx, act); err != nil {
+			t.Fatal(err)
+		}
+		draft, err := a.store.CreateStrategy(ctx, plan.Strategy{TitleEt: "Tallinna IT-plaan", StartYear: 2026, EndYear: 2027,
+			Status: plan.Draft, OwnerID: new(municipalityOrg(t, a, "0784"))}.WithDefaults())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.store.CreateNode(ctx, plan.Node{StrategyID: draft.ID, Kind: plan.Activity, Code: "7", TitleEt: "Tallinna salajane hange",
+			ContactIDs: []int64{mari.ID}}); err != nil {
+			t.Fatal(err)
+		}
+		count := func(u auth.User) int { return len(notificationsOf(t, a, u)) }
+		if count(coord) != 0 || count(mari) != 2 || count(rein) != 1 {
+			t.Errorf("told: coordinator %d, Mari %d, Rein %d; want 0, 2, 1", count(coord), count(mari), count(rein))
+		}
+		if _, err := a.app.notify.Send(context.Background(), time.Date(2026, 12, 1, 10, 1, 0, 0, kovit.Estonia)); err != nil {
+			t.Fatal(err)
+		}
+		mails := byRecipient(smtp.Messages())
+		if m := mails[mari.Email]; len(m) != 1 || !strings.Contains(m[0].Text, "1.1 Dokumendihalduse ühishange") || strings.Contains(m[0].Text, "salajane") {
+			t.Errorf("Mari's mail: %+v", m)
+		}
+		if m := mails[rein.Email]; len(m) != 1 || !strings.Contains(m[0].Subject, "Sind määrati tegevuse kontaktisikuks") {
+			t.Errorf("Rein's mail: %+v", m)
+		}
+	})
+}

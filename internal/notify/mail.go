@@ -146,7 +146,7 @@ func (m Mailer) mayRead(ctx context.Context, u *auth.User, n Notification) error
 			return err
 		}
 		return auth.CanReadNeed(u, nd.MunicipalityEHAK, nd.State.Editable())
-	case "plan_participant":
+	case "plan_participant", "plan_node":
 		id, err := leadingID(n.EntityID)
 		if err != nil {
 			return err

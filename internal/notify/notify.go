@@ -26,6 +26,9 @@ const (
 	RoundClosing7 Kind = "round_closing_7"
 	RoundOpened   Kind = "round_opened"
 	RoundClosing1 Kind = "round_closing_1"
+	// Made a contact person of an activity: the action plan's assignment (tasks have
+	// no assignee).
+	ActivityContact Kind = "activity_contact"
 	// A municipality's part of a joint activity.
 	PartOverdue Kind = "activity_part_overdue"
 	PartDue7    Kind = "activity_part_due_7"
@@ -74,6 +77,7 @@ var Kinds = []KindInfo{
 	{RoundOpened, Weekly},
 	{RoundClosing7, Weekly},
 	{RoundClosing1, Immediate},
+	{ActivityContact, Immediate},
 	{PartOverdue, Weekly},
 	{PartDue7, Weekly},
 }
@@ -134,6 +138,8 @@ type Event struct {
 	Entity, EntityID string
 	// Municipality is the EHAK whose active editors hear of it, or EveryMunicipality.
 	Municipality string
+	// Users, when set instead, are the ones who hear of it.
+	Users []int64
 	// Title and Reason are shown in the list and the mail: what it is, and why (a return's
 	// reason).
 	Title, Reason string
@@ -168,7 +174,7 @@ func (n Notification) Path() string {
 		return "/eservices/" + n.EntityID
 	case "need_round":
 		return "/rounds/" + n.EntityID
-	case "plan_participant":
+	case "plan_participant", "plan_node":
 		activity, _, _ := strings.Cut(n.EntityID, "/")
 		return "/plan/activities/" + activity
 	}

@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"kovit/internal/auth"
 	"kovit/internal/eservice"
 	"kovit/internal/need"
 	"kovit/internal/notify"
+	"kovit/internal/plan"
 )
 
 // emit writes a notification per recipient of each event inside the transaction of the
@@ -27,13 +29,24 @@ func (t *tx) emit(ctx context.Context, evs ...notify.Event) error {
 		if e.Key != "" {
 			key = &e.Key
 		}
+		audience := `u.role = ? AND (u.municipality_ehak = ? OR (? AND u.municipality_ehak IS NOT NULL))`
+		args := []any{string(auth.RoleEditor), e.Municipality, e.Municipality == notify.EveryMunicipality}
+		if e.Municipality == "" {
+			if len(e.Users) == 0 {
+				continue
+			}
+			audience, args = `u.id IN (`+placeholders(len(e.Users))+`)`, nil
+			for _, id := range e.Users {
+				args = append(args, id)
+			}
+		}
+		args = append([]any{string(e.Kind), e.Entity, e.EntityID, e.Title, e.Reason, string(def), key, t.s.now(), string(e.Kind)},
+			append(args, actorID)...)
 		_, err := t.exec(ctx, `INSERT INTO notifications (user_id, kind, entity, entity_id, title, reason, delivery, dedup_key, created_at)
 			SELECT u.id, ?, ?, ?, ?, ?, COALESCE(p.delivery, ?), ?, ?
 			FROM users u LEFT JOIN notification_prefs p ON p.user_id = u.id AND p.kind = ?
-			WHERE u.active AND u.role = ? AND (u.municipality_ehak = ? OR (? AND u.municipality_ehak IS NOT NULL)) AND u.id <> ?
-			ON CONFLICT (user_id, dedup_key) DO NOTHING`,
-			string(e.Kind), e.Entity, e.EntityID, e.Title, e.Reason, string(def), key, t.s.now(),
-			string(e.Kind), string(auth.RoleEditor), e.Municipality, e.Municipality == notify.EveryMunicipality, actorID)
+			WHERE u.active AND `+audience+` AND u.id <> ?
+			ON CONFLICT (user_id, dedup_key) DO NOTHING`, args...)
 		if err != nil {
 			return fmt.Errorf("sqlstore: emit %s: %w", e.Kind, err)
 		}
@@ -256,4 +269,36 @@ func (t *tx) emitNeedMove(ctx context.Context, n need.Need, reason string) error
 func (t *tx) emitRoundOpened(ctx context.Context, r need.Round) error {
 	return t.emit(ctx, notify.Event{Kind: notify.RoundOpened, Entity: string(kindNeedRound), EntityID: strconv.FormatInt(r.ID, 10),
 		Municipality: notify.EveryMunicipality, Title: r.Title, Reason: r.Deadline})
+}
+
+func (t *tx) nodeContacts(ctx context.Context, nodeID int64) (map[int64]bool, error) {
+	rows, err := t.query(ctx, `SELECT user_id FROM plan_node_contacts WHERE node_id = ?`, nodeID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: node contacts: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// emitNewContacts tells the people just made contact persons of an activity.
+func (t *tx) emitNewContacts(ctx context.Context, n plan.Node, before map[int64]bool) error {
+	var added []int64
+	for _, id := range n.ContactIDs {
+		if !before[id] {
+			added = append(added, id)
+		}
+	}
+	if n.Kind != plan.Activity || len(added) == 0 {
+		return nil
+	}
+	return t.emit(ctx, notify.Event{Kind: notify.ActivityContact, Entity: "plan_node", EntityID: strconv.FormatInt(n.ID, 10),
+		Users: added, Title: strings.TrimSpace(n.Code + " " + n.TitleEt)})
 }
