@@ -6,6 +6,7 @@ package notify
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,14 +50,7 @@ const (
 var Deliveries = []Delivery{Immediate, Daily, Weekly, Never}
 
 // Valid reports whether d is one of Deliveries.
-func (d Delivery) Valid() bool {
-	for _, x := range Deliveries {
-		if d == x {
-			return true
-		}
-	}
-	return false
-}
+func (d Delivery) Valid() bool { return slices.Contains(Deliveries, d) }
 
 // KindInfo is a kind with its default delivery: what is sent back to a person or handed
 // to them comes at once, the rest in the weekly digest.
@@ -84,12 +78,7 @@ var Kinds = []KindInfo{
 
 // Known reports whether k is one of Kinds.
 func (k Kind) Known() bool {
-	for _, i := range Kinds {
-		if i.Kind == k {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(Kinds, func(i KindInfo) bool { return i.Kind == k })
 }
 
 // Prefs are a user's choices by kind; a kind not chosen has its default.
