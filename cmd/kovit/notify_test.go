@@ -497,8 +497,9 @@ func TestActivityPartNotifications(t *testing.T) {
 }
 
 // Being made a contact person of an activity is told at once to each new contact, not
-// again while they stay one; the mail leaves out an activity in a plan the contact may
-// not read (another municipality's draft), by the read rule asked when it is written.
+// again while they stay one, and a report opened on the plan to its contacts; the mail
+// leaves out what is in a plan the contact may not read (another municipality's draft),
+// by the read rule asked when it is written.
 func TestActivityContactNotification(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a, smtp := startNotifyApp(t, engine)
@@ -541,6 +542,31 @@ func TestActivityContactNotification(t *testing.T) {
 		}
 		if m := mails[rein.Email]; len(m) != 1 || !strings.Contains(m[0].Subject, "Sind määrati tegevuse kontaktisikuks") {
 			t.Errorf("Rein's mail: %+v", m)
+		}
+
+		// A report opened on a plan tells its activities' contact persons, in the weekly
+		// digest; Mari does not read of the report on Tallinn's draft.
+		period := func(s int64, title string) plan.Report {
+			return plan.Report{StrategyID: s, TitleEt: title, PeriodStart: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}
+		}
+		for _, r := range []plan.Report{period(national.ID, "Aastaaruanne 2026"), period(draft.ID, "Tallinna salajane aruanne")} {
+			if _, err := a.store.OpenReport(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if count(coord) != 0 || count(mari) != 4 || count(rein) != 2 {
+			t.Errorf("after the reports: coordinator %d, Mari %d, Rein %d; want 0, 4, 2", count(coord), count(mari), count(rein))
+		}
+		if _, err := a.app.notify.Send(context.Background(), time.Date(2026, 12, 7, 7, 0, 0, 0, kovit.Estonia)); err != nil {
+			t.Fatal(err)
+		}
+		mails = byRecipient(smtp.Messages())
+		if m := mails[mari.Email]; len(m) != 2 || !strings.Contains(m[1].Text, "Aastaaruanne 2026") || strings.Contains(m[1].Text, "salajane") ||
+			!strings.Contains(m[1].Text, testBaseURL+"/plan/reports/") {
+			t.Errorf("Mari's weekly digest: %+v", m)
+		}
+		if m := mails[rein.Email]; len(m) != 2 || !strings.Contains(m[1].Text, "Aastaaruanne 2026") {
+			t.Errorf("Rein's weekly digest: %+v", m)
 		}
 	})
 }

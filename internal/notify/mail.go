@@ -155,19 +155,34 @@ func (m Mailer) mayRead(ctx context.Context, u *auth.User, n Notification) error
 		if err != nil {
 			return err
 		}
-		s, err := m.Plans.Strategy(ctx, activity.StrategyID)
+		return m.mayReadStrategy(ctx, u, activity.StrategyID)
+	case "report":
+		id, err := leadingID(n.EntityID)
 		if err != nil {
 			return err
 		}
-		return plan.CheckRead(ctx, m.Plans, s, auth.StrategyReader(u))
+		r, err := m.Plans.Report(ctx, id)
+		if err != nil {
+			return err
+		}
+		return m.mayReadStrategy(ctx, u, r.StrategyID)
 	}
 	return nil // cells are public, rounds internal
+}
+
+func (m Mailer) mayReadStrategy(ctx context.Context, u *auth.User, id int64) error {
+	s, err := m.Plans.Strategy(ctx, id)
+	if err != nil {
+		return err
+	}
+	return plan.CheckRead(ctx, m.Plans, s, auth.StrategyReader(u))
 }
 
 // PlanReader is what the read rule of a plan's notifications reads.
 type PlanReader interface {
 	Node(ctx context.Context, id int64) (plan.Node, error)
 	Strategy(ctx context.Context, id int64) (plan.Strategy, error)
+	Report(ctx context.Context, id int64) (plan.Report, error)
 	plan.Owners
 }
 

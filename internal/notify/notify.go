@@ -30,6 +30,7 @@ const (
 	// Made a contact person of an activity: the action plan's assignment (tasks have
 	// no assignee).
 	ActivityContact Kind = "activity_contact"
+	ReportOpened    Kind = "report_opened"
 	// A municipality's part of a joint activity.
 	PartOverdue Kind = "activity_part_overdue"
 	PartDue7    Kind = "activity_part_due_7"
@@ -72,6 +73,7 @@ var Kinds = []KindInfo{
 	{RoundClosing7, Weekly},
 	{RoundClosing1, Immediate},
 	{ActivityContact, Immediate},
+	{ReportOpened, Weekly},
 	{PartOverdue, Weekly},
 	{PartDue7, Weekly},
 }
@@ -166,6 +168,8 @@ func (n Notification) Path() string {
 	case "plan_participant", "plan_node":
 		activity, _, _ := strings.Cut(n.EntityID, "/")
 		return "/plan/activities/" + activity
+	case "report":
+		return "/plan/reports/" + n.EntityID
 	}
 	return "/notifications"
 }

@@ -302,3 +302,28 @@ func (t *tx) emitNewContacts(ctx context.Context, n plan.Node, before map[int64]
 	return t.emit(ctx, notify.Event{Kind: notify.ActivityContact, Entity: "plan_node", EntityID: strconv.FormatInt(n.ID, 10),
 		Users: added, Title: strings.TrimSpace(n.Code + " " + n.TitleEt)})
 }
+
+// emitReportOpened tells the contact persons of the strategy's activities that a report
+// on it is open, for them to bring their activities up to date.
+func (t *tx) emitReportOpened(ctx context.Context, r plan.Report) error {
+	rows, err := t.query(ctx, `SELECT DISTINCT c.user_id FROM plan_node_contacts c JOIN plan_nodes n ON n.id = c.node_id
+		WHERE n.strategy_id = ? AND n.kind = ? ORDER BY c.user_id`, r.StrategyID, string(plan.Activity))
+	if err != nil {
+		return fmt.Errorf("sqlstore: report contacts: %w", err)
+	}
+	var users []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		users = append(users, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return t.emit(ctx, notify.Event{Kind: notify.ReportOpened, Entity: string(kindReport), EntityID: strconv.FormatInt(r.ID, 10),
+		Users: users, Title: r.TitleEt})
+}
