@@ -18,6 +18,7 @@ import (
 	"kovit/internal/jobs"
 	"kovit/internal/mail"
 	"kovit/internal/need"
+	"kovit/internal/notify"
 	"kovit/internal/refdata"
 	"kovit/internal/server"
 	"kovit/internal/sqlstore"
@@ -30,6 +31,7 @@ type app struct {
 	mail    mail.Sender
 	digest  jobs.WeeklyDigest
 	remind  *need.Reminders
+	notify  notify.Mailer
 	jobs    []jobs.Job // every scheduled job, run by a jobs.Runner while serving
 	handler http.Handler
 	routes  []string // every route pattern of the UI and the API, e.g. "POST /lang"
@@ -74,11 +76,16 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	a.remind = jobs.Reminders(store, a.mail, c.BaseURL)
+	if a.notify, err = a.notifier(ctx, c, catalog); err != nil {
+		store.Close()
+		return nil, err
+	}
 	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
-		Reminders: a.remind})
+		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
+		ActivityParts: store})
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
-		Links: store, Mail: a.mail, BaseURL: c.BaseURL}
+		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err
@@ -102,7 +109,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	mux := http.NewServeMux()
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
-		Needs: store, BaseURL: c.BaseURL})
+		Needs: store, BaseURL: c.BaseURL, Notifications: store})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()

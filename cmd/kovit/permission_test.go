@@ -163,6 +163,12 @@ func permissionCases() map[string]permissionCase {
 		"POST /api/v1/projects":                             {scopeNational, "POST", "/api/v1/projects", js, `{"consolidated_id":1,"name":"Uus"}`},
 		"PATCH /api/v1/projects/{id}":                       {scopeNational, "PATCH", "/api/v1/projects/1", js, `{"status":"done","version":1}`},
 		"POST /api/v1/needs/import":                         {scopeMunicipality, "POST", "/api/v1/needs/import", "multipart/form-data; boundary=kovit", needImportBody},
+		// Notifications (issue 12): each user's own; a mail's settings link is its own
+		// permission (notify_test.go tries a changed one).
+		"POST /account/notifications":          {scopeSelf, "POST", "/account/notifications", form, "lang=en&deliveries.cell_returned=never"},
+		"POST /notifications/settings/{token}": {scopePublic, "POST", "/notifications/settings/1.forged", form, "lang=en"},
+		"POST /api/v1/notifications/read":      {scopeSelf, "POST", "/api/v1/notifications/read", js, `{"ids":[]}`},
+		"PUT /api/v1/account/notifications":    {scopeSelf, "PUT", "/api/v1/account/notifications", js, `{"lang":"en"}`},
 	}
 }
 

@@ -91,6 +91,8 @@ func twinReads() []twinPair {
 		at("/needs/{id}", "/needs/{submitted}", "/api/v1/needs/{id}/trace", "/api/v1/needs/{submitted}/trace"),
 		same("/plan/attention", "/attention", "{stems}"),
 		at("/plan", "/plan", "/api/v1/strategies", "/api/v1/strategies", "{stems}"),
+		same("/notifications", "/notifications"),
+		at("/account/notifications", "/account/notifications", "/api/v1/account/notifications", "/api/v1/account/notifications"),
 	}
 	for _, s := range []string{"{s}", "{s2}"} {
 		stem := "{stem}"
@@ -213,6 +215,8 @@ func twinWrites() []twinPair {
 		j("POST /api/v1/measures", "/api/v1/measures", `{"name":"Uus","start_year":2021,"end_year":2027,"budget":1}`))
 	add(p("POST /measures/{id}/edit", "/measures/{pubm}/edit", "name=Meede&start_year=2026&end_year=2027&status=proposed&version=999"),
 		j("PATCH /api/v1/measures/{id}", "/api/v1/measures/{pubm}", `{"published":true,"version":999}`))
+	add(p("POST /account/notifications", "/account/notifications", "lang=et"),
+		j("PUT /api/v1/account/notifications", "/api/v1/account/notifications", `{"lang":"et"}`))
 	// Last, as it moves the submitted need into the unpublished consolidated need.
 	add(p("POST /consolidated/{id}/needs", "/consolidated/{internal}/needs", "need_id={submitted}"),
 		j("POST /api/v1/consolidated-needs/{id}/needs", "/api/v1/consolidated-needs/{internal}/needs", `{"need_ids":[{submitted}]}`))
@@ -229,6 +233,7 @@ var apiOnly = map[string]string{
 	"GET /api/v1/cpsv-ap.jsonld":       "a machine-readable catalogue with no page",
 	"GET /api/v1/cpsv-ap.ttl":          "a machine-readable catalogue with no page",
 	"GET /api/v1/openapi.json":         "the API's own description",
+	"POST /api/v1/notifications/read":  "the page marks the notifications it shows read when it is opened (GET /notifications)",
 }
 
 // decision is what a response says of the request's permission.

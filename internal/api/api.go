@@ -15,6 +15,7 @@ import (
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
+	"kovit/internal/notify"
 	"kovit/internal/plan"
 )
 
@@ -26,6 +27,7 @@ type Deps struct {
 	Needs          need.Store
 	Users          auth.Store
 	Audit          audit.Store
+	Notifications  notify.Store
 	Catalog        *i18n.Catalog
 	Logger         *slog.Logger
 	// BaseURL is this server's public address (--base-url), the one source of absolute
@@ -41,6 +43,7 @@ type API struct {
 	needs          need.Store
 	users          auth.Store
 	audit          audit.Store
+	notifications  notify.Store
 	catalog        *i18n.Catalog
 	log            *slog.Logger
 	baseURL        string
@@ -58,6 +61,7 @@ func New(d Deps) *API {
 		plans:          d.Plans,
 		needs:          d.Needs,
 		users:          d.Users,
+		notifications:  d.Notifications,
 		audit:          d.Audit,
 		catalog:        d.Catalog,
 		log:            log,

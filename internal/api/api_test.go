@@ -47,7 +47,7 @@ func newServer(t testing.TB, store *sqlstore.Store) *testServer {
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, nil))
 	mux := http.NewServeMux()
-	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: logger,
+	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Notifications: store, Catalog: catalog, Logger: logger,
 		Needs: store, BaseURL: testBaseURL})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)

@@ -124,6 +124,12 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/audit-events", a.listAuditEvents, perUser},
 
 		{"GET", prefix + "/openapi.json", a.openAPI, shared},
+
+		// Notifications (issue 12).
+		{"GET", prefix + "/notifications", a.listNotifications, perUser},
+		{"POST", prefix + "/notifications/read", a.readNotifications, perUser},
+		{"GET", prefix + "/account/notifications", a.notificationSettings, perUser},
+		{"PUT", prefix + "/account/notifications", a.setNotificationSettings, perUser},
 	}
 }
 

@@ -324,3 +324,14 @@ func MayLead(t User) bool { return t.Role == RoleEditor && t.MunicipalityEHAK !=
 
 // CanMarkLead allows admins to make an editor their municipality's lead, or not.
 func CanMarkLead(u *User) error { return CanAdminister(u) }
+
+// CanUseNotifications lets every signed-in, active user read their own notifications and
+// choose how they hear of them (issue 12); nobody reads another's.
+func CanUseNotifications(u *User) error { return require(u, true) }
+
+// MunicipalityEditorsReader is CanReadStrategy for the editors of municipality ehak, who
+// receive their municipality's notifications: an event from a plan they may not read is
+// not made for them.
+func MunicipalityEditorsReader(ehak string) func(public bool, ownerEHAK string) error {
+	return StrategyReader(&User{Role: RoleEditor, MunicipalityEHAK: ehak, Active: true})
+}

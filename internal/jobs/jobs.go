@@ -3,7 +3,7 @@
 // neither repeats nor forgets one.
 //
 // Every scheduled job lives here, one file per job (snapshot.go, digest.go, reminders.go,
-// sessions.go), built from its module's rules; Schedule lists them in the order they run.
+// sessions.go, notify.go), built from its module's rules; Schedule lists them in the order they run.
 // A new module adds its job as a file beside them and a line in Schedule.
 package jobs
 

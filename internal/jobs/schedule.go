@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"kovit/internal/need"
+	"kovit/internal/notify"
 )
 
 // Deps are what today's jobs work with; cmd/kovit fills them from the store and the mail
@@ -14,6 +15,10 @@ type Deps struct {
 	DeleteExpiredSessions func(ctx context.Context) error
 	Digest                WeeklyDigest
 	Reminders             *need.Reminders
+	// Notifications (issue 12): the outbox's sender and the scheduled events' store.
+	Notifications notify.Mailer
+	RoundClosing  RoundClosingStore
+	ActivityParts PartStore
 }
 
 // Schedule is every scheduled job of kovit, in the order a tick runs them.
@@ -23,5 +28,8 @@ func Schedule(d Deps) []Job {
 		Snapshot(d.Snapshots),
 		d.Digest.Job(),
 		RoundReminders(d.Reminders),
+		RoundClosing(d.RoundClosing),
+		ActivityParts(d.ActivityParts),
+		NotificationMail(d.Notifications),
 	}
 }

@@ -149,7 +149,10 @@ func (s *Store) ReviewCell(ctx context.Context, ehak, code string, r eservice.Re
 		if after, err = tx.cell(ctx, ehak, code); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindServiceCell, ehak+"/"+code, audit.Update, before, after)
+		if err := tx.record(ctx, kindServiceCell, ehak+"/"+code, audit.Update, before, after); err != nil {
+			return err
+		}
+		return tx.emitReview(ctx, ehak, code, r.Verification, reason)
 	})
 	return after, err
 }

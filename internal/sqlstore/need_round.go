@@ -63,7 +63,10 @@ func (s *Store) CreateRound(ctx context.Context, r need.Round) (need.Round, erro
 		if out, err = roundFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindNeedRound, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		if err := tx.record(ctx, kindNeedRound, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil || !out.Open {
+			return err
+		}
+		return tx.emitRoundOpened(ctx, out)
 	})
 	return out, err
 }
@@ -92,7 +95,10 @@ func (s *Store) UpdateRound(ctx context.Context, r need.Round) (need.Round, erro
 		if after, err = roundFrom(ctx, tx, r.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindNeedRound, strconv.FormatInt(r.ID, 10), audit.Update, before, after)
+		if err := tx.record(ctx, kindNeedRound, strconv.FormatInt(r.ID, 10), audit.Update, before, after); err != nil || before.Open || !after.Open {
+			return err
+		}
+		return tx.emitRoundOpened(ctx, after)
 	})
 	return after, err
 }

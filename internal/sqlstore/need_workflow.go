@@ -64,7 +64,10 @@ func (t *tx) moveNeed(ctx context.Context, before need.Need, tr need.Transition)
 	if err != nil {
 		return after, err
 	}
-	return after, t.record(ctx, kindNeed, strconv.FormatInt(before.ID, 10), audit.Update, before, after)
+	if err := t.record(ctx, kindNeed, strconv.FormatInt(before.ID, 10), audit.Update, before, after); err != nil {
+		return after, err
+	}
+	return after, t.emitNeedMove(ctx, after, tr.Reason)
 }
 
 // needEvent appends to a need's history; the signed-in user is who moved it.

@@ -108,6 +108,10 @@ func idsOf(id *int64) []int64 {
 
 // writeNodeLinks replaces a node's partner, contact and related rows with n's lists.
 func (t *tx) writeNodeLinks(ctx context.Context, n plan.Node) error {
+	contacts, err := t.nodeContacts(ctx, n.ID)
+	if err != nil {
+		return err
+	}
 	for _, l := range []struct {
 		table, col string
 		ids        []int64
@@ -125,5 +129,5 @@ func (t *tx) writeNodeLinks(ctx context.Context, n plan.Node) error {
 			}
 		}
 	}
-	return nil
+	return t.emitNewContacts(ctx, n, contacts)
 }

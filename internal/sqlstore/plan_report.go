@@ -124,7 +124,10 @@ func (s *Store) OpenReport(ctx context.Context, r plan.Report) (plan.Report, err
 		if out, err = reportFrom(ctx, tx, id, false); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		if err := tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil {
+			return err
+		}
+		return tx.emitReportOpened(ctx, out)
 	})
 	return out, err
 }

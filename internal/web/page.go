@@ -21,6 +21,7 @@ type Page struct {
 	Flash     string
 	Synthetic bool
 	RequestID string
+	Unread    int // the signed-in user's unread notifications, on the navigation
 }
 
 // IsAdmin and the other role checks are for showing menu entries; the handlers enforce.
@@ -38,6 +39,10 @@ func (ui *UI) page(r *http.Request, titleKey string) Page {
 	}
 	if titleKey != "" {
 		p.Title = p.L.T(titleKey)
+	}
+	if p.User != nil && ui.Notifications != nil {
+		// A count that cannot be read leaves the navigation without it, not the page.
+		p.Unread, _ = ui.Notifications.UnreadNotifications(r.Context(), p.User.ID)
 	}
 	if key := ui.Auth.Sessions.PopString(r.Context(), "flash"); key != "" {
 		p.Flash = p.L.T(key)

@@ -169,6 +169,12 @@ func (ui *UI) routes() []route {
 		{"POST /team/users/{id}/deactivate", ui.teamDeactivate},
 		{"POST /team/users/{id}/personal-code", ui.teamPersonalCode},
 		{"POST /team/users/{id}/lead", ui.teamLead},
+		// Notifications (issue 12).
+		{"GET /notifications", ui.notificationList},
+		{"GET /account/notifications", ui.notificationSettings},
+		{"POST /account/notifications", ui.saveNotificationSettings},
+		{"GET /notifications/settings/{token}", ui.signedNotificationSettings},
+		{"POST /notifications/settings/{token}", ui.saveSignedNotificationSettings},
 	}
 }
 

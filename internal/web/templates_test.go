@@ -80,6 +80,8 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"need/import":            needSamples(base)["need/import"],
 		"plan/import":            planTransferSamples(base)["plan/import"],
 		"plan/attention":         planTransferSamples(base)["plan/attention"],
+		"notify/list":            notifySamples(base)["notify/list"],
+		"notify/settings":        notifySamples(base)["notify/settings"],
 		"plan/reports":           reportSamples(base)["plan/reports"],
 		"plan/report":            reportSamples(base)["plan/report"],
 		"plan/compare":           reportSamples(base)["plan/compare"],

@@ -15,6 +15,7 @@ import (
 	"kovit/internal/mail"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
+	"kovit/internal/notify"
 	"kovit/internal/plan"
 )
 
@@ -46,6 +47,11 @@ type Deps struct {
 	Links   auth.LinkStore
 	Mail    mail.Sender
 	BaseURL string
+
+	// Notifications (issue 12): the user's list and settings; Signer checks a mail's
+	// settings link.
+	Notifications notify.Store
+	Signer        notify.Signer
 }
 
 // UI serves the HTML pages.

@@ -32,6 +32,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	received []Received
+	failing  int // how many next messages to refuse
 	arrived  chan struct{}
 }
 
@@ -72,6 +73,14 @@ func (s *Server) Wait(t testing.TB, n int) []Received {
 	return s.Messages()
 }
 
+// FailNext makes the server refuse the next n messages with a temporary error, as a mail
+// server that is down would, so tests see what a sender does then.
+func (s *Server) FailNext(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failing = n
+}
+
 type backend struct{ s *Server }
 
 func (b backend) NewSession(*smtp.Conn) (smtp.Session, error) { return &session{s: b.s}, nil }
@@ -94,6 +103,16 @@ func (x *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 }
 
 func (x *session) Data(r io.Reader) error {
+	x.s.mu.Lock()
+	fail := x.s.failing > 0
+	if fail {
+		x.s.failing--
+	}
+	x.s.mu.Unlock()
+	if fail {
+		io.Copy(io.Discard, r)
+		return &smtp.SMTPError{Code: 451, Message: "try again later"}
+	}
 	msg, err := netmail.ReadMessage(r)
 	if err != nil {
 		return err

@@ -1,0 +1,217 @@
+package notify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"kovit/internal/auth"
+	"kovit/internal/i18n"
+	"kovit/internal/kovit"
+	"kovit/internal/mail"
+	"kovit/internal/need"
+	"kovit/internal/plan"
+)
+
+// Mailer sends what the outbox holds: each user's immediate notifications at once, the
+// daily digest from 07:00 Estonian time and the weekly digest from Monday 07:00, one mail
+// per user and delivery holding all of theirs.
+type Mailer struct {
+	Store Store
+	Users interface {
+		User(ctx context.Context, id int64) (auth.User, error)
+	}
+	Needs interface {
+		Need(ctx context.Context, id int64) (need.Need, error)
+	}
+	Plans   PlanReader
+	Mail    mail.Sender
+	Catalog *i18n.Catalog
+	Signer  Signer
+	BaseURL string
+}
+
+// DigestStart is the last start of a delivery's period at or before now: a notification
+// made before it goes into that digest. Immediate ones go at once.
+func DigestStart(d Delivery, now time.Time) time.Time {
+	local := now.In(kovit.Estonia)
+	seven := time.Date(local.Year(), local.Month(), local.Day(), 7, 0, 0, 0, kovit.Estonia)
+	if seven.After(local) {
+		seven = seven.AddDate(0, 0, -1)
+	}
+	switch d {
+	case Daily:
+		return seven
+	case Weekly:
+		for seven.Weekday() != time.Monday {
+			seven = seven.AddDate(0, 0, -1)
+		}
+		return seven
+	}
+	return now.Add(time.Nanosecond)
+}
+
+// Send mails every delivery that is due and returns how many mails went. A mail that
+// fails is given back to the outbox and tried at the next run; the others go on.
+func (m Mailer) Send(ctx context.Context, now time.Time) (int, error) {
+	sent := 0
+	var failed []error
+	for _, d := range []Delivery{Immediate, Daily, Weekly} {
+		before := DigestStart(d, now)
+		users, err := m.Store.MailDue(ctx, d, before)
+		if err != nil {
+			return sent, err
+		}
+		for _, id := range users {
+			ok, err := m.sendOne(ctx, id, d, before, now)
+			if err != nil {
+				failed = append(failed, err)
+			}
+			if ok {
+				sent++
+			}
+		}
+	}
+	return sent, errors.Join(failed...)
+}
+
+func (m Mailer) sendOne(ctx context.Context, userID int64, d Delivery, before, now time.Time) (bool, error) {
+	u, err := m.Users.User(ctx, userID)
+	if err != nil {
+		return false, err
+	}
+	settings, err := m.Store.NotificationSettings(ctx, userID)
+	if err != nil {
+		return false, err
+	}
+	claimed, err := m.Store.ClaimMail(ctx, userID, d, before, now)
+	if err != nil || len(claimed) == 0 {
+		return false, err
+	}
+	// What the recipient may no longer read stays claimed: it is not theirs to be mailed.
+	items, err := m.readable(ctx, &u, claimed)
+	if err != nil || len(items) == 0 {
+		if err != nil {
+			err = errors.Join(err, m.Store.ReleaseMail(ctx, ids(claimed), now))
+		}
+		return false, err
+	}
+	if err := m.Mail.Send(ctx, m.message(u, settings.Lang, d, items)); err != nil {
+		return false, errors.Join(err, m.Store.ReleaseMail(ctx, ids(claimed), now))
+	}
+	return true, nil
+}
+
+func ids(ns []Notification) []int64 {
+	out := make([]int64, len(ns))
+	for i, n := range ns {
+		out[i] = n.ID
+	}
+	return out
+}
+
+// readable keeps the notifications whose subject u may read now by the pages' rules: a
+// need the editor's municipality no longer owns, or an account deactivated since, is not
+// mailed.
+func (m Mailer) readable(ctx context.Context, u *auth.User, ns []Notification) ([]Notification, error) {
+	out := ns[:0:0]
+	for _, n := range ns {
+		err := m.mayRead(ctx, u, n)
+		switch kovit.ErrorCode(err) {
+		case "":
+			out = append(out, n)
+		case kovit.ENotFound, kovit.EForbidden, kovit.EUnauthorized:
+		default:
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (m Mailer) mayRead(ctx context.Context, u *auth.User, n Notification) error {
+	if err := auth.CanReadInternal(u); err != nil {
+		return err
+	}
+	switch n.Entity {
+	case "need":
+		id, err := leadingID(n.EntityID)
+		if err != nil {
+			return err
+		}
+		nd, err := m.Needs.Need(ctx, id)
+		if err != nil {
+			return err
+		}
+		return auth.CanReadNeed(u, nd.MunicipalityEHAK, nd.State.Editable())
+	case "plan_participant", "plan_node":
+		id, err := leadingID(n.EntityID)
+		if err != nil {
+			return err
+		}
+		activity, err := m.Plans.Node(ctx, id)
+		if err != nil {
+			return err
+		}
+		return m.mayReadStrategy(ctx, u, activity.StrategyID)
+	case "report":
+		id, err := leadingID(n.EntityID)
+		if err != nil {
+			return err
+		}
+		r, err := m.Plans.Report(ctx, id)
+		if err != nil {
+			return err
+		}
+		return m.mayReadStrategy(ctx, u, r.StrategyID)
+	}
+	return nil // cells are public, rounds internal
+}
+
+func (m Mailer) mayReadStrategy(ctx context.Context, u *auth.User, id int64) error {
+	s, err := m.Plans.Strategy(ctx, id)
+	if err != nil {
+		return err
+	}
+	return plan.CheckRead(ctx, m.Plans, s, auth.StrategyReader(u))
+}
+
+// PlanReader is what the read rule of a plan's notifications reads.
+type PlanReader interface {
+	Node(ctx context.Context, id int64) (plan.Node, error)
+	Strategy(ctx context.Context, id int64) (plan.Strategy, error)
+	Report(ctx context.Context, id int64) (plan.Report, error)
+	plan.Owners
+}
+
+// leadingID is the number an entity id starts with: a need's id, a participant's activity.
+func leadingID(entityID string) (int64, error) {
+	s, _, _ := strings.Cut(entityID, "/")
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, kovit.NotFound()
+	}
+	return id, nil
+}
+
+// message is one user's mail in their language, with the link to their settings.
+func (m Mailer) message(u auth.User, lang string, d Delivery, items []Notification) mail.Message {
+	p := m.Catalog.Printer(lang)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n%s\n\n", p.T("notify.mail.greeting", "Name", u.Name), p.T("notify.mail.intro."+string(d)))
+	for _, n := range items {
+		fmt.Fprintf(&b, "- %s: %s\n", p.T("notify.kind."+string(n.Kind)), n.Title)
+		if n.Reason != "" {
+			fmt.Fprintf(&b, "  %s\n", n.Reason)
+		}
+		fmt.Fprintf(&b, "  %s%s\n", m.BaseURL, n.Path())
+	}
+	fmt.Fprintf(&b, "\n%s\n%s/notifications/settings/%s\n", p.T("notify.mail.settings"), m.BaseURL, m.Signer.SettingsToken(u.ID))
+	subject := p.T("notify.mail.subject."+string(d), "Count", len(items))
+	if len(items) == 1 && d == Immediate {
+		subject = p.T("notify.kind."+string(items[0].Kind)) + ": " + items[0].Title
+	}
+	return mail.Message{To: []string{u.Email}, Subject: subject, Text: b.String()}
+}
