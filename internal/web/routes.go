@@ -149,6 +149,11 @@ func (ui *UI) routes() []route {
 		{"POST /admin/users/{id}/reset-password", ui.userResetPassword},
 		{"GET /admin/audit", ui.auditList},
 		{"GET /admin/audit.csv", ui.auditExport},
+
+		// Fast entry (issue 12): a municipality's every e-service on one form.
+		{"GET /municipalities/{ehak}/eservices/edit", ui.eservicePageForm},
+		{"POST /municipalities/{ehak}/eservices/edit", ui.eservicePageSave},
+		{"POST /municipalities/{ehak}/eservices/confirm", ui.eservicePageConfirm},
 	}
 }
 
