@@ -162,6 +162,9 @@ func permissionCases() map[string]permissionCase {
 		"POST /api/v1/projects":                             {scopeNational, "POST", "/api/v1/projects", js, `{"consolidated_id":1,"name":"Uus"}`},
 		"PATCH /api/v1/projects/{id}":                       {scopeNational, "PATCH", "/api/v1/projects/1", js, `{"status":"done","version":1}`},
 		"POST /api/v1/needs/import":                         {scopeMunicipality, "POST", "/api/v1/needs/import", "multipart/form-data; boundary=kovit", needImportBody},
+		// Fast entry (issue 12): 0784's one-page form and its confirmations are its editors'.
+		"POST /municipalities/{ehak}/eservices/edit":    {scopeMunicipality, "POST", "/municipalities/0784/eservices/edit", form, "offering.SOC-001=not_applicable&version.SOC-001=0"},
+		"POST /municipalities/{ehak}/eservices/confirm": {scopeMunicipality, "POST", "/municipalities/0784/eservices/confirm", form, "area=Sotsiaalhoolekanne"},
 	}
 }
 
