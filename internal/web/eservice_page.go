@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"slices"
 	"strconv"
@@ -22,7 +23,21 @@ type eservicePageForm struct {
 	Areas []pageFormArea
 	Form  form
 	Saved int // cells changed by the save just made, for the flash
+	// The words every row repeats, translated once: a translation per row and column made
+	// 150 rows take seven times the page's time budget.
+	Words     pageFormWords
+	Criteria  []pageFormCriterion
+	Offerings []pageFormOption
 }
+
+type pageFormWords struct{ Offering, Criteria, URL, System, Unknown string }
+
+type pageFormCriterion struct {
+	ID         int64
+	Code, Text string
+}
+
+type pageFormOption struct{ Value, Label string }
 
 type pageFormArea struct {
 	Area string
@@ -35,26 +50,43 @@ type pageFormRow struct {
 	C     eservice.Cell
 	In    eservice.CellInput
 	Stale bool // changed by someone else since the form was read
+	Name  string
+	// Bottleneck is what keeps the stored cell from the next level, as the page says it.
+	Bottleneck string
 }
 
-func (r pageFormRow) Checked(id int64) bool { return slices.Contains(r.In.Met, id) }
+// CriteriaBoxes are the row's criterion checkboxes. They are written here rather than in
+// the template: a page has a thousand of them, and html/template's escaping of each
+// attribute was most of the page's time.
+func (r pageFormRow) CriteriaBoxes(criteria []pageFormCriterion) template.HTML {
+	var b strings.Builder
+	code := template.HTMLEscapeString(r.S.Code)
+	for _, c := range criteria {
+		id := strconv.FormatInt(c.ID, 10)
+		b.WriteString(`<label title="` + template.HTMLEscapeString(c.Text) + `"><input type="checkbox" name="met.` + code + `" value="` + id + `"`)
+		if slices.Contains(r.In.Met, c.ID) {
+			b.WriteString(" checked")
+		}
+		b.WriteString("> " + template.HTMLEscapeString(c.Code) + "</label> ")
+	}
+	return template.HTML(b.String())
+}
 
-// Bottleneck lists the codes of the criteria that keep the stored cell from the next level.
-func (p eservicePageForm) Bottleneck(c eservice.Cell) string {
+// bottleneck says which criteria keep the stored cell from the next level.
+func (p eservicePageForm) bottleneck(c eservice.Cell) string {
 	var codes []string
 	for _, cr := range p.Scale.Bottleneck(c.Offering, c.Met) {
 		codes = append(codes, cr.Code)
 	}
-	return strings.Join(codes, " ")
+	if len(codes) == 0 {
+		return ""
+	}
+	return p.L.T("fastentry.bottleneck", "Codes", strings.Join(codes, " "))
 }
 
 // RowError is the translated problem of a row's field, or "".
 func (p eservicePageForm) RowError(code, field string) string {
 	return p.Form.Error(p.L, code+"."+field)
-}
-
-func (p eservicePageForm) Offerings() []string {
-	return []string{string(eservice.Offered), string(eservice.NotOffered), string(eservice.NotApplicable)}
 }
 
 func (p eservicePageForm) FormPath() string { return "/municipalities/" + p.M.EHAK + "/eservices/edit" }
@@ -86,6 +118,17 @@ func (ui *UI) loadPageForm(r *http.Request) (eservicePageForm, error) {
 	g := eservice.NewGrid(cells)
 	p.esPage = esPage{ui.page(r, "")}
 	p.Title, p.Nav = p.L.T("fastentry.page.title", "Name", p.M.Name), "eservices"
+	l := p.L
+	p.Words = pageFormWords{Offering: l.T("eservice.field.offering"), Criteria: l.T("eservice.criteria.title"),
+		URL: l.T("eservice.field.url"), System: l.T("eservice.field.system"), Unknown: l.T("eservice.offering.unknown")}
+	for _, o := range []eservice.Offering{eservice.Offered, eservice.NotOffered, eservice.NotApplicable} {
+		p.Offerings = append(p.Offerings, pageFormOption{string(o), l.T("eservice.offering." + string(o))})
+	}
+	for _, lv := range p.Scale {
+		for _, c := range lv.Criteria {
+			p.Criteria = append(p.Criteria, pageFormCriterion{c.ID, c.Code, c.Text(l.Lang)})
+		}
+	}
 	for _, sg := range groupByArea(services) {
 		a := pageFormArea{Area: sg.Area}
 		for _, s := range sg.Services {
@@ -94,7 +137,7 @@ func (ui *UI) loadPageForm(r *http.Request) (eservicePageForm, error) {
 			if c.Version > 0 {
 				in.Offering = c.Offering
 			}
-			a.Rows = append(a.Rows, pageFormRow{S: s, C: c, In: in})
+			a.Rows = append(a.Rows, pageFormRow{S: s, C: c, In: in, Name: s.Name(l.Lang), Bottleneck: p.bottleneck(c)})
 		}
 		p.Areas = append(p.Areas, a)
 	}
