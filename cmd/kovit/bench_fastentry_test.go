@@ -74,4 +74,3 @@ func BenchmarkEServicePageForm(b *testing.B) {
 		})
 	}
 }
-
