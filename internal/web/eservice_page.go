@@ -51,8 +51,35 @@ type pageFormRow struct {
 	In    eservice.CellInput
 	Stale bool // changed by someone else since the form was read
 	Name  string
+	// Errors are the row's problems by field, translated; nil when it has none.
+	Errors map[string]string
 	// Bottleneck is what keeps the stored cell from the next level, as the page says it.
 	Bottleneck string
+}
+
+// OfferingSelect is the row's offering choice, written here for the reason CriteriaBoxes is.
+func (r pageFormRow) OfferingSelect(w pageFormWords, options []pageFormOption) template.HTML {
+	var b strings.Builder
+	code := template.HTMLEscapeString(r.S.Code)
+	b.WriteString(`<select name="offering.` + code + `" id="f-` + code + `.offering" aria-label="` +
+		template.HTMLEscapeString(w.Offering+": "+r.Name) + `"`)
+	if r.Errors["offering"] != "" {
+		b.WriteString(` aria-invalid="true" aria-describedby="e-` + code + `-offering"`)
+	}
+	b.WriteString(`><option value=""`)
+	if r.In.Offering == "" {
+		b.WriteString(" selected")
+	}
+	b.WriteString(">" + template.HTMLEscapeString(w.Unknown) + "</option>")
+	for _, o := range options {
+		b.WriteString(`<option value="` + o.Value + `"`)
+		if o.Value == string(r.In.Offering) {
+			b.WriteString(" selected")
+		}
+		b.WriteString(">" + template.HTMLEscapeString(o.Label) + "</option>")
+	}
+	b.WriteString("</select>")
+	return template.HTML(b.String())
 }
 
 // CriteriaBoxes are the row's criterion checkboxes. They are written here rather than in
@@ -82,11 +109,6 @@ func (p eservicePageForm) bottleneck(c eservice.Cell) string {
 		return ""
 	}
 	return p.L.T("fastentry.bottleneck", "Codes", strings.Join(codes, " "))
-}
-
-// RowError is the translated problem of a row's field, or "".
-func (p eservicePageForm) RowError(code, field string) string {
-	return p.Form.Error(p.L, code+"."+field)
 }
 
 func (p eservicePageForm) FormPath() string { return "/municipalities/" + p.M.EHAK + "/eservices/edit" }
@@ -216,8 +238,31 @@ func (ui *UI) eservicePageSave(w http.ResponseWriter, r *http.Request) error {
 		p.Form.Message = p.L.T("fastentry.error.stale_rows", "Rows", strings.Join(names, ", "))
 	}
 	p.Form.refused(p.L, status, problems, nil, 0)
+	p.rowErrors()
 	ui.render(w, r, status, "eservice/page_form", p)
 	return nil
+}
+
+// rowErrors hands each row its problems ("<code>.<field>"), so that the template looks a
+// row's errors up rather than search every problem for every field of 150 rows.
+func (p *eservicePageForm) rowErrors() {
+	at := map[string]*pageFormRow{}
+	for i := range p.Areas {
+		for j := range p.Areas[i].Rows {
+			at[p.Areas[i].Rows[j].S.Code] = &p.Areas[i].Rows[j]
+		}
+	}
+	for _, f := range p.Form.Problems {
+		code, field, ok := strings.Cut(f.Field, ".")
+		if row := at[code]; ok && row != nil {
+			if row.Errors == nil {
+				row.Errors = map[string]string{}
+			}
+			if _, seen := row.Errors[field]; !seen {
+				row.Errors[field] = p.L.T(f.Key)
+			}
+		}
+	}
 }
 
 // eservicePageConfirm records that the municipality's filled cells of one area are
