@@ -117,6 +117,16 @@ func TestEServicePageForm(t *testing.T) {
 			if got := cellEvents(t, a); got != events {
 				t.Errorf("stale save wrote %d events", got-events)
 			}
+			// A row read unfilled and left so does not clash with someone filling it meanwhile.
+			v = pageFormValues(t, a, "0899")
+			setLevel(t, a.store, "0899", "SOC-005", 1)
+			v.Set("system.SOC-002", "Uus süsteem")
+			if s, body := postForm(t, editor, page, v); s != http.StatusSeeOther {
+				t.Errorf("save beside a row filled meanwhile: %d\n%.300s", s, body)
+			}
+			if c, _ := a.store.Cell(ctx, "0899", "SOC-005"); c.Version != 1 || c.Offering != eservice.Offered {
+				t.Errorf("a row left empty changed the cell filled meanwhile: %+v", c)
+			}
 			// A bad value is refused at its row.
 			v = pageFormValues(t, a, "0899")
 			v.Set("url.SOC-002", "viljandi")

@@ -46,7 +46,10 @@ func (s *Store) SaveMunicipalityCells(ctx context.Context, ehak string, rows []e
 			}
 			seen[r.ServiceCode] = true
 			before := grid.Cell(ehak, r.ServiceCode)
-			if before.Unchanged(r.In) || (before.Version == 0 && r.In.Offering == "" && r.In.URL == "" && r.In.System == "" && len(r.In.Met) == 0) {
+			// A row read unfilled and left unanswered says nothing, even if the cell has
+			// been filled in since: it leaves the cell as it is, as an import's empty row does.
+			unanswered := r.In.Version == 0 && r.In.Offering == "" && r.In.URL == "" && r.In.System == "" && len(r.In.Met) == 0
+			if unanswered || before.Unchanged(r.In) {
 				continue
 			}
 			for _, f := range kovit.FieldsOf(r.In.Validate(scale)) {
