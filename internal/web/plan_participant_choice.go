@@ -11,67 +11,45 @@ import (
 	"kovit/internal/plan"
 )
 
-// participantChoice reads the add-participants form into the municipalities not yet
-// taking part: single picks (ehak), every one (all), a county's (county, its EHAK code),
-// a type's (type) and another activity's participants (copy_from, an activity id). An
-// activity the user may not read is answered as a missing one, so ids cannot be probed.
+// participantChoice reads the add-participants form (plan.ParticipantChoice; the single
+// picks come as ehak) into the municipalities not yet taking part. An activity to copy
+// from that the user may not read is answered as a missing one, so ids cannot be probed.
 func (ui *UI) participantChoice(r *http.Request, p planActivityPage) ([]string, kovit.Problems, error) {
-	var problems kovit.Problems
-	var want []string
-	known := map[string]bool{}
-	counties := map[string]bool{}
-	for _, m := range p.Municipalities {
-		known[m.EHAK], counties[m.CountyEHAK] = true, true
-	}
-	for _, ehak := range r.PostForm["ehak"] {
-		if !known[ehak] {
-			problems.Add("ehak", "error.unknown_municipality")
-			continue
-		}
-		want = append(want, ehak)
-	}
-	all := r.PostFormValue("all") == "on"
-	county := strings.TrimSpace(r.PostFormValue("county"))
-	if county != "" && !counties[county] {
-		problems.Add("county", "fastentry.error.county")
-	}
-	typ := municipality.Type(r.PostFormValue("type"))
-	if typ != "" && typ != municipality.City && typ != municipality.Rural {
-		problems.Add("type", "fastentry.error.type")
-	}
-	for _, m := range p.Municipalities {
-		if all || (county != "" && m.CountyEHAK == county) || (typ != "" && m.Type == typ) {
-			want = append(want, m.EHAK)
-		}
-	}
+	c := plan.ParticipantChoice{Municipalities: r.PostForm["ehak"], All: r.PostFormValue("all") == "on",
+		County: strings.TrimSpace(r.PostFormValue("county")), Type: municipality.Type(r.PostFormValue("type"))}
+	var copied []string
+	var copyProblem bool
 	if from := strings.TrimSpace(r.PostFormValue("copy_from")); from != "" {
-		copied, err := ui.participantsOf(r, from)
+		n, err := strconv.ParseInt(from, 10, 64)
+		if err != nil {
+			n = 0 // not an activity, so refused as a missing one
+		}
+		copied, err = ui.participantsOf(r, n)
 		switch kovit.ErrorCode(err) {
 		case "":
-			want = append(want, copied...)
 		case kovit.ENotFound, kovit.EForbidden, kovit.EUnauthorized:
-			problems.Add("copy_from", "fastentry.error.copy_from")
+			copyProblem = true
 		default:
 			return nil, nil, err
 		}
 	}
-	var add []string
-	seen := map[string]bool{}
-	for _, ehak := range want {
-		if !seen[ehak] && !p.Taking(ehak) {
-			seen[ehak] = true
-			add = append(add, ehak)
+	add, problems := c.Resolve(p.Municipalities, copied, p.Taking)
+	for i := range problems {
+		if problems[i].Field == "municipalities" {
+			problems[i].Field = "ehak" // the form's name for its single picks
 		}
+	}
+	if copyProblem {
+		problems.Add("copy_from", "fastentry.error.copy_from")
 	}
 	return add, problems, nil
 }
 
 // participantsOf is the municipalities taking part in the activity with id, if the user
 // may read its strategy.
-func (ui *UI) participantsOf(r *http.Request, id string) ([]string, error) {
+func (ui *UI) participantsOf(r *http.Request, n int64) ([]string, error) {
 	ctx := r.Context()
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil || n <= 0 {
+	if n <= 0 {
 		return nil, kovit.NotFound()
 	}
 	node, err := ui.Plans.Node(ctx, n)
