@@ -118,6 +118,20 @@ func TestPlanParticipantsBulk(t *testing.T) {
 				t.Error("a refused choice added participants")
 			}
 
+			// The API's twin takes the same choice.
+			api := a.URL + "/api/v1/activities/" + itoa(f.act2) + "/participants"
+			if st, body := send(t, f.coord, "POST", api, "application/json", `{"type":"linn","municipalities":["0784"]}`); st != http.StatusCreated ||
+				strings.Count(body, `"municipality_ehak"`) != len(union(cities, tartumaa, []string{"0784"}))-len(tartumaa)-1 {
+				t.Errorf("API by type: %d %.300s", st, body)
+			}
+			before = events()
+			if st, body := send(t, f.coord, "POST", api, "application/json", `{"all":true,"county":"9999"}`); st != http.StatusUnprocessableEntity || !strings.Contains(body, `"county"`) || events() != before {
+				t.Errorf("API bad county: %d %.300s", st, body)
+			}
+			if st, _ := send(t, f.coord, "POST", api, "application/json", `{"copy_from":999999}`); st != http.StatusUnprocessableEntity {
+				t.Errorf("API copy from nothing: %d", st)
+			}
+
 			// Copying from an activity the user may not read is answered as a missing one.
 			tallinnOrg := municipalityOrg(t, a, "0784")
 			sctx := auth.WithUser(ctx, &auth.User{Name: "test"})
@@ -134,6 +148,9 @@ func TestPlanParticipantsBulk(t *testing.T) {
 			}
 			own, _ := municipalActivity(t, f)
 			tartu := a.as(t, a.user(t, "it@tartu.test", auth.RoleEditor, "0793"))
+			if st, _ := send(t, tartu, "POST", a.URL+"/api/v1/activities/"+itoa(own.ID)+"/participants", "application/json", `{"copy_from":`+itoa(secret.ID)+`}`); st != http.StatusUnprocessableEntity {
+				t.Errorf("API copy from an unreadable activity: %d", st)
+			}
 			st, body := add(tartu, own.ID, url.Values{"copy_from": {itoa(secret.ID)}})
 			_, missing := add(tartu, own.ID, url.Values{"copy_from": {"999999"}})
 			if st != http.StatusUnprocessableEntity || !strings.Contains(body, "Sellist tegevust ei ole") || len(parts(own.ID)) != 0 || !strings.Contains(missing, "Sellist tegevust ei ole") {

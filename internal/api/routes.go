@@ -124,6 +124,9 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/audit-events", a.listAuditEvents, perUser},
 
 		{"GET", prefix + "/openapi.json", a.openAPI, shared},
+
+		// Fast entry (issue 12): many participants of a joint activity at once.
+		{"POST", prefix + "/activities/{id}/participants", a.addParticipants, perUser},
 	}
 }
 
