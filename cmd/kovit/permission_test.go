@@ -169,6 +169,11 @@ func permissionCases() map[string]permissionCase {
 		"POST /notifications/settings/{token}": {scopePublic, "POST", "/notifications/settings/1.forged", form, "lang=en"},
 		"POST /api/v1/notifications/read":      {scopeSelf, "POST", "/api/v1/notifications/read", js, `{"ids":[]}`},
 		"PUT /api/v1/account/notifications":    {scopeSelf, "PUT", "/api/v1/account/notifications", js, `{"lang":"en"}`},
+		// Fast entry (issue 12): 0784's one-page form and its confirmations are its editors'.
+		"POST /municipalities/{ehak}/eservices/edit":    {scopeMunicipality, "POST", "/municipalities/0784/eservices/edit", form, "offering.SOC-001=not_applicable&version.SOC-001=0"},
+		"POST /municipalities/{ehak}/eservices/confirm": {scopeMunicipality, "POST", "/municipalities/0784/eservices/confirm", form, "area=Sotsiaalhoolekanne"},
+		// An unknown activity is refused as a national one would be.
+		"POST /api/v1/activities/{id}/participants": {scopeNational, "POST", "/api/v1/activities/999999/participants", js, `{"all":true}`},
 	}
 }
 

@@ -160,6 +160,8 @@ func twinWrites() []twinPair {
 			j("PATCH /api/v1/nodes/{id}", n.Replace("/api/v1/nodes/{a}"), `{"title_et":"Muudetud","version":999}`))
 		add(p("POST /plan/activities/{id}/participants/{ehak}", n.Replace("/plan/activities/{a}/participants/0784"), "status=done&version=999"),
 			j("PUT /api/v1/activities/{id}/participants/{ehak}", n.Replace("/api/v1/activities/{a}/participants/0784"), `{"status":"done","version":999}`))
+		add(p("POST /plan/activities/{id}/participants", n.Replace("/plan/activities/{a}/participants"), "county=9999"),
+			j("POST /api/v1/activities/{id}/participants", n.Replace("/api/v1/activities/{a}/participants"), `{"county":"9999"}`))
 		add(p("POST /plan/activities/{id}/tasks", n.Replace("/plan/activities/{a}/tasks"), "title_et=Uus"),
 			j("POST /api/v1/activities/{id}/tasks", n.Replace("/api/v1/activities/{a}/tasks"), `{"title_et":"Uus"}`))
 		add(p("POST /plan/tasks/{id}/edit", n.Replace("/plan/tasks/{t}/edit"), "title_et=Uus&state=done&version=999"),

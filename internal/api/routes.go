@@ -130,6 +130,8 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/notifications/read", a.readNotifications, perUser},
 		{"GET", prefix + "/account/notifications", a.notificationSettings, perUser},
 		{"PUT", prefix + "/account/notifications", a.setNotificationSettings, perUser},
+		// Fast entry (issue 12): many participants of a joint activity at once.
+		{"POST", prefix + "/activities/{id}/participants", a.addParticipants, perUser},
 	}
 }
 

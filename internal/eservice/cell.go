@@ -20,12 +20,19 @@ func (c Cell) Saved(in CellInput, scale Scale, at time.Time, by string) Cell {
 	}
 	after := Cell{MunicipalityEHAK: c.MunicipalityEHAK, ServiceCode: c.ServiceCode, Offering: in.Offering, Met: met,
 		Level: scale.LevelOf(in.Offering, met), URL: in.URL, System: in.System, EvidenceURL: in.EvidenceURL,
-		Verification: SelfReported, Version: c.Version + 1, UpdatedAt: at, UpdatedBy: by}
+		Verification: SelfReported, Version: c.Version + 1, UpdatedAt: at, UpdatedBy: by, ConfirmedAt: &at}
 	if d := in.EvidenceCheckedOn; d != nil {
 		day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 		after.EvidenceCheckedOn = &day
 	}
 	return after
+}
+
+// Confirmed is c after its municipality says it is still current: only ConfirmedAt moves.
+// The version stays, so a form open on the cell elsewhere is not made stale by it.
+func (c Cell) Confirmed(at time.Time) Cell {
+	c.ConfirmedAt = &at
+	return c
 }
 
 // Unchanged reports whether saving in over c would change nothing the municipality

@@ -22,10 +22,10 @@ func TestSaved(t *testing.T) {
 		{"criteria sorted once, level from the scale, verification reset",
 			CellInput{Offering: Offered, Met: []int64{4, 2, 1, 3, 2}, URL: "https://tartu.ee/t", EvidenceCheckedOn: &checked, Version: 4},
 			Cell{MunicipalityEHAK: "0793", ServiceCode: "SOC-001", Offering: Offered, Met: []int64{1, 2, 3, 4}, Level: 3,
-				URL: "https://tartu.ee/t", EvidenceCheckedOn: day(2026, 11, 20), Verification: SelfReported, Version: 5, UpdatedAt: at, UpdatedBy: "Kati"}},
+				URL: "https://tartu.ee/t", EvidenceCheckedOn: day(2026, 11, 20), Verification: SelfReported, Version: 5, UpdatedAt: at, UpdatedBy: "Kati", ConfirmedAt: &at}},
 		{"not applicable, no criteria: nil as read back",
 			CellInput{Offering: NotApplicable, Met: []int64{}},
-			Cell{MunicipalityEHAK: "0793", ServiceCode: "SOC-001", Offering: NotApplicable, Verification: SelfReported, Version: 5, UpdatedAt: at, UpdatedBy: "Kati"}},
+			Cell{MunicipalityEHAK: "0793", ServiceCode: "SOC-001", Offering: NotApplicable, Verification: SelfReported, Version: 5, UpdatedAt: at, UpdatedBy: "Kati", ConfirmedAt: &at}},
 	} {
 		if diff := cmp.Diff(tc.want, before.Saved(tc.in, scale, at, "Kati")); diff != "" {
 			t.Errorf("%s (-want +got)\n%s", tc.name, diff)

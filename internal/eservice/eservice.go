@@ -107,6 +107,10 @@ type Cell struct {
 	Version           int          `json:"version"` // 0: never filled in
 	UpdatedAt         time.Time    `json:"updated_at,omitzero"`
 	UpdatedBy         string       `json:"updated_by"`
+	// ConfirmedAt is when the municipality last said the cell is current, by saving it
+	// or confirming it unchanged; nil for a cell never filled in. A confirmation is not a
+	// change: it leaves the version, the verification and updated_at alone.
+	ConfirmedAt *time.Time `json:"confirmed_at"`
 }
 
 // UnknownCell is a cell never filled in.
@@ -160,6 +164,12 @@ func (in CellInput) Validate(scale Scale) error {
 	return p.Err()
 }
 
+// RowInput is one row of a municipality's one-page form: the input for one service.
+type RowInput struct {
+	ServiceCode string
+	In          CellInput
+}
+
 // Review is a coordinator's verdict on a cell.
 type Review struct {
 	Verification Verification `json:"verification"` // Verified or Returned
@@ -201,6 +211,14 @@ type Store interface {
 	Grid(ctx context.Context) (Grid, error)
 	Cell(ctx context.Context, ehak, code string) (Cell, error)
 	SaveCell(ctx context.Context, ehak, code string, in CellInput) (Cell, error)
+	// SaveMunicipalityCells saves one municipality's rows of the one-page form together
+	// or not at all, and returns how many cells changed. A row that changes nothing is
+	// skipped (no audit event, no new version); a stale row makes the whole save a
+	// conflict whose fields name each stale row by its service code.
+	SaveMunicipalityCells(ctx context.Context, ehak string, rows []RowInput) (int, error)
+	// ConfirmCells records that a municipality's filled cells of the given services are
+	// still current, and returns how many it confirmed.
+	ConfirmCells(ctx context.Context, ehak string, codes []string) (int, error)
 	ReviewCell(ctx context.Context, ehak, code string, r Review) (Cell, error)
 	// ImportCells saves the rows of an imported file in one transaction (see ParseImport)
 	// and returns how many cells changed.

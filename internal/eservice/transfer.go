@@ -149,7 +149,7 @@ func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, 
 			continue
 		}
 
-		in := CellInput{Offering: Offering(strings.ToLower(get("offering"))), URL: get("url"), System: get("system"), EvidenceURL: get("evidence_url")}
+		in := CellInput{Offering: offeringOf(get("offering")), URL: get("url"), System: get("system"), EvidenceURL: get("evidence_url")}
 		met, unknown := ref.Scale.parseCodes(get("criteria_met"))
 		in.Met = met
 		if unknown {
@@ -175,7 +175,7 @@ func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, 
 // unanswered reports a row that says nothing about its cell, as an export writes a cell
 // never filled in: it leaves the cell as it is rather than make it "not offered".
 func unanswered(get func(string) string) bool {
-	if o := strings.ToLower(get("offering")); o != "" && o != string(Unknown) {
+	if o := offeringOf(get("offering")); o != "" && o != Unknown {
 		return false
 	}
 	for _, name := range []string{"criteria_met", "url", "system", "evidence_url", "evidence_checked_on"} {
@@ -184,6 +184,26 @@ func unanswered(get func(string) string) bool {
 		}
 	}
 	return true
+}
+
+// offeringWords are the words the pages use for an offering, in both languages, so that
+// a sheet typed from the page reads as one with the codes the export writes. The editors
+// write "pakub" and "ei paku" as often as the page's "pakutakse" and "ei pakuta".
+var offeringWords = map[string]Offering{
+	"pakutakse": Offered, "pakub": Offered, "ei pakuta": NotOffered, "ei paku": NotOffered,
+	"ei kohaldu": NotApplicable, "teadmata": Unknown,
+	"offered": Offered, "not offered": NotOffered, "not applicable": NotApplicable,
+}
+
+// offeringOf reads an offering as a code (offered, not_offered, …) or as the page's word
+// in either language, whatever its case and spacing. Anything else is passed on as it
+// is, for Validate to refuse.
+func offeringOf(s string) Offering {
+	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	if o, ok := offeringWords[s]; ok {
+		return o
+	}
+	return Offering(s)
 }
 
 // normalEHAK restores the leading zeros a spreadsheet drops when it takes 0793 for a number.

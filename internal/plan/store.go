@@ -43,6 +43,10 @@ type Store interface {
 
 	Participants(ctx context.Context, f ParticipantFilter) ([]Participant, error)
 	AddParticipant(ctx context.Context, p Participant) (Participant, error)
+	// AddParticipants adds municipalities to an activity in one transaction, each with
+	// the strategy's first status: all or none. Those already taking part are skipped;
+	// it returns the participants added.
+	AddParticipants(ctx context.Context, activityID int64, ehaks []string) ([]Participant, error)
 	UpdateParticipant(ctx context.Context, p Participant) (Participant, error)
 	RemoveParticipant(ctx context.Context, activityID int64, ehak string, version int) error
 

@@ -11,13 +11,17 @@ import (
 
 // cellColumns are a cell's columns in the order scanCell reads them and saveCells writes them.
 const cellColumns = `municipality_ehak, service_code, offering, level, url, system, evidence_url,
-	evidence_checked_on, verification, return_reason, version, updated_at, updated_by`
+	evidence_checked_on, verification, return_reason, version, updated_at, updated_by, confirmed_at`
 
 func scanCell(row scanner) (eservice.Cell, error) {
 	var c eservice.Cell
 	var checked sql.NullString
+	var confirmed sql.NullTime
 	err := row.Scan(&c.MunicipalityEHAK, &c.ServiceCode, &c.Offering, &c.Level, &c.URL, &c.System, &c.EvidenceURL,
-		&checked, &c.Verification, &c.ReturnReason, &c.Version, &c.UpdatedAt, &c.UpdatedBy)
+		&checked, &c.Verification, &c.ReturnReason, &c.Version, &c.UpdatedAt, &c.UpdatedBy, &confirmed)
+	if confirmed.Valid {
+		c.ConfirmedAt = &confirmed.Time
+	}
 	if checked.Valid {
 		if d, err := time.Parse(time.DateOnly, checked.String); err == nil {
 			c.EvidenceCheckedOn = &d

@@ -67,7 +67,7 @@ func (t *tx) saveCells(ctx context.Context, scale eservice.Scale, saves []cellSa
 	at := t.s.now()
 	by := actorOf(ctx).name
 	out := make([]eservice.Cell, len(saves))
-	cells := make([]any, 0, 13*len(saves))
+	cells := make([]any, 0, 14*len(saves))
 	changes := make([]auditChange, len(saves))
 	var stale, met []any // cells whose criteria go; criteria to add
 	for i, sv := range saves {
@@ -75,7 +75,7 @@ func (t *tx) saveCells(ctx context.Context, scale eservice.Scale, saves []cellSa
 		ehak, code := a.MunicipalityEHAK, a.ServiceCode
 		out[i] = a
 		cells = append(cells, ehak, code, string(a.Offering), a.Level, a.URL, a.System, a.EvidenceURL,
-			dayArg(a.EvidenceCheckedOn), string(a.Verification), a.ReturnReason, a.Version, a.UpdatedAt, a.UpdatedBy)
+			dayArg(a.EvidenceCheckedOn), string(a.Verification), a.ReturnReason, a.Version, a.UpdatedAt, a.UpdatedBy, *a.ConfirmedAt)
 		// Criteria read back come sorted and unique, as Saved makes them.
 		if !slices.Equal(b.Met, a.Met) {
 			if len(b.Met) > 0 {
@@ -91,12 +91,12 @@ func (t *tx) saveCells(ctx context.Context, scale eservice.Scale, saves []cellSa
 		}
 		changes[i] = auditChange{ehak + "/" + code, action, nilIfNew(b), a}
 	}
-	n, err := t.execRows(ctx, `INSERT INTO service_cells (`+cellColumns+`) VALUES`, 13, cells,
+	n, err := t.execRows(ctx, `INSERT INTO service_cells (`+cellColumns+`) VALUES`, 14, cells,
 		`ON CONFLICT (municipality_ehak, service_code) DO UPDATE SET offering = excluded.offering, level = excluded.level,
 		url = excluded.url, system = excluded.system, evidence_url = excluded.evidence_url,
 		evidence_checked_on = excluded.evidence_checked_on, verification = excluded.verification,
 		return_reason = excluded.return_reason, version = excluded.version, updated_at = excluded.updated_at,
-		updated_by = excluded.updated_by
+		updated_by = excluded.updated_by, confirmed_at = excluded.confirmed_at
 		WHERE service_cells.version = excluded.version - 1`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: save cells: %w", err)

@@ -163,6 +163,13 @@ func (ui *UI) eserviceCellSave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if status == 0 && r.PostFormValue("then") == "next" {
+		next, err := ui.nextUnfilled(ctx, ehak, code)
+		if err != nil {
+			return err
+		}
+		return ui.redirect(w, r, next, "flash.saved")
+	}
 	if status == 0 {
 		return ui.redirect(w, r, "/eservices/"+ehak+"/"+code, "flash.saved")
 	}

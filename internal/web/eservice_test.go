@@ -83,6 +83,9 @@ func eserviceSamples(base Page) map[string]any {
 			Peers:  []peerView{{"Sama tüüp", 15, 1.5}, {"Kogu Eesti", 79, 2}},
 			Groups: []municipalityAreaRows{{Area: s.Area, Rows: []serviceCellRow{{s, c}, {s, eservice.Cell{}}}}}, CanEdit: true,
 			History: []eservice.MonthValue{{Month: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), Value: 2.5}}},
+		"eservice/page_form": eservicePageForm{esPage: es, M: m, Scale: scale, Form: form{Problems: problems, Message: "conflict"},
+			Areas: []pageFormArea{{Area: s.Area, Rows: []pageFormRow{{S: s, C: c, In: eservice.CellInput{Offering: eservice.Offered, Met: c.Met, Version: 4}, Stale: true,
+				Errors: map[string]string{"offering": "x", "criteria_met": "x", "url": "x", "system": "x", "service": "x"}}, {S: s, C: eservice.UnknownCell(m.EHAK, s.Code)}}}}},
 	}
 }
 

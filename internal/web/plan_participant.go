@@ -8,40 +8,27 @@ import (
 	"kovit/internal/plan"
 )
 
-// planParticipantsAdd makes a joint activity of an activity: each municipality ticked
-// that does not yet take part is added with the strategy's first status. Every municipality
-// is checked before any is added, so a bad list adds nothing.
+// planParticipantsAdd makes a joint activity of an activity: the municipalities ticked,
+// and besides them every municipality, those of a county or of a type, or those taking
+// part in another activity the user may read (participantChoice). Those already taking
+// part are passed over; the rest are added in one transaction, all or none.
 func (ui *UI) planParticipantsAdd(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p, err := ui.editablePlanActivity(r)
 	if err != nil {
 		return err
 	}
-	known := map[string]bool{}
-	for _, m := range p.Municipalities {
-		known[m.EHAK] = true
-	}
-	var problems kovit.Problems
-	var add []string
-	for _, ehak := range r.PostForm["ehak"] {
-		switch {
-		case !known[ehak]:
-			problems.Add("ehak", "error.unknown_municipality")
-		case !p.Taking(ehak):
-			add = append(add, ehak)
-		}
+	add, problems, err := ui.participantChoice(r, p)
+	if err != nil {
+		return err
 	}
 	if len(add) == 0 && len(problems) == 0 {
 		problems.Add("ehak", "error.required")
 	}
 	checked := len(problems) == 0
 	status, problems, err := trySave(problems, func() error {
-		for _, ehak := range add {
-			if _, err := ui.Plans.AddParticipant(ctx, plan.Participant{ActivityID: p.N.ID, MunicipalityEHAK: ehak}); err != nil {
-				return err // e.g. someone added it meanwhile: show the list as it is now
-			}
-		}
-		return nil
+		_, err := ui.Plans.AddParticipants(ctx, p.N.ID, add)
+		return err // e.g. the strategy archived meanwhile
 	})
 	if err != nil {
 		return err

@@ -175,6 +175,10 @@ func (ui *UI) routes() []route {
 		{"POST /account/notifications", ui.saveNotificationSettings},
 		{"GET /notifications/settings/{token}", ui.signedNotificationSettings},
 		{"POST /notifications/settings/{token}", ui.saveSignedNotificationSettings},
+		// Fast entry (issue 12): a municipality's every e-service on one form.
+		{"GET /municipalities/{ehak}/eservices/edit", ui.eservicePageForm},
+		{"POST /municipalities/{ehak}/eservices/edit", ui.eservicePageSave},
+		{"POST /municipalities/{ehak}/eservices/confirm", ui.eservicePageConfirm},
 	}
 }
 

@@ -60,6 +60,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"eservice/service_form":  eserviceSamples(base)["eservice/service_form"],
 		"eservice/scale":         eserviceSamples(base)["eservice/scale"],
 		"eservice/municipality":  eserviceSamples(base)["eservice/municipality"],
+		"eservice/page_form":     eserviceSamples(base)["eservice/page_form"],
 		"plan/list":              planSamples(base)["plan/list"],
 		"plan/show":              planSamples(base)["plan/show"],
 		"plan/activity":          planSamples(base)["plan/activity"],
