@@ -97,7 +97,7 @@ func actorOf(ctx context.Context) actor {
 	if u := auth.UserFrom(ctx); u != nil {
 		return actor{id: &u.ID, name: u.Name}
 	}
-	return actor{name: "system"}
+	return actor{name: audit.SystemActor}
 }
 
 // unchanged reports whether an update's snapshots differ in nothing a history shows.

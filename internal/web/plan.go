@@ -30,7 +30,7 @@ func (p planPage) Text(et, en string) template.HTML {
 }
 
 // Percent shows a progress share (0..1) as a whole percentage.
-func (p planPage) Percent(share float64) string { return p.L.Num(math.Round(share*100), 0) + "%" }
+func (p planPage) Percent(share float64) string { return p.L.Percent(math.Round(share*100), 0) }
 
 // Whole is a share as a whole number of percent, for <progress value>.
 func (p planPage) Whole(share float64) int { return int(math.Round(share * 100)) }
@@ -62,6 +62,19 @@ func (p planPage) Day(t *time.Time) string {
 		return ""
 	}
 	return p.L.Date(*t)
+}
+
+// Period is a span of optional dates, saying which end is missing instead of "… – …".
+func (p planPage) Period(start, end *time.Time) string {
+	switch {
+	case start != nil && end != nil:
+		return p.L.Date(*start) + " – " + p.L.Date(*end)
+	case start != nil:
+		return p.L.T("planui.period.from", "Date", p.L.Date(*start))
+	case end != nil:
+		return p.L.T("planui.period.until", "Date", p.L.Date(*end))
+	}
+	return p.L.T("field.not_given")
 }
 
 // readableStrategy loads a strategy the user may see (plan.CheckRead).

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"kovit/internal/auth"
+	"kovit/internal/plan"
+)
+
+// The activity page says how progress and completion differ, shows an unset period and the
+// system's updates in the page's language, and a failed update keeps no made-up date.
+func TestActivityPageWording(t *testing.T) {
+	onEngines(t, func(t *testing.T, engine string) {
+		a := startApp(t, engine)
+		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
+		coord := a.as(t, coordUser)
+		ctx := auth.WithUser(context.Background(), &coordUser)
+		st, err := a.store.CreateStrategy(ctx, plan.Strategy{TitleEt: "Kava", StartYear: 2026, EndYear: 2030, Status: plan.Draft})
+		if err != nil {
+			t.Fatal(err)
+		}
+		goal, err := a.store.CreateNode(ctx, plan.Node{StrategyID: st.ID, Kind: plan.Goal, Code: "1", TitleEt: "Eesmärk"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		act, err := a.store.CreateNode(ctx, plan.Node{StrategyID: st.ID, ParentID: &goal.ID, Kind: plan.Activity, Code: "1.1", TitleEt: "Hange", Completion: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		day := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+		if _, err := a.store.PostProgressUpdate(context.Background(), plan.ProgressUpdate{ActivityID: act.ID, Body: "Automaatne", Date: day}); err != nil {
+			t.Fatal(err)
+		}
+		actURL := a.URL + "/plan/activities/" + itoa(act.ID)
+		_, page := get(t, coord, actURL)
+		for _, want := range []string{"märgitud tegevuse enda kohta", "arvutatud: tegevuse valmidus", "3\u00a0%",
+			"<dt>Periood</dt><dd>pole märgitud</dd>", "Postitas süsteem"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the activity page lacks %q", want)
+			}
+		}
+		for _, bad := range []string{"…", "Postitas system"} {
+			if strings.Contains(page, bad) {
+				t.Errorf("the activity page shows %q", bad)
+			}
+		}
+		status, page := postForm(t, coord, actURL+"/updates", url.Values{"body": {"Edenes"}, "date": {"31.02.2026"}, "version": {"0"}})
+		if status != http.StatusUnprocessableEntity || strings.Contains(page, "0001-01-01") {
+			t.Errorf("a bad date: %d, and the form shows 0001-01-01: %v", status, strings.Contains(page, "0001-01-01"))
+		}
+	})
+}
+
+// An indicator in per cent reads "5 %" with a no-break space, as every percentage does.
+func TestIndicatorPercent(t *testing.T) {
+	a := startApp(t, "sqlite")
+	coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
+	ctx := auth.WithUser(context.Background(), &coordUser)
+	st, err := a.store.CreateStrategy(ctx, plan.Strategy{TitleEt: "Kava", StartYear: 2026, EndYear: 2030, Status: plan.Draft})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ind, err := a.store.CreateIndicator(ctx, plan.Indicator{StrategyID: st.ID, NameEt: "Osakaal", Unit: "%",
+		Better: plan.HigherIsBetter, Baseline: &plan.Point{Value: 5, Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, page := get(t, a.as(t, coordUser), a.URL+"/plan/indicators/"+itoa(ind.ID))
+	if !strings.Contains(page, "5\u00a0% (01.01.2025)") || strings.Contains(page, "5 %") {
+		t.Errorf("the indicator page does not show the baseline as 5\u00a0%%:\n%.3000s", page)
+	}
+}
