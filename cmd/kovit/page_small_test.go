@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kovit/internal/auth"
+	"kovit/internal/need"
 	"kovit/internal/plan"
 )
 
@@ -73,5 +74,33 @@ func TestIndicatorPercent(t *testing.T) {
 	_, page := get(t, a.as(t, coordUser), a.URL+"/plan/indicators/"+itoa(ind.ID))
 	if !strings.Contains(page, "5\u00a0% (01.01.2025)") || strings.Contains(page, "5 %") {
 		t.Errorf("the indicator page does not show the baseline as 5\u00a0%%:\n%.3000s", page)
+	}
+}
+
+// A round's deadline and a measure's application period read as Estonian dates.
+func TestNeedDatesInEstonian(t *testing.T) {
+	a := startApp(t, "sqlite")
+	coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
+	ctx := auth.WithUser(context.Background(), &coordUser)
+	r, err := a.store.CreateRound(ctx, need.Round{Title: "Voor", Deadline: "2026-12-31", Open: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := a.store.CreateMeasure(ctx, need.Measure{Name: "Meede", StartYear: 2027, EndYear: 2027, Budget: 100,
+		OpensOn: "2027-01-15", ClosesOn: "2027-03-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	coord := a.as(t, coordUser)
+	for _, c := range []struct{ path, want, iso string }{
+		{"/rounds", "<td>31.12.2026</td>", ">2026-12-31"},
+		{"/rounds/" + itoa(r.ID), "</strong> 31.12.2026 ·", "</strong> 2026-12-31"},
+		{"/measures/" + itoa(m.ID), "<dd>15.01.2027 – 31.03.2027</dd>", "2027-01-15 –"},
+		{"/measures/" + itoa(m.ID) + "/proposal", "<dd>15.01.2027 – 31.03.2027</dd>", "2027-01-15 –"},
+	} {
+		_, page := get(t, coord, a.URL+c.path)
+		if !strings.Contains(page, c.want) || strings.Contains(page, c.iso) {
+			t.Errorf("%s lacks %q or shows the ISO date", c.path, c.want)
+		}
 	}
 }

@@ -36,6 +36,9 @@ func TestFormats(t *testing.T) {
 	tests := []struct{ got, want string }{
 		{et.Date(day), "25.11.2026"},
 		{en.Date(day), "25 Nov 2026"},
+		{et.DateText("2027-01-15"), "15.01.2027"},
+		{en.DateText("2027-01-15"), "15 Jan 2027"},
+		{et.DateText(""), ""},
 		{et.DateTime(day), "25.11.2026 12:00"},
 		{et.Num(1234.5, 1), "1\u00a0234,5"},
 		{en.Num(1234.5, 1), "1,234.5"},

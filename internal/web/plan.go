@@ -66,15 +66,7 @@ func (p planPage) Day(t *time.Time) string {
 
 // Period is a span of optional dates, saying which end is missing instead of "… – …".
 func (p planPage) Period(start, end *time.Time) string {
-	switch {
-	case start != nil && end != nil:
-		return p.L.Date(*start) + " – " + p.L.Date(*end)
-	case start != nil:
-		return p.L.T("planui.period.from", "Date", p.L.Date(*start))
-	case end != nil:
-		return p.L.T("planui.period.until", "Date", p.L.Date(*end))
-	}
-	return p.L.T("field.not_given")
+	return p.L.Period(dateValue(start), dateValue(end))
 }
 
 // readableStrategy loads a strategy the user may see (plan.CheckRead).
