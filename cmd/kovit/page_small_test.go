@@ -104,3 +104,25 @@ func TestNeedDatesInEstonian(t *testing.T) {
 		}
 	}
 }
+
+// A municipality's own median over time is headed as its own, and one with nothing filled
+// says so instead of showing a median of 0,0.
+func TestMunicipalityMedianWording(t *testing.T) {
+	a := startApp(t, "sqlite")
+	fillCells(t, a)
+	if err := a.store.TakeSnapshot(context.Background(), "2026-10"); err != nil {
+		t.Fatal(err)
+	}
+	c := a.client(t)
+	_, page := get(t, c, a.URL+"/municipalities/0793/eservices")
+	history := page[strings.Index(page, `id="history-h"`):]
+	if !strings.Contains(history, `<th scope="col" class="num">Mediaantase</th>`) || strings.Contains(history, "Rühma mediaan") {
+		t.Errorf("the history table is not headed as the municipality's own median:\n%.1500s", history)
+	}
+	for _, path := range []string{"/municipalities/0303/eservices", "/municipalities/0303"} {
+		_, page := get(t, c, a.URL+path)
+		if !strings.Contains(page, "Mediaantase: andmeid veel pole") || strings.Contains(page, "0,0</strong> mediaantase") {
+			t.Errorf("%s shows a median for a municipality with nothing filled", path)
+		}
+	}
+}
