@@ -126,3 +126,20 @@ func TestMunicipalityMedianWording(t *testing.T) {
 		}
 	}
 }
+
+// A cell page lists the criteria once: as checkboxes to an editor, read-only to others.
+func TestCellCriteriaOnce(t *testing.T) {
+	a := startApp(t, "sqlite")
+	fillCells(t, a)
+	editor := a.as(t, a.user(t, "it@tartu.test", auth.RoleEditor, "0793"))
+	for _, c := range []struct {
+		name       string
+		client     *http.Client
+		list, form bool
+	}{{"editor", editor, false, true}, {"public", a.client(t), true, false}} {
+		_, page := get(t, c.client, a.URL+"/eservices/0793/SOC-001")
+		if list, form := strings.Contains(page, `class="checklist"`), strings.Contains(page, `name="met"`); list != c.list || form != c.form {
+			t.Errorf("%s: read-only list %v, checkboxes %v; want %v, %v", c.name, list, form, c.list, c.form)
+		}
+	}
+}
