@@ -273,7 +273,7 @@ func (b *browser) download(url string) []byte {
 // etPercent and etInt format a share and a count the way the Estonian pages do: a whole
 // percentage, and thousands grouped with a no-break space.
 func etPercent(n, of int) string {
-	return strconv.Itoa(int(math.Round(100*float64(n)/float64(of)))) + "%"
+	return strconv.Itoa(int(math.Round(100*float64(n)/float64(of)))) + "\u00a0%"
 }
 
 func etInt(n int) string {

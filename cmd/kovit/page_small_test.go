@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -141,5 +142,56 @@ func TestCellCriteriaOnce(t *testing.T) {
 		if list, form := strings.Contains(page, `class="checklist"`), strings.Contains(page, `name="met"`); list != c.list || form != c.form {
 			t.Errorf("%s: read-only list %v, checkboxes %v; want %v, %v", c.name, list, form, c.list, c.form)
 		}
+	}
+}
+
+// A mistyped address or a reloaded form address gets kovit's own page in the user's
+// language, with the navigation; under /api/v1/ a problem document.
+func TestUnknownAddressPages(t *testing.T) {
+	a := startApp(t, "sqlite")
+	c := a.client(t)
+	english := a.client(t)
+	u, _ := url.Parse(a.URL)
+	english.Jar.SetCookies(u, []*http.Cookie{{Name: "lang", Value: "en"}})
+	for _, tc := range []struct {
+		client       *http.Client
+		method, path string
+		status       int
+		allow, want  string
+	}{
+		{c, "GET", "/no-such-page", 404, "", "Sellel aadressil pole lehte."},
+		{c, "GET", "/municipalities/", 404, "", "Sellel aadressil pole lehte."},
+		{c, "GET", "/municipalities/0793/", 404, "", "Sellel aadressil pole lehte."},
+		{english, "GET", "/no-such-page", 404, "", "There is no page at this address."},
+		{c, "GET", "/plan/activities/16/updates", 405, "POST", "Seda aadressi ei saa otse avada"},
+		{english, "GET", "/account/password", 405, "POST", "This address cannot be opened directly"},
+		{c, "PUT", "/municipalities", 405, "GET, HEAD", "Seda aadressi ei saa otse avada"},
+	} {
+		req, _ := http.NewRequest(tc.method, a.URL+tc.path, nil)
+		res, err := tc.client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := new(strings.Builder)
+		io.Copy(b, res.Body)
+		res.Body.Close()
+		page := b.String()
+		lang := "et"
+		if tc.client == english {
+			lang = "en"
+		}
+		if res.StatusCode != tc.status || res.Header.Get("Allow") != tc.allow || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+			t.Errorf("%s %s: %d, Allow %q, %s; want %d, Allow %q, HTML", tc.method, tc.path, res.StatusCode,
+				res.Header.Get("Allow"), res.Header.Get("Content-Type"), tc.status, tc.allow)
+		}
+		for _, want := range []string{`<html lang="` + lang + `">`, "<title>", `<nav aria-label=`, `<main id="main"`, tc.want} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s %s lacks %q", tc.method, tc.path, want)
+			}
+		}
+	}
+	status, body := get(t, c, a.URL+"/api/v1/no-such-thing")
+	if status != 404 || !strings.Contains(body, `"code":"not_found"`) {
+		t.Errorf("an unknown API address: %d %s", status, body)
 	}
 }

@@ -2,8 +2,11 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/server"
 )
 
 type route struct {
@@ -177,6 +180,27 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	mux.Handle("GET /static/", static())
 	for _, r := range ui.routes() {
 		mux.Handle(r.pattern, ui.handle(r.handler))
+	}
+	// Every other address, and another method of one of these, gets kovit's own error page
+	// in the user's language with the navigation, not the mux's plain-text 404 or 405. It
+	// is not in routes: it changes nothing and serves no page of its own.
+	mux.Handle("/", ui.handle(ui.unmatched(mux)))
+}
+
+// unmatched answers a request no route takes: 405 with the Allow header when another
+// method of the address exists (reloading where a failed form left the browser), 404
+// otherwise.
+func (ui *UI) unmatched(mux *http.ServeMux) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		allow := server.AllowedMethods(mux, r, "/")
+		if len(allow) == 0 {
+			return kovit.Errorf(kovit.ENotFound, "error.no_page")
+		}
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		p := errorPage{Page: ui.page(r, "error.title"), Status: http.StatusMethodNotAllowed}
+		p.Message = p.L.T("error.form_only")
+		ui.render(w, r, p.Status, "error", p)
+		return nil
 	}
 }
 
