@@ -195,3 +195,23 @@ func TestUnknownAddressPages(t *testing.T) {
 		t.Errorf("an unknown API address: %d %s", status, body)
 	}
 }
+
+// The real strategies' goals read in Estonian where the source has Estonian wording; a goal
+// known only in English is marked lang="en", in the tree and in the choice lists alike.
+func TestSeededGoalsLanguage(t *testing.T) {
+	a := startApp(t, "sqlite")
+	c := a.client(t)
+	_, page := get(t, c, a.URL+"/plan/3") // the 2020–2023 plan: goal I in English only
+	for _, want := range []string{
+		`<span lang="en">E-services that municipalities provide to their residents (goal wording only partly known)</span>`,
+		`lang="en">I E-services that municipalities provide to their residents (goal wording only partly known)</option>`,
+		`>III Omavalitsuste IKT areng on koordineeritud</option>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the strategy page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, `>I <span lang="en">`) || strings.Contains(page, `Municipal ICT development is coordinated</`) {
+		t.Error("the strategy page puts markup in an option or English where Estonian is known")
+	}
+}
