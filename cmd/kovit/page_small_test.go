@@ -162,6 +162,7 @@ func TestUnknownAddressPages(t *testing.T) {
 		{c, "GET", "/no-such-page", 404, "", "Sellel aadressil pole lehte."},
 		{c, "GET", "/municipalities/", 404, "", "Sellel aadressil pole lehte."},
 		{c, "GET", "/municipalities/0793/", 404, "", "Sellel aadressil pole lehte."},
+		{c, "GET", "/metrics", 404, "", "Sellel aadressil pole lehte."}, // as if it were not there
 		{english, "GET", "/no-such-page", 404, "", "There is no page at this address."},
 		{c, "GET", "/plan/activities/16/updates", 405, "POST", "Seda aadressi ei saa otse avada"},
 		{english, "GET", "/account/password", 405, "POST", "This address cannot be opened directly"},

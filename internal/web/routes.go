@@ -194,7 +194,7 @@ func (ui *UI) unmatched(mux *http.ServeMux) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		allow := server.AllowedMethods(mux, r, "/")
 		if len(allow) == 0 {
-			return kovit.Errorf(kovit.ENotFound, "error.no_page")
+			return errNoPage
 		}
 		w.Header().Set("Allow", strings.Join(allow, ", "))
 		p := errorPage{Page: ui.page(r, "error.title"), Status: http.StatusMethodNotAllowed}
@@ -212,4 +212,12 @@ func (ui *UI) Routes() []string {
 		out = append(out, r.pattern)
 	}
 	return out
+}
+
+var errNoPage = kovit.Errorf(kovit.ENotFound, "error.no_page")
+
+// NotFound answers as an address with nothing at it does, for a handler that hides what it
+// serves from those who may not have it (the metrics from everyone but admins).
+func (ui *UI) NotFound() http.Handler {
+	return ui.handle(func(http.ResponseWriter, *http.Request) error { return errNoPage })
 }
