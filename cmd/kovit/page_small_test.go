@@ -166,7 +166,7 @@ func TestUnknownAddressPages(t *testing.T) {
 		{english, "GET", "/no-such-page", 404, "", "There is no page at this address."},
 		{c, "GET", "/plan/activities/16/updates", 405, "POST", "Seda aadressi ei saa otse avada"},
 		{english, "GET", "/account/password", 405, "POST", "This address cannot be opened directly"},
-		{c, "PUT", "/municipalities", 405, "GET, HEAD", "Seda aadressi ei saa otse avada"},
+		{c, "PUT", "/municipalities", 405, "GET, HEAD", "See aadress ei luba seda meetodit."},
 	} {
 		req, _ := http.NewRequest(tc.method, a.URL+tc.path, nil)
 		res, err := tc.client.Do(req)

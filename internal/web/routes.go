@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"kovit/internal/auth"
@@ -198,7 +199,10 @@ func (ui *UI) unmatched(mux *http.ServeMux) handlerFunc {
 		}
 		w.Header().Set("Allow", strings.Join(allow, ", "))
 		p := errorPage{Page: ui.page(r, "error.title"), Status: http.StatusMethodNotAllowed}
-		p.Message = p.L.T("error.form_only")
+		p.Message = p.L.T("api.error.method_not_allowed")
+		if !slices.Contains(allow, http.MethodGet) {
+			p.Message = p.L.T("error.form_only")
+		}
 		ui.render(w, r, p.Status, "error", p)
 		return nil
 	}
