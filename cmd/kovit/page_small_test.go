@@ -68,13 +68,18 @@ func TestIndicatorPercent(t *testing.T) {
 		t.Fatal(err)
 	}
 	ind, err := a.store.CreateIndicator(ctx, plan.Indicator{StrategyID: st.ID, NameEt: "Osakaal", Unit: "%",
-		Better: plan.HigherIsBetter, Baseline: &plan.Point{Value: 5, Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}})
+		Better: plan.HigherIsBetter, Baseline: &plan.Point{Value: 5, Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
+		Targets: []plan.Point{{Value: 20, Date: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}, {Value: 40, Date: time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC)}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, page := get(t, a.as(t, coordUser), a.URL+"/plan/indicators/"+itoa(ind.ID))
 	if !strings.Contains(page, "5\u00a0% (01.01.2025)") || strings.Contains(page, "5 %") {
 		t.Errorf("the indicator page does not show the baseline as 5\u00a0%%:\n%.3000s", page)
+	}
+	// Its chart names the targets once in the legend and shows the unit.
+	if n := strings.Count(page, ">Siht<"); n != 1 || !strings.Contains(page, `<text x="2" y="12">%</text>`) {
+		t.Errorf("the chart's legend names the target %d times, or the chart lacks its unit", n)
 	}
 }
 
