@@ -125,7 +125,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	}))
 	a.metrics = metrics.Handler()
 	if c.MetricsAddr == "" {
-		mux.Handle("GET /metrics", adminsOnly(a.metrics))
+		mux.Handle("GET /metrics", adminsOnly(a.metrics, ui.NotFound()))
 	}
 	a.handler = server.Handler(mux, server.Options{Logger: log, Metrics: metrics, Authenticate: authn.Middleware,
 		Secure: c.Secure, Synthetic: deps.Synthetic, SessionCookie: sessions.Cookie.Name, BaseURL: c.BaseURL,
@@ -135,10 +135,10 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 
 // adminsOnly serves the metrics on the main address to admins; to everyone else, as to a
 // scraper without an admin's token, they do not exist.
-func adminsOnly(metrics http.Handler) http.Handler {
+func adminsOnly(metrics, notFound http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if auth.CanReadMetrics(auth.UserFrom(r.Context())) != nil {
-			http.NotFound(w, r)
+			notFound.ServeHTTP(w, r)
 			return
 		}
 		metrics.ServeHTTP(w, r)

@@ -88,8 +88,12 @@ func TestBrowserEServiceJourney(t *testing.T) {
 	if got := b.textsOf("ul.bottleneck li"); !slices.Equal(got, unmet) {
 		b.fatalf("the bottleneck lists %q, want %q", got, unmet)
 	}
-	if n := len(b.textsOf("ul.checklist li.met")); n != 4 {
-		b.fatalf("the checklist shows %d criteria met, want the 4 of levels 1–3", n)
+	// The editor sees the criteria once, as the form's checkboxes.
+	if n := len(b.textsOf("#f-criteria_met .check:has(input:checked)")); n != 4 {
+		b.fatalf("the form shows %d criteria met, want the 4 of levels 1–3", n)
+	}
+	if n := len(b.textsOf("ul.checklist li")); n != 0 {
+		b.fatalf("the editor also sees %d criteria read-only", n)
 	}
 	if c := cell(viljandi); c.Level != 3 || c.Version != 1 || c.EvidenceURL != evidence || c.Verification != eservice.SelfReported {
 		t.Fatalf("stored cell after the editor's save: %+v", c)
@@ -269,7 +273,7 @@ func (b *browser) download(url string) []byte {
 // etPercent and etInt format a share and a count the way the Estonian pages do: a whole
 // percentage, and thousands grouped with a no-break space.
 func etPercent(n, of int) string {
-	return strconv.Itoa(int(math.Round(100*float64(n)/float64(of)))) + "%"
+	return strconv.Itoa(int(math.Round(100*float64(n)/float64(of)))) + "\u00a0%"
 }
 
 func etInt(n int) string {

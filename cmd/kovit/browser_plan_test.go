@@ -71,7 +71,7 @@ func TestBrowserPlanJourney(t *testing.T) {
 	markDone(b, tartuEditor, joint, tartu)
 
 	// 3. The roll-up shows a third, on the activity page and in the strategy's tree.
-	wantJointProgress(b, treePath, joint, 1, "33%")
+	wantJointProgress(b, treePath, joint, 1, "33\u00a0%")
 	b.follow("sign out", http.StatusOK, chromedp.Click(buttonNamed("Logi välja")))
 
 	// 4. The coordinator opens a report and marks it complete.
@@ -81,7 +81,7 @@ func TestBrowserPlanJourney(t *testing.T) {
 	b.want("p.empty", "Aruandeid veel ei ole.")
 	first := openReport(b, "2026. aasta I aruanne")
 	wantReportState(b, "Elav seis: aruanne on avatud")
-	wantReportProgress(b, "33%")
+	wantReportProgress(b, "33\u00a0%")
 	b.follow("complete report", http.StatusOK, chromedp.Click(chromedp.ID("complete-report")))
 	b.want("p.flash", "Aruanne on lõpetatud ja selle seis külmutatud.")
 	wantReportState(b, "Külmutatud seis: kati@kovit.test märkis aruande lõpetatuks")
@@ -89,30 +89,30 @@ func TestBrowserPlanJourney(t *testing.T) {
 
 	// 5. Tallinn's editor marks Tallinn's part done too: two thirds now.
 	markDone(b, tallinnEditor, joint, tallinn)
-	wantJointProgress(b, treePath, joint, 2, "67%")
+	wantJointProgress(b, treePath, joint, 2, "67\u00a0%")
 	b.follow("sign out", http.StatusOK, chromedp.Click(buttonNamed("Logi välja")))
 
 	// 6. The frozen report still shows a third; a new report, compared with it, the change.
 	esSignIn(b, coordinator)
 	b.open("frozen report", first, http.StatusOK)
 	wantReportState(b, "Külmutatud seis:")
-	wantReportProgress(b, "33%")
+	wantReportProgress(b, "33\u00a0%")
 	tallinnPart := chromedp.Search(`//section[@aria-labelledby="parts-h"]//tr[th="Tallinn"]/td[1]`)
 	if got := b.read("Tallinn's part in the report", chromedp.Text(tallinnPart)); got != "alustamata" {
 		b.fatalf("the frozen report shows Tallinn's part as %q, want it as it was: alustamata", got)
 	}
 	b.open("reports", "/plan/strategies/"+itoa(id)+"/reports", http.StatusOK)
 	openReport(b, "2026. aasta II aruanne")
-	wantReportProgress(b, "67%")
+	wantReportProgress(b, "67\u00a0%")
 	b.choose("Võrdle aruandega", "2026. aasta I aruanne (lõpetatud)")
 	b.follow("compare", http.StatusOK, chromedp.Click(chromedp.ID("compare-submit")))
 	b.want("h1", "Aruannete võrdlus")
 	b.wantFact("Varasem", "2026. aasta I aruanne (külmutatud)")
 	b.wantFact("Hilisem", "2026. aasta II aruanne (elav seis)")
-	b.wantFact("Edenemine", "8% → 17%") // the strategy: 1 at a sixth, then a third; 2 at none
-	b.want("#progress-changes tbody tr:nth-child(1)", "1 Teenused\t17%\t33%\t+17 protsendipunkti")
-	b.want("#progress-changes tbody tr:nth-child(2)", "1.1 Ühine e-teenuste portaal\t33%\t67%\t+33 protsendipunkti")
-	b.want("#participant-changes tbody", "1.1 Ühine e-teenuste portaal\tTallinn\talustamata, 0%\ttehtud, 100%")
+	b.wantFact("Edenemine", "8\u00a0% → 17\u00a0%") // the strategy: 1 at a sixth, then a third; 2 at none
+	b.want("#progress-changes tbody tr:nth-child(1)", "1 Teenused\t17\u00a0%\t33\u00a0%\t+17 protsendipunkti")
+	b.want("#progress-changes tbody tr:nth-child(2)", "1.1 Ühine e-teenuste portaal\t33\u00a0%\t67\u00a0%\t+33 protsendipunkti")
+	b.want("#participant-changes tbody", "1.1 Ühine e-teenuste portaal\tTallinn\talustamata, 0\u00a0%\ttehtud, 100\u00a0%")
 
 	// 7. The plan, exported as XLSX and imported back, changes nothing.
 	b.open("strategy", treePath, http.StatusOK)

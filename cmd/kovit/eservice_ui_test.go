@@ -160,7 +160,7 @@ func TestEServiceMatrixAndCharts(t *testing.T) {
 
 			setLevel(t, a.store, "0793", "SOC-001", 3) // Tartu linn, 100 724 residents
 			_, body = get(t, reader, a.URL+"/eservices")
-			mustContain(t, "matrix", body, `<td class="lvl-3"><a href="/eservices/0793/SOC-001">3</a></td>`, "79 omavalitsust × 77 teenust", ">1%<", ">7%<", "Eesti elanikke hõlmatud")
+			mustContain(t, "matrix", body, `<td class="lvl-3"><a href="/eservices/0793/SOC-001">3</a></td>`, "79 omavalitsust × 77 teenust", ">1\u00a0%<", ">7\u00a0%<", "Eesti elanikke hõlmatud")
 			if strings.Contains(body, "Maatriks on veel tühi") {
 				t.Error("filled matrix says it is empty")
 			}

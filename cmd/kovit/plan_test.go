@@ -127,8 +127,8 @@ func testPlanJourney(t *testing.T, engine string) {
 	}
 	for _, c := range []string{base, actURL} {
 		_, page := get(t, coord, c)
-		if !strings.Contains(page, `value="33"`) || !strings.Contains(page, "33%") {
-			t.Errorf("%s does not show 33%%", c)
+		if !strings.Contains(page, `value="33"`) || !strings.Contains(page, "33\u00a0%") {
+			t.Errorf("%s does not show 33\u00a0%%", c)
 		}
 		if !strings.Contains(page, "Salajane märkus") {
 			t.Errorf("%s hides the internal note from a coordinator", c)
@@ -197,7 +197,7 @@ func testPlanJourney(t *testing.T, engine string) {
 	// Adopted, the plan is public, without its internal note.
 	for _, c := range []string{base, actURL} {
 		st, page := get(t, public, c)
-		if st != http.StatusOK || !strings.Contains(page, "Ühine teenus") || !strings.Contains(page, "33%") {
+		if st != http.StatusOK || !strings.Contains(page, "Ühine teenus") || !strings.Contains(page, "33\u00a0%") {
 			t.Errorf("public %s: %d without the activity and its progress", c, st)
 		}
 		if strings.Contains(page, "Salajane märkus") {

@@ -5,7 +5,6 @@ package api
 import (
 	"log/slog"
 	"net/http"
-	"slices"
 	"strings"
 
 	"kovit/internal/audit"
@@ -17,6 +16,7 @@ import (
 	"kovit/internal/need"
 	"kovit/internal/notify"
 	"kovit/internal/plan"
+	"kovit/internal/server"
 )
 
 // Deps are the services the API works on; cmd/kovit passes the one sqlstore for all stores.
@@ -106,20 +106,10 @@ func (a *API) serve(rt route) http.Handler {
 // the same path exists, 404 otherwise.
 func (a *API) unmatched(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var allow []string
-		for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
-			probe := r.Clone(r.Context())
-			probe.Method = m
-			if _, pattern := mux.Handler(probe); pattern != prefix+"/" && pattern != "" {
-				allow = append(allow, m)
-			}
-		}
+		allow := server.AllowedMethods(mux, r, prefix+"/")
 		if len(allow) == 0 {
 			a.fail(w, r, errNoRoute)
 			return
-		}
-		if slices.Contains(allow, http.MethodGet) {
-			allow = append(allow, http.MethodHead)
 		}
 		w.Header().Set("Allow", strings.Join(allow, ", "))
 		a.fail(w, r, errMethod)

@@ -19,6 +19,10 @@ const (
 	Delete = "delete"
 )
 
+// SystemActor is the name stored as the author of what nobody signed in did (start-up, the
+// monthly snapshot); pages show it translated.
+const SystemActor = "system"
+
 // Event is one change to one record.
 type Event struct {
 	ID        int64           `json:"id"`

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -27,7 +28,8 @@ const (
 const swatchWidth = 22
 
 // legendItems lists what the chart shows, in drawing order. Unnamed bands and targets are
-// left out: a swatch without a name explains nothing.
+// left out: a swatch without a name explains nothing; so is a target drawn like one before
+// it, as several dated targets of one indicator are.
 func legendItems(c LineChart) []legendItem {
 	var items []legendItem
 	for _, s := range c.Series {
@@ -44,7 +46,10 @@ func legendItems(c LineChart) []legendItem {
 		if !t.At.IsZero() {
 			kind = legendTargetPoint
 		}
-		items = append(items, legendItem{kind: kind, colour: t.Colour, label: t.Label})
+		item := legendItem{kind: kind, colour: t.Colour, label: t.Label}
+		if !slices.Contains(items, item) {
+			items = append(items, item)
+		}
 	}
 	return items
 }

@@ -23,6 +23,7 @@ type LineChart struct {
 	Min, Max      float64                // Y range, values outside are clamped; both zero → 0–100
 	FormatX       func(time.Time) string // default ISO date
 	FormatY       func(float64) string   // default shortest decimal
+	YUnit         string                 // the values' unit, written above the Y axis
 	XTicks        []time.Time            // default calendar-aligned, at most six
 	YTicks        []float64              // default round steps, about five
 }
@@ -92,8 +93,15 @@ func Line(c LineChart) template.HTML {
 		xlabels[i] = c.FormatX(t)
 		right = max(right, textWidth(xlabels[i])/2+4)
 	}
+	// The first date's label is centred on the Y axis: leave room for its left half.
+	if len(xlabels) > 0 {
+		left = max(left, textWidth(xlabels[0])/2-8)
+	}
 	items := legendItems(c)
 	x0, x1, y0 := float64(left+12), float64(c.Width-right), 12.0
+	if c.YUnit != "" {
+		y0 += 16
+	}
 	rows := layoutLegend(items, x0, x1)
 	y1 := float64(c.Height - 28 - rows*legendRow)
 	if y1 < y0+20 {
@@ -113,6 +121,9 @@ func Line(c LineChart) template.HTML {
 	var b strings.Builder
 	svgOpen(&b, c.ID, "img", float64(c.Width), float64(c.Height), c.Width, c.Height, c.Title, c.Desc)
 	b.WriteString(`<g font-family="system-ui, sans-serif" font-size="12" fill="` + textColour + `">`)
+	if c.YUnit != "" {
+		b.WriteString(`<text x="2" y="12">` + esc(c.YUnit) + `</text>`)
+	}
 	for i, v := range yticks {
 		y := num(sy(v))
 		grid := "#e5e7eb"

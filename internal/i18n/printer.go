@@ -61,6 +61,31 @@ func (p *Printer) Date(t time.Time) string {
 	return t.Format("2 Jan 2006")
 }
 
+// DateText is Date for a day kept as YYYY-MM-DD text (a round's deadline, a measure's
+// application period); text that is no such day is returned as it is.
+func (p *Printer) DateText(day string) string {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return day
+	}
+	return p.Date(t)
+}
+
+// Period formats a span of days kept as YYYY-MM-DD text, either end possibly empty: it says
+// which end is missing rather than writing "… – …".
+func (p *Printer) Period(from, to string) string {
+	from, to = p.DateText(from), p.DateText(to)
+	switch {
+	case from != "" && to != "":
+		return from + " – " + to
+	case from != "":
+		return p.T("period.from", "Date", from)
+	case to != "":
+		return p.T("period.until", "Date", to)
+	}
+	return p.T("field.not_given")
+}
+
 // DateTime formats a moment in Estonian time, where kovit's users are.
 func (p *Printer) DateTime(t time.Time) string {
 	if t.IsZero() {
@@ -100,3 +125,15 @@ func (p *Printer) Num(f float64, prec int) string {
 	}
 	return b.String()
 }
+
+// Percent formats a percentage with prec decimals: 52 % in Estonian, which puts a no-break
+// space before the sign, 52% in English. Every percentage on a page or chart goes through it.
+func (p *Printer) Percent(f float64, prec int) string {
+	if p.Lang == "en" {
+		return p.Num(f, prec) + "%"
+	}
+	return p.Num(f, prec) + "\u00a0%"
+}
+
+// PercentInt is Percent for a whole number of percent, as completion is kept.
+func (p *Printer) PercentInt(n int) string { return p.Percent(float64(n), 0) }

@@ -72,6 +72,9 @@ func (t *tx) recordMany(ctx context.Context, entity recordKind, changes []auditC
 		if err != nil {
 			return err
 		}
+		if c.action == audit.Update && unchanged(b, a) {
+			continue // a form saved as it was: a history entry would list nothing
+		}
 		args = append(args, at, by.id, by.name, string(entity), c.id, c.action, b, a)
 	}
 	if _, err := t.execRows(ctx, `INSERT INTO audit_events (at, actor_id, actor_name, entity, entity_id, action, before, after)
@@ -94,7 +97,15 @@ func actorOf(ctx context.Context) actor {
 	if u := auth.UserFrom(ctx); u != nil {
 		return actor{id: &u.ID, name: u.Name}
 	}
-	return actor{name: "system"}
+	return actor{name: audit.SystemActor}
+}
+
+// unchanged reports whether an update's snapshots differ in nothing a history shows.
+func unchanged(before, after *string) bool {
+	if before == nil || after == nil {
+		return false
+	}
+	return len(audit.Event{Before: json.RawMessage(*before), After: json.RawMessage(*after)}.Changes()) == 0
 }
 
 func snapshot(v any) (*string, error) {

@@ -148,8 +148,9 @@ func TestNodeCRUD(t *testing.T) {
 		if _, err := s.Node(ctx, act.ID); kovit.ErrorCode(err) != kovit.ENotFound {
 			t.Errorf("deleted node: %v", err)
 		}
+		// The update that could not move the node changed nothing, so it left no event.
 		evs := events(t, s, "plan_node", itoa(act.ID))
-		if !cmp.Equal(actions(evs), []string{audit.Delete, audit.Update, audit.Update, audit.Create}) || evs[0].Before == nil {
+		if !cmp.Equal(actions(evs), []string{audit.Delete, audit.Update, audit.Create}) || evs[0].Before == nil {
 			t.Errorf("node events %v", actions(evs))
 		}
 	})

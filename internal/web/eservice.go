@@ -29,7 +29,7 @@ func (p esPage) dataName(prefix, name string) string {
 }
 
 // Percent shows a share (0..1) as a whole percentage.
-func (p esPage) Percent(share float64) string { return p.L.Num(math.Round(share*100), 0) + "%" }
+func (p esPage) Percent(share float64) string { return p.L.Percent(math.Round(share*100), 0) }
 
 // Median shows a median level with one decimal, as medians of levels are often halves.
 func (p esPage) Median(m float64) string { return p.L.Num(m, 1) }

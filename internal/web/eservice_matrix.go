@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"kovit/internal/auth"
 	"kovit/internal/eservice"
@@ -162,5 +163,9 @@ func (p matrixPage) LastMonth() string {
 	if len(p.Months) == 0 {
 		return ""
 	}
-	return p.Months[len(p.Months)-1]
+	last := p.Months[len(p.Months)-1]
+	if t, err := time.Parse("2006-01", last); err == nil {
+		return p.Month(t)
+	}
+	return last
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"html/template"
 	"net/http"
-	"strconv"
 	"time"
 
 	"kovit/internal/auth"
@@ -93,13 +92,13 @@ func (p servicePage) adoptionChart() template.HTML {
 	}
 	c := chart.LineChart{ID: "adoption", Title: p.L.T("eservice.history.chart", "K", p.K),
 		Desc: p.L.T("eservice.history.chart_desc", "K", p.K, "Months", len(p.History)), Min: 0, Max: 100,
-		FormatX: p.Month, FormatY: func(v float64) string { return p.L.Num(v, 0) + "%" }}
+		FormatX: p.Month, FormatY: func(v float64) string { return p.L.Percent(v, 0) }}
 	s := chart.Series{Name: p.L.T("eservice.history.series", "K", p.K)}
 	for _, h := range p.History {
 		s.Points = append(s.Points, chart.Point{At: h.Month, Value: h.Share * 100})
 	}
 	c.Series = append(c.Series, s)
-	c.Targets = []chart.Target{{Label: p.L.T("eservice.history.target", "Target", strconv.Itoa(p.Target)+"%"), Value: float64(p.Target)}}
+	c.Targets = []chart.Target{{Label: p.L.T("eservice.history.target", "Target", p.TargetText()), Value: float64(p.Target)}}
 	last := s.Points[len(s.Points)-1]
 	f := p.Forecast
 	if p.CanForecast && !f.Reached && f.Likely != nil {
@@ -113,7 +112,7 @@ func (p servicePage) adoptionChart() template.HTML {
 }
 
 // TargetText is the target as a percentage, for messages.
-func (p servicePage) TargetText() string { return strconv.Itoa(p.Target) + "%" }
+func (p servicePage) TargetText() string { return p.L.PercentInt(p.Target) }
 
 // LastMonth is the newest month of history.
 func (p servicePage) LastMonth() string {

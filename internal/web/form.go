@@ -153,7 +153,7 @@ func optionalDate(r *http.Request, name string, p *kovit.Problems) *time.Time {
 
 // dateValue is an optional date as an <input type=date> value.
 func dateValue(t *time.Time) string {
-	if t == nil {
+	if t == nil || t.IsZero() { // a form sent back without a valid day shows none, not 0001-01-01
 		return ""
 	}
 	return t.Format(time.DateOnly)

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
@@ -28,6 +29,14 @@ type Page struct {
 func (p Page) IsAdmin() bool     { return auth.Allowed(auth.CanAdminister(p.User)) }
 func (p Page) CanAudit() bool    { return auth.Allowed(auth.CanReadAudit(p.User)) }
 func (p Page) OtherLang() string { return map[string]string{"et": "en", "en": "et"}[p.L.Lang] }
+
+// Actor is who made a change or wrote an update, with the system's name in the page's language.
+func (p Page) Actor(name string) string {
+	if name == audit.SystemActor {
+		return p.L.T("actor.system")
+	}
+	return name
+}
 
 func (ui *UI) page(r *http.Request, titleKey string) Page {
 	p := Page{

@@ -29,8 +29,26 @@ func (p planPage) Text(et, en string) template.HTML {
 	return template.HTML(template.HTMLEscapeString(et))
 }
 
+// TextLang is "en" where Text shows English standing in on an Estonian page, else "". An
+// <option> holds text only, so it carries this as its lang attribute.
+func (p planPage) TextLang(et, en string) string {
+	if p.L.Lang == "et" && strings.TrimSpace(et) == "" && en != "" {
+		return "en"
+	}
+	return ""
+}
+
+// PlainText is Text as plain text, for an <option>: the English that stands in, unmarked
+// but for the option's lang (TextLang).
+func (p planPage) PlainText(et, en string) string {
+	if p.TextLang(et, en) == "en" || (p.L.Lang == "en" && en != "") {
+		return en
+	}
+	return et
+}
+
 // Percent shows a progress share (0..1) as a whole percentage.
-func (p planPage) Percent(share float64) string { return p.L.Num(math.Round(share*100), 0) + "%" }
+func (p planPage) Percent(share float64) string { return p.L.Percent(math.Round(share*100), 0) }
 
 // Whole is a share as a whole number of percent, for <progress value>.
 func (p planPage) Whole(share float64) int { return int(math.Round(share * 100)) }
@@ -62,6 +80,11 @@ func (p planPage) Day(t *time.Time) string {
 		return ""
 	}
 	return p.L.Date(*t)
+}
+
+// Period is a span of optional dates, saying which end is missing instead of "… – …".
+func (p planPage) Period(start, end *time.Time) string {
+	return p.L.Period(dateValue(start), dateValue(end))
 }
 
 // readableStrategy loads a strategy the user may see (plan.CheckRead).

@@ -49,7 +49,7 @@ func (p planIndicatorPage) indicatorChart(series []plan.Point) template.HTML {
 	name, _ := p.I.Name(p.L.Lang)
 	c := chart.LineChart{ID: "indicator", Title: p.L.T("indicator.chart.title", "Name", name),
 		Desc:    p.L.T("indicator.chart.desc", "Count", len(series), "Targets", len(p.I.Targets), "Better", p.BetterText(p.I.Better)),
-		FormatX: p.L.Date, FormatY: func(v float64) string { return p.Amount(v) }}
+		FormatX: p.L.Date, FormatY: func(v float64) string { return p.Amount(v) }, YUnit: p.I.Unit}
 	lo, hi := 0.0, 0.0
 	for _, r := range rows {
 		for _, v := range []*float64{r.Value, r.Target} {

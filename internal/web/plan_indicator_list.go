@@ -39,6 +39,21 @@ func (p planPage) Amount(v float64) string {
 	return strings.TrimSuffix(strings.TrimRight(p.L.Num(v, 2), "0"), decimal)
 }
 
+// Measured is a value with its unit; a percentage reads as every other percentage does.
+func (p planPage) Measured(v float64, unit string) string {
+	if unit == "%" {
+		prec := 0
+		for prec < 2 && math.Abs(v*math.Pow10(prec)-math.Round(v*math.Pow10(prec))) > 1e-9 {
+			prec++
+		}
+		return p.L.Percent(v, prec)
+	}
+	if unit == "" {
+		return p.Amount(v)
+	}
+	return p.Amount(v) + "\u00a0" + unit
+}
+
 // IndicatorName is an indicator's name in the page's language.
 func (p planPage) IndicatorName(i plan.Indicator) template.HTML { return p.Text(i.NameEt, i.NameEn) }
 

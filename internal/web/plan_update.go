@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
@@ -30,7 +29,7 @@ type updateRow struct {
 	CanEdit bool
 }
 
-func (r updateRow) DateValue() string                     { return r.In.Date.Format(time.DateOnly) }
+func (r updateRow) DateValue() string                     { return dateValue(&r.In.Date) }
 func (v updatesView) NewDateValue() string                { return dateValue(&v.NewUpdate.Date) }
 func (p planActivityPage) UpdateMessage() formMessageView { return formMessageView{p.L, p.UpdateForm} }
 

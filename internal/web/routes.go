@@ -2,8 +2,12 @@ package web
 
 import (
 	"net/http"
+	"slices"
+	"strings"
 
 	"kovit/internal/auth"
+	"kovit/internal/kovit"
+	"kovit/internal/server"
 )
 
 type route struct {
@@ -188,6 +192,30 @@ func (ui *UI) Register(mux *http.ServeMux) {
 	for _, r := range ui.routes() {
 		mux.Handle(r.pattern, ui.handle(r.handler))
 	}
+	// Every other address, and another method of one of these, gets kovit's own error page
+	// in the user's language with the navigation, not the mux's plain-text 404 or 405. It
+	// is not in routes: it changes nothing and serves no page of its own.
+	mux.Handle("/", ui.handle(ui.unmatched(mux)))
+}
+
+// unmatched answers a request no route takes: 405 with the Allow header when another
+// method of the address exists (reloading where a failed form left the browser), 404
+// otherwise.
+func (ui *UI) unmatched(mux *http.ServeMux) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		allow := server.AllowedMethods(mux, r, "/")
+		if len(allow) == 0 {
+			return errNoPage
+		}
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		p := errorPage{Page: ui.page(r, "error.title"), Status: http.StatusMethodNotAllowed}
+		p.Message = p.L.T("api.error.method_not_allowed")
+		if !slices.Contains(allow, http.MethodGet) {
+			p.Message = p.L.T("error.form_only")
+		}
+		ui.render(w, r, p.Status, "error", p)
+		return nil
+	}
 }
 
 // Routes lists the UI's route patterns, e.g. "POST /municipalities/{ehak}/edit", so tests
@@ -198,4 +226,12 @@ func (ui *UI) Routes() []string {
 		out = append(out, r.pattern)
 	}
 	return out
+}
+
+var errNoPage = kovit.Errorf(kovit.ENotFound, "error.no_page")
+
+// NotFound answers as an address with nothing at it does, for a handler that hides what it
+// serves from those who may not have it (the metrics from everyone but admins).
+func (ui *UI) NotFound() http.Handler {
+	return ui.handle(func(http.ResponseWriter, *http.Request) error { return errNoPage })
 }
