@@ -59,10 +59,18 @@ func (f *Filter) Validate() error {
 	return p.Err()
 }
 
+// MaxRecent bounds one RecentEvents call.
+const MaxRecent = 500
+
 // Store is what the audit trail needs from storage; writing events happens inside each
 // module's own store transaction so a change and its record land together or not at all.
 type Store interface {
 	ListEvents(ctx context.Context, f Filter) ([]Event, int, error)
+	// RecentEvents lists up to limit events about the given entities made by a user (not
+	// the system loading reference data or running a job), newest first, of those older
+	// than event beforeID (0: from the newest). It counts no total, so it stays fast on a
+	// long trail.
+	RecentEvents(ctx context.Context, entities []string, beforeID int64, limit int) ([]Event, error)
 }
 
 // Change is one field that an event changed, as shown in a record's history.
