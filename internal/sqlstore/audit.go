@@ -181,7 +181,14 @@ func (s *Store) RecentEvents(ctx context.Context, entities []string, beforeID in
 	if len(entities) == 0 || limit <= 0 {
 		return nil, nil
 	}
+	// The window's bound is read first: given as a number, it lets both engines walk the
+	// newest ids rather than every event of the entities.
+	var newest int64
+	if err := s.queryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM audit_events`).Scan(&newest); err != nil {
+		return nil, fmt.Errorf("sqlstore: recent audit: %w", err)
+	}
 	var w where
+	w.add("id > ?", newest-audit.RecentWindow)
 	args := make([]any, len(entities))
 	for i, e := range entities {
 		args[i] = e

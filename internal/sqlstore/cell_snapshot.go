@@ -21,6 +21,9 @@ func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
 		p.Add("month", "error.month")
 		return p.Err()
 	}
+	// A snapshot writes no audit event of its own, so dropCopies cannot see it: its
+	// tallies' copy is dropped here.
+	defer s.tallies.drop()
 	return s.transact(ctx, func(tx *tx) error {
 		if _, err := tx.exec(ctx, `DELETE FROM matrix_snapshots WHERE month = ?`, month); err != nil {
 			return err
@@ -123,29 +126,6 @@ func snapshotCellsFrom(ctx context.Context, query func(context.Context, string, 
 			return nil, err
 		}
 		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// SnapshotTallies implements eservice.Store: the counting is the database's, so the home
-// page reads a row per month and service rather than every snapshotted cell.
-func (s *Store) SnapshotTallies(ctx context.Context, since string) ([]eservice.SnapshotTally, error) {
-	rows, err := s.query(ctx, `SELECT month, service_code,
-		SUM(CASE WHEN offering <> ? AND level >= ? THEN 1 ELSE 0 END),
-		SUM(CASE WHEN offering = ? THEN 1 ELSE 0 END)
-		FROM snapshot_cells WHERE month >= ? GROUP BY month, service_code ORDER BY month, service_code`,
-		eservice.NotApplicable, eservice.Online, eservice.NotApplicable, since)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: snapshot tallies: %w", err)
-	}
-	defer rows.Close()
-	var out []eservice.SnapshotTally
-	for rows.Next() {
-		var t eservice.SnapshotTally
-		if err := rows.Scan(&t.Month, &t.ServiceCode, &t.Online, &t.NotApplicable); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
 	}
 	return out, rows.Err()
 }
