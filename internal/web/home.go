@@ -57,34 +57,35 @@ func (ui *UI) home(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := homePage{planPage: planPage{ui.page(r, "home.title")}, Stats: st}
 	p.Nav = "home"
-	if p.Spread, err = ui.homeSpread(ctx, p.L.T("home.spread.spark")); err != nil {
+	ms, err := ui.allMunicipalities(ctx)
+	if err != nil {
+		return err
+	}
+	services, err := ui.Services.ListServices(ctx, false)
+	if err != nil {
+		return err
+	}
+	if p.Spread, err = ui.homeSpread(ctx, ms, services, p.L.T("home.spread.spark")); err != nil {
 		return err
 	}
 	if p.Strategy, err = ui.homeStrategy(ctx); err != nil {
 		return err
 	}
-	cs, ms, err := ui.publishedNeeds(ctx)
+	cs, measures, err := ui.publishedNeeds(ctx)
 	if err != nil {
 		return err
 	}
-	p.Needs = summarizeNeeds(cs, ms)
-	if p.Changes, err = ui.publicChanges(ctx, p.L.Lang, cs, ms); err != nil {
+	p.Needs = summarizeNeeds(cs, measures)
+	shown := changeRecords{lang: p.L.Lang, municipalities: ms, services: services, consolidated: cs, measures: measures}
+	if p.Changes, err = ui.publicChanges(ctx, shown); err != nil {
 		return err
 	}
 	ui.render(w, r, http.StatusOK, "home", p)
 	return nil
 }
 
-func (ui *UI) homeSpread(ctx context.Context, sparkTitle string) (homeSpread, error) {
+func (ui *UI) homeSpread(ctx context.Context, ms []municipality.Municipality, services []eservice.Service, sparkTitle string) (homeSpread, error) {
 	var out homeSpread
-	ms, err := ui.allMunicipalities(ctx)
-	if err != nil {
-		return out, err
-	}
-	services, err := ui.Services.ListServices(ctx, false)
-	if err != nil {
-		return out, err
-	}
 	g, err := ui.Services.Grid(ctx)
 	if err != nil {
 		return out, err

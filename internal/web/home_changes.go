@@ -10,6 +10,7 @@ import (
 	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/eservice"
+	"kovit/internal/municipality"
 	"kovit/internal/need"
 	"kovit/internal/plan"
 )
@@ -50,11 +51,21 @@ type changeRecord struct {
 	ServiceCode string `json:"service_code"`
 }
 
+// changeRecords are the records the home page has read already that changes are titled
+// from: every municipality, the active services, and the published consolidated needs
+// and measures.
+type changeRecords struct {
+	lang           string
+	municipalities []municipality.Municipality
+	services       []eservice.Service
+	consolidated   []need.Consolidated
+	measures       []need.Measure
+}
+
 // publicChanges lists the last changes the public may read (auth.CanReadChange), newest
-// first, titled from the records as they are now: cs and ms are the published
-// consolidated needs and measures.
-func (ui *UI) publicChanges(ctx context.Context, lang string, cs []need.Consolidated, ms []need.Measure) ([]homeChange, error) {
-	r, err := ui.newChangeReader(ctx, lang, cs, ms)
+// first, titled from the records as they are now.
+func (ui *UI) publicChanges(ctx context.Context, shown changeRecords) ([]homeChange, error) {
+	r, err := ui.newChangeReader(ctx, shown)
 	if err != nil {
 		return nil, err
 	}
@@ -105,22 +116,14 @@ type changeReader struct {
 	measures     map[int64]need.Measure
 }
 
-func (ui *UI) newChangeReader(ctx context.Context, lang string, cs []need.Consolidated, ms []need.Measure) (*changeReader, error) {
-	r := &changeReader{ui: ui, lang: lang, names: map[string]string{}, services: map[string]eservice.Service{},
+func (ui *UI) newChangeReader(ctx context.Context, shown changeRecords) (*changeReader, error) {
+	r := &changeReader{ui: ui, lang: shown.lang, names: map[string]string{}, services: map[string]eservice.Service{},
 		strategies: map[int64]plan.Strategy{}, trees: map[int64]map[int64]plan.Node{},
 		consolidated: map[int64]need.Consolidated{}, measures: map[int64]need.Measure{}}
-	munis, err := ui.allMunicipalities(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range munis {
+	for _, m := range shown.municipalities {
 		r.names[m.EHAK] = m.Name
 	}
-	services, err := ui.Services.ListServices(ctx, false)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range services {
+	for _, s := range shown.services {
 		r.services[s.Code] = s
 	}
 	drafts, editorOf := auth.ReadableDrafts(nil)
@@ -131,10 +134,10 @@ func (ui *UI) newChangeReader(ctx context.Context, lang string, cs []need.Consol
 	for _, s := range list {
 		r.strategies[s.ID] = s
 	}
-	for _, c := range cs {
+	for _, c := range shown.consolidated {
 		r.consolidated[c.ID] = c
 	}
-	for _, m := range ms {
+	for _, m := range shown.measures {
 		r.measures[m.ID] = m
 	}
 	return r, nil
