@@ -25,7 +25,8 @@ func homeScope() auth.Scope { return auth.ListScope(nil) }
 type homeChange struct {
 	At      time.Time
 	Kind    string // a message key
-	Title   string
+	Title   string // in Estonian, or the page's language
+	TitleEn string // a plan record's English title, which planPage.Text chooses from
 	Path    string
 	Created bool
 }
@@ -168,7 +169,7 @@ func (r *changeReader) view(ctx context.Context, e audit.Event) (homeChange, boo
 		return c, ok, nil
 	case "strategy":
 		s, ok := r.strategies[id]
-		c.Title, _ = s.Title(r.lang)
+		c.Title, c.TitleEn = s.TitleEt, s.TitleEn
 		c.Path = "/plan/" + e.EntityID
 		return c, ok && plan.StrategyStatus(after.Status).Public(), nil
 	case "plan_node":
@@ -179,7 +180,7 @@ func (r *changeReader) view(ctx context.Context, e audit.Event) (homeChange, boo
 		if err != nil || !ok {
 			return c, false, err
 		}
-		c.Title, _ = n.Title(r.lang)
+		c.Title, c.TitleEn = n.TitleEt, n.TitleEn
 		c.Kind += "." + string(n.Kind)
 		c.Path = "/plan/" + strconv.FormatInt(n.StrategyID, 10)
 		if n.Kind == plan.Activity {
