@@ -230,6 +230,9 @@ type Store interface {
 	SnapshotMonths(ctx context.Context) ([]string, error)
 	// MunicipalitySnapshots returns every snapshotted cell of one municipality.
 	MunicipalitySnapshots(ctx context.Context, ehak string) ([]SnapshotCell, error)
+	// SnapshotTallies counts each service's cells in every snapshot from month since
+	// (YYYY-MM) on, oldest first.
+	SnapshotTallies(ctx context.Context, since string) ([]SnapshotTally, error)
 	LoadServices(ctx context.Context, services []Service, scale Scale) error
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"kovit/internal/audit"
 	"kovit/internal/auth"
@@ -155,16 +156,9 @@ func (s *Store) ListEvents(ctx context.Context, f audit.Filter) ([]audit.Event, 
 	var out []audit.Event
 	total := 0
 	for rows.Next() {
-		var e audit.Event
-		var before, after string
-		if err := rows.Scan(&e.ID, &e.At, &e.ActorID, &e.ActorName, &e.Entity, &e.EntityID, &e.Action, &before, &after, &total); err != nil {
+		e, err := scanEvent(rows, &total)
+		if err != nil {
 			return nil, 0, err
-		}
-		if before != "" {
-			e.Before = json.RawMessage(before)
-		}
-		if after != "" {
-			e.After = json.RawMessage(after)
 		}
 		out = append(out, e)
 	}
@@ -173,4 +167,61 @@ func (s *Store) ListEvents(ctx context.Context, f audit.Filter) ([]audit.Event, 
 	}
 	err = s.totalPastTheEnd(ctx, len(out), f.Offset, &total, `audit_events`+w.String(), w.args)
 	return out, total, err
+}
+
+// eventColumns are what scanEvent reads, in its order.
+const eventColumns = `id, at, actor_id, actor_name, entity, entity_id, action, COALESCE(before, ''), COALESCE(after, '')`
+
+func scanEvent(row scanner, extra ...any) (audit.Event, error) {
+	var e audit.Event
+	var before, after string
+	if err := row.Scan(append([]any{&e.ID, &e.At, &e.ActorID, &e.ActorName, &e.Entity, &e.EntityID, &e.Action, &before, &after}, extra...)...); err != nil {
+		return e, err
+	}
+	if before != "" {
+		e.Before = json.RawMessage(before)
+	}
+	if after != "" {
+		e.After = json.RawMessage(after)
+	}
+	return e, nil
+}
+
+// RecentEvents implements audit.Store.
+func (s *Store) RecentEvents(ctx context.Context, entities []string, beforeID int64, limit int) ([]audit.Event, error) {
+	if len(entities) == 0 || limit <= 0 {
+		return nil, nil
+	}
+	// The window's bound is read first: given as a number, it lets both engines walk the
+	// newest ids rather than every event of the entities.
+	var newest int64
+	if err := s.queryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM audit_events`).Scan(&newest); err != nil {
+		return nil, fmt.Errorf("sqlstore: recent audit: %w", err)
+	}
+	var w where
+	w.add("id > ?", newest-audit.RecentWindow)
+	args := make([]any, len(entities))
+	for i, e := range entities {
+		args[i] = e
+	}
+	w.add("entity IN (?"+strings.Repeat(", ?", len(entities)-1)+")", args...)
+	w.add("actor_id IS NOT NULL")
+	if beforeID > 0 {
+		w.add("id < ?", beforeID)
+	}
+	rows, err := s.query(ctx, `SELECT `+eventColumns+` FROM audit_events`+w.String()+` ORDER BY id DESC LIMIT ?`,
+		append(w.args, min(limit, audit.MaxRecent))...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: recent audit: %w", err)
+	}
+	defer rows.Close()
+	var out []audit.Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }

@@ -20,6 +20,9 @@ func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
 		p.Add("month", "error.month")
 		return p.Err()
 	}
+	// A snapshot writes no audit event of its own, so dropCopies cannot see it: its
+	// tallies' copy is dropped here.
+	defer s.tallies.drop()
 	return s.transact(ctx, func(tx *tx) error {
 		if _, err := tx.exec(ctx, `DELETE FROM matrix_snapshots WHERE month = ?`, month); err != nil {
 			return err

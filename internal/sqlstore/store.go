@@ -24,6 +24,7 @@ type Store struct {
 	municipalities kept[municipalityCopy]
 	cells          kept[cellCopy]
 	needs          kept[*needCopy]
+	tallies        kept[tallyCopy]
 	trees          treeCache
 
 	// OnWrite, when set, is called when a write transaction has taken the write lock, and

@@ -33,7 +33,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 	now := time.Now()
 	token := auth.Token{ID: 1, Name: "skript", Prefix: "kovit_abc", CreatedAt: now, LastUsedAt: &now}
 	return map[string]any{
-		"home":                   homePage{Page: base, Stats: municipality.Stats{Municipalities: 79, Cities: 15, Counties: 15, Population: 1365884}},
+		"home":                   homeSample(base),
 		"error":                  errorPage{Page: base, Status: 422, Message: "x", Fields: []string{"a: b"}},
 		"municipality/list":      municipalityListPage{Page: base, sortState: sortState{"/municipalities", url.Values{}, "population", true}, Items: municipalityRows(base, []municipality.Municipality{tartu}), Counties: []municipality.County{county}, Filter: municipality.Filter{Sort: "population", Desc: true}, Pager: pager, Query: url.Values{}},
 		"municipality/show":      municipalityPage{Page: base, M: tartu, CanEdit: true},
