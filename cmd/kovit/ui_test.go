@@ -88,7 +88,11 @@ func TestEveryPageAnswersForAdmin(t *testing.T) {
 		t.Fatal(err)
 	}
 	needFixture(t, a)
-	concrete := strings.NewReplacer("counties/{ehak}", "counties/0079", "activities/{id}", "activities/"+itoa(act.ID),
+	admin, err := a.store.UserByEmail(context.Background(), "admin@kovit.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	concrete := strings.NewReplacer("{token}", a.app.notify.Signer.SettingsToken(admin.ID), "counties/{ehak}", "counties/0079", "activities/{id}", "activities/"+itoa(act.ID),
 		"indicators/{id}", "indicators/"+itoa(ind.ID),
 		"{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{a}", "1", "{b}", "2", "{$}", "")
 	for _, r := range a.routes {
