@@ -12,6 +12,7 @@ import (
 	"kovit/internal/api"
 	"kovit/internal/auth"
 	"kovit/internal/chart"
+	"kovit/internal/desk"
 	"kovit/internal/digest"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
@@ -76,8 +77,9 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	a.remind = jobs.Reminders(store, a.mail, c.BaseURL)
 	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
 		Reminders: a.remind})
+	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store})
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
-		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind}
+		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind, Desk: dsk, Visits: store}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err
@@ -101,7 +103,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	mux := http.NewServeMux()
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
-		Needs: store, BaseURL: c.BaseURL})
+		Needs: store, BaseURL: c.BaseURL, Desk: dsk, Visits: store})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()

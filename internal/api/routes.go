@@ -124,6 +124,9 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/audit-events", a.listAuditEvents, perUser},
 
 		{"GET", prefix + "/openapi.json", a.openAPI, shared},
+
+		// The desk, each signed-in user's start page (desk.go).
+		{"GET", prefix + "/desk", a.getDesk, perUser},
 	}
 }
 

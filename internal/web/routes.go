@@ -149,6 +149,9 @@ func (ui *UI) routes() []route {
 		{"POST /admin/users/{id}/reset-password", ui.userResetPassword},
 		{"GET /admin/audit", ui.auditList},
 		{"GET /admin/audit.csv", ui.auditExport},
+
+		// The desk, each signed-in user's start page (desk.go).
+		{"GET /desk", ui.deskShow},
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/chart"
+	"kovit/internal/desk"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/municipality"
@@ -40,6 +41,9 @@ type Deps struct {
 	// the sign-in limit counts; a request from anywhere else counts by its own address.
 	TrustedProxies []netip.Prefix
 	Now            func() time.Time
+	// Desk lists each signed-in user's start page; Visits keeps their last visits.
+	Desk   *desk.Desk
+	Visits desk.Visits
 }
 
 // UI serves the HTML pages.
