@@ -91,6 +91,8 @@ func twinReads() []twinPair {
 		at("/needs/{id}", "/needs/{submitted}", "/api/v1/needs/{id}/trace", "/api/v1/needs/{submitted}/trace"),
 		same("/plan/attention", "/attention", "{stems}"),
 		at("/plan", "/plan", "/api/v1/strategies", "/api/v1/strategies", "{stems}"),
+		// The desk (desk_test.go): the needs each user's desk lists.
+		same("/desk", "/desk", allNeedTitles...),
 	}
 	for _, s := range []string{"{s}", "{s2}"} {
 		stem := "{stem}"

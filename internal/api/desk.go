@@ -22,7 +22,7 @@ func deskViewer(u *auth.User) desk.Viewer {
 	s := auth.ListScope(u)
 	_, editorOf := auth.ReadableDrafts(u)
 	return desk.Viewer{UserID: u.ID, Municipality: s.Municipality, Queues: s.Reach == auth.Everything,
-		MayReadNeed: auth.NeedReader(u), MayReadStrategy: auth.StrategyReader(u), EditorOf: editorOf}
+		MayReadNeed: auth.NeedReader(u), EditorOf: editorOf}
 }
 
 // getDesk answers the signed-in user's desk. Unlike the page it records no visit, so a

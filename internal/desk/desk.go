@@ -93,10 +93,9 @@ type Viewer struct {
 	Queues bool
 	// MayReadNeed is auth.CanReadNeed for the viewer; no need passes without it.
 	MayReadNeed need.ReadRule
-	// MayReadStrategy is auth.StrategyReader for the viewer (plan.CheckRead); EditorOf
-	// leaves out other municipalities' draft plans (auth.ReadableDrafts).
-	MayReadStrategy func(public bool, ownerEHAK string) error
-	EditorOf        string
+	// EditorOf leaves out other municipalities' draft plans (auth.ReadableDrafts), as
+	// plan.CollectAttention reads it for every attention list.
+	EditorOf string
 	// LastVisit is the viewer's previous visit to the desk; zero on the first.
 	LastVisit time.Time
 	Filter    Filter
@@ -156,14 +155,14 @@ func (d *Desk) For(ctx context.Context, v Viewer, now time.Time) (List, error) {
 }
 
 // Order sorts items by urgency and keeps PerKind of each kind: the oldest first, but a
-// reader's changes newest first.
+// reader's changes by module and newest first.
 func Order(items []Item) List {
 	slices.SortStableFunc(items, func(a, b Item) int {
-		date := a.Date.Compare(b.Date)
+		date, module := a.Date.Compare(b.Date), 0
 		if a.Kind == Changed {
-			date = -date
+			date, module = -date, cmp.Compare(a.Detail, b.Detail)
 		}
-		return cmp.Or(cmp.Compare(Rank(a.Kind), Rank(b.Kind)), cmp.Compare(a.Kind, b.Kind), date,
+		return cmp.Or(cmp.Compare(Rank(a.Kind), Rank(b.Kind)), cmp.Compare(a.Kind, b.Kind), module, date,
 			cmp.Compare(a.MunicipalityEHAK, b.MunicipalityEHAK), cmp.Compare(a.Link, b.Link))
 	})
 	l := List{Items: []Item{}, Counts: map[Kind]int{}}

@@ -13,19 +13,20 @@ func TestOrder(t *testing.T) {
 		{Kind: StaleActivity, Date: day(3)},
 		{Kind: CellReturned, Date: day(5)},
 		{Kind: CellReturned, Date: day(2)},
-		{Kind: Changed, Date: day(1)},
-		{Kind: Changed, Date: day(9)},
+		{Kind: Changed, Date: day(1), Detail: "eservices"},
+		{Kind: Changed, Date: day(9), Detail: "eservices"},
+		{Kind: Changed, Date: day(10), Detail: "needs"},
 		{Kind: "later_module", Date: day(1)},
 	}
 	got := Order(items)
-	want := []Kind{CellReturned, CellReturned, StaleActivity, CellUnfilled, Changed, Changed, "later_module"}
+	want := []Kind{CellReturned, CellReturned, StaleActivity, CellUnfilled, Changed, Changed, Changed, "later_module"}
 	for i, k := range want {
 		if got.Items[i].Kind != k {
 			t.Fatalf("item %d is %s, want %s (%v)", i, got.Items[i].Kind, k, got.Items)
 		}
 	}
-	if !got.Items[0].Date.Equal(day(2)) || !got.Items[4].Date.Equal(day(9)) {
-		t.Errorf("oldest first, changes newest first: %v", got.Items)
+	if !got.Items[0].Date.Equal(day(2)) || !got.Items[4].Date.Equal(day(9)) || got.Items[6].Detail != "needs" {
+		t.Errorf("oldest first, changes by module and newest first: %v", got.Items)
 	}
 	if got.Counts[CellReturned] != 2 {
 		t.Errorf("counts %v", got.Counts)

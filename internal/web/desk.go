@@ -56,7 +56,7 @@ func deskViewer(u *auth.User) desk.Viewer {
 	s := auth.ListScope(u)
 	_, editorOf := auth.ReadableDrafts(u)
 	return desk.Viewer{UserID: u.ID, Municipality: s.Municipality, Queues: s.Reach == auth.Everything,
-		MayReadNeed: auth.NeedReader(u), MayReadStrategy: auth.StrategyReader(u), EditorOf: editorOf}
+		MayReadNeed: auth.NeedReader(u), EditorOf: editorOf}
 }
 
 func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
