@@ -30,9 +30,9 @@ func Module(entity string) string {
 
 // changes: for who neither edits nor reviews (a reader), what changed since their last
 // visit in the records every reader may read. Needs pass auth.CanReadNeed as they are now.
-func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) ([]Item, error) {
+func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) (Found, error) {
 	if v.Municipality != "" || v.Queues || m.Audit == nil {
-		return nil, nil
+		return Found{}, nil
 	}
 	since := v.LastVisit
 	if since.IsZero() {
@@ -40,7 +40,7 @@ func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) ([]Item, 
 	}
 	events, _, err := m.Audit.ListEvents(ctx, audit.Filter{Since: since, Limit: maxChanges})
 	if err != nil {
-		return nil, err
+		return Found{}, err
 	}
 	seen := map[string]bool{}
 	var out []Item
@@ -76,7 +76,7 @@ func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) ([]Item, 
 		}
 		out = append(out, i)
 	}
-	return out, nil
+	return Found{Items: out}, nil
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }

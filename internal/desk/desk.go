@@ -108,7 +108,15 @@ type Filter struct {
 }
 
 // Provider lists a module's items for v at now, only those v may read.
-type Provider func(ctx context.Context, v Viewer, now time.Time) ([]Item, error)
+type Provider func(ctx context.Context, v Viewer, now time.Time) (Found, error)
+
+// Found is what a provider found. A provider with thousands of items of a kind (a
+// coordinator's cells) may keep only the PerKind most urgent, in Order's order, and say
+// in Omitted how many it left out, so the desk counts them without building them.
+type Found struct {
+	Items   []Item
+	Omitted map[Kind]int
+}
 
 // PerKind bounds the items of one kind on a desk; Counts says how many there are in all,
 // and the desk links to the module's full list.
@@ -144,33 +152,50 @@ func (f Filter) Check(areas []string, counties []municipality.County) error {
 // kind the oldest (or the nearest deadline) first.
 func (d *Desk) For(ctx context.Context, v Viewer, now time.Time) (List, error) {
 	var all []Item
+	omitted := map[Kind]int{}
 	for _, p := range d.Providers {
-		items, err := p(ctx, v, now)
+		found, err := p(ctx, v, now)
 		if err != nil {
 			return List{}, err
 		}
-		all = append(all, items...)
+		all = append(all, found.Items...)
+		for k, n := range found.Omitted {
+			omitted[k] += n
+		}
 	}
-	return Order(all), nil
+	l := Order(all)
+	for k, n := range omitted {
+		l.Counts[k] += n
+	}
+	return l, nil
 }
 
 // Order sorts items by urgency and keeps PerKind of each kind: the oldest first, but a
-// reader's changes by module and newest first.
+// reader's changes by module and newest first. Each kind is sorted on its own, as a
+// coordinator's queue of cells may hold thousands.
 func Order(items []Item) List {
-	slices.SortStableFunc(items, func(a, b Item) int {
-		date, module := a.Date.Compare(b.Date), 0
-		if a.Kind == Changed {
-			date, module = -date, cmp.Compare(a.Detail, b.Detail)
-		}
-		return cmp.Or(cmp.Compare(Rank(a.Kind), Rank(b.Kind)), cmp.Compare(a.Kind, b.Kind), module, date,
-			cmp.Compare(a.MunicipalityEHAK, b.MunicipalityEHAK), cmp.Compare(a.Link, b.Link))
-	})
-	l := List{Items: []Item{}, Counts: map[Kind]int{}}
+	byKind := map[Kind][]Item{}
+	var kinds []Kind
 	for _, i := range items {
-		l.Counts[i.Kind]++
-		if l.Counts[i.Kind] <= PerKind {
-			l.Items = append(l.Items, i)
+		if _, ok := byKind[i.Kind]; !ok {
+			kinds = append(kinds, i.Kind)
 		}
+		byKind[i.Kind] = append(byKind[i.Kind], i)
+	}
+	slices.SortFunc(kinds, func(a, b Kind) int { return cmp.Or(cmp.Compare(Rank(a), Rank(b)), cmp.Compare(a, b)) })
+	l := List{Items: []Item{}, Counts: map[Kind]int{}}
+	for _, k := range kinds {
+		of := byKind[k]
+		slices.SortFunc(of, func(a, b Item) int {
+			date, module := a.Date.Compare(b.Date), 0
+			if k == Changed {
+				date, module = -date, cmp.Compare(a.Detail, b.Detail)
+			}
+			return cmp.Or(module, date, cmp.Compare(a.MunicipalityEHAK, b.MunicipalityEHAK), cmp.Compare(a.Link, b.Link),
+				cmp.Compare(a.TitleEt, b.TitleEt))
+		})
+		l.Counts[k] = len(of)
+		l.Items = append(l.Items, of[:min(len(of), PerKind)]...)
 	}
 	return l
 }

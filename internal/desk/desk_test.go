@@ -38,12 +38,14 @@ func TestOrderKeepsPerKind(t *testing.T) {
 	for range PerKind + 7 {
 		items = append(items, Item{Kind: CellToVerify})
 	}
-	d := &Desk{Providers: []Provider{func(context.Context, Viewer, time.Time) ([]Item, error) { return items, nil }}}
+	d := &Desk{Providers: []Provider{func(context.Context, Viewer, time.Time) (Found, error) {
+		return Found{Items: items, Omitted: map[Kind]int{CellToVerify: 100}}, nil
+	}}}
 	got, err := d.For(context.Background(), Viewer{Queues: true}, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Items) != PerKind || got.Counts[CellToVerify] != PerKind+7 {
+	if len(got.Items) != PerKind || got.Counts[CellToVerify] != PerKind+107 {
 		t.Errorf("%d items, count %d", len(got.Items), got.Counts[CellToVerify])
 	}
 }

@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"time"
@@ -72,17 +73,17 @@ func inCounty(counties map[string]string, f Filter, ehak string) bool {
 
 // cells: an editor's returned, never filled and long unconfirmed cells; a coordinator's
 // self-reported cells awaiting verification, oldest first.
-func (m Modules) cells(ctx context.Context, v Viewer, now time.Time) ([]Item, error) {
+func (m Modules) cells(ctx context.Context, v Viewer, now time.Time) (Found, error) {
 	if v.Municipality == "" && !v.Queues {
-		return nil, nil
+		return Found{}, nil
 	}
 	services, err := m.Services.ListServices(ctx, false)
 	if err != nil {
-		return nil, err
+		return Found{}, err
 	}
 	grid, err := m.Services.Grid(ctx)
 	if err != nil {
-		return nil, err
+		return Found{}, err
 	}
 	item := func(k Kind, s eservice.Service, c eservice.Cell) Item {
 		return Item{Kind: k, MunicipalityEHAK: c.MunicipalityEHAK, TitleEt: s.NameEt, TitleEn: s.NameEn,
@@ -108,23 +109,41 @@ func (m Modules) cells(ctx context.Context, v Viewer, now time.Time) ([]Item, er
 	if v.Queues {
 		counties, err := m.countyOf(ctx, v.Filter)
 		if err != nil {
-			return nil, err
+			return Found{}, err
 		}
+		// Every self-reported cell may wait: build items of the PerKind oldest only, in
+		// Order's order (date, municipality, link), and count the rest.
+		type waiting struct {
+			at      time.Time
+			ehak    string
+			service int
+		}
+		var queue []waiting
 		for ehak, row := range grid {
 			if !inCounty(counties, v.Filter, ehak) {
 				continue
 			}
-			for _, s := range services {
+			for k, s := range services {
 				if v.Filter.Area != "" && s.Area != v.Filter.Area {
 					continue
 				}
 				if c, ok := row[s.Code]; ok && c.Version > 0 && c.Verification == eservice.SelfReported {
-					out = append(out, item(CellToVerify, s, c))
+					queue = append(queue, waiting{c.UpdatedAt, ehak, k})
 				}
 			}
 		}
+		slices.SortFunc(queue, func(a, b waiting) int {
+			return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.ehak, b.ehak), cmp.Compare(services[a.service].Code, services[b.service].Code))
+		})
+		for _, w := range queue[:min(len(queue), PerKind)] {
+			s := services[w.service]
+			out = append(out, item(CellToVerify, s, grid.Cell(w.ehak, s.Code)))
+		}
+		if len(queue) > PerKind {
+			return Found{Items: out, Omitted: map[Kind]int{CellToVerify: len(queue) - PerKind}}, nil
+		}
 	}
-	return out, nil
+	return Found{Items: out}, nil
 }
 
 // allNeeds is every need f selects, page by page.
@@ -146,7 +165,7 @@ func (m Modules) allNeeds(ctx context.Context, f need.Filter) ([]need.Need, erro
 
 // needs: an editor's needs returned for changes; a coordinator's submitted needs awaiting
 // review. Only what v may read (auth.CanReadNeed).
-func (m Modules) needs(ctx context.Context, v Viewer, now time.Time) ([]Item, error) {
+func (m Modules) needs(ctx context.Context, v Viewer, now time.Time) (Found, error) {
 	var out []Item
 	add := func(k Kind, f need.Filter, keep func(need.Need) bool) error {
 		ns, err := m.allNeeds(ctx, f)
@@ -162,36 +181,36 @@ func (m Modules) needs(ctx context.Context, v Viewer, now time.Time) ([]Item, er
 		return nil
 	}
 	if v.MayReadNeed == nil {
-		return nil, nil
+		return Found{}, nil
 	}
 	if v.Municipality != "" {
 		f := need.Filter{MunicipalityEHAK: v.Municipality, States: []need.State{need.Returned}}
 		if err := add(NeedReturned, f, func(need.Need) bool { return true }); err != nil {
-			return nil, err
+			return Found{}, err
 		}
 	}
 	if v.Queues {
 		counties, err := m.countyOf(ctx, v.Filter)
 		if err != nil {
-			return nil, err
+			return Found{}, err
 		}
 		f := need.Filter{States: []need.State{need.Submitted, need.UnderReview}}
 		if err := add(NeedToReview, f, func(n need.Need) bool { return inCounty(counties, v.Filter, n.MunicipalityEHAK) }); err != nil {
-			return nil, err
+			return Found{}, err
 		}
 	}
-	return out, nil
+	return Found{Items: out}, nil
 }
 
 // rounds: for an editor each open round with its deadline and their drafts in it; for a
 // coordinator each open round with the municipalities that have not submitted.
-func (m Modules) rounds(ctx context.Context, v Viewer, now time.Time) ([]Item, error) {
+func (m Modules) rounds(ctx context.Context, v Viewer, now time.Time) (Found, error) {
 	if v.Municipality == "" && !v.Queues {
-		return nil, nil
+		return Found{}, nil
 	}
 	rounds, err := m.Needs.ListRounds(ctx)
 	if err != nil {
-		return nil, err
+		return Found{}, err
 	}
 	var out []Item
 	for _, r := range rounds {
@@ -204,7 +223,7 @@ func (m Modules) rounds(ctx context.Context, v Viewer, now time.Time) ([]Item, e
 			_, drafts, err := m.Needs.ListNeeds(ctx, need.Filter{MunicipalityEHAK: v.Municipality, RoundID: r.ID,
 				States: []need.State{need.Draft}, Limit: 1})
 			if err != nil {
-				return nil, err
+				return Found{}, err
 			}
 			i := item
 			i.Kind, i.MunicipalityEHAK, i.Count = RoundOpen, v.Municipality, drafts
@@ -213,20 +232,20 @@ func (m Modules) rounds(ctx context.Context, v Viewer, now time.Time) ([]Item, e
 		if v.Queues {
 			d, err := m.Needs.Dashboard(ctx, r.ID)
 			if err != nil {
-				return nil, err
+				return Found{}, err
 			}
 			i := item
 			i.Kind, i.Count = RoundMissing, len(d.Missing)
 			out = append(out, i)
 		}
 	}
-	return out, nil
+	return Found{Items: out}, nil
 }
 
 // attention: plan.CollectAttention's items, the one rule of what is overdue or stale:
 // for an editor their municipality's and the activities they are a contact of, for a
 // coordinator every activity gone stale.
-func (m Modules) attention(ctx context.Context, v Viewer, now time.Time) ([]Item, error) {
+func (m Modules) attention(ctx context.Context, v Viewer, now time.Time) (Found, error) {
 	var fs []plan.AttentionFilter
 	if v.Municipality != "" {
 		fs = append(fs, plan.AttentionFilter{Municipality: v.Municipality, ContactID: v.UserID, EditorOf: v.EditorOf})
@@ -239,7 +258,7 @@ func (m Modules) attention(ctx context.Context, v Viewer, now time.Time) ([]Item
 	for _, f := range fs {
 		items, err := m.Plans.Attention(ctx, f, now)
 		if err != nil {
-			return nil, err
+			return Found{}, err
 		}
 		for _, a := range items {
 			if f.Municipality == "" && a.Kind != plan.StaleActivity {
@@ -256,5 +275,5 @@ func (m Modules) attention(ctx context.Context, v Viewer, now time.Time) ([]Item
 			}
 		}
 	}
-	return out, nil
+	return Found{Items: out}, nil
 }
