@@ -183,7 +183,8 @@ func TestDeskEditor(t *testing.T) {
 				t.Errorf("Tartu's desk shows %q", leak)
 			}
 		}
-		for _, text := range []string{"Tagasi saadetud e-teenus", "Link ei avane", "1 mustand esitamata"} {
+		for _, text := range []string{"Tagasi saadetud e-teenus", "Link ei avane", "1 mustand esitamata",
+			`<span class="badge">2 ootab</span>`} { // the menu counts the returned cell and need
 			if !strings.Contains(body, text) {
 				t.Errorf("desk without %q", text)
 			}
@@ -231,6 +232,10 @@ func TestDeskCoordinator(t *testing.T) {
 		}
 		if !strings.Contains(body, `<h2 id="g-cell_to_verify">Kontrollimist ootav e-teenus (3)</h2>`) {
 			t.Error("no heading with the count of cells to verify")
+		}
+		// The menu counts the queues: three cells and a need, on every page.
+		if _, page := get(t, c, a.URL+"/needs"); !strings.Contains(body, `<span class="badge">4 ootab</span>`) || !strings.Contains(page, `<span class="badge">4 ootab</span>`) {
+			t.Error("the menu does not count the coordinator's 4 waiting items")
 		}
 		linksWork(t, a, c, d)
 

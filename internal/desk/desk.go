@@ -134,6 +134,9 @@ type Desk struct {
 	Providers []Provider
 	// Choices lists what a coordinator's Filter may name: service areas and counties.
 	Choices func(ctx context.Context) (areas []string, counties []municipality.County, err error)
+	// Waiting is the count the navigation shows beside the desk on every page, so it
+	// reads only kept copies: an editor's returns, a coordinator's review queues.
+	Waiting func(ctx context.Context, v Viewer) (int, error)
 }
 
 // Check refuses a filter naming an area or a county not among the choices, naming the field.

@@ -25,7 +25,46 @@ type Modules struct {
 // New is the desk of the modules in place: e-service cells, needs and rounds, the action
 // plan's attention items, and a reader's changes.
 func New(m Modules) *Desk {
-	return &Desk{Providers: []Provider{m.cells, m.needs, m.rounds, m.attention, m.changes}, Choices: m.choices}
+	return &Desk{Providers: []Provider{m.cells, m.needs, m.rounds, m.attention, m.changes}, Choices: m.choices, Waiting: m.waiting}
+}
+
+// waiting counts what an editor has been handed back (returned cells and needs) or what
+// waits for a coordinator's review (self-reported cells, submitted needs), as the desk
+// counts them, from the kept matrix and needs and one query for the services.
+func (m Modules) waiting(ctx context.Context, v Viewer) (int, error) {
+	if v.Municipality == "" && !v.Queues {
+		return 0, nil
+	}
+	services, err := m.Services.ListServices(ctx, false)
+	if err != nil {
+		return 0, err
+	}
+	grid, err := m.Services.Grid(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	f := need.Filter{States: []need.State{need.Submitted, need.UnderReview}, Limit: 1}
+	for ehak, row := range grid {
+		if ehak != v.Municipality && !v.Queues {
+			continue
+		}
+		for _, s := range services {
+			c, ok := row[s.Code]
+			switch {
+			case !ok || c.Version == 0:
+			case ehak == v.Municipality && c.Verification == eservice.Returned:
+				n++
+			case v.Queues && c.Verification == eservice.SelfReported:
+				n++
+			}
+		}
+	}
+	if v.Municipality != "" {
+		f = need.Filter{MunicipalityEHAK: v.Municipality, States: []need.State{need.Returned}, Limit: 1}
+	}
+	_, k, err := m.Needs.ListNeeds(ctx, f)
+	return n + k, err
 }
 
 // choices are the coordinator's filter choices: the service areas, sorted, and the counties.

@@ -18,6 +18,7 @@ func deskSamples(base Page) map[string]any {
 		{Kind: desk.Changed, MunicipalityEHAK: "0793", Detail: "municipalities", Link: "/municipalities/0793", Date: at},
 		{Kind: desk.Changed, TitleEt: "Uus vajadus", Detail: "needs", Link: "/needs/1", Date: at},
 	}
+	base.Waiting = 3
 	list := desk.Order(items)
 	list.Counts[desk.CellReturned] = desk.PerKind + 1
 	p := deskPage{planPage: planPage{base}, List: list, Groups: deskGroups(list), Since: at, Queues: true,
