@@ -50,8 +50,10 @@ func (a *API) getDesk(w http.ResponseWriter, r *http.Request) error {
 	}
 	now := time.Now().In(kovit.Estonia)
 	var err error
-	if v.LastVisit, err = a.visits.LastVisit(ctx, u.ID); err != nil {
-		return err
+	if v.ReadsChanges() {
+		if v.LastVisit, err = a.visits.LastVisit(ctx, u.ID); err != nil {
+			return err
+		}
 	}
 	l, err := a.desk.For(ctx, v, now)
 	if err != nil {

@@ -31,7 +31,7 @@ func Module(entity string) string {
 // changes: for who neither edits nor reviews (a reader), what changed since their last
 // visit in the records every reader may read. Needs pass auth.CanReadNeed as they are now.
 func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) (Found, error) {
-	if v.Municipality != "" || v.Queues || m.Audit == nil {
+	if !v.ReadsChanges() || m.Audit == nil {
 		return Found{}, nil
 	}
 	since := v.LastVisit

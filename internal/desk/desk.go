@@ -101,6 +101,10 @@ type Viewer struct {
 	Filter    Filter
 }
 
+// ReadsChanges reports whether v's desk is what changed since their last visit: who
+// neither edits for a municipality nor reviews (a reader). Only theirs needs the visits.
+func (v Viewer) ReadsChanges() bool { return v.Municipality == "" && !v.Queues }
+
 // Filter narrows a coordinator's queues.
 type Filter struct {
 	Area   string // a service area: only its cells

@@ -80,8 +80,10 @@ func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 		v.Filter = p.Filter
 	}
 	now := ui.now()
-	if v.LastVisit, err = ui.Visits.Visit(ctx, u.ID, now); err != nil {
-		return err
+	if v.ReadsChanges() {
+		if v.LastVisit, err = ui.Visits.Visit(ctx, u.ID, now); err != nil {
+			return err
+		}
 	}
 	p.Since = v.LastVisit
 	if p.Since.IsZero() {
