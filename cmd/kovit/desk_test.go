@@ -184,7 +184,8 @@ func TestDeskEditor(t *testing.T) {
 			}
 		}
 		for _, text := range []string{"Tagasi saadetud e-teenus", "Link ei avane", "1 mustand esitamata",
-			`<span class="badge">2 ootab</span>`} { // the menu counts the returned cell and need
+			`<span class="badge">2 ootab</span>`, // the menu counts the returned cell and need
+			`<h2 id="todo">Tegemist ootab (78)</h2>`, `<a href="/municipalities/0793/eservices">Kõik 75 täisnimekirjas</a>`} {
 			if !strings.Contains(body, text) {
 				t.Errorf("desk without %q", text)
 			}

@@ -133,6 +133,15 @@ type List struct {
 	Counts map[Kind]int `json:"counts"`
 }
 
+// Total is how many items the desk holds, listed or not.
+func (l List) Total() int {
+	n := 0
+	for _, c := range l.Counts {
+		n += c
+	}
+	return n
+}
+
 // Desk gathers the items of its providers.
 type Desk struct {
 	Providers []Provider

@@ -257,7 +257,7 @@ func (m Modules) rounds(ctx context.Context, v Viewer, now time.Time) (Found, er
 			continue
 		}
 		deadline, _ := time.Parse(time.DateOnly, r.Deadline)
-		item := Item{TitleEt: r.Title, Link: "/rounds/" + itoa(r.ID), Date: deadline, Detail: r.Deadline}
+		item := Item{TitleEt: r.Title, Link: "/rounds/" + itoa(r.ID), Date: deadline}
 		if v.Municipality != "" {
 			_, drafts, err := m.Needs.ListNeeds(ctx, need.Filter{MunicipalityEHAK: v.Municipality, RoundID: r.ID,
 				States: []need.State{need.Draft}, Limit: 1})

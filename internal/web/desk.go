@@ -101,6 +101,11 @@ func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 		p.Names[m.EHAK] = m.Name
 	}
 	p.Groups = deskGroups(p.List)
+	for k, g := range p.Groups {
+		if g.More != "" && p.Editor && (g.Key == string(desk.CellUnfilled) || g.Key == string(desk.CellUnconfirmed)) {
+			p.Groups[k].More = "/municipalities/" + v.Municipality + "/eservices" // their own services, not the matrix
+		}
+	}
 	ui.render(w, r, http.StatusOK, "desk/desk", p)
 	return nil
 }
