@@ -44,7 +44,7 @@ func TestBrowserJourney(t *testing.T) {
 	b.want("h1", "The shared desk for local-government IT development")
 
 	// 4. The admin signs in.
-	b.signIn("admin@kovit.test", "admin-parool-1", "/")
+	b.signIn("admin@kovit.test", "admin-parool-1", "/desk")
 	b.want("p.flash", "You are signed in.")
 
 	// 5. … and adds an editor for Tartu linn with a generated password.

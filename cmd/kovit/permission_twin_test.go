@@ -93,6 +93,8 @@ func twinReads() []twinPair {
 		at("/plan", "/plan", "/api/v1/strategies", "/api/v1/strategies", "{stems}"),
 		same("/notifications", "/notifications"),
 		at("/account/notifications", "/account/notifications", "/api/v1/account/notifications", "/api/v1/account/notifications"),
+		// The desk (desk_test.go): the needs each user's desk lists.
+		same("/desk", "/desk", allNeedTitles...),
 	}
 	for _, s := range []string{"{s}", "{s2}"} {
 		stem := "{stem}"

@@ -12,7 +12,8 @@ import (
 var offSite = []string{"/\t/evil.example", "/\n/evil.example", `/\evil.example`, "//evil.example", "https://evil.example/", "/%2F/evil.example"}
 
 // TestRedirectStaysOnSite: signing in, switching language and signing in through OIDC send
-// the browser back only to a path of this site, whatever next= or back= says.
+// the browser back only to a path of this site, whatever next= or back= says: a sign-in
+// to the desk, a language switch to the home page.
 func TestRedirectStaysOnSite(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		p := newTestProvider(t)
@@ -30,8 +31,8 @@ func TestRedirectStaysOnSite(t *testing.T) {
 				t.Fatal(err)
 			}
 			res.Body.Close()
-			if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != "/" {
-				t.Errorf("sign-in with next=%q: %d to %q, want 303 to /", next, res.StatusCode, loc)
+			if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != "/desk" {
+				t.Errorf("sign-in with next=%q: %d to %q, want 303 to /desk", next, res.StatusCode, loc)
 			}
 			res, err = c.PostForm(a.URL+"/lang", url.Values{"lang": {"en"}, "back": {next}})
 			if err != nil {
@@ -41,8 +42,8 @@ func TestRedirectStaysOnSite(t *testing.T) {
 			if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != "/" {
 				t.Errorf("language switch with back=%q: %d to %q, want 303 to /", next, res.StatusCode, loc)
 			}
-			if status, loc, _ := signInOIDCNext(t, a, a.client(t), next, nil); status != http.StatusSeeOther || loc != "/" {
-				t.Errorf("OIDC sign-in with next=%q: %d to %q, want 303 to /", next, status, loc)
+			if status, loc, _ := signInOIDCNext(t, a, a.client(t), next, nil); status != http.StatusSeeOther || loc != "/desk" {
+				t.Errorf("OIDC sign-in with next=%q: %d to %q, want 303 to /desk", next, status, loc)
 			}
 		}
 	})

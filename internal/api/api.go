@@ -9,6 +9,7 @@ import (
 
 	"kovit/internal/audit"
 	"kovit/internal/auth"
+	"kovit/internal/desk"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
@@ -33,6 +34,9 @@ type Deps struct {
 	// BaseURL is this server's public address (--base-url), the one source of absolute
 	// URLs in responses.
 	BaseURL string
+	// Desk lists each signed-in user's desk; Visits keeps their last visits.
+	Desk   *desk.Desk
+	Visits desk.Visits
 }
 
 // API serves the JSON API.
@@ -47,6 +51,8 @@ type API struct {
 	catalog        *i18n.Catalog
 	log            *slog.Logger
 	baseURL        string
+	desk           *desk.Desk
+	visits         desk.Visits
 }
 
 // New returns the API over d.
@@ -66,6 +72,8 @@ func New(d Deps) *API {
 		catalog:        d.Catalog,
 		log:            log,
 		baseURL:        strings.TrimRight(d.BaseURL, "/"),
+		desk:           d.Desk,
+		visits:         d.Visits,
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"kovit/internal/api"
 	"kovit/internal/auth"
+	"kovit/internal/desk"
 	"kovit/internal/i18n"
 	"kovit/internal/server"
 	"kovit/internal/sqlstore"
@@ -48,7 +49,8 @@ func newServer(t testing.TB, store *sqlstore.Store) *testServer {
 	logger := slog.New(slog.NewTextHandler(logs, nil))
 	mux := http.NewServeMux()
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Notifications: store, Catalog: catalog, Logger: logger,
-		Needs: store, BaseURL: testBaseURL})
+		Needs: store, BaseURL: testBaseURL, Visits: store,
+		Desk: desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store})})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	// The web UI owns sign-in; this stand-in lets a test get a session cookie.

@@ -132,6 +132,8 @@ func (a *API) routes() []route {
 		{"PUT", prefix + "/account/notifications", a.setNotificationSettings, perUser},
 		// Fast entry (issue 12): many participants of a joint activity at once.
 		{"POST", prefix + "/activities/{id}/participants", a.addParticipants, perUser},
+		// The desk, each signed-in user's start page (desk.go).
+		{"GET", prefix + "/desk", a.getDesk, perUser},
 	}
 }
 

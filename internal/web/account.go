@@ -57,7 +57,7 @@ func (ui *UI) signIn(w http.ResponseWriter, r *http.Request) error {
 	if u.MustChangePassword {
 		return ui.redirect(w, r, "/account", "flash.must_change_password")
 	}
-	return ui.redirect(w, r, localPath(r.PostFormValue("next"), "/"), "flash.signed_in")
+	return ui.redirect(w, r, localPath(r.PostFormValue("next"), "/desk"), "flash.signed_in")
 }
 
 func (ui *UI) signOut(w http.ResponseWriter, r *http.Request) error {

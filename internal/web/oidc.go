@@ -58,7 +58,7 @@ func (ui *UI) oidcStart(w http.ResponseWriter, r *http.Request) error {
 	s.Put(r.Context(), "oidc_state", state)
 	s.Put(r.Context(), "oidc_nonce", nonce)
 	s.Put(r.Context(), "oidc_verifier", verifier)
-	s.Put(r.Context(), "oidc_next", localPath(r.URL.Query().Get("next"), "/"))
+	s.Put(r.Context(), "oidc_next", localPath(r.URL.Query().Get("next"), "/desk"))
 	url := ui.OIDC.config.AuthCodeURL(state, oidc.Nonce(nonce), oauth2.S256ChallengeOption(verifier))
 	http.Redirect(w, r, url, http.StatusSeeOther)
 	return nil

@@ -23,6 +23,8 @@ type Page struct {
 	Synthetic bool
 	RequestID string
 	Unread    int // the signed-in user's unread notifications, on the navigation
+	// Waiting is what waits on the user's desk, shown beside it in the navigation.
+	Waiting int
 }
 
 // IsAdmin and the other role checks are for showing menu entries; the handlers enforce.
@@ -55,6 +57,13 @@ func (ui *UI) page(r *http.Request, titleKey string) Page {
 	}
 	if key := ui.Auth.Sessions.PopString(r.Context(), "flash"); key != "" {
 		p.Flash = p.L.T(key)
+	}
+	if p.User != nil && ui.Desk != nil {
+		// A count that cannot be read leaves the menu without it, not the page unserved.
+		var err error
+		if p.Waiting, err = ui.Desk.Waiting(r.Context(), deskViewer(p.User)); err != nil {
+			ui.Logger.Warn("desk count", "err", err, "id", p.RequestID)
+		}
 	}
 	return p
 }

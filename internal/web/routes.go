@@ -183,6 +183,8 @@ func (ui *UI) routes() []route {
 		{"GET /municipalities/{ehak}/eservices/edit", ui.eservicePageForm},
 		{"POST /municipalities/{ehak}/eservices/edit", ui.eservicePageSave},
 		{"POST /municipalities/{ehak}/eservices/confirm", ui.eservicePageConfirm},
+		// The desk, each signed-in user's start page (desk.go).
+		{"GET /desk", ui.deskShow},
 	}
 }
 

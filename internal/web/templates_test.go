@@ -78,6 +78,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"need/measures":          needSamples(base)["need/measures"],
 		"need/measure":           needSamples(base)["need/measure"],
 		"need/proposal":          needSamples(base)["need/proposal"],
+		"desk/desk":              deskSamples(base)["desk/desk"],
 		"need/import":            needSamples(base)["need/import"],
 		"plan/import":            planTransferSamples(base)["plan/import"],
 		"plan/attention":         planTransferSamples(base)["plan/attention"],

@@ -10,6 +10,7 @@ import (
 	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/chart"
+	"kovit/internal/desk"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/mail"
@@ -52,6 +53,10 @@ type Deps struct {
 	// settings link.
 	Notifications notify.Store
 	Signer        notify.Signer
+
+	// Desk lists each signed-in user's start page; Visits keeps their last visits.
+	Desk   *desk.Desk
+	Visits desk.Visits
 }
 
 // UI serves the HTML pages.

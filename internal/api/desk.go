@@ -1,0 +1,67 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"kovit/internal/auth"
+	"kovit/internal/desk"
+	"kovit/internal/kovit"
+)
+
+// deskAnswer is the desk as the page lists it (internal/desk): its items in urgency
+// order, how many of each kind there are in all, and since when a reader's changes run.
+type deskAnswer struct {
+	page[desk.Item]
+	Counts map[desk.Kind]int `json:"counts"`
+	Since  time.Time         `json:"since"`
+}
+
+// deskViewer is who u is to the desk, from the permission policy; the UI has its twin.
+func deskViewer(u *auth.User) desk.Viewer {
+	s := auth.ListScope(u)
+	_, editorOf := auth.ReadableDrafts(u)
+	return desk.Viewer{UserID: u.ID, Municipality: s.Municipality, Queues: s.Reach == auth.Everything,
+		MayReadNeed: auth.NeedReader(u), EditorOf: editorOf}
+}
+
+// getDesk answers the signed-in user's desk. Unlike the page it records no visit, so a
+// municipality's tool polling it does not empty its user's list of changes.
+func (a *API) getDesk(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	if err := auth.CanReadInternal(u); err != nil {
+		return err
+	}
+	v := deskViewer(u)
+	q := newQuery(r)
+	f := desk.Filter{Area: q.str("area"), County: q.str("county")}
+	pg := q.page()
+	var check error
+	if v.Queues && (f.Area != "" || f.County != "") {
+		areas, counties, err := a.desk.Choices(ctx)
+		if err != nil {
+			return err
+		}
+		check, v.Filter = f.Check(areas, counties), f
+	}
+	if err := q.check(check); err != nil {
+		return err
+	}
+	now := time.Now().In(kovit.Estonia)
+	var err error
+	if v.ReadsChanges() {
+		if v.LastVisit, err = a.visits.LastVisit(ctx, u.ID); err != nil {
+			return err
+		}
+	}
+	l, err := a.desk.For(ctx, v, now)
+	if err != nil {
+		return err
+	}
+	since := v.LastVisit
+	if since.IsZero() {
+		since = now.Add(-desk.FirstVisit)
+	}
+	return a.writeJSON(w, r, http.StatusOK, deskAnswer{page: pageOf(l.Items, pg), Counts: l.Counts, Since: since})
+}

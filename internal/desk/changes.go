@@ -1,0 +1,82 @@
+package desk
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"kovit/internal/audit"
+)
+
+// FirstVisit is how far back a reader's first desk looks.
+const FirstVisit = 7 * 24 * time.Hour
+
+// maxChanges bounds the audit events a reader's desk reads.
+const maxChanges = 500
+
+// Module groups a reader's changes by the module they belong to.
+func Module(entity string) string {
+	switch entity {
+	case "municipality":
+		return "municipalities"
+	case "service", "service_cell":
+		return "eservices"
+	case "need", "consolidated_need", "measure":
+		return "needs"
+	}
+	return ""
+}
+
+// changes: for who neither edits nor reviews (a reader), what changed since their last
+// visit in the records every reader may read. Needs pass auth.CanReadNeed as they are now.
+func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) (Found, error) {
+	if !v.ReadsChanges() || m.Audit == nil {
+		return Found{}, nil
+	}
+	since := v.LastVisit
+	if since.IsZero() {
+		since = now.Add(-FirstVisit)
+	}
+	events, _, err := m.Audit.ListEvents(ctx, audit.Filter{Since: since, Limit: maxChanges})
+	if err != nil {
+		return Found{}, err
+	}
+	seen := map[string]bool{}
+	var out []Item
+	for _, e := range events {
+		key := e.Entity + "/" + e.EntityID
+		if seen[key] || Module(e.Entity) == "" {
+			continue
+		}
+		seen[key] = true
+		i := Item{Kind: Changed, Detail: Module(e.Entity), Date: e.At}
+		switch e.Entity {
+		case "municipality":
+			i.MunicipalityEHAK, i.Link = e.EntityID, "/municipalities/"+e.EntityID
+		case "service":
+			i.TitleEt, i.Link = e.EntityID, "/eservices/services/"+e.EntityID
+		case "service_cell":
+			ehak, code, _ := strings.Cut(e.EntityID, "/")
+			i.MunicipalityEHAK, i.TitleEt, i.Link = ehak, code, "/eservices/"+ehak+"/"+code
+		case "need":
+			id, err := strconv.ParseInt(e.EntityID, 10, 64)
+			if err != nil || v.MayReadNeed == nil {
+				continue
+			}
+			n, err := m.Needs.Need(ctx, id)
+			if err != nil || !v.MayReadNeed.Allows(n) {
+				continue // deleted, or still its municipality's to settle
+			}
+			i.MunicipalityEHAK, i.TitleEt, i.Link = n.MunicipalityEHAK, n.Title, "/needs/"+e.EntityID
+		case "consolidated_need":
+			i.TitleEt, i.Link = "#"+e.EntityID, "/consolidated/"+e.EntityID
+		case "measure":
+			i.TitleEt, i.Link = "#"+e.EntityID, "/measures/"+e.EntityID
+		}
+		out = append(out, i)
+	}
+	return Found{Items: out}, nil
+}
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }

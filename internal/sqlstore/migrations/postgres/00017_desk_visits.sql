@@ -1,0 +1,10 @@
+-- +goose Up
+-- Each user's visits to their desk (internal/desk): a reader's desk lists what changed
+-- since previous_at. A visit within half an hour of the last one keeps previous_at, so
+-- reloading the desk does not empty it.
+CREATE TABLE desk_visits (
+    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id     BIGINT NOT NULL UNIQUE REFERENCES users (id) ON DELETE CASCADE,
+    visited_at  TIMESTAMPTZ NOT NULL,
+    previous_at TIMESTAMPTZ
+);

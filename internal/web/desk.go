@@ -1,0 +1,137 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"kovit/internal/auth"
+	"kovit/internal/desk"
+	"kovit/internal/municipality"
+)
+
+// deskPage is a signed-in user's start page (internal/desk): an editor's to-do list in one
+// list, a coordinator's queues by kind with filters, a reader's changes by module.
+type deskPage struct {
+	planPage
+	desk.List
+	Queues, Editor bool
+	Since          time.Time // a reader's previous visit, or how far back the first looks
+	Groups         []deskGroup
+	Filter         desk.Filter
+	Areas          []string
+	Counties       []municipality.County
+	Names          map[string]string // municipality names by EHAK
+}
+
+type deskGroup struct {
+	Key   string // a kind, or a reader's module
+	Count int
+	Items []desk.Item
+	More  string // the module's full list, when the desk shows only the first PerKind
+}
+
+// MunicipalityName names a municipality of an item.
+func (p deskPage) MunicipalityName(ehak string) string {
+	if n, ok := p.Names[ehak]; ok {
+		return n
+	}
+	return ehak
+}
+
+// deskRow is one item with its page, for the item template.
+type deskRow struct {
+	P deskPage
+	I desk.Item
+}
+
+// Row pairs an item with the page, which names its municipality and speaks its language.
+func (p deskPage) Row(i desk.Item) deskRow { return deskRow{p, i} }
+
+// fullLists is where each queue continues past the desk's first PerKind items.
+var fullLists = map[desk.Kind]string{desk.CellToVerify: "/eservices", desk.NeedToReview: "/needs?state=submitted",
+	desk.StaleActivity: "/plan/attention", desk.CellUnfilled: "/eservices", desk.CellUnconfirmed: "/eservices"}
+
+// deskViewer is who u is to the desk, from the permission policy; the API has its twin.
+func deskViewer(u *auth.User) desk.Viewer {
+	s := auth.ListScope(u)
+	_, editorOf := auth.ReadableDrafts(u)
+	return desk.Viewer{UserID: u.ID, Municipality: s.Municipality, Queues: s.Reach == auth.Everything,
+		MayReadNeed: auth.NeedReader(u), EditorOf: editorOf}
+}
+
+func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	if err := auth.CanReadInternal(u); err != nil {
+		return err
+	}
+	v := deskViewer(u)
+	p := deskPage{planPage: planPage{ui.page(r, "desk.title")}, Queues: v.Queues, Editor: v.Municipality != ""}
+	p.Nav = "desk"
+	var err error
+	if v.Queues {
+		p.Filter = desk.Filter{Area: r.URL.Query().Get("area"), County: r.URL.Query().Get("county")}
+		if p.Areas, p.Counties, err = ui.Desk.Choices(ctx); err != nil {
+			return err
+		}
+		if err := p.Filter.Check(p.Areas, p.Counties); err != nil {
+			return err
+		}
+		v.Filter = p.Filter
+	}
+	now := ui.now()
+	if v.ReadsChanges() {
+		if v.LastVisit, err = ui.Visits.Visit(ctx, u.ID, now); err != nil {
+			return err
+		}
+	}
+	p.Since = v.LastVisit
+	if p.Since.IsZero() {
+		p.Since = now.Add(-desk.FirstVisit)
+	}
+	if p.List, err = ui.Desk.For(ctx, v, now); err != nil {
+		return err
+	}
+	ms, err := ui.allMunicipalities(ctx)
+	if err != nil {
+		return err
+	}
+	p.Names = make(map[string]string, len(ms))
+	for _, m := range ms {
+		p.Names[m.EHAK] = m.Name
+	}
+	p.Groups = deskGroups(p.List)
+	for k, g := range p.Groups {
+		if g.More != "" && p.Editor && (g.Key == string(desk.CellUnfilled) || g.Key == string(desk.CellUnconfirmed)) {
+			p.Groups[k].More = "/municipalities/" + v.Municipality + "/eservices" // their own services, not the matrix
+		}
+	}
+	ui.render(w, r, http.StatusOK, "desk/desk", p)
+	return nil
+}
+
+// deskGroups splits the ordered items by kind, and a reader's changes by module.
+func deskGroups(l desk.List) []deskGroup {
+	var out []deskGroup
+	at := map[string]int{}
+	for _, i := range l.Items {
+		key, count := string(i.Kind), l.Counts[i.Kind]
+		if i.Kind == desk.Changed {
+			key, count = "module."+i.Detail, 0
+		}
+		k, ok := at[key]
+		if !ok {
+			k, at[key] = len(out), len(out)
+			g := deskGroup{Key: key, Count: count}
+			if count > desk.PerKind {
+				g.More = fullLists[i.Kind]
+			}
+			out = append(out, g)
+		}
+		out[k].Items = append(out[k].Items, i)
+		if i.Kind == desk.Changed {
+			out[k].Count++
+		}
+	}
+	return out
+}
