@@ -20,7 +20,7 @@ func TestBrowserOnboarding(t *testing.T) {
 
 	b.open("home page", "/", http.StatusOK)
 	b.follow("switch to English", http.StatusOK, chromedp.Click(buttonNamed("In English")))
-	b.signIn("admin@kovit.test", "admin-parool-1", "/")
+	b.signIn("admin@kovit.test", "admin-parool-1", "/desk")
 	b.follow("team", http.StatusOK, chromedp.Click(linkNamed("Team")))
 	b.follow("invitations", http.StatusOK, chromedp.Click(linkNamed("Invite people")))
 	b.fill("E-mail address", editor)
@@ -51,5 +51,5 @@ func TestBrowserOnboarding(t *testing.T) {
 	b.follow("ask for a link", http.StatusOK, chromedp.Click(buttonNamed("Send the link")))
 	b.want("p.flash", "If "+editor+" has a kovit account, a link to set a new password was sent to it. The link works for one hour.")
 	setFromMail(smtp.Wait(t, 2)[1], "New password", second)
-	b.signIn(editor, second, "/")
+	b.signIn(editor, second, "/desk")
 }
