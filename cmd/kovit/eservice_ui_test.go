@@ -143,7 +143,7 @@ func TestEServiceCellJourney(t *testing.T) {
 				t.Errorf("verify: %d", s)
 			}
 			_, body = get(t, coord, cell)
-			mustContain(t, "verified cell", body, "koordinaator kinnitas", "koordinaator@kovit.test", "return_reason", "Tõendi link ei avane")
+			mustContain(t, "verified cell", body, "koordinaator kinnitas", "koordinaator@kovit.test", "Tagasisaatmise põhjus", "Tõendi link ei avane")
 		})
 	}
 }
