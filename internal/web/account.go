@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -188,8 +189,21 @@ func (ui *UI) switchLang(w http.ResponseWriter, r *http.Request) error {
 		p.Add("lang", "error.required")
 		return p.Err()
 	}
+	rememberLang(w, r, l)
+	// The page came back to may carry a link's ?lang=, which would win over this choice.
+	back, _ := url.Parse(localPath(r.PostFormValue("back"), "/"))
+	q := back.Query()
+	if q.Has("lang") {
+		q.Del("lang")
+		back.RawQuery = q.Encode()
+	}
+	http.Redirect(w, r, back.RequestURI(), http.StatusSeeOther)
+	return nil
+}
+
+// rememberLang keeps l as the visitor's language (i18n.CookieLang), for the language
+// switch and for a link that carries ?lang=.
+func rememberLang(w http.ResponseWriter, r *http.Request, l string) {
 	http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
-	http.Redirect(w, r, localPath(r.PostFormValue("back"), "/"), http.StatusSeeOther)
-	return nil
 }
