@@ -191,13 +191,14 @@ func (ui *UI) switchLang(w http.ResponseWriter, r *http.Request) error {
 	}
 	rememberLang(w, r, l)
 	// The page came back to may carry a link's ?lang=, which would win over this choice.
-	back, _ := url.Parse(localPath(r.PostFormValue("back"), "/"))
-	q := back.Query()
-	if q.Has("lang") {
+	back := localPath(r.PostFormValue("back"), "/")
+	if u, err := url.Parse(back); err == nil && u.Query().Has("lang") {
+		q := u.Query()
 		q.Del("lang")
-		back.RawQuery = q.Encode()
+		u.RawQuery = q.Encode()
+		back = u.RequestURI()
 	}
-	http.Redirect(w, r, back.RequestURI(), http.StatusSeeOther)
+	http.Redirect(w, r, back, http.StatusSeeOther)
 	return nil
 }
 
