@@ -12,12 +12,24 @@ import (
 // request is served in one of len(Languages) ways: the server's response cache keys on
 // these answers, never on the raw header or cookie.
 
-// CookieLang is the UI's language for r: the remembered choice, else Estonian.
+// CookieLang is the UI's language for r: a link's ?lang= (so a page in English can be
+// linked to), else the remembered choice, else Estonian.
 func CookieLang(r *http.Request) string {
+	if l := QueryLang(r); l != "" {
+		return l
+	}
 	if c, err := r.Cookie("lang"); err == nil && Supported(c.Value) {
 		return c.Value
 	}
 	return Languages[0]
+}
+
+// QueryLang is the language a link asks for with ?lang=, "" when it asks for none kovit has.
+func QueryLang(r *http.Request) string {
+	if l := r.URL.Query().Get("lang"); Supported(l) {
+		return l
+	}
+	return ""
 }
 
 // AcceptLang is the API's language for r: the best match for Accept-Language, Estonian

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -188,8 +189,22 @@ func (ui *UI) switchLang(w http.ResponseWriter, r *http.Request) error {
 		p.Add("lang", "error.required")
 		return p.Err()
 	}
+	rememberLang(w, r, l)
+	// The page came back to may carry a link's ?lang=, which would win over this choice.
+	back := localPath(r.PostFormValue("back"), "/")
+	if u, err := url.Parse(back); err == nil && u.Query().Has("lang") {
+		q := u.Query()
+		q.Del("lang")
+		u.RawQuery = q.Encode()
+		back = u.RequestURI()
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
+
+// rememberLang keeps l as the visitor's language (i18n.CookieLang), for the language
+// switch and for a link that carries ?lang=.
+func rememberLang(w http.ResponseWriter, r *http.Request, l string) {
 	http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
-	http.Redirect(w, r, localPath(r.PostFormValue("back"), "/"), http.StatusSeeOther)
-	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"kovit/internal/auth"
+	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/server"
 )
@@ -25,6 +26,13 @@ func (ui *UI) handle(fn handlerFunc) http.Handler {
 		if !openBeforePasswordChange[r.Pattern] && auth.PasswordChangePending(auth.UserFrom(r.Context())) != nil {
 			ui.redirect(w, r, "/account", "flash.must_change_password")
 			return
+		}
+		if l := i18n.QueryLang(r); l != "" && r.Method == http.MethodGet {
+			// A link's language is remembered, as the switch's is; only when it changes,
+			// so the cache may keep the page for those who already chose it.
+			if c, err := r.Cookie("lang"); err != nil || c.Value != l {
+				rememberLang(w, r, l)
+			}
 		}
 		err := checkText(w, r)
 		if err == nil {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"kovit/internal/audit"
 	"kovit/internal/auth"
@@ -25,12 +26,35 @@ type Page struct {
 	Unread    int // the signed-in user's unread notifications, on the navigation
 	// Waiting is what waits on the user's desk, shown beside it in the navigation.
 	Waiting int
+	base    string // the configured base URL, for LangURL
 }
 
 // IsAdmin and the other role checks are for showing menu entries; the handlers enforce.
 func (p Page) IsAdmin() bool     { return auth.Allowed(auth.CanAdminister(p.User)) }
 func (p Page) CanAudit() bool    { return auth.Allowed(auth.CanReadAudit(p.User)) }
 func (p Page) OtherLang() string { return map[string]string{"et": "en", "en": "et"}[p.L.Lang] }
+
+// LangURL is this page's address in language l (the hreflang alternates): absolute when a
+// base URL is configured, as search engines want them.
+func (p Page) LangURL(l string) string {
+	u, err := url.Parse(p.Path)
+	if err != nil {
+		u = &url.URL{Path: "/"}
+	}
+	q := u.Query()
+	q.Set("lang", l)
+	u.RawQuery = q.Encode()
+	return p.base + u.RequestURI()
+}
+
+// EtLang is "et" where an English page shows a name's Estonian because it has no English
+// (en is empty), else "": the element showing it carries it as its lang attribute.
+func (p Page) EtLang(en string) string {
+	if p.L.Lang == "en" && strings.TrimSpace(en) == "" {
+		return "et"
+	}
+	return ""
+}
 
 // Actor is who made a change or wrote an update, with the system's name in the page's language.
 func (p Page) Actor(name string) string {
@@ -47,6 +71,7 @@ func (ui *UI) page(r *http.Request, titleKey string) Page {
 		Path:      r.URL.RequestURI(),
 		Synthetic: ui.Synthetic,
 		RequestID: server.RequestID(r.Context()),
+		base:      strings.TrimRight(ui.BaseURL, "/"),
 	}
 	if titleKey != "" {
 		p.Title = p.L.T(titleKey)

@@ -17,7 +17,8 @@ type planPage struct {
 }
 
 // Text shows et/en data text in the page's language. The seeded strategies lack some
-// Estonian wording: the English stands in, marked as such so no reader takes it for a slip.
+// Estonian wording: the English stands in, marked as such so no reader takes it for a slip;
+// the Estonian that stands in on an English page carries lang="et".
 func (p planPage) Text(et, en string) template.HTML {
 	if (p.L.Lang == "en" && en != "") || strings.TrimSpace(et) == "" {
 		if p.L.Lang == "et" && en != "" {
@@ -26,14 +27,22 @@ func (p planPage) Text(et, en string) template.HTML {
 		}
 		return template.HTML(template.HTMLEscapeString(en))
 	}
+	if p.L.Lang == "en" {
+		// Estonian standing in on an English page is marked for screen readers and translators.
+		return template.HTML(`<span lang="et">` + template.HTMLEscapeString(et) + `</span>`)
+	}
 	return template.HTML(template.HTMLEscapeString(et))
 }
 
-// TextLang is "en" where Text shows English standing in on an Estonian page, else "". An
+// TextLang is "en" where Text shows English standing in on an Estonian page, "et" where
+// it shows Estonian standing in on an English page, else "". An
 // <option> holds text only, so it carries this as its lang attribute.
 func (p planPage) TextLang(et, en string) string {
 	if p.L.Lang == "et" && strings.TrimSpace(et) == "" && en != "" {
 		return "en"
+	}
+	if p.L.Lang == "en" && en == "" && strings.TrimSpace(et) != "" {
+		return "et"
 	}
 	return ""
 }
