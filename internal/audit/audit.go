@@ -19,6 +19,36 @@ const (
 	Delete = "delete"
 )
 
+// The kinds of record the trail is about, as Event.Entity and audit_events.entity name
+// them. Every surface that asks the trail for a kind, or tells kinds apart, names it by
+// these, and the store writes them: one list.
+const (
+	KindAPIToken         = "api_token"
+	KindConsolidatedNeed = "consolidated_need"
+	KindCounty           = "county"
+	KindCriterion        = "criterion"
+	KindIndicator        = "indicator"
+	KindMeasure          = "measure"
+	KindMeasurement      = "measurement"
+	KindMunicipality     = "municipality"
+	KindNeed             = "need"
+	KindNeedEndorsement  = "need_endorsement"
+	KindNeedProject      = "need_project"
+	KindNeedRound        = "need_round"
+	KindNeedSuggestion   = "need_suggestion"
+	KindNeedWeights      = "need_weights"
+	KindOrganisation     = "organisation"
+	KindParticipant      = "participant"
+	KindPlanNode         = "plan_node"
+	KindProgressUpdate   = "progress_update"
+	KindReport           = "report"
+	KindService          = "service"
+	KindServiceCell      = "service_cell"
+	KindStrategy         = "strategy"
+	KindTask             = "task"
+	KindUser             = "user"
+)
+
 // SystemActor is the name stored as the author of what nobody signed in did (start-up, the
 // monthly snapshot); pages show it translated.
 const SystemActor = "system"

@@ -1,11 +1,14 @@
 package auth
 
-import "kovit/internal/kovit"
+import (
+	"kovit/internal/audit"
+	"kovit/internal/kovit"
+)
 
 // Change is what the policy needs to know of one audit event to say who may see it
 // listed outside the audit trail (the home page's last changes).
 type Change struct {
-	Kind    string // the audit event's entity, e.g. "service_cell"
+	Kind    string // the audit event's entity, e.g. audit.KindServiceCell
 	Deleted bool
 	// Public is whether the record is one the public may read, both now and as the
 	// change left it: a published consolidated need or measure, a node or strategy of an
@@ -19,8 +22,8 @@ type Change struct {
 // change to one tells the public nothing those pages do not. Needs never are: a need is its
 // municipality's until a coordinator consolidates it.
 var publicChangeKinds = map[string]bool{
-	"service_cell": true, "service": true, "strategy": true, "plan_node": true,
-	"consolidated_need": true, "measure": true,
+	audit.KindServiceCell: true, audit.KindService: true, audit.KindStrategy: true, audit.KindPlanNode: true,
+	audit.KindConsolidatedNeed: true, audit.KindMeasure: true,
 }
 
 // internalFields are fields no public page shows: a change to only these is not listed.

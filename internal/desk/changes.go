@@ -18,11 +18,11 @@ const maxChanges = 500
 // Module groups a reader's changes by the module they belong to.
 func Module(entity string) string {
 	switch entity {
-	case "municipality":
+	case audit.KindMunicipality:
 		return "municipalities"
-	case "service", "service_cell":
+	case audit.KindService, audit.KindServiceCell:
 		return "eservices"
-	case "need", "consolidated_need", "measure":
+	case audit.KindNeed, audit.KindConsolidatedNeed, audit.KindMeasure:
 		return "needs"
 	}
 	return ""
@@ -52,14 +52,14 @@ func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) (Found, e
 		seen[key] = true
 		i := Item{Kind: Changed, Detail: Module(e.Entity), Date: e.At}
 		switch e.Entity {
-		case "municipality":
+		case audit.KindMunicipality:
 			i.MunicipalityEHAK, i.Link = e.EntityID, "/municipalities/"+e.EntityID
-		case "service":
+		case audit.KindService:
 			i.TitleEt, i.Link = e.EntityID, "/eservices/services/"+e.EntityID
-		case "service_cell":
+		case audit.KindServiceCell:
 			ehak, code, _ := strings.Cut(e.EntityID, "/")
 			i.MunicipalityEHAK, i.TitleEt, i.Link = ehak, code, "/eservices/"+ehak+"/"+code
-		case "need":
+		case audit.KindNeed:
 			id, err := strconv.ParseInt(e.EntityID, 10, 64)
 			if err != nil || v.MayReadNeed == nil {
 				continue
@@ -69,9 +69,9 @@ func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) (Found, e
 				continue // deleted, or still its municipality's to settle
 			}
 			i.MunicipalityEHAK, i.TitleEt, i.Link = n.MunicipalityEHAK, n.Title, "/needs/"+e.EntityID
-		case "consolidated_need":
+		case audit.KindConsolidatedNeed:
 			i.TitleEt, i.Link = "#"+e.EntityID, "/consolidated/"+e.EntityID
-		case "measure":
+		case audit.KindMeasure:
 			i.TitleEt, i.Link = "#"+e.EntityID, "/measures/"+e.EntityID
 		}
 		out = append(out, i)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/need"
@@ -60,7 +61,7 @@ func EmitRoundClosing(ctx context.Context, s RoundClosingStore, now time.Time) e
 			continue
 		}
 		id := strconv.FormatInt(r.ID, 10)
-		evs = append(evs, notify.Event{Kind: kind, Entity: "need_round", EntityID: id, Municipality: notify.EveryMunicipality,
+		evs = append(evs, notify.Event{Kind: kind, Entity: audit.KindNeedRound, EntityID: id, Municipality: notify.EveryMunicipality,
 			Title: r.Title, Reason: deadline.Format("02.01.2006"), Key: string(kind) + ":" + id})
 	}
 	if len(evs) == 0 {
@@ -118,7 +119,7 @@ func EmitActivityParts(ctx context.Context, s PartStore, now time.Time) error {
 				}
 				continue
 			}
-			evs = append(evs, notify.Event{Kind: kind, Entity: "plan_participant", EntityID: id, Municipality: it.MunicipalityEHAK,
+			evs = append(evs, notify.Event{Kind: kind, Entity: notify.EntityPart, EntityID: id, Municipality: it.MunicipalityEHAK,
 				Title: strings.TrimSpace(it.ActivityCode + " " + it.ActivityTitleEt), Reason: it.Since.Format("02.01.2006"),
 				Key: string(kind) + ":" + id + ":" + due})
 		}

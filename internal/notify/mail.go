@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
@@ -136,7 +137,7 @@ func (m Mailer) mayRead(ctx context.Context, u *auth.User, n Notification) error
 		return err
 	}
 	switch n.Entity {
-	case "need":
+	case audit.KindNeed:
 		id, err := leadingID(n.EntityID)
 		if err != nil {
 			return err
@@ -146,7 +147,7 @@ func (m Mailer) mayRead(ctx context.Context, u *auth.User, n Notification) error
 			return err
 		}
 		return auth.CanReadNeed(u, nd.MunicipalityEHAK, nd.State.Editable())
-	case "plan_participant", "plan_node":
+	case EntityPart, audit.KindPlanNode:
 		id, err := leadingID(n.EntityID)
 		if err != nil {
 			return err
@@ -156,7 +157,7 @@ func (m Mailer) mayRead(ctx context.Context, u *auth.User, n Notification) error
 			return err
 		}
 		return m.mayReadStrategy(ctx, u, activity.StrategyID)
-	case "report":
+	case audit.KindReport:
 		id, err := leadingID(n.EntityID)
 		if err != nil {
 			return err

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"kovit/internal/audit"
 	"kovit/internal/kovit"
 )
 
@@ -156,19 +157,23 @@ type Notification struct {
 	ReadAt    *time.Time `json:"read_at"`
 }
 
+// EntityPart is what a notification about a municipality's part of a joint activity is
+// about ("activity id/EHAK"); every other entity is an audit kind (audit.Kind…).
+const EntityPart = "plan_participant"
+
 // Path is the page a notification is about.
 func (n Notification) Path() string {
 	switch n.Entity {
-	case "need":
+	case audit.KindNeed:
 		return "/needs/" + n.EntityID
-	case "service_cell":
+	case audit.KindServiceCell:
 		return "/eservices/" + n.EntityID
-	case "need_round":
+	case audit.KindNeedRound:
 		return "/rounds/" + n.EntityID
-	case "plan_participant", "plan_node":
+	case EntityPart, audit.KindPlanNode:
 		activity, _, _ := strings.Cut(n.EntityID, "/")
 		return "/plan/activities/" + activity
-	case "report":
+	case audit.KindReport:
 		return "/plan/reports/" + n.EntityID
 	}
 	return "/notifications"

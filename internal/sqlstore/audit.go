@@ -10,37 +10,10 @@ import (
 	"kovit/internal/auth"
 )
 
-// recordKind is the kind of record an audit event is about, as audit_events.entity names
-// it. The audit writer notes the kinds a transaction changed, and dropCopies drops the
-// in-memory copies of those kinds, so both name a kind by these constants.
+// recordKind is the kind of record an audit event is about, one of audit's Kind
+// constants. The audit writer notes the kinds a transaction changed, and dropCopies drops
+// the in-memory copies of those kinds, so both name a kind by those constants.
 type recordKind string
-
-const (
-	kindAPIToken         recordKind = "api_token"
-	kindConsolidatedNeed recordKind = "consolidated_need"
-	kindCounty           recordKind = "county"
-	kindCriterion        recordKind = "criterion"
-	kindIndicator        recordKind = "indicator"
-	kindMeasure          recordKind = "measure"
-	kindMeasurement      recordKind = "measurement"
-	kindMunicipality     recordKind = "municipality"
-	kindNeed             recordKind = "need"
-	kindNeedEndorsement  recordKind = "need_endorsement"
-	kindNeedProject      recordKind = "need_project"
-	kindNeedRound        recordKind = "need_round"
-	kindNeedSuggestion   recordKind = "need_suggestion"
-	kindNeedWeights      recordKind = "need_weights"
-	kindOrganisation     recordKind = "organisation"
-	kindParticipant      recordKind = "participant"
-	kindPlanNode         recordKind = "plan_node"
-	kindProgressUpdate   recordKind = "progress_update"
-	kindReport           recordKind = "report"
-	kindService          recordKind = "service"
-	kindServiceCell      recordKind = "service_cell"
-	kindStrategy         recordKind = "strategy"
-	kindTask             recordKind = "task"
-	kindUser             recordKind = "user"
-)
 
 // auditChange is one change to record: the entity's id, the action, and the entity
 // before and after it (nil for a create or delete).

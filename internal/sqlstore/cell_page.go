@@ -115,7 +115,7 @@ func (s *Store) ConfirmCells(ctx context.Context, ehak string, codes []string) (
 			return fmt.Errorf("sqlstore: confirm cells: %w", err)
 		}
 		n = len(args)
-		return tx.recordMany(ctx, kindServiceCell, changes)
+		return tx.recordMany(ctx, audit.KindServiceCell, changes)
 	})
 	return n, err
 }

@@ -66,7 +66,7 @@ func (t *tx) measureMatrixIndicators(ctx context.Context, month string) error {
 			if _, err := t.exec(ctx, `DELETE FROM plan_measurements WHERE id = ?`, o.ID); err != nil {
 				return err
 			}
-			if err := t.record(ctx, kindMeasurement, strconv.FormatInt(o.ID, 10), audit.Delete, o, nil); err != nil {
+			if err := t.record(ctx, audit.KindMeasurement, strconv.FormatInt(o.ID, 10), audit.Delete, o, nil); err != nil {
 				return err
 			}
 		}

@@ -110,7 +110,7 @@ func (t *tx) saveCells(ctx context.Context, scale eservice.Scale, saves []cellSa
 	if _, err := t.execRows(ctx, `INSERT INTO cell_criteria (municipality_ehak, service_code, criterion_id) VALUES`, 3, met, ""); err != nil {
 		return nil, fmt.Errorf("sqlstore: cell criteria: %w", err)
 	}
-	return out, t.recordMany(ctx, kindServiceCell, changes)
+	return out, t.recordMany(ctx, audit.KindServiceCell, changes)
 }
 
 func nilIfNew(c eservice.Cell) any {
@@ -149,7 +149,7 @@ func (s *Store) ReviewCell(ctx context.Context, ehak, code string, r eservice.Re
 		if after, err = tx.cell(ctx, ehak, code); err != nil {
 			return err
 		}
-		if err := tx.record(ctx, kindServiceCell, ehak+"/"+code, audit.Update, before, after); err != nil {
+		if err := tx.record(ctx, audit.KindServiceCell, ehak+"/"+code, audit.Update, before, after); err != nil {
 			return err
 		}
 		return tx.emitReview(ctx, ehak, code, r.Verification, reason)

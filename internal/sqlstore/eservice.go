@@ -75,7 +75,7 @@ func (s *Store) CreateService(ctx context.Context, sv eservice.Service) (eservic
 		if out, err = serviceFrom(ctx, tx, sv.Code); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindService, sv.Code, audit.Create, nil, out)
+		return tx.record(ctx, audit.KindService, sv.Code, audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -115,7 +115,7 @@ func (s *Store) UpdateService(ctx context.Context, sv eservice.Service) (eservic
 		if after, err = serviceFrom(ctx, tx, sv.Code); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindService, sv.Code, audit.Update, before, after)
+		return tx.record(ctx, audit.KindService, sv.Code, audit.Update, before, after)
 	})
 	return after, err
 }
@@ -171,7 +171,7 @@ func (s *Store) UpdateCriterion(ctx context.Context, c eservice.Criterion) (eser
 		}
 		after = before
 		after.TextEt, after.TextEn = c.TextEt, c.TextEn
-		return tx.record(ctx, kindCriterion, before.Code, audit.Update, before, after)
+		return tx.record(ctx, audit.KindCriterion, before.Code, audit.Update, before, after)
 	})
 	return after, err
 }
@@ -187,7 +187,7 @@ func (s *Store) LoadServices(ctx context.Context, services []eservice.Service, s
 			if err := tx.insertService(ctx, sv); err != nil {
 				return err
 			}
-			if err := tx.record(ctx, kindService, sv.Code, audit.Create, nil, sv); err != nil {
+			if err := tx.record(ctx, audit.KindService, sv.Code, audit.Create, nil, sv); err != nil {
 				return err
 			}
 		}

@@ -61,7 +61,7 @@ func (s *Store) UpdateDetails(ctx context.Context, ehak string, d municipality.D
 		if after, err = municipalityFrom(ctx, tx, ehak); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindMunicipality, ehak, audit.Update, before, after)
+		return tx.record(ctx, audit.KindMunicipality, ehak, audit.Update, before, after)
 	})
 	return after, err
 }
@@ -121,7 +121,7 @@ func (s *Store) LoadReference(ctx context.Context, counties []municipality.Count
 				return fmt.Errorf("sqlstore: load county %s: %w", c.EHAK, err)
 			}
 			if n, _ := res.RowsAffected(); n == 1 {
-				if err := tx.record(ctx, kindCounty, c.EHAK, audit.Create, nil, c); err != nil {
+				if err := tx.record(ctx, audit.KindCounty, c.EHAK, audit.Create, nil, c); err != nil {
 					return err
 				}
 			}
@@ -135,7 +135,7 @@ func (s *Store) LoadReference(ctx context.Context, counties []municipality.Count
 				return fmt.Errorf("sqlstore: load municipality %s: %w", m.EHAK, err)
 			}
 			if n, _ := res.RowsAffected(); n == 1 {
-				if err := tx.record(ctx, kindMunicipality, m.EHAK, audit.Create, nil, m); err != nil {
+				if err := tx.record(ctx, audit.KindMunicipality, m.EHAK, audit.Create, nil, m); err != nil {
 					return err
 				}
 			}

@@ -188,7 +188,7 @@ func (t *tx) createNeed(ctx context.Context, n need.Need) (need.Need, error) {
 	if err != nil {
 		return out, err
 	}
-	return out, t.record(ctx, kindNeed, strconv.FormatInt(id, 10), audit.Create, nil, out)
+	return out, t.record(ctx, audit.KindNeed, strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // UpdateNeed implements need.Store.
@@ -230,7 +230,7 @@ func (s *Store) UpdateNeed(ctx context.Context, n need.Need) (need.Need, error) 
 		if after, err = tx.need(ctx, n.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindNeed, strconv.FormatInt(n.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindNeed, strconv.FormatInt(n.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }

@@ -152,7 +152,7 @@ func (t *tx) createConsolidated(ctx context.Context, c need.Consolidated) (int64
 	if err != nil {
 		return 0, err
 	}
-	return id, t.record(ctx, kindConsolidatedNeed, strconv.FormatInt(id, 10), audit.Create, nil, out)
+	return id, t.record(ctx, audit.KindConsolidatedNeed, strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // acceptInto links needs to consolidated need id, accepting those submitted or under
@@ -208,7 +208,7 @@ func (s *Store) UpdateConsolidated(ctx context.Context, c need.Consolidated) (ne
 		if err != nil {
 			return err
 		}
-		return tx.record(ctx, kindConsolidatedNeed, strconv.FormatInt(c.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindConsolidatedNeed, strconv.FormatInt(c.ID, 10), audit.Update, before, after)
 	})
 	if err != nil {
 		return c, err
@@ -258,7 +258,7 @@ func (s *Store) Endorse(ctx context.Context, id int64, ehak string) (need.Consol
 			return fmt.Errorf("sqlstore: endorse: %w", err)
 		}
 		e := need.Endorsement{ConsolidatedID: id, MunicipalityEHAK: ehak}
-		return tx.record(ctx, kindNeedEndorsement, strconv.FormatInt(id, 10)+"/"+ehak, audit.Create, nil, e)
+		return tx.record(ctx, audit.KindNeedEndorsement, strconv.FormatInt(id, 10)+"/"+ehak, audit.Create, nil, e)
 	})
 	if err != nil {
 		return need.Consolidated{}, err

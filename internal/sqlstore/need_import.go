@@ -63,7 +63,7 @@ func (s *Store) ImportNeeds(ctx context.Context, needs []need.Need) ([]need.Need
 		for i, n := range out {
 			changes[i] = auditChange{strconv.FormatInt(n.ID, 10), audit.Create, nil, n}
 		}
-		return tx.recordMany(ctx, kindNeed, changes)
+		return tx.recordMany(ctx, audit.KindNeed, changes)
 	})
 	if err != nil {
 		return nil, err

@@ -90,7 +90,7 @@ func (s *Store) CreateMeasure(ctx context.Context, m need.Measure) (need.Measure
 		if out, err = measureFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindMeasure, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, audit.KindMeasure, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -125,7 +125,7 @@ func (s *Store) UpdateMeasure(ctx context.Context, m need.Measure) (need.Measure
 		if after, err = measureFrom(ctx, tx, m.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindMeasure, strconv.FormatInt(m.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindMeasure, strconv.FormatInt(m.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -160,7 +160,7 @@ func (s *Store) MapToMeasure(ctx context.Context, consolidatedID int64, measureI
 		if err != nil {
 			return err
 		}
-		return tx.record(ctx, kindConsolidatedNeed, strconv.FormatInt(consolidatedID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindConsolidatedNeed, strconv.FormatInt(consolidatedID, 10), audit.Update, before, after)
 	})
 	if err != nil {
 		return need.Consolidated{}, err

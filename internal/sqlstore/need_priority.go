@@ -41,7 +41,7 @@ func (s *Store) SetWeights(ctx context.Context, w need.Weights) (need.Weights, e
 			return err
 		}
 		w.Version++
-		return tx.record(ctx, kindNeedWeights, "1", audit.Update, before, w)
+		return tx.record(ctx, audit.KindNeedWeights, "1", audit.Update, before, w)
 	})
 	return w, err
 }

@@ -66,7 +66,7 @@ func (s *Store) CreateProject(ctx context.Context, p need.Project) (need.Project
 		if out, err = projectFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := tx.record(ctx, kindNeedProject, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil {
+		if err := tx.record(ctx, audit.KindNeedProject, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil {
 			return err
 		}
 		return tx.advanceNeeds(ctx, p.ConsolidatedID, need.Accepted, need.Funded)
@@ -101,7 +101,7 @@ func (s *Store) UpdateProject(ctx context.Context, p need.Project) (need.Project
 		if after, err = projectFrom(ctx, tx, p.ID); err != nil {
 			return err
 		}
-		if err := tx.record(ctx, kindNeedProject, strconv.FormatInt(p.ID, 10), audit.Update, before, after); err != nil {
+		if err := tx.record(ctx, audit.KindNeedProject, strconv.FormatInt(p.ID, 10), audit.Update, before, after); err != nil {
 			return err
 		}
 		if after.Status == need.ProjectDone && before.Status != need.ProjectDone {

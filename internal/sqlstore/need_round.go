@@ -63,7 +63,7 @@ func (s *Store) CreateRound(ctx context.Context, r need.Round) (need.Round, erro
 		if out, err = roundFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := tx.record(ctx, kindNeedRound, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil || !out.Open {
+		if err := tx.record(ctx, audit.KindNeedRound, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil || !out.Open {
 			return err
 		}
 		return tx.emitRoundOpened(ctx, out)
@@ -95,7 +95,7 @@ func (s *Store) UpdateRound(ctx context.Context, r need.Round) (need.Round, erro
 		if after, err = roundFrom(ctx, tx, r.ID); err != nil {
 			return err
 		}
-		if err := tx.record(ctx, kindNeedRound, strconv.FormatInt(r.ID, 10), audit.Update, before, after); err != nil || before.Open || !after.Open {
+		if err := tx.record(ctx, audit.KindNeedRound, strconv.FormatInt(r.ID, 10), audit.Update, before, after); err != nil || before.Open || !after.Open {
 			return err
 		}
 		return tx.emitRoundOpened(ctx, after)

@@ -116,7 +116,7 @@ func (s *Store) DismissSuggestion(ctx context.Context, needID, otherID int64) er
 			return fmt.Errorf("sqlstore: dismiss suggestion: %w", err)
 		}
 		pair := map[string]int64{"need_id": a, "other_id": b}
-		return tx.record(ctx, kindNeedSuggestion, strconv.FormatInt(a, 10)+"/"+strconv.FormatInt(b, 10), audit.Create, nil, pair)
+		return tx.record(ctx, audit.KindNeedSuggestion, strconv.FormatInt(a, 10)+"/"+strconv.FormatInt(b, 10), audit.Create, nil, pair)
 	})
 }
 

@@ -64,7 +64,7 @@ func (t *tx) moveNeed(ctx context.Context, before need.Need, tr need.Transition)
 	if err != nil {
 		return after, err
 	}
-	if err := t.record(ctx, kindNeed, strconv.FormatInt(before.ID, 10), audit.Update, before, after); err != nil {
+	if err := t.record(ctx, audit.KindNeed, strconv.FormatInt(before.ID, 10), audit.Update, before, after); err != nil {
 		return after, err
 	}
 	return after, t.emitNeedMove(ctx, after, tr.Reason)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/eservice"
 	"kovit/internal/need"
@@ -242,7 +243,7 @@ func (t *tx) emitReview(ctx context.Context, ehak, code string, v eservice.Verif
 	if err := t.queryRow(ctx, `SELECT name_et FROM services WHERE code = ?`, code).Scan(&name); err != nil {
 		return fmt.Errorf("sqlstore: service name: %w", err)
 	}
-	return t.emit(ctx, notify.Event{Kind: kind, Entity: string(kindServiceCell), EntityID: ehak + "/" + code,
+	return t.emit(ctx, notify.Event{Kind: kind, Entity: audit.KindServiceCell, EntityID: ehak + "/" + code,
 		Municipality: ehak, Title: name, Reason: reason})
 }
 
@@ -261,13 +262,13 @@ func (t *tx) emitNeedMove(ctx context.Context, n need.Need, reason string) error
 	if !ok {
 		return nil
 	}
-	return t.emit(ctx, notify.Event{Kind: kind, Entity: string(kindNeed), EntityID: strconv.FormatInt(n.ID, 10),
+	return t.emit(ctx, notify.Event{Kind: kind, Entity: audit.KindNeed, EntityID: strconv.FormatInt(n.ID, 10),
 		Municipality: n.MunicipalityEHAK, Title: n.Title, Reason: reason})
 }
 
 // emitRoundOpened tells every municipality's editors that a collection round has opened.
 func (t *tx) emitRoundOpened(ctx context.Context, r need.Round) error {
-	return t.emit(ctx, notify.Event{Kind: notify.RoundOpened, Entity: string(kindNeedRound), EntityID: strconv.FormatInt(r.ID, 10),
+	return t.emit(ctx, notify.Event{Kind: notify.RoundOpened, Entity: audit.KindNeedRound, EntityID: strconv.FormatInt(r.ID, 10),
 		Municipality: notify.EveryMunicipality, Title: r.Title, Reason: r.Deadline})
 }
 
@@ -299,7 +300,7 @@ func (t *tx) emitNewContacts(ctx context.Context, n plan.Node, before map[int64]
 	if n.Kind != plan.Activity || len(added) == 0 {
 		return nil
 	}
-	return t.emit(ctx, notify.Event{Kind: notify.ActivityContact, Entity: "plan_node", EntityID: strconv.FormatInt(n.ID, 10),
+	return t.emit(ctx, notify.Event{Kind: notify.ActivityContact, Entity: audit.KindPlanNode, EntityID: strconv.FormatInt(n.ID, 10),
 		Users: added, Title: strings.TrimSpace(n.Code + " " + n.TitleEt)})
 }
 
@@ -324,6 +325,6 @@ func (t *tx) emitReportOpened(ctx context.Context, r plan.Report) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return t.emit(ctx, notify.Event{Kind: notify.ReportOpened, Entity: string(kindReport), EntityID: strconv.FormatInt(r.ID, 10),
+	return t.emit(ctx, notify.Event{Kind: notify.ReportOpened, Entity: audit.KindReport, EntityID: strconv.FormatInt(r.ID, 10),
 		Users: users, Title: r.TitleEt})
 }

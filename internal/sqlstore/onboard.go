@@ -48,7 +48,7 @@ func (s *Store) Invite(ctx context.Context, invites []auth.Invitation, expires t
 				auth.User
 				Invitation string `json:"invitation"`
 			}
-			if err := tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Create, nil, invited{u, "sent"}); err != nil {
+			if err := tx.record(ctx, audit.KindUser, strconv.FormatInt(id, 10), audit.Create, nil, invited{u, "sent"}); err != nil {
 				return err
 			}
 			out = append(out, u)
@@ -70,7 +70,7 @@ func (s *Store) IssueLink(ctx context.Context, userID int64, purpose auth.LinkPu
 		type link struct {
 			Link string `json:"link"`
 		}
-		return tx.record(ctx, kindUser, strconv.FormatInt(userID, 10), audit.Update, link{""}, link{string(purpose) + " sent"})
+		return tx.record(ctx, audit.KindUser, strconv.FormatInt(userID, 10), audit.Update, link{""}, link{string(purpose) + " sent"})
 	})
 }
 
@@ -150,7 +150,7 @@ func (s *Store) UseLink(ctx context.Context, purpose auth.LinkPurpose, hash, pas
 		type pw struct {
 			Password string `json:"password"`
 		}
-		if err := tx.record(ctx, kindUser, strconv.FormatInt(userID, 10), audit.Update, pw{""}, pw{"(set through " + string(purpose) + " link)"}); err != nil {
+		if err := tx.record(ctx, audit.KindUser, strconv.FormatInt(userID, 10), audit.Update, pw{""}, pw{"(set through " + string(purpose) + " link)"}); err != nil {
 			return err
 		}
 		u, err = userFrom(ctx, tx, userID)
@@ -181,7 +181,7 @@ func (s *Store) SetLead(ctx context.Context, id int64, lead bool) (auth.User, er
 		if after, err = userFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Update, leadOf{before.Lead}, leadOf{lead})
+		return tx.record(ctx, audit.KindUser, strconv.FormatInt(id, 10), audit.Update, leadOf{before.Lead}, leadOf{lead})
 	})
 	return after, err
 }
@@ -215,7 +215,7 @@ func (s *Store) SetPersonalCode(ctx context.Context, id int64, code string) erro
 		type pc struct {
 			PersonalCode string `json:"personal_code"`
 		}
-		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Update, pc{before.PersonalCodeHint}, pc{hint})
+		return tx.record(ctx, audit.KindUser, strconv.FormatInt(id, 10), audit.Update, pc{before.PersonalCodeHint}, pc{hint})
 	})
 }
 

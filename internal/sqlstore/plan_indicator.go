@@ -168,7 +168,7 @@ func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 		if out, err = indicatorFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindIndicator, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, audit.KindIndicator, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -224,7 +224,7 @@ func (s *Store) UpdateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 		if after, err = indicatorFrom(ctx, tx, i.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindIndicator, strconv.FormatInt(i.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindIndicator, strconv.FormatInt(i.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -257,6 +257,6 @@ func (s *Store) DeleteIndicator(ctx context.Context, id int64, version int) erro
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindIndicator, strconv.FormatInt(id, 10), audit.Delete, gone, nil)
+		return tx.record(ctx, audit.KindIndicator, strconv.FormatInt(id, 10), audit.Delete, gone, nil)
 	})
 }

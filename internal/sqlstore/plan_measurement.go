@@ -112,7 +112,7 @@ func (t *tx) insertMeasurement(ctx context.Context, m plan.Measurement) (plan.Me
 	if err != nil {
 		return out, err
 	}
-	return out, t.record(ctx, kindMeasurement, strconv.FormatInt(id, 10), audit.Create, nil, out)
+	return out, t.record(ctx, audit.KindMeasurement, strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // UpdateMeasurement implements plan.Store; a value stays with its indicator.
@@ -139,7 +139,7 @@ func (s *Store) UpdateMeasurement(ctx context.Context, m plan.Measurement) (plan
 		if after, err = measurementFrom(ctx, tx, m.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindMeasurement, strconv.FormatInt(m.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindMeasurement, strconv.FormatInt(m.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -165,6 +165,6 @@ func (s *Store) DeleteMeasurement(ctx context.Context, id int64, version int) er
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindMeasurement, strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, audit.KindMeasurement, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }

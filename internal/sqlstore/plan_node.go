@@ -59,7 +59,7 @@ func (t *tx) createNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 	if err != nil {
 		return plan.Node{}, err
 	}
-	return out, t.record(ctx, kindPlanNode, strconv.FormatInt(id, 10), audit.Create, nil, out)
+	return out, t.record(ctx, audit.KindPlanNode, strconv.FormatInt(id, 10), audit.Create, nil, out)
 }
 
 // UpdateNode implements plan.Store.
@@ -118,7 +118,7 @@ func (t *tx) updateNode(ctx context.Context, n plan.Node) (plan.Node, error) {
 		t.nodesEdited = map[string]bool{}
 	}
 	t.nodesEdited[id] = true
-	return after, t.record(ctx, kindPlanNode, id, audit.Update, before, after)
+	return after, t.record(ctx, audit.KindPlanNode, id, audit.Update, before, after)
 }
 
 // MoveNode implements plan.Store: the node goes under its new parent at m.Position, and
@@ -175,7 +175,7 @@ func (s *Store) MoveNode(ctx context.Context, id int64, m plan.Move) (plan.Node,
 		if after, err = nodeFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindPlanNode, strconv.FormatInt(id, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindPlanNode, strconv.FormatInt(id, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -224,7 +224,7 @@ func (s *Store) DeleteNode(ctx context.Context, id int64, version int) error {
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindPlanNode, strconv.FormatInt(id, 10), audit.Delete, gone, nil)
+		return tx.record(ctx, audit.KindPlanNode, strconv.FormatInt(id, 10), audit.Delete, gone, nil)
 	})
 }
 

@@ -83,7 +83,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o plan.Organisation) (pl
 		if out, err = organisationFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindOrganisation, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, audit.KindOrganisation, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -117,7 +117,7 @@ func (s *Store) UpdateOrganisation(ctx context.Context, o plan.Organisation) (pl
 		if after, err = organisationFrom(ctx, tx, o.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindOrganisation, strconv.FormatInt(o.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindOrganisation, strconv.FormatInt(o.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -150,7 +150,7 @@ func (t *tx) loadMunicipalityOrganisations(ctx context.Context) error {
 			return fmt.Errorf("sqlstore: municipality organisation %s: %w", o.MunicipalityEHAK, err)
 		}
 		o.ID = id
-		if err := t.record(ctx, kindOrganisation, strconv.FormatInt(id, 10), audit.Create, nil, o); err != nil {
+		if err := t.record(ctx, audit.KindOrganisation, strconv.FormatInt(id, 10), audit.Create, nil, o); err != nil {
 			return err
 		}
 	}

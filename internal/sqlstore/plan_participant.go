@@ -157,7 +157,7 @@ func (s *Store) AddParticipant(ctx context.Context, p plan.Participant) (plan.Pa
 		if out, err = tx.participant(ctx, p.ActivityID, p.MunicipalityEHAK); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindParticipant, participantKey(out), audit.Create, nil, out)
+		return tx.record(ctx, audit.KindParticipant, participantKey(out), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -190,7 +190,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, p plan.Participant) (plan
 		if after, err = tx.participant(ctx, p.ActivityID, p.MunicipalityEHAK); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindParticipant, participantKey(after), audit.Update, before, after)
+		return tx.record(ctx, audit.KindParticipant, participantKey(after), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -213,6 +213,6 @@ func (s *Store) RemoveParticipant(ctx context.Context, activityID int64, ehak st
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindParticipant, participantKey(before), audit.Delete, before, nil)
+		return tx.record(ctx, audit.KindParticipant, participantKey(before), audit.Delete, before, nil)
 	})
 }

@@ -79,7 +79,7 @@ func (s *Store) AddParticipants(ctx context.Context, activityID int64, ehaks []s
 		if len(changes) == 0 {
 			return nil
 		}
-		return tx.recordMany(ctx, kindParticipant, changes)
+		return tx.recordMany(ctx, audit.KindParticipant, changes)
 	})
 	return out, err
 }

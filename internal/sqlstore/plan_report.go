@@ -124,7 +124,7 @@ func (s *Store) OpenReport(ctx context.Context, r plan.Report) (plan.Report, err
 		if out, err = reportFrom(ctx, tx, id, false); err != nil {
 			return err
 		}
-		if err := tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil {
+		if err := tx.record(ctx, audit.KindReport, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil {
 			return err
 		}
 		return tx.emitReportOpened(ctx, out)
@@ -167,7 +167,7 @@ func (s *Store) CompleteReport(ctx context.Context, id int64, version int) (plan
 		if after, err = reportFrom(ctx, tx, id, false); err != nil {
 			return err
 		}
-		if err := tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Update, before, after); err != nil {
+		if err := tx.record(ctx, audit.KindReport, strconv.FormatInt(id, 10), audit.Update, before, after); err != nil {
 			return err
 		}
 		after.Frozen = &snap
@@ -193,7 +193,7 @@ func (s *Store) DeleteReport(ctx context.Context, id int64, version int) error {
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindReport, strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, audit.KindReport, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }
 

@@ -44,7 +44,7 @@ func (t *tx) loadSeed(ctx context.Context, seed plan.Seed) error {
 	if st, err = strategyFrom(ctx, t, id); err != nil {
 		return err
 	}
-	if err := t.record(ctx, kindStrategy, strconv.FormatInt(id, 10), audit.Create, nil, st); err != nil {
+	if err := t.record(ctx, audit.KindStrategy, strconv.FormatInt(id, 10), audit.Create, nil, st); err != nil {
 		return err
 	}
 	for pos, n := range seed.Nodes {
@@ -62,7 +62,7 @@ func (t *tx) loadSeed(ctx context.Context, seed plan.Seed) error {
 		if n, err = nodeFrom(ctx, t, nodeID); err != nil {
 			return err
 		}
-		if err := t.record(ctx, kindPlanNode, strconv.FormatInt(nodeID, 10), audit.Create, nil, n); err != nil {
+		if err := t.record(ctx, audit.KindPlanNode, strconv.FormatInt(nodeID, 10), audit.Create, nil, n); err != nil {
 			return err
 		}
 	}

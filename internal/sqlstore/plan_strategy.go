@@ -98,7 +98,7 @@ func (s *Store) CreateStrategy(ctx context.Context, st plan.Strategy) (plan.Stra
 		if out, err = strategyFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindStrategy, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, audit.KindStrategy, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -176,7 +176,7 @@ func (s *Store) UpdateStrategy(ctx context.Context, st plan.Strategy) (plan.Stra
 		if after, err = strategyFrom(ctx, tx, st.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindStrategy, strconv.FormatInt(st.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindStrategy, strconv.FormatInt(st.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }

@@ -79,7 +79,7 @@ func (s *Store) CreateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if out, err = taskFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindTask, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, audit.KindTask, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -113,7 +113,7 @@ func (s *Store) UpdateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if after, err = taskFrom(ctx, tx, k.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindTask, strconv.FormatInt(k.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindTask, strconv.FormatInt(k.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -135,6 +135,6 @@ func (s *Store) DeleteTask(ctx context.Context, id int64, version int) error {
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindTask, strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, audit.KindTask, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }

@@ -104,7 +104,7 @@ func (s *Store) PostProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if out, err = progressUpdateFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, audit.KindProgressUpdate, strconv.FormatInt(id, 10), audit.Create, nil, out)
 	})
 	return out, err
 }
@@ -134,7 +134,7 @@ func (s *Store) EditProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if after, err = progressUpdateFrom(ctx, tx, u.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(u.ID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindProgressUpdate, strconv.FormatInt(u.ID, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -156,6 +156,6 @@ func (s *Store) DeleteProgressUpdate(ctx context.Context, id int64, version int)
 		if err := oneRow(res); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindProgressUpdate, strconv.FormatInt(id, 10), audit.Delete, before, nil)
+		return tx.record(ctx, audit.KindProgressUpdate, strconv.FormatInt(id, 10), audit.Delete, before, nil)
 	})
 }

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"kovit/internal/audit"
 )
 
 // Store implements every module's Store interface.
@@ -150,13 +152,13 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 func (s *Store) dropCopies(t *tx) {
 	changed := t.changed
 	has := func(kind recordKind) bool { _, ok := changed[kind]; return ok }
-	if has(kindMunicipality) || has(kindCounty) {
+	if has(audit.KindMunicipality) || has(audit.KindCounty) {
 		s.municipalities.drop()
 	}
-	if has(kindServiceCell) {
+	if has(audit.KindServiceCell) {
 		s.cells.drop()
 	}
-	if has(kindNeed) {
+	if has(audit.KindNeed) {
 		s.needs.drop()
 	}
 	if len(changed) == 0 {
@@ -174,11 +176,11 @@ func (s *Store) dropCopies(t *tx) {
 func (t *tx) editsInPlace() (nodes, activities []int64, ok bool) {
 	for entity, ids := range t.changed {
 		switch entity {
-		case kindParticipant:
+		case audit.KindParticipant:
 			if activities = activitiesOf(ids); activities == nil {
 				return nil, nil, false
 			}
-		case kindPlanNode:
+		case audit.KindPlanNode:
 			for _, id := range ids {
 				n, err := strconv.ParseInt(id, 10, 64)
 				if err != nil || !t.nodesEdited[id] {

@@ -41,7 +41,7 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, name, prefix, has
 		if t, err = scanToken(tx.queryRow(ctx, `SELECT `+tokenColumns+` FROM api_tokens WHERE id = ?`, id)); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindAPIToken, strconv.FormatInt(id, 10), audit.Create, nil, t)
+		return tx.record(ctx, audit.KindAPIToken, strconv.FormatInt(id, 10), audit.Create, nil, t)
 	})
 	return t, err
 }
@@ -82,7 +82,7 @@ func (s *Store) RevokeToken(ctx context.Context, userID, tokenID int64) error {
 		if err != nil {
 			return err
 		}
-		return tx.record(ctx, kindAPIToken, strconv.FormatInt(tokenID, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindAPIToken, strconv.FormatInt(tokenID, 10), audit.Update, before, after)
 	})
 }
 
@@ -124,7 +124,7 @@ func (t *tx) endCredentials(ctx context.Context, userID int64) error {
 		after.RevokedAt = &now
 		changes = append(changes, auditChange{strconv.FormatInt(before.ID, 10), audit.Update, before, after})
 	}
-	return t.recordMany(ctx, kindAPIToken, changes)
+	return t.recordMany(ctx, audit.KindAPIToken, changes)
 }
 
 // UserByTokenHash implements auth.Store.

@@ -51,7 +51,7 @@ func (s *Store) CreateUser(ctx context.Context, n auth.NewUser, passwordHash str
 		if u, err = userFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Create, nil, u)
+		return tx.record(ctx, audit.KindUser, strconv.FormatInt(id, 10), audit.Create, nil, u)
 	})
 	return u, err
 }
@@ -116,7 +116,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up auth.UserUpdate) (a
 		if after, err = userFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Update, before, after)
+		return tx.record(ctx, audit.KindUser, strconv.FormatInt(id, 10), audit.Update, before, after)
 	})
 	return after, err
 }
@@ -140,7 +140,7 @@ func (s *Store) SetPassword(ctx context.Context, id int64, passwordHash string, 
 			Password           string `json:"password"`
 			MustChangePassword bool   `json:"must_change_password"`
 		}
-		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Update,
+		return tx.record(ctx, audit.KindUser, strconv.FormatInt(id, 10), audit.Update,
 			pw{"", before.MustChangePassword}, pw{"(changed)", mustChange})
 	})
 }
@@ -181,7 +181,7 @@ func (s *Store) LinkOIDCSubject(ctx context.Context, id int64, subject string) e
 		type link struct {
 			OIDC string `json:"oidc"`
 		}
-		return tx.record(ctx, kindUser, strconv.FormatInt(id, 10), audit.Update, link{""}, link{"(linked)"})
+		return tx.record(ctx, audit.KindUser, strconv.FormatInt(id, 10), audit.Update, link{""}, link{"(linked)"})
 	})
 }
 

@@ -83,7 +83,7 @@ func (ui *UI) loadCell(r *http.Request) (cellPage, error) {
 	}
 	var problems kovit.Problems
 	pg := readPage(r.URL.Query(), 20, &problems)
-	f := audit.Filter{Entity: "service_cell", EntityID: ehak + "/" + code, Limit: pg.Limit, Offset: pg.Offset}
+	f := audit.Filter{Entity: audit.KindServiceCell, EntityID: ehak + "/" + code, Limit: pg.Limit, Offset: pg.Offset}
 	if err := problems.Err(); err != nil {
 		return p, err
 	}

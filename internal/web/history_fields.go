@@ -28,7 +28,7 @@ const (
 // historyFields maps an audit entity to its fields. A field not listed keeps its raw name
 // in the table: a change is never hidden because nobody labelled it.
 var historyFields = map[string]map[string]historyField{
-	"service_cell": {
+	audit.KindServiceCell: {
 		"municipality_ehak":   {"field.municipality", ""},
 		"service_code":        {"eservice.field.code", ""},
 		"offering":            {"eservice.field.offering", hvEnum + "eservice.offering."},
@@ -43,7 +43,7 @@ var historyFields = map[string]map[string]historyField{
 		"updated_by":          {"history.field.updated_by", hvActor},
 		"confirmed_at":        {"history.field.confirmed_at", ""},
 	},
-	"municipality": {
+	audit.KindMunicipality: {
 		"ehak":            {"field.ehak", ""},
 		"name":            {"field.name", ""},
 		"type":            {"field.type", hvEnum + "type."},

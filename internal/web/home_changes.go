@@ -41,7 +41,7 @@ const (
 )
 
 // publicKinds are the audit entities whose records have public pages.
-var publicKinds = []string{"service_cell", "service", "strategy", "plan_node", "consolidated_need", "measure"}
+var publicKinds = []string{audit.KindServiceCell, audit.KindService, audit.KindStrategy, audit.KindPlanNode, audit.KindConsolidatedNeed, audit.KindMeasure}
 
 // changeRecord is what the home page reads of an event's record as the change left it.
 type changeRecord struct {
@@ -154,7 +154,7 @@ func (r *changeReader) view(ctx context.Context, e audit.Event) (homeChange, boo
 	}
 	id, _ := strconv.ParseInt(e.EntityID, 10, 64)
 	switch e.Entity {
-	case "service_cell":
+	case audit.KindServiceCell:
 		ehak, code, _ := strings.Cut(e.EntityID, "/")
 		s, ok := r.services[code]
 		name, known := r.names[ehak]
@@ -167,12 +167,12 @@ func (r *changeReader) view(ctx context.Context, e audit.Event) (homeChange, boo
 		s, ok := r.services[e.EntityID]
 		c.Title, c.Path = s.Name(r.lang), "/eservices/services/"+e.EntityID
 		return c, ok, nil
-	case "strategy":
+	case audit.KindStrategy:
 		s, ok := r.strategies[id]
 		c.Title, c.TitleEn = s.TitleEt, s.TitleEn
 		c.Path = "/plan/" + e.EntityID
 		return c, ok && plan.StrategyStatus(after.Status).Public(), nil
-	case "plan_node":
+	case audit.KindPlanNode:
 		if _, ok := r.strategies[after.StrategyID]; !ok {
 			return c, false, nil
 		}
@@ -187,11 +187,11 @@ func (r *changeReader) view(ctx context.Context, e audit.Event) (homeChange, boo
 			c.Path = "/plan/activities/" + e.EntityID
 		}
 		return c, true, nil
-	case "consolidated_need":
+	case audit.KindConsolidatedNeed:
 		x, ok := r.consolidated[id]
 		c.Title, c.Path = x.Title, "/consolidated/"+e.EntityID
 		return c, ok && after.Published != nil && *after.Published, nil
-	case "measure":
+	case audit.KindMeasure:
 		x, ok := r.measures[id]
 		c.Title, c.Path = x.Name, "/measures/"+e.EntityID
 		return c, ok && after.Published != nil && *after.Published, nil

@@ -183,7 +183,7 @@ func (ui *UI) municipalityHistory(w http.ResponseWriter, r *http.Request) error 
 	}
 	var p kovit.Problems
 	at := readPage(r.URL.Query(), 0, &p)
-	f := audit.Filter{Entity: "municipality", EntityID: m.EHAK, Limit: at.Limit, Offset: at.Offset}
+	f := audit.Filter{Entity: audit.KindMunicipality, EntityID: m.EHAK, Limit: at.Limit, Offset: at.Offset}
 	if err := p.Err(); err != nil {
 		return err
 	}
