@@ -7,12 +7,10 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"kovit/internal/auth"
-	"kovit/internal/plan"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
 
@@ -68,33 +66,8 @@ func TestPublicPages(t *testing.T) {
 
 func TestEveryPageAnswersForAdmin(t *testing.T) {
 	a := startApp(t, "sqlite")
+	concrete := everyPageFixture(t, a)
 	c := a.signedIn(t, "admin@kovit.test", "admin-parool-1")
-	// The seeded strategies have no activities (none were published): add one to strategy 1.
-	reopenStrategy(t, a, 1)
-	one := int64(1)
-	act, err := a.store.CreateNode(context.Background(), plan.Node{StrategyID: 1, ParentID: &one, Kind: plan.Activity, Code: "T-1", TitleEt: "Test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Reports 1 and 2 of strategy 1, for the report pages and their comparison.
-	for _, title := range []string{"2026", "2027"} {
-		if _, err := a.store.OpenReport(context.Background(), plan.Report{StrategyID: 1, TitleEt: title,
-			PeriodStart: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ind, err := a.store.CreateIndicator(context.Background(), plan.Indicator{StrategyID: 1, NameEt: "Mõõdik", Better: plan.HigherIsBetter})
-	if err != nil {
-		t.Fatal(err)
-	}
-	needFixture(t, a)
-	admin, err := a.store.UserByEmail(context.Background(), "admin@kovit.test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	concrete := strings.NewReplacer("{token}", a.app.notify.Signer.SettingsToken(admin.ID), "counties/{ehak}", "counties/0079", "activities/{id}", "activities/"+itoa(act.ID),
-		"indicators/{id}", "indicators/"+itoa(ind.ID),
-		"{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{a}", "1", "{b}", "2", "{$}", "")
 	for _, r := range a.routes {
 		method, pattern, _ := strings.Cut(r, " ")
 		if method != "GET" || strings.Contains(pattern, "oidc") {

@@ -130,7 +130,7 @@ func (ui *UI) render(w http.ResponseWriter, r *http.Request, status int, name st
 		h.Set("Cache-Control", "public, max-age=1")
 	}
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(nameSummaryFields(buf.Bytes()))
 }
 
 // redirect answers a successful form post (post/redirect/get), with a message shown once.

@@ -53,6 +53,7 @@ func (ui *UI) loadPlanReports(r *http.Request) (planReportsPage, error) {
 	p := planReportsPage{planPage: planPage{ui.page(r, "report.list.title")}, S: s, Reports: list,
 		CanManage: auth.Allowed(auth.CanManageReports(auth.UserFrom(ctx)))}
 	p.Nav = "plan"
+	p.naming(p.PlainText(s.TitleEt, s.TitleEn))
 	// A fresh form suggests last year's report, the usual one to open.
 	year := ui.Now().Year() - 1
 	p.New = plan.Report{TitleEt: strconv.Itoa(year) + ". aasta aruanne", TitleEn: "Report for " + strconv.Itoa(year),

@@ -74,6 +74,9 @@ func (ui *UI) planCompare(w http.ResponseWriter, r *http.Request) error {
 	p := planComparePage{planPage: planPage{ui.page(r, "report.compare.title")}, S: s, From: from, To: to,
 		FromStates: fromState.Statuses, ToStates: toState.Statuses, C: plan.Compare(fromState, toState)}
 	p.Nav = "plan"
+	fromTitle, _ := from.Title(p.L.Lang)
+	toTitle, _ := to.Title(p.L.Lang)
+	p.naming(fromTitle + " – " + toTitle)
 	ui.render(w, r, http.StatusOK, "plan/compare", p)
 	return nil
 }

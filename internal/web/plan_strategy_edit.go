@@ -64,6 +64,7 @@ func (ui *UI) editablePlanStrategy(r *http.Request) (planStrategyEditPage, error
 	p := planStrategyEditPage{planPage: planPage{ui.page(r, "planui.strategy_edit.title")}, S: s, Edit: s,
 		StatusRows: withBlank(statusRows(s.Statuses), 1)}
 	p.Nav = "plan"
+	p.naming(p.PlainText(s.TitleEt, s.TitleEn))
 	if p.Orgs, err = ui.Plans.ListOrganisations(ctx); err != nil {
 		return p, err
 	}

@@ -66,6 +66,7 @@ func (ui *UI) importableStrategy(r *http.Request) (plan.Strategy, error) {
 
 func (ui *UI) renderPlanImport(w http.ResponseWriter, r *http.Request, status int, p planImportPage) {
 	p.planPage = planPage{ui.page(r, "plantransfer.import.title")}
+	p.naming(p.PlainText(p.S.TitleEt, p.S.TitleEn))
 	p.Nav, p.Columns = "plan", plan.Columns
 	ui.render(w, r, status, "plan/import", p)
 }

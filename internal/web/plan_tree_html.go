@@ -16,6 +16,8 @@ func (p planTreePage) rowsHTML() template.HTML {
 	esc := template.HTMLEscapeString
 	note := esc(p.L.T("planui.field.internal_note"))
 	edit := esc(p.EditText)
+	// Each bar is named by its row, for a screen reader lists a page's bars apart from the table.
+	progress := esc(p.L.T("planui.tree.progress")) + ": "
 	for _, r := range p.Rows {
 		depth, id, code := strconv.Itoa(r.Depth), strconv.FormatInt(r.N.ID, 10), esc(r.N.Code)
 		b.WriteString(`<tr class="depth-` + depth + ` kind-` + esc(string(r.N.Kind)) + `">`)
@@ -34,7 +36,8 @@ func (p planTreePage) rowsHTML() template.HTML {
 		}
 		b.WriteString(`</th><td>` + esc(r.Level) + `</td><td>` + swatchHTML(r.Colour) + esc(r.Status) + `</td><td>`)
 		if r.Progress != nil {
-			b.WriteString(`<progress max="100" value="` + strconv.Itoa(r.Whole) + `">` + esc(r.Percent) + `</progress> ` + esc(r.Percent))
+			b.WriteString(`<progress max="100" value="` + strconv.Itoa(r.Whole) + `" aria-label="` + progress +
+				strings.TrimSpace(code+" "+esc(p.PlainText(r.N.TitleEt, r.N.TitleEn))) + `">` + esc(r.Percent) + `</progress> ` + esc(r.Percent))
 		} else {
 			b.WriteString(`–`)
 		}

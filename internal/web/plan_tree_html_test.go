@@ -30,7 +30,7 @@ func TestRowsHTML(t *testing.T) {
 			`<tr class="depth-0 kind-direction"><td>1</td><th scope="row" class="depth-0">Suund</th>`,
 			`<a href="/plan/activities/2">&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;</a>`,
 			`<td>1.1&#34;&gt;&lt;b&gt;</td>`,
-			"<progress max=\"100\" value=\"50\">50\u00a0%</progress> 50\u00a0%",
+			"<progress max=\"100\" value=\"50\" aria-label=\"Edenemine: 1.1&#34;&gt;&lt;b&gt; &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;\">50\u00a0%</progress> 50\u00a0%",
 			`<td><svg class="status-swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">` +
 				`<rect x="0.5" y="0.5" width="11" height="11" fill="#0072b2" stroke="#333"/></svg> töös · 1 / 2 omavalitsusest tehtud</td>`,
 			`fill="#009e73" stroke="#333"/></svg> tehtud</td>`,

@@ -71,6 +71,9 @@ func (ui *UI) renderUserForm(w http.ResponseWriter, r *http.Request, status int,
 		title = "users.edit"
 	}
 	p.Page, p.Roles, p.Municipalities = ui.page(r, title), auth.Roles, ms
+	if p.Edit {
+		p.naming(p.Input.Email)
+	}
 	p.Nav = "admin"
 	ui.render(w, r, status, "admin/user_form", p)
 	return nil
