@@ -44,10 +44,11 @@ func runDemo(args []string) error {
 	if err := demo.Generate(ctx, store, demo.Options{Months: months, Seed: seed, Now: time.Now()}); err != nil {
 		return err
 	}
+	var strategy int64
 	if withPlan {
 		shape := demo.BenchmarkPlan
 		shape.Seed = seed
-		if _, err := demo.Plan(ctx, store, shape); err != nil {
+		if strategy, err = demo.Plan(ctx, store, shape); err != nil {
 			return err
 		}
 	}
@@ -57,6 +58,9 @@ func runDemo(args []string) error {
 		if _, err := demo.Needs(ctx, store, shape); err != nil {
 			return err
 		}
+	}
+	if err := demo.Board(ctx, store, demo.BoardOptions{StrategyID: strategy, Seed: seed}); err != nil {
+		return err
 	}
 	if err := store.Analyze(ctx); err != nil {
 		return err

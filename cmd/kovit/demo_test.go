@@ -36,7 +36,7 @@ func TestDemoDatabaseSaysSynthetic(t *testing.T) {
 		}
 	}
 	// The needs: a round, 3,000 needs and the published half of 300 consolidated needs.
-	if _, body := get(t, c, srv.URL+"/consolidated"); strings.Count(body, `<a href="/consolidated/`) != 150 || !strings.Contains(body, "Näidiskoondvajadus 1</a>") {
+	if _, body := get(t, c, srv.URL+"/consolidated"); strings.Count(body, `<a href="/consolidated/`) != 150 || !strings.Contains(body, "Dokumendihaldussüsteemi ühine arendus</a>") {
 		t.Errorf("the demo's consolidated needs: %d shown", strings.Count(body, `<a href="/consolidated/`))
 	}
 	ctx := context.Background()

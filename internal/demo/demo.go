@@ -62,9 +62,12 @@ func Generate(ctx context.Context, s Store, o Options) error {
 	m := newModel(rng, ms, services)
 	versions := map[[2]string]int{}
 	current := map[[2]string]int{}
+	// Each past month ends in its snapshot, and today's matrix is the last month's: a
+	// municipality's page then shows the median its history ends with.
 	start := time.Date(o.Now.Year(), o.Now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -o.Months, 0)
-	for step := 0; step <= o.Months; step++ {
-		progress := float64(step) / float64(max(o.Months, 1))
+	steps := max(o.Months, 1)
+	for step := range steps {
+		progress := float64(step) / float64(max(steps-1, 1))
 		for _, mu := range ms {
 			for _, sv := range services {
 				key := [2]string{mu.EHAK, sv.Code}
@@ -83,7 +86,7 @@ func Generate(ctx context.Context, s Store, o Options) error {
 				versions[key], current[key] = c.Version, encode(offering, level)
 			}
 		}
-		if step < o.Months { // the last step is "now", not a finished month
+		if o.Months > 0 {
 			if err := s.TakeSnapshot(ctx, start.AddDate(0, step, 0).Format("2006-01")); err != nil {
 				return err
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"strings"
 
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
@@ -34,20 +33,12 @@ type NeedShape struct {
 // 2,400 of them submitted and grouped into 300 consolidated needs of 8.
 var BenchmarkNeeds = NeedShape{Needs: 3000, Submitted: 2400, Groups: 300, PerGroup: 8, Seed: 1}
 
-// Words the needs are written in: a few dozen topics, so that the duplicate suggestions
-// find something, and the words surveys use around them.
-var (
-	needTopics = strings.Fields("dokumendihaldus veebileht infoturve koolitus andmekogu pilveteenus arveldus kaardirakendus " +
-		"registreerimine lasteaiajärjekord toetuste parkimine ehitusregister videovalve serverid tööjaamad võrguühendus " +
-		"varundamine kalender digiallkiri avaandmed")
-	needWords = strings.Fields("süsteemi uuendamine vajab asendamist kasutajatele lahendus valla linna teenuste arendamine " +
-		"kaasajastamine hooldus liidestus andmete turvalisus ligipääsetavus mobiilne elanikele ametnikele kiirem ühtne koostöö hange")
-)
+// contactNames are common Estonian names, for the needs' contact people.
+var contactNames = []string{"Mari Tamm", "Jaan Saar", "Kadri Mets", "Andres Kask", "Liis Rebane", "Toomas Sepp", "Kristi Ilves", "Margus Kukk"}
 
 // Needs writes an open collection round with shape's needs in it, submits and groups
-// them as shape says, and returns the needs' ids in the order written. Texts, costs and
-// urgencies are drawn from the seed; every title starts with "Näidis" so nobody takes
-// them for a municipality's.
+// them as shape says, and returns the needs' ids in the order written. Texts are composed
+// from municipal IT vocabulary (words.go), costs and urgencies drawn from the seed.
 func Needs(ctx context.Context, s NeedStore, shape NeedShape) ([]int64, error) {
 	if shape.Submitted > shape.Needs || shape.Groups*shape.PerGroup > shape.Submitted {
 		return nil, fmt.Errorf("demo: %d needs cannot have %d submitted in %d groups of %d", shape.Needs, shape.Submitted, shape.Groups, shape.PerGroup)
@@ -59,25 +50,29 @@ func Needs(ctx context.Context, s NeedStore, shape NeedShape) ([]int64, error) {
 	if len(ms) == 0 {
 		return nil, fmt.Errorf("demo: no municipalities to write needs for")
 	}
-	round, err := s.CreateRound(ctx, need.Round{Title: "Näidisvoor: IKT vajadused 2027", Deadline: "2027-03-31", Open: true,
-		Instructions: "Sünteetiline kogumisvoor näidisandmetega."})
+	round, err := s.CreateRound(ctx, need.Round{Title: "IKT arendusvajadused 2027", Deadline: "2027-03-31", Open: true,
+		Instructions: "Kirjeldage omavalitsuse IT-arenduse vajadused järgmiseks aastaks: mis on praegu puudu, mida see maksab ja kui kiiresti on lahendust vaja."})
 	if err != nil {
 		return nil, err
 	}
 	rng := rand.New(rand.NewPCG(shape.Seed, shape.Seed^0x9e3779b97f4a7c15))
-	pick := func(list []string, k int) string {
-		out := make([]string, k)
-		for i := range out {
-			out[i] = list[rng.IntN(len(list))]
+	// The needs of one consolidated group share their subject, as the municipalities that
+	// ask for the same thing do; the rest are drawn one by one.
+	grouped := shape.Groups * shape.PerGroup
+	topic := func(i int) subject {
+		if i < grouped {
+			return subjects[(i/shape.PerGroup)%len(subjects)]
 		}
-		return strings.Join(out, " ")
+		return pick(rng, subjects)
 	}
 	needs := make([]need.Need, shape.Needs)
 	for i := range needs {
-		cost := kovit.Money(rng.IntN(200_000) * 100)
-		needs[i] = need.Need{MunicipalityEHAK: ms[i%len(ms)].EHAK, RoundID: &round.ID, Title: "Näidis: " + pick(needTopics, 2) + " " + pick(needWords, 2),
-			Description: fmt.Sprintf("%s %s.", pick(needWords, 25), pick(needTopics, 3)), Category: need.Categories[i%len(need.Categories)],
-			Cost: &cost, Urgency: need.Urgencies[i%len(need.Urgencies)], ContactName: "Näidiskontakt"}
+		sub := topic(i)
+		et, _ := title(sub, pick(rng, actions[sub.Kind]))
+		cost := kovit.Money((2_000 + rng.IntN(198_000)) * 100)
+		needs[i] = need.Need{MunicipalityEHAK: ms[i%len(ms)].EHAK, RoundID: &round.ID, Title: et,
+			Description: description(rng, sub), Category: sub.Category,
+			Cost: &cost, Urgency: need.Urgencies[i%len(need.Urgencies)], ContactName: pick(rng, contactNames)}
 	}
 	created, err := s.ImportNeeds(ctx, needs)
 	if err != nil {
@@ -95,7 +90,10 @@ func Needs(ctx context.Context, s NeedStore, shape NeedShape) ([]int64, error) {
 	}
 	for g := range shape.Groups {
 		group := ids[g*shape.PerGroup : (g+1)*shape.PerGroup]
-		c := need.Consolidated{Title: fmt.Sprint("Näidiskoondvajadus ", g+1), Category: created[g*shape.PerGroup].Category,
+		sub := subjects[g%len(subjects)]
+		et, _ := title(sub, action{Et: "ühine arendus"})
+		c := need.Consolidated{Title: numbered(et, g/len(subjects)), Category: sub.Category,
+			Description: fmt.Sprintf("%d omavalitsust vajavad sama lahendust. %s", shape.PerGroup, pick(rng, aims)),
 			StrategyFit: g % 6, Published: g%2 == 0}
 		if _, err := s.CreateConsolidated(ctx, c, group); err != nil {
 			return nil, err
