@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"kovit/internal/eservice"
 	"kovit/internal/plan"
 )
 
@@ -34,6 +36,10 @@ func everyPageFixture(t *testing.T, a *testApp) *strings.Replacer {
 	}
 	ind, err := a.store.CreateIndicator(ctx, plan.Indicator{StrategyID: 1, NameEt: "Mõõdik", Better: plan.HigherIsBetter})
 	if err != nil {
+		t.Fatal(err)
+	}
+	// Tartu takes part, for the participant row's form.
+	if _, err := a.store.AddParticipant(ctx, plan.Participant{ActivityID: act.ID, MunicipalityEHAK: "0793"}); err != nil {
 		t.Fatal(err)
 	}
 	needFixture(t, a)
@@ -78,6 +84,31 @@ func TestPagesAccessible(t *testing.T) {
 	} {
 		if _, body := get(t, c, a.URL+path+"?lang=et"); !strings.Contains(pageTitle(body), item) {
 			t.Errorf("%s: the title %q does not name %q", path, pageTitle(body), item)
+		}
+	}
+	// Forms refused for bad values, not missing ones: each field named is tied to its message.
+	if _, err := a.store.SaveCell(context.Background(), "0793", "SOC-001", eservice.CellInput{Offering: eservice.Offered}); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/plan/activities/{id}/participants/0793", url.Values{"version": {"1"}, "status": {"bogus"}, "completion": {"abc"}, "due": {"32.13.2026"}}},
+		{"/plan/activities/{id}/participants", url.Values{"county": {"9999"}, "type": {"küla"}}},
+		{"/plan/activities/{id}/edit", url.Values{"version": {"1"}, "status": {"bogus"}, "completion": {"abc"}, "lead_org_id": {"99999"}}},
+		{"/plan/activities/{id}/updates", url.Values{"body": {""}, "date": {"eile"}}},
+		{"/admin/users", url.Values{"email": {"x@kovit.test"}, "name": {"X"}, "role": {"editor"}, "municipality_ehak": {"9999"}}},
+		{"/eservices/0793/SOC-001/review", url.Values{"version": {"1"}, "verification": {"returned"}, "reason": {""}}},
+		{"/needs/new", url.Values{"municipality_ehak": {"9999"}, "title": {"Uus"}, "category": {"muu"}}},
+	} {
+		path := concrete.Replace(bad.path)
+		status, body := postForm(t, c, a.URL+path, bad.form)
+		if status != http.StatusUnprocessableEntity || !strings.Contains(body, `aria-invalid="true"`) {
+			t.Errorf("POST %s: %d, no field marked invalid", path, status)
+		}
+		for _, p := range accessProblems(body) {
+			t.Errorf("POST %s (%d): %s", path, status, p)
 		}
 	}
 	// Every form answers an empty submission with its problems named and tied to their

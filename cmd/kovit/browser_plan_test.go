@@ -130,7 +130,7 @@ func TestBrowserPlanJourney(t *testing.T) {
 	}
 	tree, events := planRecord(t, a, id)
 	b.follow("import page", http.StatusOK, chromedp.Click(linkNamed("Impordi tabelist")))
-	b.want("h1", "Tegevuskava import")
+	b.want("h1", "Tegevuskava import: Ühine IT-arendus")
 	b.run("choose the file", chromedp.SetUploadFiles(labelled("Fail"), []string{file}))
 	b.follow("import", http.StatusOK, chromedp.Click(buttonNamed("Impordi")))
 	b.want("p.flash", "Import õnnestus: 0 rida lisati, 0 muudeti, 5 jäi samaks.")
@@ -163,7 +163,7 @@ func markDone(b *browser, editor auth.User, activity, ehak string) {
 	b.t.Helper()
 	esSignIn(b, editor)
 	b.open("joint activity", activity, http.StatusOK)
-	b.run("status done", chromedp.SetValue(chromedp.ID("s-"+ehak), plan.Done))
+	b.run("status done", chromedp.SetValue(chromedp.ID("p"+ehak+"-status"), plan.Done))
 	save := chromedp.Search(`//form[@action="` + activity + `/participants/` + ehak + `"]//button`)
 	b.follow("save "+ehak+"'s part", http.StatusOK, chromedp.Click(save))
 	b.want("p.flash", "Salvestatud.")

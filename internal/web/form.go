@@ -16,6 +16,17 @@ import (
 type form struct {
 	Problems kovit.Problems
 	Message  string // a message for the whole form, e.g. a conflict
+	// Prefix begins the ids of the form's fields where a page has several forms with the
+	// same field names (a row of a table each); "" means the usual "f-".
+	Prefix string
+}
+
+// FieldID is the id of the form's field name, which its error summary links to.
+func (f form) FieldID(name string) string {
+	if f.Prefix == "" {
+		return "f-" + name
+	}
+	return f.Prefix + name
 }
 
 // Error returns the translated message for field, or "".

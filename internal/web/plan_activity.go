@@ -77,6 +77,15 @@ func (p planActivityPage) StartValue() string { return dateValue(p.Edit.Start) }
 func (p planActivityPage) EndValue() string   { return dateValue(p.Edit.End) }
 func (r participantRow) DueValue() string     { return dateValue(r.In.Due) }
 
+// RowForm is the participant form of ehak's row: the problems of the last save when they
+// were that row's, else none.
+func (p planActivityPage) RowForm(ehak string) form {
+	if p.PartEHAK != ehak {
+		return form{}
+	}
+	return p.PartForm
+}
+
 // PartMessage lets the shared "form-message" partial show a participant form's problems.
 func (p planActivityPage) PartMessage() formMessageView { return formMessageView{p.L, p.PartForm} }
 

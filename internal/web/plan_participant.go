@@ -93,6 +93,7 @@ func (ui *UI) planParticipantUpdate(w http.ResponseWriter, r *http.Request) erro
 	}
 	p.PartEHAK = ehak
 	p.PartForm.refused(p.L, status, problems, nil, 0)
+	p.PartForm.Prefix = "p" + ehak + "-" // the row's fields, not the activity form's of the same names
 	ui.render(w, r, status, "plan/activity", p)
 	return nil
 }
