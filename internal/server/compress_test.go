@@ -402,3 +402,65 @@ func TestRenderedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestExpiredServedWhileRendered: while an expired page is rendered again, other requests
+// get the expired copy at once rather than wait; after a change nobody gets it.
+func TestExpiredServedWhileRendered(t *testing.T) {
+	var mu sync.Mutex
+	version := 0
+	gate := make(chan struct{}, 1)
+	gate <- struct{}{} // the first rendering passes
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /p", func(w http.ResponseWriter, r *http.Request) {
+		<-gate
+		mu.Lock()
+		v := version
+		mu.Unlock()
+		w.Header().Set("Cache-Control", "public")
+		fmt.Fprint(w, v)
+	})
+	mux.HandleFunc("POST /change", func(w http.ResponseWriter, r *http.Request) {})
+	c := newMicrocache(50*time.Millisecond, "kovit_session", "", 0)
+	h := c.handler(mux)
+	get := func() string {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/p", nil))
+		return rec.Body.String()
+	}
+	if get() != "0" {
+		t.Fatal("first")
+	}
+	mu.Lock()
+	version = 1
+	mu.Unlock()
+	time.Sleep(60 * time.Millisecond) // expired, not yet dropped
+	leader := make(chan string)
+	go func() { leader <- get() }()
+	time.Sleep(20 * time.Millisecond) // the leader is rendering, held at the gate
+	if got := get(); got != "0" {
+		t.Errorf("while the page is rendered again: %q, want the expired copy", got)
+	}
+	gate <- struct{}{}
+	if got := <-leader; got != "1" {
+		t.Errorf("the rendering request: %q", got)
+	}
+	if got := get(); got != "1" {
+		t.Errorf("after the rendering: %q", got)
+	}
+	time.Sleep(60 * time.Millisecond)
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("POST", "/change", nil))
+	go func() { leader <- get() }()
+	time.Sleep(20 * time.Millisecond)
+	waited := make(chan string)
+	go func() { waited <- get() }()
+	select {
+	case got := <-waited:
+		t.Errorf("after a change, a request got %q without waiting for the rendering", got)
+	case <-time.After(50 * time.Millisecond):
+	}
+	gate <- struct{}{}
+	<-leader
+	if got := <-waited; got != "1" {
+		t.Errorf("after a change: %q", got)
+	}
+}

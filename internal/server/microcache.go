@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -120,7 +121,7 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 		}
 		key := host + "\x00" + i18n.CookieLang(r) + "\x00" + i18n.AcceptLang(r) + "\x00" + r.URL.RequestURI()
 		e, f, leader := c.lookup(key, r.Method == http.MethodGet)
-		if f != nil && !leader {
+		if e == nil && f != nil && !leader {
 			select {
 			case <-f.done:
 				e = f.e
@@ -188,19 +189,22 @@ func (c *microcache) render(w http.ResponseWriter, r *http.Request, next http.Ha
 }
 
 // lookup returns the fresh entry for key; failing that, for a GET, the rendering to wait
-// for, or a new one that this request leads.
+// for, or a new one that this request leads. While an expired entry is rendered again,
+// the other requests get the expired one: it is at most a rendering older than the expiry
+// allows, and nobody waits for the second's re-rendering. A change leaves no expired entry.
 func (c *microcache) lookup(key string, get bool) (*cachedResponse, *flight, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.dropExpired()
-	if e := c.entries[key]; e != nil {
+	e := c.entries[key]
+	if e != nil && time.Since(e.at) < c.ttl {
 		return e, nil, false
 	}
 	if !get {
-		return nil, nil, false
+		return e, nil, false
 	}
 	if f := c.inflight[key]; f != nil {
-		return nil, f, false
+		return e, f, false
 	}
 	f := &flight{done: make(chan struct{})}
 	c.inflight[key] = f
@@ -222,8 +226,11 @@ func (c *microcache) put(e *cachedResponse, gen uint64) {
 		return
 	}
 	c.dropExpired()
-	if _, ok := c.entries[e.key]; ok {
-		return // a request that missed at the same time stored it first
+	if old := c.entries[e.key]; old != nil {
+		if time.Since(old.at) < c.ttl {
+			return // a request that missed at the same time stored it first
+		}
+		c.drop(old) // the expired entry it renews
 	}
 	for c.bytes+e.size > c.maxBytes && len(c.order) > 0 {
 		c.dropOldest()
@@ -233,7 +240,7 @@ func (c *microcache) put(e *cachedResponse, gen uint64) {
 	c.order = append(c.order, e)
 	c.bytes += e.size
 	if c.sweeper == nil {
-		c.sweeper = time.AfterFunc(c.ttl, c.sweep)
+		c.sweeper = time.AfterFunc(2*c.ttl, c.sweep)
 	}
 }
 
@@ -246,13 +253,24 @@ func (c *microcache) sweep() {
 		c.sweeper = nil
 		return
 	}
-	c.sweeper.Reset(time.Until(c.order[0].at.Add(c.ttl)))
+	c.sweeper.Reset(time.Until(c.order[0].at.Add(2 * c.ttl)))
 }
 
+// dropExpired drops the entries past twice their ttl: those between once and twice are
+// still handed out while their key is rendered again.
 func (c *microcache) dropExpired() {
-	for len(c.order) > 0 && time.Since(c.order[0].at) >= c.ttl {
+	for len(c.order) > 0 && time.Since(c.order[0].at) >= 2*c.ttl {
 		c.dropOldest()
 	}
+}
+
+// drop removes e, found from the oldest end where renewed entries are.
+func (c *microcache) drop(e *cachedResponse) {
+	if i := slices.Index(c.order, e); i >= 0 {
+		c.order = slices.Delete(c.order, i, i+1)
+	}
+	delete(c.entries, e.key)
+	c.bytes -= e.size
 }
 
 func (c *microcache) dropOldest() {
