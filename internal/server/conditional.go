@@ -22,10 +22,11 @@ func notModified(r *http.Request, etag string, lastModified time.Time) bool {
 	if inm := r.Header.Get("If-None-Match"); inm != "" {
 		return etagListMatches(inm, etag)
 	}
-	if lastModified.IsZero() {
+	v := r.Header.Get("If-Modified-Since")
+	if lastModified.IsZero() || v == "" {
 		return false
 	}
-	ims, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
+	ims, err := http.ParseTime(v)
 	return err == nil && !lastModified.After(ims)
 }
 

@@ -8,8 +8,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"kovit/internal/i18n"
 )
 
 // microcache keeps, for one second, the anonymous responses that a handler marked
@@ -54,9 +52,11 @@ type cachedResponse struct {
 	etag     string      // strong, of the uncompressed body
 	weakETag string
 	modified string // Last-Modified, "" while this content is younger than a second
-	since    time.Time
-	compress bool // text, and long enough to be worth it
-	pattern  string
+	// The same as header values, made once: a hit then only fills the header map.
+	etagH, weakETagH, modifiedH []string
+	since                       time.Time
+	compress                    bool // text, and long enough to be worth it
+	pattern                     string
 
 	mu     sync.Mutex // held while a coding is made, so it is made once
 	bodies [encodings]atomic.Pointer[body]
@@ -64,7 +64,7 @@ type cachedResponse struct {
 
 type body struct {
 	data   []byte
-	length string // Content-Length
+	length []string // Content-Length
 }
 
 // defaultCacheBytes bounds the microcache when Options.CacheBytes is not set.
@@ -106,20 +106,19 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 			}
 			return
 		}
-		if r.Header.Get("Authorization") != "" || hasCookie(r, c.session) {
+		if !c.anonymous(r) {
 			cw := newCompressWriter(w, r)
 			next.ServeHTTP(cw, r)
 			cw.close()
 			return
 		}
-		host := r.Host
+		key := c.keyOf(r)
 		if c.host != "" {
 			// The response may be handed to anyone: render it for the canonical host,
 			// whatever this client put in Host.
 			r = r.WithContext(r.Context())
-			r.Host, host = c.host, c.host
+			r.Host = c.host
 		}
-		key := host + "\x00" + i18n.CookieLang(r) + "\x00" + i18n.AcceptLang(r) + "\x00" + r.URL.RequestURI()
 		e, f, leader := c.lookup(key, r.Method == http.MethodGet)
 		if e == nil && f != nil && !leader {
 			select {

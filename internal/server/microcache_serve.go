@@ -37,7 +37,9 @@ func (c *microcache) newEntry(key string, status int, h http.Header, raw []byte,
 	c.mu.Unlock()
 	if !e.since.IsZero() && header.Get("Last-Modified") == "" {
 		e.modified = e.since.UTC().Format(http.TimeFormat)
+		e.modifiedH = []string{e.modified}
 	}
+	e.etagH, e.weakETagH = []string{e.etag}, []string{e.weakETag}
 	enc := identity
 	if e.compress {
 		enc = negotiate(r.Header.Get("Accept-Encoding"), cachedOrder)
@@ -49,7 +51,7 @@ func (c *microcache) newEntry(key string, status int, h http.Header, raw []byte,
 	} else {
 		data = bytes.Clone(raw)
 	}
-	e.bodies[enc].Store(&body{data: data, length: strconv.Itoa(len(data))})
+	e.bodies[enc].Store(&body{data: data, length: []string{strconv.Itoa(len(data))}})
 	e.size = int64(len(key)+len(data)) + headerSize(header) + 256
 	return e
 }
@@ -57,7 +59,8 @@ func (c *microcache) newEntry(key string, status int, h http.Header, raw []byte,
 // serve answers r from e: 304 when the client's copy is current, else the body in the
 // coding r accepts, with its validators. A Range is not served from the cache (RFC 9110
 // lets a server ignore it): the whole body is.
-func (c *microcache) serve(w http.ResponseWriter, r *http.Request, e *cachedResponse) {
+// It returns the status sent.
+func (c *microcache) serve(w http.ResponseWriter, r *http.Request, e *cachedResponse) int {
 	enc := identity
 	if e.compress {
 		enc = negotiate(r.Header.Get("Accept-Encoding"), cachedOrder)
@@ -67,34 +70,35 @@ func (c *microcache) serve(w http.ResponseWriter, r *http.Request, e *cachedResp
 		h[k] = v
 	}
 	if enc == identity {
-		h["Etag"] = []string{e.etag}
+		h["Etag"] = e.etagH
 	} else {
-		h["Etag"] = []string{e.weakETag}
+		h["Etag"] = e.weakETagH
 	}
 	if e.modified != "" {
-		h["Last-Modified"] = []string{e.modified}
+		h["Last-Modified"] = e.modifiedH
 	}
 	if notModified(r, e.etag, e.since) {
 		// Representation metadata of a body not sent (RFC 9110 §15.4.5).
 		h.Del("Content-Type")
 		w.WriteHeader(http.StatusNotModified)
-		return
+		return http.StatusNotModified
 	}
 	b := c.variant(e, enc)
 	if b == nil { // a kept coding could not be read back: send what is kept as it is
 		enc, b = e.anyBody()
-		if enc != identity && e.weakETag != "" {
-			h["Etag"] = []string{e.weakETag}
+		if enc != identity {
+			h["Etag"] = e.weakETagH
 		}
 	}
 	if enc != identity {
-		h["Content-Encoding"] = []string{enc.String()}
+		h["Content-Encoding"] = contentEncodingH[enc]
 	}
-	h["Content-Length"] = []string{b.length}
+	h["Content-Length"] = b.length
 	w.WriteHeader(e.status)
 	if r.Method != http.MethodHead {
 		w.Write(b.data)
 	}
+	return e.status
 }
 
 // variant returns e's body in coding enc, making it from a kept one the first time.
@@ -116,7 +120,7 @@ func (c *microcache) variant(e *cachedResponse, enc encoding) *body {
 		data = compressBody(enc, raw)
 		c.compressions.Add(1)
 	}
-	b := &body{data: data, length: strconv.Itoa(len(data))}
+	b := &body{data: data, length: []string{strconv.Itoa(len(data))}}
 	e.bodies[enc].Store(b)
 	c.grow(e, int64(len(data)))
 	return b
@@ -145,8 +149,11 @@ func (e *cachedResponse) anyBody() (encoding, *body) {
 			return enc, b
 		}
 	}
-	return identity, &body{length: "0"}
+	return identity, &body{length: []string{"0"}}
 }
+
+// contentEncodingH are the Content-Encoding header values, made once.
+var contentEncodingH = [encodings][]string{nil, {"gzip"}, {"br"}, {"zstd"}}
 
 // grow counts a coding added to e, making room within the cap as put does.
 func (c *microcache) grow(e *cachedResponse, n int64) {
