@@ -140,17 +140,22 @@ func varyOn(h http.Header) {
 var (
 	gzipFast  = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed); return w }}
 	gzipDense = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, 6); return w }}
-	brFast    = sync.Pool{New: func() any { return brotli.NewWriterLevel(nil, 1) }}
-	brDense   = sync.Pool{New: func() any { return brotli.NewWriterLevel(nil, 5) }}
+	brFast    = sync.Pool{New: func() any { return brotli.NewWriterOptions(nil, brotli.WriterOptions{Quality: 1, LGWin: 20}) }}
+	brDense   = sync.Pool{New: func() any { return brotli.NewWriterOptions(nil, brotli.WriterOptions{Quality: 5, LGWin: 20}) }}
 	zstdFast  = sync.Pool{New: func() any {
-		w, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
+		w, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1), zstdSmall, zstdWindow)
 		return w
 	}}
 	zstdDense = sync.Pool{New: func() any {
-		w, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1))
+		w, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1), zstdSmall, zstdWindow)
 		return w
 	}}
 )
+
+// A 1 MB window compresses kovit's pages as well as the default 4–8 MB ones (measured on the
+// matrix page and GET /api/v1/matrix) and keeps an idle zstd encoder at 3–6 MB instead of
+// 18–21 MB, a brotli one at 5 MB instead of 11 MB.
+var zstdSmall, zstdWindow = zstd.WithLowerEncoderMem(true), zstd.WithWindowSize(1 << 20)
 
 // encoder is a pooled compressing writer; release gives it back after Close.
 type encoder struct {
