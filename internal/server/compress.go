@@ -84,6 +84,7 @@ func (c *compressWriter) decide(compress bool) {
 	}
 	if compress && c.enc != identity {
 		h.Del("Content-Length")
+		h.Del("Accept-Ranges") // ranges would be of the uncompressed bytes, not of these
 		h.Set("Content-Encoding", c.enc.String())
 		weakenETag(h)
 		c.ResponseWriter.WriteHeader(c.status)
@@ -111,6 +112,13 @@ func (c *compressWriter) eligibleType() bool {
 
 // close ends the response: a short body goes out as it is, a compressed one is finished.
 func (c *compressWriter) close() {
+	if !c.decided && c.head && c.eligible() {
+		// A HEAD whose handler only named the length (http.ServeContent): the headers GET
+		// would have.
+		if n, err := strconv.Atoi(c.Header().Get("Content-Length")); err == nil && n >= minCompress {
+			c.decide(true)
+		}
+	}
 	if !c.decided {
 		if len(c.pending) == 0 && c.status == http.StatusOK && c.Header().Get("Content-Type") == "" {
 			// Nothing was written: leave the status to net/http as if no writer were between.

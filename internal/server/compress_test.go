@@ -327,8 +327,19 @@ func TestHeadAndRange(t *testing.T) {
 	if ranged.Code != 200 || !bytes.Equal(ranged.Body.Bytes(), got.Body.Bytes()) {
 		t.Errorf("Range on a kept page: %d, %d bytes", ranged.Code, ranged.Body.Len())
 	}
-	part := do("GET", "/file.txt", "Range", "bytes=0-9")
-	if part.Code != 206 || part.Header().Get("Content-Encoding") != "" || part.Body.String() != page[:10] {
-		t.Errorf("206: %d, %q, %q", part.Code, part.Header().Get("Content-Encoding"), part.Body.String())
+	for _, cookie := range []string{"", "kovit_session=x"} { // kept, and streamed
+		part := do("GET", "/file.txt", "Range", "bytes=0-9", "Cookie", cookie)
+		if part.Code != 206 || part.Header().Get("Content-Encoding") != "" || part.Body.String() != page[:10] {
+			t.Errorf("206 (%q): %d, %q, %q", cookie, part.Code, part.Header().Get("Content-Encoding"), part.Body.String())
+		}
+		whole, head := do("GET", "/file.txt", "Cookie", cookie), do("HEAD", "/file.txt", "Cookie", cookie)
+		for _, r := range []*httptest.ResponseRecorder{whole, head} {
+			if r.Code != 200 || r.Header().Get("Content-Encoding") != "gzip" || r.Header().Get("Accept-Ranges") != "" {
+				t.Errorf("file (%q): %d, %v", cookie, r.Code, r.Header())
+			}
+		}
+		if head.Body.Len() != 0 {
+			t.Errorf("HEAD of the file (%q): %d bytes", cookie, head.Body.Len())
+		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 func (c *microcache) newEntry(key string, status int, h http.Header, raw []byte, pattern string, r *http.Request) *cachedResponse {
 	header := h.Clone()
 	header.Del("Content-Length")
+	header.Del("Accept-Ranges") // a Range is answered with the whole body from the cache
 	e := &cachedResponse{key: key, status: status, header: header, pattern: pattern}
 	text := header.Get("Content-Encoding") == "" && compressible(header.Get("Content-Type"))
 	e.compress = text && len(raw) >= minCompress
