@@ -44,11 +44,13 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 		h = o.Authenticate(h)
 	}
 	h = http.NewCrossOriginProtection().Handler(h)
-	h = newMicrocache(time.Second, o.SessionCookie, hostOf(o.BaseURL), o.CacheBytes).handler(h)
+	cache := newMicrocache(time.Second, o.SessionCookie, hostOf(o.BaseURL), o.CacheBytes)
+	h = cache.handler(h)
 	h = securityHeaders(h, o.Secure, o.Synthetic)
 	h = observe(h, o.Logger, o.Metrics)
 	h = withDeadline(h, o.RequestTimeout)
-	return recoverPanics(h, o.Logger)
+	h = recoverPanics(h, o.Logger)
+	return cache.fast(h, o.Logger, o.Metrics)
 }
 
 func hostOf(baseURL string) string {

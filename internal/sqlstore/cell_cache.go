@@ -22,10 +22,21 @@ func (s *Store) Cells(ctx context.Context, f eservice.CellFilter) ([]eservice.Ce
 	if err != nil {
 		return nil, err
 	}
-	out := make([]eservice.Cell, 0, len(all))
+	match := func(c eservice.Cell) bool {
+		return (f.MunicipalityEHAK == "" || c.MunicipalityEHAK == f.MunicipalityEHAK) && (f.ServiceCode == "" || c.ServiceCode == f.ServiceCode)
+	}
+	// Counted first: one municipality's row is a hundredth of the matrix, and making room
+	// for the whole matrix on every municipality page was most of what that page allocated.
+	n := 0
+	for i := range all {
+		if match(all[i]) {
+			n++
+		}
+	}
+	out := make([]eservice.Cell, 0, n)
 	met := 0
 	for _, c := range all {
-		if (f.MunicipalityEHAK == "" || c.MunicipalityEHAK == f.MunicipalityEHAK) && (f.ServiceCode == "" || c.ServiceCode == f.ServiceCode) {
+		if match(c) {
 			out = append(out, c)
 			met += len(c.Met)
 		}

@@ -132,12 +132,11 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	}
 	slices.Sort(p.LifeEvents)
 	p.Services, p.Groups = shown, groupByArea(shown)
-	for _, s := range shown {
-		p.Stats = append(p.Stats, g.StatsOf(s.Code, ms))
-	}
+	parts := ui.matrixMemo.get(g, ms, shown)
+	p.Stats = parts.stats
 	p.Rows = make([]matrixRow, len(ms))
 	for i, m := range ms {
-		p.Rows[i] = matrixRow{M: m, Stats: g.MunicipalityStatsOf(m.EHAK, shown), Cells: matrixCells(g, m.EHAK, shown)}
+		p.Rows[i] = matrixRow{M: m, Stats: parts.mstats[i], Cells: parts.cells[i]}
 	}
 	p.CanImport = auth.Allowed(auth.CanImport(p.User))
 	if auth.Allowed(auth.CanEditNational(p.User)) {

@@ -65,6 +65,8 @@ type UI struct {
 	tmpl    *templates
 	limiter *signInLimiter
 	resets  *signInLimiter // forgotten-password requests, limited as sign-in is
+	// matrixMemo keeps the matrix page's figures per kept grid.
+	matrixMemo *matrixMemo
 }
 
 // New parses every template (failing on any error) and returns the UI.
@@ -76,5 +78,5 @@ func New(d Deps) (*UI, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &UI{Deps: d, tmpl: t, limiter: newSignInLimiter(d.Now), resets: newSignInLimiter(d.Now)}, nil
+	return &UI{Deps: d, tmpl: t, limiter: newSignInLimiter(d.Now), resets: newSignInLimiter(d.Now), matrixMemo: &matrixMemo{}}, nil
 }
