@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -38,6 +39,59 @@ type changeFeed struct {
 	onChange func(kinds []string)
 	// listening is true while the listen connection is up and LISTENing.
 	listening atomic.Bool
+	// seq numbers this store's notices; echoes holds, by number, the ones whose commit
+	// waits to hear them back (see awaitEcho).
+	seq    atomic.Uint64
+	echoes map[uint64]chan struct{}
+}
+
+// echoWait bounds how long a commit waits to hear its own notice back.
+const echoWait = 100 * time.Millisecond
+
+// expectEcho notes a notice about to be sent and returns its number and what closes when
+// it is heard back; 0 and nil when no listener would hear it.
+func (f *changeFeed) expectEcho() (uint64, chan struct{}) {
+	if !f.listening.Load() {
+		return 0, nil
+	}
+	n, ch := f.seq.Add(1), make(chan struct{})
+	f.mu.Lock()
+	if f.echoes == nil {
+		f.echoes = map[uint64]chan struct{}{}
+	}
+	f.echoes[n] = ch
+	f.mu.Unlock()
+	return n, ch
+}
+
+// heard closes the wait for notice n, if one waits.
+func (f *changeFeed) heard(n uint64) {
+	f.mu.Lock()
+	if ch := f.echoes[n]; ch != nil {
+		close(ch)
+		delete(f.echoes, n)
+	}
+	f.mu.Unlock()
+}
+
+// awaitEcho waits, after commit, until this process has heard its own notice n back (or
+// echoWait has passed), and forgets it. PostgreSQL hands a notice to every listening
+// session in one step at commit, so by then the other processes have been sent it too:
+// a client told of the change that asks another process next finds it there, rather
+// than racing the notice. A commit that failed forgets it at once (ch nil).
+func (f *changeFeed) awaitEcho(n uint64, ch chan struct{}) {
+	if n == 0 {
+		return
+	}
+	if ch != nil {
+		select {
+		case <-ch:
+		case <-time.After(echoWait):
+		}
+	}
+	f.mu.Lock()
+	delete(f.echoes, n)
+	f.mu.Unlock()
 }
 
 func newOrigin() string {
@@ -78,8 +132,9 @@ func (t *tx) announce(ctx context.Context) error {
 	if t.s.engine.name() != "postgres" || len(t.changed) == 0 {
 		return nil
 	}
-	_, err := t.exec(ctx, `SELECT pg_notify(?, ?)`, changesChannel, t.s.feed.origin+" "+strings.Join(kindsOf(t.changed), ","))
-	if err != nil {
+	t.echo, t.echoed = t.s.feed.expectEcho()
+	payload := t.s.feed.origin + " " + strconv.FormatUint(t.echo, 10) + " " + strings.Join(kindsOf(t.changed), ",")
+	if _, err := t.exec(ctx, `SELECT pg_notify(?, ?)`, changesChannel, payload); err != nil {
 		return fmt.Errorf("sqlstore: announce change: %w", err)
 	}
 	return nil
@@ -169,8 +224,12 @@ func (s *Store) listenOnce(ctx context.Context, connected func()) error {
 		if err != nil {
 			return err
 		}
-		origin, kinds, _ := strings.Cut(n.Payload, " ")
+		origin, rest, _ := strings.Cut(n.Payload, " ")
+		seq, kinds, _ := strings.Cut(rest, " ")
 		if origin == s.feed.origin {
+			if n, err := strconv.ParseUint(seq, 10, 64); err == nil {
+				s.feed.heard(n)
+			}
 			continue
 		}
 		var list []string

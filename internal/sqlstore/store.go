@@ -112,6 +112,10 @@ type tx struct {
 	// nodesEdited are the plan nodes changed in place (not created, moved or deleted):
 	// a kept tree can take them in without a reload.
 	nodesEdited map[string]bool
+	// echo numbers the notice that announced the changes to other processes, and echoed
+	// closes when this process hears it back (changeFeed.awaitEcho); 0 when none was sent.
+	echo   uint64
+	echoed chan struct{}
 }
 
 // insert runs an INSERT … RETURNING id and returns the id.
@@ -136,14 +140,19 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 		defer ended()
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
+			s.feed.awaitEcho(t.echo, nil)
 			panic(p)
 		}
 		if err != nil {
 			sqlTx.Rollback()
+			s.feed.awaitEcho(t.echo, nil)
 			return
 		}
 		if err = sqlTx.Commit(); err == nil {
 			s.dropCopies(t)
+			s.feed.awaitEcho(t.echo, t.echoed)
+		} else {
+			s.feed.awaitEcho(t.echo, nil)
 		}
 	}()
 	if err := fn(t); err != nil {
