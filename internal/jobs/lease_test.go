@@ -41,9 +41,9 @@ func TestRunnerRenewsLease(t *testing.T) {
 	onEngines(t, func(t *testing.T, s jobs.Store) {
 		ctx := context.Background()
 		var runs atomic.Int32
-		stopped := make(chan error, 1)
+		stopped := make(chan error, 8)
 		release := make(chan struct{})
-		job := jobs.Job{Name: "long", Due: jobs.Every(time.Hour), Run: func(ctx context.Context, _ time.Time) error {
+		job := jobs.Job{Name: "long", Due: jobs.Every(time.Hour), Timeout: 5 * time.Second, Run: func(ctx context.Context, _ time.Time) error {
 			runs.Add(1)
 			select {
 			case <-release:
