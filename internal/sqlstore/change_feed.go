@@ -39,65 +39,73 @@ type changeFeed struct {
 	onChange func(kinds []string)
 	// listening is true while the listen connection is up and LISTENing.
 	listening atomic.Bool
-	// seq numbers this store's notices; echoes holds, by number, the ones whose commit
-	// waits to hear them back (see awaitEcho).
-	seq    atomic.Uint64
-	echoes map[uint64]chan struct{}
+	// seq numbers this store's notices; acks holds, by number, the ones whose commit
+	// waits for every listening process to have dropped its copies (see awaitAcks).
+	seq  atomic.Uint64
+	acks map[uint64]*ackWait
 }
 
-// echoWait bounds how long a commit waits to hear its own notice back.
-const echoWait = 100 * time.Millisecond
+// ackWait is a commit waiting for the processes that listened when it was announced.
+type ackWait struct {
+	need int // acknowledgements still to come: this process's echo and each other's ack
+	done chan struct{}
+}
 
-// expectEcho notes a notice about to be sent and returns its number and what closes when
-// it is heard back; 0 and nil when no listener would hear it.
-func (f *changeFeed) expectEcho() (uint64, chan struct{}) {
-	if !f.listening.Load() {
+// ackTimeout bounds how long a commit waits for the other processes to acknowledge it: a
+// process that hangs or died without closing its connection delays a write this much.
+const ackTimeout = 200 * time.Millisecond
+
+// listenerName is the application_name of every process's listen connection, by which a
+// commit counts the processes it should hear back from.
+const listenerName = "kovit_listen"
+
+// expectAcks notes a notice about to be sent to need listeners and returns its number
+// and what closes once all have acknowledged it; 0 and nil when none listens.
+func (f *changeFeed) expectAcks(need int) (uint64, chan struct{}) {
+	if need <= 0 {
 		return 0, nil
 	}
-	n, ch := f.seq.Add(1), make(chan struct{})
+	n, w := f.seq.Add(1), &ackWait{need: need, done: make(chan struct{})}
 	f.mu.Lock()
-	if f.echoes == nil {
-		f.echoes = map[uint64]chan struct{}{}
+	if f.acks == nil {
+		f.acks = map[uint64]*ackWait{}
 	}
-	f.echoes[n] = ch
+	f.acks[n] = w
 	f.mu.Unlock()
-	return n, ch
+	return n, w.done
 }
 
-// heard closes the wait for notice n, if one waits.
-func (f *changeFeed) heard(n uint64) {
+// acked counts one acknowledgement of notice n.
+func (f *changeFeed) acked(n uint64) {
 	f.mu.Lock()
-	if ch := f.echoes[n]; ch != nil {
-		close(ch)
-		delete(f.echoes, n)
+	if w := f.acks[n]; w != nil {
+		if w.need--; w.need == 0 {
+			close(w.done)
+			delete(f.acks, n)
+		}
 	}
 	f.mu.Unlock()
 }
 
-// awaitEcho waits, after commit, until this process has heard its own notice n back (or
-// echoWait has passed), and forgets it. PostgreSQL hands a notice to every listening
-// session in one step at commit, so by then the other processes have been sent it too:
-// a client told of the change that asks another process next finds it there, rather
-// than racing the notice. A commit that failed forgets it at once (ch nil).
-func (f *changeFeed) awaitEcho(n uint64, ch chan struct{}) {
+// awaitAcks waits, after commit, until every process that listened has acknowledged
+// notice n, having dropped its copies (or ackTimeout has passed), and forgets it. So a
+// client told of the change that asks another process next finds it there: PostgreSQL
+// hands the notice to each listener on its own, and one busy machine can deliver it
+// later than the client's next request. A commit that failed forgets it at once (done
+// nil).
+func (f *changeFeed) awaitAcks(n uint64, done chan struct{}) {
 	if n == 0 {
 		return
 	}
-	if ch != nil {
+	if done != nil {
 		select {
-		case <-ch:
-		case <-time.After(echoWait):
+		case <-done:
+		case <-time.After(ackTimeout):
 		}
 	}
 	f.mu.Lock()
-	delete(f.echoes, n)
+	delete(f.acks, n)
 	f.mu.Unlock()
-}
-
-func newOrigin() string {
-	b := make([]byte, 8)
-	rand.Read(b)
-	return hex.EncodeToString(b)
 }
 
 // OnChange has fn told the record kinds (audit's Kind constants, and "matrix_snapshot")
@@ -132,7 +140,16 @@ func (t *tx) announce(ctx context.Context) error {
 	if t.s.engine.name() != "postgres" || len(t.changed) == 0 {
 		return nil
 	}
-	t.echo, t.echoed = t.s.feed.expectEcho()
+	need := 0
+	if t.s.feed.listening.Load() {
+		// Every listening process, this one included, answers the notice; a role that
+		// may not see the others' connections counts none and waits for none.
+		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = ?`,
+			listenerName).Scan(&need); err != nil {
+			return fmt.Errorf("sqlstore: count listeners: %w", err)
+		}
+	}
+	t.echo, t.echoed = t.s.feed.expectAcks(need)
 	payload := t.s.feed.origin + " " + strconv.FormatUint(t.echo, 10) + " " + strings.Join(kindsOf(t.changed), ",")
 	if _, err := t.exec(ctx, `SELECT pg_notify(?, ?)`, changesChannel, payload); err != nil {
 		return fmt.Errorf("sqlstore: announce change: %w", err)
@@ -205,8 +222,13 @@ func (s *Store) Listen(ctx context.Context, log *slog.Logger) {
 // listenOnce connects, LISTENs and drops what each notice names, until the connection
 // fails or ctx ends; connected is called once it listens.
 func (s *Store) listenOnce(ctx context.Context, connected func()) error {
+	cfg, err := pgx.ParseConfig(s.dsn)
+	if err != nil {
+		return err
+	}
+	cfg.RuntimeParams["application_name"] = listenerName
 	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	conn, err := pgx.Connect(cctx, s.dsn)
+	conn, err := pgx.ConnectConfig(cctx, cfg)
 	cancel()
 	if err != nil {
 		return err
@@ -226,9 +248,18 @@ func (s *Store) listenOnce(ctx context.Context, connected func()) error {
 		}
 		origin, rest, _ := strings.Cut(n.Payload, " ")
 		seq, kinds, _ := strings.Cut(rest, " ")
+		if origin == "ack" {
+			// "ack <origin> <seq>": another process has dropped what a change named.
+			if to, seq, _ := strings.Cut(rest, " "); to == s.feed.origin {
+				if n, err := strconv.ParseUint(seq, 10, 64); err == nil {
+					s.feed.acked(n)
+				}
+			}
+			continue
+		}
 		if origin == s.feed.origin {
 			if n, err := strconv.ParseUint(seq, 10, 64); err == nil {
-				s.feed.heard(n)
+				s.feed.acked(n)
 			}
 			continue
 		}
@@ -237,5 +268,16 @@ func (s *Store) listenOnce(ctx context.Context, connected func()) error {
 			list = strings.Split(kinds, ",")
 		}
 		s.dropKinds(list)
+		if seq != "0" {
+			if _, err := conn.Exec(ctx, "SELECT pg_notify($1, $2)", changesChannel, "ack "+origin+" "+seq); err != nil {
+				return err
+			}
+		}
 	}
+}
+
+func newOrigin() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
 }

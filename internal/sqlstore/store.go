@@ -113,7 +113,8 @@ type tx struct {
 	// a kept tree can take them in without a reload.
 	nodesEdited map[string]bool
 	// echo numbers the notice that announced the changes to other processes, and echoed
-	// closes when this process hears it back (changeFeed.awaitEcho); 0 when none was sent.
+	// closes when every listening process has acknowledged it (changeFeed.awaitAcks); 0
+	// when no process listened.
 	echo   uint64
 	echoed chan struct{}
 }
@@ -140,19 +141,19 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 		defer ended()
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
-			s.feed.awaitEcho(t.echo, nil)
+			s.feed.awaitAcks(t.echo, nil)
 			panic(p)
 		}
 		if err != nil {
 			sqlTx.Rollback()
-			s.feed.awaitEcho(t.echo, nil)
+			s.feed.awaitAcks(t.echo, nil)
 			return
 		}
 		if err = sqlTx.Commit(); err == nil {
 			s.dropCopies(t)
-			s.feed.awaitEcho(t.echo, t.echoed)
+			s.feed.awaitAcks(t.echo, t.echoed)
 		} else {
-			s.feed.awaitEcho(t.echo, nil)
+			s.feed.awaitAcks(t.echo, nil)
 		}
 	}()
 	if err := fn(t); err != nil {
