@@ -35,6 +35,9 @@ type planTreePage struct {
 	IndicatorForm  form
 	// EditText is the rows' edit link; "" for those who may not edit.
 	EditText string
+	// Pager pages the activities of a tree too big for one page (pageTreeRows); its
+	// Total is 0 when the tree is shown whole.
+	Pager Pager
 }
 
 // treeRow is one node of the tree in reading order, with its depth for indenting.
@@ -176,6 +179,9 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 	p.Rows = all
 	if p.Filter != (plan.ActivityFilter{}) {
 		p.Rows = treeRows(t, progress, p.Filter)
+	}
+	if p.Rows, p.Pager, err = pageTreeRows(r, p.Rows); err != nil {
+		return p, err
 	}
 	p.label(p.Rows)
 	if p.CanEdit {
