@@ -166,7 +166,6 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 	if v, ok := progress[plan.StrategyKey]; ok {
 		p.Progress = &v
 	}
-	all := treeRows(t, progress, plan.ActivityFilter{})
 	if err := ui.treeFilterChoices(ctx, &p, t); err != nil {
 		return p, err
 	}
@@ -176,11 +175,7 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 	if err != nil {
 		return p, err
 	}
-	p.Rows = all
-	if p.Filter != (plan.ActivityFilter{}) {
-		p.Rows = treeRows(t, progress, p.Filter)
-	}
-	if p.Rows, p.Pager, err = pageTreeRows(r, p.Rows); err != nil {
+	if p.Rows, p.Pager, err = pagedTreeRows(r, t, progress, p.Filter); err != nil {
 		return p, err
 	}
 	p.label(p.Rows)
@@ -188,19 +183,15 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 		p.EditText = p.L.T("planedit.node.edit_link")
 	}
 	p.RowsHTML = p.rowsHTML()
-	for _, row := range all {
-		if row.N.Kind != plan.Activity {
-			p.Branches = append(p.Branches, row)
+	p.Branches = branchRows(t, progress)
+	byStatus := map[string]int{}
+	for _, n := range t.Nodes {
+		if n.Kind == plan.Activity {
+			byStatus[n.Status]++
 		}
 	}
 	for _, st := range s.Statuses {
-		c := statusCount{Status: st}
-		for _, row := range all {
-			if row.N.Kind == plan.Activity && row.N.Status == st.Key {
-				c.Count++
-			}
-		}
-		p.Counts = append(p.Counts, c)
+		p.Counts = append(p.Counts, statusCount{Status: st, Count: byStatus[st.Key]})
 	}
 	p.New = plan.Node{Kind: plan.Activity, Weight: 1}
 	return p, ui.treeIndicators(ctx, &p, t)
