@@ -227,6 +227,12 @@ func (s *Store) listenOnce(ctx context.Context, connected func()) error {
 		return err
 	}
 	cfg.RuntimeParams["application_name"] = listenerName
+	// A process whose machine vanished leaves its listen session behind until the server
+	// notices, and every commit waits ackTimeout for its answer: keepalives on the
+	// server's side of this session end it within a minute or so.
+	cfg.RuntimeParams["tcp_keepalives_idle"] = "30"
+	cfg.RuntimeParams["tcp_keepalives_interval"] = "10"
+	cfg.RuntimeParams["tcp_keepalives_count"] = "3"
 	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	conn, err := pgx.ConnectConfig(cctx, cfg)
 	cancel()

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"io"
 	"log/slog"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -185,5 +186,41 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// A listen session that never answers (its process hangs, or its machine vanished and
+// the server has not noticed yet) delays a commit by the acknowledgement timeout at most:
+// the change is saved all the same.
+func TestChangeFeedSilentListener(t *testing.T) {
+	a := sqlstoretest.New(t, "postgres")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	go func() { defer close(done); a.Listen(ctx, slog.New(slog.NewTextHandler(io.Discard, nil))) }()
+	defer func() { cancel(); <-done }()
+	waitFor(t, "listening", a.Listening)
+	u, err := url.Parse(a.DSN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("application_name", "kovit_listen")
+	u.RawQuery = q.Encode()
+	silent, err := sql.Open("pgx", u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	if _, err := silent.Exec("LISTEN kovit_changes"); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	setWebsite(t, a, "0784", "https://tallinn.ee/vaikne")
+	if took := time.Since(start); took < 150*time.Millisecond || took > 2*time.Second {
+		t.Errorf("a commit with a silent listener took %v, want the 200 ms timeout", took)
+	}
+	if got := website(t, a, "0784"); got != "https://tallinn.ee/vaikne" {
+		t.Errorf("saved %q", got)
 	}
 }
