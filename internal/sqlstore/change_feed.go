@@ -53,7 +53,7 @@ type ackWait struct {
 
 // ackTimeout bounds how long a commit waits for the other processes to acknowledge it: a
 // process that hangs or died without closing its connection delays a write this much.
-const ackTimeout = 200 * time.Millisecond
+const ackTimeout = 500 * time.Millisecond
 
 // listenerName is the application_name of every process's listen connection, by which a
 // commit counts the processes it should hear back from.
