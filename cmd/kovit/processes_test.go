@@ -35,35 +35,19 @@ type process struct {
 	mu   *sync.Mutex
 }
 
-var (
-	buildKovit    sync.Once
-	kovitBinary   string
-	kovitBuildErr error
-)
-
-// kovitBin builds cmd/kovit once per test run: the processes are the real binary.
+// kovitBin builds cmd/kovit for the test: the processes are the real binary. The build
+// cache makes it a link.
 func kovitBin(t *testing.T) string {
 	t.Helper()
-	buildKovit.Do(func() {
-		dir, err := os.MkdirTemp("", "kovit-bin-")
-		if err != nil {
-			kovitBuildErr = err
-			return
-		}
-		kovitBinary = filepath.Join(dir, "kovit")
-		goBin, err := exec.LookPath("go")
-		if err != nil {
-			goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
-		}
-		out, err := exec.Command(goBin, "build", "-o", kovitBinary, ".").CombinedOutput()
-		if err != nil {
-			kovitBuildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if kovitBuildErr != nil {
-		t.Fatal(kovitBuildErr)
+	bin := filepath.Join(t.TempDir(), "kovit")
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
 	}
-	return kovitBinary
+	if out, err := exec.Command(goBin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // lockedWriter keeps a process's log for the test to show when it fails.
@@ -90,11 +74,11 @@ func freePort(t *testing.T) string {
 
 // startProcess starts kovit serve on dsn, looking for due jobs every 50 ms with a lease
 // of two seconds, as a deployment would with a minute each.
-func startProcess(t *testing.T, name, dsn string) *process {
+func startProcess(t *testing.T, bin, name, dsn string) *process {
 	t.Helper()
 	addr := freePort(t)
 	p := &process{name: name, URL: "http://" + addr, log: &bytes.Buffer{}, mu: &sync.Mutex{}}
-	p.cmd = exec.Command(kovitBin(t), "serve", "--db", dsn, "--addr", addr, "--base-url", "https://kovit.test",
+	p.cmd = exec.Command(bin, "serve", "--db", dsn, "--addr", addr, "--base-url", "https://kovit.test",
 		"--job-tick", "50ms", "--job-lease", "2s", "--log-level", "info")
 	p.cmd.Env = append(os.Environ(), "KOVIT_ADMIN_PASSWORD=")
 	p.cmd.Stderr = lockedWriter{p.mu, p.log}
@@ -187,7 +171,8 @@ var newTokenRe = regexp.MustCompile(`class="secret"[^>]*>.*?<code>([^<]+)</code>
 func TestTwoProcesses(t *testing.T) {
 	postgresOnly(t, func(t *testing.T) {
 		store := sharedDatabase(t)
-		a, b := startProcess(t, "A", store.DSN()), startProcess(t, "B", store.DSN())
+		bin := kovitBin(t)
+		a, b := startProcess(t, bin, "A", store.DSN()), startProcess(t, bin, "B", store.DSN())
 		a.ready(t)
 		b.ready(t)
 		for _, p := range []*process{a, b} {
@@ -267,7 +252,8 @@ func TestProcessStoppedMidJob(t *testing.T) {
 		if _, err := lockTx.Exec(`LOCK TABLE matrix_snapshots IN EXCLUSIVE MODE`); err != nil {
 			t.Fatal(err)
 		}
-		a, b := startProcess(t, "A", store.DSN()), startProcess(t, "B", store.DSN())
+		bin := kovitBin(t)
+		a, b := startProcess(t, bin, "A", store.DSN()), startProcess(t, bin, "B", store.DSN())
 		a.ready(t)
 		b.ready(t)
 		holder := waitLease(t, store, "eservice_snapshot")
