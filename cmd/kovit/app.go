@@ -118,20 +118,18 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	for _, r := range jsonAPI.Routes() {
 		a.routes = append(a.routes, r.Method+" "+r.Pattern)
 	}
-	mux.Handle("GET /healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := store.Ping(r.Context()); err != nil {
-			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ok\n"))
-	}))
+	health(mux, store)
 	a.metrics = metrics.Handler()
 	if c.MetricsAddr == "" {
 		mux.Handle("GET /metrics", adminsOnly(a.metrics, ui.NotFound()))
 	}
+	// Every change the store hears of, this process's jobs' and other processes', empties
+	// the response cache, whose expiry is then a safety net only.
+	dropper := &server.Dropper{}
+	store.OnChange(dropper.Drop)
 	a.handler = server.Handler(mux, server.Options{Logger: log, Metrics: metrics, Authenticate: authn.Middleware,
 		Secure: c.Secure, Synthetic: deps.Synthetic, SessionCookie: sessions.Cookie.Name, BaseURL: c.BaseURL,
-		RequestTimeout: writeTimeout})
+		RequestTimeout: writeTimeout, CacheTTL: responseCacheTTL, Dropper: dropper})
 	return a, nil
 }
 

@@ -40,6 +40,11 @@ type config struct {
 	// TrustedProxy lists the reverse proxies, as addresses or CIDR ranges separated by
 	// commas, whose X-Forwarded-For is believed for the sign-in limit.
 	TrustedProxy string
+	// JobTick and JobLease pace the scheduled jobs (jobs.Runner's Tick and Lease): how
+	// often a process looks for due jobs, and how long a process that stopped mid-job
+	// keeps the job from the others.
+	JobTick  time.Duration
+	JobLease time.Duration
 }
 
 func env(name, def string) string {
@@ -74,6 +79,8 @@ func parseConfig(name string, args []string, extra ...func(*flag.FlagSet)) (conf
 	fs.StringVar(&c.MailFrom, "mail-from", env("KOVIT_MAIL_FROM", "kovit@localhost"), "sender address of kovit's e-mail (KOVIT_MAIL_FROM)")
 	fs.StringVar(&c.BaseURL, "base-url", env("KOVIT_BASE_URL", "http://127.0.0.1:8080"), "public address of this server, for links in e-mail and exported identifiers (KOVIT_BASE_URL)")
 	fs.StringVar(&c.TrustedProxy, "trusted-proxy", env("KOVIT_TRUSTED_PROXY", ""), "reverse proxies whose X-Forwarded-For names the client, as addresses or CIDR ranges separated by commas (KOVIT_TRUSTED_PROXY)")
+	fs.DurationVar(&c.JobTick, "job-tick", durationEnv("KOVIT_JOB_TICK", time.Minute), "how often to look for due scheduled jobs (KOVIT_JOB_TICK)")
+	fs.DurationVar(&c.JobLease, "job-lease", durationEnv("KOVIT_JOB_LEASE", time.Minute), "how long a process that stopped mid-job keeps the job from the other processes (KOVIT_JOB_LEASE)")
 	if err := fs.Parse(args); err != nil {
 		return c, fs, err
 	}
@@ -106,6 +113,9 @@ func (c config) validate() error {
 	}
 	if c.OIDCIssuer != "" && (c.OIDCClientID == "" || c.OIDCRedirectURL == "") {
 		bad = append(bad, "oidc-issuer needs oidc-client-id and oidc-redirect-url")
+	}
+	if c.JobTick < 10*time.Millisecond || c.JobLease < 300*time.Millisecond {
+		bad = append(bad, "job-tick is under 10ms or job-lease under 300ms")
 	}
 	if _, err := c.trustedProxies(); err != nil {
 		bad = append(bad, err.Error())

@@ -84,7 +84,9 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
-	runner := &jobs.Runner{Store: a.store, Jobs: a.jobs, Log: log}
+	// On PostgreSQL the store hears the other processes' changes while serving.
+	go a.store.Listen(ctx, log)
+	runner := &jobs.Runner{Store: a.store, Jobs: a.jobs, Log: log, Tick: c.JobTick, Lease: c.JobLease}
 	jobsDone := make(chan struct{})
 	go func() { defer close(jobsDone); runner.Run(ctx) }()
 	// The store closes only after the job running at shutdown has stopped.

@@ -39,25 +39,48 @@ type Record struct {
 	Finished  time.Time // the last run's end; before Started while a run is going
 	Succeeded time.Time // the start of the last run that ended without error
 	Err       string    // how the last run failed; "" when it succeeded
+	// Lease is who holds the last run and until when; a record from before leases has
+	// none (zero Until), and its run is given up at its timeout.
+	Lease Lease
+}
+
+// Lease is a run's hold on its job across processes: the runner that started it (Owner)
+// renews Until while the run goes on, so a runner that stopped mid-run (a crash, a killed
+// process) leaves the job to another once Until has passed.
+type Lease struct {
+	Owner string
+	Until time.Time
 }
 
 // running reports whether a run started before now is still going by the record: it has
-// not ended, and it is not past its timeout (a run that was stopped by a crash has no end,
-// and is given up once its timeout has passed).
+// not ended, and its lease has not run out (a run that was stopped by a crash has no end,
+// and is given up once its lease, or without one its timeout, has passed).
 func (r Record) running(now time.Time, timeout time.Duration) bool {
-	return !r.Started.IsZero() && r.Finished.Before(r.Started) && now.Before(r.Started.Add(timeout))
+	if r.Started.IsZero() || !r.Finished.Before(r.Started) {
+		return false
+	}
+	if !r.Lease.Until.IsZero() {
+		return now.Before(r.Lease.Until)
+	}
+	return now.Before(r.Started.Add(timeout))
 }
 
 // Store keeps the jobs' records.
 type Store interface {
 	// JobRuns returns the record of every job that has started, by name.
 	JobRuns(ctx context.Context) (map[string]Record, error)
-	// StartJob records that the job starts at, if its run count is still seen, and reports
-	// whether it did: false means another run started since the record was read.
-	StartJob(ctx context.Context, name string, seen int64, at time.Time) (bool, error)
-	// FinishJob records the end of the run that started at started; runErr is "" when it
-	// succeeded.
-	FinishJob(ctx context.Context, name string, started, at time.Time, runErr string) error
+	// StartJob records that the job starts at, held by lease, if its run count is still
+	// seen, and reports whether it did: false means another run started since the record
+	// was read. It is the one place where a job is run once across processes. Each start
+	// is kept in the job's log of runs too.
+	StartJob(ctx context.Context, name string, seen int64, at time.Time, lease Lease) (bool, error)
+	// RenewJob extends the lease of the run lease.Owner started at started to lease.Until,
+	// and reports whether that run still holds the job: false means its lease ran out and
+	// another run took the job.
+	RenewJob(ctx context.Context, name string, started time.Time, lease Lease) (bool, error)
+	// FinishJob records the end of the run that owner started at started; runErr is ""
+	// when it succeeded. A run that lost the job to another records nothing.
+	FinishJob(ctx context.Context, name, owner string, started, at time.Time, runErr string) error
 }
 
 // Every is the schedule of a job that runs at least interval apart.

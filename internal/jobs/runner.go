@@ -20,6 +20,13 @@ type Runner struct {
 	Timeout time.Duration
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// Owner names this runner in the leases it takes (default: host, process id and a
+	// random part), so that of several processes only the one holding a run renews it.
+	Owner string
+	// Lease is how long a run holds its job without renewing (default a minute): a
+	// process stopped mid-run leaves the job to another that much later at most. A
+	// running job renews it every third of it.
+	Lease time.Duration
 }
 
 // Run looks at the jobs at once and then at every tick, and returns when ctx ends. A run
@@ -63,10 +70,11 @@ func (r *Runner) runIfDue(ctx context.Context, j Job, rec Record) {
 	if rec.running(now, timeout) || waiting || !j.Due(now, rec.Succeeded) {
 		return
 	}
-	// The start is where a lease across processes belongs (issue 17): today it is a
-	// compare-and-set on the run count, so only one of two runners that read the same
-	// record starts the job.
-	started, err := r.Store.StartJob(ctx, j.Name, rec.Runs, now)
+	// The start is a compare-and-set on the run count, so only one of the runners that
+	// read the same record (in this process or another) starts the job, and it takes a
+	// lease that it renews while the job runs.
+	owner := r.owner()
+	started, err := r.Store.StartJob(ctx, j.Name, rec.Runs, now, Lease{Owner: owner, Until: now.Add(r.lease())})
 	if err != nil || !started {
 		if err != nil {
 			r.Log.Warn("scheduled job not started", "job", j.Name, "err", err)
@@ -74,8 +82,14 @@ func (r *Runner) runIfDue(ctx context.Context, j Job, rec Record) {
 		return
 	}
 	runCtx, cancel := context.WithTimeout(ctx, timeout)
+	lost := r.keepLease(runCtx, cancel, j.Name, owner, now)
 	runErr := run(runCtx, j, now)
 	cancel()
+	if <-lost {
+		// Another process has taken the job over: its run is the one recorded.
+		r.Log.Warn("scheduled job's lease was lost; another process runs it", "job", j.Name, "err", runErr)
+		return
+	}
 	msg := ""
 	if runErr != nil {
 		msg = runErr.Error()
@@ -86,7 +100,7 @@ func (r *Runner) runIfDue(ctx context.Context, j Job, rec Record) {
 	// The end is recorded even when shutdown stopped the run, so the record shows why.
 	endCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	if err := r.Store.FinishJob(endCtx, j.Name, now, r.now(), msg); err != nil {
+	if err := r.Store.FinishJob(endCtx, j.Name, owner, now, r.now(), msg); err != nil {
 		r.Log.Warn("scheduled job's end not recorded", "job", j.Name, "err", err)
 	}
 }

@@ -115,7 +115,7 @@ func TestRunnerRetriesAfterFailure(t *testing.T) {
 }
 
 // A run is stopped at its timeout and recorded as failed; a run that another runner has
-// started and not ended is left alone until its timeout has passed (a crashed run).
+// started and not ended is left alone until its lease has run out (a crashed run).
 func TestRunnerTimeout(t *testing.T) {
 	onEngines(t, func(t *testing.T, s jobs.Store) {
 		ctx := context.Background()
@@ -135,7 +135,7 @@ func TestRunnerTimeout(t *testing.T) {
 
 		// Another runner started the next run and has not ended it.
 		c.t = c.t.Add(time.Minute)
-		if started, err := s.StartJob(ctx, "slow", record(t, s, "slow").Runs, c.t); err != nil || !started {
+		if started, err := s.StartJob(ctx, "slow", record(t, s, "slow").Runs, c.t, jobs.Lease{Owner: "other", Until: c.t.Add(20 * time.Millisecond)}); err != nil || !started {
 			t.Fatalf("start: %t, %v", started, err)
 		}
 		r.RunDue(ctx)
@@ -145,7 +145,7 @@ func TestRunnerTimeout(t *testing.T) {
 		c.t = c.t.Add(20 * time.Millisecond)
 		r.RunDue(ctx)
 		if runs != 2 {
-			t.Errorf("%d runs after the other run's timeout, want 2", runs)
+			t.Errorf("%d runs after the other run's lease, want 2", runs)
 		}
 	})
 }

@@ -280,6 +280,13 @@ func (c *microcache) dropOldest() {
 	c.bytes -= e.size
 }
 
+// dropAll empties the cache: a change was made that this server did not see (Dropper).
+func (c *microcache) dropAll() {
+	c.mu.Lock()
+	c.clear()
+	c.mu.Unlock()
+}
+
 func (c *microcache) clear() {
 	c.gen++
 	clear(c.entries)

@@ -4,6 +4,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -32,6 +33,11 @@ type Options struct {
 	RequestTimeout time.Duration
 	// CacheBytes bounds the memory of the response cache; 0 means 64 MB.
 	CacheBytes int64
+	// CacheTTL is how long the response cache keeps an answer; 0 means a second. With a
+	// Dropper told of every change, it may be longer: it is then only a safety net.
+	CacheTTL time.Duration
+	// Dropper, when set, can empty the response cache from outside (see Dropper).
+	Dropper *Dropper
 	// Synthetic marks every response of a database filled by the demo generator, so API
 	// clients, like the pages' banner, cannot take it for real data.
 	Synthetic bool
@@ -44,7 +50,10 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 		h = o.Authenticate(h)
 	}
 	h = http.NewCrossOriginProtection().Handler(h)
-	cache := newMicrocache(time.Second, o.SessionCookie, hostOf(o.BaseURL), o.CacheBytes)
+	cache := newMicrocache(cmp.Or(o.CacheTTL, time.Second), o.SessionCookie, hostOf(o.BaseURL), o.CacheBytes)
+	if o.Dropper != nil {
+		o.Dropper.add(cache.dropAll)
+	}
 	h = cache.handler(h)
 	h = securityHeaders(h, o.Secure, o.Synthetic)
 	h = observe(h, o.Logger, o.Metrics)

@@ -20,10 +20,10 @@ func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
 		p.Add("month", "error.month")
 		return p.Err()
 	}
-	// A snapshot writes no audit event of its own, so dropCopies cannot see it: its
-	// tallies' copy is dropped here.
-	defer s.tallies.drop()
 	return s.transact(ctx, func(tx *tx) error {
+		// A snapshot writes no audit event of its own: it is named among the changed
+		// kinds, so its tallies' copies are dropped here and in every other process.
+		tx.changed[kindSnapshot] = nil
 		if _, err := tx.exec(ctx, `DELETE FROM matrix_snapshots WHERE month = ?`, month); err != nil {
 			return err
 		}

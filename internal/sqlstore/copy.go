@@ -7,9 +7,12 @@ import (
 	"time"
 )
 
-// cacheTTL bounds how long a change made by another server process (several servers on
-// one PostgreSQL) goes unseen by a kept copy; the store's own writes drop copies at once.
-const cacheTTL = 2 * time.Second
+// cacheTTL is a safety net only. The store's own writes drop copies at once, and on
+// PostgreSQL every other process's writes do too, through the change feed (Listen): a
+// lost feed drops everything when it is back, and every copy again at each attempt to
+// get it back. A copy older than this is read again all the same, so whatever slipped
+// past all that shows within a minute.
+const cacheTTL = time.Minute
 
 // kept is an in-memory copy of something read from the database, shared by every reader
 // until a committed change drops it (see dropCopies) or it grows older than cacheTTL.

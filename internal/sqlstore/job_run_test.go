@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"kovit/internal/jobs"
 	"kovit/internal/sqlstore"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
@@ -20,19 +21,19 @@ func TestJobRuns(t *testing.T) {
 			seen int64
 			want bool
 		}{{0, true}, {0, false}, {1, true}, {1, false}, {5, false}} {
-			started, err := s.StartJob(ctx, "digest", c.seen, at)
+			started, err := s.StartJob(ctx, "digest", c.seen, at, jobs.Lease{Owner: "a", Until: at.Add(time.Minute)})
 			if err != nil || started != c.want {
 				t.Errorf("start %d (seen %d): %t, %v; want %t", i, c.seen, started, err, c.want)
 			}
 		}
-		if err := s.FinishJob(ctx, "digest", at, at.Add(time.Second), ""); err != nil {
+		if err := s.FinishJob(ctx, "digest", "a", at, at.Add(time.Second), ""); err != nil {
 			t.Fatal(err)
 		}
 		later := at.Add(time.Hour)
-		if started, err := s.StartJob(ctx, "digest", 2, later); err != nil || !started {
+		if started, err := s.StartJob(ctx, "digest", 2, later, jobs.Lease{Owner: "b", Until: later.Add(time.Minute)}); err != nil || !started {
 			t.Fatalf("third start: %t, %v", started, err)
 		}
-		if err := s.FinishJob(ctx, "digest", later, later.Add(time.Minute), "mail server down"); err != nil {
+		if err := s.FinishJob(ctx, "digest", "b", later, later.Add(time.Minute), "mail server down"); err != nil {
 			t.Fatal(err)
 		}
 		recs, err := s.JobRuns(ctx)
@@ -41,7 +42,7 @@ func TestJobRuns(t *testing.T) {
 		}
 		r := recs["digest"]
 		if len(recs) != 1 || r.Name != "digest" || r.Runs != 3 || !r.Started.Equal(later) || !r.Finished.Equal(later.Add(time.Minute)) ||
-			!r.Succeeded.Equal(at) || r.Err != "mail server down" {
+			!r.Succeeded.Equal(at) || r.Err != "mail server down" || r.Lease.Owner != "b" || !r.Lease.Until.Equal(later.Add(time.Minute)) {
 			t.Errorf("records %+v", recs)
 		}
 	})

@@ -2,12 +2,14 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
 	"math"
 
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 )
 
 //go:embed migrations
@@ -19,30 +21,49 @@ func (s *Store) Migrate(ctx context.Context) error { return s.migrateTo(ctx, mat
 // migrateTo applies the pending migrations up to version, so a test can fill a database as
 // an older kovit left it and then migrate it the rest of the way.
 func (s *Store) migrateTo(ctx context.Context, version int64) error {
+	var opts []goose.ProviderOption
+	if s.engine.name() == "postgres" {
+		// Several processes starting at once on one database: one migrates, the others
+		// wait on its advisory lock and then find nothing left to do.
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return err
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	} else {
+		// goose keeps one connection for itself while a Go migration runs on another, and
+		// the rebuild needs one to itself to turn foreign keys off.
+		s.write.SetMaxOpenConns(2)
+		defer s.write.SetMaxOpenConns(1)
+	}
+	p, err := s.migrations(s.write, opts...)
+	if err != nil {
+		return err
+	}
+	if _, err := p.UpTo(ctx, version); err != nil {
+		return fmt.Errorf("sqlstore: migrate: %w", err)
+	}
+	return nil
+}
+
+// migrations is goose's view of the engine's migrations on db.
+func (s *Store) migrations(db *sql.DB, opts ...goose.ProviderOption) (*goose.Provider, error) {
 	dialect := goose.DialectSQLite3
 	if s.engine.name() == "postgres" {
 		dialect = goose.DialectPostgres
 	}
 	dir, err := fs.Sub(migrations, "migrations/"+s.engine.name())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var opts []goose.ProviderOption
 	if dialect == goose.DialectSQLite3 {
 		opts = append(opts, goose.WithGoMigrations(autoincrementMigration()))
-		// goose keeps one connection for itself while a Go migration runs on another, and
-		// the rebuild needs one to itself to turn foreign keys off.
-		s.write.SetMaxOpenConns(2)
-		defer s.write.SetMaxOpenConns(1)
 	}
-	p, err := goose.NewProvider(dialect, s.write, dir, opts...)
+	p, err := goose.NewProvider(dialect, db, dir, opts...)
 	if err != nil {
-		return fmt.Errorf("sqlstore: migrations: %w", err)
+		return nil, fmt.Errorf("sqlstore: migrations: %w", err)
 	}
-	if _, err := p.UpTo(ctx, version); err != nil {
-		return fmt.Errorf("sqlstore: migrate: %w", err)
-	}
-	return nil
+	return p, nil
 }
 
 // Backup writes a consistent copy of a live SQLite database to path. PostgreSQL is backed

@@ -28,6 +28,8 @@ type Store struct {
 	needs          kept[*needCopy]
 	tallies        kept[tallyCopy]
 	trees          treeCache
+	// feed tells this process of other processes' changes (PostgreSQL LISTEN/NOTIFY).
+	feed changeFeed
 
 	// OnWrite, when set, is called when a write transaction has taken the write lock, and
 	// the function it returns when the transaction has ended: tests keep how long an
@@ -44,6 +46,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{dsn: dsn, engine: e, read: read, write: write, Now: time.Now}
+	s.feed.origin = newOrigin()
 	if err := read.PingContext(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sqlstore: connect: %w", err)
@@ -109,6 +112,11 @@ type tx struct {
 	// nodesEdited are the plan nodes changed in place (not created, moved or deleted):
 	// a kept tree can take them in without a reload.
 	nodesEdited map[string]bool
+	// echo numbers the notice that announced the changes to other processes, and echoed
+	// closes when every listening process has acknowledged it (changeFeed.awaitAcks); 0
+	// when no process listened.
+	echo   uint64
+	echoed chan struct{}
 }
 
 // insert runs an INSERT … RETURNING id and returns the id.
@@ -133,24 +141,45 @@ func (s *Store) transact(ctx context.Context, fn func(*tx) error) (err error) {
 		defer ended()
 		if p := recover(); p != nil {
 			sqlTx.Rollback()
+			s.feed.awaitAcks(t.echo, nil)
 			panic(p)
 		}
 		if err != nil {
 			sqlTx.Rollback()
+			s.feed.awaitAcks(t.echo, nil)
 			return
 		}
 		if err = sqlTx.Commit(); err == nil {
 			s.dropCopies(t)
+			s.feed.awaitAcks(t.echo, t.echoed)
+		} else {
+			s.feed.awaitAcks(t.echo, nil)
 		}
 	}()
-	return fn(t)
+	if err := fn(t); err != nil {
+		return err
+	}
+	return t.announce(ctx)
 }
 
 // dropCopies forgets the in-memory copies of what a committed transaction changed. Every
 // change writes an audit event (tx.recordMany notes its entity), so no write path can
 // forget to do this.
 func (s *Store) dropCopies(t *tx) {
-	changed := t.changed
+	s.dropKept(t.changed)
+	if len(t.changed) == 0 {
+		return
+	}
+	if nodes, activities, ok := t.editsInPlace(); ok {
+		s.trees.editedInPlace(nodes, activities)
+	} else {
+		s.trees.invalidate()
+	}
+	s.tell(kindsOf(t.changed))
+}
+
+// dropKept drops the whole-table copies of the kinds changed, this process's or another's.
+func (s *Store) dropKept(changed map[recordKind][]string) {
 	has := func(kind recordKind) bool { _, ok := changed[kind]; return ok }
 	if has(audit.KindMunicipality) || has(audit.KindCounty) {
 		s.municipalities.drop()
@@ -161,13 +190,8 @@ func (s *Store) dropCopies(t *tx) {
 	if has(audit.KindNeed) {
 		s.needs.drop()
 	}
-	if len(changed) == 0 {
-		return
-	}
-	if nodes, activities, ok := t.editsInPlace(); ok {
-		s.trees.editedInPlace(nodes, activities)
-	} else {
-		s.trees.invalidate()
+	if has(kindSnapshot) {
+		s.tallies.drop()
 	}
 }
 

@@ -35,6 +35,9 @@ type planTreePage struct {
 	IndicatorForm  form
 	// EditText is the rows' edit link; "" for those who may not edit.
 	EditText string
+	// Pager pages the activities of a tree too big for one page (pageTreeRows); its
+	// Total is 0 when the tree is shown whole.
+	Pager Pager
 }
 
 // treeRow is one node of the tree in reading order, with its depth for indenting.
@@ -163,7 +166,6 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 	if v, ok := progress[plan.StrategyKey]; ok {
 		p.Progress = &v
 	}
-	all := treeRows(t, progress, plan.ActivityFilter{})
 	if err := ui.treeFilterChoices(ctx, &p, t); err != nil {
 		return p, err
 	}
@@ -173,28 +175,23 @@ func (ui *UI) loadPlanTree(r *http.Request) (planTreePage, error) {
 	if err != nil {
 		return p, err
 	}
-	p.Rows = all
-	if p.Filter != (plan.ActivityFilter{}) {
-		p.Rows = treeRows(t, progress, p.Filter)
+	if p.Rows, p.Pager, err = pagedTreeRows(r, t, progress, p.Filter); err != nil {
+		return p, err
 	}
 	p.label(p.Rows)
 	if p.CanEdit {
 		p.EditText = p.L.T("planedit.node.edit_link")
 	}
 	p.RowsHTML = p.rowsHTML()
-	for _, row := range all {
-		if row.N.Kind != plan.Activity {
-			p.Branches = append(p.Branches, row)
+	p.Branches = branchRows(t, progress)
+	byStatus := map[string]int{}
+	for _, n := range t.Nodes {
+		if n.Kind == plan.Activity {
+			byStatus[n.Status]++
 		}
 	}
 	for _, st := range s.Statuses {
-		c := statusCount{Status: st}
-		for _, row := range all {
-			if row.N.Kind == plan.Activity && row.N.Status == st.Key {
-				c.Count++
-			}
-		}
-		p.Counts = append(p.Counts, c)
+		p.Counts = append(p.Counts, statusCount{Status: st, Count: byStatus[st.Key]})
 	}
 	p.New = plan.Node{Kind: plan.Activity, Weight: 1}
 	return p, ui.treeIndicators(ctx, &p, t)
