@@ -1,0 +1,12 @@
+-- +goose Up
+-- An editor may work for several municipalities (issue 12: IT staff shared by two small
+-- ones). users.municipality_ehak stays the primary one; this table holds the others, in
+-- the order the admin listed them.
+CREATE TABLE user_municipalities (
+    id               BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id          BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    municipality_ehak TEXT NOT NULL REFERENCES municipalities (ehak),
+    position         INTEGER NOT NULL,
+    UNIQUE (user_id, municipality_ehak)
+);
+CREATE INDEX user_municipalities_ehak ON user_municipalities (municipality_ehak);
