@@ -3,6 +3,8 @@ package auth
 import (
 	"slices"
 	"strings"
+
+	"kovit/internal/kovit"
 )
 
 // An editor may work for several municipalities (IT staff shared by two small ones): the
@@ -90,4 +92,16 @@ func NeedScopeIn(u *User, want string) (ehak string, submittedOnly bool, err err
 		ehak = want
 	}
 	return ehak, submittedOnly, err
+}
+
+// CheckMunicipalityChoice refuses a page's choice of municipality (the municipality
+// parameter) that is not one of the editor's own, naming the field; "" chooses the
+// primary one.
+func CheckMunicipalityChoice(u *User, want string) error {
+	if want == "" || ListScope(u).Includes(want) {
+		return nil
+	}
+	var p kovit.Problems
+	p.Add("municipality", "i12a.error.not_your_municipality")
+	return p.Err()
 }

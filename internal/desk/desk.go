@@ -87,8 +87,10 @@ func (i Item) Title(lang string) string {
 // (internal/auth); the desk compares no roles.
 type Viewer struct {
 	UserID int64
-	// Municipality is an editor's own municipality: their to-do list.
-	Municipality string
+	// Municipality is an editor's own municipality: their to-do list. An editor of
+	// several has the one they chose here and all of them in Municipalities.
+	Municipality   string
+	Municipalities []string
 	// Queues is set for who reviews every municipality's work (coordinators, admins).
 	Queues bool
 	// MayReadNeed is auth.CanReadNeed for the viewer; no need passes without it.

@@ -86,7 +86,7 @@ func (ui *UI) page(r *http.Request, titleKey string) Page {
 	if p.User != nil && ui.Desk != nil {
 		// A count that cannot be read leaves the menu without it, not the page unserved.
 		var err error
-		if p.Waiting, err = ui.Desk.Waiting(r.Context(), deskViewer(p.User)); err != nil {
+		if p.Waiting, err = ui.deskWaiting(r.Context(), p.User); err != nil {
 			ui.Logger.Warn("desk count", "err", err, "id", p.RequestID)
 		}
 	}
