@@ -7,7 +7,7 @@ import (
 	"kovit/internal/kovit"
 )
 
-// TestSeveralMunicipalities: an editor of Elva and Otepää (two small municipalities
+// TestSeveralMunicipalities: an editor of Elva and Peipsiääre (two small municipalities
 // sharing their IT person) may do in each what an editor of one may, and nothing in a
 // third; a lead leads only the accounts all of whose municipalities are theirs.
 func TestSeveralMunicipalities(t *testing.T) {

@@ -67,12 +67,14 @@ func validateMunicipalities(p *kovit.Problems, r Role, list []string) {
 // KeptMunicipalities is the full list the update leaves account before with: the update's
 // own list when it names one; otherwise, so that a change of name or a deactivation does
 // not drop them, the account's other municipalities behind the (maybe new) primary one.
+// A new primary one replaces the old: the editor moved.
 func (up UserUpdate) KeptMunicipalities(before User) []string {
 	if up.Municipalities != nil || up.Role != RoleEditor || up.MunicipalityEHAK == "" {
 		return up.Municipalities
 	}
 	out := []string{up.MunicipalityEHAK}
-	for _, e := range before.MunicipalityList() {
+	list := before.MunicipalityList()
+	for _, e := range list[min(1, len(list)):] {
 		if !slices.Contains(out, e) {
 			out = append(out, e)
 		}

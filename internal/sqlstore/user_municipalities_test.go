@@ -45,6 +45,17 @@ func TestUserMunicipalities(t *testing.T) {
 		if err != nil || up.MunicipalityEHAK != "0586" || !slices.Equal(up.Municipalities, []string{"0586", "0793"}) {
 			t.Fatalf("new list: %q %v %v", up.MunicipalityEHAK, up.Municipalities, err)
 		}
+		// A new primary one without a list: the editor moved from Peipsiääre, keeping Tartu.
+		moved, err := s.UpdateUser(ctx, u.ID, auth.UserUpdate{Name: "Jaan J", Role: auth.RoleEditor, MunicipalityEHAK: "0784",
+			Active: true, Version: up.Version})
+		if err != nil || !slices.Equal(moved.Municipalities, []string{"0784", "0793"}) {
+			t.Fatalf("moved: %v %v", moved.Municipalities, err)
+		}
+		up, err = s.UpdateUser(ctx, u.ID, auth.UserUpdate{Name: "Jaan J", Role: auth.RoleEditor, MunicipalityEHAK: "0586",
+			Municipalities: []string{"0586", "0793"}, Active: true, Version: moved.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, c := range []struct {
 			name string
 			list []string
