@@ -27,7 +27,7 @@ func deskViewer(u *auth.User, municipality string) desk.Viewer {
 		editorOf = chosen
 	}
 	return desk.Viewer{UserID: u.ID, Municipality: chosen, Municipalities: s.Municipalities(),
-		Queues: s.Reach == auth.Everything, MayReadNeed: auth.NeedReader(u), EditorOf: editorOf}
+		Queues: s.Reach == auth.Everything, MayReadNeed: auth.NeedReader(u), EditorOf: editorOf, ReadStrategy: auth.StrategyReader(u)}
 }
 
 // getDesk answers the signed-in user's desk. Unlike the page it records no visit, so a

@@ -105,3 +105,7 @@ func CheckMunicipalityChoice(u *User, want string) error {
 	p.Add("municipality", "i12a.error.not_your_municipality")
 	return p.Err()
 }
+
+// CanFollow lets every signed-in, active user choose what they follow (issue 12): their
+// own choice, of things they may read.
+func CanFollow(u *User) error { return require(u, true) }

@@ -20,6 +20,7 @@ import (
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
+	"kovit/internal/plan"
 )
 
 // Kind is what an item asks of its viewer.
@@ -98,6 +99,9 @@ type Viewer struct {
 	// EditorOf leaves out other municipalities' draft plans (auth.ReadableDrafts), as
 	// plan.CollectAttention reads it for every attention list.
 	EditorOf string
+	// ReadStrategy is auth.CanReadStrategy for the viewer: the changes of the strategies
+	// they follow pass it; without it none is listed.
+	ReadStrategy plan.ReadRule
 	// LastVisit is the viewer's previous visit to the desk; zero on the first.
 	LastVisit time.Time
 	Filter    Filter

@@ -23,6 +23,8 @@ type deskPage struct {
 	Names          map[string]string // municipality names by EHAK
 	// Choices link to the desk of each municipality of an editor of several.
 	Choices []municipalityChoice
+	// Following is how many things a reader follows: their changes are narrowed to them.
+	Following int
 }
 
 type deskGroup struct {
@@ -63,7 +65,7 @@ func deskViewer(u *auth.User, municipality string) desk.Viewer {
 		editorOf = chosen
 	}
 	return desk.Viewer{UserID: u.ID, Municipality: chosen, Municipalities: s.Municipalities(),
-		Queues: s.Reach == auth.Everything, MayReadNeed: auth.NeedReader(u), EditorOf: editorOf}
+		Queues: s.Reach == auth.Everything, MayReadNeed: auth.NeedReader(u), EditorOf: editorOf, ReadStrategy: auth.StrategyReader(u)}
 }
 
 func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
@@ -95,6 +97,13 @@ func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 		if v.LastVisit, err = ui.Visits.Visit(ctx, u.ID, now); err != nil {
 			return err
 		}
+	}
+	if v.ReadsChanges() && ui.Follows != nil {
+		fs, err := ui.Follows.Follows(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		p.Following = len(fs)
 	}
 	p.Since = v.LastVisit
 	if p.Since.IsZero() {

@@ -27,6 +27,7 @@ type Page struct {
 	// Waiting is what waits on the user's desk, shown beside it in the navigation.
 	Waiting int
 	base    string // the configured base URL, for LangURL
+	follows *followState // the user's follows, read when a page shows a Follow button
 }
 
 // IsAdmin and the other role checks are for showing menu entries; the handlers enforce.
@@ -73,6 +74,7 @@ func (ui *UI) page(r *http.Request, titleKey string) Page {
 		RequestID: server.RequestID(r.Context()),
 		base:      strings.TrimRight(ui.BaseURL, "/"),
 	}
+	p.follows = ui.followStateOf(r.Context(), p.User)
 	if titleKey != "" {
 		p.Title = p.L.T(titleKey)
 	}

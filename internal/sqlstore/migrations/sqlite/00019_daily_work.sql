@@ -10,3 +10,14 @@ CREATE TABLE user_municipalities (
     UNIQUE (user_id, municipality_ehak)
 );
 CREATE INDEX user_municipalities_ehak ON user_municipalities (municipality_ehak);
+
+-- What each user follows (internal/follow): a reader's desk lists the changes in these.
+-- A personal choice like the notification settings, so it writes no audit event.
+CREATE TABLE follows (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('municipality', 'service', 'strategy')),
+    subject    TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    UNIQUE (user_id, kind, subject)
+);
