@@ -26,7 +26,7 @@ type Page struct {
 	Unread    int // the signed-in user's unread notifications, on the navigation
 	// Waiting is what waits on the user's desk, shown beside it in the navigation.
 	Waiting int
-	base    string // the configured base URL, for LangURL
+	base    string       // the configured base URL, for LangURL
 	follows *followState // the user's follows, read when a page shows a Follow button
 }
 
