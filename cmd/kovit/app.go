@@ -85,6 +85,8 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
 		ActivityParts: store})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store, Follows: store})
+	// Issue 12, i12a: the coordinator's queue of suggested duplicate needs.
+	dsk.Providers = append(dsk.Providers, desk.Duplicates(store, desk.Modules{Municipalities: store}))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,

@@ -48,7 +48,7 @@ const (
 // ranks orders the kinds: what someone has handed back or what is late first, then what
 // waits, then what only could be better. A kind missing here sorts last.
 var ranks = []Kind{CellReturned, NeedReturned, RoundMissing, RoundOpen, OverdueParticipant, OverdueTask,
-	CellToVerify, NeedToReview, StaleActivity, CellUnfilled, CellUnconfirmed, Changed}
+	CellToVerify, NeedToReview, SuggestedDuplicate, StaleActivity, CellUnfilled, CellUnconfirmed, Changed}
 
 // Rank is k's place in the urgency order, lower first.
 func Rank(k Kind) int {
@@ -74,6 +74,16 @@ type Item struct {
 	Date time.Time `json:"date,omitzero"`
 	// Count says how many the item stands for: a round's drafts or missing municipalities.
 	Count int `json:"count,omitempty"`
+	// Other is the second record of a pair (a suggested duplicate's other need).
+	Other *Other `json:"other,omitempty"`
+}
+
+// Other is the second record of a pair item: whose it is, its page, and where a form
+// posts to dismiss the pair.
+type Other struct {
+	MunicipalityEHAK string `json:"municipality_ehak,omitempty"`
+	Link             string `json:"link"`
+	Dismiss          string `json:"dismiss,omitempty"`
 }
 
 // Title is the item's title in lang, the other language standing in for a missing one.
