@@ -94,11 +94,12 @@ func NeedScopeIn(u *User, want string) (ehak string, submittedOnly bool, err err
 	return ehak, submittedOnly, err
 }
 
-// CheckMunicipalityChoice refuses a page's choice of municipality (the municipality
-// parameter) that is not one of the editor's own, naming the field; "" chooses the
-// primary one.
+// CheckMunicipalityChoice refuses an editor's choice of municipality (the municipality
+// parameter) that is not one of their own, naming the field; "" chooses the primary one.
+// Who is no editor works for no municipality in particular: the choice means nothing to
+// their pages and is not refused.
 func CheckMunicipalityChoice(u *User, want string) error {
-	if want == "" || ListScope(u).Includes(want) {
+	if s := ListScope(u); want == "" || s.Municipality == "" || s.Includes(want) {
 		return nil
 	}
 	var p kovit.Problems

@@ -70,6 +70,19 @@ func TestSeveralMunicipalities(t *testing.T) {
 			t.Errorf("choose %q: %q, want %q", want, c, got)
 		}
 	}
+	for _, c := range []struct {
+		u    *User
+		want string
+		ok   bool
+	}{
+		{shared, "0586", true}, {shared, "", true}, {shared, "0793", false},
+		{reader, "0793", true}, // means nothing to a reader's pages
+		{&User{Role: RoleEditor, MunicipalityEHAK: "0793", Active: true}, "0586", false},
+	} {
+		if err := CheckMunicipalityChoice(c.u, c.want); (err == nil) != c.ok || err != nil && !kovit.FieldsOf(err).Has("municipality") {
+			t.Errorf("choice of %q by %+v: %v", c.want, c.u, err)
+		}
+	}
 	if ehak, _, err := NeedScopeIn(shared, "0586"); ehak != "0586" || err != nil {
 		t.Errorf("need scope of the second: %q %v", ehak, err)
 	}
