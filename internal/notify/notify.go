@@ -37,6 +37,8 @@ const (
 	PartDue7    Kind = "activity_part_due_7"
 	// Named in a progress update (plan.Mentioned) by someone else.
 	ProgressMention Kind = "progress_mention"
+	// Given a task of an activity one is a contact person of.
+	TaskAssigned Kind = "task_assigned"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -80,6 +82,7 @@ var Kinds = []KindInfo{
 	{PartOverdue, Weekly},
 	{PartDue7, Weekly},
 	{ProgressMention, Immediate},
+	{TaskAssigned, Immediate},
 }
 
 // Known reports whether k is one of Kinds.

@@ -21,3 +21,6 @@ CREATE TABLE follows (
     created_at TIMESTAMP NOT NULL,
     UNIQUE (user_id, kind, subject)
 );
+
+-- A task is given to one of its activity's contact persons, who is told (task_assigned).
+ALTER TABLE plan_tasks ADD COLUMN assignee_id INTEGER REFERENCES users (id);
