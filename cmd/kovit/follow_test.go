@@ -125,6 +125,27 @@ func TestFollow(t *testing.T) {
 			t.Error("the store follows an unknown municipality")
 		}
 
+		// The API twin: the same list, and a follow and an unfollow.
+		s, js := get(t, c, a.URL+"/api/v1/follows")
+		if s != http.StatusOK || !strings.Contains(js, `"total":3`) || !strings.Contains(js, `{"kind":"service","id":"BLD-001"}`) {
+			t.Errorf("API list: %d %s", s, js)
+		}
+		if s, _ := send(t, c, http.MethodPut, a.URL+"/api/v1/follows/municipality/0586", "", ""); s != http.StatusOK {
+			t.Errorf("API follow: %d", s)
+		}
+		if s, _ := send(t, editor, http.MethodPut, a.URL+"/api/v1/follows/strategy/"+itoa(tallinnPlan.ID), "", ""); s != http.StatusNotFound {
+			t.Errorf("API follow of an unreadable strategy: %d", s)
+		}
+		if s, js := send(t, c, http.MethodPut, a.URL+"/api/v1/follows/municipality/9999", "", ""); s != http.StatusUnprocessableEntity || !strings.Contains(js, `"field":"id"`) {
+			t.Errorf("API follow of an unknown municipality: %d %s", s, js)
+		}
+		if s, _ := send(t, c, http.MethodDelete, a.URL+"/api/v1/follows/municipality/0586", "", ""); s != http.StatusNoContent {
+			t.Errorf("API unfollow: %d", s)
+		}
+		if s, js := get(t, c, a.URL+"/api/v1/follows?limit=1&offset=1"); s != http.StatusOK || !strings.Contains(js, `"total":3`) || strings.Count(js, `"kind"`) != 1 {
+			t.Errorf("API page: %d %s", s, js)
+		}
+
 		// The settings page lists them; unfollowing all brings everything back.
 		_, page = get(t, c, a.URL+"/account/notifications")
 		for _, s := range []string{"Tallinn", "BLD-001", "KOV IKT tegevuskava", `action="/follows/delete"`} {

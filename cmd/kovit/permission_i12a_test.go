@@ -5,7 +5,9 @@ package main
 func i12aPermissionCases() map[string]permissionCase {
 	form := "application/x-www-form-urlencoded"
 	return map[string]permissionCase{
-		"POST /follows":        {scopeSelf, "POST", "/follows", form, "kind=municipality&id=0784&back=/desk"},
-		"POST /follows/delete": {scopeSelf, "POST", "/follows/delete", form, "kind=municipality&id=0784&back=/desk"},
+		"POST /follows":                      {scopeSelf, "POST", "/follows", form, "kind=municipality&id=0784&back=/desk"},
+		"POST /follows/delete":               {scopeSelf, "POST", "/follows/delete", form, "kind=municipality&id=0784&back=/desk"},
+		"PUT /api/v1/follows/{kind}/{id}":    {scopeSelf, "PUT", "/api/v1/follows/municipality/0784", "", ""},
+		"DELETE /api/v1/follows/{kind}/{id}": {scopeSelf, "DELETE", "/api/v1/follows/municipality/0784", "", ""},
 	}
 }

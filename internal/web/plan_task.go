@@ -34,7 +34,9 @@ type taskFieldsView struct {
 }
 
 // Assigned reports whether the form's task is given to contact id.
-func (v taskFieldsView) Assigned(id int64) bool { return v.T.AssigneeID != nil && *v.T.AssigneeID == id }
+func (v taskFieldsView) Assigned(id int64) bool {
+	return v.T.AssigneeID != nil && *v.T.AssigneeID == id
+}
 
 // Error is the message for field of this form, or "".
 func (v taskFieldsView) Error(field string) string {
