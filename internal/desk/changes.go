@@ -53,7 +53,11 @@ func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) (Found, e
 		if seen[key] {
 			continue
 		}
-		if pi, ok := m.planChange(ctx, v, e, fs); ok {
+		pi, ok, err := m.planChange(ctx, v, e, fs)
+		if err != nil {
+			return Found{}, err
+		}
+		if ok {
 			seen[key] = true
 			out = append(out, pi)
 			continue

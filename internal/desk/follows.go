@@ -7,6 +7,7 @@ import (
 
 	"kovit/internal/audit"
 	"kovit/internal/follow"
+	"kovit/internal/kovit"
 	"kovit/internal/plan"
 )
 
@@ -38,25 +39,27 @@ func serviceOf(e audit.Event) string {
 
 // planChange is the item of a change to a followed strategy or one of its nodes, and
 // false for any other change, a deleted record or one v may not read.
-func (m Modules) planChange(ctx context.Context, v Viewer, e audit.Event, fs follow.Set) (Item, bool) {
+func (m Modules) planChange(ctx context.Context, v Viewer, e audit.Event, fs follow.Set) (Item, bool, error) {
 	if v.ReadStrategy == nil || m.Plans == nil || (e.Entity != audit.KindStrategy && e.Entity != audit.KindPlanNode) {
-		return Item{}, false
+		return Item{}, false, nil
 	}
 	id, err := strconv.ParseInt(e.EntityID, 10, 64)
 	if err != nil {
-		return Item{}, false
+		return Item{}, false, nil
 	}
 	i := Item{Kind: Changed, Detail: "plan", Date: e.At}
 	strategyID := id
 	if e.Entity == audit.KindPlanNode {
 		n, err := m.Plans.Node(ctx, id)
-		if err != nil {
-			return Item{}, false
+		if kovit.ErrorCode(err) == kovit.ENotFound {
+			return Item{}, false, nil // deleted since
+		} else if err != nil {
+			return Item{}, false, err
 		}
 		strategyID = n.StrategyID
-		i.TitleEt, i.TitleEn = strings.TrimSpace(n.Code+" "+n.TitleEt), strings.TrimSpace(n.Code+" "+n.TitleEn)
-		if n.TitleEn == "" {
-			i.TitleEn = ""
+		i.TitleEt = strings.TrimSpace(n.Code + " " + n.TitleEt)
+		if n.TitleEn != "" {
+			i.TitleEn = strings.TrimSpace(n.Code + " " + n.TitleEn)
 		}
 		i.Link = "/plan/" + itoa(strategyID)
 		if n.Kind == plan.Activity {
@@ -64,14 +67,23 @@ func (m Modules) planChange(ctx context.Context, v Viewer, e audit.Event, fs fol
 		}
 	}
 	if !fs.Has(follow.Strategy, itoa(strategyID)) {
-		return Item{}, false
+		return Item{}, false, nil
 	}
 	s, err := m.Plans.Strategy(ctx, strategyID)
-	if err != nil || plan.CheckRead(ctx, m.Plans, s, v.ReadStrategy) != nil {
-		return Item{}, false
+	if kovit.ErrorCode(err) == kovit.ENotFound {
+		return Item{}, false, nil
+	} else if err != nil {
+		return Item{}, false, err
+	}
+	switch err := plan.CheckRead(ctx, m.Plans, s, v.ReadStrategy); kovit.ErrorCode(err) {
+	case "":
+	case kovit.ENotFound:
+		return Item{}, false, nil // a strategy the viewer may not read
+	default:
+		return Item{}, false, err
 	}
 	if e.Entity == audit.KindStrategy {
 		i.TitleEt, i.TitleEn, i.Link = s.TitleEt, s.TitleEn, "/plan/"+e.EntityID
 	}
-	return i, true
+	return i, true, nil
 }
