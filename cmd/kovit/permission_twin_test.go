@@ -95,6 +95,8 @@ func twinReads() []twinPair {
 		at("/account/notifications", "/account/notifications", "/api/v1/account/notifications", "/api/v1/account/notifications"),
 		// The desk (desk_test.go): the needs each user's desk lists.
 		same("/desk", "/desk", allNeedTitles...),
+		// What the user follows (i12a): listed on the notification settings page.
+		at("/account/notifications", "/account/notifications", "/api/v1/follows", "/api/v1/follows"),
 	}
 	for _, s := range []string{"{s}", "{s2}"} {
 		stem := "{stem}"
@@ -221,6 +223,11 @@ func twinWrites() []twinPair {
 		j("PATCH /api/v1/measures/{id}", "/api/v1/measures/{pubm}", `{"published":true,"version":999}`))
 	add(p("POST /account/notifications", "/account/notifications", "lang=et"),
 		j("PUT /api/v1/account/notifications", "/api/v1/account/notifications", `{"lang":"et"}`))
+	// Following (i12a): each signed-in user's own, the public refused.
+	add(p("POST /follows", "/follows", "kind=municipality&id=0784&back=/desk"),
+		j("PUT /api/v1/follows/{kind}/{id}", "/api/v1/follows/municipality/0784", ""))
+	add(p("POST /follows/delete", "/follows/delete", "kind=municipality&id=0784&back=/desk"),
+		j("DELETE /api/v1/follows/{kind}/{id}", "/api/v1/follows/municipality/0784", ""))
 	// Last, as it moves the submitted need into the unpublished consolidated need.
 	add(p("POST /consolidated/{id}/needs", "/consolidated/{internal}/needs", "need_id={submitted}"),
 		j("POST /api/v1/consolidated-needs/{id}/needs", "/api/v1/consolidated-needs/{internal}/needs", `{"need_ids":[{submitted}]}`))

@@ -11,6 +11,7 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/desk"
 	"kovit/internal/eservice"
+	"kovit/internal/follow"
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
@@ -37,6 +38,8 @@ type Deps struct {
 	// Desk lists each signed-in user's desk; Visits keeps their last visits.
 	Desk   *desk.Desk
 	Visits desk.Visits
+	// Follows keeps what each user follows (internal/follow).
+	Follows follow.Store
 }
 
 // API serves the JSON API.
@@ -53,6 +56,7 @@ type API struct {
 	baseURL        string
 	desk           *desk.Desk
 	visits         desk.Visits
+	follows        follow.Store
 }
 
 // New returns the API over d.
@@ -74,6 +78,7 @@ func New(d Deps) *API {
 		baseURL:        strings.TrimRight(d.BaseURL, "/"),
 		desk:           d.Desk,
 		visits:         d.Visits,
+		follows:        d.Follows,
 	}
 }
 

@@ -18,11 +18,16 @@ type deskAnswer struct {
 }
 
 // deskViewer is who u is to the desk, from the permission policy; the UI has its twin.
-func deskViewer(u *auth.User) desk.Viewer {
-	s := auth.ListScope(u)
+// An editor of several municipalities sees the one they chose (municipality, "" for their
+// primary one); auth.ChooseMunicipality keeps them to their own.
+func deskViewer(u *auth.User, municipality string) desk.Viewer {
+	s, chosen := auth.ListScope(u), auth.ChooseMunicipality(u, municipality)
 	_, editorOf := auth.ReadableDrafts(u)
-	return desk.Viewer{UserID: u.ID, Municipality: s.Municipality, Queues: s.Reach == auth.Everything,
-		MayReadNeed: auth.NeedReader(u), EditorOf: editorOf}
+	if editorOf != "" {
+		editorOf = chosen
+	}
+	return desk.Viewer{UserID: u.ID, Municipality: chosen, Municipalities: s.Municipalities(),
+		Queues: s.Reach == auth.Everything, MayReadNeed: auth.NeedReader(u), EditorOf: editorOf, ReadStrategy: auth.StrategyReader(u)}
 }
 
 // getDesk answers the signed-in user's desk. Unlike the page it records no visit, so a
@@ -33,8 +38,12 @@ func (a *API) getDesk(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CanReadInternal(u); err != nil {
 		return err
 	}
-	v := deskViewer(u)
 	q := newQuery(r)
+	want := q.str("municipality")
+	if err := auth.CheckMunicipalityChoice(u, want); err != nil {
+		return err
+	}
+	v := deskViewer(u, want)
 	f := desk.Filter{Area: q.str("area"), County: q.str("county")}
 	pg := q.page()
 	var check error

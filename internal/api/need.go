@@ -241,7 +241,7 @@ func (a *API) readableNeed(r *http.Request) (need.Need, error) {
 // scopeNeeds narrows a list's filter to the needs the user may read (auth.NeedScope); an
 // editor asking for another municipality's needs is refused.
 func scopeNeeds(u *auth.User, f *need.Filter) error {
-	ehak, submittedOnly, err := auth.NeedScope(u)
+	ehak, submittedOnly, err := auth.NeedScopeIn(u, f.MunicipalityEHAK)
 	if err != nil {
 		return err
 	}

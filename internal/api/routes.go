@@ -134,6 +134,10 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/activities/{id}/participants", a.addParticipants, perUser},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET", prefix + "/desk", a.getDesk, perUser},
+		// Issue 12, i12a: what the signed-in user follows (follow.go).
+		{"GET", prefix + "/follows", a.listFollows, perUser},
+		{"PUT", prefix + "/follows/{kind}/{id}", a.addFollow, perUser},
+		{"DELETE", prefix + "/follows/{kind}/{id}", a.removeFollow, perUser},
 	}
 }
 

@@ -13,7 +13,10 @@ var (
 	InviteEmail        = tabular.Column{Et: "e-post", En: "e-mail"}
 	InviteRole         = tabular.Column{Et: "roll", En: "role"}
 	InviteMunicipality = tabular.Column{Et: "omavalitsus", En: "municipality"}
-	InviteColumns      = []tabular.Column{InviteName, InviteEmail, InviteRole, InviteMunicipality}
+	// InviteMunicipalities is the further municipalities of an editor of several,
+	// separated by ';' (optional).
+	InviteMunicipalities = tabular.Column{Et: "teised omavalitsused", En: "other municipalities"}
+	InviteColumns        = []tabular.Column{InviteName, InviteEmail, InviteRole, InviteMunicipality, InviteMunicipalities}
 )
 
 // MaxInvitations bounds one sheet: each row sends a mail while the inviter waits.
@@ -53,6 +56,17 @@ func ParseInvitations(header []string, rows [][]string, names map[string]string,
 				n.MunicipalityEHAK = "?"
 			}
 		}
+		if more := ParseMunicipalities(cell(InviteMunicipalities)); len(more) > 0 && n.MunicipalityEHAK != "?" {
+			n.Municipalities = []string{n.MunicipalityEHAK}
+			for _, m := range more {
+				ehak, ok := names[strings.ToLower(m)]
+				if !ok {
+					errs.Add(row, InviteMunicipalities.Et, "error.unknown_municipality")
+					break
+				}
+				n.Municipalities = append(n.Municipalities, ehak)
+			}
+		}
 		n.Normalize()
 		for _, p := range kovit.FieldsOf(n.Validate()) {
 			if n.MunicipalityEHAK == "?" && p.Field == "municipality_ehak" {
@@ -64,7 +78,7 @@ func ParseInvitations(header []string, rows [][]string, names map[string]string,
 			errs.Add(row, InviteEmail.Et, "invite.error.duplicate_email")
 		}
 		seen[n.Email] = true
-		if n.Role.Valid() && n.MunicipalityEHAK != "?" && may(n.Role, n.MunicipalityEHAK) != nil {
+		if n.Role.Valid() && n.MunicipalityEHAK != "?" && !mayAll(may, n) {
 			errs.Add(row, InviteRole.Et, "invite.error.forbidden")
 			errs.Forbidden = true
 		}
@@ -87,6 +101,21 @@ func inviteColumn(field string) tabular.Column {
 		return InviteRole
 	case "municipality_ehak":
 		return InviteMunicipality
+	case "municipalities":
+		return InviteMunicipalities
 	}
 	return InviteName
+}
+
+// mayAll reports whether the inviter may invite n in each of its municipalities.
+func mayAll(may func(Role, string) error, n NewUser) bool {
+	if may(n.Role, n.MunicipalityEHAK) != nil {
+		return false
+	}
+	for _, e := range n.Municipalities {
+		if may(n.Role, e) != nil {
+			return false
+		}
+	}
+	return true
 }

@@ -17,7 +17,7 @@ func CanEditMunicipality(u *User, ehak string) error {
 	if u == nil {
 		return kovit.Unauthorized()
 	}
-	ok := u.Role == RoleAdmin || u.Role == RoleCoordinator || (u.Role == RoleEditor && u.MunicipalityEHAK == ehak)
+	ok := u.Role == RoleAdmin || u.Role == RoleCoordinator || Member(u, ehak)
 	return require(u, ok)
 }
 
@@ -54,7 +54,7 @@ func CanBeContact(c User, ownerEHAK string) bool {
 	if !c.Active || ownerEHAK == "" {
 		return c.Active
 	}
-	return c.Role == RoleCoordinator || (c.Role == RoleEditor && c.MunicipalityEHAK == ownerEHAK)
+	return c.Role == RoleCoordinator || Member(&c, ownerEHAK)
 }
 
 // CanListEmails allows a list of accounts' e-mail addresses, such as the contact picker's,
@@ -70,7 +70,7 @@ func CanReadStrategy(u *User, public bool, ownerEHAK string) error {
 	if public {
 		return nil
 	}
-	if u != nil && u.Role == RoleEditor && ownerEHAK != "" && ownerEHAK != u.MunicipalityEHAK {
+	if u != nil && u.Role == RoleEditor && ownerEHAK != "" && !Member(u, ownerEHAK) {
 		return require(u, false)
 	}
 	return CanReadInternal(u)
@@ -121,7 +121,7 @@ func CanReadAudit(u *User) error { return CanEditNational(u) }
 // keeps their earlier contact details, to those who read the audit trail and to the
 // municipality's own editors.
 func CanReadMunicipalityHistory(u *User, ehak string) error {
-	if u != nil && u.Role == RoleEditor && u.MunicipalityEHAK == ehak {
+	if Member(u, ehak) {
 		return require(u, true)
 	}
 	return CanReadAudit(u)
@@ -203,7 +203,7 @@ func CanReadNeed(u *User, ehak string, editable bool) error {
 	case RoleAdmin, RoleCoordinator:
 		return require(u, true)
 	case RoleEditor:
-		return require(u, u.MunicipalityEHAK != "" && u.MunicipalityEHAK == ehak)
+		return require(u, Member(u, ehak))
 	case RoleReader:
 		return require(u, !editable)
 	}
@@ -242,7 +242,7 @@ func CanEditNeed(u *User, ehak string, editable bool) error {
 	if u == nil {
 		return kovit.Unauthorized()
 	}
-	if u.Role == RoleEditor && u.MunicipalityEHAK == ehak && !editable {
+	if Member(u, ehak) && !editable {
 		return require(u, false)
 	}
 	return CanEditMunicipality(u, ehak)
@@ -290,7 +290,7 @@ func CanInvite(u *User, role Role, ehak string) error {
 	case u == nil:
 		return kovit.Unauthorized()
 	case IsLead(u):
-		return require(u, role == RoleEditor && ehak == u.MunicipalityEHAK)
+		return require(u, role == RoleEditor && Member(u, ehak))
 	case role == RoleAdmin:
 		return CanAdminister(u)
 	}
@@ -300,7 +300,7 @@ func CanInvite(u *User, role Role, ehak string) error {
 // CanDeactivateUser allows admins to deactivate any account but their own, and a
 // municipal lead the other editors of their own municipality.
 func CanDeactivateUser(u *User, target User) error {
-	if IsLead(u) && target.ID != u.ID && target.Role == RoleEditor && target.MunicipalityEHAK == u.MunicipalityEHAK {
+	if IsLead(u) && target.ID != u.ID && leads(u, target) {
 		return nil
 	}
 	if err := CanAdminister(u); err != nil {
@@ -313,7 +313,7 @@ func CanDeactivateUser(u *User, target User) error {
 // their first state eID sign-in: to admins, and to a municipal lead for the editors of
 // their own municipality.
 func CanSetPersonalCode(u *User, target User) error {
-	if IsLead(u) && target.Role == RoleEditor && target.MunicipalityEHAK == u.MunicipalityEHAK {
+	if IsLead(u) && leads(u, target) {
 		return nil
 	}
 	return CanAdminister(u)

@@ -1,6 +1,10 @@
 package auth
 
-import "kovit/internal/kovit"
+import (
+	"strings"
+
+	"kovit/internal/kovit"
+)
 
 // Reach is how far into a list a user may see, from the public's published records to
 // everything; each list filters by it instead of asking who the user is.
@@ -26,8 +30,13 @@ const (
 type Scope struct {
 	Reach Reach
 	// Municipality is the EHAK code of an editor's own municipality (reach OwnDrafts),
-	// the one whose work in progress they see and speak for; "" for everyone else.
+	// the one whose work in progress they see and speak for; "" for everyone else. An
+	// editor of several municipalities has their primary one here and every one in
+	// Municipalities.
 	Municipality string
+	// others are the further municipalities of an editor of several, comma-separated so
+	// that a Scope stays comparable; read them with Municipalities and Includes.
+	others string
 }
 
 // ListScope is what u may see of a list (nil is the public).
@@ -39,7 +48,8 @@ func ListScope(u *User) Scope {
 	case RoleAdmin, RoleCoordinator:
 		return Scope{Reach: Everything}
 	case RoleEditor:
-		return Scope{Reach: OwnDrafts, Municipality: u.MunicipalityEHAK}
+		all := u.MunicipalityList()
+		return Scope{Reach: OwnDrafts, Municipality: u.MunicipalityEHAK, others: strings.Join(all[min(1, len(all)):], ",")}
 	}
 	return Scope{Reach: Internal}
 }

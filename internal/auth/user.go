@@ -36,11 +36,14 @@ func (r Role) Valid() bool {
 
 // User is an account.
 type User struct {
-	ID                 int64      `json:"id"`
-	Email              string     `json:"email"`
-	Name               string     `json:"name"`
-	Role               Role       `json:"role"`
-	MunicipalityEHAK   string     `json:"municipality_ehak,omitempty"`
+	ID               int64  `json:"id"`
+	Email            string `json:"email"`
+	Name             string `json:"name"`
+	Role             Role   `json:"role"`
+	MunicipalityEHAK string `json:"municipality_ehak,omitempty"`
+	// Municipalities is every municipality an editor works for, MunicipalityEHAK (the
+	// primary one, the default of their pages) first; read it with MunicipalityList.
+	Municipalities     []string   `json:"municipalities,omitempty"`
 	Active             bool       `json:"active"`
 	MustChangePassword bool       `json:"must_change_password"`
 	Version            int        `json:"version"`
@@ -68,14 +71,17 @@ type NewUser struct {
 	Name             string `json:"name"`
 	Role             Role   `json:"role"`
 	MunicipalityEHAK string `json:"municipality_ehak"`
-	Password         string `json:"password"`
+	// Municipalities, when given, is every municipality of an editor of several, the
+	// primary one first (MunicipalityEHAK may then be left out).
+	Municipalities []string `json:"municipalities,omitempty"`
+	Password       string   `json:"password"`
 }
 
 // Normalize trims input and lower-cases the e-mail, which is the sign-in name.
 func (n *NewUser) Normalize() {
 	n.Email = strings.ToLower(strings.TrimSpace(n.Email))
 	n.Name = strings.TrimSpace(n.Name)
-	n.MunicipalityEHAK = strings.TrimSpace(n.MunicipalityEHAK)
+	n.MunicipalityEHAK, n.Municipalities = NormalizeMunicipalities(n.MunicipalityEHAK, n.Municipalities)
 }
 
 // Validate checks a new account; an empty password means one is generated.
@@ -90,6 +96,7 @@ func (n NewUser) Validate() error {
 		p.Add("name", "error.too_long")
 	}
 	validateRole(&p, n.Role, n.MunicipalityEHAK)
+	validateMunicipalities(&p, n.Role, n.Municipalities)
 	if n.Password != "" {
 		if key := PasswordProblem(n.Password); key != "" {
 			p.Add("password", key)
@@ -103,8 +110,11 @@ type UserUpdate struct {
 	Name             string `json:"name"`
 	Role             Role   `json:"role"`
 	MunicipalityEHAK string `json:"municipality_ehak"`
-	Active           bool   `json:"active"`
-	Version          int    `json:"version"`
+	// Municipalities is every municipality of an editor, as NewUser's; nil keeps the
+	// account's other municipalities as they are.
+	Municipalities []string `json:"municipalities,omitempty"`
+	Active         bool     `json:"active"`
+	Version        int      `json:"version"`
 }
 
 // Validate checks an account update.
@@ -116,6 +126,7 @@ func (u UserUpdate) Validate() error {
 		p.Add("name", "error.too_long")
 	}
 	validateRole(&p, u.Role, u.MunicipalityEHAK)
+	validateMunicipalities(&p, u.Role, u.Municipalities)
 	if u.Version < 1 {
 		p.Add("version", "error.version")
 	}

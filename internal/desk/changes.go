@@ -42,11 +42,27 @@ func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) (Found, e
 	if err != nil {
 		return Found{}, err
 	}
+	fs, err := m.follows(ctx, v)
+	if err != nil {
+		return Found{}, err
+	}
 	seen := map[string]bool{}
 	var out []Item
 	for _, e := range events {
 		key := e.Entity + "/" + e.EntityID
-		if seen[key] || Module(e.Entity) == "" {
+		if seen[key] {
+			continue
+		}
+		pi, ok, err := m.planChange(ctx, v, e, fs)
+		if err != nil {
+			return Found{}, err
+		}
+		if ok {
+			seen[key] = true
+			out = append(out, pi)
+			continue
+		}
+		if Module(e.Entity) == "" {
 			continue
 		}
 		seen[key] = true
@@ -73,6 +89,11 @@ func (m Modules) changes(ctx context.Context, v Viewer, now time.Time) (Found, e
 			i.TitleEt, i.Link = "#"+e.EntityID, "/consolidated/"+e.EntityID
 		case audit.KindMeasure:
 			i.TitleEt, i.Link = "#"+e.EntityID, "/measures/"+e.EntityID
+		}
+		// Consolidated needs and measures are about no one municipality or service: only
+		// who follows nothing sees them.
+		if !fs.Covers(i.MunicipalityEHAK, serviceOf(e), "") {
+			continue
 		}
 		out = append(out, i)
 	}

@@ -20,6 +20,7 @@ import (
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
+	"kovit/internal/plan"
 )
 
 // Kind is what an item asks of its viewer.
@@ -47,7 +48,7 @@ const (
 // ranks orders the kinds: what someone has handed back or what is late first, then what
 // waits, then what only could be better. A kind missing here sorts last.
 var ranks = []Kind{CellReturned, NeedReturned, RoundMissing, RoundOpen, OverdueParticipant, OverdueTask,
-	CellToVerify, NeedToReview, StaleActivity, CellUnfilled, CellUnconfirmed, Changed}
+	CellToVerify, NeedToReview, SuggestedDuplicate, StaleActivity, CellUnfilled, CellUnconfirmed, Changed}
 
 // Rank is k's place in the urgency order, lower first.
 func Rank(k Kind) int {
@@ -73,6 +74,16 @@ type Item struct {
 	Date time.Time `json:"date,omitzero"`
 	// Count says how many the item stands for: a round's drafts or missing municipalities.
 	Count int `json:"count,omitempty"`
+	// Other is the second record of a pair (a suggested duplicate's other need).
+	Other *Other `json:"other,omitempty"`
+}
+
+// Other is the second record of a pair item: whose it is, its page, and where a form
+// posts to dismiss the pair.
+type Other struct {
+	MunicipalityEHAK string `json:"municipality_ehak,omitempty"`
+	Link             string `json:"link"`
+	Dismiss          string `json:"dismiss,omitempty"`
 }
 
 // Title is the item's title in lang, the other language standing in for a missing one.
@@ -87,8 +98,10 @@ func (i Item) Title(lang string) string {
 // (internal/auth); the desk compares no roles.
 type Viewer struct {
 	UserID int64
-	// Municipality is an editor's own municipality: their to-do list.
-	Municipality string
+	// Municipality is an editor's own municipality: their to-do list. An editor of
+	// several has the one they chose here and all of them in Municipalities.
+	Municipality   string
+	Municipalities []string
 	// Queues is set for who reviews every municipality's work (coordinators, admins).
 	Queues bool
 	// MayReadNeed is auth.CanReadNeed for the viewer; no need passes without it.
@@ -96,6 +109,9 @@ type Viewer struct {
 	// EditorOf leaves out other municipalities' draft plans (auth.ReadableDrafts), as
 	// plan.CollectAttention reads it for every attention list.
 	EditorOf string
+	// ReadStrategy is auth.CanReadStrategy for the viewer: the changes of the strategies
+	// they follow pass it; without it none is listed.
+	ReadStrategy plan.ReadRule
 	// LastVisit is the viewer's previous visit to the desk; zero on the first.
 	LastVisit time.Time
 	Filter    Filter

@@ -8,6 +8,7 @@ import (
 
 	"kovit/internal/audit"
 	"kovit/internal/eservice"
+	"kovit/internal/follow"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
 	"kovit/internal/plan"
@@ -20,6 +21,8 @@ type Modules struct {
 	Needs          need.Store
 	Plans          plan.Store
 	Audit          audit.Store
+	// Follows narrows a reader's changes to what they follow; nil lists every change.
+	Follows follow.Store
 }
 
 // New is the desk of the modules in place: e-service cells, needs and rounds, the action

@@ -73,8 +73,19 @@ func (d Digest) Send(ctx context.Context, now time.Time) (int, error) {
 	strategies := map[int64]plan.Strategy{}
 	for _, u := range users {
 		f := plan.AttentionFilter{ContactID: u.ID}
-		f.Participations = auth.ListScope(&u).Municipality
+		scope := auth.ListScope(&u)
+		f.Participations = scope.Municipality
 		items, err := d.Store.Attention(ctx, f, now)
+		// An editor of several municipalities hears of each one's parts too (issue 12);
+		// their contact items came with the first.
+		for _, e := range scope.Municipalities() {
+			if err != nil || e == scope.Municipality {
+				continue
+			}
+			var more []plan.AttentionItem
+			more, err = d.Store.Attention(ctx, plan.AttentionFilter{Participations: e}, now)
+			items = append(items, more...)
+		}
 		if err == nil {
 			items, err = d.readable(ctx, &u, items, strategies)
 		}

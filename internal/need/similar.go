@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // Doc is what similarity reads of a need.
@@ -24,6 +25,11 @@ type Index struct {
 	idf      []float64
 	vectors  map[int64][]weight // unit length, by term
 	postings [][]posting        // term → needs with it
+	// likely are the pairs of LikelyPairs, found the first time they are asked for.
+	likely struct {
+		once  sync.Once
+		pairs []Pair
+	}
 }
 
 type weight struct {

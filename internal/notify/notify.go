@@ -35,6 +35,10 @@ const (
 	// A municipality's part of a joint activity.
 	PartOverdue Kind = "activity_part_overdue"
 	PartDue7    Kind = "activity_part_due_7"
+	// Named in a progress update (plan.Mentioned) by someone else.
+	ProgressMention Kind = "progress_mention"
+	// Given a task of an activity one is a contact person of.
+	TaskAssigned Kind = "task_assigned"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -77,6 +81,8 @@ var Kinds = []KindInfo{
 	{ReportOpened, Weekly},
 	{PartOverdue, Weekly},
 	{PartDue7, Weekly},
+	{ProgressMention, Immediate},
+	{TaskAssigned, Immediate},
 }
 
 // Known reports whether k is one of Kinds.

@@ -83,9 +83,12 @@ type Task struct {
 	Position    int        `json:"position"`
 	CompletedAt *time.Time `json:"completed_at"`
 	CompletedBy string     `json:"completed_by"`
-	Version     int        `json:"version"`
-	UpdatedAt   time.Time  `json:"updated_at"`
-	UpdatedBy   string     `json:"updated_by"`
+	// AssigneeID is the one of the activity's contact persons the task is given to, who
+	// is told so (issue 12); nil for nobody in particular.
+	AssigneeID *int64    `json:"assignee_id"`
+	Version    int       `json:"version"`
+	UpdatedAt  time.Time `json:"updated_at"`
+	UpdatedBy  string    `json:"updated_by"`
 }
 
 // Validate checks a task.

@@ -30,8 +30,11 @@ func (t *tx) emit(ctx context.Context, evs ...notify.Event) error {
 		if e.Key != "" {
 			key = &e.Key
 		}
-		audience := `u.role = ? AND (u.municipality_ehak = ? OR (? AND u.municipality_ehak IS NOT NULL))`
-		args := []any{string(auth.RoleEditor), e.Municipality, e.Municipality == notify.EveryMunicipality}
+		// Every editor of the municipality hears of it, also one for whom it is not the
+		// primary one (user_municipalities).
+		audience := `u.role = ? AND (u.municipality_ehak = ? OR (? AND u.municipality_ehak IS NOT NULL)
+			OR EXISTS (SELECT 1 FROM user_municipalities um WHERE um.user_id = u.id AND um.municipality_ehak = ?))`
+		args := []any{string(auth.RoleEditor), e.Municipality, e.Municipality == notify.EveryMunicipality, e.Municipality}
 		if e.Municipality == "" {
 			if len(e.Users) == 0 {
 				continue

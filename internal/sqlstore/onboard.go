@@ -32,10 +32,16 @@ func (s *Store) Invite(ctx context.Context, invites []auth.Invitation, expires t
 			if err := tx.checkUserRefs(ctx, in.Email, 0, in.MunicipalityEHAK); err != nil {
 				return err
 			}
+			if err := tx.checkMunicipalities(ctx, in.Municipalities); err != nil {
+				return err
+			}
 			id, err := tx.insert(ctx, `INSERT INTO users (email, name, role, municipality_ehak, created_at)
 				VALUES (?, ?, ?, ?, ?)`, in.Email, in.Name, string(in.Role), nullIfEmpty(in.MunicipalityEHAK), s.now())
 			if err != nil {
 				return fmt.Errorf("sqlstore: invite: %w", err)
+			}
+			if err := tx.setMunicipalities(ctx, id, in.Municipalities); err != nil {
+				return err
 			}
 			if err := tx.issueLink(ctx, id, auth.LinkInvite, in.TokenHash, expires); err != nil {
 				return err

@@ -11,13 +11,13 @@ import (
 )
 
 const taskColumns = `id, activity_id, title_et, title_en, due_date, state, position, completed_at, completed_by,
-	version, updated_at, updated_by`
+	version, updated_at, updated_by, assignee_id`
 
 func scanTask(row scanner) (plan.Task, error) {
 	var t plan.Task
 	var due sql.NullString
 	err := row.Scan(&t.ID, &t.ActivityID, &t.TitleEt, &t.TitleEn, &due, &t.State, &t.Position, &t.CompletedAt,
-		&t.CompletedBy, &t.Version, &t.UpdatedAt, &t.UpdatedBy)
+		&t.CompletedBy, &t.Version, &t.UpdatedAt, &t.UpdatedBy, &t.AssigneeID)
 	t.Due = dayFrom(due)
 	return t, err
 }
@@ -65,21 +65,27 @@ func (s *Store) CreateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if _, _, err := tx.activity(ctx, k.ActivityID); err != nil {
 			return err
 		}
+		if err := tx.checkAssignee(ctx, k); err != nil {
+			return err
+		}
 		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(position) + 1, 0) FROM plan_tasks WHERE activity_id = ?`, k.ActivityID).Scan(&k.Position); err != nil {
 			return err
 		}
 		now, by := s.now(), actorOf(ctx).name
 		at, atBy := plan.CompletionStamp(plan.Task{}, k.State, now, by)
 		id, err := tx.insert(ctx, `INSERT INTO plan_tasks (activity_id, title_et, title_en, due_date, state, position,
-			completed_at, completed_by, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-			k.ActivityID, k.TitleEt, k.TitleEn, dayArg(k.Due), string(k.State), k.Position, at, atBy, now, by)
+			completed_at, completed_by, version, updated_at, updated_by, assignee_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+			k.ActivityID, k.TitleEt, k.TitleEn, dayArg(k.Due), string(k.State), k.Position, at, atBy, now, by, k.AssigneeID)
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert task: %w", err)
 		}
 		if out, err = taskFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, audit.KindTask, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		if err := tx.record(ctx, audit.KindTask, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil {
+			return err
+		}
+		return tx.emitAssigned(ctx, out, nil)
 	})
 	return out, err
 }
@@ -99,11 +105,18 @@ func (s *Store) UpdateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if err := tx.writable(ctx, before.ActivityID, true); err != nil {
 			return err
 		}
+		k.ActivityID = before.ActivityID
+		// An assignee since removed from the contacts stays until the task is given anew.
+		if !sameID(k.AssigneeID, before.AssigneeID) {
+			if err := tx.checkAssignee(ctx, k); err != nil {
+				return err
+			}
+		}
 		now, by := s.now(), actorOf(ctx).name
 		at, atBy := plan.CompletionStamp(before, k.State, now, by)
 		res, err := tx.exec(ctx, `UPDATE plan_tasks SET title_et = ?, title_en = ?, due_date = ?, state = ?, completed_at = ?,
-			completed_by = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
-			k.TitleEt, k.TitleEn, dayArg(k.Due), string(k.State), at, atBy, now, by, k.ID, k.Version)
+			completed_by = ?, assignee_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+			k.TitleEt, k.TitleEn, dayArg(k.Due), string(k.State), at, atBy, k.AssigneeID, now, by, k.ID, k.Version)
 		if err != nil {
 			return fmt.Errorf("sqlstore: update task: %w", err)
 		}
@@ -113,7 +126,10 @@ func (s *Store) UpdateTask(ctx context.Context, k plan.Task) (plan.Task, error) 
 		if after, err = taskFrom(ctx, tx, k.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, audit.KindTask, strconv.FormatInt(k.ID, 10), audit.Update, before, after)
+		if err := tx.record(ctx, audit.KindTask, strconv.FormatInt(k.ID, 10), audit.Update, before, after); err != nil {
+			return err
+		}
+		return tx.emitAssigned(ctx, after, before.AssigneeID)
 	})
 	return after, err
 }

@@ -104,7 +104,10 @@ func (s *Store) PostProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if out, err = progressUpdateFrom(ctx, tx, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, audit.KindProgressUpdate, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		if err := tx.record(ctx, audit.KindProgressUpdate, strconv.FormatInt(id, 10), audit.Create, nil, out); err != nil {
+			return err
+		}
+		return tx.emitMentions(ctx, out, "")
 	})
 	return out, err
 }
@@ -134,7 +137,10 @@ func (s *Store) EditProgressUpdate(ctx context.Context, u plan.ProgressUpdate) (
 		if after, err = progressUpdateFrom(ctx, tx, u.ID); err != nil {
 			return err
 		}
-		return tx.record(ctx, audit.KindProgressUpdate, strconv.FormatInt(u.ID, 10), audit.Update, before, after)
+		if err := tx.record(ctx, audit.KindProgressUpdate, strconv.FormatInt(u.ID, 10), audit.Update, before, after); err != nil {
+			return err
+		}
+		return tx.emitMentions(ctx, after, before.Body)
 	})
 	return after, err
 }

@@ -13,14 +13,26 @@ import (
 
 const userColumns = `id, email, name, role, COALESCE(municipality_ehak, ''), password_hash,
 	must_change_password, active, COALESCE(oidc_subject, ''), version, created_at, last_sign_in_at, session_epoch,
-	is_lead, personal_code_hint`
+	is_lead, personal_code_hint, ` + otherMunicipalities
+
+// otherMunicipalities are an editor's further municipalities (user_municipalities) in one
+// column, so every query that reads users reads them; both engines know string_agg.
+const otherMunicipalities = `COALESCE((SELECT string_agg(um.municipality_ehak, ',' ORDER BY um.position)
+	FROM user_municipalities um WHERE um.user_id = users.id), '')`
 
 func scanUser(row scanner, extra ...any) (auth.User, error) {
 	var u auth.User
+	var others string
 	dest := []any{&u.ID, &u.Email, &u.Name, &u.Role, &u.MunicipalityEHAK, &u.PasswordHash,
 		&u.MustChangePassword, &u.Active, &u.OIDCSubject, &u.Version, &u.CreatedAt, &u.LastSignInAt, &u.SessionEpoch,
-		&u.Lead, &u.PersonalCodeHint}
+		&u.Lead, &u.PersonalCodeHint, &others}
 	err := row.Scan(append(dest, extra...)...)
+	if u.MunicipalityEHAK != "" {
+		u.Municipalities = []string{u.MunicipalityEHAK}
+		if others != "" {
+			u.Municipalities = append(u.Municipalities, strings.Split(others, ",")...)
+		}
+	}
 	return u, err
 }
 
@@ -42,11 +54,17 @@ func (s *Store) CreateUser(ctx context.Context, n auth.NewUser, passwordHash str
 		if err := tx.checkUserRefs(ctx, n.Email, 0, n.MunicipalityEHAK); err != nil {
 			return err
 		}
+		if err := tx.checkMunicipalities(ctx, n.Municipalities); err != nil {
+			return err
+		}
 		id, err := tx.insert(ctx, `INSERT INTO users (email, name, role, municipality_ehak, password_hash,
 			must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			n.Email, n.Name, string(n.Role), nullIfEmpty(n.MunicipalityEHAK), passwordHash, mustChange, s.now())
 		if err != nil {
 			return fmt.Errorf("sqlstore: create user: %w", err)
+		}
+		if err := tx.setMunicipalities(ctx, id, n.Municipalities); err != nil {
+			return err
 		}
 		if u, err = userFrom(ctx, tx, id); err != nil {
 			return err
@@ -87,6 +105,7 @@ func userFrom(ctx context.Context, q querier, id int64) (auth.User, error) {
 // UpdateUser implements auth.Store.
 func (s *Store) UpdateUser(ctx context.Context, id int64, up auth.UserUpdate) (auth.User, error) {
 	up.Name = strings.TrimSpace(up.Name)
+	up.MunicipalityEHAK, up.Municipalities = auth.NormalizeMunicipalities(up.MunicipalityEHAK, up.Municipalities)
 	if err := up.Validate(); err != nil {
 		return auth.User{}, err
 	}
@@ -99,6 +118,10 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up auth.UserUpdate) (a
 		if err := tx.checkUserRefs(ctx, "", id, up.MunicipalityEHAK); err != nil {
 			return err
 		}
+		list := up.KeptMunicipalities(before)
+		if err := tx.checkMunicipalities(ctx, list); err != nil {
+			return err
+		}
 		res, err := tx.exec(ctx, `UPDATE users SET name = ?, role = ?, municipality_ehak = ?, active = ?,
 			version = version + 1 WHERE id = ? AND version = ?`,
 			up.Name, string(up.Role), nullIfEmpty(up.MunicipalityEHAK), up.Active, id, up.Version)
@@ -106,6 +129,9 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up auth.UserUpdate) (a
 			return fmt.Errorf("sqlstore: update user: %w", err)
 		}
 		if err := oneRow(res); err != nil {
+			return err
+		}
+		if err := tx.setMunicipalities(ctx, id, list); err != nil {
 			return err
 		}
 		if before.Active && !up.Active {
@@ -199,7 +225,8 @@ func (s *Store) ListUsers(ctx context.Context, f auth.UserFilter) ([]auth.User, 
 		w.add("role = ?", string(f.Role))
 	}
 	if f.MunicipalityEHAK != "" {
-		w.add("municipality_ehak = ?", f.MunicipalityEHAK)
+		w.add(`(municipality_ehak = ? OR EXISTS (SELECT 1 FROM user_municipalities um
+			WHERE um.user_id = users.id AND um.municipality_ehak = ?))`, f.MunicipalityEHAK, f.MunicipalityEHAK)
 	}
 	if f.Active != nil {
 		w.add("active = ?", *f.Active)

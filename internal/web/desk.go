@@ -21,6 +21,10 @@ type deskPage struct {
 	Areas          []string
 	Counties       []municipality.County
 	Names          map[string]string // municipality names by EHAK
+	// Choices link to the desk of each municipality of an editor of several.
+	Choices []municipalityChoice
+	// Following is how many things a reader follows: their changes are narrowed to them.
+	Following int
 }
 
 type deskGroup struct {
@@ -52,11 +56,16 @@ var fullLists = map[desk.Kind]string{desk.CellToVerify: "/eservices", desk.NeedT
 	desk.StaleActivity: "/plan/attention", desk.CellUnfilled: "/eservices", desk.CellUnconfirmed: "/eservices"}
 
 // deskViewer is who u is to the desk, from the permission policy; the API has its twin.
-func deskViewer(u *auth.User) desk.Viewer {
-	s := auth.ListScope(u)
+// An editor of several municipalities sees the one they chose (municipality, "" for their
+// primary one); auth.ChooseMunicipality keeps them to their own.
+func deskViewer(u *auth.User, municipality string) desk.Viewer {
+	s, chosen := auth.ListScope(u), auth.ChooseMunicipality(u, municipality)
 	_, editorOf := auth.ReadableDrafts(u)
-	return desk.Viewer{UserID: u.ID, Municipality: s.Municipality, Queues: s.Reach == auth.Everything,
-		MayReadNeed: auth.NeedReader(u), EditorOf: editorOf}
+	if editorOf != "" {
+		editorOf = chosen
+	}
+	return desk.Viewer{UserID: u.ID, Municipality: chosen, Municipalities: s.Municipalities(),
+		Queues: s.Reach == auth.Everything, MayReadNeed: auth.NeedReader(u), EditorOf: editorOf, ReadStrategy: auth.StrategyReader(u)}
 }
 
 func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
@@ -65,7 +74,11 @@ func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CanReadInternal(u); err != nil {
 		return err
 	}
-	v := deskViewer(u)
+	want := r.URL.Query().Get("municipality")
+	if err := auth.CheckMunicipalityChoice(u, want); err != nil {
+		return err
+	}
+	v := deskViewer(u, want)
 	p := deskPage{planPage: planPage{ui.page(r, "desk.title")}, Queues: v.Queues, Editor: v.Municipality != ""}
 	p.Nav = "desk"
 	var err error
@@ -85,6 +98,13 @@ func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	if v.ReadsChanges() && ui.Follows != nil {
+		fs, err := ui.Follows.Follows(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		p.Following = len(fs)
+	}
 	p.Since = v.LastVisit
 	if p.Since.IsZero() {
 		p.Since = now.Add(-desk.FirstVisit)
@@ -100,6 +120,7 @@ func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 	for _, m := range ms {
 		p.Names[m.EHAK] = m.Name
 	}
+	p.Choices = municipalityChoices(v.Municipalities, v.Municipality, p.Names, "/desk")
 	p.Groups = deskGroups(p.List)
 	for k, g := range p.Groups {
 		if g.More != "" && p.Editor && (g.Key == string(desk.CellUnfilled) || g.Key == string(desk.CellUnconfirmed)) {

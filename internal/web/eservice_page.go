@@ -28,6 +28,8 @@ type eservicePageForm struct {
 	Words     pageFormWords
 	Criteria  []pageFormCriterion
 	Offerings []pageFormOption
+	// Choices link to the form of each municipality of an editor of several.
+	Choices []municipalityChoice
 }
 
 type pageFormWords struct{ Offering, Criteria, URL, System, Unknown string }
@@ -139,6 +141,9 @@ func (ui *UI) loadPageForm(r *http.Request) (eservicePageForm, error) {
 	}
 	g := eservice.NewGrid(cells)
 	p.esPage = esPage{ui.page(r, "")}
+	if p.Choices, err = ui.ownMunicipalityChoices(ctx, p.User, p.M.EHAK, "/municipalities/%s/eservices/edit"); err != nil {
+		return p, err
+	}
 	p.Title, p.Nav = p.L.T("fastentry.page.title", "Name", p.M.Name), "eservices"
 	l := p.L
 	p.Words = pageFormWords{Offering: l.T("eservice.field.offering"), Criteria: l.T("eservice.criteria.title"),

@@ -64,13 +64,15 @@ func (ui *UI) fillNeedForm(r *http.Request, f *needForm) error {
 	}
 	if auth.ListScope(auth.UserFrom(r.Context())).EveryMunicipality() {
 		f.Municipalities, err = ui.allMunicipalities(r.Context())
+	} else {
+		f.Municipalities, err = ui.ownMunicipalities(r.Context(), auth.UserFrom(r.Context()))
 	}
 	return err
 }
 
 func (ui *UI) needNew(w http.ResponseWriter, r *http.Request) error {
 	u := auth.UserFrom(r.Context())
-	own := auth.ListScope(u).Municipality
+	own := auth.ChooseMunicipality(u, r.URL.Query().Get("municipality"))
 	if err := auth.CanEditNeed(u, own, true); err != nil {
 		return err
 	}

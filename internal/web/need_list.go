@@ -39,7 +39,7 @@ func (p needListPage) ExportQuery() string {
 // needFilter reads the list's filters, narrowed to the needs the user may read: an
 // editor's own municipality's, a reader's submitted ones (auth.NeedScope).
 func needFilter(u *auth.User, q url.Values) (need.Filter, error) {
-	ehak, submittedOnly, err := auth.NeedScope(u)
+	ehak, submittedOnly, err := auth.NeedScopeIn(u, q.Get("municipality"))
 	if err != nil {
 		return need.Filter{}, err
 	}
@@ -86,6 +86,8 @@ func (ui *UI) needList(w http.ResponseWriter, r *http.Request) error {
 		if p.Municipalities, err = ui.allMunicipalities(ctx); err != nil {
 			return err
 		}
+	} else if p.Municipalities, err = ui.ownMunicipalities(ctx, u); err != nil {
+		return err
 	}
 	ui.render(w, r, http.StatusOK, "need/list", p)
 	return nil

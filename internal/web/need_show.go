@@ -166,7 +166,8 @@ func (ui *UI) needSuggestion(w http.ResponseWriter, r *http.Request) error {
 		if err := ui.Needs.DismissSuggestion(ctx, id, other); err != nil {
 			return err
 		}
-		return ui.redirect(w, r, "/needs/"+strconv.FormatInt(id, 10), "needui.flash.dismissed")
+		// The desk's queue of suggested duplicates dismisses too, and goes back there.
+		return ui.redirect(w, r, localPath(r.PostFormValue("back"), "/needs/"+strconv.FormatInt(id, 10)), "needui.flash.dismissed")
 	}
 	return kovit.NotFound()
 }

@@ -56,6 +56,10 @@ type notifySettingsPage struct {
 	Rows       []notify.KindInfo // each kind with the user's delivery in Default
 	Deliveries []notify.Delivery
 	Form       form
+	// ShowFollows and Follows are what the signed-in user follows, on their own page only
+	// (not on a mail's signed link).
+	ShowFollows bool
+	Follows     []followRow
 }
 
 func (ui *UI) notificationSettings(w http.ResponseWriter, r *http.Request) error {
@@ -144,6 +148,15 @@ func (ui *UI) renderSettings(w http.ResponseWriter, r *http.Request, status int,
 	p.Nav = "account"
 	for _, k := range notify.Kinds {
 		p.Rows = append(p.Rows, notify.KindInfo{Kind: k.Kind, Default: s.Prefs.For(k.Kind)})
+	}
+	if p.User != nil && action == "/account/notifications" && ui.Follows != nil {
+		var err error
+		p.ShowFollows = true
+		// A list that cannot be read leaves the page without it, not the settings unserved.
+		if p.Follows, err = ui.followRows(r.Context(), p.User); err != nil {
+			p.ShowFollows = false
+			ui.Logger.Warn("follows", "err", err, "id", p.RequestID)
+		}
 	}
 	ui.render(w, r, status, "notify/settings", p)
 }

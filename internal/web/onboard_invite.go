@@ -68,13 +68,19 @@ func (ui *UI) invite(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	n := auth.NewUser{Email: r.PostFormValue("email"), Name: r.PostFormValue("name"),
-		Role: auth.Role(r.PostFormValue("role")), MunicipalityEHAK: r.PostFormValue("municipality_ehak")}
+		Role: auth.Role(r.PostFormValue("role")), MunicipalityEHAK: r.PostFormValue("municipality_ehak"),
+		Municipalities: formMunicipalities(r)}
 	n.Normalize()
 	if err := n.Validate(); err != nil {
 		return ui.renderInvite(w, r, http.StatusUnprocessableEntity, invitePage{Input: n, Form: form{Problems: kovit.FieldsOf(err)}})
 	}
 	if err := auth.CanInvite(u, n.Role, n.MunicipalityEHAK); err != nil {
 		return err
+	}
+	for _, e := range n.Municipalities {
+		if err := auth.CanInvite(u, n.Role, e); err != nil {
+			return err
+		}
 	}
 	invited, failed, err := ui.sendInvitations(r, []auth.NewUser{n})
 	if kovit.ErrorCode(err) == kovit.EInvalid {

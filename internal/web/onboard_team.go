@@ -33,7 +33,7 @@ func (ui *UI) renderTeam(w http.ResponseWriter, r *http.Request, status int, p t
 	}
 	p.EHAK = r.URL.Query().Get("ehak")
 	if auth.IsLead(u) {
-		p.EHAK = u.MunicipalityEHAK
+		p.EHAK = auth.ChooseMunicipality(u, p.EHAK) // a lead of several chooses among theirs
 	}
 	users, _, err := ui.Users.ListUsers(r.Context(), auth.UserFilter{MunicipalityEHAK: p.EHAK, Limit: 500})
 	if err != nil {

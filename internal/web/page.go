@@ -26,7 +26,8 @@ type Page struct {
 	Unread    int // the signed-in user's unread notifications, on the navigation
 	// Waiting is what waits on the user's desk, shown beside it in the navigation.
 	Waiting int
-	base    string // the configured base URL, for LangURL
+	base    string       // the configured base URL, for LangURL
+	follows *followState // the user's follows, read when a page shows a Follow button
 }
 
 // IsAdmin and the other role checks are for showing menu entries; the handlers enforce.
@@ -73,6 +74,7 @@ func (ui *UI) page(r *http.Request, titleKey string) Page {
 		RequestID: server.RequestID(r.Context()),
 		base:      strings.TrimRight(ui.BaseURL, "/"),
 	}
+	p.follows = ui.followStateOf(r.Context(), p.User)
 	if titleKey != "" {
 		p.Title = p.L.T(titleKey)
 	}
@@ -86,7 +88,7 @@ func (ui *UI) page(r *http.Request, titleKey string) Page {
 	if p.User != nil && ui.Desk != nil {
 		// A count that cannot be read leaves the menu without it, not the page unserved.
 		var err error
-		if p.Waiting, err = ui.Desk.Waiting(r.Context(), deskViewer(p.User)); err != nil {
+		if p.Waiting, err = ui.deskWaiting(r.Context(), p.User); err != nil {
 			ui.Logger.Warn("desk count", "err", err, "id", p.RequestID)
 		}
 	}

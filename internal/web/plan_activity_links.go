@@ -25,6 +25,7 @@ type activityLinks struct {
 }
 
 type contactRow struct {
+	ID    int64 // for a task's assignee choice
 	Name  string
 	Email string // "" for the public
 }
@@ -50,7 +51,7 @@ func (ui *UI) loadActivityLinks(ctx context.Context, p *planActivityPage) error 
 		if err != nil {
 			return err
 		}
-		row := contactRow{Name: u.Name}
+		row := contactRow{ID: u.ID, Name: u.Name}
 		if p.Internal {
 			row.Email = u.Email
 		}

@@ -29,6 +29,13 @@ type taskFieldsView struct {
 	T      plan.Task
 	Due    string
 	form   *form // the problems, when this is the form that was sent
+	// Contacts are whom the task may be given to: the activity's contact persons.
+	Contacts []contactRow
+}
+
+// Assigned reports whether the form's task is given to contact id.
+func (v taskFieldsView) Assigned(id int64) bool {
+	return v.T.AssigneeID != nil && *v.T.AssigneeID == id
 }
 
 // Error is the message for field of this form, or "".
@@ -57,7 +64,7 @@ func (p planActivityPage) TaskInput(t plan.Task) plan.Task {
 
 // TaskFields describes the title and due fields of the form for t.
 func (p planActivityPage) TaskFields(t plan.Task) taskFieldsView {
-	v := taskFieldsView{L: p.L, Prefix: p.TaskPrefix(t.ID), T: t, Due: dateValue(t.Due)}
+	v := taskFieldsView{L: p.L, Prefix: p.TaskPrefix(t.ID), T: t, Due: dateValue(t.Due), Contacts: p.Links.Contacts}
 	if t.ID == p.TaskID {
 		v.form = &p.TaskForm
 	}
@@ -74,6 +81,15 @@ func readTask(r *http.Request, t plan.Task, problems *kovit.Problems) plan.Task 
 	t.TitleEt = strings.TrimSpace(r.PostFormValue("title_et"))
 	t.TitleEn = strings.TrimSpace(r.PostFormValue("title_en"))
 	t.Due = optionalDate(r, "due", problems)
+	t.AssigneeID = nil
+	if s := r.PostFormValue("assignee_id"); s != "" {
+		id, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			problems.Add("assignee_id", "plan.error.assignee_not_contact")
+		} else {
+			t.AssigneeID = &id
+		}
+	}
 	return t
 }
 
@@ -170,4 +186,18 @@ func (p planActivityPage) TaskHeading() string {
 	name := p.LevelName(p.S.Levels, plan.TaskLevel)
 	r, size := utf8.DecodeRuneInString(name)
 	return string(unicode.ToUpper(r)) + name[size:]
+}
+
+// AssigneeName names a task's assignee among the activity's contacts; "" for nobody or
+// someone no longer a contact.
+func (p planActivityPage) AssigneeName(id *int64) string {
+	if id == nil {
+		return ""
+	}
+	for _, c := range p.Links.Contacts {
+		if c.ID == *id {
+			return c.Name
+		}
+	}
+	return ""
 }

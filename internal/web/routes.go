@@ -185,6 +185,9 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/eservices/confirm", ui.eservicePageConfirm},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET /desk", ui.deskShow},
+		// Issue 12, i12a: following municipalities, services and strategies.
+		{"POST /follows", ui.followAdd},
+		{"POST /follows/delete", ui.followRemove},
 	}
 }
 

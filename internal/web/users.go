@@ -92,7 +92,7 @@ func (ui *UI) userCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	n := auth.NewUser{Email: r.PostFormValue("email"), Name: r.PostFormValue("name"),
 		Role: auth.Role(r.PostFormValue("role")), MunicipalityEHAK: r.PostFormValue("municipality_ehak"),
-		Password: r.PostFormValue("password")}
+		Municipalities: formMunicipalities(r), Password: r.PostFormValue("password")}
 	n.Normalize()
 	if err := n.Validate(); err != nil {
 		return ui.renderUserForm(w, r, http.StatusUnprocessableEntity, userFormPage{Input: n, Active: true, Form: form{Problems: kovit.FieldsOf(err)}})
@@ -140,7 +140,7 @@ func (ui *UI) userEdit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return ui.renderUserForm(w, r, http.StatusOK, userFormPage{Edit: true, ID: u.ID, Version: u.Version, Active: u.Active,
-		Input: auth.NewUser{Email: u.Email, Name: u.Name, Role: u.Role, MunicipalityEHAK: u.MunicipalityEHAK}})
+		Input: auth.NewUser{Email: u.Email, Name: u.Name, Role: u.Role, MunicipalityEHAK: u.MunicipalityEHAK, Municipalities: u.Municipalities}})
 }
 
 func (ui *UI) userUpdate(w http.ResponseWriter, r *http.Request) error {
@@ -150,8 +150,8 @@ func (ui *UI) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	var p kovit.Problems
 	up := auth.UserUpdate{Name: r.PostFormValue("name"), Role: auth.Role(r.PostFormValue("role")),
-		MunicipalityEHAK: r.PostFormValue("municipality_ehak"), Active: r.PostFormValue("active") == "on",
-		Version: intParam(r.PostForm, "version", &p)}
+		MunicipalityEHAK: r.PostFormValue("municipality_ehak"), Municipalities: formMunicipalities(r),
+		Active: r.PostFormValue("active") == "on", Version: intParam(r.PostForm, "version", &p)}
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -174,7 +174,7 @@ func (ui *UI) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	var f form
 	f.refused(ui.Catalog.Printer(lang(r)), status, p, &up.Version, current)
 	return ui.renderUserForm(w, r, status, userFormPage{Edit: true, ID: u.ID, Version: up.Version, Active: up.Active,
-		Input: auth.NewUser{Email: u.Email, Name: up.Name, Role: up.Role, MunicipalityEHAK: up.MunicipalityEHAK}, Form: f})
+		Input: auth.NewUser{Email: u.Email, Name: up.Name, Role: up.Role, MunicipalityEHAK: up.MunicipalityEHAK, Municipalities: up.Municipalities}, Form: f})
 }
 
 func (ui *UI) userResetPassword(w http.ResponseWriter, r *http.Request) error {

@@ -12,6 +12,7 @@ import (
 	"kovit/internal/chart"
 	"kovit/internal/desk"
 	"kovit/internal/eservice"
+	"kovit/internal/follow"
 	"kovit/internal/i18n"
 	"kovit/internal/mail"
 	"kovit/internal/municipality"
@@ -57,6 +58,8 @@ type Deps struct {
 	// Desk lists each signed-in user's start page; Visits keeps their last visits.
 	Desk   *desk.Desk
 	Visits desk.Visits
+	// Follows keeps what each user follows (internal/follow).
+	Follows follow.Store
 }
 
 // UI serves the HTML pages.

@@ -1,0 +1,113 @@
+package need
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"slices"
+)
+
+// LikelyDuplicate is the score from which two needs are a likely duplicate: the
+// coordinator's desk queues such pairs for a decision (issue 12), while a need's own page
+// suggests from a lower score.
+const LikelyDuplicate = 0.5
+
+// MaxLikelyPairs bounds the pairs an index keeps: needs written from one template could
+// otherwise pair by the million. The best are kept.
+const MaxLikelyPairs = 10000
+
+// Pair is two needs that read alike, A the smaller id.
+type Pair struct {
+	A, B  int64
+	Score float64
+}
+
+// LikelyPairs is every pair of the index's needs scoring at least LikelyDuplicate, best
+// first. The index keeps them, so they are found once per index: a workflow move keeps
+// the index (and its pairs), a changed text makes a new one.
+func (x *Index) LikelyPairs() []Pair {
+	x.likely.once.Do(func() {
+		pairs := x.Pairs(LikelyDuplicate)
+		x.likely.pairs = slices.Clip(pairs[:min(len(pairs), MaxLikelyPairs)])
+	})
+	return x.likely.pairs
+}
+
+// Pairs is every pair of the index's needs scoring at least min, each once, best first.
+// It scores as Similar does, need by need over the postings of its terms, but into an
+// array rather than a map and only against needs after it, which makes all of them
+// affordable where Similar for each would not be.
+func (x *Index) Pairs(min float64) []Pair {
+	ids := make([]int64, 0, len(x.vectors))
+	for id := range x.vectors {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	ord := make(map[int64]int32, len(ids))
+	for i, id := range ids {
+		ord[id] = int32(i)
+	}
+	type entry struct {
+		at int32
+		w  float64
+	}
+	postings := make([][]entry, len(x.postings))
+	for t, ps := range x.postings {
+		postings[t] = make([]entry, 0, len(ps))
+		for _, p := range ps {
+			if at, ok := ord[p.id]; ok {
+				postings[t] = append(postings[t], entry{at, p.w})
+			}
+		}
+	}
+	acc := make([]float64, len(ids))
+	var touched []int32
+	var out []Pair
+	for i, id := range ids {
+		for _, tw := range x.vectors[id] {
+			for _, e := range postings[tw.term] {
+				if e.at <= int32(i) {
+					continue
+				}
+				if acc[e.at] == 0 {
+					touched = append(touched, e.at)
+				}
+				acc[e.at] += tw.w * e.w
+			}
+		}
+		for _, j := range touched {
+			if acc[j] >= min {
+				out = append(out, Pair{id, ids[j], math.Min(1, math.Round(acc[j]*1000)/1000)})
+			}
+			acc[j] = 0
+		}
+		touched = touched[:0]
+	}
+	slices.SortFunc(out, func(p, q Pair) int {
+		return cmp.Or(cmp.Compare(q.Score, p.Score), cmp.Compare(p.A, q.A), cmp.Compare(p.B, q.B))
+	})
+	return out
+}
+
+// DuplicatePair is a likely duplicate with both needs, for the coordinator's queue.
+type DuplicatePair struct {
+	A, B  Need
+	Score float64
+}
+
+// Queued reports whether a likely pair still waits for a coordinator's decision: one of
+// the two awaits review, neither is a draft or closed (rejected, marked a duplicate), and
+// they are not consolidated already, together or apart. A dismissed pair is left out by
+// the store.
+func (p DuplicatePair) Queued() bool {
+	open := func(n Need) bool { return n.State != Draft && n.State != Rejected && n.State != Duplicate }
+	waits := func(n Need) bool { return n.State == Submitted || n.State == UnderReview }
+	return open(p.A) && open(p.B) && (waits(p.A) || waits(p.B)) && (p.A.ConsolidatedID == nil || p.B.ConsolidatedID == nil)
+}
+
+// DuplicateQueue lists the likely duplicates that wait for a decision (Queued, not
+// dismissed), best first. A decision on the need's page (accept into one consolidated
+// need, dismiss, mark a duplicate) takes a pair off.
+type DuplicateQueue interface {
+	SuggestedDuplicates(ctx context.Context) ([]DuplicatePair, error)
+}
