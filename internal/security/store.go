@@ -1,0 +1,43 @@
+package security
+
+import "context"
+
+// Store is what the security module needs from storage; sqlstore implements it. Reading
+// answers is not guarded here: the surfaces ask internal/auth first (CanReadAssessment),
+// as the embargo is a rule of who asks.
+type Store interface {
+	// LoadEITSModules stores a catalogue year's modules at start, adding what is new.
+	LoadEITSModules(ctx context.Context, rows []Module) error
+	EITSYears(ctx context.Context) ([]int, error)
+	EITSModules(ctx context.Context, year int) ([]Module, error)
+	EITSMeasures(ctx context.Context, year int) ([]Measure, error)
+	// ImportEITSMeasures replaces a catalogue year's measures, all or nothing, and says
+	// how many were added, changed and removed.
+	ImportEITSMeasures(ctx context.Context, year int, ms []Measure) (ImportResult, error)
+
+	SecurityRounds(ctx context.Context) ([]Round, error)
+	SecurityRound(ctx context.Context, id int64) (Round, error)
+	CreateSecurityRound(ctx context.Context, r Round) (Round, error)
+	UpdateSecurityRound(ctx context.Context, r Round) (Round, error)
+
+	// SecurityAssessment is municipality ehak's assessment in a round and its answers;
+	// not found until the municipality has started it.
+	SecurityAssessment(ctx context.Context, roundID int64, ehak string) (Assessment, []Answer, error)
+	// StartSecurityAssessment starts it, prefilled from the municipality's assessment in
+	// the latest earlier round; one already started is returned as it is.
+	StartSecurityAssessment(ctx context.Context, roundID int64, ehak string) (Assessment, error)
+	UpdateSecurityAssessment(ctx context.Context, a Assessment) (Assessment, error)
+	SaveSecurityAnswer(ctx context.Context, roundID int64, ehak string, a Answer) (Answer, error)
+	// ConfirmSecurityModule confirms a module's prefilled answers as they are.
+	ConfirmSecurityModule(ctx context.Context, roundID int64, ehak, module string) (int, error)
+	// SecurityRoundAnswers are every started assessment's answers in a round, by EHAK:
+	// the aggregates' input, never shown as such.
+	SecurityRoundAnswers(ctx context.Context, roundID int64) (map[string][]Answer, error)
+}
+
+// ImportResult counts what an import of measures did.
+type ImportResult struct {
+	Added   int `json:"added"`
+	Changed int `json:"changed"`
+	Removed int `json:"removed"`
+}
