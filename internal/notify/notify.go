@@ -35,6 +35,9 @@ const (
 	// A municipality's part of a joint activity.
 	PartOverdue Kind = "activity_part_overdue"
 	PartDue7    Kind = "activity_part_due_7"
+	// The security self-assessment (issue 14): a round opened, and closing in 7 days.
+	SecurityRoundOpened   Kind = "security_round_opened"
+	SecurityRoundClosing7 Kind = "security_round_closing_7"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -77,6 +80,8 @@ var Kinds = []KindInfo{
 	{ReportOpened, Weekly},
 	{PartOverdue, Weekly},
 	{PartDue7, Weekly},
+	{SecurityRoundOpened, Weekly},
+	{SecurityRoundClosing7, Immediate},
 }
 
 // Known reports whether k is one of Kinds.
@@ -175,6 +180,8 @@ func (n Notification) Path() string {
 		return "/plan/activities/" + activity
 	case audit.KindReport:
 		return "/plan/reports/" + n.EntityID
+	case audit.KindSecurityRound:
+		return "/security/rounds/" + n.EntityID
 	}
 	return "/notifications"
 }

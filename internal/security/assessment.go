@@ -10,17 +10,17 @@ import (
 // Assessment is one municipality's part of a round: its chosen target tier, its
 // management's sign-off and the day the report went to the council.
 type Assessment struct {
-	ID               int64      `json:"id"`
-	RoundID          int64      `json:"round_id"`
-	MunicipalityEHAK string     `json:"municipality_ehak"`
-	TargetTier       Tier       `json:"target_tier"`
-	SignedOffBy      string     `json:"signed_off_by"` // who in management signed it off
-	SignedOffOn      string     `json:"signed_off_on"` // YYYY-MM-DD, or ""
-	CouncilDate      string     `json:"council_date"`  // YYYY-MM-DD the report went to the council, or ""
-	PrefilledFrom    *int64     `json:"prefilled_from"`
-	Version          int        `json:"version"`
-	CreatedAt        time.Time  `json:"created_at"`
-	UpdatedAt        time.Time  `json:"updated_at"`
+	ID               int64     `json:"id"`
+	RoundID          int64     `json:"round_id"`
+	MunicipalityEHAK string    `json:"municipality_ehak"`
+	TargetTier       Tier      `json:"target_tier"`
+	SignedOffBy      string    `json:"signed_off_by"` // who in management signed it off
+	SignedOffOn      string    `json:"signed_off_on"` // YYYY-MM-DD, or ""
+	CouncilDate      string    `json:"council_date"`  // YYYY-MM-DD the report went to the council, or ""
+	PrefilledFrom    *int64    `json:"prefilled_from"`
+	Version          int       `json:"version"`
+	CreatedAt        time.Time `json:"created_at"`
+	UpdatedAt        time.Time `json:"updated_at"`
 }
 
 // Normalize trims the texts.
