@@ -18,6 +18,7 @@ import (
 	"kovit/internal/need"
 	"kovit/internal/notify"
 	"kovit/internal/plan"
+	"kovit/internal/security"
 )
 
 // Deps is what the UI needs; cmd/kovit provides it.
@@ -57,6 +58,9 @@ type Deps struct {
 	// Desk lists each signed-in user's start page; Visits keeps their last visits.
 	Desk   *desk.Desk
 	Visits desk.Visits
+
+	// Security is the E-ITS self-assessment (issue 14).
+	Security security.Store
 }
 
 // UI serves the HTML pages.
