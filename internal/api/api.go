@@ -17,6 +17,7 @@ import (
 	"kovit/internal/need"
 	"kovit/internal/notify"
 	"kovit/internal/plan"
+	"kovit/internal/security"
 	"kovit/internal/server"
 )
 
@@ -37,6 +38,8 @@ type Deps struct {
 	// Desk lists each signed-in user's desk; Visits keeps their last visits.
 	Desk   *desk.Desk
 	Visits desk.Visits
+	// Security is the E-ITS self-assessment (issue 14).
+	Security security.Store
 }
 
 // API serves the JSON API.
@@ -53,6 +56,7 @@ type API struct {
 	baseURL        string
 	desk           *desk.Desk
 	visits         desk.Visits
+	security       security.Store
 }
 
 // New returns the API over d.
@@ -74,6 +78,7 @@ func New(d Deps) *API {
 		baseURL:        strings.TrimRight(d.BaseURL, "/"),
 		desk:           d.Desk,
 		visits:         d.Visits,
+		security:       d.Security,
 	}
 }
 

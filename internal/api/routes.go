@@ -134,6 +134,20 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/activities/{id}/participants", a.addParticipants, perUser},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET", prefix + "/desk", a.getDesk, perUser},
+
+		// Security self-assessment (issue 14): rounds, each municipality's embargoed
+		// assessment, the published aggregates and the E-ITS catalogue.
+		{"GET", prefix + "/assessment-rounds", a.listAssessmentRounds, perUser},
+		{"POST", prefix + "/assessment-rounds", a.createAssessmentRound, perUser},
+		{"GET", prefix + "/assessment-rounds/{id}", a.getAssessmentRound, perUser},
+		{"PATCH", prefix + "/assessment-rounds/{id}", a.updateAssessmentRound, perUser},
+		{"GET", prefix + "/assessment-rounds/{id}/aggregates", a.getAssessmentAggregates, perUser},
+		{"GET", prefix + "/assessments/{id}/{ehak}", a.getAssessment, perUser},
+		{"PATCH", prefix + "/assessments/{id}/{ehak}", a.updateAssessment, perUser},
+		{"PUT", prefix + "/assessments/{id}/{ehak}/answers", a.putAnswer, perUser},
+		{"POST", prefix + "/assessments/{id}/{ehak}/modules/{code}/confirm", a.confirmModule, perUser},
+		{"GET", prefix + "/eits-catalogue/{year}", a.getEITSCatalogue, shared},
+		{"POST", prefix + "/eits-catalogue/{year}/measures", a.importEITSMeasures, perUser},
 	}
 }
 

@@ -157,3 +157,13 @@ func quantile(sorted []float64, q float64) float64 {
 	}
 	return sorted[lo] + (pos-float64(lo))*(sorted[lo+1]-sorted[lo])
 }
+
+// Shares is each municipality's basic-tier share from its answers in a round (by EHAK):
+// the aggregates' input.
+func Shares(modules []Module, measures []Measure, answers map[string][]Answer) map[string]float64 {
+	out := make(map[string]float64, len(answers))
+	for ehak, as := range answers {
+		out[ehak] = FiguresOf(modules, measures, as).Share
+	}
+	return out
+}

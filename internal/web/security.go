@@ -270,36 +270,18 @@ type securityAggregatesPage struct {
 	Spreads []security.Spread
 }
 
-// aggregates computes a round's aggregates for a user who may read them: anyone once the
-// round is published, coordinators before.
+// aggregatesOf computes a round's aggregates for a user who may read them: anyone once the
+// round is published, coordinators before. Before, they answer as a missing page does.
 func aggregatesOf(ctx context.Context, s security.Store, ms []municipality.Municipality, u *auth.User, id int64, today string) (security.Round, []security.Spread, error) {
 	rd, err := s.SecurityRound(ctx, id)
 	if err != nil {
 		return rd, nil, err
 	}
-	if err := auth.CanReadSecurityAggregates(u, rd.PhaseOn(today) == security.Published); err != nil {
-		if kovit.ErrorCode(err) == kovit.EForbidden || kovit.ErrorCode(err) == kovit.EUnauthorized {
-			return rd, nil, kovit.NotFound() // an unpublished round's aggregates do not exist yet
-		}
-		return rd, nil, err
+	if auth.CanReadSecurityAggregates(u, rd.PhaseOn(today) == security.Published) != nil {
+		return rd, nil, kovit.NotFound()
 	}
-	modules, err := s.EITSModules(ctx, rd.Year)
-	if err != nil {
-		return rd, nil, err
-	}
-	measures, err := s.EITSMeasures(ctx, rd.Year)
-	if err != nil {
-		return rd, nil, err
-	}
-	answers, err := s.SecurityRoundAnswers(ctx, id)
-	if err != nil {
-		return rd, nil, err
-	}
-	shares := make(map[string]float64, len(answers))
-	for ehak, as := range answers {
-		shares[ehak] = security.FiguresOf(modules, measures, as).Share
-	}
-	return rd, security.Aggregates(shares, ms), nil
+	spreads, err := security.LoadAggregates(ctx, s, rd, ms)
+	return rd, spreads, err
 }
 
 func (ui *UI) securityAggregates(w http.ResponseWriter, r *http.Request) error {

@@ -46,7 +46,7 @@ func (ui *UI) loadAssessment(r *http.Request) (securityAssessmentPage, error) {
 	if _, ok := sp.Names[ehak]; !ok {
 		return securityAssessmentPage{}, kovit.NotFound()
 	}
-	v, err := assessmentView(r, ui.Security, id, ehak)
+	v, err := security.LoadView(r.Context(), ui.Security, id, ehak)
 	if err != nil {
 		return securityAssessmentPage{}, err
 	}
@@ -56,35 +56,6 @@ func (ui *UI) loadAssessment(r *http.Request) (securityAssessmentPage, error) {
 		p.Report = *v.Assessment
 	}
 	return p, nil
-}
-
-// assessmentView lays out municipality ehak's assessment in round id, empty when it has
-// not started. The caller has asked auth.CanReadAssessment.
-func assessmentView(r *http.Request, s security.Store, id int64, ehak string) (security.View, error) {
-	ctx := r.Context()
-	rd, err := s.SecurityRound(ctx, id)
-	if err != nil {
-		return security.View{}, err
-	}
-	modules, err := s.EITSModules(ctx, rd.Year)
-	if err != nil {
-		return security.View{}, err
-	}
-	measures, err := s.EITSMeasures(ctx, rd.Year)
-	if err != nil {
-		return security.View{}, err
-	}
-	a, answers, err := s.SecurityAssessment(ctx, id, ehak)
-	var started *security.Assessment
-	switch kovit.ErrorCode(err) {
-	case "":
-		started = &a
-	case kovit.ENotFound:
-		answers = nil
-	default:
-		return security.View{}, err
-	}
-	return security.ViewOf(rd, started, modules, measures, answers), nil
 }
 
 func (ui *UI) securityAssessment(w http.ResponseWriter, r *http.Request) error {
