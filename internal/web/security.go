@@ -69,7 +69,7 @@ func (p securityPage) Group(s security.Spread) string {
 }
 
 func (p securityPage) Statuses() []security.Status { return security.Statuses }
-func (p securityPage) Tiers() []security.Tier       { return security.Tiers }
+func (p securityPage) Tiers() []security.Tier      { return security.Tiers }
 
 func (ui *UI) securityPage(r *http.Request, titleKey string) (securityPage, error) {
 	p := securityPage{Page: ui.page(r, titleKey), Today: security.Day(ui.Now())}
