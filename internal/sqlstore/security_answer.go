@@ -39,12 +39,17 @@ func (s *Store) SaveSecurityAnswer(ctx context.Context, roundID int64, ehak stri
 		if err := tx.checkAnswerCodes(ctx, r.Year, a); err != nil {
 			return err
 		}
-		as, err := tx.startAssessment(ctx, roundID, ehak)
+		as, started, err := tx.startAssessment(ctx, roundID, ehak)
 		if err != nil {
 			return err
 		}
 		before, err := scanAnswer(tx.queryRow(ctx, `SELECT `+answerColumns+` FROM security_answers
 			WHERE assessment_id = ? AND module_code = ? AND measure_code = ?`, as.ID, a.ModuleCode, a.MeasureCode))
+		if err == nil && started {
+			// Last year's answer was copied in just now: the one saving has not seen it,
+			// and their answer replaces it.
+			a.Version = before.Version
+		}
 		now := s.now()
 		var id int64
 		switch err = notFound(err); {

@@ -74,7 +74,7 @@ func (s *Store) SecurityAssessment(ctx context.Context, roundID int64, ehak stri
 func (s *Store) StartSecurityAssessment(ctx context.Context, roundID int64, ehak string) (security.Assessment, error) {
 	var a security.Assessment
 	err := s.transact(ctx, func(tx *tx) (err error) {
-		a, err = tx.startAssessment(ctx, roundID, ehak)
+		a, _, err = tx.startAssessment(ctx, roundID, ehak)
 		return err
 	})
 	return a, err
@@ -83,11 +83,16 @@ func (s *Store) StartSecurityAssessment(ctx context.Context, roundID int64, ehak
 // startAssessment returns the municipality's assessment in the round, starting it when
 // there is none: prefilled from its assessment in the latest round before this one, with
 // the answers to modules and measures the round's catalogue year still has, each marked
-// to be confirmed.
-func (t *tx) startAssessment(ctx context.Context, roundID int64, ehak string) (security.Assessment, error) {
+// to be confirmed. started says it was started now.
+func (t *tx) startAssessment(ctx context.Context, roundID int64, ehak string) (_ security.Assessment, started bool, _ error) {
 	if a, err := assessmentOf(ctx, t, roundID, ehak); kovit.ErrorCode(err) != kovit.ENotFound {
-		return a, err
+		return a, false, err
 	}
+	a, err := t.newAssessment(ctx, roundID, ehak)
+	return a, err == nil, err
+}
+
+func (t *tx) newAssessment(ctx context.Context, roundID int64, ehak string) (security.Assessment, error) {
 	r, err := securityRoundFrom(ctx, t, roundID)
 	if err != nil {
 		return security.Assessment{}, err
