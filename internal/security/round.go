@@ -76,12 +76,7 @@ func dateField(p *kovit.Problems, field, s string) string {
 }
 
 // Day is the calendar day of t in Estonia, as the round's dates are meant there.
-func Day(t time.Time) string {
-	if loc, err := time.LoadLocation("Europe/Tallinn"); err == nil {
-		t = t.In(loc)
-	}
-	return t.Format(time.DateOnly)
-}
+func Day(t time.Time) string { return t.In(kovit.Estonia).Format(time.DateOnly) }
 
 // Phase is where a round stands on a day.
 type Phase string

@@ -106,3 +106,35 @@ func (s *Store) UpdateSecurityRound(ctx context.Context, r security.Round) (secu
 	})
 	return after, err
 }
+
+// SecuritySignedOff implements jobs.SecurityStore.
+func (s *Store) SecuritySignedOff(ctx context.Context, roundID int64) ([]string, error) {
+	rows, err := s.query(ctx, `SELECT municipality_ehak FROM security_assessments WHERE round_id = ? AND signed_off_on <> ''
+		ORDER BY municipality_ehak`, roundID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: signed off: %w", err)
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var e string
+		if err := rows.Scan(&e); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// MunicipalityCodes implements jobs.SecurityStore.
+func (s *Store) MunicipalityCodes(ctx context.Context) ([]string, error) {
+	cached, _, err := s.cachedMunicipalities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(cached))
+	for i, m := range cached {
+		out[i] = m.m.EHAK
+	}
+	return out, nil
+}
