@@ -14,6 +14,7 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/jobs"
 	"kovit/internal/notify"
+	"kovit/internal/plan"
 	"kovit/internal/security"
 )
 
@@ -78,6 +79,7 @@ func testSecurityJourney(t *testing.T, engine string) {
 	}
 
 	base := fmt.Sprintf("%s/security/rounds/%d/municipalities/0726", a.URL, rd.ID)
+	var view security.View
 	save := func(module, measure string, v url.Values) (int, string) {
 		path := base + "/modules/" + module
 		if measure != "" {
@@ -110,15 +112,69 @@ func testSecurityJourney(t *testing.T, engine string) {
 		"owner": {"Peeter Põder"}, "due": {"2027-03-31"}, "version": {"0"}}); st != http.StatusSeeOther {
 		t.Errorf("not implemented: %d", st)
 	}
+	// The measure not implemented becomes an activity in Saue's own plan in one click;
+	// when the activity is done, its new status is proposed on the desk and taken in one
+	// click, with the activity as evidence.
+	ctx := auth.WithUser(context.Background(), &coordUser)
+	saueOrg := municipalityOrg(t, a, "0726")
+	own, err := a.store.CreateStrategy(ctx, plan.Strategy{TitleEt: "Saue valla IT-arengukava", StartYear: 2026, EndYear: 2028,
+		Status: plan.Draft, OwnerID: &saueOrg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, modulePage := get(t, saue, base+"/modules/CON.3")
+	if !strings.Contains(modulePage, base[len(a.URL):]+"/modules/CON.3/measures/CON.3.M1/activity") || !strings.Contains(modulePage, "Saue valla IT-arengukava") {
+		t.Errorf("the module page offers no activity:\n%.3000s", readableText(modulePage))
+	}
+	res, err := saue.PostForm(base+"/modules/CON.3/measures/CON.3.M1/activity", url.Values{"strategy_id": {itoa(own.ID)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/plan/activities/") {
+		t.Fatalf("make an activity: %d %s", res.StatusCode, loc)
+	}
+	var activityID int64
+	fmt.Sscanf(strings.TrimPrefix(loc, "/plan/activities/"), "%d", &activityID)
+	activity, err := a.store.Node(ctx, activityID)
+	if err != nil || activity.StrategyID != own.ID || !strings.Contains(activity.TitleEt, "CON.3.M1") || activity.DescriptionEt != "Varundus on veel käsitsi" {
+		t.Fatalf("the activity %+v %v", activity, err)
+	}
+	if st, _ := postForm(t, saue, base+"/modules/CON.3/measures/CON.3.M1/activity", url.Values{"strategy_id": {itoa(own.ID)}}); st != http.StatusConflict {
+		t.Errorf("a second activity: %d", st)
+	}
+	activity.Status = plan.Done
+	if _, err := a.store.UpdateNode(ctx, activity); err != nil {
+		t.Fatal(err)
+	}
+	if _, deskPage := get(t, saue, a.URL+"/desk"); !strings.Contains(deskPage, "Infoturbe tegevus tehtud") {
+		t.Errorf("the desk proposes nothing:\n%.2000s", readableText(deskPage))
+	}
+	_, modulePage = get(t, saue, base+"/modules/CON.3")
+	evidence := testBaseURL + "/plan/activities/" + itoa(activityID)
+	if !strings.Contains(modulePage, `value="`+evidence+`"`) {
+		t.Errorf("the module page proposes no status with the activity as evidence")
+	}
+	getJSON(t, saue, fmt.Sprintf("%s/api/v1/assessments/%d/0726", a.URL, rd.ID), &view)
+	m, _ := view.Module("CON.3")
+	if st, _ := save("CON.3", "CON.3.M1", url.Values{"status": {"implemented"}, "evidence": {evidence},
+		"version": {itoa(int64(m.Measures[0].Answer.Version))}}); st != http.StatusSeeOther {
+		t.Errorf("take the proposal: %d", st)
+	}
+	if _, deskPage := get(t, saue, a.URL+"/desk"); strings.Contains(deskPage, "Infoturbe tegevus tehtud") {
+		t.Error("the desk still proposes the status taken")
+	}
+
 	// A measure of another module is not found there.
 	if st, _ := save("ISMS.1", "CON.3.M1", url.Values{"status": {"implemented"}, "evidence": {"x"}, "version": {"0"}}); st != http.StatusNotFound {
 		t.Errorf("a measure under another module: %d", st)
 	}
 
-	// Figures: ISMS.1 has two basic measures (one implemented), CON.3 one; INF.14 is out.
-	var view security.View
+	// Figures: ISMS.1 has two basic measures (one implemented), CON.3 one (implemented
+	// now); INF.14 is out.
 	getJSON(t, saue, fmt.Sprintf("%s/api/v1/assessments/%d/0726", a.URL, rd.ID), &view)
-	if view.Figures.Excluded != 1 || view.Figures.Implemented != 1 {
+	if view.Figures.Excluded != 1 || view.Figures.Implemented != 2 {
 		t.Errorf("figures %+v", view.Figures)
 	}
 	if m, _ := view.Module("ISMS.1"); m.Figure.Basic != 2 || m.Figure.Implemented != 1 {
@@ -133,14 +189,13 @@ func testSecurityJourney(t *testing.T, engine string) {
 	}
 	st, body = get(t, saue, base+"/assessment.xlsx")
 	text := readable(t, body)
-	for _, want := range []string{"Hooneautomaatikat vallamajas pole", "https://saue.ee/infoturbepoliitika", "Peeter Põder", "Rakendamata"} {
+	for _, want := range []string{"Hooneautomaatikat vallamajas pole", "https://saue.ee/infoturbepoliitika", evidence} {
 		if st != http.StatusOK || !strings.Contains(text, want) {
 			t.Errorf("the export lacks %q (%d)", want, st)
 		}
 	}
 
 	// Signed off: no longer on Saue's desk; another, unsigned round is.
-	ctx := auth.WithUser(context.Background(), &coordUser)
 	next, err := a.store.CreateSecurityRound(ctx, security.Round{Title: "E-ITS järgmine", Year: 2023, Deadline: security.Day(now.AddDate(1, 0, 0)),
 		CorrectionUntil: security.Day(now.AddDate(1, 0, 7)), PublishOn: security.Day(now.AddDate(1, 1, 0))})
 	if err != nil {

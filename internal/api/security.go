@@ -21,12 +21,20 @@ func (a *API) listAssessmentRounds(w http.ResponseWriter, r *http.Request) error
 	if err := q.check(nil); err != nil {
 		return err
 	}
-	if err := auth.CanReadSecurityRounds(auth.UserFrom(r.Context())); err != nil {
-		return err
-	}
 	items, err := a.security.SecurityRounds(r.Context())
 	if err != nil {
 		return err
+	}
+	// The public sees the published rounds, whose aggregates are public, as the page does.
+	if auth.CanReadSecurityRounds(auth.UserFrom(r.Context())) != nil {
+		today := security.Day(time.Now())
+		shown := items[:0]
+		for _, rd := range items {
+			if rd.PhaseOn(today) == security.Published {
+				shown = append(shown, rd)
+			}
+		}
+		items = shown
 	}
 	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }

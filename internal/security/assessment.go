@@ -85,20 +85,23 @@ func (s Status) Open() bool { return s == Partly || s == NotImplemented }
 // module's row also says whether the module applies (with the reason when it does not)
 // and whom it is assigned to.
 type Answer struct {
-	ID             int64     `json:"id"`
-	ModuleCode     string    `json:"module_code"`
-	MeasureCode    string    `json:"measure_code"`
-	Applies        bool      `json:"applies"`
-	ExcludedReason string    `json:"excluded_reason"`
-	Assignee       string    `json:"assignee"`
-	Status         Status    `json:"status"`
-	Owner          string    `json:"owner"`
-	Due            string    `json:"due"`
-	Justification  string    `json:"justification"`
-	Evidence       string    `json:"evidence"`
-	Prefilled      bool      `json:"prefilled"` // copied from last year's answer, not yet confirmed
-	Version        int       `json:"version"`
-	UpdatedAt      time.Time `json:"updated_at"`
+	ID             int64  `json:"id"`
+	ModuleCode     string `json:"module_code"`
+	MeasureCode    string `json:"measure_code"`
+	Applies        bool   `json:"applies"`
+	ExcludedReason string `json:"excluded_reason"`
+	Assignee       string `json:"assignee"`
+	Status         Status `json:"status"`
+	Owner          string `json:"owner"`
+	Due            string `json:"due"`
+	Justification  string `json:"justification"`
+	Evidence       string `json:"evidence"`
+	Prefilled      bool   `json:"prefilled"` // copied from last year's answer, not yet confirmed
+	// ActivityID is the activity in the municipality's own plan that carries out what is
+	// not implemented, made from the answer in one click.
+	ActivityID *int64    `json:"activity_id"`
+	Version    int       `json:"version"`
+	UpdatedAt  time.Time `json:"updated_at"`
 }
 
 // Normalize trims the texts and drops what does not belong to the answer: a module left

@@ -15,6 +15,9 @@ const (
 	// DeskAssessmentDue is an open round in which the editor's municipality has not
 	// signed off its assessment; Count is the answers still to confirm.
 	DeskAssessmentDue desk.Kind = "security_assessment_due"
+	// DeskActivityDone is a "not implemented" answer whose plan activity is complete:
+	// the answer's new status is proposed, the activity its evidence.
+	DeskActivityDone desk.Kind = "security_activity_done"
 )
 
 // DeskProvider lists the assessments due of the viewer's municipality. Coordinators and
@@ -51,6 +54,21 @@ func DeskProvider(s Store) desk.Provider {
 			deadline, _ := time.Parse(time.DateOnly, r.Deadline)
 			out = append(out, desk.Item{Kind: DeskAssessmentDue, MunicipalityEHAK: v.Municipality, TitleEt: r.Title, Date: deadline,
 				Count: prefilled, Link: "/security/rounds/" + strconv.FormatInt(r.ID, 10) + "/municipalities/" + v.Municipality})
+		}
+		done, err := s.SecurityActivitiesDone(ctx, v.Municipality)
+		if err != nil {
+			return desk.Found{}, err
+		}
+		for _, d := range done {
+			link := "/security/rounds/" + strconv.FormatInt(d.RoundID, 10) + "/municipalities/" + v.Municipality + "/modules/" + d.ModuleCode
+			if d.MeasureCode != "" {
+				link += "#m-" + d.MeasureCode
+			}
+			code := d.ModuleCode
+			if d.MeasureCode != "" {
+				code = d.MeasureCode
+			}
+			out = append(out, desk.Item{Kind: DeskActivityDone, MunicipalityEHAK: v.Municipality, TitleEt: code, Detail: d.Title, Link: link})
 		}
 		return desk.Found{Items: out}, nil
 	}

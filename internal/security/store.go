@@ -1,6 +1,10 @@
 package security
 
-import "context"
+import (
+	"context"
+
+	"kovit/internal/plan"
+)
 
 // Store is what the security module needs from storage; sqlstore implements it. Reading
 // answers is not guarded here: the surfaces ask internal/auth first (CanReadAssessment),
@@ -33,6 +37,22 @@ type Store interface {
 	// SecurityRoundAnswers are every started assessment's answers in a round, by EHAK:
 	// the aggregates' input, never shown as such.
 	SecurityRoundAnswers(ctx context.Context, roundID int64) (map[string][]Answer, error)
+
+	// PlanSecurityActivity makes a "not implemented" answer an activity in strategy
+	// strategyID, the municipality's own plan, and links the two.
+	PlanSecurityActivity(ctx context.Context, roundID int64, ehak, module, measure string, strategyID int64) (plan.Node, error)
+	// SecurityActivitiesDone lists the municipality's answers still "not implemented"
+	// whose activity is complete: their new status is to be proposed.
+	SecurityActivitiesDone(ctx context.Context, ehak string) ([]ActivityDone, error)
+}
+
+// ActivityDone is an answer whose plan activity is complete.
+type ActivityDone struct {
+	RoundID     int64
+	ModuleCode  string
+	MeasureCode string
+	ActivityID  int64
+	Title       string
 }
 
 // ImportResult counts what an import of measures did.

@@ -24,12 +24,12 @@ func scanAssessment(row scanner) (security.Assessment, error) {
 }
 
 const answerColumns = `id, module_code, measure_code, applies, excluded_reason, assignee, status, owner, due, justification,
-	evidence, prefilled, version, updated_at`
+	evidence, prefilled, activity_id, version, updated_at`
 
 func scanAnswer(row scanner, extra ...any) (security.Answer, error) {
 	var a security.Answer
 	err := row.Scan(append([]any{&a.ID, &a.ModuleCode, &a.MeasureCode, &a.Applies, &a.ExcludedReason, &a.Assignee, &a.Status,
-		&a.Owner, &a.Due, &a.Justification, &a.Evidence, &a.Prefilled, &a.Version, &a.UpdatedAt}, extra...)...)
+		&a.Owner, &a.Due, &a.Justification, &a.Evidence, &a.Prefilled, &a.ActivityID, &a.Version, &a.UpdatedAt}, extra...)...)
 	return a, err
 }
 
@@ -133,9 +133,9 @@ func (t *tx) newAssessment(ctx context.Context, roundID int64, ehak string) (sec
 // module (and measure) the year's catalogue has.
 func (t *tx) prefill(ctx context.Context, id, from int64, year int) error {
 	_, err := t.exec(ctx, `INSERT INTO security_answers (assessment_id, module_code, measure_code, applies, excluded_reason, assignee,
-			status, owner, due, justification, evidence, prefilled, version, updated_at)
+			status, owner, due, justification, evidence, prefilled, activity_id, version, updated_at)
 		SELECT ?, a.module_code, a.measure_code, a.applies, a.excluded_reason, a.assignee, a.status, a.owner, a.due, a.justification,
-			a.evidence, TRUE, 1, ?
+			a.evidence, TRUE, a.activity_id, 1, ?
 		FROM security_answers a
 		WHERE a.assessment_id = ?
 		  AND EXISTS (SELECT 1 FROM eits_modules m WHERE m.year = ? AND m.code = a.module_code AND NOT m.header)

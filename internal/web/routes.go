@@ -204,6 +204,8 @@ func (ui *UI) routes() []route {
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}", ui.securityAnswerSave},
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/confirm", ui.securityConfirm},
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/measures/{measure}", ui.securityAnswerSave},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/activity", ui.securityActivity},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/measures/{measure}/activity", ui.securityActivity},
 		{"GET /security/catalogue", ui.securityCatalogue},
 		{"POST /security/catalogue/{year}/measures", ui.securityImport},
 	}

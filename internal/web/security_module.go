@@ -2,9 +2,12 @@ package web
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
+	"kovit/internal/plan"
 	"kovit/internal/security"
 )
 
@@ -17,6 +20,26 @@ type securityModulePage struct {
 	// with what was typed.
 	Refused string
 	Input   security.Answer
+	// OwnPlans are the municipality's own plans a "not implemented" answer can become an
+	// activity in; Activities the activities answers are linked to, by id.
+	OwnPlans   []plan.Strategy
+	Activities map[int64]plan.Node
+	BaseURL    string
+}
+
+// ActivityDone reports whether the activity answer a is linked to is complete: its new
+// status is proposed.
+func (p securityModulePage) ActivityDone(a *security.Answer) bool {
+	if a == nil || a.ActivityID == nil || a.Status != security.NotImplemented {
+		return false
+	}
+	n, ok := p.Activities[*a.ActivityID]
+	return ok && n.Completion >= 100
+}
+
+// ActivityURL is the absolute address of an activity, the evidence a done one offers.
+func (p securityModulePage) ActivityURL(id int64) string {
+	return p.BaseURL + "/plan/activities/" + strconv.FormatInt(id, 10)
 }
 
 // Answer is what a form shows: what was typed into a refused one, else what is stored.
@@ -48,7 +71,28 @@ func (ui *UI) loadModule(r *http.Request) (securityModulePage, error) {
 		return securityModulePage{}, kovit.NotFound()
 	}
 	ap.Title = m.Module.Code + " " + m.Module.TitleEt
-	return securityModulePage{securityAssessmentPage: ap, M: m}, nil
+	p := securityModulePage{securityAssessmentPage: ap, M: m, Activities: map[int64]plan.Node{}, BaseURL: strings.TrimRight(ui.BaseURL, "/")}
+	answers := []*security.Answer{m.Row}
+	for _, ms := range m.Measures {
+		answers = append(answers, ms.Answer)
+	}
+	for _, a := range answers {
+		if a == nil || a.ActivityID == nil {
+			continue
+		}
+		n, err := ui.Plans.Node(r.Context(), *a.ActivityID)
+		if err == nil {
+			p.Activities[n.ID] = n
+		} else if kovit.ErrorCode(err) != kovit.ENotFound {
+			return p, err
+		}
+	}
+	if auth.Allowed(auth.CanEditStrategy(ap.User, ap.EHAK)) {
+		if p.OwnPlans, err = ui.ownPlans(r.Context(), ap.EHAK); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
 }
 
 func (ui *UI) securityModule(w http.ResponseWriter, r *http.Request) error {
@@ -136,19 +180,21 @@ type answerForm struct {
 	A      security.Answer
 	Module bool // the module's own row: applies, reason, assignee
 	Status bool // whether it takes a status (a measure, or a module without measures)
+	// Stored is the answer as saved (nil when unanswered), for its plan activity.
+	Stored *security.Answer
 }
 
 // ModuleForm is the form of the module's own row.
 func (p securityModulePage) ModuleForm() answerForm {
 	code := p.M.Module.Code
 	return answerForm{P: p, Code: code, Action: p.Base() + "/modules/" + code, A: p.Answer(code, p.M.Row), Module: true,
-		Status: len(p.M.Measures) == 0}
+		Status: len(p.M.Measures) == 0, Stored: p.M.Row}
 }
 
 // MeasureForm is a measure's form.
 func (p securityModulePage) MeasureForm(m security.MeasureView) answerForm {
 	return answerForm{P: p, Code: m.Measure.Code, Action: p.Base() + "/modules/" + p.M.Module.Code + "/measures/" + m.Measure.Code,
-		A: p.Answer(m.Measure.Code, m.Answer), Status: true}
+		A: p.Answer(m.Measure.Code, m.Answer), Status: true, Stored: m.Answer}
 }
 
 // Error is the form's message for field.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"kovit/internal/kovit"
+	"kovit/internal/plan"
 	"kovit/internal/security"
 )
 
@@ -20,7 +21,11 @@ func securitySamples(base Page) map[string]any {
 	a := security.Assessment{ID: 1, RoundID: 1, MunicipalityEHAK: "0784", TargetTier: security.Basic, Version: 1}
 	v := security.ViewOf(round, &a, modules, measures, answers)
 	ap := securityAssessmentPage{securityPage: sp, EHAK: "0784", V: v, Writable: true, Report: a, Form: form{Problems: problems}}
-	mod := securityModulePage{securityAssessmentPage: ap, M: v.Modules[0], Refused: "ISMS.1.M1", Input: security.Answer{Applies: true, Status: security.Partly}}
+	mod := securityModulePage{securityAssessmentPage: ap, M: v.Modules[0], Refused: "ISMS.1.M1", Input: security.Answer{Applies: true, Status: security.Partly},
+		OwnPlans: []plan.Strategy{{ID: 5, TitleEt: "Tallinna IT-kava"}}, Activities: map[int64]plan.Node{9: {ID: 9, Completion: 100}}}
+	activity := int64(9)
+	mod.M.Row = &security.Answer{ModuleCode: "ISMS.1", Applies: true, Status: security.NotImplemented, ActivityID: &activity, Version: 2}
+	mod.M.Measures[0].Answer = &security.Answer{ModuleCode: "ISMS.1", MeasureCode: "ISMS.1.M1", Applies: true, Status: security.NotImplemented, Version: 1}
 	res := security.ImportResult{Added: 1}
 	return map[string]any{
 		"security/home": securityHomePage{securityPage: sp, Rounds: []security.Round{round}, Years: []int{2023}, New: round, Form: form{Problems: problems}},

@@ -70,6 +70,8 @@ CREATE TABLE security_answers (
     justification   TEXT NOT NULL DEFAULT '',
     evidence        TEXT NOT NULL DEFAULT '',
     prefilled       BOOLEAN NOT NULL DEFAULT FALSE,
+    -- The activity in the municipality's own plan that carries out a measure not implemented.
+    activity_id     BIGINT REFERENCES plan_nodes (id) ON DELETE SET NULL,
     version         INTEGER NOT NULL DEFAULT 1,
     updated_at      TIMESTAMPTZ NOT NULL,
     UNIQUE (assessment_id, module_code, measure_code)
