@@ -36,20 +36,12 @@ func LoadView(ctx context.Context, s Store, id int64, ehak string) (View, error)
 	return ViewOf(rd, started, modules, measures, answers), nil
 }
 
-// LoadAggregates computes round rd's peer aggregates over the municipalities ms. The
-// surfaces ask auth.CanReadSecurityAggregates first.
+// LoadAggregates computes round rd's peer aggregates over the municipalities ms from the
+// shares stored with each assessment. The surfaces ask auth.CanReadSecurityAggregates first.
 func LoadAggregates(ctx context.Context, s Store, rd Round, ms []municipality.Municipality) ([]Spread, error) {
-	modules, err := s.EITSModules(ctx, rd.Year)
+	shares, err := s.SecurityShares(ctx, rd.ID)
 	if err != nil {
 		return nil, err
 	}
-	measures, err := s.EITSMeasures(ctx, rd.Year)
-	if err != nil {
-		return nil, err
-	}
-	answers, err := s.SecurityRoundAnswers(ctx, rd.ID)
-	if err != nil {
-		return nil, err
-	}
-	return Aggregates(Shares(modules, measures, answers), ms), nil
+	return Aggregates(shares, ms), nil
 }

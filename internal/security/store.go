@@ -32,11 +32,19 @@ type Store interface {
 	StartSecurityAssessment(ctx context.Context, roundID int64, ehak string) (Assessment, error)
 	UpdateSecurityAssessment(ctx context.Context, a Assessment) (Assessment, error)
 	SaveSecurityAnswer(ctx context.Context, roundID int64, ehak string, a Answer) (Answer, error)
+	// SaveSecurityAnswers saves many answers of one municipality, all or none, each
+	// naming the version it read (0 for a new one).
+	SaveSecurityAnswers(ctx context.Context, roundID int64, ehak string, as []Answer) (int, error)
 	// ConfirmSecurityModule confirms a module's prefilled answers as they are.
 	ConfirmSecurityModule(ctx context.Context, roundID int64, ehak, module string) (int, error)
-	// SecurityRoundAnswers are every started assessment's answers in a round, by EHAK:
-	// the aggregates' input, never shown as such.
+	// SecurityRoundAnswers are every started assessment's answers in a round, by EHAK,
+	// with only what the figures are made of (module, measure, applies, status,
+	// prefilled): the aggregates' input, never shown as such.
 	SecurityRoundAnswers(ctx context.Context, roundID int64) (map[string][]Answer, error)
+
+	// SecurityShares are the basic-tier shares of the municipalities that have answered
+	// in a round, by EHAK, as stored at each change (FiguresOf's Share).
+	SecurityShares(ctx context.Context, roundID int64) (map[string]float64, error)
 
 	// PlanSecurityActivity makes a "not implemented" answer an activity in strategy
 	// strategyID, the municipality's own plan, and links the two.

@@ -136,6 +136,9 @@ func (s *Store) ImportEITSMeasures(ctx context.Context, year int, ms []security.
 			9, args, ""); err != nil {
 			return fmt.Errorf("sqlstore: insert measures: %w", err)
 		}
+		if err := tx.refreshYearShares(ctx, year); err != nil {
+			return err
+		}
 		type tally struct {
 			Measures int `json:"measures"`
 		}

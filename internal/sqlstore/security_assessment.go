@@ -121,6 +121,9 @@ func (t *tx) newAssessment(ctx context.Context, roundID int64, ehak string) (sec
 		if err := t.prefill(ctx, id, *from, r.Year); err != nil {
 			return security.Assessment{}, err
 		}
+		if err := t.refreshShare(ctx, id, r.Year); err != nil {
+			return security.Assessment{}, err
+		}
 	}
 	a, err := assessmentOf(ctx, t, roundID, ehak)
 	if err != nil {

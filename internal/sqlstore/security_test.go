@@ -133,6 +133,18 @@ func TestSecurityRoundAnswersAndPrefill(t *testing.T) {
 		if err != nil || len(answers) != 3 || a.TargetTier != security.Basic {
 			t.Fatalf("%+v %d %v", a, len(answers), err)
 		}
+		// The share stored with the assessment is the one its answers make.
+		want := security.FiguresOf(mustModules(t, s), nil, answers).Share
+		if shares, err := s.SecurityShares(ctx, first.ID); err != nil || len(shares) != 1 || shares["0784"] != want || want == 0 {
+			t.Errorf("shares %v %v, want 0784: %v", shares, err, want)
+		}
+		// Measures imported for the year change it: ISMS.1's two basic measures are unanswered.
+		if _, err := s.ImportEITSMeasures(ctx, 2023, fixtureMeasures(t)); err != nil {
+			t.Fatal(err)
+		}
+		if shares, _ := s.SecurityShares(ctx, first.ID); shares["0784"] != 0 {
+			t.Errorf("after the import, share %v, want 0", shares["0784"])
+		}
 		a.TargetTier, a.SignedOffBy, a.SignedOffOn, a.CouncilDate = security.Standard, "Vallavanem", "2026-12-18", "2027-01-20"
 		if a, err = s.UpdateSecurityAssessment(ctx, a); err != nil || a.TargetTier != security.Standard {
 			t.Fatalf("%+v %v", a, err)

@@ -49,6 +49,9 @@ CREATE TABLE security_assessments (
     signed_off_by     TEXT NOT NULL DEFAULT '',
     signed_off_on     TEXT NOT NULL DEFAULT '',
     council_date      TEXT NOT NULL DEFAULT '',
+    -- The basic-tier share computed from the answers at each change (security.FiguresOf), so the
+    -- aggregates read one row per municipality.
+    share             REAL NOT NULL DEFAULT 0,
     prefilled_from    INTEGER REFERENCES security_assessments (id),
     version           INTEGER NOT NULL DEFAULT 1,
     created_at        TIMESTAMP NOT NULL,
