@@ -191,7 +191,10 @@ func (a *app) prepareData(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return a.store.LoadEITSModules(ctx, modules)
+	if err := a.store.LoadEITSModules(ctx, modules); err != nil {
+		return err
+	}
+	return a.store.LoadMaturityCriteria(ctx, security.DefaultMaturityCriteria())
 }
 
 // ensureAdmin makes the first admin of an empty database. Its password comes from

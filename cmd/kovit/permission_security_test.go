@@ -22,6 +22,10 @@ func securityPermissionCases() map[string]permissionCase {
 		"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/measures/{measure}":          {scopeMunicipality, "POST", base + "/modules/ISMS.1/measures/ISMS.1.M1", form, answer},
 		"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/activity":                    {scopeMunicipality, "POST", base + "/modules/ISMS.1/activity", form, "strategy_id=1"},
 		"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/measures/{measure}/activity": {scopeMunicipality, "POST", base + "/modules/ISMS.1/measures/ISMS.1.M1/activity", form, "strategy_id=1"},
+		"POST /security/rounds/{id}/municipalities/{ehak}/maturity":                                   {scopeMunicipality, "POST", base + "/maturity", form, "met=1"},
+		"POST /security/maturity/criteria/{id}":                                                       {scopeNational, "POST", "/security/maturity/criteria/1", form, "text_et=Muudetud"},
+		"PUT /api/v1/maturity/{id}/{ehak}":                                                            {scopeMunicipality, "PUT", "/api/v1/maturity/999999/0784", js, `{"met":[1]}`},
+		"PATCH /api/v1/maturity/criteria/{id}":                                                        {scopeNational, "PATCH", "/api/v1/maturity/criteria/1", js, `{"text_et":"Muudetud"}`},
 		"POST /security/catalogue/{year}/measures": {scopeNational, "POST", "/security/catalogue/2023/measures", "multipart/form-data; boundary=kovit",
 			"--kovit\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.json\"\r\nContent-Type: application/json\r\n\r\n" +
 				`{"version":2023,"measures":[{"measureId":"1","measureCode":"ISMS.1.M1","measureTitle":"X","type":"MAIN"}]}` + "\r\n--kovit--\r\n"},

@@ -195,6 +195,32 @@ func testSecurityJourney(t *testing.T, engine string) {
 		}
 	}
 
+	// IT-management maturity: governance's first two criteria met make its level 2, and
+	// the third is the bottleneck.
+	criteria, err := a.store.MaturityCriteria(ctx)
+	if err != nil || len(criteria) != 21 {
+		t.Fatalf("criteria %d %v", len(criteria), err)
+	}
+	var governance []string
+	for _, c := range criteria {
+		if c.Area == "governance" && c.Level <= 2 {
+			governance = append(governance, itoa(c.ID))
+		}
+	}
+	if st, _ := postForm(t, saue, base+"/maturity", url.Values{"met": governance}); st != http.StatusSeeOther {
+		t.Errorf("maturity: %d", st)
+	}
+	var maturity struct {
+		Areas []security.AreaLevel `json:"areas"`
+	}
+	getJSON(t, saue, fmt.Sprintf("%s/api/v1/maturity/%d/0726", a.URL, rd.ID), &maturity)
+	if g := maturity.Areas[0]; g.Area != "governance" || g.Level != 2 || len(g.Bottleneck) != 1 || g.Bottleneck[0].Code != "governance.3" {
+		t.Errorf("governance %+v", g)
+	}
+	if st, body := get(t, saue, base+"/maturity"); st != http.StatusOK || !strings.Contains(body, "2 / 3") {
+		t.Errorf("the maturity page: %d", st)
+	}
+
 	// Signed off: no longer on Saue's desk; another, unsigned round is.
 	next, err := a.store.CreateSecurityRound(ctx, security.Round{Title: "E-ITS järgmine", Year: 2023, Deadline: security.Day(now.AddDate(1, 0, 0)),
 		CorrectionUntil: security.Day(now.AddDate(1, 0, 7)), PublishOn: security.Day(now.AddDate(1, 1, 0))})

@@ -146,6 +146,10 @@ func (a *API) routes() []route {
 		{"PATCH", prefix + "/assessments/{id}/{ehak}", a.updateAssessment, perUser},
 		{"PUT", prefix + "/assessments/{id}/{ehak}/answers", a.putAnswer, perUser},
 		{"POST", prefix + "/assessments/{id}/{ehak}/modules/{code}/confirm", a.confirmModule, perUser},
+		{"GET", prefix + "/maturity/criteria", a.listMaturityCriteria, shared},
+		{"PATCH", prefix + "/maturity/criteria/{id}", a.updateMaturityCriterion, perUser},
+		{"GET", prefix + "/maturity/{id}/{ehak}", a.getMaturity, perUser},
+		{"PUT", prefix + "/maturity/{id}/{ehak}", a.putMaturity, perUser},
 		{"GET", prefix + "/eits-catalogue/{year}", a.getEITSCatalogue, shared},
 		{"POST", prefix + "/eits-catalogue/{year}/measures", a.importEITSMeasures, perUser},
 	}

@@ -258,3 +258,115 @@ func (a *API) importEITSMeasures(w http.ResponseWriter, r *http.Request) error {
 	}
 	return a.writeJSON(w, r, http.StatusOK, res)
 }
+
+// Maturity is a municipality's IT-management maturity in a round: the criteria it meets
+// and each area's level and bottleneck.
+type Maturity struct {
+	RoundID int64                `json:"round_id"`
+	Met     []int64              `json:"met"`
+	Areas   []security.AreaLevel `json:"areas"`
+}
+
+// MaturityInput is what a PUT of a municipality's maturity names.
+type MaturityInput struct {
+	Met []int64 `json:"met"`
+}
+
+func (a *API) maturityOf(r *http.Request, id int64, ehak string, met []int64) (Maturity, error) {
+	criteria, err := a.security.MaturityCriteria(r.Context())
+	if err != nil {
+		return Maturity{}, err
+	}
+	return Maturity{RoundID: id, Met: met, Areas: security.MaturityOf(criteria, met)}, nil
+}
+
+func (a *API) getMaturity(w http.ResponseWriter, r *http.Request) error {
+	id, ehak, err := a.assessmentPath(r, auth.CanReadAssessment)
+	if err != nil {
+		return err
+	}
+	if _, err := a.security.SecurityRound(r.Context(), id); err != nil {
+		return err
+	}
+	met, err := a.security.MaturityMet(r.Context(), id, ehak)
+	if err != nil {
+		return err
+	}
+	m, err := a.maturityOf(r, id, ehak, met)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, m)
+}
+
+func (a *API) putMaturity(w http.ResponseWriter, r *http.Request) error {
+	id, ehak, err := a.assessmentPath(r, auth.CanAnswerAssessment)
+	if err != nil {
+		return err
+	}
+	var in MaturityInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	met, err := a.security.SetMaturityMet(r.Context(), id, ehak, in.Met)
+	if err != nil {
+		return err
+	}
+	m, err := a.maturityOf(r, id, ehak, met)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, m)
+}
+
+func (a *API) listMaturityCriteria(w http.ResponseWriter, r *http.Request) error {
+	q := newQuery(r)
+	pg := q.page()
+	if err := q.check(nil); err != nil {
+		return err
+	}
+	cs, err := a.security.MaturityCriteria(r.Context())
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, pageOf(cs, pg))
+}
+
+// CriterionText is what a PATCH of a maturity criterion may change.
+type CriterionText struct {
+	TextEt string `json:"text_et"`
+	TextEn string `json:"text_en"`
+}
+
+func (a *API) updateMaturityCriterion(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := auth.CanManageSecurityRounds(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	cs, err := a.security.MaturityCriteria(ctx)
+	if err != nil {
+		return err
+	}
+	var stored *security.MaturityCriterion
+	for i := range cs {
+		if cs[i].ID == id {
+			stored = &cs[i]
+		}
+	}
+	if stored == nil {
+		return kovit.NotFound()
+	}
+	in, err := decodePatch(w, r, CriterionText{TextEt: stored.TextEt, TextEn: stored.TextEn})
+	if err != nil {
+		return err
+	}
+	out, err := a.security.UpdateMaturityCriterion(ctx, security.MaturityCriterion{ID: id, TextEt: in.TextEt, TextEn: in.TextEn})
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, out)
+}

@@ -26,5 +26,10 @@ func TestOpenAPISecuritySchemas(t *testing.T) {
 		"MeasureView":        security.MeasureView{},
 		"ModuleView":         security.ModuleView{},
 		"AssessmentView":     security.View{},
+		"MaturityCriterion":  security.MaturityCriterion{},
+		"CriterionText":      api.CriterionText{},
+		"AreaLevel":          security.AreaLevel{},
+		"Maturity":           api.Maturity{},
+		"MaturityInput":      api.MaturityInput{},
 	})
 }

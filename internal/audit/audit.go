@@ -30,6 +30,8 @@ const (
 	KindEITSMeasures       = "eits_measures"
 	KindIndicator          = "indicator"
 	KindMeasure            = "measure"
+	KindMaturityCriterion  = "maturity_criterion"
+	KindMaturityMet        = "maturity_met"
 	KindMeasurement        = "measurement"
 	KindMunicipality       = "municipality"
 	KindNeed               = "need"

@@ -162,3 +162,31 @@ func TestCheckImport(t *testing.T) {
 		}
 	}
 }
+
+func TestMaturityLevelsAndBottleneck(t *testing.T) {
+	criteria := DefaultMaturityCriteria()
+	for i := range criteria {
+		criteria[i].ID = int64(i + 1)
+	}
+	// governance.1 and .2 met, .3 not; staffing.2 met but not .1; budget all three.
+	met := []int64{1, 2, 5, 7, 8, 9}
+	got := map[string]AreaLevel{}
+	for _, al := range MaturityOf(criteria, met) {
+		got[al.Area] = al
+	}
+	if g := got["governance"]; g.Level != 2 || g.Max != 3 || len(g.Bottleneck) != 1 || g.Bottleneck[0].Code != "governance.3" {
+		t.Errorf("governance %+v", g)
+	}
+	if s := got["staffing"]; s.Level != 0 || len(s.Bottleneck) != 1 || s.Bottleneck[0].Code != "staffing.1" {
+		t.Errorf("staffing %+v", s)
+	}
+	if b := got["budget"]; b.Level != 3 || len(b.Bottleneck) != 0 {
+		t.Errorf("budget %+v", b)
+	}
+	if len(got) != 7 {
+		t.Errorf("%d areas", len(got))
+	}
+	if CheckMet(criteria, []int64{99}) == nil || CheckMet(criteria, met) != nil {
+		t.Error("CheckMet")
+	}
+}

@@ -46,6 +46,14 @@ type Store interface {
 	// in a round, by EHAK, as stored at each change (FiguresOf's Share).
 	SecurityShares(ctx context.Context, roundID int64) (map[string]float64, error)
 
+	// LoadMaturityCriteria seeds the maturity criteria at start, where missing.
+	LoadMaturityCriteria(ctx context.Context, cs []MaturityCriterion) error
+	MaturityCriteria(ctx context.Context) ([]MaturityCriterion, error)
+	UpdateMaturityCriterion(ctx context.Context, c MaturityCriterion) (MaturityCriterion, error)
+	// MaturityMet lists the criteria (ids) municipality ehak meets in a round.
+	MaturityMet(ctx context.Context, roundID int64, ehak string) ([]int64, error)
+	SetMaturityMet(ctx context.Context, roundID int64, ehak string, met []int64) ([]int64, error)
+
 	// PlanSecurityActivity makes a "not implemented" answer an activity in strategy
 	// strategyID, the municipality's own plan, and links the two.
 	PlanSecurityActivity(ctx context.Context, roundID int64, ehak, module, measure string, strategyID int64) (plan.Node, error)

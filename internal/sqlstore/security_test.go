@@ -203,3 +203,48 @@ func mustAnswers(t *testing.T, s *sqlstore.Store, round int64, ehak string) []se
 	}
 	return as
 }
+
+func TestMaturity(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := securityStore(t, s)
+		for range 2 {
+			if err := s.LoadMaturityCriteria(ctx, security.DefaultMaturityCriteria()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cs, err := s.MaturityCriteria(ctx)
+		if err != nil || len(cs) != 21 {
+			t.Fatalf("%d criteria %v", len(cs), err)
+		}
+		c := cs[0]
+		c.TextEt = "Muudetud kriteerium"
+		if _, err := s.UpdateMaturityCriterion(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		c.TextEt = ""
+		if _, err := s.UpdateMaturityCriterion(ctx, c); !kovit.FieldsOf(err).Has("text_et") {
+			t.Errorf("an empty text: %v", err)
+		}
+		if err := s.LoadMaturityCriteria(ctx, security.DefaultMaturityCriteria()); err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := s.MaturityCriteria(ctx); again[0].TextEt != "Muudetud kriteerium" {
+			t.Errorf("loading at start overwrote an edit: %q", again[0].TextEt)
+		}
+		r, err := s.CreateSecurityRound(ctx, security.Round{Title: "E-ITS", Year: 2023, Deadline: "2026-12-15", CorrectionUntil: "2026-12-20", PublishOn: "2027-01-10"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		met, err := s.SetMaturityMet(ctx, r.ID, "0784", []int64{cs[1].ID, cs[0].ID, cs[0].ID})
+		if err != nil || len(met) != 2 {
+			t.Fatalf("met %v %v", met, err)
+		}
+		if _, err := s.SetMaturityMet(ctx, r.ID, "0784", []int64{999999}); !kovit.FieldsOf(err).Has("met") {
+			t.Errorf("an unknown criterion: %v", err)
+		}
+		got, err := s.MaturityMet(ctx, r.ID, "0784")
+		if err != nil || len(got) != 2 {
+			t.Errorf("stored %v %v", got, err)
+		}
+	})
+}

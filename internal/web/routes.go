@@ -206,6 +206,10 @@ func (ui *UI) routes() []route {
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/measures/{measure}", ui.securityAnswerSave},
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/activity", ui.securityActivity},
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/measures/{measure}/activity", ui.securityActivity},
+		{"GET /security/rounds/{id}/municipalities/{ehak}/maturity", ui.securityMaturity},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/maturity", ui.securityMaturitySave},
+		{"GET /security/maturity", ui.securityCriteria},
+		{"POST /security/maturity/criteria/{id}", ui.securityCriterionSave},
 		{"GET /security/catalogue", ui.securityCatalogue},
 		{"POST /security/catalogue/{year}/measures", ui.securityImport},
 	}

@@ -27,8 +27,16 @@ func securitySamples(base Page) map[string]any {
 	mod.M.Row = &security.Answer{ModuleCode: "ISMS.1", Applies: true, Status: security.NotImplemented, ActivityID: &activity, Version: 2}
 	mod.M.Measures[0].Answer = &security.Answer{ModuleCode: "ISMS.1", MeasureCode: "ISMS.1.M1", Applies: true, Status: security.NotImplemented, Version: 1}
 	res := security.ImportResult{Added: 1}
+	criteria := security.DefaultMaturityCriteria()
+	for i := range criteria {
+		criteria[i].ID = int64(i + 1)
+	}
+	maturity := securityMaturityPage{securityAssessmentPage: ap, Criteria: criteria, Met: map[int64]bool{1: true},
+		Areas: security.MaturityOf(criteria, []int64{1})}
 	return map[string]any{
-		"security/home": securityHomePage{securityPage: sp, Rounds: []security.Round{round}, Years: []int{2023}, New: round, Form: form{Problems: problems}},
+		"security/maturity": maturity,
+		"security/criteria": securityCriteriaPage{securityPage: sp, Criteria: criteria, Refused: 2, Form: form{Problems: problems}},
+		"security/home":     securityHomePage{securityPage: sp, Rounds: []security.Round{round}, Years: []int{2023}, New: round, Form: form{Problems: problems}},
 		"security/round": securityRoundView{securityPage: sp, R: round, Progress: []roundProgress{{EHAK: "0784", Started: true, Answers: 3, Prefilled: 1}},
 			Edit: round, Form: form{Problems: problems}},
 		"security/aggregates": securityAggregatesPage{securityPage: sp, R: round, Spreads: []security.Spread{{Group: "country", Count: 7, Median: 0.5},

@@ -79,3 +79,23 @@ CREATE TABLE security_answers (
     updated_at      TIMESTAMP NOT NULL,
     UNIQUE (assessment_id, module_code, measure_code)
 );
+
+-- IT-management maturity: criteria per area and level (data coordinators edit), and the
+-- criteria each municipality meets in a round.
+CREATE TABLE security_maturity_criteria (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    area     TEXT NOT NULL,
+    level    INTEGER NOT NULL CHECK (level >= 1),
+    code     TEXT NOT NULL UNIQUE,
+    text_et  TEXT NOT NULL,
+    text_en  TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+
+CREATE TABLE security_maturity_met (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    round_id          INTEGER NOT NULL REFERENCES security_rounds (id),
+    municipality_ehak TEXT NOT NULL REFERENCES municipalities (ehak),
+    criterion_id      INTEGER NOT NULL REFERENCES security_maturity_criteria (id),
+    UNIQUE (round_id, municipality_ehak, criterion_id)
+);
