@@ -11,8 +11,10 @@ import (
 )
 
 // LoadEITSModules implements security.Store: the shipped catalogue years, added at start
-// where missing. A stored row is never changed, as rounds pin what their year said.
+// where missing. A stored row is never changed, as rounds pin what their year said. It
+// writes no audit event, so it drops the kept catalogue itself.
 func (s *Store) LoadEITSModules(ctx context.Context, rows []security.Module) error {
+	defer s.eits.drop()
 	return s.transact(ctx, func(tx *tx) error {
 		args := make([]any, 0, 7*len(rows))
 		for i, m := range rows {
@@ -44,9 +46,49 @@ func (s *Store) EITSYears(ctx context.Context) ([]int, error) {
 	return out, rows.Err()
 }
 
-// EITSModules implements security.Store, in the catalogue's order.
+// eitsCopy is every catalogue year's modules and measures, kept: every assessment page
+// and figure reads them, and they change only when a coordinator imports measures
+// (audit.KindEITSMeasures drops the copy). Bounded by the catalogues stored.
+type eitsCopy map[int]eitsYear
+
+type eitsYear struct {
+	modules  []security.Module
+	measures []security.Measure
+}
+
+func (s *Store) eitsYear(ctx context.Context, year int) (eitsYear, error) {
+	cp, err := s.eits.get(ctx, func(ctx context.Context, _ eitsCopy, _ bool) (eitsCopy, error) {
+		years, err := s.EITSYears(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out := make(eitsCopy, len(years))
+		for _, y := range years {
+			var c eitsYear
+			if c.modules, err = eitsModules(ctx, s, y); err != nil {
+				return nil, err
+			}
+			if c.measures, err = eitsMeasures(ctx, s, y); err != nil {
+				return nil, err
+			}
+			out[y] = c
+		}
+		return out, nil
+	})
+	if err != nil {
+		return eitsYear{}, err
+	}
+	if c, ok := cp[year]; ok {
+		return c, nil
+	}
+	return eitsYear{modules: []security.Module{}, measures: []security.Measure{}}, nil
+}
+
+// EITSModules implements security.Store, in the catalogue's order, from the kept copy:
+// the caller changes nothing in it.
 func (s *Store) EITSModules(ctx context.Context, year int) ([]security.Module, error) {
-	return eitsModules(ctx, s, year)
+	c, err := s.eitsYear(ctx, year)
+	return c.modules, err
 }
 
 func eitsModules(ctx context.Context, q querier, year int) ([]security.Module, error) {
@@ -66,9 +108,11 @@ func eitsModules(ctx context.Context, q querier, year int) ([]security.Module, e
 	return out, rows.Err()
 }
 
-// EITSMeasures implements security.Store, in the imported file's order.
+// EITSMeasures implements security.Store, in the imported file's order, from the kept
+// copy: the caller changes nothing in it.
 func (s *Store) EITSMeasures(ctx context.Context, year int) ([]security.Measure, error) {
-	return eitsMeasures(ctx, s, year)
+	c, err := s.eitsYear(ctx, year)
+	return c.measures, err
 }
 
 func eitsMeasures(ctx context.Context, q querier, year int) ([]security.Measure, error) {

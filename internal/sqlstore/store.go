@@ -27,6 +27,7 @@ type Store struct {
 	cells          kept[cellCopy]
 	needs          kept[*needCopy]
 	tallies        kept[tallyCopy]
+	eits           kept[eitsCopy]
 	trees          treeCache
 
 	// OnWrite, when set, is called when a write transaction has taken the write lock, and
@@ -160,6 +161,9 @@ func (s *Store) dropCopies(t *tx) {
 	}
 	if has(audit.KindNeed) {
 		s.needs.drop()
+	}
+	if has(audit.KindEITSMeasures) {
+		s.eits.drop()
 	}
 	if len(changed) == 0 {
 		return
