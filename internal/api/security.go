@@ -247,10 +247,10 @@ func (a *API) importEITSMeasures(w http.ResponseWriter, r *http.Request) error {
 	}
 	ms, err := eits.Decode(http.MaxBytesReader(w, r.Body, eits.MaxBytes), year)
 	if err != nil {
-		if kovit.ErrorCode(err) != "" {
-			return err
+		if kovit.AsError(err) != nil {
+			return err // a problem with the file, named by field
 		}
-		return bodyError(err, nil, nil)
+		return bodyError(err, nil, nil) // over the size limit, or the body cut off
 	}
 	res, err := a.security.ImportEITSMeasures(ctx, year, ms)
 	if err != nil {
