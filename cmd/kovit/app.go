@@ -21,6 +21,7 @@ import (
 	"kovit/internal/need"
 	"kovit/internal/notify"
 	"kovit/internal/refdata"
+	"kovit/internal/security"
 	"kovit/internal/server"
 	"kovit/internal/sqlstore"
 	"kovit/internal/web"
@@ -83,14 +84,15 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	}
 	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
-		ActivityParts: store})
+		ActivityParts: store, Security: store})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store, Follows: store})
 	// Issue 12, i12a: the coordinator's queue of suggested duplicate needs.
 	dsk.Providers = append(dsk.Providers, desk.Duplicates(store, desk.Modules{Municipalities: store}))
+	dsk.Providers = append(dsk.Providers, security.DeskProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
-		Follows: store}
+		Follows: store, Security: store}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err
@@ -114,7 +116,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	mux := http.NewServeMux()
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
-		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Follows: store})
+		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Follows: store, Security: store})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()
@@ -182,7 +184,17 @@ func (a *app) prepareData(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return a.store.LoadStrategies(ctx, seeds)
+	if err := a.store.LoadStrategies(ctx, seeds); err != nil {
+		return err
+	}
+	modules, err := refdata.EITSModules()
+	if err != nil {
+		return err
+	}
+	if err := a.store.LoadEITSModules(ctx, modules); err != nil {
+		return err
+	}
+	return a.store.LoadMaturityCriteria(ctx, security.DefaultMaturityCriteria())
 }
 
 // ensureAdmin makes the first admin of an empty database. Its password comes from

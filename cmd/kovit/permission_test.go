@@ -201,6 +201,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	cases := permissionCases()
 	maps.Copy(cases, onboardPermissionCases())
 	maps.Copy(cases, i12aPermissionCases())
+	maps.Copy(cases, securityPermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {

@@ -337,6 +337,8 @@ func testPermissionTwins(t *testing.T, engine string) {
 		routes[r] = true
 	}
 	reads, writes := twinReads(), twinWrites()
+	secReads, secWrites := securityTwins()
+	reads, writes = append(reads, secReads...), append(writes, secWrites...)
 	paired := map[string]bool{}
 	for _, p := range append(append([]twinPair{}, reads...), writes...) {
 		for _, r := range []string{p.page.route, p.api.route} {
@@ -357,6 +359,7 @@ func testPermissionTwins(t *testing.T, engine string) {
 	}
 
 	ids := needReadFixture(t, a)
+	sec := securityFixture(t, a)
 	coordUser := a.user(t, "kati@kovit.test", auth.RoleCoordinator, "")
 	ctx := auth.WithUser(context.Background(), &coordUser)
 	national := newReadFixture(t, a, ctx, "Riigimustand", plan.Draft, "")
@@ -389,7 +392,7 @@ func testPermissionTwins(t *testing.T, engine string) {
 	fill := strings.NewReplacer(
 		"{s2}", itoa(tallinn.s), "{a2}", itoa(tallinn.a), "{i2}", itoa(tallinn.i), "{r2}", itoa(tallinn.r), "{q2}", itoa(tallinn.r2), "{t2}", itoa(tasks[1].ID),
 		"{s}", itoa(national.s), "{a}", itoa(national.a), "{i}", itoa(national.i), "{r}", itoa(national.r), "{q}", itoa(national.r2), "{t}", itoa(tasks[0].ID),
-		"{target}", itoa(target.ID), "{project}", itoa(project.ID))
+		"{target}", itoa(target.ID), "{project}", itoa(project.ID), "{secpub}", itoa(sec.published.ID), "{sec}", itoa(sec.embargoed.ID))
 	marks := strings.NewReplacer("{stem2}", tallinn.stem, "{stem}", national.stem)
 
 	actors := []struct {

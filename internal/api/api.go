@@ -18,6 +18,7 @@ import (
 	"kovit/internal/need"
 	"kovit/internal/notify"
 	"kovit/internal/plan"
+	"kovit/internal/security"
 	"kovit/internal/server"
 )
 
@@ -40,6 +41,8 @@ type Deps struct {
 	Visits desk.Visits
 	// Follows keeps what each user follows (internal/follow).
 	Follows follow.Store
+	// Security is the E-ITS self-assessment (issue 14).
+	Security security.Store
 }
 
 // API serves the JSON API.
@@ -57,6 +60,7 @@ type API struct {
 	desk           *desk.Desk
 	visits         desk.Visits
 	follows        follow.Store
+	security       security.Store
 }
 
 // New returns the API over d.
@@ -79,6 +83,7 @@ func New(d Deps) *API {
 		desk:           d.Desk,
 		visits:         d.Visits,
 		follows:        d.Follows,
+		security:       d.Security,
 	}
 }
 

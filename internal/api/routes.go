@@ -138,6 +138,24 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/follows", a.listFollows, perUser},
 		{"PUT", prefix + "/follows/{kind}/{id}", a.addFollow, perUser},
 		{"DELETE", prefix + "/follows/{kind}/{id}", a.removeFollow, perUser},
+
+		// Security self-assessment (issue 14): rounds, each municipality's embargoed
+		// assessment, the published aggregates and the E-ITS catalogue.
+		{"GET", prefix + "/assessment-rounds", a.listAssessmentRounds, perUser},
+		{"POST", prefix + "/assessment-rounds", a.createAssessmentRound, perUser},
+		{"GET", prefix + "/assessment-rounds/{id}", a.getAssessmentRound, perUser},
+		{"PATCH", prefix + "/assessment-rounds/{id}", a.updateAssessmentRound, perUser},
+		{"GET", prefix + "/assessment-rounds/{id}/aggregates", a.getAssessmentAggregates, perUser},
+		{"GET", prefix + "/assessments/{id}/{ehak}", a.getAssessment, perUser},
+		{"PATCH", prefix + "/assessments/{id}/{ehak}", a.updateAssessment, perUser},
+		{"PUT", prefix + "/assessments/{id}/{ehak}/answers", a.putAnswer, perUser},
+		{"POST", prefix + "/assessments/{id}/{ehak}/modules/{code}/confirm", a.confirmModule, perUser},
+		{"GET", prefix + "/maturity/criteria", a.listMaturityCriteria, shared},
+		{"PATCH", prefix + "/maturity/criteria/{id}", a.updateMaturityCriterion, perUser},
+		{"GET", prefix + "/maturity/{id}/{ehak}", a.getMaturity, perUser},
+		{"PUT", prefix + "/maturity/{id}/{ehak}", a.putMaturity, perUser},
+		{"GET", prefix + "/eits-catalogue/{year}", a.getEITSCatalogue, shared},
+		{"POST", prefix + "/eits-catalogue/{year}/measures", a.importEITSMeasures, perUser},
 	}
 }
 

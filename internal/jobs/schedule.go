@@ -19,6 +19,8 @@ type Deps struct {
 	Notifications notify.Mailer
 	RoundClosing  RoundClosingStore
 	ActivityParts PartStore
+	// Security reminds of a self-assessment round's deadline (issue 14).
+	Security SecurityStore
 }
 
 // Schedule is every scheduled job of kovit, in the order a tick runs them.
@@ -30,6 +32,7 @@ func Schedule(d Deps) []Job {
 		RoundReminders(d.Reminders),
 		RoundClosing(d.RoundClosing),
 		ActivityParts(d.ActivityParts),
+		SecurityClosing(d.Security),
 		NotificationMail(d.Notifications),
 	}
 }

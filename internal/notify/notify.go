@@ -39,6 +39,9 @@ const (
 	ProgressMention Kind = "progress_mention"
 	// Given a task of an activity one is a contact person of.
 	TaskAssigned Kind = "task_assigned"
+	// The security self-assessment (issue 14): a round opened, and closing in 7 days.
+	SecurityRoundOpened   Kind = "security_round_opened"
+	SecurityRoundClosing7 Kind = "security_round_closing_7"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -83,6 +86,8 @@ var Kinds = []KindInfo{
 	{PartDue7, Weekly},
 	{ProgressMention, Immediate},
 	{TaskAssigned, Immediate},
+	{SecurityRoundOpened, Weekly},
+	{SecurityRoundClosing7, Immediate},
 }
 
 // Known reports whether k is one of Kinds.
@@ -181,6 +186,8 @@ func (n Notification) Path() string {
 		return "/plan/activities/" + activity
 	case audit.KindReport:
 		return "/plan/reports/" + n.EntityID
+	case audit.KindSecurityRound:
+		return "/security/rounds/" + n.EntityID
 	}
 	return "/notifications"
 }

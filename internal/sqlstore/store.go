@@ -27,6 +27,7 @@ type Store struct {
 	cells          kept[cellCopy]
 	needs          kept[*needCopy]
 	tallies        kept[tallyCopy]
+	eits           kept[eitsCopy]
 	trees          treeCache
 	// feed tells this process of other processes' changes (PostgreSQL LISTEN/NOTIFY).
 	feed changeFeed
@@ -192,6 +193,9 @@ func (s *Store) dropKept(changed map[recordKind][]string) {
 	}
 	if has(kindSnapshot) {
 		s.tallies.drop()
+	}
+	if has(audit.KindEITSMeasures) {
+		s.eits.drop()
 	}
 }
 

@@ -188,6 +188,33 @@ func (ui *UI) routes() []route {
 		// Issue 12, i12a: following municipalities, services and strategies.
 		{"POST /follows", ui.followAdd},
 		{"POST /follows/delete", ui.followRemove},
+
+		// Security self-assessment (issue 14): the E-ITS catalogue, rounds, each
+		// municipality's embargoed assessment and the published aggregates.
+		{"GET /security", ui.securityHome},
+		{"POST /security/rounds", ui.securityRoundCreate},
+		{"GET /security/rounds/{id}", ui.securityRoundShow},
+		{"POST /security/rounds/{id}/edit", ui.securityRoundUpdate},
+		{"GET /security/rounds/{id}/aggregates", ui.securityAggregates},
+		{"GET /security/rounds/{id}/aggregates.csv", ui.securityAggregates},
+		{"GET /security/rounds/{id}/aggregates.xlsx", ui.securityAggregates},
+		{"GET /security/rounds/{id}/municipalities/{ehak}", ui.securityAssessment},
+		{"GET /security/rounds/{id}/municipalities/{ehak}/assessment.csv", ui.securityAssessment},
+		{"GET /security/rounds/{id}/municipalities/{ehak}/assessment.xlsx", ui.securityAssessment},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/start", ui.securityStart},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/report", ui.securityReport},
+		{"GET /security/rounds/{id}/municipalities/{ehak}/modules/{code}", ui.securityModule},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}", ui.securityAnswerSave},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/confirm", ui.securityConfirm},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/measures/{measure}", ui.securityAnswerSave},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/activity", ui.securityActivity},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/measures/{measure}/activity", ui.securityActivity},
+		{"GET /security/rounds/{id}/municipalities/{ehak}/maturity", ui.securityMaturity},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/maturity", ui.securityMaturitySave},
+		{"GET /security/maturity", ui.securityCriteria},
+		{"POST /security/maturity/criteria/{id}", ui.securityCriterionSave},
+		{"GET /security/catalogue", ui.securityCatalogue},
+		{"POST /security/catalogue/{year}/measures", ui.securityImport},
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"kovit/internal/need"
 	"kovit/internal/notify"
 	"kovit/internal/plan"
+	"kovit/internal/security"
 )
 
 // Deps is what the UI needs; cmd/kovit provides it.
@@ -60,6 +61,9 @@ type Deps struct {
 	Visits desk.Visits
 	// Follows keeps what each user follows (internal/follow).
 	Follows follow.Store
+
+	// Security is the E-ITS self-assessment (issue 14).
+	Security security.Store
 }
 
 // UI serves the HTML pages.
