@@ -35,6 +35,10 @@ const (
 	// A municipality's part of a joint activity.
 	PartOverdue Kind = "activity_part_overdue"
 	PartDue7    Kind = "activity_part_due_7"
+	// Advice and representation (issue 15): a municipality's question answered or asked
+	// back; a round of comment on a state draft opened, closing, and its outcome.
+	InquiryAnswered  Kind = "inquiry_answered"
+	InquiryAskedBack Kind = "inquiry_asked_back"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -77,6 +81,8 @@ var Kinds = []KindInfo{
 	{ReportOpened, Weekly},
 	{PartOverdue, Weekly},
 	{PartDue7, Weekly},
+	{InquiryAnswered, Immediate},
+	{InquiryAskedBack, Immediate},
 }
 
 // Known reports whether k is one of Kinds.
@@ -175,6 +181,8 @@ func (n Notification) Path() string {
 		return "/plan/activities/" + activity
 	case audit.KindReport:
 		return "/plan/reports/" + n.EntityID
+	case audit.KindInquiry:
+		return "/inquiries/" + n.EntityID
 	}
 	return "/notifications"
 }

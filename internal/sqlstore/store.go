@@ -28,6 +28,7 @@ type Store struct {
 	needs          kept[*needCopy]
 	tallies        kept[tallyCopy]
 	trees          treeCache
+	kb             kept[*kbCopy] // the knowledge base with its search terms (advice_kb.go)
 
 	// OnWrite, when set, is called when a write transaction has taken the write lock, and
 	// the function it returns when the transaction has ended: tests keep how long an
@@ -160,6 +161,9 @@ func (s *Store) dropCopies(t *tx) {
 	}
 	if has(audit.KindNeed) {
 		s.needs.drop()
+	}
+	if has(audit.KindKBEntry) {
+		s.kb.drop()
 	}
 	if len(changed) == 0 {
 		return
