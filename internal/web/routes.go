@@ -185,6 +185,25 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/eservices/confirm", ui.eservicePageConfirm},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET /desk", ui.deskShow},
+		// Advice and representation (issue 15): questions, statistics, the knowledge base.
+		{"GET /inquiries", ui.inquiryList},
+		{"GET /inquiries.csv", ui.inquiryExport},
+		{"GET /inquiries.xlsx", ui.inquiryExport},
+		{"GET /inquiries/new", ui.inquiryNew},
+		{"POST /inquiries", ui.inquiryCreate},
+		{"GET /inquiries/{id}", ui.inquiryShow},
+		{"POST /inquiries/{id}/move", ui.inquiryMove},
+		{"GET /inquiries/stats", ui.inquiryStats},
+		{"GET /inquiries/stats.csv", ui.inquiryStats},
+		{"GET /inquiries/stats.xlsx", ui.inquiryStats},
+		{"GET /kb", ui.kbList},
+		{"GET /kb.csv", ui.kbExport},
+		{"GET /kb.xlsx", ui.kbExport},
+		{"GET /kb/new", ui.kbNew},
+		{"POST /kb", ui.kbCreate},
+		{"GET /kb/{id}", ui.kbShow},
+		{"GET /kb/{id}/edit", ui.kbEdit},
+		{"POST /kb/{id}", ui.kbUpdate},
 	}
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"net/url"
 	"strings"
 	"testing"
@@ -32,7 +33,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 		Before: json.RawMessage(`{"website":""}`), After: json.RawMessage(`{"website":"https://tartu.ee"}`)}
 	now := time.Now()
 	token := auth.Token{ID: 1, Name: "skript", Prefix: "kovit_abc", CreatedAt: now, LastUsedAt: &now}
-	return map[string]any{
+	pages := map[string]any{
 		"home":                   homeSample(base),
 		"error":                  errorPage{Page: base, Status: 422, Message: "x", Fields: []string{"a: b"}},
 		"municipality/list":      municipalityListPage{Page: base, sortState: sortState{"/municipalities", url.Values{}, "population", true}, Items: municipalityRows(base, []municipality.Municipality{tartu}), Counties: []municipality.County{county}, Filter: municipality.Filter{Sort: "population", Desc: true}, Pager: pager, Query: url.Values{}},
@@ -91,6 +92,8 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}
+	maps.Copy(pages, adviceSamples(base))
+	return pages
 }
 
 // TestEveryTemplateRenders renders every page in both languages with sample data and fails

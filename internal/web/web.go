@@ -3,6 +3,8 @@
 package web
 
 import (
+	"kovit/internal/advice"
+	"kovit/internal/refdata"
 	"log/slog"
 	"net/netip"
 	"time"
@@ -57,6 +59,11 @@ type Deps struct {
 	// Desk lists each signed-in user's start page; Visits keeps their last visits.
 	Desk   *desk.Desk
 	Visits desk.Visits
+
+	// Advice (issue 15): questions, the knowledge base and rounds of comment; Calendar
+	// counts their working days.
+	Advice   advice.Store
+	Calendar *advice.Calendar
 }
 
 // UI serves the HTML pages.
@@ -71,6 +78,13 @@ type UI struct {
 func New(d Deps) (*UI, error) {
 	if d.Now == nil {
 		d.Now = time.Now
+	}
+	if d.Calendar == nil {
+		cal, err := refdata.Calendar()
+		if err != nil {
+			return nil, err
+		}
+		d.Calendar = cal
 	}
 	t, err := parseTemplates()
 	if err != nil {
