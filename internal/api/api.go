@@ -3,6 +3,7 @@
 package api
 
 import (
+	"kovit/internal/advice"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -37,6 +38,10 @@ type Deps struct {
 	// Desk lists each signed-in user's desk; Visits keeps their last visits.
 	Desk   *desk.Desk
 	Visits desk.Visits
+	// Advice (issue 15): questions and the knowledge base; Calendar counts working days
+	// (the shipped Estonian one when nil).
+	Advice   advice.Store
+	Calendar *advice.Calendar
 }
 
 // API serves the JSON API.
@@ -53,6 +58,8 @@ type API struct {
 	baseURL        string
 	desk           *desk.Desk
 	visits         desk.Visits
+	advice         advice.Store
+	calendar       *advice.Calendar
 }
 
 // New returns the API over d.
@@ -74,6 +81,8 @@ func New(d Deps) *API {
 		baseURL:        strings.TrimRight(d.BaseURL, "/"),
 		desk:           d.Desk,
 		visits:         d.Visits,
+		advice:         d.Advice,
+		calendar:       d.Calendar,
 	}
 }
 

@@ -77,6 +77,8 @@ func FuzzWriteBodies(f *testing.F) {
 		"rounds":     create("/api/v1/rounds", `{"title":"Voor","deadline":"2027-03-01","open":true}`),
 		"projects":   create("/api/v1/projects", `{"consolidated_id":`+consolidated+`,"name":"Projekt"}`),
 		"users":      fmt.Sprint(other.ID),
+		"inquiries":  create("/api/v1/inquiries", `{"municipality_ehak":"0793","topic":"law","subject":"Küsimus","question":"Kas?"}`),
+		"kb":         create("/api/v1/kb", `{"title":"Kirje","answer":"Vastus","topic":"law"}`),
 	}
 	var paths []string
 	for _, rt := range api.New(api.Deps{}).Routes() {

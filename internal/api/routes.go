@@ -134,6 +134,16 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/activities/{id}/participants", a.addParticipants, perUser},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET", prefix + "/desk", a.getDesk, perUser},
+		// Advice and representation (issue 15): questions and the knowledge base.
+		{"GET", prefix + "/inquiries", a.listInquiries, perUser},
+		{"POST", prefix + "/inquiries", a.createInquiry, perUser},
+		{"GET", prefix + "/inquiries/stats", a.inquiryStats, perUser},
+		{"GET", prefix + "/inquiries/{id}", a.getInquiry, perUser},
+		{"POST", prefix + "/inquiries/{id}/move", a.moveInquiry, perUser},
+		{"GET", prefix + "/kb", a.searchEntries, perUser},
+		{"POST", prefix + "/kb", a.createEntry, perUser},
+		{"GET", prefix + "/kb/{id}", a.getEntry, perUser},
+		{"PATCH", prefix + "/kb/{id}", a.updateEntry, perUser},
 	}
 }
 

@@ -258,4 +258,3 @@ func (t *tx) flagEntries(ctx context.Context, text, reason string) (int, error) 
 	}
 	return len(hit), nil
 }
-
