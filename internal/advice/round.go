@@ -2,6 +2,7 @@ package advice
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -111,6 +112,9 @@ func (r Round) Validate() error {
 	if okR && okD && dl.Before(recv) {
 		p.Add("ministry_deadline", "advice.error.deadline_before")
 	}
+	if _, ok := ParseDay(r.InternalDeadline); okD && !ok {
+		p.Add("internal_deadline", "error.date") // Calendar.Schedule fills it
+	}
 	if r.InternalDays < 0 || r.InternalDays > 60 {
 		p.Add("internal_days", "advice.error.internal_days")
 	}
@@ -199,4 +203,46 @@ func (r Round) Section(id int64) (Section, bool) {
 		return Section{}, false
 	}
 	return r.Sections[i], true
+}
+
+// Schedule fills the round's internal deadline from its ministry deadline.
+func (c *Calendar) Schedule(r *Round) {
+	if r.InternalDays == 0 {
+		r.InternalDays = DefaultInternalDays
+	}
+	r.InternalDeadline = c.InternalDeadlineOf(r.MinistryDeadline, r.InternalDays)
+}
+
+// View is one reading of a restricted round: who, when.
+type View struct {
+	UserID   int64     `json:"user_id"`
+	UserName string    `json:"user_name"`
+	At       time.Time `json:"at"`
+}
+
+// Letter is the text of the association's letter to the ministry: the position's points
+// in order, in Estonian, as the letter is sent.
+func Letter(r Round, points []Point, association string) string {
+	var b strings.Builder
+	b.WriteString(r.Ministry + "\n\n")
+	b.WriteString("Arvamus eelnõu „" + r.Title + "“ kohta\n\n")
+	b.WriteString("Täname võimaluse eest esitada eelnõu kohta arvamus. " + association +
+		" koondas omavalitsuste märkused ja esitab järgmised ettepanekud.\n\n")
+	for _, p := range points {
+		heading := ""
+		if p.SectionID != nil {
+			if s, ok := r.Section(*p.SectionID); ok {
+				heading = " (" + s.Heading + ")"
+			}
+		}
+		b.WriteString(strconv.Itoa(p.Number) + "." + heading + " " + p.Text + "\n\n")
+	}
+	if len(points) == 0 {
+		b.WriteString("Omavalitsustel ei ole eelnõu kohta märkusi.\n\n")
+	}
+	if r.BoardApprovedOn != "" {
+		b.WriteString("Seisukoha kiitis heaks liidu juhatus " + r.BoardApprovedOn + ".\n\n")
+	}
+	b.WriteString("Lugupidamisega\n\n" + association + "\n")
+	return b.String()
 }

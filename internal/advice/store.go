@@ -83,3 +83,42 @@ func (f InquiryFilter) Matches(q Inquiry) bool {
 		(f.Topic == "" || q.Topic == f.Topic) &&
 		(f.Year == 0 || q.AskedAt.In(kovit.Estonia).Year() == f.Year)
 }
+
+// RoundStore keeps the rounds of comment on the state's drafts. Who may read a restricted
+// round is the surfaces' to check (internal/auth) before they call it; views are logged
+// by LogRoundView.
+type RoundStore interface {
+	// ListCommentRounds lists every round, the latest ministry deadline first.
+	ListCommentRounds(ctx context.Context) ([]Round, error)
+	CommentRound(ctx context.Context, id int64) (Round, error)
+	// CreateCommentRound stores a round with its sections, tells the municipalities it
+	// asks (only the named viewers of a restricted one) and flags the knowledge-base
+	// entries tagged with a paragraph the draft cites.
+	CreateCommentRound(ctx context.Context, r Round) (Round, error)
+	// UpdateCommentRound changes a round's details; its sections stay as created.
+	UpdateCommentRound(ctx context.Context, r Round) (Round, error)
+	LogRoundView(ctx context.Context, roundID, userID int64) error
+	RoundViews(ctx context.Context, roundID int64) ([]View, error)
+
+	RoundComments(ctx context.Context, roundID int64) ([]Comment, error)
+	// AddComment stores a municipality's comment; none are taken after its response.
+	AddComment(ctx context.Context, c Comment) (Comment, error)
+	Responses(ctx context.Context, roundID int64) ([]Response, error)
+	// Respond records a municipality's official response: its comments, or no comments
+	// when it has none. A second response is refused.
+	Respond(ctx context.Context, roundID int64, ehak string) (Response, error)
+	// RemindRound tells the municipalities that have not responded; it returns how many.
+	RemindRound(ctx context.Context, roundID int64) (int, error)
+
+	Points(ctx context.Context, roundID int64) ([]Point, error)
+	AllPoints(ctx context.Context) ([]Point, error)
+	// AddPoint adds the next numbered point of a round's position.
+	AddPoint(ctx context.Context, p Point) (Point, error)
+	// UpdatePoint changes a point's text or the ministry's disposition of it.
+	UpdatePoint(ctx context.Context, p Point) (Point, error)
+	// DecideComment records what became of a comment (Decision.Check).
+	DecideComment(ctx context.Context, commentID int64, d Decision) (Comment, error)
+	// ImportDispositions sets the ministry's disposition of every point rows names, all
+	// or none, and tells each municipality with comments in the round.
+	ImportDispositions(ctx context.Context, roundID int64, rows []DispositionRow) error
+}

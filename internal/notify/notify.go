@@ -37,8 +37,11 @@ const (
 	PartDue7    Kind = "activity_part_due_7"
 	// Advice and representation (issue 15): a municipality's question answered or asked
 	// back; a round of comment on a state draft opened, closing, and its outcome.
-	InquiryAnswered  Kind = "inquiry_answered"
-	InquiryAskedBack Kind = "inquiry_asked_back"
+	InquiryAnswered    Kind = "inquiry_answered"
+	InquiryAskedBack   Kind = "inquiry_asked_back"
+	CommentRoundOpened Kind = "comment_round_opened"
+	CommentReminder    Kind = "comment_round_reminder"
+	CommentOutcome     Kind = "comment_outcome"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -83,6 +86,9 @@ var Kinds = []KindInfo{
 	{PartDue7, Weekly},
 	{InquiryAnswered, Immediate},
 	{InquiryAskedBack, Immediate},
+	{CommentRoundOpened, Immediate},
+	{CommentReminder, Immediate},
+	{CommentOutcome, Weekly},
 }
 
 // Known reports whether k is one of Kinds.
@@ -183,6 +189,8 @@ func (n Notification) Path() string {
 		return "/plan/reports/" + n.EntityID
 	case audit.KindInquiry:
 		return "/inquiries/" + n.EntityID
+	case audit.KindCommentRound:
+		return "/comment-rounds/" + n.EntityID
 	}
 	return "/notifications"
 }
