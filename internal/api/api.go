@@ -41,6 +41,7 @@ type Deps struct {
 	// Advice (issue 15): questions and the knowledge base; Calendar counts working days
 	// (the shipped Estonian one when nil).
 	Advice   advice.Store
+	Rounds   advice.RoundStore
 	Calendar *advice.Calendar
 }
 
@@ -59,6 +60,7 @@ type API struct {
 	desk           *desk.Desk
 	visits         desk.Visits
 	advice         advice.Store
+	rounds         advice.RoundStore
 	calendar       *advice.Calendar
 }
 
@@ -82,6 +84,7 @@ func New(d Deps) *API {
 		desk:           d.Desk,
 		visits:         d.Visits,
 		advice:         d.Advice,
+		rounds:         d.Rounds,
 		calendar:       d.Calendar,
 	}
 }

@@ -67,3 +67,39 @@ func ReadableVisibilities(u *User) []string {
 	}
 	return out
 }
+
+// CanManageRounds lets coordinators and admins open rounds of comment, merge the
+// comments into the position and record the ministry's answers.
+func CanManageRounds(u *User) error { return CanEditNational(u) }
+
+// CanReadRound lets the association read every round; signed-in users a round on a
+// public draft; and only the named people one on a draft not yet public.
+func CanReadRound(u *User, public, named bool) error {
+	if CanEditNational(u) == nil {
+		return nil
+	}
+	if err := CanReadInternal(u); err != nil {
+		return err
+	}
+	return require(u, public || named)
+}
+
+// CanCommentRound lets a municipality's editors comment on a round that asks it.
+func CanCommentRound(u *User, ehak string, asked bool) error {
+	if err := CanEditMunicipality(u, ehak); err != nil {
+		return err
+	}
+	return require(u, asked)
+}
+
+// CanApproveResponse lets a municipality's lead give its official response (its comments,
+// or no comments); the association may record it for them, e.g. from a signed letter.
+func CanApproveResponse(u *User, ehak string) error {
+	if CanEditNational(u) == nil {
+		return nil
+	}
+	if err := CanEditMunicipality(u, ehak); err != nil {
+		return err
+	}
+	return require(u, IsLead(u))
+}

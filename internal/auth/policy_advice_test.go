@@ -50,3 +50,44 @@ func TestAdvicePolicy(t *testing.T) {
 		}
 	}
 }
+
+func TestRoundPolicy(t *testing.T) {
+	coord := &User{ID: 2, Role: RoleCoordinator, Active: true}
+	lead := &User{ID: 3, Role: RoleEditor, MunicipalityEHAK: "0793", Active: true, Lead: true}
+	staff := &User{ID: 4, Role: RoleEditor, MunicipalityEHAK: "0793", Active: true}
+	reader := &User{ID: 5, Role: RoleReader, Active: true}
+	for _, tt := range []struct {
+		name                             string
+		u                                *User
+		public, restrictedNamed, unnamed bool
+		comment, approve                 bool
+	}{
+		{"public", nil, false, false, false, false, false},
+		{"coordinator", coord, true, true, true, true, true},
+		{"lead", lead, true, true, false, true, true},
+		{"staff", staff, true, true, false, true, false},
+		{"reader", reader, true, true, false, false, false},
+	} {
+		if got := CanReadRound(tt.u, true, false) == nil; got != tt.public {
+			t.Errorf("%s reads a public round: %v", tt.name, got)
+		}
+		if got := CanReadRound(tt.u, false, true) == nil; got != tt.restrictedNamed {
+			t.Errorf("%s, named, reads a restricted round: %v", tt.name, got)
+		}
+		if got := CanReadRound(tt.u, false, false) == nil; got != tt.unnamed {
+			t.Errorf("%s, not named, reads a restricted round: %v", tt.name, got)
+		}
+		if got := CanCommentRound(tt.u, "0793", true) == nil; got != tt.comment {
+			t.Errorf("%s comments for Tartu: %v", tt.name, got)
+		}
+		if CanCommentRound(tt.u, "0793", false) == nil {
+			t.Errorf("%s comments on a round that does not ask Tartu", tt.name)
+		}
+		if got := CanApproveResponse(tt.u, "0793") == nil; got != tt.approve {
+			t.Errorf("%s approves Tartu's response: %v", tt.name, got)
+		}
+		if tt.u == lead && CanApproveResponse(tt.u, "0784") == nil {
+			t.Error("Tartu's lead approves Tallinn's response")
+		}
+	}
+}

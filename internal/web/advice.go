@@ -21,8 +21,9 @@ import (
 // and the municipalities' names.
 type advicePage struct {
 	Page
-	Sub   string // the current sub-navigation entry: inquiries, stats, kb
+	Sub   string // the current sub-navigation entry: inquiries, stats, kb, rounds
 	names map[string]string
+	cal   *advice.Calendar
 }
 
 // Name is a municipality's name by its EHAK code.

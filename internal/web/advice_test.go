@@ -8,6 +8,7 @@ import (
 	"kovit/internal/audit"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
+	"kovit/internal/refdata"
 )
 
 // adviceSamples are the advice module's pages with sample data, for TestEveryTemplateRenders.
@@ -24,7 +25,7 @@ func adviceSamples(base Page) map[string]any {
 		Visibility: advice.Internal, ReviewedOn: "2026-05-01", InquiryID: &id, ReviewReason: "Eelnõu X", Version: 2}
 	clock := advice.Clock{Target: 10, Used: 12, Late: true, Running: true, Due: now}
 	event := audit.Event{ID: 1, At: now, ActorName: "Mari", Entity: audit.KindInquiry, EntityID: "1", Action: audit.Update}
-	return map[string]any{
+	out := map[string]any{
 		"advice/inquiries": inquiryListPage{advicePage: ap, Items: []inquiryRow{{q, clock}, {q, advice.Clock{Target: 3, Used: 9, Late: true, VeryLate: true}}},
 			Total: 2, Query: url.Values{"state": {"answered"}}, Pager: newPager("/inquiries", url.Values{}, 2, 50, 0),
 			Municipalities: []municipality.Municipality{{EHAK: "0793", Name: "Tartu linn"}}, CanAsk: true},
@@ -38,5 +39,39 @@ func adviceSamples(base Page) map[string]any {
 			Pager: newPager("/kb", url.Values{}, 1, 20, 0), Tags: []string{"KOKS § 6"}},
 		"advice/kb_entry": kbEntryPage{advicePage: ap, E: e, Events: []audit.Event{event}},
 		"advice/kb_form":  kbFormPage{advicePage: ap, E: e, TagsText: "KOKS § 6", Form: form{Problems: problems}},
+	}
+	for k, v := range roundSamples(ap, problems) {
+		out[k] = v
+	}
+	return out
+}
+
+func roundSamples(ap advicePage, problems kovit.Problems) map[string]any {
+	now := time.Now()
+	ap.cal, _ = refdata.Calendar()
+	sec := int64(1)
+	pid := int64(1)
+	r := advice.Round{ID: 1, Title: "KOKS muutmine", Ministry: "RaM", DossierURL: "https://eelnoud.valitsus.ee/1", ReceivedOn: "2026-03-20",
+		MinistryDeadline: "2026-04-10", InternalDays: 5, InternalDeadline: "2026-04-02", Public: false, Viewers: []int64{1},
+		Recipients: []string{"0793"}, Sections: []advice.Section{{ID: 1, Number: 1, Heading: "§ 1", Text: "Tekst"}}, BoardApprovedOn: "2026-04-08", Version: 2}
+	c := advice.Comment{ID: 1, RoundID: 1, SectionID: &sec, MunicipalityEHAK: "0793", AuthorName: "Mari", Body: "Lisada rahastus", Fate: advice.Merged, PointID: &pid, Version: 2, CreatedAt: now}
+	c2 := advice.Comment{ID: 2, RoundID: 1, MunicipalityEHAK: "0793", AuthorName: "Mari", Body: "Muu", Fate: advice.NotAdopted, FateReason: "Ei sobi"}
+	c3 := advice.Comment{ID: 3, RoundID: 1, MunicipalityEHAK: "0793", AuthorName: "Mari", Body: "Otsustamata"}
+	pt := advice.Point{ID: 1, RoundID: 1, Number: 1, SectionID: &sec, Text: "Rahastus", Disposition: advice.PartlyAccepted, MinistryReason: "2028", Version: 2}
+	resp := advice.Response{RoundID: 1, MunicipalityEHAK: "0793", ApprovedBy: "Mari", ApprovedAt: now}
+	rate := 0.5
+	show := roundShowPage{advicePage: ap, R: r, Sections: []sectionView{{Section: r.Sections[0], Comments: []advice.Comment{c}}}, General: []advice.Comment{c2},
+		Board: []advice.BoardRow{{MunicipalityEHAK: "0793", Name: "Tartu linn", Comments: 2, Response: &resp}, {MunicipalityEHAK: "0784", Name: "Tallinn"}},
+		Own:   "0793", CanComment: true, CanApprove: true, Views: []advice.View{{UserID: 1, UserName: "Mari", At: now}}, DaysGiven: 14, Reminded: 3, Form: form{Problems: problems}}
+	responded := show
+	responded.Responded = &resp
+	return map[string]any{
+		"advice/rounds": roundListPage2{advicePage: ap, Rounds: []advice.Round{r}, Scorecards: []advice.Scorecard{{Ministry: "RaM", Rounds: 1, TooShort: 1, MedianDays: 14, Points: 2, Accepted: 1, Rate: &rate}}},
+		"advice/round_new": roundFormPage{advicePage: ap, R: r, SectionsText: "§ 1\nTekst", ViewersText: "mari@tartu.ee",
+			Municipalities: []municipality.Municipality{{EHAK: "0793", Name: "Tartu linn", CountyName: "Tartu maakond"}}, Form: form{Problems: problems}},
+		"advice/round": show,
+		"advice/position": positionPage{roundShowPage: responded, Points: []pointView{{Point: pt, Comments: []advice.Comment{c}, By: []string{"Tartu linn"}}},
+			Undecided: []advice.Comment{c3}, Rejected: []advice.Comment{c2}, Mine: []commentFate{{Comment: c, Point: &pt}, {Comment: c2}},
+			Problems: []importProblem{{Row: 2, Column: "Jrk nr", Message: "vigane"}}, Fates: advice.Fates, Disps: advice.Dispositions},
 	}
 }

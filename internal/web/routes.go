@@ -204,6 +204,23 @@ func (ui *UI) routes() []route {
 		{"GET /kb/{id}", ui.kbShow},
 		{"GET /kb/{id}/edit", ui.kbEdit},
 		{"POST /kb/{id}", ui.kbUpdate},
+		// Advice and representation (issue 15): rounds of comment on the state's drafts.
+		{"GET /comment-rounds", ui.commentRoundList},
+		{"GET /comment-rounds/new", ui.commentRoundNew},
+		{"POST /comment-rounds", ui.commentRoundCreate},
+		{"GET /comment-rounds/{id}", ui.commentRoundShow},
+		{"POST /comment-rounds/{id}/comments", ui.commentRoundComment},
+		{"POST /comment-rounds/{id}/respond", ui.commentRoundRespond},
+		{"POST /comment-rounds/{id}/remind", ui.commentRoundRemind},
+		{"GET /comment-rounds/{id}/position", ui.positionShow},
+		{"GET /comment-rounds/{id}/position.csv", ui.positionExport},
+		{"GET /comment-rounds/{id}/position.xlsx", ui.positionExport},
+		{"GET /comment-rounds/{id}/letter", ui.positionLetter},
+		{"POST /comment-rounds/{id}/points", ui.pointCreate},
+		{"POST /comment-rounds/{id}/points/{pid}", ui.pointUpdate},
+		{"POST /comment-rounds/{id}/comments/{cid}/decide", ui.commentDecide},
+		{"POST /comment-rounds/{id}/board", ui.roundBoardApproval},
+		{"POST /comment-rounds/{id}/dispositions", ui.dispositionsImport},
 	}
 }
 

@@ -63,6 +63,7 @@ type Deps struct {
 	// Advice (issue 15): questions, the knowledge base and rounds of comment; Calendar
 	// counts their working days.
 	Advice   advice.Store
+	Rounds   advice.RoundStore
 	Calendar *advice.Calendar
 }
 
