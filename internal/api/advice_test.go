@@ -114,3 +114,13 @@ func TestAdviceAPI(t *testing.T) {
 		}
 	})
 }
+
+func TestOpenAPIRoundSchemasMatchGoTypes(t *testing.T) {
+	doc, _ := fetchOpenAPI(t)
+	checkSchemas(t, doc, map[string]any{
+		"CommentRound": advice.Round{}, "Section": advice.Section{}, "RoundComment": advice.Comment{}, "RoundResponse": advice.Response{},
+		"BoardRow": advice.BoardRow{}, "PositionPoint": advice.Point{}, "Decision": advice.Decision{}, "RoundView": api.RoundView{},
+		"PositionView": api.PositionView{}, "ResponseRequest": api.ResponseRequest{}, "DispositionsRequest": api.DispositionsRequest{},
+		"DispositionInput": api.DispositionInput{},
+	})
+}

@@ -144,6 +144,16 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/kb", a.createEntry, perUser},
 		{"GET", prefix + "/kb/{id}", a.getEntry, perUser},
 		{"PATCH", prefix + "/kb/{id}", a.updateEntry, perUser},
+		// Advice and representation (issue 15): rounds of comment and positions.
+		{"GET", prefix + "/comment-rounds", a.listCommentRounds, perUser},
+		{"POST", prefix + "/comment-rounds", a.createCommentRound, perUser},
+		{"GET", prefix + "/comment-rounds/{id}", a.getCommentRound, perUser},
+		{"POST", prefix + "/comment-rounds/{id}/comments", a.addRoundComment, perUser},
+		{"POST", prefix + "/comment-rounds/{id}/respond", a.respondRound, perUser},
+		{"GET", prefix + "/positions/{id}", a.getPosition, perUser},
+		{"POST", prefix + "/positions/{id}/points", a.addPoint, perUser},
+		{"POST", prefix + "/positions/{id}/comments/{cid}/decide", a.decideComment, perUser},
+		{"PUT", prefix + "/positions/{id}/dispositions", a.setDispositions, perUser},
 	}
 }
 

@@ -68,6 +68,9 @@ func (s *Store) AddComment(ctx context.Context, c advice.Comment) (advice.Commen
 		if err != nil {
 			return err
 		}
+		if err := tx.municipalityExists(ctx, c.MunicipalityEHAK); err != nil {
+			return err
+		}
 		var p kovit.Problems
 		if !r.Asks(c.MunicipalityEHAK) {
 			p.Add("municipality_ehak", "advice.error.not_asked")
@@ -126,6 +129,9 @@ func (s *Store) Respond(ctx context.Context, roundID int64, ehak string) (advice
 	err := s.transact(ctx, func(tx *tx) error {
 		r, err := commentRoundFrom(ctx, tx, roundID)
 		if err != nil {
+			return err
+		}
+		if err := tx.municipalityExists(ctx, ehak); err != nil {
 			return err
 		}
 		if !r.Asks(ehak) {
