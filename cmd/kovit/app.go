@@ -91,7 +91,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	}
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store})
 	// Advice and representation (issue 15): late questions and entries to review.
-	dsk.Providers = append(dsk.Providers, desk.AdviceProvider(store, calendar))
+	dsk.Providers = append(dsk.Providers, desk.AdviceProvider(store, calendar), desk.RoundsProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,

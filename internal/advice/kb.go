@@ -111,9 +111,11 @@ func (e Entry) Validate() error {
 }
 
 // Anonymous is the entry as a reader outside the coordinators sees it: without the link
-// back to the municipality's question.
+// back to the municipality's question, nor the review flag's reason, which may name a
+// draft not yet public.
 func (e Entry) Anonymous() Entry {
 	e.InquiryID = nil
+	e.ReviewReason = ""
 	return e
 }
 
