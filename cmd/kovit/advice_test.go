@@ -122,3 +122,21 @@ func TestInquiryDesk(t *testing.T) {
 		}
 	})
 }
+
+// adviceFixture makes a question, a knowledge-base entry and a round of comment, each
+// the first of its kind (id 1), for the tests that visit every page.
+func adviceFixture(t *testing.T, a *testApp) {
+	t.Helper()
+	coord := a.user(t, "advice-coord@kovit.test", auth.RoleCoordinator, "")
+	ctx := auth.WithUser(context.Background(), &coord)
+	if _, err := a.store.CreateInquiry(ctx, advice.Inquiry{MunicipalityEHAK: "0793", Topic: advice.TopicLaw, Subject: "Küsimus", Question: "Kas?"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.CreateEntry(ctx, advice.Entry{Title: "Kirje", Answer: "Vastus", Topic: advice.TopicLaw, Visibility: advice.Public}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.CreateCommentRound(ctx, advice.Round{Title: "Eelnõu", Ministry: "RaM", ReceivedOn: "2026-03-20", MinistryDeadline: "2026-04-10",
+		InternalDeadline: "2026-04-02", Public: true, Sections: []advice.Section{{Heading: "§ 1"}}}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -192,10 +192,12 @@ func (ui *UI) commentRoundCreate(w http.ResponseWriter, r *http.Request) error {
 	return ui.renderRoundForm(w, r, status, p)
 }
 
-// sectionView is a section with the comments the user may read on it.
+// sectionView is a section with the comments the user may read on it: their own
+// municipality's; the association sees how many there are (the position page lists them).
 type sectionView struct {
 	advice.Section
 	Comments []advice.Comment
+	Count    int
 }
 
 // roundPage is a round: the draft, its sections with comments, the board.
@@ -249,15 +251,23 @@ func (ui *UI) loadRoundShow(r *http.Request) (roundShowPage, error) {
 	if err != nil {
 		return p, err
 	}
-	// A municipality reads its own comments; the association reads every one.
+	// A municipality reads its own comments here; the association counts them here and
+	// reads them on the position page, where it merges them.
 	var visible []advice.Comment
+	count := map[int64]int{}
 	for _, c := range comments {
-		if coordinator || c.MunicipalityEHAK == p.Own && p.Own != "" {
+		if c.SectionID != nil {
+			count[*c.SectionID]++
+		}
+		if c.MunicipalityEHAK == p.Own && p.Own != "" {
 			visible = append(visible, c)
 		}
 	}
 	for _, s := range rd.Sections {
 		sv := sectionView{Section: s}
+		if coordinator {
+			sv.Count = count[s.ID]
+		}
 		for _, c := range visible {
 			if c.SectionID != nil && *c.SectionID == s.ID {
 				sv.Comments = append(sv.Comments, c)
@@ -311,6 +321,20 @@ func (p roundShowPage) Answered() int {
 		}
 	}
 	return n
+}
+
+// commentRoundBoard is the board of who has answered, with the reminder button.
+func (ui *UI) commentRoundBoard(w http.ResponseWriter, r *http.Request) error {
+	if err := auth.CanManageRounds(auth.UserFrom(r.Context())); err != nil {
+		return err
+	}
+	p, err := ui.loadRoundShow(r)
+	if err != nil {
+		return err
+	}
+	p.Reminded, _ = strconv.Atoi(r.URL.Query().Get("reminded"))
+	ui.render(w, r, http.StatusOK, "advice/board", p)
+	return nil
 }
 
 // commentRoundComment adds a municipality's comment on a section or the whole draft.
@@ -381,6 +405,6 @@ func (ui *UI) commentRoundRemind(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/comment-rounds/"+strconv.FormatInt(rd.ID, 10)+"?reminded="+strconv.Itoa(n), http.StatusSeeOther)
+	http.Redirect(w, r, "/comment-rounds/"+strconv.FormatInt(rd.ID, 10)+"/board?reminded="+strconv.Itoa(n), http.StatusSeeOther)
 	return nil
 }

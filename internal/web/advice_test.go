@@ -70,6 +70,7 @@ func roundSamples(ap advicePage, problems kovit.Problems) map[string]any {
 		"advice/round_new": roundFormPage{advicePage: ap, R: r, SectionsText: "§ 1\nTekst", ViewersText: "mari@tartu.ee",
 			Municipalities: []municipality.Municipality{{EHAK: "0793", Name: "Tartu linn", CountyName: "Tartu maakond"}}, Form: form{Problems: problems}},
 		"advice/round": show,
+		"advice/board": show,
 		"advice/position": positionPage{roundShowPage: responded, Points: []pointView{{Point: pt, Comments: []advice.Comment{c}, By: []string{"Tartu linn"}}},
 			Undecided: []advice.Comment{c3}, Rejected: []advice.Comment{c2}, Mine: []commentFate{{Comment: c, Point: &pt}, {Comment: c2}},
 			Problems: []importProblem{{Row: 2, Column: "Jrk nr", Message: "vigane"}}, Fates: advice.Fates, Disps: advice.Dispositions},
