@@ -123,20 +123,50 @@ func TestInquiryDesk(t *testing.T) {
 	})
 }
 
-// adviceFixture makes a question, a knowledge-base entry and a round of comment, each
-// the first of its kind (id 1), for the tests that visit every page.
+// adviceFixture makes a question of Tartu's, a public knowledge-base entry, a public
+// round of comment asking every municipality and a comment of Tartu's on it, each the
+// first of its kind (id 1), for the tests that visit every page and pair the surfaces.
 func adviceFixture(t *testing.T, a *testApp) {
 	t.Helper()
 	coord := a.user(t, "advice-coord@kovit.test", auth.RoleCoordinator, "")
 	ctx := auth.WithUser(context.Background(), &coord)
-	if _, err := a.store.CreateInquiry(ctx, advice.Inquiry{MunicipalityEHAK: "0793", Topic: advice.TopicLaw, Subject: "Küsimus", Question: "Kas?"}); err != nil {
+	if _, err := a.store.CreateInquiry(ctx, advice.Inquiry{MunicipalityEHAK: "0793", Topic: advice.TopicLaw, Subject: "Küsimus Tikker", Question: "Kas?"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.store.CreateEntry(ctx, advice.Entry{Title: "Kirje", Answer: "Vastus", Topic: advice.TopicLaw, Visibility: advice.Public}); err != nil {
+	if _, err := a.store.CreateEntry(ctx, advice.Entry{Title: "Kirje Tikker", Answer: "Vastus", Topic: advice.TopicLaw, Visibility: advice.Public}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.store.CreateCommentRound(ctx, advice.Round{Title: "Eelnõu", Ministry: "RaM", ReceivedOn: "2026-03-20", MinistryDeadline: "2026-04-10",
-		InternalDeadline: "2026-04-02", Public: true, Sections: []advice.Section{{Heading: "§ 1"}}}); err != nil {
+	r, err := a.store.CreateCommentRound(ctx, advice.Round{Title: "Eelnõu Tikker", Ministry: "RaM", ReceivedOn: "2026-03-20", MinistryDeadline: "2026-04-10",
+		InternalDeadline: "2026-04-02", Public: true, Sections: []advice.Section{{Heading: "§ 1"}}})
+	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := a.store.AddComment(ctx, advice.Comment{RoundID: r.ID, MunicipalityEHAK: "0793", Body: "Märkus Tikker"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// noEnteredText are the CSV exports that carry no text anyone entered (counts and
+// codes), so the formula test finds no formula-like text to look for in them.
+var noEnteredText = map[string]bool{"GET /inquiries/stats.csv": true}
+
+// adviceFormulaFixture puts evil text where the advice exports show entered text: a
+// question's subject, an entry's title, a position's point; it returns the round's id.
+func adviceFormulaFixture(t *testing.T, a *testApp, ctx context.Context, evil string) int64 {
+	t.Helper()
+	if _, err := a.store.CreateInquiry(ctx, advice.Inquiry{MunicipalityEHAK: "0793", Topic: advice.TopicLaw, Subject: "-" + evil, Question: "?"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.CreateEntry(ctx, advice.Entry{Title: "+" + evil, Answer: "@" + evil, Topic: advice.TopicLaw, Visibility: advice.Public}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := a.store.CreateCommentRound(ctx, advice.Round{Title: "Eelnõu", Ministry: "RaM", ReceivedOn: "2026-03-20", MinistryDeadline: "2026-04-10",
+		InternalDeadline: "2026-04-02", Public: true, Sections: []advice.Section{{Heading: "=" + evil}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.AddPoint(ctx, advice.Point{RoundID: r.ID, SectionID: &r.Sections[0].ID, Text: evil}); err != nil {
+		t.Fatal(err)
+	}
+	return r.ID
 }

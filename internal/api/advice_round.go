@@ -221,7 +221,9 @@ func (a *API) getPosition(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if auth.CanManageRounds(u) != nil && !rd.Asks(auth.ListScope(u).Municipality) {
+	// The position is the association's and the asked municipalities' (their own
+	// comments' fates); a reader or a municipality not asked has no part in it.
+	if own := auth.ListScope(u).Municipality; auth.CanManageRounds(u) != nil && (own == "" || !rd.Asks(own)) {
 		return kovit.Forbidden()
 	}
 	points, err := a.rounds.Points(ctx, rd.ID)
