@@ -129,3 +129,34 @@ func testCommentRoundJourney(t *testing.T, engine string) {
 		}
 	}
 }
+
+// A round goes to a peer group: a county's municipalities and the cities, besides those
+// chosen one by one.
+func TestCommentRoundPeerGroups(t *testing.T) {
+	a := startApp(t, "sqlite")
+	coord := a.as(t, a.user(t, "coord@kovit.test", auth.RoleCoordinator, ""))
+	status, body := postForm(t, coord, a.URL+"/comment-rounds", url.Values{"title": {"Eelnõu"}, "ministry": {"RaM"},
+		"received_on": {"2026-03-20"}, "ministry_deadline": {"2026-04-10"}, "public": {"true"}, "sections": {"§ 1"},
+		"group": {"county:0079", "type:linn"}, "recipients": {"0198"}})
+	if status != 303 {
+		t.Fatalf("open: %d %.300s", status, body)
+	}
+	rounds, _ := a.store.ListCommentRounds(context.Background())
+	got := rounds[0].Recipients
+	for _, want := range []string{"0793", "0171", "0784", "0198"} { // Tartu linn, Elva vald (Tartu county), Tallinn (a city), chosen
+		found := false
+		for _, e := range got {
+			found = found || e == want
+		}
+		if !found {
+			t.Errorf("recipients %v lack %s", got, want)
+		}
+	}
+	if len(got) != 8+15-1+1 { // Tartu county's 8 and the 15 cities, Tartu linn in both, and one chosen
+		t.Errorf("%d recipients: %v", len(got), got)
+	}
+	if status, _ := postForm(t, coord, a.URL+"/comment-rounds", url.Values{"title": {"X"}, "ministry": {"M"}, "received_on": {"2026-03-20"},
+		"ministry_deadline": {"2026-04-10"}, "public": {"true"}, "sections": {"§ 1"}}); status != 422 {
+		t.Errorf("a round to nobody: %d", status)
+	}
+}

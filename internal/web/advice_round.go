@@ -8,6 +8,7 @@ import (
 
 	"kovit/internal/advice"
 	"kovit/internal/auth"
+	"kovit/internal/eservice"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 )
@@ -89,6 +90,7 @@ func (ui *UI) commentRoundList(w http.ResponseWriter, r *http.Request) error {
 type roundFormPage struct {
 	advicePage
 	R              advice.Round
+	Counties       []municipality.County
 	SectionsText   string
 	ViewersText    string
 	Municipalities []municipality.Municipality
@@ -122,8 +124,37 @@ func (ui *UI) renderRoundForm(w http.ResponseWriter, r *http.Request, status int
 	if p.Municipalities, err = ui.allMunicipalities(r.Context()); err != nil {
 		return err
 	}
+	if p.Counties, err = ui.Municipalities.ListCounties(r.Context()); err != nil {
+		return err
+	}
 	ui.render(w, r, status, "advice/round_new", p)
 	return nil
+}
+
+// Bands are the population bands a round may be sent to, as peer groups.
+func (roundFormPage) Bands() []eservice.Band { return eservice.Bands }
+
+// peerRecipients are the municipalities of the peer groups chosen: "type:linn",
+// "county:0079", "band:lt5000" (eservice.Peers' groups).
+func (ui *UI) peerRecipients(ctx context.Context, groups []string) ([]string, error) {
+	if len(groups) == 0 {
+		return nil, nil
+	}
+	ms, err := ui.allMunicipalities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, g := range groups {
+		kind, value, _ := strings.Cut(g, ":")
+		for _, m := range ms {
+			if kind == "type" && string(m.Type) == value || kind == "county" && m.CountyEHAK == value ||
+				kind == "band" && eservice.BandOf(m.Population) == value {
+				out = append(out, m.EHAK)
+			}
+		}
+	}
+	return out, nil
 }
 
 // parseSections reads the sections as typed: blocks separated by an empty line, the first
@@ -174,7 +205,11 @@ func (ui *UI) commentRoundCreate(w http.ResponseWriter, r *http.Request) error {
 		InternalDays: formInt(r, "internal_days", &problems), Public: r.PostFormValue("public") == "true",
 		Sections: parseSections(p.SectionsText), Viewers: ui.viewerIDs(ctx, p.ViewersText, &problems)}
 	if r.PostFormValue("all") != "true" {
-		p.R.Recipients = r.PostForm["recipients"]
+		groups, err := ui.peerRecipients(ctx, r.PostForm["group"])
+		if err != nil {
+			return err
+		}
+		p.R.Recipients = append(r.PostForm["recipients"], groups...)
 		if len(p.R.Recipients) == 0 {
 			problems.Add("recipients", "advice.error.recipients")
 		}

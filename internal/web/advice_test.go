@@ -68,7 +68,8 @@ func roundSamples(ap advicePage, problems kovit.Problems) map[string]any {
 	return map[string]any{
 		"advice/rounds": roundListPage2{advicePage: ap, Rounds: []advice.Round{r}, Scorecards: []advice.Scorecard{{Ministry: "RaM", Rounds: 1, TooShort: 1, MedianDays: 14, Points: 2, Accepted: 1, Rate: &rate}}},
 		"advice/round_new": roundFormPage{advicePage: ap, R: r, SectionsText: "§ 1\nTekst", ViewersText: "mari@tartu.ee",
-			Municipalities: []municipality.Municipality{{EHAK: "0793", Name: "Tartu linn", CountyName: "Tartu maakond"}}, Form: form{Problems: problems}},
+			Municipalities: []municipality.Municipality{{EHAK: "0793", Name: "Tartu linn", CountyName: "Tartu maakond"}}, Form: form{Problems: problems},
+			Counties: []municipality.County{{EHAK: "0079", Name: "Tartu maakond"}}},
 		"advice/round": show,
 		"advice/board": show,
 		"advice/position": positionPage{roundShowPage: responded, Points: []pointView{{Point: pt, Comments: []advice.Comment{c}, By: []string{"Tartu linn"}}},
