@@ -81,14 +81,14 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		store.Close()
 		return nil, err
 	}
-	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
-		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
-		ActivityParts: store})
 	calendar, err := refdata.Calendar()
 	if err != nil {
 		store.Close()
 		return nil, err
 	}
+	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
+		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
+		ActivityParts: store, CommentRounds: store, Calendar: calendar})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store})
 	// Advice and representation (issue 15): late questions and entries to review.
 	dsk.Providers = append(dsk.Providers, desk.AdviceProvider(store, calendar), desk.RoundsProvider(store))

@@ -108,7 +108,8 @@ type RoundStore interface {
 	// when it has none. A second response is refused.
 	Respond(ctx context.Context, roundID int64, ehak string) (Response, error)
 	// RemindRound tells the municipalities that have not responded; it returns how many.
-	RemindRound(ctx context.Context, roundID int64) (int, error)
+	// A key makes the reminder once per recipient (a scheduled one); "" reminds again.
+	RemindRound(ctx context.Context, roundID int64, key string) (int, error)
 
 	Points(ctx context.Context, roundID int64) ([]Point, error)
 	AllPoints(ctx context.Context) ([]Point, error)

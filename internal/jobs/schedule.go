@@ -3,6 +3,8 @@ package jobs
 import (
 	"context"
 
+	"kovit/internal/advice"
+
 	"kovit/internal/need"
 	"kovit/internal/notify"
 )
@@ -19,6 +21,9 @@ type Deps struct {
 	Notifications notify.Mailer
 	RoundClosing  RoundClosingStore
 	ActivityParts PartStore
+	// Advice (issue 15): reminders of rounds of comment, counted in working days.
+	CommentRounds CommentRoundStore
+	Calendar      *advice.Calendar
 }
 
 // Schedule is every scheduled job of kovit, in the order a tick runs them.
@@ -30,6 +35,7 @@ func Schedule(d Deps) []Job {
 		RoundReminders(d.Reminders),
 		RoundClosing(d.RoundClosing),
 		ActivityParts(d.ActivityParts),
+		CommentRoundReminders(d.CommentRounds, d.Calendar),
 		NotificationMail(d.Notifications),
 	}
 }

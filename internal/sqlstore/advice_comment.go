@@ -160,7 +160,7 @@ func (s *Store) Respond(ctx context.Context, roundID int64, ehak string) (advice
 }
 
 // RemindRound implements advice.RoundStore.
-func (s *Store) RemindRound(ctx context.Context, roundID int64) (int, error) {
+func (s *Store) RemindRound(ctx context.Context, roundID int64, key string) (int, error) {
 	var n int
 	err := s.transact(ctx, func(tx *tx) error {
 		r, err := commentRoundFrom(ctx, tx, roundID)
@@ -191,7 +191,7 @@ func (s *Store) RemindRound(ctx context.Context, roundID int64) (int, error) {
 		if n == 0 {
 			return nil
 		}
-		return tx.emitRound(ctx, r, notify.CommentReminder, missing, r.InternalDeadline)
+		return tx.emitRoundKeyed(ctx, r, notify.CommentReminder, missing, r.InternalDeadline, key)
 	})
 	return n, err
 }

@@ -141,7 +141,12 @@ func (s *Store) CreateCommentRound(ctx context.Context, r advice.Round) (advice.
 // emitRound tells the municipalities ehaks (all when empty) of a round: their editors for
 // a public draft, only the named viewers among them for a restricted one.
 func (tx *tx) emitRound(ctx context.Context, r advice.Round, kind notify.Kind, ehaks []string, reason string) error {
-	base := notify.Event{Kind: kind, Entity: audit.KindCommentRound, EntityID: strconv.FormatInt(r.ID, 10), Title: r.Title, Reason: reason}
+	return tx.emitRoundKeyed(ctx, r, kind, ehaks, reason, "")
+}
+
+// emitRoundKeyed is emitRound once per recipient for a key that is not "".
+func (tx *tx) emitRoundKeyed(ctx context.Context, r advice.Round, kind notify.Kind, ehaks []string, reason, key string) error {
+	base := notify.Event{Kind: kind, Entity: audit.KindCommentRound, EntityID: strconv.FormatInt(r.ID, 10), Title: r.Title, Reason: reason, Key: key}
 	if !r.Public {
 		if len(r.Viewers) == 0 {
 			return nil

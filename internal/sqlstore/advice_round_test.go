@@ -72,7 +72,7 @@ func TestCommentRound(t *testing.T) {
 		if _, err := s.AddComment(tartu, advice.Comment{RoundID: r.ID, MunicipalityEHAK: "0793", Body: "Hiljem"}); kovit.ErrorCode(err) != kovit.EConflict {
 			t.Errorf("a comment after the response: %v", err)
 		}
-		if n, err := s.RemindRound(ctx, r.ID); err != nil || n != 2 {
+		if n, err := s.RemindRound(ctx, r.ID, ""); err != nil || n != 2 {
 			t.Errorf("reminded %d %v, want 0784 and 0296", n, err)
 		}
 		p1, err := s.AddPoint(ctx, advice.Point{RoundID: r.ID, SectionID: &r.Sections[0].ID, Text: "Ülesandega peab kaasnema rahastus."})

@@ -436,7 +436,7 @@ func (ui *UI) commentRoundRemind(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	n, err := ui.Rounds.RemindRound(ctx, rd.ID)
+	n, err := ui.Rounds.RemindRound(ctx, rd.ID, "")
 	if err != nil {
 		return err
 	}
