@@ -88,6 +88,9 @@ func testCommentRoundJourney(t *testing.T, engine string) {
 	if status != 200 || !strings.Contains(csv, "Uue ülesandega peab kaasnema rahastus") || !strings.Contains(csv, "Tallinn") || !strings.Contains(csv, "Tartu linn") || strings.Contains(csv, "Keila") {
 		t.Errorf("the table export: %d\n%s", status, csv)
 	}
+	if status, page := get(t, coord, path+"/table"); status != 200 || !strings.Contains(page, "Märkus või ettepanek") || !strings.Contains(page, "Uue ülesandega") {
+		t.Errorf("the printable table: %d", status)
+	}
 	if status, _ := get(t, coord, path+"/position.xlsx"); status != 200 {
 		t.Errorf("xlsx: %d", status)
 	}

@@ -73,6 +73,17 @@ func TestSearchScore(t *testing.T) {
 	}
 }
 
+// English is searched too: the same light stemming takes a plural's -s off.
+func TestSearchEnglish(t *testing.T) {
+	s := advice.Terms(advice.Entry{Title: "Publishing the document register", Answer: "Municipalities must publish their registers."})
+	for q, match := range map[string]bool{"registers": true, "document registers": true, "municipality budget": false} {
+		stems, tag := advice.Query(q)
+		if got := s.Score(stems, tag) > 0; got != match {
+			t.Errorf("%q matches %v, want %v", q, got, match)
+		}
+	}
+}
+
 func TestCites(t *testing.T) {
 	tags := []string{"KOKS § 6", "AvTS § 12", "RIHA: Kirjavahetuse register"}
 	got := advice.Cites("Eelnõu muudab KOKS §6 lõiget 1 ja AvTS § 120.", tags)

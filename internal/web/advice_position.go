@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -313,4 +314,47 @@ func (ui *UI) dispositionsImport(w http.ResponseWriter, r *http.Request) error {
 		return ui.renderPositionProblem(w, r, http.StatusUnprocessableEntity, nil, out)
 	}
 	return err
+}
+
+// positionTablePage is the comments-and-responses table as a page to print.
+type positionTablePage struct {
+	advicePage
+	R     advice.Round
+	Table tabular.Table
+}
+
+// Cell writes a table cell as text.
+func (positionTablePage) Cell(v any) string {
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// positionTable shows the comments-and-responses table to print, as the XLSX holds it.
+func (ui *UI) positionTable(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	rd, err := ui.readRound(r)
+	if err != nil {
+		return err
+	}
+	points, err := ui.Rounds.Points(ctx, rd.ID)
+	if err != nil {
+		return err
+	}
+	comments, err := ui.Rounds.RoundComments(ctx, rd.ID)
+	if err != nil {
+		return err
+	}
+	ap, err := ui.advicePage(r, "advice.position.export")
+	if err != nil {
+		return err
+	}
+	ap.Sub = "rounds"
+	ui.render(w, r, http.StatusOK, "advice/position_table", positionTablePage{advicePage: ap, R: rd,
+		Table: advice.PositionSheet(rd, points, comments, ap.names, lang(r))})
+	return nil
 }

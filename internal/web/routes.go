@@ -217,6 +217,7 @@ func (ui *UI) routes() []route {
 		{"GET /comment-rounds/{id}/position.csv", ui.positionExport},
 		{"GET /comment-rounds/{id}/position.xlsx", ui.positionExport},
 		{"GET /comment-rounds/{id}/letter", ui.positionLetter},
+		{"GET /comment-rounds/{id}/table", ui.positionTable},
 		{"POST /comment-rounds/{id}/points", ui.pointCreate},
 		{"POST /comment-rounds/{id}/points/{pid}", ui.pointUpdate},
 		{"POST /comment-rounds/{id}/comments/{cid}/decide", ui.commentDecide},
