@@ -158,6 +158,21 @@ func TestCommentRoundPeerGroups(t *testing.T) {
 	if len(got) != 8+15-1+1 { // Tartu county's 8 and the 15 cities, Tartu linn in both, and one chosen
 		t.Errorf("%d recipients: %v", len(got), got)
 	}
+	// The ministry moves its deadline: the internal one follows, in working days.
+	edit := url.Values{"title": {"Eelnõu"}, "ministry": {"RaM"}, "received_on": {"2026-03-20"}, "ministry_deadline": {"2026-04-17"},
+		"internal_days": {"5"}, "public": {"true"}, "all": {"true"}, "version": {"1"}}
+	if st, b := postForm(t, coord, a.URL+"/comment-rounds/"+itoa(rounds[0].ID), edit); st != 303 {
+		t.Fatalf("edit: %d %.300s", st, b)
+	}
+	if st, _ := postForm(t, coord, a.URL+"/comment-rounds/"+itoa(rounds[0].ID), edit); st != 409 {
+		t.Errorf("a stale edit: %d", st)
+	}
+	if r, _ := a.store.CommentRound(context.Background(), rounds[0].ID); r.InternalDeadline != "2026-04-10" || len(r.Recipients) != 0 || len(r.Sections) != 1 {
+		t.Errorf("after the edit: %+v", r)
+	}
+	if status, _ := get(t, coord, a.URL+"/comment-rounds/"+itoa(rounds[0].ID)+"/edit"); status != 200 {
+		t.Errorf("edit form: %d", status)
+	}
 	if status, _ := postForm(t, coord, a.URL+"/comment-rounds", url.Values{"title": {"X"}, "ministry": {"M"}, "received_on": {"2026-03-20"},
 		"ministry_deadline": {"2026-04-10"}, "public": {"true"}, "sections": {"§ 1"}}); status != 422 {
 		t.Errorf("a round to nobody: %d", status)

@@ -31,6 +31,8 @@ func advicePermissionCases() map[string]permissionCase {
 		"POST /comment-rounds":                              {scopeNational, "POST", "/comment-rounds", form, "title=X&ministry=M&received_on=2026-03-20&ministry_deadline=2026-04-10&public=true&all=true&sections=%C2%A7+1"},
 		"POST /comment-rounds/{id}/comments":                {scopeMunicipality, "POST", "/comment-rounds/999999/comments", form, "municipality_ehak=0784&body=X"},
 		"POST /comment-rounds/{id}/respond":                 {scopeMunicipality, "POST", "/comment-rounds/999999/respond", form, "municipality_ehak=0784"},
+		"POST /comment-rounds/{id}":                         {scopeNational, "POST", "/comment-rounds/999999", form, "title=X&ministry=M&received_on=2026-03-20&ministry_deadline=2026-04-10&public=true&all=true&version=1"},
+		"PATCH /api/v1/comment-rounds/{id}":                 {scopeNational, "PATCH", "/api/v1/comment-rounds/999999", js, `{"title":"X","version":1}`},
 		"POST /comment-rounds/{id}/remind":                  {scopeNational, "POST", "/comment-rounds/999999/remind", form, ""},
 		"POST /comment-rounds/{id}/points":                  {scopeNational, "POST", "/comment-rounds/999999/points", form, "text=X"},
 		"POST /comment-rounds/{id}/points/{pid}":            {scopeNational, "POST", "/comment-rounds/999999/points/1", form, "text=X&version=1"},

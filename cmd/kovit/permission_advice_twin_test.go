@@ -46,6 +46,8 @@ func adviceTwinWrites() []twinPair {
 			j("PATCH /api/v1/kb/{id}", "/api/v1/kb/1", `{"title":"X","version":999}`)),
 		pair(p("POST /comment-rounds", "/comment-rounds", "title=X&ministry=M&received_on=2026-03-20&ministry_deadline=2026-04-10&public=true&all=true&sections=%C2%A7+1"),
 			j("POST /api/v1/comment-rounds", "/api/v1/comment-rounds", `{"title":"X","ministry":"M","received_on":"2026-03-20","ministry_deadline":"2026-04-10","public":true,"sections":[{"heading":"§ 1"}]}`)),
+		pair(p("POST /comment-rounds/{id}", "/comment-rounds/1", "title=X&ministry=M&received_on=2026-03-20&ministry_deadline=2026-04-10&public=true&all=true&version=999"),
+			j("PATCH /api/v1/comment-rounds/{id}", "/api/v1/comment-rounds/1", `{"title":"X","version":999}`)),
 		pair(p("POST /comment-rounds/{id}/comments", "/comment-rounds/1/comments", "municipality_ehak=0784&body=X"),
 			j("POST /api/v1/comment-rounds/{id}/comments", "/api/v1/comment-rounds/1/comments", `{"municipality_ehak":"0784","body":"X"}`)),
 		pair(p("POST /comment-rounds/{id}/respond", "/comment-rounds/1/respond", "municipality_ehak=0784"),

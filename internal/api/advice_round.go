@@ -1,7 +1,9 @@
 package api
 
 import (
+	"context"
 	"net/http"
+	"reflect"
 	"strconv"
 
 	"kovit/internal/advice"
@@ -342,4 +344,22 @@ func (a *API) setDispositions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return a.writeJSON(w, r, http.StatusOK, points)
+}
+
+// updateCommentRound changes a round's details; its sections stay, and its internal
+// deadline is computed again from the ministry's deadline.
+func (a *API) updateCommentRound(w http.ResponseWriter, r *http.Request) error {
+	cal, err := a.cal()
+	if err != nil {
+		return err
+	}
+	save := func(ctx context.Context, rd advice.Round) (advice.Round, error) {
+		cal.Schedule(&rd)
+		return a.rounds.UpdateCommentRound(ctx, rd)
+	}
+	return patchNational(a, w, r, a.rounds.CommentRound, save, func(before, rd advice.Round, p *kovit.Problems) int {
+		readOnly(p, "id", rd.ID != before.ID)
+		readOnly(p, "sections", !reflect.DeepEqual(rd.Sections, before.Sections))
+		return rd.Version
+	})
 }

@@ -3,6 +3,7 @@ package api_test
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"kovit/internal/advice"
@@ -122,5 +123,51 @@ func TestOpenAPIRoundSchemasMatchGoTypes(t *testing.T) {
 		"BoardRow": advice.BoardRow{}, "PositionPoint": advice.Point{}, "Decision": advice.Decision{}, "RoundView": api.RoundView{},
 		"PositionView": api.PositionView{}, "ResponseRequest": api.ResponseRequest{}, "DispositionsRequest": api.DispositionsRequest{},
 		"DispositionInput": api.DispositionInput{},
+	})
+}
+
+// A round through the API: the internal deadline is computed on opening and on a change
+// of the ministry's deadline, the sections stay, and a reader has no part in the position.
+func TestCommentRoundAPI(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, store *sqlstore.Store) {
+		s := newServer(t, store)
+		_, coord := s.user(auth.RoleCoordinator, "")
+		_, tartu := s.user(auth.RoleEditor, "0793")
+		_, reader := s.user(auth.RoleReader, "")
+		r := s.do(req{method: "POST", path: "/api/v1/comment-rounds", token: coord,
+			body: `{"title":"Eelnõu","ministry":"RaM","received_on":"2026-03-20","ministry_deadline":"2026-04-10","internal_deadline":"2030-01-01","public":true,"sections":[{"heading":"§ 1"}]}`})
+		if r.status != http.StatusCreated {
+			t.Fatalf("open: %d %s", r.status, r.body)
+		}
+		var rd advice.Round
+		r.decode(t, &rd)
+		if rd.InternalDeadline != "2026-04-02" {
+			t.Errorf("internal deadline %s, want 2026-04-02", rd.InternalDeadline)
+		}
+		path := fmt.Sprintf("/api/v1/comment-rounds/%d", rd.ID)
+		r = s.do(req{method: "PATCH", path: path, token: coord, body: `{"ministry_deadline":"2026-04-17","version":1}`})
+		r.decode(t, &rd)
+		if r.status != http.StatusOK || rd.InternalDeadline != "2026-04-10" {
+			t.Errorf("patch: %d %+v", r.status, rd)
+		}
+		if r := s.do(req{method: "PATCH", path: path, token: coord, body: `{"sections":[],"version":2}`}); r.status != http.StatusUnprocessableEntity {
+			t.Errorf("sections changed: %d", r.status)
+		}
+		if r := s.do(req{method: "POST", path: path + "/comments", token: tartu, body: `{"municipality_ehak":"0793","body":"Märkus"}`}); r.status != http.StatusCreated {
+			t.Errorf("comment: %d %s", r.status, r.body)
+		}
+		var pos api.PositionView
+		if r := s.do(req{path: fmt.Sprintf("/api/v1/positions/%d", rd.ID), token: tartu}); r.status != http.StatusOK {
+			t.Errorf("Tartu's position: %d", r.status)
+		} else if r.decode(t, &pos); len(pos.Comments) != 1 {
+			t.Errorf("Tartu sees %d comments", len(pos.Comments))
+		}
+		if r := s.do(req{path: fmt.Sprintf("/api/v1/positions/%d", rd.ID), token: reader}); r.status != http.StatusForbidden {
+			t.Errorf("a reader reads the position: %d", r.status)
+		}
+		if r := s.do(req{method: "PUT", path: fmt.Sprintf("/api/v1/positions/%d/dispositions", rd.ID), token: coord,
+			body: `{"rows":[{"number":1,"disposition":"accepted"}]}`}); r.status != http.StatusUnprocessableEntity || !strings.Contains(string(r.body), "rows[0].number") {
+			t.Errorf("a disposition of no point: %d %s", r.status, r.body)
+		}
 	})
 }

@@ -148,6 +148,7 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/comment-rounds", a.listCommentRounds, perUser},
 		{"POST", prefix + "/comment-rounds", a.createCommentRound, perUser},
 		{"GET", prefix + "/comment-rounds/{id}", a.getCommentRound, perUser},
+		{"PATCH", prefix + "/comment-rounds/{id}", a.updateCommentRound, perUser},
 		{"POST", prefix + "/comment-rounds/{id}/comments", a.addRoundComment, perUser},
 		{"POST", prefix + "/comment-rounds/{id}/respond", a.respondRound, perUser},
 		{"GET", prefix + "/positions/{id}", a.getPosition, perUser},

@@ -90,6 +90,7 @@ func (ui *UI) commentRoundList(w http.ResponseWriter, r *http.Request) error {
 type roundFormPage struct {
 	advicePage
 	R              advice.Round
+	Edit           bool // changing an open round: its sections stay
 	Counties       []municipality.County
 	SectionsText   string
 	ViewersText    string
@@ -115,7 +116,11 @@ func (ui *UI) commentRoundNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (ui *UI) renderRoundForm(w http.ResponseWriter, r *http.Request, status int, p roundFormPage) error {
-	ap, err := ui.advicePage(r, "advice.rounds.new")
+	key := "advice.rounds.new"
+	if p.Edit {
+		key = "advice.rounds.edit"
+	}
+	ap, err := ui.advicePage(r, key)
 	if err != nil {
 		return err
 	}
@@ -190,24 +195,41 @@ func (ui *UI) viewerIDs(ctx context.Context, text string, p *kovit.Problems) []i
 	return ids
 }
 
-func (ui *UI) commentRoundCreate(w http.ResponseWriter, r *http.Request) error {
+// commentRoundEdit is the form that changes a round's details: a deadline the ministry
+// moved, the named people, the municipalities asked.
+func (ui *UI) commentRoundEdit(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return kovit.Errorf(kovit.EInvalid, "error.invalid")
+	rd, err := ui.readRound(r)
+	if err != nil {
+		return err
 	}
-	var problems kovit.Problems
+	var emails []string
+	for _, id := range rd.Viewers {
+		if u, err := ui.Users.User(ctx, id); err == nil {
+			emails = append(emails, u.Email)
+		}
+	}
+	return ui.renderRoundForm(w, r, http.StatusOK, roundFormPage{R: rd, Edit: true, ViewersText: strings.Join(emails, "\n")})
+}
+
+// roundFromForm reads the round's details as the form sends them.
+func (ui *UI) roundFromForm(r *http.Request, problems *kovit.Problems) (roundFormPage, error) {
+	ctx := r.Context()
+	if err := r.ParseForm(); err != nil {
+		return roundFormPage{}, kovit.Errorf(kovit.EInvalid, "error.invalid")
+	}
 	p := roundFormPage{SectionsText: r.PostFormValue("sections"), ViewersText: r.PostFormValue("viewers")}
 	p.R = advice.Round{Title: r.PostFormValue("title"), Ministry: r.PostFormValue("ministry"), DossierURL: r.PostFormValue("dossier_url"),
 		ReceivedOn: r.PostFormValue("received_on"), MinistryDeadline: r.PostFormValue("ministry_deadline"),
-		InternalDays: formInt(r, "internal_days", &problems), Public: r.PostFormValue("public") == "true",
-		Sections: parseSections(p.SectionsText), Viewers: ui.viewerIDs(ctx, p.ViewersText, &problems)}
+		InternalDays: formInt(r, "internal_days", problems), Public: r.PostFormValue("public") == "true",
+		Sections: parseSections(p.SectionsText), Viewers: ui.viewerIDs(ctx, p.ViewersText, problems)}
 	if r.PostFormValue("all") != "true" {
 		groups, err := ui.peerRecipients(ctx, r.PostForm["group"])
 		if err != nil {
-			return err
+			return p, err
 		}
 		p.R.Recipients = append(r.PostForm["recipients"], groups...)
 		if len(p.R.Recipients) == 0 {
@@ -215,6 +237,47 @@ func (ui *UI) commentRoundCreate(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	ui.Calendar.Schedule(&p.R)
+	return p, nil
+}
+
+// commentRoundUpdate saves the round's details; the internal deadline is computed again.
+func (ui *UI) commentRoundUpdate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	before, err := ui.readRound(r)
+	if err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	p, err := ui.roundFromForm(r, &problems)
+	if err != nil {
+		return err
+	}
+	p.R.ID, p.R.Version, p.Edit = before.ID, formInt(r, "version", &problems), true
+	p.R.Sections, p.R.BoardApprovedOn, p.R.BoardNote = before.Sections, before.BoardApprovedOn, before.BoardNote
+	status, problems, err := trySave(problems, func() error { _, err := ui.Rounds.UpdateCommentRound(ctx, p.R); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(before.ID, 10), "flash.saved")
+	}
+	p.Form.refused(ui.Catalog.Printer(lang(r)), status, problems, &p.R.Version, before.Version)
+	return ui.renderRoundForm(w, r, status, p)
+}
+
+func (ui *UI) commentRoundCreate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	p, err := ui.roundFromForm(r, &problems)
+	if err != nil {
+		return err
+	}
 	var created advice.Round
 	status, problems, err := trySave(problems, func() (err error) { created, err = ui.Rounds.CreateCommentRound(ctx, p.R); return err })
 	if err != nil {

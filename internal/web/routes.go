@@ -211,6 +211,8 @@ func (ui *UI) routes() []route {
 		{"GET /comment-rounds/{id}", ui.commentRoundShow},
 		{"POST /comment-rounds/{id}/comments", ui.commentRoundComment},
 		{"POST /comment-rounds/{id}/respond", ui.commentRoundRespond},
+		{"GET /comment-rounds/{id}/edit", ui.commentRoundEdit},
+		{"POST /comment-rounds/{id}", ui.commentRoundUpdate},
 		{"GET /comment-rounds/{id}/board", ui.commentRoundBoard},
 		{"POST /comment-rounds/{id}/remind", ui.commentRoundRemind},
 		{"GET /comment-rounds/{id}/position", ui.positionShow},
