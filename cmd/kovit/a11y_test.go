@@ -43,6 +43,7 @@ func everyPageFixture(t *testing.T, a *testApp) *strings.Replacer {
 		t.Fatal(err)
 	}
 	needFixture(t, a)
+	adviceFixture(t, a)
 	admin, err := a.store.UserByEmail(ctx, "admin@kovit.test")
 	if err != nil {
 		t.Fatal(err)

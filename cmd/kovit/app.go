@@ -82,17 +82,24 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		store.Close()
 		return nil, err
 	}
+	calendar, err := refdata.Calendar()
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
 	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
-		ActivityParts: store, Security: store})
+		ActivityParts: store, Security: store, CommentRounds: store, Calendar: calendar})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store, Follows: store})
 	// Issue 12, i12a: the coordinator's queue of suggested duplicate needs.
 	dsk.Providers = append(dsk.Providers, desk.Duplicates(store, desk.Modules{Municipalities: store}))
 	dsk.Providers = append(dsk.Providers, security.DeskProvider(store))
+	// Advice and representation (issue 15): late questions and entries to review.
+	dsk.Providers = append(dsk.Providers, desk.AdviceProvider(store, calendar), desk.RoundsProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
-		Follows: store, Security: store}
+		Follows: store, Security: store, Advice: store, Rounds: store, Calendar: calendar}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err
@@ -116,7 +123,8 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	mux := http.NewServeMux()
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
-		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Follows: store, Security: store})
+		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Follows: store, Security: store,
+		Advice: store, Rounds: store, Calendar: calendar})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()

@@ -17,13 +17,14 @@ import (
 func runDemo(args []string) error {
 	var months int
 	var seed uint64
-	var withPlan, withNeeds, withSecurity bool
+	var withPlan, withNeeds, withSecurity, withAdvice bool
 	c, _, err := parseConfig("demo", args, func(fs *flag.FlagSet) {
 		fs.IntVar(&months, "months", 18, "months of synthetic history")
 		fs.Uint64Var(&seed, "seed", 1, "random seed: the same seed gives the same data")
 		fs.BoolVar(&withPlan, "plan", true, "also an action plan of 1,000 activities, 20 of them joint with every municipality")
 		fs.BoolVar(&withNeeds, "needs", true, "also a collection round of 3,000 needs, 2,400 submitted and 300 consolidated needs")
 		fs.BoolVar(&withSecurity, "security", true, "also 500 synthetic E-ITS measures and a self-assessment round answered by all 79 municipalities")
+		fs.BoolVar(&withAdvice, "advice", true, "also 200 questions, 5,000 knowledge-base entries and a round of comment of 40 sections")
 	})
 	if err != nil {
 		return err
@@ -62,6 +63,13 @@ func runDemo(args []string) error {
 	}
 	if err := demo.Board(ctx, store, demo.BoardOptions{StrategyID: strategy, Seed: seed}); err != nil {
 		return err
+	}
+	if withAdvice {
+		shape := demo.BenchmarkAdvice
+		shape.Seed = seed
+		if err := demo.Advice(ctx, store, shape); err != nil {
+			return err
+		}
 	}
 	if withSecurity {
 		shape := demo.BenchmarkSecurity

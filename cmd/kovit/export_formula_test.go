@@ -46,17 +46,22 @@ func TestCSVExportsHoldNoFormulas(t *testing.T) {
 		if _, err := a.store.CreateMeasure(ctx, need.Measure{Name: evilText, StartYear: 2026, EndYear: 2029, Budget: 100, Published: true}); err != nil {
 			t.Fatal(err)
 		}
+		round := adviceFormulaFixture(t, a, ctx, evilText)
 		exports := map[string]string{
-			"GET /municipalities.csv":              "/municipalities.csv",
-			"GET /eservices/matrix.csv":            "/eservices/matrix.csv",
-			"GET /plan/strategies/{id}/export.csv": "/plan/strategies/" + itoa(s.ID) + "/export.csv",
-			"GET /needs.csv":                       "/needs.csv",
-			"GET /consolidated.csv":                "/consolidated.csv",
-			"GET /measures.csv":                    "/measures.csv",
-			"GET /admin/audit.csv":                 "/admin/audit.csv",
-			"GET /api/v1/needs.csv":                "/api/v1/needs.csv",
-			"GET /api/v1/consolidated-needs.csv":   "/api/v1/consolidated-needs.csv",
-			"GET /api/v1/measures.csv":             "/api/v1/measures.csv",
+			"GET /municipalities.csv":               "/municipalities.csv",
+			"GET /eservices/matrix.csv":             "/eservices/matrix.csv",
+			"GET /plan/strategies/{id}/export.csv":  "/plan/strategies/" + itoa(s.ID) + "/export.csv",
+			"GET /needs.csv":                        "/needs.csv",
+			"GET /consolidated.csv":                 "/consolidated.csv",
+			"GET /measures.csv":                     "/measures.csv",
+			"GET /admin/audit.csv":                  "/admin/audit.csv",
+			"GET /api/v1/needs.csv":                 "/api/v1/needs.csv",
+			"GET /api/v1/consolidated-needs.csv":    "/api/v1/consolidated-needs.csv",
+			"GET /api/v1/measures.csv":              "/api/v1/measures.csv",
+			"GET /inquiries.csv":                    "/inquiries.csv",
+			"GET /inquiries/stats.csv":              "/inquiries/stats.csv",
+			"GET /kb.csv":                           "/kb.csv",
+			"GET /comment-rounds/{id}/position.csv": "/comment-rounds/" + itoa(round) + "/position.csv",
 		}
 		for _, r := range a.routes {
 			if _, ok := exports[r]; strings.HasSuffix(r, ".csv") && !ok {
@@ -86,7 +91,7 @@ func TestCSVExportsHoldNoFormulas(t *testing.T) {
 					}
 				}
 			}
-			if !found {
+			if !found && !noEnteredText[route] {
 				t.Errorf("%s shows no formula-like text to test:\n%.800s", route, body)
 			}
 		}

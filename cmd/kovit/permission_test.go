@@ -202,6 +202,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	maps.Copy(cases, onboardPermissionCases())
 	maps.Copy(cases, i12aPermissionCases())
 	maps.Copy(cases, securityPermissionCases())
+	maps.Copy(cases, advicePermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {

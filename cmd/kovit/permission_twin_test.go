@@ -118,7 +118,7 @@ func twinReads() []twinPair {
 			at("/plan/indicators/{id}", n.Replace("/plan/indicators/{i}"), "/api/v1/indicators/{id}", n.Replace("/api/v1/indicators/{i}"), stem),
 		)
 	}
-	return pairs
+	return append(pairs, adviceTwinReads()...)
 }
 
 // twinWrites pairs the state-changing routes. A change to an existing record carries a
@@ -231,7 +231,7 @@ func twinWrites() []twinPair {
 	// Last, as it moves the submitted need into the unpublished consolidated need.
 	add(p("POST /consolidated/{id}/needs", "/consolidated/{internal}/needs", "need_id={submitted}"),
 		j("POST /api/v1/consolidated-needs/{id}/needs", "/api/v1/consolidated-needs/{internal}/needs", `{"need_ids":[{submitted}]}`))
-	return pairs
+	return append(pairs, adviceTwinWrites()...)
 }
 
 // apiOnly are the API routes without a page twin, and why; every other API route must
@@ -360,6 +360,7 @@ func testPermissionTwins(t *testing.T, engine string) {
 
 	ids := needReadFixture(t, a)
 	sec := securityFixture(t, a)
+	adviceFixture(t, a)
 	coordUser := a.user(t, "kati@kovit.test", auth.RoleCoordinator, "")
 	ctx := auth.WithUser(context.Background(), &coordUser)
 	national := newReadFixture(t, a, ctx, "Riigimustand", plan.Draft, "")

@@ -3,6 +3,7 @@
 package api
 
 import (
+	"kovit/internal/advice"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -43,6 +44,11 @@ type Deps struct {
 	Follows follow.Store
 	// Security is the E-ITS self-assessment (issue 14).
 	Security security.Store
+	// Advice (issue 15): questions and the knowledge base; Calendar counts working days
+	// (the shipped Estonian one when nil).
+	Advice   advice.Store
+	Rounds   advice.RoundStore
+	Calendar *advice.Calendar
 }
 
 // API serves the JSON API.
@@ -61,6 +67,9 @@ type API struct {
 	visits         desk.Visits
 	follows        follow.Store
 	security       security.Store
+	advice         advice.Store
+	rounds         advice.RoundStore
+	calendar       *advice.Calendar
 }
 
 // New returns the API over d.
@@ -84,6 +93,9 @@ func New(d Deps) *API {
 		visits:         d.Visits,
 		follows:        d.Follows,
 		security:       d.Security,
+		advice:         d.Advice,
+		rounds:         d.Rounds,
+		calendar:       d.Calendar,
 	}
 }
 

@@ -77,13 +77,17 @@ func FuzzWriteBodies(f *testing.F) {
 		"rounds":     create("/api/v1/rounds", `{"title":"Voor","deadline":"2027-03-01","open":true}`),
 		"projects":   create("/api/v1/projects", `{"consolidated_id":`+consolidated+`,"name":"Projekt"}`),
 		"users":      fmt.Sprint(other.ID),
+		"inquiries":  create("/api/v1/inquiries", `{"municipality_ehak":"0793","topic":"law","subject":"Küsimus","question":"Kas?"}`),
+		"kb":         create("/api/v1/kb", `{"title":"Kirje","answer":"Vastus","topic":"law"}`),
 	}
+	ids["comment-rounds"] = create("/api/v1/comment-rounds", `{"title":"Eelnõu","ministry":"RaM","received_on":"2026-03-20","ministry_deadline":"2026-04-10","public":true,"sections":[{"heading":"§ 1"}]}`)
+	ids["positions"] = ids["comment-rounds"]
 	var paths []string
 	for _, rt := range api.New(api.Deps{}).Routes() {
 		if rt.Method != "POST" && rt.Method != "PUT" && rt.Method != "PATCH" {
 			continue
 		}
-		path := strings.NewReplacer("{ehak}", "0793", "{code}", "SOC-001").Replace(rt.Pattern)
+		path := strings.NewReplacer("{ehak}", "0793", "{code}", "SOC-001", "{cid}", "1").Replace(rt.Pattern)
 		first, _, _ := strings.Cut(strings.TrimPrefix(path, "/api/v1/"), "/")
 		paths = append(paths, rt.Method+" "+strings.Replace(path, "{id}", ids[first], 1))
 	}

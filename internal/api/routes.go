@@ -156,6 +156,27 @@ func (a *API) routes() []route {
 		{"PUT", prefix + "/maturity/{id}/{ehak}", a.putMaturity, perUser},
 		{"GET", prefix + "/eits-catalogue/{year}", a.getEITSCatalogue, shared},
 		{"POST", prefix + "/eits-catalogue/{year}/measures", a.importEITSMeasures, perUser},
+		// Advice and representation (issue 15): questions and the knowledge base.
+		{"GET", prefix + "/inquiries", a.listInquiries, perUser},
+		{"POST", prefix + "/inquiries", a.createInquiry, perUser},
+		{"GET", prefix + "/inquiries/stats", a.inquiryStats, perUser},
+		{"GET", prefix + "/inquiries/{id}", a.getInquiry, perUser},
+		{"POST", prefix + "/inquiries/{id}/move", a.moveInquiry, perUser},
+		{"GET", prefix + "/kb", a.searchEntries, perUser},
+		{"POST", prefix + "/kb", a.createEntry, perUser},
+		{"GET", prefix + "/kb/{id}", a.getEntry, perUser},
+		{"PATCH", prefix + "/kb/{id}", a.updateEntry, perUser},
+		// Advice and representation (issue 15): rounds of comment and positions.
+		{"GET", prefix + "/comment-rounds", a.listCommentRounds, perUser},
+		{"POST", prefix + "/comment-rounds", a.createCommentRound, perUser},
+		{"GET", prefix + "/comment-rounds/{id}", a.getCommentRound, perUser},
+		{"PATCH", prefix + "/comment-rounds/{id}", a.updateCommentRound, perUser},
+		{"POST", prefix + "/comment-rounds/{id}/comments", a.addRoundComment, perUser},
+		{"POST", prefix + "/comment-rounds/{id}/respond", a.respondRound, perUser},
+		{"GET", prefix + "/positions/{id}", a.getPosition, perUser},
+		{"POST", prefix + "/positions/{id}/points", a.addPoint, perUser},
+		{"POST", prefix + "/positions/{id}/comments/{cid}/decide", a.decideComment, perUser},
+		{"PUT", prefix + "/positions/{id}/dispositions", a.setDispositions, perUser},
 	}
 }
 

@@ -53,6 +53,12 @@ const (
 	KindStrategy           = "strategy"
 	KindTask               = "task"
 	KindUser               = "user"
+	// Advice and representation (issue 15).
+	KindInquiry      = "inquiry"
+	KindKBEntry      = "kb_entry"
+	KindCommentRound = "comment_round"
+	KindRoundComment = "round_comment"
+	KindPosition     = "position_point"
 )
 
 // SystemActor is the name stored as the author of what nobody signed in did (start-up, the

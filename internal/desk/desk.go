@@ -47,8 +47,8 @@ const (
 
 // ranks orders the kinds: what someone has handed back or what is late first, then what
 // waits, then what only could be better. A kind missing here sorts last.
-var ranks = []Kind{CellReturned, NeedReturned, RoundMissing, RoundOpen, OverdueParticipant, OverdueTask,
-	CellToVerify, NeedToReview, SuggestedDuplicate, StaleActivity, CellUnfilled, CellUnconfirmed, Changed}
+var ranks = []Kind{InquiryVeryLate, CellReturned, NeedReturned, InquiryAskedBack, InquiryLate, CommentRoundOpen, RoundMissing, RoundOpen, OverdueParticipant, OverdueTask,
+	CellToVerify, NeedToReview, SuggestedDuplicate, InquiryToAnswer, EntryToReview, CommentOutcome, StaleActivity, CellUnfilled, CellUnconfirmed, Changed}
 
 // Rank is k's place in the urgency order, lower first.
 func Rank(k Kind) int {

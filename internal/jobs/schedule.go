@@ -3,6 +3,8 @@ package jobs
 import (
 	"context"
 
+	"kovit/internal/advice"
+
 	"kovit/internal/need"
 	"kovit/internal/notify"
 )
@@ -21,6 +23,9 @@ type Deps struct {
 	ActivityParts PartStore
 	// Security reminds of a self-assessment round's deadline (issue 14).
 	Security SecurityStore
+	// Advice (issue 15): reminders of rounds of comment, counted in working days.
+	CommentRounds CommentRoundStore
+	Calendar      *advice.Calendar
 }
 
 // Schedule is every scheduled job of kovit, in the order a tick runs them.
@@ -33,6 +38,7 @@ func Schedule(d Deps) []Job {
 		RoundClosing(d.RoundClosing),
 		ActivityParts(d.ActivityParts),
 		SecurityClosing(d.Security),
+		CommentRoundReminders(d.CommentRounds, d.Calendar),
 		NotificationMail(d.Notifications),
 	}
 }

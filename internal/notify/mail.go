@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"kovit/internal/advice"
 	"strconv"
 	"strings"
 	"time"
@@ -28,7 +29,9 @@ type Mailer struct {
 	Needs interface {
 		Need(ctx context.Context, id int64) (need.Need, error)
 	}
-	Plans   PlanReader
+	Plans PlanReader
+	// Advice reads the questions and rounds of comment a notification is about (issue 15).
+	Advice  AdviceReader
 	Mail    mail.Sender
 	Catalog *i18n.Catalog
 	Signer  Signer
@@ -167,8 +170,40 @@ func (m Mailer) mayRead(ctx context.Context, u *auth.User, n Notification) error
 			return err
 		}
 		return m.mayReadStrategy(ctx, u, r.StrategyID)
+	case audit.KindInquiry, audit.KindCommentRound:
+		return m.mayReadAdvice(ctx, u, n)
 	}
 	return nil // cells are public, rounds internal
+}
+
+// AdviceReader is what the read rule of the advice module's notifications reads.
+type AdviceReader interface {
+	Inquiry(ctx context.Context, id int64) (advice.Inquiry, error)
+	CommentRound(ctx context.Context, id int64) (advice.Round, error)
+}
+
+// mayReadAdvice asks the pages' rules of a question (its municipality's and the
+// association's) and of a round (a restricted draft only its named people's).
+func (m Mailer) mayReadAdvice(ctx context.Context, u *auth.User, n Notification) error {
+	if m.Advice == nil {
+		return kovit.Forbidden()
+	}
+	id, err := leadingID(n.EntityID)
+	if err != nil {
+		return err
+	}
+	if n.Entity == audit.KindInquiry {
+		q, err := m.Advice.Inquiry(ctx, id)
+		if err != nil {
+			return err
+		}
+		return auth.CanReadInquiry(u, q.MunicipalityEHAK)
+	}
+	r, err := m.Advice.CommentRound(ctx, id)
+	if err != nil {
+		return err
+	}
+	return auth.CanReadRound(u, r.Public, r.Names(u.ID))
 }
 
 func (m Mailer) mayReadStrategy(ctx context.Context, u *auth.User, id int64) error {

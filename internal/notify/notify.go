@@ -42,6 +42,13 @@ const (
 	// The security self-assessment (issue 14): a round opened, and closing in 7 days.
 	SecurityRoundOpened   Kind = "security_round_opened"
 	SecurityRoundClosing7 Kind = "security_round_closing_7"
+	// Advice and representation (issue 15): a municipality's question answered or asked
+	// back; a round of comment on a state draft opened, closing, and its outcome.
+	InquiryAnswered    Kind = "inquiry_answered"
+	InquiryAskedBack   Kind = "inquiry_asked_back"
+	CommentRoundOpened Kind = "comment_round_opened"
+	CommentReminder    Kind = "comment_round_reminder"
+	CommentOutcome     Kind = "comment_outcome"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -88,6 +95,11 @@ var Kinds = []KindInfo{
 	{TaskAssigned, Immediate},
 	{SecurityRoundOpened, Weekly},
 	{SecurityRoundClosing7, Immediate},
+	{InquiryAnswered, Immediate},
+	{InquiryAskedBack, Immediate},
+	{CommentRoundOpened, Immediate},
+	{CommentReminder, Immediate},
+	{CommentOutcome, Weekly},
 }
 
 // Known reports whether k is one of Kinds.
@@ -188,6 +200,10 @@ func (n Notification) Path() string {
 		return "/plan/reports/" + n.EntityID
 	case audit.KindSecurityRound:
 		return "/security/rounds/" + n.EntityID
+	case audit.KindInquiry:
+		return "/inquiries/" + n.EntityID
+	case audit.KindCommentRound:
+		return "/comment-rounds/" + n.EntityID
 	}
 	return "/notifications"
 }

@@ -29,6 +29,7 @@ type Store struct {
 	tallies        kept[tallyCopy]
 	eits           kept[eitsCopy]
 	trees          treeCache
+	kb             kept[*kbCopy] // the knowledge base with its search terms (advice_kb.go)
 	// feed tells this process of other processes' changes (PostgreSQL LISTEN/NOTIFY).
 	feed changeFeed
 
@@ -193,6 +194,9 @@ func (s *Store) dropKept(changed map[recordKind][]string) {
 	}
 	if has(kindSnapshot) {
 		s.tallies.drop()
+	}
+	if has(audit.KindKBEntry) {
+		s.kb.drop()
 	}
 	if has(audit.KindEITSMeasures) {
 		s.eits.drop()

@@ -93,6 +93,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}
 	maps.Copy(pages, securitySamples(base))
+	maps.Copy(pages, adviceSamples(base))
 	return pages
 }
 

@@ -3,6 +3,8 @@
 package web
 
 import (
+	"kovit/internal/advice"
+	"kovit/internal/refdata"
 	"log/slog"
 	"net/netip"
 	"time"
@@ -64,6 +66,12 @@ type Deps struct {
 
 	// Security is the E-ITS self-assessment (issue 14).
 	Security security.Store
+
+	// Advice (issue 15): questions, the knowledge base and rounds of comment; Calendar
+	// counts their working days.
+	Advice   advice.Store
+	Rounds   advice.RoundStore
+	Calendar *advice.Calendar
 }
 
 // UI serves the HTML pages.
@@ -80,6 +88,13 @@ type UI struct {
 func New(d Deps) (*UI, error) {
 	if d.Now == nil {
 		d.Now = time.Now
+	}
+	if d.Calendar == nil {
+		cal, err := refdata.Calendar()
+		if err != nil {
+			return nil, err
+		}
+		d.Calendar = cal
 	}
 	t, err := parseTemplates()
 	if err != nil {

@@ -1,0 +1,508 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"kovit/internal/advice"
+	"kovit/internal/auth"
+	"kovit/internal/eservice"
+	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+)
+
+// readRound is the round the path names if the user may read it, its view logged when
+// the draft is restricted; one they may not read is answered as a missing one is.
+func (ui *UI) readRound(r *http.Request) (advice.Round, error) {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	id, err := pathID(r, "id")
+	if err != nil {
+		return advice.Round{}, err
+	}
+	rd, err := ui.Rounds.CommentRound(ctx, id)
+	if err != nil {
+		return rd, auth.HideMissing(u, err)
+	}
+	if err := auth.CanReadRound(u, rd.Public, u != nil && rd.Names(u.ID)); err != nil {
+		return rd, err
+	}
+	if !rd.Public {
+		if err := ui.Rounds.LogRoundView(ctx, rd.ID, u.ID); err != nil {
+			return rd, err
+		}
+	}
+	return rd, nil
+}
+
+// readableRounds keeps of rounds those u may read.
+func readableRounds(u *auth.User, rounds []advice.Round) []advice.Round {
+	var out []advice.Round
+	for _, rd := range rounds {
+		if auth.CanReadRound(u, rd.Public, u != nil && rd.Names(u.ID)) == nil {
+			out = append(out, rd)
+		}
+	}
+	return out
+}
+
+type roundListPage2 struct {
+	advicePage
+	Rounds     []advice.Round
+	Scorecards []advice.Scorecard
+}
+
+// DaysGiven is how many working days the ministry gave for a round.
+func (p roundListPage2) DaysGiven(rd advice.Round) int { return p.cal.DaysGiven(rd) }
+
+// GoodPractice is the number of working days good practice asks for.
+func (roundListPage2) GoodPractice() int { return advice.GoodPracticeDays }
+
+func (ui *UI) commentRoundList(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	if err := auth.CanReadInternal(u); err != nil {
+		return err
+	}
+	all, err := ui.Rounds.ListCommentRounds(ctx)
+	if err != nil {
+		return err
+	}
+	ap, err := ui.advicePage(r, "advice.rounds.title")
+	if err != nil {
+		return err
+	}
+	ap.Sub = "rounds"
+	ap.cal = ui.Calendar
+	readable := readableRounds(u, all)
+	points, err := ui.Rounds.AllPoints(ctx)
+	if err != nil {
+		return err
+	}
+	// The scorecard counts the rounds the user may read, so a restricted draft's
+	// ministry and dates do not show through it.
+	ui.render(w, r, http.StatusOK, "advice/rounds", roundListPage2{advicePage: ap, Rounds: readable, Scorecards: ui.Calendar.Scorecards(readable, points)})
+	return nil
+}
+
+type roundFormPage struct {
+	advicePage
+	R              advice.Round
+	Edit           bool // changing an open round: its sections stay
+	Counties       []municipality.County
+	SectionsText   string
+	ViewersText    string
+	Municipalities []municipality.Municipality
+	Form           form
+}
+
+// Chosen reports whether the form chose municipality ehak as a recipient.
+func (p roundFormPage) Chosen(ehak string) bool {
+	for _, e := range p.R.Recipients {
+		if e == ehak {
+			return true
+		}
+	}
+	return false
+}
+
+func (ui *UI) commentRoundNew(w http.ResponseWriter, r *http.Request) error {
+	if err := auth.CanManageRounds(auth.UserFrom(r.Context())); err != nil {
+		return err
+	}
+	return ui.renderRoundForm(w, r, http.StatusOK, roundFormPage{R: advice.Round{Public: true, InternalDays: advice.DefaultInternalDays}})
+}
+
+func (ui *UI) renderRoundForm(w http.ResponseWriter, r *http.Request, status int, p roundFormPage) error {
+	key := "advice.rounds.new"
+	if p.Edit {
+		key = "advice.rounds.edit"
+	}
+	ap, err := ui.advicePage(r, key)
+	if err != nil {
+		return err
+	}
+	ap.Sub = "rounds"
+	p.advicePage = ap
+	if p.Municipalities, err = ui.allMunicipalities(r.Context()); err != nil {
+		return err
+	}
+	if p.Counties, err = ui.Municipalities.ListCounties(r.Context()); err != nil {
+		return err
+	}
+	ui.render(w, r, status, "advice/round_new", p)
+	return nil
+}
+
+// Bands are the population bands a round may be sent to, as peer groups.
+func (roundFormPage) Bands() []eservice.Band { return eservice.Bands }
+
+// peerRecipients are the municipalities of the peer groups chosen: "type:linn",
+// "county:0079", "band:lt5000" (eservice.Peers' groups).
+func (ui *UI) peerRecipients(ctx context.Context, groups []string) ([]string, error) {
+	if len(groups) == 0 {
+		return nil, nil
+	}
+	ms, err := ui.allMunicipalities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, g := range groups {
+		kind, value, _ := strings.Cut(g, ":")
+		for _, m := range ms {
+			if kind == "type" && string(m.Type) == value || kind == "county" && m.CountyEHAK == value ||
+				kind == "band" && eservice.BandOf(m.Population) == value {
+				out = append(out, m.EHAK)
+			}
+		}
+	}
+	return out, nil
+}
+
+// parseSections reads the sections as typed: blocks separated by an empty line, the first
+// line of each its heading.
+func parseSections(text string) []advice.Section {
+	var out []advice.Section
+	for _, block := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		block = strings.TrimSpace(block)
+		if block == "" {
+			continue
+		}
+		heading, body, _ := strings.Cut(block, "\n")
+		out = append(out, advice.Section{Heading: heading, Text: body})
+	}
+	return out
+}
+
+// viewerIDs finds the named people by e-mail, one a line; an unknown address is a problem.
+func (ui *UI) viewerIDs(ctx context.Context, text string, p *kovit.Problems) []int64 {
+	ids := []int64{}
+	for _, line := range strings.Split(text, "\n") {
+		email := strings.TrimSpace(line)
+		if email == "" {
+			continue
+		}
+		u, err := ui.Users.UserByEmail(ctx, email)
+		if err != nil {
+			p.Add("viewers", "advice.error.viewer")
+			return ids
+		}
+		ids = append(ids, u.ID)
+	}
+	return ids
+}
+
+// commentRoundEdit is the form that changes a round's details: a deadline the ministry
+// moved, the named people, the municipalities asked.
+func (ui *UI) commentRoundEdit(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	rd, err := ui.readRound(r)
+	if err != nil {
+		return err
+	}
+	var emails []string
+	for _, id := range rd.Viewers {
+		if u, err := ui.Users.User(ctx, id); err == nil {
+			emails = append(emails, u.Email)
+		}
+	}
+	return ui.renderRoundForm(w, r, http.StatusOK, roundFormPage{R: rd, Edit: true, ViewersText: strings.Join(emails, "\n")})
+}
+
+// roundFromForm reads the round's details as the form sends them.
+func (ui *UI) roundFromForm(r *http.Request, problems *kovit.Problems) (roundFormPage, error) {
+	ctx := r.Context()
+	if err := r.ParseForm(); err != nil {
+		return roundFormPage{}, kovit.Errorf(kovit.EInvalid, "error.invalid")
+	}
+	p := roundFormPage{SectionsText: r.PostFormValue("sections"), ViewersText: r.PostFormValue("viewers")}
+	p.R = advice.Round{Title: r.PostFormValue("title"), Ministry: r.PostFormValue("ministry"), DossierURL: r.PostFormValue("dossier_url"),
+		ReceivedOn: r.PostFormValue("received_on"), MinistryDeadline: r.PostFormValue("ministry_deadline"),
+		InternalDays: formInt(r, "internal_days", problems), Public: r.PostFormValue("public") == "true",
+		Sections: parseSections(p.SectionsText), Viewers: ui.viewerIDs(ctx, p.ViewersText, problems)}
+	if r.PostFormValue("all") != "true" {
+		groups, err := ui.peerRecipients(ctx, r.PostForm["group"])
+		if err != nil {
+			return p, err
+		}
+		p.R.Recipients = append(r.PostForm["recipients"], groups...)
+		if len(p.R.Recipients) == 0 {
+			problems.Add("recipients", "advice.error.recipients")
+		}
+	}
+	ui.Calendar.Schedule(&p.R)
+	return p, nil
+}
+
+// commentRoundUpdate saves the round's details; the internal deadline is computed again.
+func (ui *UI) commentRoundUpdate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	before, err := ui.readRound(r)
+	if err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	p, err := ui.roundFromForm(r, &problems)
+	if err != nil {
+		return err
+	}
+	p.R.ID, p.R.Version, p.Edit = before.ID, formInt(r, "version", &problems), true
+	p.R.Sections, p.R.BoardApprovedOn, p.R.BoardNote = before.Sections, before.BoardApprovedOn, before.BoardNote
+	status, problems, err := trySave(problems, func() error { _, err := ui.Rounds.UpdateCommentRound(ctx, p.R); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(before.ID, 10), "flash.saved")
+	}
+	p.Form.refused(ui.Catalog.Printer(lang(r)), status, problems, &p.R.Version, before.Version)
+	return ui.renderRoundForm(w, r, status, p)
+}
+
+func (ui *UI) commentRoundCreate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	p, err := ui.roundFromForm(r, &problems)
+	if err != nil {
+		return err
+	}
+	var created advice.Round
+	status, problems, err := trySave(problems, func() (err error) { created, err = ui.Rounds.CreateCommentRound(ctx, p.R); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(created.ID, 10), "advice.flash.round_opened")
+	}
+	p.Form = form{Problems: problems}
+	return ui.renderRoundForm(w, r, status, p)
+}
+
+// sectionView is a section with the comments the user may read on it: their own
+// municipality's; the association sees how many there are (the position page lists them).
+type sectionView struct {
+	advice.Section
+	Comments []advice.Comment
+	Count    int
+}
+
+// roundPage is a round: the draft, its sections with comments, the board.
+type roundShowPage struct {
+	advicePage
+	R          advice.Round
+	Sections   []sectionView
+	General    []advice.Comment // on the whole draft
+	Board      []advice.BoardRow
+	Own        string // the editor's municipality, when the round asks it
+	Responded  *advice.Response
+	CanComment bool
+	CanApprove bool
+	Views      []advice.View
+	DaysGiven  int
+	Reminded   int
+	Form       form
+}
+
+// GoodPractice is the number of working days good practice asks for.
+func (roundShowPage) GoodPractice() int { return advice.GoodPracticeDays }
+
+func (ui *UI) commentRoundShow(w http.ResponseWriter, r *http.Request) error {
+	p, err := ui.loadRoundShow(r)
+	if err != nil {
+		return err
+	}
+	p.Reminded, _ = strconv.Atoi(r.URL.Query().Get("reminded"))
+	ui.render(w, r, http.StatusOK, "advice/round", p)
+	return nil
+}
+
+func (ui *UI) loadRoundShow(r *http.Request) (roundShowPage, error) {
+	ctx := r.Context()
+	rd, err := ui.readRound(r)
+	if err != nil {
+		return roundShowPage{}, err
+	}
+	ap, err := ui.advicePage(r, "")
+	if err != nil {
+		return roundShowPage{}, err
+	}
+	ap.Title, ap.Sub = rd.Title, "rounds"
+	p := roundShowPage{advicePage: ap, R: rd, DaysGiven: ui.Calendar.DaysGiven(rd)}
+	u := ap.User
+	coordinator := auth.CanManageRounds(u) == nil
+	if own := auth.ListScope(u).Municipality; own != "" && rd.Asks(own) {
+		p.Own = own
+	}
+	comments, err := ui.Rounds.RoundComments(ctx, rd.ID)
+	if err != nil {
+		return p, err
+	}
+	// A municipality reads its own comments here; the association counts them here and
+	// reads them on the position page, where it merges them.
+	var visible []advice.Comment
+	count := map[int64]int{}
+	for _, c := range comments {
+		if c.SectionID != nil {
+			count[*c.SectionID]++
+		}
+		if c.MunicipalityEHAK == p.Own && p.Own != "" {
+			visible = append(visible, c)
+		}
+	}
+	for _, s := range rd.Sections {
+		sv := sectionView{Section: s}
+		if coordinator {
+			sv.Count = count[s.ID]
+		}
+		for _, c := range visible {
+			if c.SectionID != nil && *c.SectionID == s.ID {
+				sv.Comments = append(sv.Comments, c)
+			}
+		}
+		p.Sections = append(p.Sections, sv)
+	}
+	for _, c := range visible {
+		if c.SectionID == nil {
+			p.General = append(p.General, c)
+		}
+	}
+	responses, err := ui.Rounds.Responses(ctx, rd.ID)
+	if err != nil {
+		return p, err
+	}
+	for i := range responses {
+		if responses[i].MunicipalityEHAK == p.Own {
+			p.Responded = &responses[i]
+		}
+	}
+	if p.Own != "" {
+		p.CanComment = p.Responded == nil && auth.CanCommentRound(u, p.Own, true) == nil
+		p.CanApprove = p.Responded == nil && auth.CanApproveResponse(u, p.Own) == nil
+	}
+	if coordinator {
+		ms, err := ui.allMunicipalities(ctx)
+		if err != nil {
+			return p, err
+		}
+		ehaks := make([]string, len(ms))
+		for i, m := range ms {
+			ehaks[i] = m.EHAK
+		}
+		p.Board = advice.Board(rd, ehaks, p.names, comments, responses)
+		if !rd.Public {
+			if p.Views, err = ui.Rounds.RoundViews(ctx, rd.ID); err != nil {
+				return p, err
+			}
+		}
+	}
+	return p, nil
+}
+
+// Answered counts the board's municipalities that have responded.
+func (p roundShowPage) Answered() int {
+	n := 0
+	for _, b := range p.Board {
+		if b.Answered() {
+			n++
+		}
+	}
+	return n
+}
+
+// commentRoundBoard is the board of who has answered, with the reminder button.
+func (ui *UI) commentRoundBoard(w http.ResponseWriter, r *http.Request) error {
+	if err := auth.CanManageRounds(auth.UserFrom(r.Context())); err != nil {
+		return err
+	}
+	p, err := ui.loadRoundShow(r)
+	if err != nil {
+		return err
+	}
+	p.Reminded, _ = strconv.Atoi(r.URL.Query().Get("reminded"))
+	ui.render(w, r, http.StatusOK, "advice/board", p)
+	return nil
+}
+
+// commentRoundComment adds a municipality's comment on a section or the whole draft.
+func (ui *UI) commentRoundComment(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	rd, err := ui.readRound(r)
+	if err != nil {
+		return err
+	}
+	ehak := r.PostFormValue("municipality_ehak")
+	if ehak == "" {
+		ehak = auth.ListScope(u).Municipality
+	}
+	if err := auth.CanCommentRound(u, ehak, rd.Asks(ehak)); err != nil {
+		return err
+	}
+	var problems kovit.Problems
+	c := advice.Comment{RoundID: rd.ID, MunicipalityEHAK: ehak, Body: r.PostFormValue("body"), SectionID: formID(r, "section_id", &problems)}
+	status, problems, err := trySave(problems, func() error { _, err := ui.Rounds.AddComment(ctx, c); return err })
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(rd.ID, 10), "flash.saved")
+	}
+	p, err := ui.loadRoundShow(r)
+	if err != nil {
+		return err
+	}
+	p.Form = form{Problems: problems}
+	ui.render(w, r, status, "advice/round", p)
+	return nil
+}
+
+// commentRoundRespond gives a municipality's official response, approved by its lead.
+func (ui *UI) commentRoundRespond(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	rd, err := ui.readRound(r)
+	if err != nil {
+		return err
+	}
+	ehak := r.PostFormValue("municipality_ehak")
+	if ehak == "" {
+		ehak = auth.ListScope(u).Municipality
+	}
+	if err := auth.CanApproveResponse(u, ehak); err != nil {
+		return err
+	}
+	if _, err := ui.Rounds.Respond(ctx, rd.ID, ehak); err != nil {
+		return err
+	}
+	return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(rd.ID, 10), "advice.flash.responded")
+}
+
+// commentRoundRemind tells the municipalities that have not responded.
+func (ui *UI) commentRoundRemind(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
+		return err
+	}
+	rd, err := ui.readRound(r)
+	if err != nil {
+		return err
+	}
+	n, err := ui.Rounds.RemindRound(ctx, rd.ID, "")
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/comment-rounds/"+strconv.FormatInt(rd.ID, 10)+"/board?reminded="+strconv.Itoa(n), http.StatusSeeOther)
+	return nil
+}
