@@ -35,6 +35,9 @@ const (
 	// A municipality's part of a joint activity.
 	PartOverdue Kind = "activity_part_overdue"
 	PartDue7    Kind = "activity_part_due_7"
+	// Consultations (issue 16): one opened for comments; the response to one's comment.
+	ConsultationOpened Kind = "consultation_opened"
+	CommentDisposed    Kind = "comment_disposed"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -77,6 +80,8 @@ var Kinds = []KindInfo{
 	{ReportOpened, Weekly},
 	{PartOverdue, Weekly},
 	{PartDue7, Weekly},
+	{ConsultationOpened, Weekly},
+	{CommentDisposed, Immediate},
 }
 
 // Known reports whether k is one of Kinds.
@@ -175,6 +180,11 @@ func (n Notification) Path() string {
 		return "/plan/activities/" + activity
 	case audit.KindReport:
 		return "/plan/reports/" + n.EntityID
+	case audit.KindConsultation:
+		return "/consultations/" + n.EntityID
+	case audit.KindConsultationComment:
+		consultation, comment, _ := strings.Cut(n.EntityID, "/")
+		return "/consultations/" + consultation + "/comments#c" + comment
 	}
 	return "/notifications"
 }
