@@ -50,3 +50,17 @@ func CanSeeComment(u *User, published bool, authorID int64) bool {
 func CanSeeCommentAuthor(u *User, ehak string) bool {
 	return ehak != "" || CanManageConsultation(u) == nil
 }
+
+// ConsultationRule is what u may see of a consultation's comments (consult.Rule).
+type ConsultationRule struct{ U *User }
+
+func (r ConsultationRule) SeeComment(published bool, authorID int64) bool {
+	return CanSeeComment(r.U, published, authorID)
+}
+
+func (r ConsultationRule) SeeAuthor(ehak string) bool { return CanSeeCommentAuthor(r.U, ehak) }
+
+// SeeItem applies the action plan's read rule to the strategy item a disposition names.
+func (r ConsultationRule) SeeItem(public bool, owner string) bool {
+	return CanReadStrategy(r.U, public, owner) == nil
+}

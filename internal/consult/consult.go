@@ -185,3 +185,6 @@ func oneOf[T comparable](v T, list []T) bool {
 	}
 	return false
 }
+
+// Next lists the phases a consultation in phase p may move to.
+func (p Phase) Next() []Phase { return moves[p] }

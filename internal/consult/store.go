@@ -29,6 +29,8 @@ type Store interface {
 	// Comments lists comments f selects, oldest first, and how many match in all.
 	Comments(ctx context.Context, f CommentFilter) ([]Comment, int, error)
 	Comment(ctx context.Context, id int64) (Comment, error)
+	// SectionCounts counts the published comments of each section key.
+	SectionCounts(ctx context.Context, consultationID int64) (map[string]int, error)
 	// AddComment stores a comment on the consultation's latest version, published or
 	// waiting for moderation as its Status says, within its author's rate limit
 	// (PerHour), refused with kovit.ETooMany past it.

@@ -233,3 +233,23 @@ func (s *Store) DisposeComment(ctx context.Context, id int64, d consult.Disposit
 	})
 	return after, err
 }
+
+// SectionCounts implements consult.Store.
+func (s *Store) SectionCounts(ctx context.Context, consultationID int64) (map[string]int, error) {
+	rows, err := s.query(ctx, `SELECT section_key, COUNT(*) FROM consultation_comments WHERE consultation_id = ? AND status = 'published'
+		GROUP BY section_key`, consultationID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: comment counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var key string
+		var n int
+		if err := rows.Scan(&key, &n); err != nil {
+			return nil, err
+		}
+		out[key] = n
+	}
+	return out, rows.Err()
+}

@@ -185,6 +185,22 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/eservices/confirm", ui.eservicePageConfirm},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET /desk", ui.deskShow},
+		// Consultations on the association's drafts (issue 16).
+		{"GET /consultations", ui.consultList},
+		{"GET /consultations/new", ui.consultNew},
+		{"POST /consultations", ui.consultCreate},
+		{"GET /consultations/{id}", ui.consultShow},
+		{"POST /consultations/{id}/edit", ui.consultUpdate},
+		{"POST /consultations/{id}/phase", ui.consultMove},
+		{"GET /consultations/{id}/versions/new", ui.consultVersionForm},
+		{"POST /consultations/{id}/versions", ui.consultVersionCreate},
+		{"GET /consultations/{id}/diff", ui.consultDiff},
+		{"POST /consultations/{id}/comments", ui.consultAddComment},
+		{"GET /consultations/{id}/comments", ui.consultComments},
+		{"GET /consultations/{id}/comments.csv", ui.consultExport},
+		{"GET /consultations/{id}/comments.xlsx", ui.consultExport},
+		{"POST /consultations/{id}/comments/{comment}/moderate", ui.consultModerate},
+		{"POST /consultations/{id}/comments/{comment}/dispose", ui.consultDispose},
 	}
 }
 

@@ -88,6 +88,12 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"plan/report":            reportSamples(base)["plan/report"],
 		"plan/compare":           reportSamples(base)["plan/compare"],
 		"plan/indicator":         planSamples(base)["plan/indicator"],
+		"consult/list":           consultSamples(base)["consult/list"],
+		"consult/new":            consultSamples(base)["consult/new"],
+		"consult/show":           consultSamples(base)["consult/show"],
+		"consult/version":        consultSamples(base)["consult/version"],
+		"consult/diff":           consultSamples(base)["consult/diff"],
+		"consult/comments":       consultSamples(base)["consult/comments"],
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}

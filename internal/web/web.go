@@ -10,6 +10,7 @@ import (
 	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/chart"
+	"kovit/internal/consult"
 	"kovit/internal/desk"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
@@ -57,6 +58,9 @@ type Deps struct {
 	// Desk lists each signed-in user's start page; Visits keeps their last visits.
 	Desk   *desk.Desk
 	Visits desk.Visits
+
+	// Consult keeps consultations on the association's drafts (issue 16).
+	Consult consult.Store
 }
 
 // UI serves the HTML pages.
