@@ -9,6 +9,7 @@ import (
 
 	"kovit/internal/audit"
 	"kovit/internal/auth"
+	"kovit/internal/consult"
 	"kovit/internal/desk"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
@@ -37,6 +38,8 @@ type Deps struct {
 	// Desk lists each signed-in user's desk; Visits keeps their last visits.
 	Desk   *desk.Desk
 	Visits desk.Visits
+	// Consult keeps consultations on the association's drafts (issue 16).
+	Consult consult.Store
 }
 
 // API serves the JSON API.
@@ -53,6 +56,7 @@ type API struct {
 	baseURL        string
 	desk           *desk.Desk
 	visits         desk.Visits
+	consult        consult.Store
 }
 
 // New returns the API over d.
@@ -74,6 +78,7 @@ func New(d Deps) *API {
 		baseURL:        strings.TrimRight(d.BaseURL, "/"),
 		desk:           d.Desk,
 		visits:         d.Visits,
+		consult:        d.Consult,
 	}
 }
 

@@ -134,6 +134,20 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/activities/{id}/participants", a.addParticipants, perUser},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET", prefix + "/desk", a.getDesk, perUser},
+		// Consultations on the association's drafts (issue 16).
+		{"GET", prefix + "/consultations", a.listConsultations, perUser},
+		{"POST", prefix + "/consultations", a.createConsultation, perUser},
+		{"GET", prefix + "/consultations/{id}", a.getConsultation, perUser},
+		{"PATCH", prefix + "/consultations/{id}", a.updateConsultation, perUser},
+		{"POST", prefix + "/consultations/{id}/phase", a.moveConsultation, perUser},
+		{"POST", prefix + "/consultations/{id}/versions", a.addDocVersion, perUser},
+		{"GET", prefix + "/consultations/{id}/diff", a.consultationDiff, perUser},
+		{"GET", prefix + "/consultations/{id}/comments", a.listComments, perUser},
+		{"POST", prefix + "/consultations/{id}/comments", a.addComment, perUser},
+		{"GET", prefix + "/consultations/{id}/comments.csv", a.exportComments, perUser},
+		{"GET", prefix + "/consultations/{id}/comments.xlsx", a.exportComments, perUser},
+		{"POST", prefix + "/consultations/{id}/comments/{comment}/moderation", a.moderateComment, perUser},
+		{"POST", prefix + "/consultations/{id}/comments/{comment}/disposition", a.disposeComment, perUser},
 	}
 }
 

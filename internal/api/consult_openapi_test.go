@@ -1,0 +1,31 @@
+package api_test
+
+import (
+	"testing"
+
+	"kovit/internal/api"
+	"kovit/internal/consult"
+)
+
+// TestOpenAPIConsultationSchemas: the consultation schemas list exactly the JSON fields of
+// their Go types.
+func TestOpenAPIConsultationSchemas(t *testing.T) {
+	doc, _ := fetchOpenAPI(t)
+	checkSchemas(t, doc, map[string]any{
+		"Consultation":       consult.Consultation{},
+		"Section":            consult.Section{},
+		"DocVersion":         consult.DocVersion{},
+		"ConsultationDetail": api.ConsultationDetail{},
+		"NewConsultation":    api.NewConsultation{},
+		"NewDocVersion":      api.NewDocVersion{},
+		"ConsultationMove":   consult.Move{},
+		"StrategyItem":       consult.Item{},
+		"Comment":            consult.Comment{},
+		"NewComment":         api.NewComment{},
+		"Moderation":         consult.Moderation{},
+		"Disposition":        consult.Disposition{},
+		"Span":               consult.Span{},
+		"SectionDiff":        consult.SectionDiff{},
+		"ConsultationDiff":   api.DiffAnswer{},
+	})
+}
