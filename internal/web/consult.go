@@ -92,4 +92,6 @@ func (ui *UI) consultComment(ctx context.Context, r *http.Request) (consult.Comm
 	return c, err
 }
 
-func consultPath(id int64, rest string) string { return "/consultations/" + strconv.FormatInt(id, 10) + rest }
+func consultPath(id int64, rest string) string {
+	return "/consultations/" + strconv.FormatInt(id, 10) + rest
+}

@@ -37,7 +37,7 @@ func consultSamples(base Page) map[string]any {
 			Takes: true, Comment: commentAs{Allowed: true, Moderated: true}, Form: form{Problems: problems}, Edit: c, EditForm: form{Message: "x"},
 			MoveForm: form{Problems: problems}, Events: []audit.Event{event}},
 		"consult/version": consultVersionPage{consultPage: cp, Text: consult.Text(v2.Sections), Note: "x", Form: form{Problems: problems}},
-		"consult/diff": consultDiffPage{consultPage: cp, Numbers: []int{1, 2}, From: 1, To: 2, Note: v2.Note, Sections: consult.Diff(v1, v2)},
+		"consult/diff":    consultDiffPage{consultPage: cp, Numbers: []int{1, 2}, From: 1, To: 2, Note: v2.Note, Sections: consult.Diff(v1, v2)},
 		"consult/comments": consultCommentsPage{consultPage: cp, Rows: rows, Versions: 2, Status: "pending", Section: "1",
 			Pager: newPager("/consultations/7/comments", url.Values{}, 3, 100, 0), FormFor: 3, Form: form{Problems: problems}},
 	}
