@@ -46,17 +46,20 @@ func TestCSVExportsHoldNoFormulas(t *testing.T) {
 		if _, err := a.store.CreateMeasure(ctx, need.Measure{Name: evilText, StartYear: 2026, EndYear: 2029, Budget: 100, Published: true}); err != nil {
 			t.Fatal(err)
 		}
+		consultation := consultExportFixture(t, a, ctx, evilText)
 		exports := map[string]string{
-			"GET /municipalities.csv":              "/municipalities.csv",
-			"GET /eservices/matrix.csv":            "/eservices/matrix.csv",
-			"GET /plan/strategies/{id}/export.csv": "/plan/strategies/" + itoa(s.ID) + "/export.csv",
-			"GET /needs.csv":                       "/needs.csv",
-			"GET /consolidated.csv":                "/consolidated.csv",
-			"GET /measures.csv":                    "/measures.csv",
-			"GET /admin/audit.csv":                 "/admin/audit.csv",
-			"GET /api/v1/needs.csv":                "/api/v1/needs.csv",
-			"GET /api/v1/consolidated-needs.csv":   "/api/v1/consolidated-needs.csv",
-			"GET /api/v1/measures.csv":             "/api/v1/measures.csv",
+			"GET /consultations/{id}/comments.csv":        "/consultations/" + consultation + "/comments.csv",
+			"GET /api/v1/consultations/{id}/comments.csv": "/api/v1/consultations/" + consultation + "/comments.csv",
+			"GET /municipalities.csv":                     "/municipalities.csv",
+			"GET /eservices/matrix.csv":                   "/eservices/matrix.csv",
+			"GET /plan/strategies/{id}/export.csv":        "/plan/strategies/" + itoa(s.ID) + "/export.csv",
+			"GET /needs.csv":                              "/needs.csv",
+			"GET /consolidated.csv":                       "/consolidated.csv",
+			"GET /measures.csv":                           "/measures.csv",
+			"GET /admin/audit.csv":                        "/admin/audit.csv",
+			"GET /api/v1/needs.csv":                       "/api/v1/needs.csv",
+			"GET /api/v1/consolidated-needs.csv":          "/api/v1/consolidated-needs.csv",
+			"GET /api/v1/measures.csv":                    "/api/v1/measures.csv",
 		}
 		for _, r := range a.routes {
 			if _, ok := exports[r]; strings.HasSuffix(r, ".csv") && !ok {

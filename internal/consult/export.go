@@ -8,7 +8,7 @@ import (
 
 // ResponseColumns head the comments-and-responses table.
 var ResponseColumns = []tabular.Column{{Et: "Nr", En: "No"}, {Et: "Versioon", En: "Version"}, {Et: "Osa", En: "Section"},
-	{Et: "Lõik", En: "Passage"}, {Et: "Kommenteerija", En: "From"}, {Et: "Kommentaar", En: "Comment"},
+	{Et: "Lõik", En: "Passage"}, {Et: "Kommenteerija", En: "From"}, {Et: "Kirjutaja", En: "Author"}, {Et: "Kommentaar", En: "Comment"},
 	{Et: "Arvestatud", En: "Disposition"}, {Et: "Põhjendus", En: "Reason"}, {Et: "Muudetud versioonis", En: "Changed in version"},
 	{Et: "Strateegia punkt", En: "Strategy item"}}
 
@@ -30,7 +30,7 @@ func ResponsesSheet(rows []Row, lang string) tabular.Table {
 		if r.ChangedIn != nil {
 			changed = strconv.Itoa(*r.ChangedIn)
 		}
-		t.Rows = append(t.Rows, []any{r.ID, r.DocVersion, r.Section, r.Passage, r.From, r.Body, r.Disposition, r.Reason, changed, r.ItemText})
+		t.Rows = append(t.Rows, []any{r.ID, r.DocVersion, r.Section, r.Passage, r.From, r.AuthorName, r.Body, r.Disposition, r.Reason, changed, r.ItemText})
 	}
 	return t
 }
