@@ -12,6 +12,7 @@ import (
 	"kovit/internal/api"
 	"kovit/internal/auth"
 	"kovit/internal/chart"
+	"kovit/internal/consult"
 	"kovit/internal/desk"
 	"kovit/internal/digest"
 	"kovit/internal/eservice"
@@ -85,6 +86,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
 		ActivityParts: store})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store})
+	dsk.Providers = append(dsk.Providers, consult.DeskProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,

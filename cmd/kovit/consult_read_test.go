@@ -40,17 +40,20 @@ func consultFixture(t *testing.T, a *testApp) (*strings.Replacer, auth.User) {
 		t.Fatal(err)
 	}
 	open := openedConsultation(t, a, ctx, openConsultation, true)
-	tallinn := a.user(t, "it@tallinn.test", auth.RoleEditor, "0784")
+	tallinn := a.user(t, "kommentaar@tallinn.test", auth.RoleEditor, "0784")
 	public := a.user(t, "jaan@avalik.test", auth.RoleReader, "")
-	for _, c := range []consult.Comment{
+	var ids [2]int64
+	for i, c := range []consult.Comment{
 		{ConsultationID: open.ID, SectionKey: "2", Body: tallinnComment, AuthorID: tallinn.ID, AuthorName: "Tiit Tallinn", MunicipalityEHAK: "0784", Status: consult.Published},
 		{ConsultationID: open.ID, SectionKey: "1", Body: pendingComment, AuthorID: public.ID, AuthorName: publicAuthor, Status: consult.Pending},
 	} {
-		if _, err := a.store.AddComment(ctx, c); err != nil {
+		k, err := a.store.AddComment(ctx, c)
+		if err != nil {
 			t.Fatal(err)
 		}
+		ids[i] = k.ID
 	}
-	return strings.NewReplacer("{draft}", strconv.FormatInt(draft.ID, 10), "{open}", strconv.FormatInt(open.ID, 10)), public
+	return strings.NewReplacer("{cdraft}", itoa(draft.ID), "{copen}", itoa(open.ID), "{ccomment}", itoa(ids[0]), "{cpending}", itoa(ids[1])), public
 }
 
 // openedConsultation stores a two-section consultation open from ten days ago for a month.
@@ -92,18 +95,18 @@ func consultReadCases() map[string]map[string]readCase {
 	return map[string]map[string]readCase{
 		"GET /consultations":                           {"/consultations": list},
 		"GET /consultations/new":                       {"/consultations/new": managers(303)},
-		"GET /consultations/{id}":                      {"/consultations/{open}": all(openConsultation, "Arendame iseteeninduse."), "/consultations/{draft}": draftOnly(draftText)},
-		"GET /consultations/{id}/versions/new":         {"/consultations/{open}/versions/new": managers(303), "/consultations/{draft}/versions/new": managers(303)},
-		"GET /consultations/{id}/diff":                 {"/consultations/{open}/diff": all("Arendame iseteeninduse."), "/consultations/{draft}/diff": draftOnly(draftText)},
-		"GET /consultations/{id}/comments":             {"/consultations/{open}/comments": comments, "/consultations/{draft}/comments": draftOnly()},
-		"GET /consultations/{id}/comments.csv":         {"/consultations/{open}/comments.csv": comments, "/consultations/{draft}/comments.csv": draftOnly()},
-		"GET /consultations/{id}/comments.xlsx":        {"/consultations/{open}/comments.xlsx": comments, "/consultations/{draft}/comments.xlsx": draftOnly()},
+		"GET /consultations/{id}":                      {"/consultations/{copen}": all(openConsultation, "Arendame iseteeninduse."), "/consultations/{cdraft}": draftOnly(draftText)},
+		"GET /consultations/{id}/versions/new":         {"/consultations/{copen}/versions/new": managers(303), "/consultations/{cdraft}/versions/new": managers(303)},
+		"GET /consultations/{id}/diff":                 {"/consultations/{copen}/diff": all("Arendame iseteeninduse."), "/consultations/{cdraft}/diff": draftOnly(draftText)},
+		"GET /consultations/{id}/comments":             {"/consultations/{copen}/comments": comments, "/consultations/{cdraft}/comments": draftOnly()},
+		"GET /consultations/{id}/comments.csv":         {"/consultations/{copen}/comments.csv": comments, "/consultations/{cdraft}/comments.csv": draftOnly()},
+		"GET /consultations/{id}/comments.xlsx":        {"/consultations/{copen}/comments.xlsx": comments, "/consultations/{cdraft}/comments.xlsx": draftOnly()},
 		"GET /api/v1/consultations":                    {"/api/v1/consultations": list},
-		"GET /api/v1/consultations/{id}":               {"/api/v1/consultations/{open}": all(openConsultation), "/api/v1/consultations/{draft}": draftOnly(draftText)},
-		"GET /api/v1/consultations/{id}/diff":          {"/api/v1/consultations/{open}/diff": all("iseteeninduse"), "/api/v1/consultations/{draft}/diff": draftOnly(draftText)},
-		"GET /api/v1/consultations/{id}/comments":      {"/api/v1/consultations/{open}/comments": comments, "/api/v1/consultations/{draft}/comments": draftOnly()},
-		"GET /api/v1/consultations/{id}/comments.csv":  {"/api/v1/consultations/{open}/comments.csv": comments, "/api/v1/consultations/{draft}/comments.csv": draftOnly()},
-		"GET /api/v1/consultations/{id}/comments.xlsx": {"/api/v1/consultations/{open}/comments.xlsx": comments, "/api/v1/consultations/{draft}/comments.xlsx": draftOnly()},
+		"GET /api/v1/consultations/{id}":               {"/api/v1/consultations/{copen}": all(openConsultation), "/api/v1/consultations/{cdraft}": draftOnly(draftText)},
+		"GET /api/v1/consultations/{id}/diff":          {"/api/v1/consultations/{copen}/diff": all("iseteeninduse"), "/api/v1/consultations/{cdraft}/diff": draftOnly(draftText)},
+		"GET /api/v1/consultations/{id}/comments":      {"/api/v1/consultations/{copen}/comments": comments, "/api/v1/consultations/{cdraft}/comments": draftOnly()},
+		"GET /api/v1/consultations/{id}/comments.csv":  {"/api/v1/consultations/{copen}/comments.csv": comments, "/api/v1/consultations/{cdraft}/comments.csv": draftOnly()},
+		"GET /api/v1/consultations/{id}/comments.xlsx": {"/api/v1/consultations/{copen}/comments.xlsx": comments, "/api/v1/consultations/{cdraft}/comments.xlsx": draftOnly()},
 	}
 }
 

@@ -329,7 +329,7 @@ func testPermissionTwins(t *testing.T, engine string) {
 	for _, r := range a.routes {
 		routes[r] = true
 	}
-	reads, writes := twinReads(), twinWrites()
+	reads, writes := append(twinReads(), consultTwinReads()...), append(twinWrites(), consultTwinWrites()...)
 	paired := map[string]bool{}
 	for _, p := range append(append([]twinPair{}, reads...), writes...) {
 		for _, r := range []string{p.page.route, p.api.route} {
@@ -349,7 +349,8 @@ func testPermissionTwins(t *testing.T, engine string) {
 		}
 	}
 
-	ids := needReadFixture(t, a)
+	consultIDs, _ := consultFixture(t, a)
+	ids := replacers{needReadFixture(t, a), consultIDs}
 	coordUser := a.user(t, "kati@kovit.test", auth.RoleCoordinator, "")
 	ctx := auth.WithUser(context.Background(), &coordUser)
 	national := newReadFixture(t, a, ctx, "Riigimustand", plan.Draft, "")

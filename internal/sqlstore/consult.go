@@ -200,3 +200,58 @@ func joinProblems(errs ...error) error {
 	}
 	return p.Err()
 }
+
+// ConsultationQueues implements consult.Queues.
+func (s *Store) ConsultationQueues(ctx context.Context) ([]consult.Queue, error) {
+	var out []consult.Queue
+	err := s.readSnapshot(ctx, func(q querier) error {
+		rows, err := q.query(ctx, `SELECT `+consultationColumns+` FROM consultations c WHERE c.phase IN ('open', 'closed') ORDER BY c.id`)
+		if err != nil {
+			return fmt.Errorf("sqlstore: running consultations: %w", err)
+		}
+		at := map[int64]int{}
+		for rows.Next() {
+			c, err := scanConsultation(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			at[c.ID] = len(out)
+			out = append(out, consult.Queue{Consultation: c, Commented: map[string]bool{}})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows, err = q.query(ctx, `SELECT k.consultation_id, k.status, k.disposition = '', k.municipality_ehak, COUNT(*)
+			FROM consultation_comments k JOIN consultations c ON c.id = k.consultation_id WHERE c.phase IN ('open', 'closed')
+			GROUP BY k.consultation_id, k.status, k.disposition = '', k.municipality_ehak`)
+		if err != nil {
+			return fmt.Errorf("sqlstore: consultation queues: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var status, ehak string
+			var undisposed bool
+			var n int
+			if err := rows.Scan(&id, &status, &undisposed, &ehak, &n); err != nil {
+				return err
+			}
+			x := &out[at[id]]
+			switch consult.Status(status) {
+			case consult.Pending:
+				x.Pending += n
+			case consult.Published:
+				if undisposed {
+					x.Undisposed += n
+				}
+				if ehak != "" {
+					x.Commented[ehak] = true
+				}
+			}
+		}
+		return rows.Err()
+	})
+	return out, err
+}
