@@ -38,6 +38,8 @@ const (
 	// Consultations (issue 16): one opened for comments; the response to one's comment.
 	ConsultationOpened Kind = "consultation_opened"
 	CommentDisposed    Kind = "comment_disposed"
+	// Surveys (issue 16): a municipality's official response is still due.
+	SurveyDue Kind = "survey_due"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -82,6 +84,7 @@ var Kinds = []KindInfo{
 	{PartDue7, Weekly},
 	{ConsultationOpened, Weekly},
 	{CommentDisposed, Immediate},
+	{SurveyDue, Immediate},
 }
 
 // Known reports whether k is one of Kinds.
@@ -185,6 +188,8 @@ func (n Notification) Path() string {
 	case audit.KindConsultationComment:
 		consultation, comment, _ := strings.Cut(n.EntityID, "/")
 		return "/consultations/" + consultation + "/comments#c" + comment
+	case audit.KindSurvey:
+		return "/surveys/" + n.EntityID
 	}
 	return "/notifications"
 }

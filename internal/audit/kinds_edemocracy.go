@@ -1,8 +1,10 @@
 package audit
 
-// The kinds of record of consultations (issue 16).
+// The kinds of record of e-democracy (issue 16): consultations and surveys.
 const (
 	KindConsultation        = "consultation"
 	KindConsultationVersion = "consultation_version"
 	KindConsultationComment = "consultation_comment"
+	KindSurvey              = "survey"
+	KindSurveyResponse      = "survey_response"
 )

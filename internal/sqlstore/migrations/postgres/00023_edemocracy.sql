@@ -57,3 +57,34 @@ CREATE TABLE consultation_comments (
 );
 CREATE INDEX consultation_comments_list ON consultation_comments (consultation_id, status, id);
 CREATE INDEX consultation_comments_author ON consultation_comments (author_id, created_at);
+
+-- Yearly surveys of the municipalities: the questions as JSON (survey.Question), one
+-- response per municipality with its answers as JSON (survey.Answer by question key).
+CREATE TABLE surveys (
+    id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    year           INTEGER NOT NULL,
+    title          TEXT NOT NULL,
+    intro          TEXT NOT NULL DEFAULT '',
+    deadline       TEXT NOT NULL,
+    open           BOOLEAN NOT NULL DEFAULT FALSE,
+    public_results BOOLEAN NOT NULL DEFAULT FALSE,
+    questions      TEXT NOT NULL,
+    previous_id    BIGINT REFERENCES surveys (id),
+    version        INTEGER NOT NULL DEFAULT 1,
+    created_at     TIMESTAMPTZ NOT NULL,
+    updated_at     TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE survey_responses (
+    id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    survey_id         BIGINT NOT NULL REFERENCES surveys (id),
+    municipality_ehak TEXT NOT NULL REFERENCES municipalities (ehak),
+    answers           TEXT NOT NULL,
+    state             TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'approved')),
+    prefilled         TEXT NOT NULL DEFAULT '[]',
+    approved_by       TEXT NOT NULL DEFAULT '',
+    approved_at       TIMESTAMPTZ,
+    version           INTEGER NOT NULL DEFAULT 1,
+    updated_at        TIMESTAMPTZ NOT NULL,
+    UNIQUE (survey_id, municipality_ehak)
+);
