@@ -51,7 +51,9 @@ func (s *Store) ListSurveys(ctx context.Context) ([]survey.Survey, error) {
 }
 
 // Survey implements survey.Store.
-func (s *Store) Survey(ctx context.Context, id int64) (survey.Survey, error) { return surveyFrom(ctx, s, id) }
+func (s *Store) Survey(ctx context.Context, id int64) (survey.Survey, error) {
+	return surveyFrom(ctx, s, id)
+}
 
 func surveyFrom(ctx context.Context, q querier, id int64) (survey.Survey, error) {
 	x, err := scanSurvey(q.queryRow(ctx, `SELECT `+surveyColumns+` FROM surveys WHERE id = ?`, id))
