@@ -19,6 +19,7 @@ import (
 	"kovit/internal/notify"
 	"kovit/internal/plan"
 	"kovit/internal/server"
+	"kovit/internal/survey"
 )
 
 // Deps are the services the API works on; cmd/kovit passes the one sqlstore for all stores.
@@ -40,6 +41,7 @@ type Deps struct {
 	Visits desk.Visits
 	// Consult keeps consultations on the association's drafts (issue 16).
 	Consult consult.Store
+	Surveys survey.Store
 }
 
 // API serves the JSON API.
@@ -57,6 +59,7 @@ type API struct {
 	desk           *desk.Desk
 	visits         desk.Visits
 	consult        consult.Store
+	surveys        survey.Store
 }
 
 // New returns the API over d.
@@ -79,6 +82,7 @@ func New(d Deps) *API {
 		desk:           d.Desk,
 		visits:         d.Visits,
 		consult:        d.Consult,
+		surveys:        d.Surveys,
 	}
 }
 

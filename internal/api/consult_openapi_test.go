@@ -5,6 +5,7 @@ import (
 
 	"kovit/internal/api"
 	"kovit/internal/consult"
+	surveys "kovit/internal/survey"
 )
 
 // TestOpenAPIConsultationSchemas: the consultation schemas list exactly the JSON fields of
@@ -27,5 +28,24 @@ func TestOpenAPIConsultationSchemas(t *testing.T) {
 		"Span":               consult.Span{},
 		"SectionDiff":        consult.SectionDiff{},
 		"ConsultationDiff":   api.DiffAnswer{},
+	})
+}
+
+// TestOpenAPISurveySchemas: the survey schemas list exactly the JSON fields of their Go types.
+func TestOpenAPISurveySchemas(t *testing.T) {
+	doc, _ := fetchOpenAPI(t)
+	checkSchemas(t, doc, map[string]any{
+		"SurveyCondition": surveys.Condition{},
+		"SurveyQuestion":  surveys.Question{},
+		"Survey":          surveys.Survey{},
+		"BoardRow":        surveys.BoardRow{},
+		"SurveyBoard":     surveys.Board{},
+		"SurveyDetail":    api.SurveyDetail{},
+		"SurveyAnswer":    surveys.Answer{},
+		"SurveyResponse":  surveys.Response{},
+		"ResponseInput":   api.ResponseInput{},
+		"GroupResult":     surveys.GroupResult{},
+		"SurveyResult":    surveys.Result{},
+		"SurveyResults":   api.SurveyResults{},
 	})
 }

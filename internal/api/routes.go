@@ -148,6 +148,17 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/consultations/{id}/comments.xlsx", a.exportComments, perUser},
 		{"POST", prefix + "/consultations/{id}/comments/{comment}/moderation", a.moderateComment, perUser},
 		{"POST", prefix + "/consultations/{id}/comments/{comment}/disposition", a.disposeComment, perUser},
+		// Surveys of the municipalities (issue 16).
+		{"GET", prefix + "/surveys", a.listSurveys, perUser},
+		{"POST", prefix + "/surveys", a.createSurvey, perUser},
+		{"GET", prefix + "/surveys/{id}", a.getSurvey, perUser},
+		{"PATCH", prefix + "/surveys/{id}", a.updateSurvey, perUser},
+		{"POST", prefix + "/surveys/{id}/reminders", a.remindSurvey, perUser},
+		{"GET", prefix + "/surveys/{id}/results", a.getSurveyResults, perUser},
+		{"GET", prefix + "/surveys/{id}/results.xlsx", a.exportSurveyResults, perUser},
+		{"GET", prefix + "/surveys/{id}/responses/{ehak}", a.getResponse, perUser},
+		{"PUT", prefix + "/surveys/{id}/responses/{ehak}", a.saveResponse, perUser},
+		{"POST", prefix + "/surveys/{id}/responses/{ehak}/approval", a.approveResponse, perUser},
 	}
 }
 

@@ -116,3 +116,20 @@ func TestResultsByPeerGroup(t *testing.T) {
 		t.Errorf("%+v", res[1].Groups)
 	}
 }
+
+func TestParseQuestionsAndBack(t *testing.T) {
+	qs, err := ParseQuestions("# e-demokraatia\nstream | single | Ülekanded? | jah; ei | required\nurl | text | Aadress | | if=stream=jah\nbudget | number | Eelarve | | min=0 max=1000000\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != 3 || !qs[0].Required || len(qs[0].Options) != 2 || qs[1].ShowIf.Equals != "jah" || *qs[2].Max != 1000000 {
+		t.Fatalf("%+v", qs)
+	}
+	again, err := ParseQuestions(QuestionsText(qs))
+	if err != nil || QuestionsText(again) != QuestionsText(qs) {
+		t.Errorf("round trip: %v\n%s", err, QuestionsText(again))
+	}
+	if _, err := ParseQuestions("only | two"); !kovit.FieldsOf(err).Has("questions") {
+		t.Errorf("a short line: %v", err)
+	}
+}
