@@ -201,6 +201,17 @@ func (ui *UI) routes() []route {
 		{"GET /consultations/{id}/comments.xlsx", ui.consultExport},
 		{"POST /consultations/{id}/comments/{comment}/moderate", ui.consultModerate},
 		{"POST /consultations/{id}/comments/{comment}/dispose", ui.consultDispose},
+		// Surveys of the municipalities (issue 16).
+		{"GET /surveys", ui.surveyList},
+		{"POST /surveys", ui.surveyCreate},
+		{"GET /surveys/{id}", ui.surveyShow},
+		{"POST /surveys/{id}/edit", ui.surveyUpdate},
+		{"POST /surveys/{id}/reminders", ui.surveyRemind},
+		{"GET /surveys/{id}/results", ui.surveyResults},
+		{"GET /surveys/{id}/results.xlsx", ui.surveyResultsExport},
+		{"GET /surveys/{id}/responses/{ehak}", ui.surveyResponse},
+		{"POST /surveys/{id}/responses/{ehak}", ui.surveyResponseSave},
+		{"POST /surveys/{id}/responses/{ehak}/approve", ui.surveyResponseApprove},
 	}
 }
 

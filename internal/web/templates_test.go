@@ -94,6 +94,10 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"consult/version":        consultSamples(base)["consult/version"],
 		"consult/diff":           consultSamples(base)["consult/diff"],
 		"consult/comments":       consultSamples(base)["consult/comments"],
+		"survey/list":            surveySamples(base)["survey/list"],
+		"survey/show":            surveySamples(base)["survey/show"],
+		"survey/response":        surveySamples(base)["survey/response"],
+		"survey/results":         surveySamples(base)["survey/results"],
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}

@@ -19,6 +19,7 @@ import (
 	"kovit/internal/need"
 	"kovit/internal/notify"
 	"kovit/internal/plan"
+	"kovit/internal/survey"
 )
 
 // Deps is what the UI needs; cmd/kovit provides it.
@@ -61,6 +62,8 @@ type Deps struct {
 
 	// Consult keeps consultations on the association's drafts (issue 16).
 	Consult consult.Store
+	// Surveys keeps the yearly surveys of the municipalities (issue 16).
+	Surveys survey.Store
 }
 
 // UI serves the HTML pages.
