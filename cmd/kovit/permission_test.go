@@ -201,6 +201,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	cases := permissionCases()
 	maps.Copy(cases, onboardPermissionCases())
 	maps.Copy(cases, consultPermissionCases())
+	maps.Copy(cases, surveyPermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {

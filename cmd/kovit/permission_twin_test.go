@@ -329,7 +329,8 @@ func testPermissionTwins(t *testing.T, engine string) {
 	for _, r := range a.routes {
 		routes[r] = true
 	}
-	reads, writes := append(twinReads(), consultTwinReads()...), append(twinWrites(), consultTwinWrites()...)
+	reads := append(append(twinReads(), consultTwinReads()...), surveyTwinReads()...)
+	writes := append(append(twinWrites(), consultTwinWrites()...), surveyTwinWrites()...)
 	paired := map[string]bool{}
 	for _, p := range append(append([]twinPair{}, reads...), writes...) {
 		for _, r := range []string{p.page.route, p.api.route} {
@@ -350,7 +351,7 @@ func testPermissionTwins(t *testing.T, engine string) {
 	}
 
 	consultIDs, _ := consultFixture(t, a)
-	ids := replacers{needReadFixture(t, a), consultIDs}
+	ids := replacers{needReadFixture(t, a), consultIDs, surveyFixture(t, a)}
 	coordUser := a.user(t, "kati@kovit.test", auth.RoleCoordinator, "")
 	ctx := auth.WithUser(context.Background(), &coordUser)
 	national := newReadFixture(t, a, ctx, "Riigimustand", plan.Draft, "")
