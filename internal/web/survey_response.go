@@ -116,7 +116,8 @@ func answersFrom(r *http.Request, s survey.Survey, stored survey.Response, p *ko
 				}
 			}
 		case survey.Number, survey.Scale:
-			if v := strings.TrimSpace(r.PostFormValue(name)); v != "" {
+			// Thousands are often typed apart: "250 000".
+			if v := strings.Join(strings.Fields(strings.ReplaceAll(r.PostFormValue(name), "\u00a0", " ")), ""); v != "" {
 				f, err := tabular.ParseDecimal(v)
 				if err != nil {
 					p.Add("answers."+q.Key, "error.number")
