@@ -24,6 +24,7 @@ import (
 	"kovit/internal/refdata"
 	"kovit/internal/server"
 	"kovit/internal/sqlstore"
+	"kovit/internal/survey"
 	"kovit/internal/web"
 )
 
@@ -86,7 +87,10 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
 		ActivityParts: store})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store})
-	dsk.Providers = append(dsk.Providers, consult.DeskProvider(store))
+	dsk.Providers = append(dsk.Providers, consult.DeskProvider(store), survey.DeskProvider(store, func(ctx context.Context, v desk.Viewer) bool {
+		u, err := store.User(ctx, v.UserID)
+		return err == nil && auth.CanApproveResponse(&u, v.Municipality) == nil
+	}))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,

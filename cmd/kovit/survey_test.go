@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"kovit/internal/auth"
+	"kovit/internal/desk"
 	"kovit/internal/survey"
 )
 
@@ -71,6 +73,9 @@ func testSurveyJourney(t *testing.T, engine string) {
 	if !strings.Contains(body, "eelmise aasta vastus") || !strings.Contains(body, "https://www.tartu.ee/volikogu") || !strings.Contains(body, `value="200000"`) {
 		t.Fatalf("the form is not prefilled:\n%.3000s", body)
 	}
+	if k := deskKinds(t, a, staff); !k["survey_answer_due"] {
+		t.Errorf("the staff's desk before answering: %v", k)
+	}
 	form := url.Values{"version": {"0"}, "prefilled": {"stream", "url", "budget", "services"}, "a.stream": {"jah"},
 		"a.url": {"https://www.tartu.ee/volikogu"}, "a.budget": {"250 000"}, "g.services.SOC-001": {"pakutakse"}}
 	s, body = postForm(t, staff, base+"/responses/0793", form)
@@ -87,6 +92,12 @@ func testSurveyJourney(t *testing.T, engine string) {
 	form.Set("submit", "true")
 	s, body = postForm(t, staff, base+"/responses/0793", form)
 	expect("submit", s, body, http.StatusSeeOther)
+	if k := deskKinds(t, a, lead); !k["survey_to_approve"] || k["survey_answer_due"] {
+		t.Errorf("the lead's desk after submitting: %v", k)
+	}
+	if k := deskKinds(t, a, staff); k["survey_to_approve"] {
+		t.Errorf("the staff's desk after submitting: %v", k)
+	}
 	s, body = postForm(t, staff, base+"/responses/0793/approve", url.Values{"version": {"2"}})
 	expect("the staff approve", s, body, http.StatusForbidden)
 	s, body = postForm(t, lead, base+"/responses/0793/approve", url.Values{"version": {"2"}})
@@ -105,3 +116,21 @@ func testSurveyJourney(t *testing.T, engine string) {
 }
 
 func num(f float64) *float64 { return &f }
+
+// deskKinds are the kinds of item on c's desk.
+func deskKinds(t *testing.T, a *testApp, c *http.Client) map[string]bool {
+	t.Helper()
+	s, body := get(t, c, a.URL+"/api/v1/desk")
+	if s != http.StatusOK {
+		t.Fatalf("desk: %d %s", s, body)
+	}
+	var l desk.List
+	if err := json.Unmarshal([]byte(body), &l); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, i := range l.Items {
+		out[string(i.Kind)] = true
+	}
+	return out
+}
