@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"sort"
 	"strconv"
 
 	"kovit/internal/auth"
@@ -18,6 +19,43 @@ type surveyResultsPage struct {
 	Group     string
 	Groupings []string
 	Results   []survey.Result
+	// Views are the results as the page shows them, formatted once here: a page of 100
+	// questions by 15 counties would otherwise call the printer from the template
+	// thousands of times.
+	Views []resultView
+}
+
+// resultView is one question's result with its figures written out.
+type resultView struct {
+	Key, Text string
+	Groups    []groupView
+}
+
+type groupView struct {
+	Group, Responses, Mean string
+	Counts               []string // "option: count (share)", by option
+}
+
+// views writes out results in the page's language.
+func (p surveyResultsPage) views() []resultView {
+	out := make([]resultView, 0, len(p.Results))
+	for _, r := range p.Results {
+		v := resultView{Key: r.Key, Text: r.Text, Groups: make([]groupView, 0, len(r.Groups))}
+		for _, g := range r.Groups {
+			gv := groupView{Group: g.Group, Responses: p.L.Int(g.Responses), Mean: p.Mean(g)}
+			keys := make([]string, 0, len(g.Counts))
+			for k := range g.Counts {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				gv.Counts = append(gv.Counts, k+": "+p.L.Int(g.Counts[k])+" ("+p.L.PercentInt(p.Share(g.Counts[k], g.Responses))+")")
+			}
+			v.Groups = append(v.Groups, gv)
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // Share is part of whole as a whole percentage, for a bar's width.
@@ -77,7 +115,9 @@ func (ui *UI) loadSurveyResults(r *http.Request) (surveyResultsPage, error) {
 	sp := ui.surveyPage(r, "")
 	sp.S = s
 	sp.Title = sp.L.T("survey.results.title", "Survey", s.Title)
-	return surveyResultsPage{surveyPage: sp, Group: group, Groupings: survey.Groupings, Results: survey.Results(s, responses, byEHAK, by)}, nil
+	p := surveyResultsPage{surveyPage: sp, Group: group, Groupings: survey.Groupings, Results: survey.Results(s, responses, byEHAK, by)}
+	p.Views = p.views()
+	return p, nil
 }
 
 func (ui *UI) surveyResults(w http.ResponseWriter, r *http.Request) error {

@@ -43,7 +43,7 @@ func surveySamples(base Page) map[string]any {
 		"survey/response": surveyResponsePage{surveyPage: sp, R: r, Name: "Tartu linn", Services: services, CanAnswer: true, CanApprove: true,
 			Form: form{Problems: problems}},
 		"survey/response_read": surveyResponsePage{surveyPage: sp, R: r, Name: "Tartu linn", Services: services},
-		"survey/results":       surveyResultsPage{surveyPage: sp, Group: "type", Groupings: survey.Groupings, Results: results},
+		"survey/results":       resultsSample(surveyResultsPage{surveyPage: sp, Group: "type", Groupings: survey.Groupings, Results: results}),
 	}
 }
 
@@ -73,4 +73,9 @@ func TestSurveyResponseReadOnly(t *testing.T) {
 			t.Errorf("%s: a read-only response has the form", lang)
 		}
 	}
+}
+
+func resultsSample(p surveyResultsPage) surveyResultsPage {
+	p.Views = p.views()
+	return p
 }
