@@ -8,3 +8,6 @@ const (
 	KindSurvey              = "survey"
 	KindSurveyResponse      = "survey_response"
 )
+
+// KindEDemocracy is a municipality's e-democracy practice, by its EHAK code.
+const KindEDemocracy = "edemocracy_practice"

@@ -88,3 +88,23 @@ CREATE TABLE survey_responses (
     updated_at        TIMESTAMP NOT NULL,
     UNIQUE (survey_id, municipality_ehak)
 );
+
+-- Each municipality's e-democracy practice, kept by the municipality; public_modules is a
+-- JSON list of edemocracy.Modules.
+CREATE TABLE edemocracy_practices (
+    id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+    municipality_ehak    TEXT NOT NULL UNIQUE REFERENCES municipalities (ehak),
+    council_system       TEXT NOT NULL DEFAULT '',
+    public_modules       TEXT NOT NULL DEFAULT '[]',
+    streaming            BOOLEAN NOT NULL DEFAULT FALSE,
+    recordings           BOOLEAN NOT NULL DEFAULT FALSE,
+    budget_year          INTEGER,
+    budget_amount        BIGINT,
+    budget_votes         INTEGER,
+    consultations        INTEGER NOT NULL DEFAULT 0,
+    initiative_threshold INTEGER,
+    rahvaalgatus         BOOLEAN NOT NULL DEFAULT FALSE,
+    open_data_url        TEXT NOT NULL DEFAULT '',
+    version              INTEGER NOT NULL DEFAULT 1,
+    updated_at           TIMESTAMP NOT NULL
+);
