@@ -94,7 +94,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
-		Consult: store, Surveys: store}
+		Consult: store, Surveys: store, EDemocracy: store}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err
@@ -118,7 +118,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	mux := http.NewServeMux()
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
-		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Consult: store, Surveys: store})
+		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Consult: store, Surveys: store, EDemocracy: store})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()

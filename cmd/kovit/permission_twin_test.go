@@ -329,8 +329,9 @@ func testPermissionTwins(t *testing.T, engine string) {
 	for _, r := range a.routes {
 		routes[r] = true
 	}
-	reads := append(append(twinReads(), consultTwinReads()...), surveyTwinReads()...)
-	writes := append(append(twinWrites(), consultTwinWrites()...), surveyTwinWrites()...)
+	edReads, edWrites := edemocracyTwins()
+	reads := append(append(append(twinReads(), consultTwinReads()...), surveyTwinReads()...), edReads...)
+	writes := append(append(append(twinWrites(), consultTwinWrites()...), surveyTwinWrites()...), edWrites...)
 	paired := map[string]bool{}
 	for _, p := range append(append([]twinPair{}, reads...), writes...) {
 		for _, r := range []string{p.page.route, p.api.route} {

@@ -11,6 +11,7 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/consult"
 	"kovit/internal/desk"
+	"kovit/internal/edemocracy"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
@@ -42,6 +43,8 @@ type Deps struct {
 	// Consult keeps consultations on the association's drafts (issue 16).
 	Consult consult.Store
 	Surveys survey.Store
+	// EDemocracy keeps each municipality's e-democracy practice (issue 16).
+	EDemocracy edemocracy.Store
 }
 
 // API serves the JSON API.
@@ -60,6 +63,7 @@ type API struct {
 	visits         desk.Visits
 	consult        consult.Store
 	surveys        survey.Store
+	edemocracy     edemocracy.Store
 }
 
 // New returns the API over d.
@@ -83,6 +87,7 @@ func New(d Deps) *API {
 		visits:         d.Visits,
 		consult:        d.Consult,
 		surveys:        d.Surveys,
+		edemocracy:     d.EDemocracy,
 	}
 }
 

@@ -48,7 +48,7 @@ func newServer(t testing.TB, store *sqlstore.Store) *testServer {
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, nil))
 	mux := http.NewServeMux()
-	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Notifications: store, Consult: store, Surveys: store, Catalog: catalog, Logger: logger,
+	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Notifications: store, Consult: store, Surveys: store, EDemocracy: store, Catalog: catalog, Logger: logger,
 		Needs: store, BaseURL: testBaseURL, Visits: store,
 		Desk: desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store})})
 	authn.Refuse = jsonAPI.WriteProblem

@@ -5,6 +5,7 @@ import (
 
 	"kovit/internal/api"
 	"kovit/internal/consult"
+	"kovit/internal/edemocracy"
 	surveys "kovit/internal/survey"
 )
 
@@ -48,4 +49,11 @@ func TestOpenAPISurveySchemas(t *testing.T) {
 		"SurveyResult":    surveys.Result{},
 		"SurveyResults":   api.SurveyResults{},
 	})
+}
+
+// TestOpenAPIPracticeSchemas: the e-democracy practice schemas list exactly the JSON fields
+// of their Go types.
+func TestOpenAPIPracticeSchemas(t *testing.T) {
+	doc, _ := fetchOpenAPI(t)
+	checkSchemas(t, doc, map[string]any{"Practice": edemocracy.Practice{}, "PracticeSummary": edemocracy.Summary{}, "PracticeList": api.PracticeList{}})
 }

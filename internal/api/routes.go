@@ -159,6 +159,10 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/surveys/{id}/responses/{ehak}", a.getResponse, perUser},
 		{"PUT", prefix + "/surveys/{id}/responses/{ehak}", a.saveResponse, perUser},
 		{"POST", prefix + "/surveys/{id}/responses/{ehak}/approval", a.approveResponse, perUser},
+		// Each municipality's e-democracy practice (issue 16).
+		{"GET", prefix + "/edemocracy", a.listPractices, shared},
+		{"GET", prefix + "/edemocracy/{ehak}", a.getPractice, shared},
+		{"PUT", prefix + "/edemocracy/{ehak}", a.savePractice, perUser},
 	}
 }
 

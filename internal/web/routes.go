@@ -212,6 +212,10 @@ func (ui *UI) routes() []route {
 		{"GET /surveys/{id}/responses/{ehak}", ui.surveyResponse},
 		{"POST /surveys/{id}/responses/{ehak}", ui.surveyResponseSave},
 		{"POST /surveys/{id}/responses/{ehak}/approve", ui.surveyResponseApprove},
+		// Each municipality's e-democracy practice (issue 16).
+		{"GET /edemocracy", ui.edemocracyList},
+		{"GET /municipalities/{ehak}/edemocracy", ui.edemocracyShow},
+		{"POST /municipalities/{ehak}/edemocracy", ui.edemocracySave},
 	}
 }
 

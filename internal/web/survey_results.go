@@ -33,7 +33,7 @@ type resultView struct {
 
 type groupView struct {
 	Group, Responses, Mean string
-	Counts               []string // "option: count (share)", by option
+	Counts                 []string // "option: count (share)", by option
 }
 
 // views writes out results in the page's language.

@@ -98,6 +98,8 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"survey/show":            surveySamples(base)["survey/show"],
 		"survey/response":        surveySamples(base)["survey/response"],
 		"survey/results":         surveySamples(base)["survey/results"],
+		"edemocracy/list":        edemocracySamples(base)["edemocracy/list"],
+		"edemocracy/show":        edemocracySamples(base)["edemocracy/show"],
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}

@@ -12,6 +12,7 @@ import (
 	"kovit/internal/chart"
 	"kovit/internal/consult"
 	"kovit/internal/desk"
+	"kovit/internal/edemocracy"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/mail"
@@ -64,6 +65,8 @@ type Deps struct {
 	Consult consult.Store
 	// Surveys keeps the yearly surveys of the municipalities (issue 16).
 	Surveys survey.Store
+	// EDemocracy keeps each municipality's e-democracy practice (issue 16).
+	EDemocracy edemocracy.Store
 }
 
 // UI serves the HTML pages.
