@@ -88,6 +88,8 @@ func TestEveryPageAnswersForAdmin(t *testing.T) {
 		t.Fatal(err)
 	}
 	needFixture(t, a)
+	consultFixture(t, a) // consultation 1, a draft only its managers read
+	surveyFixture(t, a)  // survey 1
 	admin, err := a.store.UserByEmail(context.Background(), "admin@kovit.test")
 	if err != nil {
 		t.Fatal(err)
