@@ -17,12 +17,13 @@ import (
 func runDemo(args []string) error {
 	var months int
 	var seed uint64
-	var withPlan, withNeeds bool
+	var withPlan, withNeeds, withEDemocracy bool
 	c, _, err := parseConfig("demo", args, func(fs *flag.FlagSet) {
 		fs.IntVar(&months, "months", 18, "months of synthetic history")
 		fs.Uint64Var(&seed, "seed", 1, "random seed: the same seed gives the same data")
 		fs.BoolVar(&withPlan, "plan", true, "also an action plan of 1,000 activities, 20 of them joint with every municipality")
 		fs.BoolVar(&withNeeds, "needs", true, "also a collection round of 3,000 needs, 2,400 submitted and 300 consolidated needs")
+		fs.BoolVar(&withEDemocracy, "edemocracy", true, "also an open consultation, two yearly surveys and every municipality's e-democracy practice")
 	})
 	if err != nil {
 		return err
@@ -55,6 +56,11 @@ func runDemo(args []string) error {
 		shape := demo.BenchmarkNeeds
 		shape.Seed = seed
 		if _, err := demo.Needs(ctx, store, shape); err != nil {
+			return err
+		}
+	}
+	if withEDemocracy {
+		if err := demo.EDemocracy(ctx, store, seed, time.Now()); err != nil {
 			return err
 		}
 	}
