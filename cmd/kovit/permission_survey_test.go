@@ -21,6 +21,7 @@ func surveyPermissionCases() map[string]permissionCase {
 		"POST /surveys/{id}/edit":                             {scopeNational, "POST", "/surveys/999999/edit", form, "title=Uus&year=2026&deadline=2026-12-31&version=1"},
 		"POST /surveys/{id}/reminders":                        {scopeNational, "POST", "/surveys/999999/reminders", form, ""},
 		"POST /surveys/{id}/responses/{ehak}":                 {scopeMunicipality, "POST", "/surveys/999999/responses/0784", form, "a.x=1&version=0"},
+		"POST /surveys/{id}/responses/{ehak}/apply":           {scopeMunicipality, "POST", "/surveys/999999/responses/0784/apply", form, "service_code=SOC-001&cell_version=0"},
 		"POST /surveys/{id}/responses/{ehak}/approve":         {scopeAdmin, "POST", "/surveys/999999/responses/0784/approve", form, "version=1"},
 		"POST /api/v1/surveys":                                {scopeNational, "POST", "/api/v1/surveys", js, `{"title":"Uus","year":2026,"deadline":"2026-12-31","questions":[{"key":"a","text":"K","type":"text"}]}`},
 		"PATCH /api/v1/surveys/{id}":                          {scopeNational, "PATCH", "/api/v1/surveys/999999", js, `{"title":"Uus","version":1}`},

@@ -38,7 +38,7 @@ func testSurveyJourney(t *testing.T, engine string) {
 	}
 	questions := "stream | single | Kas volikogu istungeid kantakse üle? | jah; ei | required\n" +
 		"url | text | Ülekande aadress | | if=stream=jah\nbudget | number | Kaasava eelarve summa (EUR) | | min=0\n" +
-		"services | service_grid | E-teenused | pakutakse; ei\n"
+		"services | service_grid | E-teenused | offered; not_offered | maps=matrix_offering\n"
 	qs, err := survey.ParseQuestions(questions)
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +49,7 @@ func testSurveyJourney(t *testing.T, engine string) {
 	}
 	r, err := a.store.SaveResponse(ctx, survey.Response{SurveyID: last.ID, MunicipalityEHAK: "0793", Answers: map[string]survey.Answer{
 		"stream": {Text: "jah"}, "url": {Text: "https://www.tartu.ee/volikogu"}, "budget": {Number: num(200000)},
-		"services": {Grid: map[string]string{"SOC-001": "pakutakse"}}}}, true)
+		"services": {Grid: map[string]string{"SOC-001": "offered"}}}}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func testSurveyJourney(t *testing.T, engine string) {
 		t.Errorf("the staff's desk before answering: %v", k)
 	}
 	form := url.Values{"version": {"0"}, "prefilled": {"stream", "url", "budget", "services"}, "a.stream": {"jah"},
-		"a.url": {"https://www.tartu.ee/volikogu"}, "a.budget": {"250 000"}, "g.services.SOC-001": {"pakutakse"}}
+		"a.url": {"https://www.tartu.ee/volikogu"}, "a.budget": {"250 000"}, "g.services.SOC-001": {"offered"}}
 	s, body = postForm(t, staff, base+"/responses/0793", form)
 	expect("save with one change", s, body, http.StatusSeeOther)
 	saved, err := a.store.Response(ctx, surveys[0].ID, "0793")
@@ -103,6 +103,20 @@ func testSurveyJourney(t *testing.T, engine string) {
 	s, body = postForm(t, lead, base+"/responses/0793/approve", url.Values{"version": {"2"}})
 	expect("the lead approves", s, body, http.StatusSeeOther)
 
+	// The approved grid proposes Tartu's matrix cell, applied through the e-service rules.
+	_, body = get(t, staff, base+"/responses/0793")
+	if !strings.Contains(body, "Ettepanekud e-teenuste maatriksi muutmiseks") || !strings.Contains(body, `value="SOC-001"`) {
+		t.Fatalf("no proposal:\n%.3000s", body)
+	}
+	s, body = postForm(t, staff, base+"/responses/0793/apply", url.Values{"service_code": {"SOC-001"}, "cell_version": {"0"}})
+	expect("apply the proposal", s, body, http.StatusSeeOther)
+	cell, err := a.store.Cell(ctx, "0793", "SOC-001")
+	if err != nil || cell.Offering != "offered" || cell.Version != 1 || cell.Verification != "self_reported" {
+		t.Errorf("the cell: %+v %v", cell, err)
+	}
+	if s, _ := postForm(t, staff, base+"/responses/0793/apply", url.Values{"service_code": {"SOC-001"}, "cell_version": {"1"}}); s != http.StatusConflict {
+		t.Errorf("applying again: %d", s)
+	}
 	_, body = get(t, coordinator, base)
 	if !strings.Contains(body, "Kinnitatud vastuseid 1 / 79.") {
 		t.Errorf("the board:\n%.2000s", body)

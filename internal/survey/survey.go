@@ -59,7 +59,13 @@ type Question struct {
 	Min      *float64   `json:"min"`
 	Max      *float64   `json:"max"`
 	ShowIf   *Condition `json:"show_if"`
+	// Maps names the data kovit keeps that the answers feed: MapsOffering for a grid
+	// whose options are the matrix's offerings. Approving a response proposes the updates.
+	Maps string `json:"maps"`
 }
+
+// MapsOffering maps a per-service grid to the e-service matrix's offering of each cell.
+const MapsOffering = "matrix_offering"
 
 // Survey is one year's survey.
 type Survey struct {
@@ -166,6 +172,9 @@ func checkQuestion(p *kovit.Problems, field string, q Question, earlier map[stri
 	}
 	if q.Min != nil && q.Max != nil && *q.Min >= *q.Max {
 		p.Add(field+".max", "survey.error.range")
+	}
+	if q.Maps != "" && (q.Maps != MapsOffering || q.Type != ServiceGrid || !offerings(q.Options)) {
+		p.Add(field+".maps", "survey.error.maps")
 	}
 	if c := q.ShowIf; c != nil {
 		on, ok := earlier[c.Key]

@@ -3,6 +3,7 @@ package survey
 import (
 	"testing"
 
+	"kovit/internal/eservice"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 )
@@ -131,5 +132,22 @@ func TestParseQuestionsAndBack(t *testing.T) {
 	}
 	if _, err := ParseQuestions("only | two"); !kovit.FieldsOf(err).Has("questions") {
 		t.Errorf("a short line: %v", err)
+	}
+}
+
+func TestProposals(t *testing.T) {
+	s := Survey{Questions: []Question{{Key: "grid", Text: "T", Type: ServiceGrid, Options: []string{"offered", "not_offered"}, Maps: MapsOffering}}}
+	if err := (Survey{Year: 2026, Title: "x", Deadline: "2026-12-31", Questions: []Question{{Key: "g", Text: "T", Type: ServiceGrid, Options: []string{"jah", "ei"}, Maps: MapsOffering}}}).Validate(); !kovit.FieldsOf(err).Has("questions[0].maps") {
+		t.Errorf("a grid of other options mapped to offerings: %v", err)
+	}
+	r := Response{State: Approved, Answers: map[string]Answer{"grid": {Grid: map[string]string{"SOC-001": "offered", "SOC-002": "not_offered", "SOC-003": "offered"}}}}
+	row := map[string]eservice.Cell{"SOC-001": {Offering: eservice.Offered, Version: 2}, "SOC-002": {Offering: eservice.Offered, Version: 5}}
+	ps := Proposals(s, r, row)
+	if len(ps) != 2 || ps[0].ServiceCode != "SOC-002" || ps[0].Proposed != eservice.NotOffered || ps[0].CellVersion != 5 || ps[1].ServiceCode != "SOC-003" || ps[1].Current != "" {
+		t.Errorf("%+v", ps)
+	}
+	r.State = Submitted
+	if Proposals(s, r, row) != nil {
+		t.Error("a response not approved proposes updates")
 	}
 }

@@ -40,6 +40,8 @@ func ParseQuestions(text string) ([]Question, error) {
 				switch name {
 				case "required":
 					q.Required = true
+				case "maps":
+					q.Maps = value
 				case "min", "max":
 					v, err := strconv.ParseFloat(value, 64)
 					if err != nil {
@@ -85,6 +87,9 @@ func QuestionsText(qs []Question) string {
 		}
 		if q.ShowIf != nil {
 			flags = append(flags, "if="+q.ShowIf.Key+"="+q.ShowIf.Equals)
+		}
+		if q.Maps != "" {
+			flags = append(flags, "maps="+q.Maps)
 		}
 		if len(flags) > 0 {
 			b.WriteString(" | " + strings.Join(flags, " "))

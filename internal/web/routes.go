@@ -212,6 +212,7 @@ func (ui *UI) routes() []route {
 		{"GET /surveys/{id}/responses/{ehak}", ui.surveyResponse},
 		{"POST /surveys/{id}/responses/{ehak}", ui.surveyResponseSave},
 		{"POST /surveys/{id}/responses/{ehak}/approve", ui.surveyResponseApprove},
+		{"POST /surveys/{id}/responses/{ehak}/apply", ui.surveyResponseApply},
 		// Each municipality's e-democracy practice (issue 16).
 		{"GET /edemocracy", ui.edemocracyList},
 		{"GET /municipalities/{ehak}/edemocracy", ui.edemocracyShow},

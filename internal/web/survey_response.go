@@ -24,6 +24,9 @@ type surveyResponsePage struct {
 	CanAnswer  bool
 	CanApprove bool
 	Form       form
+	// Proposals are the matrix updates the approved response proposes, for those who
+	// edit the municipality's cells.
+	Proposals []survey.Proposal
 }
 
 // Shown reports whether question q is asked given the answers so far.
@@ -87,9 +90,55 @@ func (ui *UI) loadSurveyResponse(r *http.Request) (surveyResponsePage, error) {
 	sp := ui.surveyPage(r, "")
 	sp.S = s
 	sp.Title = sp.L.T("survey.response.title", "Survey", s.Title, "Name", m.Name)
-	return surveyResponsePage{surveyPage: sp, R: resp, Name: m.Name, Services: services,
+	p := surveyResponsePage{surveyPage: sp, R: resp, Name: m.Name, Services: services,
 		CanAnswer:  s.Open && resp.State != survey.Approved && auth.Allowed(auth.CanAnswerSurvey(u, ehak)),
-		CanApprove: resp.State == survey.Submitted && auth.Allowed(auth.CanApproveResponse(u, ehak))}, nil
+		CanApprove: resp.State == survey.Submitted && auth.Allowed(auth.CanApproveResponse(u, ehak))}
+	if resp.State == survey.Approved && auth.Allowed(auth.CanEditMunicipality(u, ehak)) {
+		grid, err := ui.Services.Grid(ctx)
+		if err != nil {
+			return p, err
+		}
+		p.Proposals = survey.Proposals(s, resp, grid[ehak])
+	}
+	return p, nil
+}
+
+// surveyResponseApply applies one update the approved response proposes to the
+// municipality's matrix cell, through the e-service module's own save: its version check,
+// audit and verification reset.
+func (ui *UI) surveyResponseApply(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	ehak := r.PathValue("ehak")
+	if err := auth.CanEditMunicipality(auth.UserFrom(ctx), ehak); err != nil {
+		return err
+	}
+	p, err := ui.loadSurveyResponse(r)
+	if err != nil {
+		return err
+	}
+	code := r.PostFormValue("service_code")
+	var problems kovit.Problems
+	version := formInt(r, "cell_version", &problems)
+	if err := problems.Err(); err != nil {
+		return err
+	}
+	i := slices.IndexFunc(p.Proposals, func(x survey.Proposal) bool { return x.ServiceCode == code })
+	if i < 0 {
+		return kovit.Errorf(kovit.EConflict, "survey.error.no_proposal")
+	}
+	c, err := ui.Services.Cell(ctx, ehak, code)
+	if err != nil {
+		return err
+	}
+	in := eservice.CellInput{Offering: p.Proposals[i].Proposed, URL: c.URL, System: c.System, EvidenceURL: c.EvidenceURL,
+		EvidenceCheckedOn: c.EvidenceCheckedOn, Version: version}
+	if in.Offering == eservice.Offered {
+		in.Met = c.Met
+	}
+	if _, err := ui.Services.SaveCell(ctx, ehak, code, in); err != nil {
+		return err
+	}
+	return ui.redirect(w, r, "/surveys/"+strconv.FormatInt(p.S.ID, 10)+"/responses/"+ehak, "survey.flash.applied")
 }
 
 func (ui *UI) surveyResponse(w http.ResponseWriter, r *http.Request) error {

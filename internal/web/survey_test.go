@@ -42,7 +42,8 @@ func surveySamples(base Page) map[string]any {
 		"survey/show": surveyShowPage{surveyPage: sp, Board: survey.BoardOf(ms, []survey.Response{r}), Own: "0793", Reminded: 3, Edit: s, Form: form{Message: "x"}},
 		"survey/response": surveyResponsePage{surveyPage: sp, R: r, Name: "Tartu linn", Services: services, CanAnswer: true, CanApprove: true,
 			Form: form{Problems: problems}},
-		"survey/response_read": surveyResponsePage{surveyPage: sp, R: r, Name: "Tartu linn", Services: services},
+		"survey/response_read": surveyResponsePage{surveyPage: sp, R: r, Name: "Tartu linn", Services: services,
+			Proposals: []survey.Proposal{{Question: "services", ServiceCode: "SOC-001", Current: eservice.Offered, Proposed: eservice.NotOffered, CellVersion: 3}}},
 		"survey/results":       resultsSample(surveyResultsPage{surveyPage: sp, Group: "type", Groupings: survey.Groupings, Results: results}),
 	}
 }
@@ -64,7 +65,7 @@ func TestSurveyResponseReadOnly(t *testing.T) {
 		if err := tmpl.execute(&b, "survey/response", surveySamples(base)["survey/response_read"]); err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"https://x", "veeb", "<dd>10", "2026-01-01"} {
+		for _, want := range []string{"https://x", "veeb", "<dd>10", "2026-01-01", `name="cell_version" value="3"`} {
 			if !strings.Contains(b.String(), want) {
 				t.Errorf("%s: no %q", lang, want)
 			}
