@@ -44,7 +44,7 @@ func surveySamples(base Page) map[string]any {
 			Form: form{Problems: problems}},
 		"survey/response_read": surveyResponsePage{surveyPage: sp, R: r, Name: "Tartu linn", Services: services,
 			Proposals: []survey.Proposal{{Question: "services", ServiceCode: "SOC-001", Current: eservice.Offered, Proposed: eservice.NotOffered, CellVersion: 3}}},
-		"survey/results":       resultsSample(surveyResultsPage{surveyPage: sp, Group: "type", Groupings: survey.Groupings, Results: results}),
+		"survey/results": resultsSample(surveyResultsPage{surveyPage: sp, Group: "type", Groupings: survey.Groupings, Results: results}),
 	}
 }
 
