@@ -44,12 +44,16 @@ func everyPageFixture(t *testing.T, a *testApp) *strings.Replacer {
 	}
 	needFixture(t, a)
 	adviceFixture(t, a)
+	consultFixture(t, a) // consultation 1, a draft only its managers read
+	surveyFixture(t, a)  // survey 1
+	securityFixture(t, a)
 	admin, err := a.store.UserByEmail(ctx, "admin@kovit.test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return strings.NewReplacer("{token}", a.app.notify.Signer.SettingsToken(admin.ID), "counties/{ehak}", "counties/0079", "activities/{id}", "activities/"+itoa(act.ID),
 		"indicators/{id}", "indicators/"+itoa(ind.ID),
+		"modules/{code}", "modules/ISMS.1", "{year}", "2023",
 		"{ehak}", "0793", "{code}", "SOC-001", "{id}", "1", "{a}", "1", "{b}", "2", "{$}", "")
 }
 

@@ -12,6 +12,7 @@ import (
 	"kovit/internal/api"
 	"kovit/internal/auth"
 	"kovit/internal/chart"
+	"kovit/internal/consult"
 	"kovit/internal/desk"
 	"kovit/internal/digest"
 	"kovit/internal/eservice"
@@ -24,6 +25,7 @@ import (
 	"kovit/internal/security"
 	"kovit/internal/server"
 	"kovit/internal/sqlstore"
+	"kovit/internal/survey"
 	"kovit/internal/web"
 )
 
@@ -96,10 +98,15 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	dsk.Providers = append(dsk.Providers, security.DeskProvider(store))
 	// Advice and representation (issue 15): late questions and entries to review.
 	dsk.Providers = append(dsk.Providers, desk.AdviceProvider(store, calendar), desk.RoundsProvider(store))
+	dsk.Providers = append(dsk.Providers, consult.DeskProvider(store), survey.DeskProvider(store, func(ctx context.Context, v desk.Viewer) bool {
+		u, err := store.User(ctx, v.UserID)
+		return err == nil && auth.CanApproveSurveyResponse(&u, v.Municipality) == nil
+	}))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
-		Follows: store, Security: store, Advice: store, Rounds: store, Calendar: calendar}
+		Follows: store, Security: store, Advice: store, Rounds: store, Calendar: calendar,
+		Consult: store, Surveys: store, EDemocracy: store}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err
@@ -124,7 +131,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
 		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Follows: store, Security: store,
-		Advice: store, Rounds: store, Calendar: calendar})
+		Advice: store, Rounds: store, Calendar: calendar, Consult: store, Surveys: store, EDemocracy: store})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()

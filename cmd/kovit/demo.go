@@ -17,7 +17,7 @@ import (
 func runDemo(args []string) error {
 	var months int
 	var seed uint64
-	var withPlan, withNeeds, withSecurity, withAdvice bool
+	var withPlan, withNeeds, withSecurity, withAdvice, withEDemocracy bool
 	c, _, err := parseConfig("demo", args, func(fs *flag.FlagSet) {
 		fs.IntVar(&months, "months", 18, "months of synthetic history")
 		fs.Uint64Var(&seed, "seed", 1, "random seed: the same seed gives the same data")
@@ -25,6 +25,7 @@ func runDemo(args []string) error {
 		fs.BoolVar(&withNeeds, "needs", true, "also a collection round of 3,000 needs, 2,400 submitted and 300 consolidated needs")
 		fs.BoolVar(&withSecurity, "security", true, "also 500 synthetic E-ITS measures and a self-assessment round answered by all 79 municipalities")
 		fs.BoolVar(&withAdvice, "advice", true, "also 200 questions, 5,000 knowledge-base entries and a round of comment of 40 sections")
+		fs.BoolVar(&withEDemocracy, "edemocracy", true, "also an open consultation, two yearly surveys and every municipality's e-democracy practice")
 	})
 	if err != nil {
 		return err
@@ -68,6 +69,11 @@ func runDemo(args []string) error {
 		shape := demo.BenchmarkAdvice
 		shape.Seed = seed
 		if err := demo.Advice(ctx, store, shape); err != nil {
+			return err
+		}
+	}
+	if withEDemocracy {
+		if err := demo.EDemocracy(ctx, store, seed, time.Now()); err != nil {
 			return err
 		}
 	}

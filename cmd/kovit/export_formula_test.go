@@ -47,21 +47,24 @@ func TestCSVExportsHoldNoFormulas(t *testing.T) {
 			t.Fatal(err)
 		}
 		round := adviceFormulaFixture(t, a, ctx, evilText)
+		consultation := consultExportFixture(t, a, ctx, evilText)
 		exports := map[string]string{
-			"GET /municipalities.csv":               "/municipalities.csv",
-			"GET /eservices/matrix.csv":             "/eservices/matrix.csv",
-			"GET /plan/strategies/{id}/export.csv":  "/plan/strategies/" + itoa(s.ID) + "/export.csv",
-			"GET /needs.csv":                        "/needs.csv",
-			"GET /consolidated.csv":                 "/consolidated.csv",
-			"GET /measures.csv":                     "/measures.csv",
-			"GET /admin/audit.csv":                  "/admin/audit.csv",
-			"GET /api/v1/needs.csv":                 "/api/v1/needs.csv",
-			"GET /api/v1/consolidated-needs.csv":    "/api/v1/consolidated-needs.csv",
-			"GET /api/v1/measures.csv":              "/api/v1/measures.csv",
-			"GET /inquiries.csv":                    "/inquiries.csv",
-			"GET /inquiries/stats.csv":              "/inquiries/stats.csv",
-			"GET /kb.csv":                           "/kb.csv",
-			"GET /comment-rounds/{id}/position.csv": "/comment-rounds/" + itoa(round) + "/position.csv",
+			"GET /consultations/{id}/comments.csv":        "/consultations/" + consultation + "/comments.csv",
+			"GET /api/v1/consultations/{id}/comments.csv": "/api/v1/consultations/" + consultation + "/comments.csv",
+			"GET /municipalities.csv":                     "/municipalities.csv",
+			"GET /eservices/matrix.csv":                   "/eservices/matrix.csv",
+			"GET /plan/strategies/{id}/export.csv":        "/plan/strategies/" + itoa(s.ID) + "/export.csv",
+			"GET /needs.csv":                              "/needs.csv",
+			"GET /consolidated.csv":                       "/consolidated.csv",
+			"GET /measures.csv":                           "/measures.csv",
+			"GET /admin/audit.csv":                        "/admin/audit.csv",
+			"GET /api/v1/needs.csv":                       "/api/v1/needs.csv",
+			"GET /api/v1/consolidated-needs.csv":          "/api/v1/consolidated-needs.csv",
+			"GET /api/v1/measures.csv":                    "/api/v1/measures.csv",
+			"GET /inquiries.csv":                          "/inquiries.csv",
+			"GET /inquiries/stats.csv":                    "/inquiries/stats.csv",
+			"GET /kb.csv":                                 "/kb.csv",
+			"GET /comment-rounds/{id}/position.csv":       "/comment-rounds/" + itoa(round) + "/position.csv",
 		}
 		for _, r := range a.routes {
 			if _, ok := exports[r]; strings.HasSuffix(r, ".csv") && !ok {

@@ -203,6 +203,9 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	maps.Copy(cases, i12aPermissionCases())
 	maps.Copy(cases, securityPermissionCases())
 	maps.Copy(cases, advicePermissionCases())
+	maps.Copy(cases, consultPermissionCases())
+	maps.Copy(cases, surveyPermissionCases())
+	maps.Copy(cases, edemocracyPermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {

@@ -336,9 +336,10 @@ func testPermissionTwins(t *testing.T, engine string) {
 	for _, r := range a.routes {
 		routes[r] = true
 	}
-	reads, writes := twinReads(), twinWrites()
 	secReads, secWrites := securityTwins()
-	reads, writes = append(reads, secReads...), append(writes, secWrites...)
+	edReads, edWrites := edemocracyTwins()
+	reads := append(append(append(append(twinReads(), consultTwinReads()...), surveyTwinReads()...), edReads...), secReads...)
+	writes := append(append(append(append(twinWrites(), consultTwinWrites()...), surveyTwinWrites()...), edWrites...), secWrites...)
 	paired := map[string]bool{}
 	for _, p := range append(append([]twinPair{}, reads...), writes...) {
 		for _, r := range []string{p.page.route, p.api.route} {
@@ -358,7 +359,8 @@ func testPermissionTwins(t *testing.T, engine string) {
 		}
 	}
 
-	ids := needReadFixture(t, a)
+	consultIDs, _ := consultFixture(t, a)
+	ids := replacers{needReadFixture(t, a), consultIDs, surveyFixture(t, a)}
 	sec := securityFixture(t, a)
 	adviceFixture(t, a)
 	coordUser := a.user(t, "kati@kovit.test", auth.RoleCoordinator, "")

@@ -10,7 +10,9 @@ import (
 
 	"kovit/internal/audit"
 	"kovit/internal/auth"
+	"kovit/internal/consult"
 	"kovit/internal/desk"
+	"kovit/internal/edemocracy"
 	"kovit/internal/eservice"
 	"kovit/internal/follow"
 	"kovit/internal/i18n"
@@ -21,6 +23,7 @@ import (
 	"kovit/internal/plan"
 	"kovit/internal/security"
 	"kovit/internal/server"
+	"kovit/internal/survey"
 )
 
 // Deps are the services the API works on; cmd/kovit passes the one sqlstore for all stores.
@@ -49,6 +52,11 @@ type Deps struct {
 	Advice   advice.Store
 	Rounds   advice.RoundStore
 	Calendar *advice.Calendar
+	// Consult keeps consultations on the association's drafts (issue 16).
+	Consult consult.Store
+	Surveys survey.Store
+	// EDemocracy keeps each municipality's e-democracy practice (issue 16).
+	EDemocracy edemocracy.Store
 }
 
 // API serves the JSON API.
@@ -70,6 +78,9 @@ type API struct {
 	advice         advice.Store
 	rounds         advice.RoundStore
 	calendar       *advice.Calendar
+	consult        consult.Store
+	surveys        survey.Store
+	edemocracy     edemocracy.Store
 }
 
 // New returns the API over d.
@@ -96,6 +107,9 @@ func New(d Deps) *API {
 		advice:         d.Advice,
 		rounds:         d.Rounds,
 		calendar:       d.Calendar,
+		consult:        d.Consult,
+		surveys:        d.Surveys,
+		edemocracy:     d.EDemocracy,
 	}
 }
 

@@ -177,6 +177,35 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/positions/{id}/points", a.addPoint, perUser},
 		{"POST", prefix + "/positions/{id}/comments/{cid}/decide", a.decideComment, perUser},
 		{"PUT", prefix + "/positions/{id}/dispositions", a.setDispositions, perUser},
+		// Consultations on the association's drafts (issue 16).
+		{"GET", prefix + "/consultations", a.listConsultations, perUser},
+		{"POST", prefix + "/consultations", a.createConsultation, perUser},
+		{"GET", prefix + "/consultations/{id}", a.getConsultation, perUser},
+		{"PATCH", prefix + "/consultations/{id}", a.updateConsultation, perUser},
+		{"POST", prefix + "/consultations/{id}/phase", a.moveConsultation, perUser},
+		{"POST", prefix + "/consultations/{id}/versions", a.addDocVersion, perUser},
+		{"GET", prefix + "/consultations/{id}/diff", a.consultationDiff, perUser},
+		{"GET", prefix + "/consultations/{id}/comments", a.listComments, perUser},
+		{"POST", prefix + "/consultations/{id}/comments", a.addComment, perUser},
+		{"GET", prefix + "/consultations/{id}/comments.csv", a.exportComments, perUser},
+		{"GET", prefix + "/consultations/{id}/comments.xlsx", a.exportComments, perUser},
+		{"POST", prefix + "/consultations/{id}/comments/{comment}/moderation", a.moderateComment, perUser},
+		{"POST", prefix + "/consultations/{id}/comments/{comment}/disposition", a.disposeComment, perUser},
+		// Surveys of the municipalities (issue 16).
+		{"GET", prefix + "/surveys", a.listSurveys, perUser},
+		{"POST", prefix + "/surveys", a.createSurvey, perUser},
+		{"GET", prefix + "/surveys/{id}", a.getSurvey, perUser},
+		{"PATCH", prefix + "/surveys/{id}", a.updateSurvey, perUser},
+		{"POST", prefix + "/surveys/{id}/reminders", a.remindSurvey, perUser},
+		{"GET", prefix + "/surveys/{id}/results", a.getSurveyResults, perUser},
+		{"GET", prefix + "/surveys/{id}/results.xlsx", a.exportSurveyResults, perUser},
+		{"GET", prefix + "/surveys/{id}/responses/{ehak}", a.getResponse, perUser},
+		{"PUT", prefix + "/surveys/{id}/responses/{ehak}", a.saveResponse, perUser},
+		{"POST", prefix + "/surveys/{id}/responses/{ehak}/approval", a.approveResponse, perUser},
+		// Each municipality's e-democracy practice (issue 16).
+		{"GET", prefix + "/edemocracy", a.listPractices, shared},
+		{"GET", prefix + "/edemocracy/{ehak}", a.getPractice, shared},
+		{"PUT", prefix + "/edemocracy/{ehak}", a.savePractice, perUser},
 	}
 }
 

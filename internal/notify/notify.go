@@ -49,6 +49,11 @@ const (
 	CommentRoundOpened Kind = "comment_round_opened"
 	CommentReminder    Kind = "comment_round_reminder"
 	CommentOutcome     Kind = "comment_outcome"
+	// Consultations (issue 16): one opened for comments; the response to one's comment.
+	ConsultationOpened Kind = "consultation_opened"
+	CommentDisposed    Kind = "comment_disposed"
+	// Surveys (issue 16): a municipality's official response is still due.
+	SurveyDue Kind = "survey_due"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -100,6 +105,9 @@ var Kinds = []KindInfo{
 	{CommentRoundOpened, Immediate},
 	{CommentReminder, Immediate},
 	{CommentOutcome, Weekly},
+	{ConsultationOpened, Weekly},
+	{CommentDisposed, Immediate},
+	{SurveyDue, Immediate},
 }
 
 // Known reports whether k is one of Kinds.
@@ -204,6 +212,13 @@ func (n Notification) Path() string {
 		return "/inquiries/" + n.EntityID
 	case audit.KindCommentRound:
 		return "/comment-rounds/" + n.EntityID
+	case audit.KindConsultation:
+		return "/consultations/" + n.EntityID
+	case audit.KindConsultationComment:
+		consultation, comment, _ := strings.Cut(n.EntityID, "/")
+		return "/consultations/" + consultation + "/comments#c" + comment
+	case audit.KindSurvey:
+		return "/surveys/" + n.EntityID
 	}
 	return "/notifications"
 }

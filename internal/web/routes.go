@@ -255,6 +255,38 @@ func (ui *UI) routes() []route {
 		{"POST /comment-rounds/{id}/comments/{cid}/decide", ui.commentDecide},
 		{"POST /comment-rounds/{id}/board", ui.roundBoardApproval},
 		{"POST /comment-rounds/{id}/dispositions", ui.dispositionsImport},
+		// Consultations on the association's drafts (issue 16).
+		{"GET /consultations", ui.consultList},
+		{"GET /consultations/new", ui.consultNew},
+		{"POST /consultations", ui.consultCreate},
+		{"GET /consultations/{id}", ui.consultShow},
+		{"POST /consultations/{id}/edit", ui.consultUpdate},
+		{"POST /consultations/{id}/phase", ui.consultMove},
+		{"GET /consultations/{id}/versions/new", ui.consultVersionForm},
+		{"POST /consultations/{id}/versions", ui.consultVersionCreate},
+		{"GET /consultations/{id}/diff", ui.consultDiff},
+		{"POST /consultations/{id}/comments", ui.consultAddComment},
+		{"GET /consultations/{id}/comments", ui.consultComments},
+		{"GET /consultations/{id}/comments.csv", ui.consultExport},
+		{"GET /consultations/{id}/comments.xlsx", ui.consultExport},
+		{"POST /consultations/{id}/comments/{comment}/moderate", ui.consultModerate},
+		{"POST /consultations/{id}/comments/{comment}/dispose", ui.consultDispose},
+		// Surveys of the municipalities (issue 16).
+		{"GET /surveys", ui.surveyList},
+		{"POST /surveys", ui.surveyCreate},
+		{"GET /surveys/{id}", ui.surveyShow},
+		{"POST /surveys/{id}/edit", ui.surveyUpdate},
+		{"POST /surveys/{id}/reminders", ui.surveyRemind},
+		{"GET /surveys/{id}/results", ui.surveyResults},
+		{"GET /surveys/{id}/results.xlsx", ui.surveyResultsExport},
+		{"GET /surveys/{id}/responses/{ehak}", ui.surveyResponse},
+		{"POST /surveys/{id}/responses/{ehak}", ui.surveyResponseSave},
+		{"POST /surveys/{id}/responses/{ehak}/approve", ui.surveyResponseApprove},
+		{"POST /surveys/{id}/responses/{ehak}/apply", ui.surveyResponseApply},
+		// Each municipality's e-democracy practice (issue 16).
+		{"GET /edemocracy", ui.edemocracyList},
+		{"GET /municipalities/{ehak}/edemocracy", ui.edemocracyShow},
+		{"POST /municipalities/{ehak}/edemocracy", ui.edemocracySave},
 	}
 }
 

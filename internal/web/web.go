@@ -12,7 +12,9 @@ import (
 	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/chart"
+	"kovit/internal/consult"
 	"kovit/internal/desk"
+	"kovit/internal/edemocracy"
 	"kovit/internal/eservice"
 	"kovit/internal/follow"
 	"kovit/internal/i18n"
@@ -22,6 +24,7 @@ import (
 	"kovit/internal/notify"
 	"kovit/internal/plan"
 	"kovit/internal/security"
+	"kovit/internal/survey"
 )
 
 // Deps is what the UI needs; cmd/kovit provides it.
@@ -72,6 +75,13 @@ type Deps struct {
 	Advice   advice.Store
 	Rounds   advice.RoundStore
 	Calendar *advice.Calendar
+
+	// Consult keeps consultations on the association's drafts (issue 16).
+	Consult consult.Store
+	// Surveys keeps the yearly surveys of the municipalities (issue 16).
+	Surveys survey.Store
+	// EDemocracy keeps each municipality's e-democracy practice (issue 16).
+	EDemocracy edemocracy.Store
 }
 
 // UI serves the HTML pages.
