@@ -85,7 +85,7 @@ func municipalityExists(ctx context.Context, q querier, ehak string) error {
 	return nil
 }
 
-// Responses implements survey.Store.
+// SurveyResponses implements survey.Store.
 func (s *Store) SurveyResponses(ctx context.Context, surveyID int64) ([]survey.Response, error) {
 	if _, err := s.Survey(ctx, surveyID); err != nil {
 		return nil, err
