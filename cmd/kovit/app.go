@@ -181,7 +181,14 @@ func (a *app) prepareData(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return a.store.LoadStrategies(ctx, seeds)
+	if err := a.store.LoadStrategies(ctx, seeds); err != nil {
+		return err
+	}
+	solutions, err := refdata.Solutions()
+	if err != nil {
+		return err
+	}
+	return a.store.LoadSolutions(ctx, solutions)
 }
 
 // ensureAdmin makes the first admin of an empty database. Its password comes from

@@ -72,10 +72,10 @@ type Row struct {
 	TechnicalOwner  string `json:"technical_owner"`
 	Hosting         string `json:"hosting"`
 	// The contract: only the municipality itself and coordinators see these (WithoutCosts).
-	ContractType string       `json:"contract_type"`
-	ContractEnd  string       `json:"contract_end"` // YYYY-MM-DD
-	YearlyCost   *kovit.Money `json:"yearly_cost"`
-	OneOffCost   *kovit.Money `json:"one_off_cost"`
+	ContractType string        `json:"contract_type"`
+	ContractEnd  string        `json:"contract_end"` // YYYY-MM-DD
+	YearlyCost   *kovit.Money  `json:"yearly_cost"`
+	OneOffCost   *kovit.Money  `json:"one_off_cost"`
 	Integrations []Integration `json:"integrations"`
 	Verdict      Verdict       `json:"verdict"`
 	VerdictWhy   string        `json:"verdict_reason"`

@@ -284,4 +284,3 @@ func oneOf[T comparable](v T, list []T) bool {
 	}
 	return false
 }
-

@@ -1,0 +1,8 @@
+package audit
+
+// The kinds of record of the landscape module (issue 13).
+const (
+	KindSolution         = "solution"
+	KindLandscapeRow     = "landscape_row"
+	KindLandscapeSignOff = "landscape_signoff"
+)

@@ -1,0 +1,74 @@
+-- +goose Up
+-- Best practices and IT tidying (issue 13): the solution catalogue and every municipality's
+-- IT landscape. Dates are TEXT 'YYYY-MM-DD'; money is BIGINT euro cents. A solution's short
+-- lists (service codes, links, standards, versions) and a row's integrations are JSON
+-- arrays: they are read and written with their record, never queried on their own.
+CREATE TABLE solutions (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    name          TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('shared', 'commercial', 'own', 'open_source')),
+    area          TEXT NOT NULL,
+    description   TEXT NOT NULL DEFAULT '',
+    supplier      TEXT NOT NULL DEFAULT '',
+    owner         TEXT NOT NULL DEFAULT '',
+    licence       TEXT NOT NULL DEFAULT '',
+    hosting       TEXT NOT NULL DEFAULT '',
+    service_codes TEXT NOT NULL DEFAULT '[]',
+    links         TEXT NOT NULL DEFAULT '[]',
+    standards     TEXT NOT NULL DEFAULT '[]',
+    versions      TEXT NOT NULL DEFAULT '[]',
+    state         TEXT NOT NULL CHECK (state IN ('proposed', 'accepted', 'merged')),
+    proposed_by   TEXT REFERENCES municipalities (ehak),
+    merged_into   INTEGER REFERENCES solutions (id),
+    source        TEXT NOT NULL DEFAULT '',
+    version       INTEGER NOT NULL DEFAULT 1,
+    created_at    TIMESTAMP NOT NULL,
+    updated_at    TIMESTAMP NOT NULL
+);
+
+CREATE TABLE landscape_rows (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    municipality_ehak TEXT NOT NULL REFERENCES municipalities (ehak),
+    solution_id       INTEGER NOT NULL REFERENCES solutions (id),
+    software_version  TEXT NOT NULL DEFAULT '',
+    status            TEXT NOT NULL CHECK (status IN ('planned', 'piloting', 'production', 'retiring', 'stopped')),
+    business_owner    TEXT NOT NULL DEFAULT '',
+    technical_owner   TEXT NOT NULL DEFAULT '',
+    hosting           TEXT NOT NULL DEFAULT '',
+    contract_type     TEXT NOT NULL DEFAULT '',
+    contract_end      TEXT NOT NULL DEFAULT '',
+    yearly_cost       BIGINT,
+    one_off_cost      BIGINT,
+    integrations      TEXT NOT NULL DEFAULT '[]',
+    verdict           TEXT NOT NULL DEFAULT '',
+    verdict_reason    TEXT NOT NULL DEFAULT '',
+    review_on         TEXT NOT NULL DEFAULT '',
+    notes             TEXT NOT NULL DEFAULT '',
+    confirmed_at      TIMESTAMP NOT NULL,
+    version           INTEGER NOT NULL DEFAULT 1,
+    created_at        TIMESTAMP NOT NULL,
+    updated_at        TIMESTAMP NOT NULL
+);
+CREATE INDEX landscape_rows_municipality ON landscape_rows (municipality_ehak);
+CREATE INDEX landscape_rows_solution ON landscape_rows (solution_id);
+
+-- Each status a row has had, and when: the spread over time is read from here.
+CREATE TABLE landscape_changes (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    row_id     INTEGER NOT NULL REFERENCES landscape_rows (id),
+    status     TEXT NOT NULL,
+    changed_by TEXT NOT NULL DEFAULT '',
+    changed_at TIMESTAMP NOT NULL
+);
+CREATE INDEX landscape_changes_row ON landscape_changes (row_id, id);
+
+-- The municipality IT lead's sign-off of the whole landscape; the last one counts.
+CREATE TABLE landscape_signoffs (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    municipality_ehak TEXT NOT NULL REFERENCES municipalities (ehak),
+    signed_by         TEXT NOT NULL,
+    user_id           INTEGER REFERENCES users (id),
+    row_count         INTEGER NOT NULL,
+    signed_at         TIMESTAMP NOT NULL
+);
+CREATE INDEX landscape_signoffs_municipality ON landscape_signoffs (municipality_ehak, id);
