@@ -13,6 +13,7 @@ import (
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
+	"kovit/internal/landscape"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
 	"kovit/internal/notify"
@@ -37,6 +38,8 @@ type Deps struct {
 	// Desk lists each signed-in user's desk; Visits keeps their last visits.
 	Desk   *desk.Desk
 	Visits desk.Visits
+	// Landscape is the solution catalogue and the municipalities' IT landscapes (issue 13).
+	Landscape landscape.Store
 }
 
 // API serves the JSON API.
@@ -53,6 +56,7 @@ type API struct {
 	baseURL        string
 	desk           *desk.Desk
 	visits         desk.Visits
+	landscape      landscape.Store
 }
 
 // New returns the API over d.
@@ -74,6 +78,7 @@ func New(d Deps) *API {
 		baseURL:        strings.TrimRight(d.BaseURL, "/"),
 		desk:           d.Desk,
 		visits:         d.Visits,
+		landscape:      d.Landscape,
 	}
 }
 

@@ -181,3 +181,23 @@ func columnOf(field string) tabular.Column {
 	}
 	return tabular.Column{}
 }
+
+// SheetError turns the store's problems of an import (rows[3].software_version) into the
+// sheet's rows and columns; any other error is returned as it is.
+func SheetError(err error) error {
+	e := kovit.AsError(err)
+	if e == nil || len(e.Fields) == 0 {
+		return err
+	}
+	var out tabular.ImportError
+	for _, f := range e.Fields {
+		rest, ok := strings.CutPrefix(f.Field, "rows[")
+		idx, field, ok2 := strings.Cut(rest, "].")
+		i, err := strconv.Atoi(idx)
+		if !ok || !ok2 || err != nil {
+			return e
+		}
+		out.Add(i+2, columnOf(field).Et, f.Key)
+	}
+	return &out
+}

@@ -185,6 +185,26 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/eservices/confirm", ui.eservicePageConfirm},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET /desk", ui.deskShow},
+		// Best practices and IT tidying (issue 13): the solution catalogue and each
+		// municipality's IT landscape (landscape*.go).
+		{"GET /solutions", ui.solutionList},
+		{"GET /solutions.csv", ui.solutionExport},
+		{"GET /solutions.xlsx", ui.solutionExport},
+		{"GET /solutions/new", ui.solutionNew},
+		{"POST /solutions/new", ui.solutionCreate},
+		{"GET /solutions/{id}", ui.solutionShow},
+		{"POST /solutions/{id}/edit", ui.solutionUpdate},
+		{"POST /solutions/{id}/accept", ui.solutionDecide(true)},
+		{"POST /solutions/{id}/merge", ui.solutionDecide(false)},
+		{"GET /municipalities/{ehak}/landscape", ui.municipalityLandscape},
+		{"GET /municipalities/{ehak}/landscape.csv", ui.landscapeExport},
+		{"GET /municipalities/{ehak}/landscape.xlsx", ui.landscapeExport},
+		{"POST /municipalities/{ehak}/landscape", ui.rowCreate},
+		{"POST /municipalities/{ehak}/landscape/confirm", ui.landscapeConfirm},
+		{"POST /municipalities/{ehak}/landscape/sign-off", ui.landscapeSignOff},
+		{"POST /municipalities/{ehak}/landscape/import", ui.landscapeImport},
+		{"GET /landscape/rows/{id}", ui.rowShow},
+		{"POST /landscape/rows/{id}", ui.rowUpdate},
 	}
 }
 

@@ -88,6 +88,11 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"plan/report":            reportSamples(base)["plan/report"],
 		"plan/compare":           reportSamples(base)["plan/compare"],
 		"plan/indicator":         planSamples(base)["plan/indicator"],
+		"landscape/solutions":    landscapeSamples(base)["landscape/solutions"],
+		"landscape/solution_new": landscapeSamples(base)["landscape/solution_new"],
+		"landscape/solution":     landscapeSamples(base)["landscape/solution"],
+		"landscape/municipality": landscapeSamples(base)["landscape/municipality"],
+		"landscape/row":          landscapeSamples(base)["landscape/row"],
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}

@@ -13,6 +13,7 @@ import (
 	"kovit/internal/desk"
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
+	"kovit/internal/landscape"
 	"kovit/internal/mail"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
@@ -57,6 +58,9 @@ type Deps struct {
 	// Desk lists each signed-in user's start page; Visits keeps their last visits.
 	Desk   *desk.Desk
 	Visits desk.Visits
+
+	// Landscape is the solution catalogue and the municipalities' IT landscapes (issue 13).
+	Landscape landscape.Store
 }
 
 // UI serves the HTML pages.

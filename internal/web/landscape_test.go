@@ -1,0 +1,45 @@
+package web
+
+import (
+	"net/url"
+	"time"
+
+	"kovit/internal/kovit"
+	"kovit/internal/landscape"
+	"kovit/internal/municipality"
+)
+
+// landscapeSamples is sample data for the landscape templates, used by
+// TestEveryTemplateRenders.
+func landscapeSamples(base Page) map[string]any {
+	lp := landscapePage{Page: base, Names: map[string]string{"0793": "Tartu linn"}}
+	var problems kovit.Problems
+	problems.Add("name", "error.required")
+	problems.Add("versions[0].end_of_support", "landscape.error.support_before_release")
+	into := int64(2)
+	cost := kovit.Money(120050)
+	sol := landscape.Solution{ID: 1, Name: "Amphora", Kind: landscape.KindCommercial, Area: landscape.AreaRecords, Owner: "Omanik",
+		Standards: []string{"DHX"}, ServiceCodes: []string{"SOC-001"}, Links: []string{"https://www.amphora.ee/"}, Source: "SOURCES-solutions.md S4",
+		Versions: []landscape.Version{{Number: "15.3", Released: "2025-01-01", EndOfSupport: "2027-12-31", Status: landscape.VersionActive}},
+		State:    landscape.Proposed, ProposedBy: "0793", MergedInto: &into, Version: 2}
+	row := landscape.Row{ID: 5, MunicipalityEHAK: "0793", SolutionID: 1, SoftwareVersion: "15.3", Status: landscape.Production,
+		BusinessOwner: "Kantselei", TechnicalOwner: "IT", YearlyCost: &cost, ContractEnd: "2027-06-30", Verdict: landscape.Invest,
+		ConfirmedAt: time.Now(), History: []landscape.Change{{Status: landscape.Piloting, At: time.Now(), By: "Mari"}},
+		Integrations: []landscape.Integration{{SolutionID: 2, Standard: "X-tee"}}, Version: 3}
+	view := landscapeRowView{Row: row, Solution: "Amphora", Stale: true}
+	tartu := municipality.Municipality{EHAK: "0793", Name: "Tartu linn"}
+	return map[string]any{
+		"landscape/solutions": solutionListPage{landscapePage: lp, Items: []landscape.Solution{sol}, Total: 1, Query: url.Values{"kind": {"shared"}},
+			Pager: newPager("/solutions", url.Values{}, 1, 100, 0), Usage: map[int64]map[landscape.Status]int{1: {landscape.Production: 3}}, CanCreate: true},
+		"landscape/solution_new": solutionNewPage{landscapePage: lp, solutionForm: solutionForm{In: sol, Form: form{Problems: problems}}},
+		"landscape/solution": solutionPage{landscapePage: lp, S: sol, Usage: map[landscape.Status]int{landscape.Production: 1}, MergedTo: "Delta",
+			Users:   []solutionUser{{Row: row, Name: "Tartu linn", Contact: "Mari", Email: "it@tartu.ee", Stale: true}},
+			Targets: []landscape.Solution{{ID: 2, Name: "Delta"}}, Edit: solutionForm{In: sol, Form: form{Problems: problems}}},
+		"landscape/municipality": municipalityLandscapePage{landscapePage: lp, M: tartu, Rows: []landscapeRowView{view},
+			SignOff: &landscape.SignOff{By: "Mari", At: time.Now(), Rows: 1}, Solutions: []landscape.Solution{sol},
+			New: rowForm{In: row, Form: form{Problems: problems}}, CanEdit: true, CanSign: true, Costs: true, Stale: 1,
+			Problems: []importProblem{{Row: 2, Column: "Lahendus", Message: "x"}, {Row: 3, Message: "y"}}},
+		"landscape/row": rowPage{landscapePage: lp, Row: view, Edit: rowForm{In: row, YearlyCost: "1200,50", Form: form{Problems: problems}},
+			CanEdit: true, Costs: true, Solution: sol, Neighbors: []landscape.Solution{{ID: 2, Name: "X-tee"}}},
+	}
+}
