@@ -134,6 +134,18 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/activities/{id}/participants", a.addParticipants, perUser},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET", prefix + "/desk", a.getDesk, perUser},
+		// Best practices and IT tidying (issue 13): the solution catalogue and the
+		// municipalities' landscapes (landscape*.go). What they show depends on who asks.
+		{"GET", prefix + "/solutions", a.listSolutions, perUser},
+		{"POST", prefix + "/solutions", a.createSolution, perUser},
+		{"GET", prefix + "/solutions/{id}", a.getSolution, perUser},
+		{"PATCH", prefix + "/solutions/{id}", a.updateSolution, perUser},
+		{"POST", prefix + "/solutions/{id}/decision", a.decideSolution, perUser},
+		{"GET", prefix + "/landscape", a.listLandscape, perUser},
+		{"POST", prefix + "/landscape", a.createLandscapeRow, perUser},
+		{"GET", prefix + "/landscape/{id}", a.getLandscapeRow, perUser},
+		{"PATCH", prefix + "/landscape/{id}", a.updateLandscapeRow, perUser},
+		{"POST", prefix + "/landscape/sign-offs", a.signOffLandscape, perUser},
 	}
 }
 
