@@ -200,6 +200,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	ctx := context.Background()
 	cases := permissionCases()
 	maps.Copy(cases, onboardPermissionCases())
+	maps.Copy(cases, landscapePermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {
