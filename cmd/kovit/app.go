@@ -17,6 +17,7 @@ import (
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/jobs"
+	"kovit/internal/landscape"
 	"kovit/internal/mail"
 	"kovit/internal/need"
 	"kovit/internal/notify"
@@ -85,6 +86,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
 		ActivityParts: store})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store})
+	dsk.Providers = append(dsk.Providers, landscape.DeskProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
