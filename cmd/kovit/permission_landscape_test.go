@@ -28,6 +28,8 @@ func landscapePermissionCases() map[string]permissionCase {
 		"POST /municipalities/{ehak}/landscape/sign-off": {scopeMunicipality, "POST", "/municipalities/0784/landscape/sign-off", form, ""},
 		"POST /municipalities/{ehak}/landscape/import":   {scopeMunicipality, "POST", "/municipalities/0784/landscape/import", "multipart/form-data; boundary=kovit", landscapeImportBody},
 		"POST /landscape/rows/{id}":                      {scopeMunicipality, "POST", "/landscape/rows/999999", form, "solution_id=1&status=stopped&version=1"},
+		"POST /advisories":                               {scopeNational, "POST", "/advisories", form, "solution=1&title=Uuendage"},
+		"POST /advisories/{id}/handled/{ehak}":           {scopeMunicipality, "POST", "/advisories/999999/handled/0784", form, ""},
 		"POST /api/v1/solutions":                         {scopeSelf, "POST", "/api/v1/solutions", js, `{"name":"Uus","kind":"shared"}`},
 		"PATCH /api/v1/solutions/{id}":                   {scopeNational, "PATCH", "/api/v1/solutions/1", js, `{"name":"Muudetud","version":1}`},
 		"POST /api/v1/solutions/{id}/decision":           {scopeNational, "POST", "/api/v1/solutions/1/decision", js, `{"decision":"merge","into":2,"version":1}`},

@@ -5,4 +5,5 @@ const (
 	KindSolution         = "solution"
 	KindLandscapeRow     = "landscape_row"
 	KindLandscapeSignOff = "landscape_signoff"
+	KindAdvisory         = "landscape_advisory"
 )

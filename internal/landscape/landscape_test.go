@@ -152,3 +152,32 @@ func FuzzReadLandscape(f *testing.F) {
 		}
 	})
 }
+
+func TestAdvisoryAffects(t *testing.T) {
+	s := Solution{ID: 1, Versions: []Version{{Number: "2.0", EndOfSupport: "2026-06-30"}, {Number: "2.5", EndOfSupport: "2027-06-30"}, {Number: "10.1"}}}
+	row := func(v string, st Status) Row { return Row{SolutionID: 1, SoftwareVersion: v, Status: st} }
+	for _, c := range []struct {
+		name string
+		q    AdvisoryQuery
+		r    Row
+		want bool
+	}{
+		{"any version", AdvisoryQuery{SolutionID: 1}, row("", Production), true},
+		{"stopped", AdvisoryQuery{SolutionID: 1}, row("2.0", Stopped), false},
+		{"planned", AdvisoryQuery{SolutionID: 1}, row("2.0", Planned), false},
+		{"another solution", AdvisoryQuery{SolutionID: 2}, row("2.0", Production), false},
+		{"in range", AdvisoryQuery{SolutionID: 1, FromVersion: "2.0", ToVersion: "2.5"}, row("2.5", Retiring), true},
+		{"above range, numerically", AdvisoryQuery{SolutionID: 1, ToVersion: "9"}, row("10.1", Production), false},
+		{"unknown version in a range", AdvisoryQuery{SolutionID: 1, FromVersion: "1"}, row("", Production), false},
+		{"support ends by", AdvisoryQuery{SolutionID: 1, SupportEndsBy: "2026-12-31"}, row("2.0", Piloting), true},
+		{"support ends later", AdvisoryQuery{SolutionID: 1, SupportEndsBy: "2026-12-31"}, row("2.5", Production), false},
+		{"no end of support", AdvisoryQuery{SolutionID: 1, SupportEndsBy: "2026-12-31"}, row("10.1", Production), false},
+	} {
+		if got := c.q.Affects(c.r, s); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+	if got := fields(AdvisoryQuery{SolutionID: 1, FromVersion: "3", ToVersion: "2.9"}.Validate()); !slices.Equal(got, []string{"to_version"}) {
+		t.Errorf("reversed range: %v", got)
+	}
+}

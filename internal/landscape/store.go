@@ -47,6 +47,8 @@ type Store interface {
 	LandscapeSignOff(ctx context.Context, ehak string) (SignOff, error)
 	// Usage counts, per solution, the municipalities by status: what the public sees.
 	Usage(ctx context.Context) (map[int64]map[Status]int, error)
+
+	AdvisoryStore
 }
 
 // SolutionFilter selects solutions; empty fields do not filter.

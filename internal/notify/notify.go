@@ -35,6 +35,8 @@ const (
 	// A municipality's part of a joint activity.
 	PartOverdue Kind = "activity_part_overdue"
 	PartDue7    Kind = "activity_part_due_7"
+	// An advisory about a solution version the municipality runs (issue 13).
+	LandscapeAdvisory Kind = "landscape_advisory"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -77,6 +79,7 @@ var Kinds = []KindInfo{
 	{ReportOpened, Weekly},
 	{PartOverdue, Weekly},
 	{PartDue7, Weekly},
+	{LandscapeAdvisory, Immediate},
 }
 
 // Known reports whether k is one of Kinds.
@@ -175,6 +178,8 @@ func (n Notification) Path() string {
 		return "/plan/activities/" + activity
 	case audit.KindReport:
 		return "/plan/reports/" + n.EntityID
+	case audit.KindAdvisory:
+		return "/advisories/" + n.EntityID
 	}
 	return "/notifications"
 }

@@ -28,6 +28,10 @@ func landscapeSamples(base Page) map[string]any {
 		Integrations: []landscape.Integration{{SolutionID: 2, Standard: "X-tee"}}, Version: 3}
 	view := landscapeRowView{Row: row, Solution: "Amphora", Stale: true}
 	tartu := municipality.Municipality{EHAK: "0793", Name: "Tartu linn"}
+	now := time.Now()
+	advisory := landscape.Advisory{ID: 3, Query: landscape.AdvisoryQuery{SolutionID: 1, ToVersion: "15.3", SupportEndsBy: "2027-01-01"}, Title: "Uuendage",
+		Message: "Palun uuendage", SentBy: "Koordinaator", SentAt: now,
+		Recipients: []landscape.Recipient{{MunicipalityEHAK: "0793"}, {MunicipalityEHAK: "0784", HandledBy: "Mari", HandledAt: &now}}}
 	return map[string]any{
 		"landscape/solutions": solutionListPage{landscapePage: lp, Items: []landscape.Solution{sol}, Total: 1, Query: url.Values{"kind": {"shared"}},
 			Pager: newPager("/solutions", url.Values{}, 1, 100, 0), Usage: map[int64]map[landscape.Status]int{1: {landscape.Production: 3}}, CanCreate: true},
@@ -39,6 +43,11 @@ func landscapeSamples(base Page) map[string]any {
 			SignOff: &landscape.SignOff{By: "Mari", At: time.Now(), Rows: 1}, Solutions: []landscape.Solution{sol},
 			New: rowForm{In: row, Form: form{Problems: problems}}, CanEdit: true, CanSign: true, Costs: true, Stale: 1,
 			Problems: []importProblem{{Row: 2, Column: "Lahendus", Message: "x"}, {Row: 3, Message: "y"}}},
+		"landscape/advisories": advisoryPage{landscapePage: lp, Query: landscape.AdvisoryQuery{SolutionID: 1, FromVersion: "13", ToVersion: "15.3", SupportEndsBy: "2027-01-01"},
+			Asked: true, Solutions: []landscape.Solution{sol}, Names: map[int64]string{1: "Amphora"}, QueryURL: "solution=1",
+			Affected: []affectedRow{{Row: row, Name: "Tartu linn", Contact: municipality.Contact{Name: "Mari", Email: "it@tartu.ee", Phone: "+372 5555 5555"}, Ends: "2027-12-31"}},
+			Sent:     []landscape.Advisory{advisory}, AdvTitle: "Uuendage", AdvMessage: "Palun"},
+		"landscape/advisory": advisoryShowPage{landscapePage: lp, A: advisory, Solution: "Amphora"},
 		"landscape/row": rowPage{landscapePage: lp, Row: view, Edit: rowForm{In: row, YearlyCost: "1200,50", Form: form{Problems: problems}},
 			CanEdit: true, Costs: true, Solution: sol, Neighbors: []landscape.Solution{{ID: 2, Name: "X-tee"}}},
 	}

@@ -205,6 +205,12 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/landscape/import", ui.landscapeImport},
 		{"GET /landscape/rows/{id}", ui.rowShow},
 		{"POST /landscape/rows/{id}", ui.rowUpdate},
+		{"GET /advisories", ui.advisories},
+		{"GET /advisories.csv", ui.advisoryExport},
+		{"GET /advisories.xlsx", ui.advisoryExport},
+		{"POST /advisories", ui.advisorySend},
+		{"GET /advisories/{id}", ui.advisoryShow},
+		{"POST /advisories/{id}/handled/{ehak}", ui.advisoryHandled},
 	}
 }
 

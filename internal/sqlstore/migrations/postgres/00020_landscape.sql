@@ -72,3 +72,25 @@ CREATE TABLE landscape_signoffs (
     signed_at         TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX landscape_signoffs_municipality ON landscape_signoffs (municipality_ehak, id);
+
+-- An advisory a coordinator sent about a solution's versions, and the municipalities it
+-- went to; handled_at is set when a municipality confirms it has dealt with it.
+CREATE TABLE landscape_advisories (
+    id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    solution_id     BIGINT NOT NULL REFERENCES solutions (id),
+    from_version    TEXT NOT NULL DEFAULT '',
+    to_version      TEXT NOT NULL DEFAULT '',
+    support_ends_by TEXT NOT NULL DEFAULT '',
+    title           TEXT NOT NULL,
+    message         TEXT NOT NULL DEFAULT '',
+    sent_by         TEXT NOT NULL,
+    sent_at         TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE landscape_advisory_recipients (
+    advisory_id       BIGINT NOT NULL REFERENCES landscape_advisories (id),
+    municipality_ehak TEXT NOT NULL REFERENCES municipalities (ehak),
+    handled_by        TEXT NOT NULL DEFAULT '',
+    handled_at        TIMESTAMPTZ,
+    PRIMARY KEY (advisory_id, municipality_ehak)
+);
