@@ -117,3 +117,33 @@ func uploadSheet(t *testing.T, c *http.Client, u, name, content string) (int, st
 	body := "--kovit\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--kovit--\r\n"
 	return send(t, c, http.MethodPost, u, "multipart/form-data; boundary=kovit", body)
 }
+
+// TestLandscapeMatrix: signed-in users see who runs which shared solution within a peer
+// group; the public sees only how many.
+func TestLandscapeMatrix(t *testing.T) {
+	onEngines(t, func(t *testing.T, engine string) {
+		a := startApp(t, engine)
+		ctx := context.Background()
+		list, _, err := a.store.ListSolutions(ctx, landscape.SolutionFilter{Query: "VOLIS"})
+		if err != nil || len(list) != 1 {
+			t.Fatal(list, err)
+		}
+		for _, ehak := range []string{"0171", "0793"} {
+			if _, err := a.store.CreateRow(ctx, landscape.Row{MunicipalityEHAK: ehak, SolutionID: list[0].ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		reader := a.as(t, a.user(t, "reader@kovit.test", auth.RoleReader, ""))
+		st, body := get(t, reader, a.URL+"/landscape?county=0079")
+		if st != http.StatusOK || !strings.Contains(body, "Elva vald") || !strings.Contains(body, `class="status-production"`) || strings.Contains(body, "Tallinn") {
+			t.Errorf("Tartu county's matrix as a reader: %d", st)
+		}
+		st, body = get(t, a.client(t), a.URL+"/landscape")
+		if st != http.StatusOK || strings.Contains(body, "Elva vald") || !strings.Contains(body, `<td class="num">2</td>`) {
+			t.Errorf("the matrix as the public: %d", st)
+		}
+		if st, _ := get(t, reader, a.URL+"/landscape?band=many"); st != http.StatusUnprocessableEntity {
+			t.Errorf("an unknown band: %d", st)
+		}
+	})
+}

@@ -181,3 +181,33 @@ func TestAdvisoryAffects(t *testing.T) {
 		t.Errorf("reversed range: %v", got)
 	}
 }
+
+func TestCostsByBandAndSpread(t *testing.T) {
+	money := func(e int64) *kovit.Money { m := kovit.Money(e * 100); return &m }
+	pop := map[string]int{"a": 1000, "b": 2000, "c": 3000, "d": 4000, "big": 90000}
+	rows := []Row{
+		{MunicipalityEHAK: "a", SolutionID: 1, Status: Production, YearlyCost: money(100)},
+		{MunicipalityEHAK: "b", SolutionID: 1, Status: Production, YearlyCost: money(300)},
+		{MunicipalityEHAK: "c", SolutionID: 1, Status: Piloting, YearlyCost: money(200)},
+		{MunicipalityEHAK: "d", SolutionID: 1, Status: Stopped, YearlyCost: money(9000)},
+		{MunicipalityEHAK: "big", SolutionID: 1, Status: Production, YearlyCost: money(5000)},
+		{MunicipalityEHAK: "a", SolutionID: 2, Status: Production, YearlyCost: money(7)},
+	}
+	costs := CostsByBand(1, rows, pop)
+	if costs[0].Band != "lt5000" || !costs[0].Shown || costs[0].Count != 3 || costs[0].Average != 20000 || costs[0].Median != 20000 {
+		t.Errorf("small band: %+v", costs[0])
+	}
+	if last := costs[len(costs)-1]; last.Shown || last.Count != 1 || last.Average != 0 {
+		t.Errorf("one municipality's cost is shown: %+v", last)
+	}
+	at := func(y int) time.Time { return time.Date(y, 3, 1, 0, 0, 0, 0, time.UTC) }
+	hist := []Row{
+		{MunicipalityEHAK: "a", SolutionID: 1, History: []Change{{Status: Piloting, At: at(2023)}, {Status: Production, At: at(2024)}, {Status: Stopped, At: at(2025)}}},
+		{MunicipalityEHAK: "b", SolutionID: 1, History: []Change{{Status: Production, At: at(2024)}}},
+		{MunicipalityEHAK: "c", SolutionID: 1, History: []Change{{Status: Production, At: at(2026)}}},
+		{MunicipalityEHAK: "d", SolutionID: 1, History: []Change{{Status: Planned, At: at(2026)}}},
+	}
+	if got := Spread(1, hist); !slices.Equal(got, []YearCount{{2024, 2}, {2026, 3}}) {
+		t.Errorf("spread: %v", got)
+	}
+}

@@ -33,6 +33,9 @@ func (p landscapePage) Money(m *kovit.Money) string {
 	return needPage{Page: p.Page}.Money(*m)
 }
 
+// MoneyOf shows an amount in euros.
+func (p landscapePage) MoneyOf(m kovit.Money) string { return needPage{Page: p.Page}.Money(m) }
+
 // Day shows a YYYY-MM-DD date as the language writes dates, or a dash.
 func (p landscapePage) Day(s string) string {
 	if s == "" {

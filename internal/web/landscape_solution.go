@@ -128,6 +128,8 @@ type solutionPage struct {
 	Events   []audit.Event
 	Edit     solutionForm
 	MergedTo string
+	Spread   []landscape.YearCount
+	Costs    []landscape.BandCost // for signed-in users; figures of few municipalities withheld
 }
 
 // solutionUser is one municipality running the solution, for "who else runs this?".
@@ -177,15 +179,21 @@ func (ui *UI) loadSolution(r *http.Request, id int64) (solutionPage, error) {
 			p.MergedTo = t.Name
 		}
 	}
+	rows, _, err := ui.Landscape.ListRows(ctx, landscape.RowFilter{SolutionID: id, Limit: kovit.MaxLimit})
+	if err != nil {
+		return p, err
+	}
+	p.Spread = landscape.Spread(id, rows)
 	if lp.SeesRows() {
-		rows, _, err := ui.Landscape.ListRows(ctx, landscape.RowFilter{SolutionID: id, Limit: kovit.MaxLimit})
-		if err != nil {
-			return p, err
-		}
 		byEHAK, err := ui.municipalitiesByEHAK(ctx)
 		if err != nil {
 			return p, err
 		}
+		population := make(map[string]int, len(byEHAK))
+		for ehak, m := range byEHAK {
+			population[ehak] = m.Population
+		}
+		p.Costs = landscape.CostsByBand(id, rows, population)
 		now := ui.Now()
 		for _, row := range rows {
 			m := byEHAK[row.MunicipalityEHAK]

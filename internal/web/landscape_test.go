@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"time"
 
+	"kovit/internal/eservice"
 	"kovit/internal/kovit"
 	"kovit/internal/landscape"
 	"kovit/internal/municipality"
@@ -36,7 +37,8 @@ func landscapeSamples(base Page) map[string]any {
 		"landscape/solutions": solutionListPage{landscapePage: lp, Items: []landscape.Solution{sol}, Total: 1, Query: url.Values{"kind": {"shared"}},
 			Pager: newPager("/solutions", url.Values{}, 1, 100, 0), Usage: map[int64]map[landscape.Status]int{1: {landscape.Production: 3}}, CanCreate: true},
 		"landscape/solution_new": solutionNewPage{landscapePage: lp, solutionForm: solutionForm{In: sol, Form: form{Problems: problems}}},
-		"landscape/solution": solutionPage{landscapePage: lp, S: sol, Usage: map[landscape.Status]int{landscape.Production: 1}, MergedTo: "Delta",
+		"landscape/solution": solutionPage{landscapePage: lp, S: sol, Usage: map[landscape.Status]int{landscape.Production: 1}, MergedTo: "Delta", Spread: []landscape.YearCount{{Year: 2025, Count: 2}},
+			Costs:   []landscape.BandCost{{Band: "lt5000", Count: 1}, {Band: "ge50000", Count: 3, Average: 100000, Median: 90000, Shown: true}},
 			Users:   []solutionUser{{Row: row, Name: "Tartu linn", Contact: "Mari", Email: "it@tartu.ee", Stale: true}},
 			Targets: []landscape.Solution{{ID: 2, Name: "Delta"}}, Edit: solutionForm{In: sol, Form: form{Problems: problems}}},
 		"landscape/municipality": municipalityLandscapePage{landscapePage: lp, M: tartu, Rows: []landscapeRowView{view},
@@ -48,6 +50,11 @@ func landscapeSamples(base Page) map[string]any {
 			Affected: []affectedRow{{Row: row, Name: "Tartu linn", Contact: municipality.Contact{Name: "Mari", Email: "it@tartu.ee", Phone: "+372 5555 5555"}, Ends: "2027-12-31"}},
 			Sent:     []landscape.Advisory{advisory}, AdvTitle: "Uuendage", AdvMessage: "Palun"},
 		"landscape/advisory": advisoryShowPage{landscapePage: lp, A: advisory, Solution: "Amphora"},
+		"landscape/matrix": landscapeMatrixPage{landscapePage: lp, Kind: landscape.KindShared, Bands: eservice.Bands,
+			Filter:   landscape.PeerFilter{County: "0079", Type: municipality.City, Band: "ge50000"},
+			Counties: []municipality.County{{EHAK: "0079", Name: "Tartu maakond"}},
+			M: landscape.Matrix{Solutions: []landscape.Solution{sol}, Running: map[int64]int{1: 1},
+				Rows: []landscape.MatrixRow{{Municipality: tartu, Status: map[int64]landscape.Status{1: landscape.Production}}}}},
 		"landscape/row": rowPage{landscapePage: lp, Row: view, Edit: rowForm{In: row, YearlyCost: "1200,50", Form: form{Problems: problems}},
 			CanEdit: true, Costs: true, Solution: sol, Neighbors: []landscape.Solution{{ID: 2, Name: "X-tee"}}},
 	}

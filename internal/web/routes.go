@@ -205,6 +205,7 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/landscape/import", ui.landscapeImport},
 		{"GET /landscape/rows/{id}", ui.rowShow},
 		{"POST /landscape/rows/{id}", ui.rowUpdate},
+		{"GET /landscape", ui.landscapeMatrix},
 		{"GET /advisories", ui.advisories},
 		{"GET /advisories.csv", ui.advisoryExport},
 		{"GET /advisories.xlsx", ui.advisoryExport},

@@ -95,6 +95,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"landscape/row":          landscapeSamples(base)["landscape/row"],
 		"landscape/advisories":   landscapeSamples(base)["landscape/advisories"],
 		"landscape/advisory":     landscapeSamples(base)["landscape/advisory"],
+		"landscape/matrix":       landscapeSamples(base)["landscape/matrix"],
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}
