@@ -17,12 +17,13 @@ import (
 func runDemo(args []string) error {
 	var months int
 	var seed uint64
-	var withPlan, withNeeds bool
+	var withPlan, withNeeds, withLandscape bool
 	c, _, err := parseConfig("demo", args, func(fs *flag.FlagSet) {
 		fs.IntVar(&months, "months", 18, "months of synthetic history")
 		fs.Uint64Var(&seed, "seed", 1, "random seed: the same seed gives the same data")
 		fs.BoolVar(&withPlan, "plan", true, "also an action plan of 1,000 activities, 20 of them joint with every municipality")
 		fs.BoolVar(&withNeeds, "needs", true, "also a collection round of 3,000 needs, 2,400 submitted and 300 consolidated needs")
+		fs.BoolVar(&withLandscape, "landscape", true, "also a catalogue of 60 solutions with versions and every municipality's IT landscape")
 	})
 	if err != nil {
 		return err
@@ -55,6 +56,13 @@ func runDemo(args []string) error {
 		shape := demo.BenchmarkNeeds
 		shape.Seed = seed
 		if _, err := demo.Needs(ctx, store, shape); err != nil {
+			return err
+		}
+	}
+	if withLandscape {
+		shape := demo.BenchmarkLandscape
+		shape.Seed, shape.Now = seed, time.Now()
+		if err := demo.Landscape(ctx, store, shape); err != nil {
 			return err
 		}
 	}

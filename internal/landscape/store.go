@@ -30,6 +30,9 @@ type Store interface {
 
 	// ListRows returns the landscape rows f selects and how many match.
 	ListRows(ctx context.Context, f RowFilter) ([]Row, int, error)
+	// AllRows is every municipality's every row, without their histories, in one read: the
+	// matrix's.
+	AllRows(ctx context.Context) ([]Row, error)
 	Row(ctx context.Context, id int64) (Row, error)
 	// CreateRow declares a solution in a municipality's landscape; a second row of the
 	// same municipality and solution is refused.

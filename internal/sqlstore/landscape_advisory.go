@@ -71,6 +71,11 @@ func (s *Store) SendAdvisory(ctx context.Context, a landscape.Advisory) (landsca
 	return out, err
 }
 
+// AllRows implements landscape.Store.
+func (s *Store) AllRows(ctx context.Context) ([]landscape.Row, error) {
+	return rowsOf(ctx, s, "")
+}
+
 // rowsOf reads the rows a WHERE clause selects, without their history.
 func rowsOf(ctx context.Context, q querier, where string, args ...any) ([]landscape.Row, error) {
 	rows, err := q.query(ctx, `SELECT `+rowColumns+` FROM landscape_rows`+where+` ORDER BY id`, args...)

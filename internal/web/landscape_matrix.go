@@ -20,11 +20,35 @@ type landscapeMatrixPage struct {
 	Area     landscape.Area
 	Counties []municipality.County
 	Bands    []eservice.Band
+	Grid     []matrixLine
 }
 
-// Cell is municipality row r's status of solution id, "" when it has none.
-func (p landscapeMatrixPage) Cell(r landscape.MatrixRow, id int64) string {
-	return string(r.Status[id])
+// matrixLine is one municipality's row as the page shows it: its cells in the columns'
+// order, each a status and its label, written out once rather than looked up per cell in
+// the template (79 × 60 cells).
+type matrixLine struct {
+	EHAK, Name string
+	Cells      []matrixCell
+}
+
+type matrixCell struct{ Status, Label string }
+
+func matrixGrid(m landscape.Matrix, t func(string, ...any) string) []matrixLine {
+	labels := map[landscape.Status]string{}
+	for _, s := range landscape.Statuses {
+		labels[s] = t("landscape.status." + string(s))
+	}
+	out := make([]matrixLine, len(m.Rows))
+	for i, r := range m.Rows {
+		line := matrixLine{EHAK: r.Municipality.EHAK, Name: r.Municipality.Name, Cells: make([]matrixCell, len(m.Solutions))}
+		for j, s := range m.Solutions {
+			if st, ok := r.Status[s.ID]; ok {
+				line.Cells[j] = matrixCell{string(st), labels[st]}
+			}
+		}
+		out[i] = line
+	}
+	return out
 }
 
 func (ui *UI) landscapeMatrix(w http.ResponseWriter, r *http.Request) error {
@@ -50,16 +74,9 @@ func (ui *UI) landscapeMatrix(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var rows []landscape.Row
-	for f := (landscape.RowFilter{Limit: kovit.MaxLimit}); ; f.Offset += f.Limit {
-		page, total, err := ui.Landscape.ListRows(ctx, f)
-		if err != nil {
-			return err
-		}
-		rows = append(rows, page...)
-		if f.Offset+f.Limit >= total {
-			break
-		}
+	rows, err := ui.Landscape.AllRows(ctx)
+	if err != nil {
+		return err
 	}
 	lp, err := ui.landscapePage(r, "landscape.matrix.title")
 	if err != nil {
@@ -70,6 +87,7 @@ func (ui *UI) landscapeMatrix(w http.ResponseWriter, r *http.Request) error {
 	if !auth.Allowed(auth.CanReadLandscape(lp.User)) {
 		page.M.Rows = nil // the public sees how many, not who
 	}
+	page.Grid = matrixGrid(page.M, lp.L.T)
 	if page.Counties, err = ui.Municipalities.ListCounties(ctx); err != nil {
 		return err
 	}

@@ -54,7 +54,8 @@ func landscapeSamples(base Page) map[string]any {
 			Filter:   landscape.PeerFilter{County: "0079", Type: municipality.City, Band: "ge50000"},
 			Counties: []municipality.County{{EHAK: "0079", Name: "Tartu maakond"}},
 			M: landscape.Matrix{Solutions: []landscape.Solution{sol}, Running: map[int64]int{1: 1},
-				Rows: []landscape.MatrixRow{{Municipality: tartu, Status: map[int64]landscape.Status{1: landscape.Production}}}}},
+				Rows: []landscape.MatrixRow{{Municipality: tartu, Status: map[int64]landscape.Status{1: landscape.Production}}}},
+			Grid: []matrixLine{{EHAK: "0793", Name: "Tartu linn", Cells: []matrixCell{{"production", "Kasutusel"}, {}}}}},
 		"landscape/row": rowPage{landscapePage: lp, Row: view, Edit: rowForm{In: row, YearlyCost: "1200,50", Form: form{Problems: problems}},
 			CanEdit: true, Costs: true, Solution: sol, Neighbors: []landscape.Solution{{ID: 2, Name: "X-tee"}}},
 	}
