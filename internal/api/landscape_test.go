@@ -20,6 +20,7 @@ func TestOpenAPILandscapeSchemas(t *testing.T) {
 		"Solution": landscape.Solution{}, "SolutionVersion": landscape.Version{}, "SolutionDetail": api.SolutionDetail{},
 		"SolutionDecision": api.SolutionDecision{}, "LandscapeRow": landscape.Row{}, "Integration": landscape.Integration{},
 		"LandscapeChange": landscape.Change{}, "SignOff": landscape.SignOff{}, "SignOffRequest": api.SignOffRequest{},
+		"RecordsProfile": landscape.RecordsProfile{}, "RegisterCheck": landscape.RegisterCheck{}, "RecordsReview": api.RecordsReview{},
 	})
 }
 
@@ -112,6 +113,49 @@ func TestLandscapeAPI(t *testing.T) {
 		}
 		if r := s.do(req{method: "POST", path: "/api/v1/landscape/sign-offs", token: coord, body: `{"municipality_ehak":"0171"}`}); r.status != http.StatusCreated {
 			t.Errorf("a coordinator signs off: %d %s", r.status, r.body)
+		}
+	})
+}
+
+// TestRecordsProfileAPI: Elva's editor reaches level 3 with its register and DHX, which
+// stays self-reported until a coordinator verifies it; another municipality may not save
+// it, and a level without its evidence is refused naming the field.
+func TestRecordsProfileAPI(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, store *sqlstore.Store) {
+		s := newServer(t, store)
+		_, coord := s.user(auth.RoleCoordinator, "")
+		_, elva := s.user(auth.RoleEditor, "0171")
+		_, tartu := s.user(auth.RoleEditor, "0793")
+		var p landscape.RecordsProfile
+		s.get("/api/v1/records-profiles/0171", "", &p)
+		if p.Version != 0 || p.Level != 0 {
+			t.Fatalf("before the first save: %+v", p)
+		}
+		body := `{"dhx":"none","register_url":"https://elva.ee/dokumendiregister","criteria_met":[1,2,3,4],"evidence_url":"https://elva.ee/asjaajamine","version":0}`
+		if r := s.do(req{method: "PUT", path: "/api/v1/records-profiles/0171", token: tartu, body: body}); r.status != http.StatusForbidden {
+			t.Errorf("another municipality saves: %d", r.status)
+		}
+		r := s.do(req{method: "PUT", path: "/api/v1/records-profiles/0171", token: elva, body: body})
+		if r.status != http.StatusUnprocessableEntity || !strings.Contains(string(r.body), `"dhx"`) {
+			t.Errorf("level 3 without DHX: %d %s", r.status, r.body)
+		}
+		r = s.do(req{method: "PUT", path: "/api/v1/records-profiles/0171", token: elva, body: strings.Replace(body, `"none"`, `"intermediary"`, 1)})
+		r.decode(t, &p)
+		if r.status != http.StatusOK || p.Level != 3 || p.Verification != "self_reported" {
+			t.Fatalf("level 3: %d %s", r.status, r.body)
+		}
+		if r := s.do(req{method: "POST", path: "/api/v1/records-profiles/0171/review", token: elva, body: `{"verification":"verified","version":1}`}); r.status != http.StatusForbidden {
+			t.Errorf("the municipality verifies itself: %d", r.status)
+		}
+		r = s.do(req{method: "POST", path: "/api/v1/records-profiles/0171/review", token: coord, body: `{"verification":"verified","version":1}`})
+		r.decode(t, &p)
+		if r.status != http.StatusOK || p.Verification != "verified" {
+			t.Errorf("verify: %d %s", r.status, r.body)
+		}
+		var list struct{ Items []landscape.RecordsProfile }
+		s.get("/api/v1/records-profiles", "", &list)
+		if len(list.Items) != 1 || list.Items[0].Level != 3 {
+			t.Errorf("the public list: %+v", list)
 		}
 	})
 }

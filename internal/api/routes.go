@@ -146,6 +146,10 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/landscape/{id}", a.getLandscapeRow, perUser},
 		{"PATCH", prefix + "/landscape/{id}", a.updateLandscapeRow, perUser},
 		{"POST", prefix + "/landscape/sign-offs", a.signOffLandscape, perUser},
+		{"GET", prefix + "/records-profiles", a.listRecordsProfiles, shared},
+		{"GET", prefix + "/records-profiles/{ehak}", a.getRecordsProfile, shared},
+		{"PUT", prefix + "/records-profiles/{ehak}", a.putRecordsProfile, perUser},
+		{"POST", prefix + "/records-profiles/{ehak}/review", a.reviewRecordsProfile, perUser},
 	}
 }
 

@@ -6,4 +6,5 @@ const (
 	KindLandscapeRow     = "landscape_row"
 	KindLandscapeSignOff = "landscape_signoff"
 	KindAdvisory         = "landscape_advisory"
+	KindRecordsProfile   = "records_profile"
 )

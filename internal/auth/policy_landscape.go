@@ -49,3 +49,10 @@ func CanSignOffLandscape(u *User, ehak string) error {
 func ContractReader(u *User) func(ehak string) bool {
 	return func(ehak string) bool { return CanReadContractCosts(u, ehak) == nil }
 }
+
+// CanEditRecords allows a municipality's records profile to its editors and coordinators;
+// anyone may read profiles, as anyone may read the e-service matrix.
+func CanEditRecords(u *User, ehak string) error { return CanEditMunicipality(u, ehak) }
+
+// CanReviewRecords allows verifying or returning a records profile, as a cell's review.
+func CanReviewRecords(u *User) error { return CanEditNational(u) }

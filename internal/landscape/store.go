@@ -52,6 +52,7 @@ type Store interface {
 	Usage(ctx context.Context) (map[int64]map[Status]int, error)
 
 	AdvisoryStore
+	RecordsStore
 }
 
 // SolutionFilter selects solutions; empty fields do not filter.

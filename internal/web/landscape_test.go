@@ -30,6 +30,11 @@ func landscapeSamples(base Page) map[string]any {
 	view := landscapeRowView{Row: row, Solution: "Amphora", Stale: true}
 	tartu := municipality.Municipality{EHAK: "0793", Name: "Tartu linn"}
 	now := time.Now()
+	dms := int64(5)
+	records := landscape.RecordsProfile{MunicipalityEHAK: "0793", DocumentRowID: &dms, DHX: landscape.DHXDirect, RegisterURL: "https://dokumendiregister.tartu.ee",
+		RulesDate: "2024-01-01", Met: []int64{1, 2, 3, 4}, EvidenceURL: "https://tartu.ee/asjaajamine", ReturnReason: "Lisa tõend", Version: 2,
+		Check: &landscape.RegisterCheck{At: now, Status: 200, TLS: true}}
+	records.Normalize()
 	advisory := landscape.Advisory{ID: 3, Query: landscape.AdvisoryQuery{SolutionID: 1, ToVersion: "15.3", SupportEndsBy: "2027-01-01"}, Title: "Uuendage",
 		Message: "Palun uuendage", SentBy: "Koordinaator", SentAt: now,
 		Recipients: []landscape.Recipient{{MunicipalityEHAK: "0793"}, {MunicipalityEHAK: "0784", HandledBy: "Mari", HandledAt: &now}}}
@@ -56,6 +61,10 @@ func landscapeSamples(base Page) map[string]any {
 			M: landscape.Matrix{Solutions: []landscape.Solution{sol}, Running: map[int64]int{1: 1},
 				Rows: []landscape.MatrixRow{{Municipality: tartu, Status: map[int64]landscape.Status{1: landscape.Production}}}},
 			Grid: []matrixLine{{EHAK: "0793", Name: "Tartu linn", Cells: []matrixCell{{"production", "Kasutusel"}, {}}}}},
+		"landscape/records": recordsListPage{landscapePage: lp, Rows: []recordsRow{{M: tartu, P: records}}, ByLevel: []int{0, 0, 0, 1, 0, 0},
+			Scale: landscape.RecordsScale(), Counties: []municipality.County{{EHAK: "0079", Name: "Tartu maakond"}}, Bands: eservice.Bands},
+		"landscape/records_profile": recordsPage{landscapePage: lp, M: tartu, P: records, In: records, Scale: landscape.RecordsScale(),
+			DMSRows: []landscapeRowView{view}, CanEdit: true, Review: true, Form: form{Problems: problems}},
 		"landscape/row": rowPage{landscapePage: lp, Row: view, Edit: rowForm{In: row, YearlyCost: "1200,50", Form: form{Problems: problems}},
 			CanEdit: true, Costs: true, Solution: sol, Neighbors: []landscape.Solution{{ID: 2, Name: "X-tee"}}},
 	}

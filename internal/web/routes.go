@@ -212,6 +212,10 @@ func (ui *UI) routes() []route {
 		{"POST /advisories", ui.advisorySend},
 		{"GET /advisories/{id}", ui.advisoryShow},
 		{"POST /advisories/{id}/handled/{ehak}", ui.advisoryHandled},
+		{"GET /records", ui.recordsList},
+		{"GET /municipalities/{ehak}/records", ui.recordsShow},
+		{"POST /municipalities/{ehak}/records", ui.recordsSave},
+		{"POST /municipalities/{ehak}/records/review", ui.recordsReview},
 	}
 }
 

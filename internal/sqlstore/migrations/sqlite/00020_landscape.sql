@@ -94,3 +94,31 @@ CREATE TABLE landscape_advisory_recipients (
     handled_at        TIMESTAMP,
     PRIMARY KEY (advisory_id, municipality_ehak)
 );
+
+-- Each municipality's records management profile (digitaalne asjaajamine); criteria_met
+-- are ids of landscape.RecordsScale's criteria, a JSON array. The register check is the
+-- scheduled reachability check's last result.
+CREATE TABLE records_profiles (
+    id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+    municipality_ehak     TEXT NOT NULL UNIQUE REFERENCES municipalities (ehak),
+    document_row_id       INTEGER REFERENCES landscape_rows (id),
+    dhx                   TEXT NOT NULL CHECK (dhx IN ('direct', 'intermediary', 'none')),
+    register_url          TEXT NOT NULL DEFAULT '',
+    rules_date            TEXT NOT NULL DEFAULT '',
+    retention_list_date   TEXT NOT NULL DEFAULT '',
+    appraisal_decision    TEXT NOT NULL DEFAULT '',
+    last_archive_transfer TEXT NOT NULL DEFAULT '',
+    council_integration   BOOLEAN NOT NULL DEFAULT FALSE,
+    eservice_integration  BOOLEAN NOT NULL DEFAULT FALSE,
+    criteria_met          TEXT NOT NULL DEFAULT '[]',
+    level                 INTEGER NOT NULL DEFAULT 0,
+    evidence_url          TEXT NOT NULL DEFAULT '',
+    verification          TEXT NOT NULL DEFAULT 'self_reported',
+    return_reason         TEXT NOT NULL DEFAULT '',
+    check_at              TIMESTAMP,
+    check_status          INTEGER NOT NULL DEFAULT 0,
+    check_tls             BOOLEAN NOT NULL DEFAULT FALSE,
+    check_error           TEXT NOT NULL DEFAULT '',
+    version               INTEGER NOT NULL DEFAULT 1,
+    updated_at            TIMESTAMP NOT NULL
+);
