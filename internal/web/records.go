@@ -97,7 +97,9 @@ func (p recordsPage) Met(id int64) bool {
 }
 
 // IsDMS reports whether row id is the profile's document management system.
-func (p recordsPage) IsDMS(id int64) bool { return p.In.DocumentRowID != nil && *p.In.DocumentRowID == id }
+func (p recordsPage) IsDMS(id int64) bool {
+	return p.In.DocumentRowID != nil && *p.In.DocumentRowID == id
+}
 
 // DMSName names the profile's document management system from the landscape, or "".
 func (p recordsPage) DMSName() string {
