@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"net/http"
 
 	"kovit/internal/need"
 	"kovit/internal/notify"
@@ -19,6 +20,10 @@ type Deps struct {
 	Notifications notify.Mailer
 	RoundClosing  RoundClosingStore
 	ActivityParts PartStore
+	// Registers are the records profiles whose public document registers are checked
+	// daily (issue 13); RegisterClient nil is RegisterClient().
+	Registers      RegisterStore
+	RegisterClient *http.Client
 }
 
 // Schedule is every scheduled job of kovit, in the order a tick runs them.
@@ -31,5 +36,6 @@ func Schedule(d Deps) []Job {
 		RoundClosing(d.RoundClosing),
 		ActivityParts(d.ActivityParts),
 		NotificationMail(d.Notifications),
+		RegisterCheck(d.Registers, d.RegisterClient),
 	}
 }
