@@ -7,4 +7,6 @@ const (
 	KindLandscapeSignOff = "landscape_signoff"
 	KindAdvisory         = "landscape_advisory"
 	KindRecordsProfile   = "records_profile"
+	KindPractice         = "practice"
+	KindAdoption         = "practice_adoption"
 )

@@ -53,6 +53,7 @@ type Store interface {
 
 	AdvisoryStore
 	RecordsStore
+	PracticeStore
 }
 
 // SolutionFilter selects solutions; empty fields do not filter.

@@ -122,3 +122,42 @@ CREATE TABLE records_profiles (
     version               INTEGER NOT NULL DEFAULT 1,
     updated_at            TIMESTAMP NOT NULL
 );
+
+-- The practice library; its lists are JSON arrays read and written with the practice.
+CREATE TABLE practices (
+    id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+    title                TEXT NOT NULL,
+    summary              TEXT NOT NULL,
+    problem              TEXT NOT NULL DEFAULT '',
+    what_was_done        TEXT NOT NULL DEFAULT '',
+    resources            TEXT NOT NULL DEFAULT '',
+    results              TEXT NOT NULL DEFAULT '',
+    evidence_url         TEXT NOT NULL DEFAULT '',
+    municipalities       TEXT NOT NULL DEFAULT '[]',
+    contact_name         TEXT NOT NULL DEFAULT '',
+    contact_email        TEXT NOT NULL DEFAULT '',
+    service_codes        TEXT NOT NULL DEFAULT '[]',
+    solution_ids         TEXT NOT NULL DEFAULT '[]',
+    links                TEXT NOT NULL DEFAULT '[]',
+    tags                 TEXT NOT NULL DEFAULT '[]',
+    national_activity_id INTEGER, -- a plan node; no foreign key, so the plan may delete it
+    status               TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'validated', 'published', 'archived')),
+    proposed_by          INTEGER REFERENCES users (id),
+    version              INTEGER NOT NULL DEFAULT 1,
+    created_at           TIMESTAMP NOT NULL,
+    updated_at           TIMESTAMP NOT NULL
+);
+
+-- A municipality's adoption of a practice: the activity it became in its own plan.
+CREATE TABLE practice_adoptions (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    practice_id       INTEGER NOT NULL REFERENCES practices (id),
+    municipality_ehak TEXT NOT NULL REFERENCES municipalities (ehak),
+    differences       TEXT NOT NULL DEFAULT '',
+    activity_id       INTEGER NOT NULL, -- a plan node; no foreign key, so the plan may delete it
+    strategy_id       INTEGER NOT NULL,
+    applied_at        TIMESTAMP,
+    created_by        TEXT NOT NULL,
+    created_at        TIMESTAMP NOT NULL,
+    UNIQUE (practice_id, municipality_ehak)
+);
