@@ -139,12 +139,12 @@ func (p Practice) Matches(words []string) bool {
 // Adoption is a municipality taking up a practice: the activity it became in the
 // municipality's own plan, and how it differs from the original.
 type Adoption struct {
-	ID               int64     `json:"id"`
-	PracticeID       int64     `json:"practice_id"`
-	MunicipalityEHAK string    `json:"municipality_ehak"`
-	Differences      string    `json:"differences"`
-	ActivityID       int64     `json:"activity_id"`
-	StrategyID       int64     `json:"strategy_id"`
+	ID               int64  `json:"id"`
+	PracticeID       int64  `json:"practice_id"`
+	MunicipalityEHAK string `json:"municipality_ehak"`
+	Differences      string `json:"differences"`
+	ActivityID       int64  `json:"activity_id"`
+	StrategyID       int64  `json:"strategy_id"`
 	// Status and Completion are the activity's, read from the plan: how far it has got.
 	Status     string `json:"activity_status"`
 	Completion int    `json:"completion"`
