@@ -84,7 +84,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	}
 	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
-		ActivityParts: store, Registers: store})
+		ActivityParts: store, Registers: store, Adoptions: store})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store})
 	dsk.Providers = append(dsk.Providers, landscape.DeskProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,

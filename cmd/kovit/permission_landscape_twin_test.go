@@ -14,6 +14,7 @@ func landscapeTwinReads() []twinPair {
 		at("/solutions", "/solutions", "/api/v1/solutions", "/api/v1/solutions", "VOLIS"),
 		at("/solutions/{id}", "/solutions/1", "/api/v1/solutions/{id}", "/api/v1/solutions/1", "VOLIS"),
 		at("/municipalities/{ehak}/landscape", "/municipalities/0784/landscape", "/api/v1/landscape", "/api/v1/landscape?municipality=0784"),
+		at("/practices", "/practices", "/api/v1/practices", "/api/v1/practices"),
 		at("/records", "/records", "/api/v1/records-profiles", "/api/v1/records-profiles"),
 		at("/municipalities/{ehak}/records", "/municipalities/0784/records", "/api/v1/records-profiles/{ehak}", "/api/v1/records-profiles/0784"),
 	}
@@ -29,6 +30,16 @@ func landscapeTwinWrites() []twinPair {
 	}
 	pair := func(page, api twinRequest) twinPair { return twinPair{page: page, api: api} }
 	return []twinPair{
+		// Practice 1 is proposed by the first actor let through (a reader): it reads it, as
+		// coordinators do; another municipality's editor does not, and nobody may adopt a
+		// practice not yet published (a coordinator is let through to that conflict).
+		pair(p("POST /practices/new", "/practices/new", "title=Uus&summary=Lühidalt&municipalities=0784"),
+			j("POST /api/v1/practices", "/api/v1/practices", `{"title":"Uus","summary":"Lühidalt","municipalities":["0784"]}`)),
+		{page: twinRequest{route: "GET /practices/{id}", path: "/practices/1"}, api: twinRequest{route: "GET /api/v1/practices/{id}", path: "/api/v1/practices/1"}},
+		pair(p("POST /practices/{id}/status", "/practices/1/status", "status=published&version=999"),
+			j("PATCH /api/v1/practices/{id}", "/api/v1/practices/1", `{"status":"published","version":999}`)),
+		pair(p("POST /practices/{id}/adopt/{ehak}", "/practices/1/adopt/0784", "differences=x"),
+			j("POST /api/v1/adoptions", "/api/v1/adoptions", `{"practice_id":1,"municipality_ehak":"0784"}`)),
 		pair(p("POST /solutions/new", "/solutions/new", "name=Uus+lahendus&kind=shared&area=other"),
 			j("POST /api/v1/solutions", "/api/v1/solutions", `{"name":"Uus lahendus 2","kind":"shared"}`)),
 		pair(p("POST /solutions/{id}/edit", "/solutions/1/edit", "name=VOLIS&kind=shared&area=council&version=999"),
@@ -47,4 +58,8 @@ func landscapeTwinWrites() []twinPair {
 		pair(p("POST /municipalities/{ehak}/records/review", "/municipalities/0784/records/review", "verification=verified&version=999"),
 			j("POST /api/v1/records-profiles/{ehak}/review", "/api/v1/records-profiles/0784/review", `{"verification":"verified","version":999}`)),
 	}
+}
+
+func init() {
+	apiOnly["GET /api/v1/adoptions"] = "a part of the practice's page (GET /practices/{id} ↔ GET /api/v1/practices/{id}); a practice the user may not read answers an empty list, as a missing one does"
 }

@@ -21,6 +21,7 @@ func TestOpenAPILandscapeSchemas(t *testing.T) {
 		"SolutionDecision": api.SolutionDecision{}, "LandscapeRow": landscape.Row{}, "Integration": landscape.Integration{},
 		"LandscapeChange": landscape.Change{}, "SignOff": landscape.SignOff{}, "SignOffRequest": api.SignOffRequest{},
 		"RecordsProfile": landscape.RecordsProfile{}, "RegisterCheck": landscape.RegisterCheck{}, "RecordsReview": api.RecordsReview{},
+		"Practice": landscape.Practice{}, "Adoption": landscape.Adoption{},
 	})
 }
 

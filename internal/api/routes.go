@@ -150,6 +150,12 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/records-profiles/{ehak}", a.getRecordsProfile, shared},
 		{"PUT", prefix + "/records-profiles/{ehak}", a.putRecordsProfile, perUser},
 		{"POST", prefix + "/records-profiles/{ehak}/review", a.reviewRecordsProfile, perUser},
+		{"GET", prefix + "/practices", a.listPractices, perUser},
+		{"POST", prefix + "/practices", a.createPractice, perUser},
+		{"GET", prefix + "/practices/{id}", a.getPractice, perUser},
+		{"PATCH", prefix + "/practices/{id}", a.updatePractice, perUser},
+		{"GET", prefix + "/adoptions", a.listAdoptions, perUser},
+		{"POST", prefix + "/adoptions", a.adopt, perUser},
 	}
 }
 

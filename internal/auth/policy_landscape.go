@@ -56,3 +56,27 @@ func CanEditRecords(u *User, ehak string) error { return CanEditMunicipality(u, 
 
 // CanReviewRecords allows verifying or returning a records profile, as a cell's review.
 func CanReviewRecords(u *User) error { return CanEditNational(u) }
+
+// CanProposePractice lets anyone signed in propose a practice for the library.
+func CanProposePractice(u *User) error { return CanReadInternal(u) }
+
+// CanReadPractice lets anyone read a published practice; one on its way there only
+// coordinators and whoever proposed it.
+func CanReadPractice(u *User, published bool, proposedBy *int64) error {
+	if published {
+		return nil
+	}
+	if err := CanReadInternal(u); err != nil {
+		return err
+	}
+	if proposedBy != nil && *proposedBy == u.ID {
+		return nil
+	}
+	return CanEditNational(u)
+}
+
+// CanValidatePractice allows validating, publishing, archiving and editing practices.
+func CanValidatePractice(u *User) error { return CanEditNational(u) }
+
+// CanAdopt allows adopting a practice into a municipality's own plan.
+func CanAdopt(u *User, ehak string) error { return CanEditMunicipality(u, ehak) }

@@ -24,6 +24,8 @@ type Deps struct {
 	// daily (issue 13); RegisterClient nil is RegisterClient().
 	Registers      RegisterStore
 	RegisterClient *http.Client
+	// Adoptions is the practice library's follow-up of adopted practices (issue 13).
+	Adoptions AdoptionStore
 }
 
 // Schedule is every scheduled job of kovit, in the order a tick runs them.
@@ -37,5 +39,6 @@ func Schedule(d Deps) []Job {
 		ActivityParts(d.ActivityParts),
 		NotificationMail(d.Notifications),
 		RegisterCheck(d.Registers, d.RegisterClient),
+		AdoptionFollowUp(d.Adoptions),
 	}
 }

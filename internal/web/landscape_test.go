@@ -35,6 +35,10 @@ func landscapeSamples(base Page) map[string]any {
 		RulesDate: "2024-01-01", Met: []int64{1, 2, 3, 4}, EvidenceURL: "https://tartu.ee/asjaajamine", ReturnReason: "Lisa tõend", Version: 2,
 		Check: &landscape.RegisterCheck{At: now, Status: 200, TLS: true}}
 	records.Normalize()
+	practice := landscape.Practice{ID: 4, Title: "Taotlused ühes kohas", Summary: "Kokkuvõte", Problem: "Järjekorrad", WhatDone: "SPOKU", Resources: "3 kuud",
+		Results: "Kiirem", EvidenceURL: "https://tartu.ee", Municipalities: []string{"0793"}, ContactName: "Mari", ContactEmail: "mari@tartu.ee",
+		ServiceCodes: []string{"SOC-001"}, SolutionIDs: []int64{1}, Links: []string{"https://tartu.ee"}, Tags: []string{"e-teenused"},
+		Status: landscape.PracticePublished, Version: 2}
 	advisory := landscape.Advisory{ID: 3, Query: landscape.AdvisoryQuery{SolutionID: 1, ToVersion: "15.3", SupportEndsBy: "2027-01-01"}, Title: "Uuendage",
 		Message: "Palun uuendage", SentBy: "Koordinaator", SentAt: now,
 		Recipients: []landscape.Recipient{{MunicipalityEHAK: "0793"}, {MunicipalityEHAK: "0784", HandledBy: "Mari", HandledAt: &now}}}
@@ -65,6 +69,12 @@ func landscapeSamples(base Page) map[string]any {
 			Scale: landscape.RecordsScale(), Counties: []municipality.County{{EHAK: "0079", Name: "Tartu maakond"}}, Bands: eservice.Bands},
 		"landscape/records_profile": recordsPage{landscapePage: lp, M: tartu, P: records, In: records, Scale: landscape.RecordsScale(),
 			DMSRows: []landscapeRowView{view}, CanEdit: true, Review: true, Form: form{Problems: problems}},
+		"landscape/practices": practiceListPage{landscapePage: lp, Items: []landscape.Practice{practice}, Total: 1, Query: "spoku", Status: "published",
+			Pager: newPager("/practices", url.Values{}, 1, 50, 0), CanCreate: true},
+		"landscape/practice": practicePage{landscapePage: lp, P: practice, Solutions: map[int64]string{1: "SPOKU"}, AdoptAs: "0291", CanValidate: true,
+			Adoptions: []landscape.Adoption{{MunicipalityEHAK: "0291", Completion: 40, Differences: "Väiksem", Applied: &now}, {MunicipalityEHAK: "0793", Done: true}},
+			Form:      form{Problems: problems}, Differences: "Väiksem"},
+		"landscape/practice_new": practiceNewPage{landscapePage: lp, In: practice, Municipalities: []municipality.Municipality{tartu}, Form: form{Problems: problems}},
 		"landscape/row": rowPage{landscapePage: lp, Row: view, Edit: rowForm{In: row, YearlyCost: "1200,50", Form: form{Problems: problems}},
 			CanEdit: true, Costs: true, Solution: sol, Neighbors: []landscape.Solution{{ID: 2, Name: "X-tee"}}},
 	}

@@ -216,6 +216,12 @@ func (ui *UI) routes() []route {
 		{"GET /municipalities/{ehak}/records", ui.recordsShow},
 		{"POST /municipalities/{ehak}/records", ui.recordsSave},
 		{"POST /municipalities/{ehak}/records/review", ui.recordsReview},
+		{"GET /practices", ui.practiceList},
+		{"GET /practices/new", ui.practiceNew},
+		{"POST /practices/new", ui.practiceCreate},
+		{"GET /practices/{id}", ui.practiceShow},
+		{"POST /practices/{id}/status", ui.practiceStatus},
+		{"POST /practices/{id}/adopt/{ehak}", ui.practiceAdopt},
 	}
 }
 

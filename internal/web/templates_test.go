@@ -100,6 +100,9 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"landscape/matrix":          landscapeSamples(base)["landscape/matrix"],
 		"landscape/records":         landscapeSamples(base)["landscape/records"],
 		"landscape/records_profile": landscapeSamples(base)["landscape/records_profile"],
+		"landscape/practices":       landscapeSamples(base)["landscape/practices"],
+		"landscape/practice":        landscapeSamples(base)["landscape/practice"],
+		"landscape/practice_new":    landscapeSamples(base)["landscape/practice_new"],
 
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
