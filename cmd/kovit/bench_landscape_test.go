@@ -72,3 +72,30 @@ func BenchmarkAdvisory(b *testing.B) {
 		return "/advisories?solution=" + itoa(list[0].ID) + "&from=" + url.QueryEscape(v[0].Number) + "&to=" + url.QueryEscape(v[1].Number)
 	}, func(body string) bool { return strings.Contains(body, `<p class="count">`) })
 }
+
+// BenchmarkPracticeSearch: a word search of the practice library of 2,000 practices; the
+// target is under 30 ms of server time.
+func BenchmarkPracticeSearch(b *testing.B) {
+	for _, engine := range sqlstoretest.Engines() {
+		b.Run(engine, func(b *testing.B) {
+			a := startApp(b, engine)
+			if err := demo.Practices(context.Background(), a.store, demo.BenchmarkPractices, 1); err != nil {
+				b.Fatal(err)
+			}
+			serve := func() *httptest.ResponseRecorder {
+				rec := httptest.NewRecorder()
+				a.app.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/practices?q=volikogu&limit=50", nil))
+				return rec
+			}
+			if rec := serve(); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "volikogu") {
+				b.Fatalf("search: %d", rec.Code)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if rec := serve(); rec.Code != http.StatusOK {
+					b.Fatal(rec.Code)
+				}
+			}
+		})
+	}
+}

@@ -23,7 +23,7 @@ func runDemo(args []string) error {
 		fs.Uint64Var(&seed, "seed", 1, "random seed: the same seed gives the same data")
 		fs.BoolVar(&withPlan, "plan", true, "also an action plan of 1,000 activities, 20 of them joint with every municipality")
 		fs.BoolVar(&withNeeds, "needs", true, "also a collection round of 3,000 needs, 2,400 submitted and 300 consolidated needs")
-		fs.BoolVar(&withLandscape, "landscape", true, "also a catalogue of 60 solutions with versions and every municipality's IT landscape")
+		fs.BoolVar(&withLandscape, "landscape", true, "also a catalogue of 60 solutions with versions, every municipality's IT landscape and 2,000 practices")
 	})
 	if err != nil {
 		return err
@@ -63,6 +63,9 @@ func runDemo(args []string) error {
 		shape := demo.BenchmarkLandscape
 		shape.Seed, shape.Now = seed, time.Now()
 		if err := demo.Landscape(ctx, store, shape); err != nil {
+			return err
+		}
+		if err := demo.Practices(ctx, store, demo.BenchmarkPractices, seed); err != nil {
 			return err
 		}
 	}
