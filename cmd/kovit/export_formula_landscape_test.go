@@ -1,0 +1,27 @@
+package main
+
+import (
+	"context"
+	"testing"
+
+	"kovit/internal/landscape"
+)
+
+// landscapeFormulaExports writes formula-like text into what the landscape's CSV exports
+// show (a solution's name, a row's owner, the municipality's contact in an advisory) and
+// returns their cases for TestCSVExportsHoldNoFormulas.
+func landscapeFormulaExports(t *testing.T, a *testApp, ctx context.Context) map[string]string {
+	t.Helper()
+	sol, err := a.store.CreateSolution(ctx, landscape.Solution{Name: "=" + evilText, Kind: landscape.KindOwn, State: landscape.Accepted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.CreateRow(ctx, landscape.Row{MunicipalityEHAK: "0793", SolutionID: sol.ID, BusinessOwner: "+" + evilText}); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{
+		"GET /solutions.csv":                       "/solutions.csv",
+		"GET /municipalities/{ehak}/landscape.csv": "/municipalities/0793/landscape.csv",
+		"GET /advisories.csv":                      "/advisories.csv?solution=" + itoa(sol.ID),
+	}
+}
