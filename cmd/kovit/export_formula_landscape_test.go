@@ -25,3 +25,21 @@ func landscapeFormulaExports(t *testing.T, a *testApp, ctx context.Context) map[
 		"GET /advisories.csv":                      "/advisories.csv?solution=" + itoa(sol.ID),
 	}
 }
+
+// landscapeFixture gives the pages of one row, advisory and practice something at id 1,
+// for TestEveryPageAnswersForAdmin: Tartu's row of the first seeded solution (VOLIS), an
+// advisory about it, and a published practice.
+func landscapeFixture(t *testing.T, a *testApp) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := a.store.CreateRow(ctx, landscape.Row{MunicipalityEHAK: "0793", SolutionID: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.SendAdvisory(ctx, landscape.Advisory{Query: landscape.AdvisoryQuery{SolutionID: 1}, Title: "Uuendage"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.CreatePractice(ctx, landscape.Practice{Title: "Praktika", Summary: "Kokkuvõte", Municipalities: []string{"0793"},
+		Status: landscape.PracticePublished}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -88,6 +88,7 @@ func TestEveryPageAnswersForAdmin(t *testing.T) {
 		t.Fatal(err)
 	}
 	needFixture(t, a)
+	landscapeFixture(t, a)
 	admin, err := a.store.UserByEmail(context.Background(), "admin@kovit.test")
 	if err != nil {
 		t.Fatal(err)

@@ -110,20 +110,29 @@ func (a *API) listAdoptions(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	pg := q.page()
 	id := int64(q.int("practice"))
-	if id <= 0 {
-		q.p.Add("practice", "landscape.error.practice")
-	}
 	if err := q.check(nil); err != nil {
 		return err
 	}
-	// A practice the user may not read answers an empty list, as a missing one does.
-	var items []landscape.Adoption
-	if _, err := a.readablePractice(r, id); err == nil {
-		if items, err = a.landscape.Adoptions(r.Context(), id); err != nil {
-			return err
-		}
-	} else if kovit.ErrorCode(err) != kovit.ENotFound {
+	// Without a practice, every adoption; either way only of practices the user may read,
+	// and a practice the user may not read answers an empty list, as a missing one does.
+	all, err := a.landscape.Adoptions(r.Context(), id)
+	if err != nil {
 		return err
+	}
+	readable := map[int64]bool{}
+	var items []landscape.Adoption
+	for _, ad := range all {
+		ok, seen := readable[ad.PracticeID]
+		if !seen {
+			_, err := a.readablePractice(r, ad.PracticeID)
+			if err != nil && kovit.ErrorCode(err) != kovit.ENotFound {
+				return err
+			}
+			ok, readable[ad.PracticeID] = err == nil, err == nil
+		}
+		if ok {
+			items = append(items, ad)
+		}
 	}
 	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
 }

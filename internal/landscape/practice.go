@@ -191,7 +191,8 @@ type PracticeStore interface {
 	// plan when it has none), prefilled from the practice, and records the adoption; a
 	// municipality adopts a practice once. Only a published practice is adopted.
 	Adopt(ctx context.Context, a Adoption) (Adoption, error)
-	// Adoptions lists a practice's adoptions with how far each activity has got.
+	// Adoptions lists a practice's adoptions (every adoption for practice 0) with how far
+	// each activity has got.
 	Adoptions(ctx context.Context, practiceID int64) ([]Adoption, error)
 	// FollowAdoptions puts the solutions of practices whose adopted activity is done into
 	// production in the adopter's landscape, once, and reports how many adoptions it applied.

@@ -336,7 +336,11 @@ func (s *Store) Adoptions(ctx context.Context, practiceID int64) ([]landscape.Ad
 	var out []landscape.Adoption
 	err := s.readSnapshot(ctx, func(q querier) error {
 		var err error
-		out, err = adoptions(ctx, q, ` WHERE practice_id = ?`, practiceID)
+		if practiceID == 0 {
+			out, err = adoptions(ctx, q, "")
+		} else {
+			out, err = adoptions(ctx, q, ` WHERE practice_id = ?`, practiceID)
+		}
 		return err
 	})
 	return out, err

@@ -154,12 +154,15 @@ func (ui *UI) advisoryExport(w http.ResponseWriter, r *http.Request) error {
 	if err := problems.Err(); err != nil {
 		return err
 	}
-	if err := q.Validate(); err != nil {
-		return err
-	}
-	rows, err := ui.affected(r, q)
-	if err != nil {
-		return err
+	var rows []affectedRow
+	if q.SolutionID != 0 { // without a solution the query picks nobody: the columns alone
+		if err := q.Validate(); err != nil {
+			return err
+		}
+		var err error
+		if rows, err = ui.affected(r, q); err != nil {
+			return err
+		}
 	}
 	l := lang(r)
 	cols := []tabular.Column{{Et: "EHAK", En: "EHAK"}, {Et: "Omavalitsus", En: "Municipality"}, {Et: "Versioon", En: "Version"},
