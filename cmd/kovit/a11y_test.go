@@ -47,6 +47,7 @@ func everyPageFixture(t *testing.T, a *testApp) *strings.Replacer {
 	consultFixture(t, a) // consultation 1, a draft only its managers read
 	surveyFixture(t, a)  // survey 1
 	securityFixture(t, a)
+	landscapeFixture(t, a)
 	admin, err := a.store.UserByEmail(ctx, "admin@kovit.test")
 	if err != nil {
 		t.Fatal(err)

@@ -18,6 +18,7 @@ import (
 	"kovit/internal/eservice"
 	"kovit/internal/i18n"
 	"kovit/internal/jobs"
+	"kovit/internal/landscape"
 	"kovit/internal/mail"
 	"kovit/internal/need"
 	"kovit/internal/notify"
@@ -91,7 +92,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	}
 	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
-		ActivityParts: store, Security: store, CommentRounds: store, Calendar: calendar})
+		ActivityParts: store, Security: store, CommentRounds: store, Calendar: calendar, Registers: store, Adoptions: store})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store, Follows: store})
 	// Issue 12, i12a: the coordinator's queue of suggested duplicate needs.
 	dsk.Providers = append(dsk.Providers, desk.Duplicates(store, desk.Modules{Municipalities: store}))
@@ -102,11 +103,12 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		u, err := store.User(ctx, v.UserID)
 		return err == nil && auth.CanApproveSurveyResponse(&u, v.Municipality) == nil
 	}))
+	dsk.Providers = append(dsk.Providers, landscape.DeskProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
 		Follows: store, Security: store, Advice: store, Rounds: store, Calendar: calendar,
-		Consult: store, Surveys: store, EDemocracy: store}
+		Consult: store, Surveys: store, EDemocracy: store, Landscape: store}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err
@@ -131,7 +133,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
 		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Follows: store, Security: store,
-		Advice: store, Rounds: store, Calendar: calendar, Consult: store, Surveys: store, EDemocracy: store})
+		Advice: store, Rounds: store, Calendar: calendar, Consult: store, Surveys: store, EDemocracy: store, Landscape: store})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()
@@ -209,7 +211,14 @@ func (a *app) prepareData(ctx context.Context) error {
 	if err := a.store.LoadEITSModules(ctx, modules); err != nil {
 		return err
 	}
-	return a.store.LoadMaturityCriteria(ctx, security.DefaultMaturityCriteria())
+	if err := a.store.LoadMaturityCriteria(ctx, security.DefaultMaturityCriteria()); err != nil {
+		return err
+	}
+	solutions, err := refdata.Solutions()
+	if err != nil {
+		return err
+	}
+	return a.store.LoadSolutions(ctx, solutions)
 }
 
 // ensureAdmin makes the first admin of an empty database. Its password comes from

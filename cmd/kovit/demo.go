@@ -17,7 +17,7 @@ import (
 func runDemo(args []string) error {
 	var months int
 	var seed uint64
-	var withPlan, withNeeds, withSecurity, withAdvice, withEDemocracy bool
+	var withPlan, withNeeds, withSecurity, withAdvice, withEDemocracy, withLandscape bool
 	c, _, err := parseConfig("demo", args, func(fs *flag.FlagSet) {
 		fs.IntVar(&months, "months", 18, "months of synthetic history")
 		fs.Uint64Var(&seed, "seed", 1, "random seed: the same seed gives the same data")
@@ -26,6 +26,7 @@ func runDemo(args []string) error {
 		fs.BoolVar(&withSecurity, "security", true, "also 500 synthetic E-ITS measures and a self-assessment round answered by all 79 municipalities")
 		fs.BoolVar(&withAdvice, "advice", true, "also 200 questions, 5,000 knowledge-base entries and a round of comment of 40 sections")
 		fs.BoolVar(&withEDemocracy, "edemocracy", true, "also an open consultation, two yearly surveys and every municipality's e-democracy practice")
+		fs.BoolVar(&withLandscape, "landscape", true, "also a catalogue of 60 solutions with versions, every municipality's IT landscape and 2,000 practices")
 	})
 	if err != nil {
 		return err
@@ -64,6 +65,16 @@ func runDemo(args []string) error {
 	}
 	if err := demo.Board(ctx, store, demo.BoardOptions{StrategyID: strategy, Seed: seed}); err != nil {
 		return err
+	}
+	if withLandscape {
+		shape := demo.BenchmarkLandscape
+		shape.Seed, shape.Now = seed, time.Now()
+		if err := demo.Landscape(ctx, store, shape); err != nil {
+			return err
+		}
+		if err := demo.Practices(ctx, store, demo.BenchmarkPractices, seed); err != nil {
+			return err
+		}
 	}
 	if withAdvice {
 		shape := demo.BenchmarkAdvice

@@ -206,6 +206,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	maps.Copy(cases, consultPermissionCases())
 	maps.Copy(cases, surveyPermissionCases())
 	maps.Copy(cases, edemocracyPermissionCases())
+	maps.Copy(cases, landscapePermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {

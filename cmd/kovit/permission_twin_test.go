@@ -118,6 +118,7 @@ func twinReads() []twinPair {
 			at("/plan/indicators/{id}", n.Replace("/plan/indicators/{i}"), "/api/v1/indicators/{id}", n.Replace("/api/v1/indicators/{i}"), stem),
 		)
 	}
+	pairs = append(pairs, landscapeTwinReads()...)
 	return append(pairs, adviceTwinReads()...)
 }
 
@@ -231,6 +232,7 @@ func twinWrites() []twinPair {
 	// Last, as it moves the submitted need into the unpublished consolidated need.
 	add(p("POST /consolidated/{id}/needs", "/consolidated/{internal}/needs", "need_id={submitted}"),
 		j("POST /api/v1/consolidated-needs/{id}/needs", "/api/v1/consolidated-needs/{internal}/needs", `{"need_ids":[{submitted}]}`))
+	pairs = append(pairs, landscapeTwinWrites()...)
 	return append(pairs, adviceTwinWrites()...)
 }
 

@@ -17,6 +17,7 @@ import (
 	"kovit/internal/follow"
 	"kovit/internal/i18n"
 	"kovit/internal/kovit"
+	"kovit/internal/landscape"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
 	"kovit/internal/notify"
@@ -57,6 +58,8 @@ type Deps struct {
 	Surveys survey.Store
 	// EDemocracy keeps each municipality's e-democracy practice (issue 16).
 	EDemocracy edemocracy.Store
+	// Landscape is the solution catalogue and the municipalities' IT landscapes (issue 13).
+	Landscape landscape.Store
 }
 
 // API serves the JSON API.
@@ -81,6 +84,7 @@ type API struct {
 	consult        consult.Store
 	surveys        survey.Store
 	edemocracy     edemocracy.Store
+	landscape      landscape.Store
 }
 
 // New returns the API over d.
@@ -110,6 +114,7 @@ func New(d Deps) *API {
 		consult:        d.Consult,
 		surveys:        d.Surveys,
 		edemocracy:     d.EDemocracy,
+		landscape:      d.Landscape,
 	}
 }
 

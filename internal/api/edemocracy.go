@@ -22,7 +22,7 @@ type PracticeList struct {
 	Summary []edemocracy.Summary  `json:"summary"`
 }
 
-func (a *API) listPractices(w http.ResponseWriter, r *http.Request) error {
+func (a *API) listEDemocracyPractices(w http.ResponseWriter, r *http.Request) error {
 	q := newQuery(r)
 	pg := q.page()
 	group := q.str("group")
@@ -37,7 +37,7 @@ func (a *API) listPractices(w http.ResponseWriter, r *http.Request) error {
 	if err := q.check(p.Err()); err != nil {
 		return err
 	}
-	practices, err := a.edemocracy.Practices(r.Context())
+	practices, err := a.edemocracy.EDemocracyPractices(r.Context())
 	if err != nil {
 		return err
 	}
@@ -49,8 +49,8 @@ func (a *API) listPractices(w http.ResponseWriter, r *http.Request) error {
 	return a.writeJSON(w, r, http.StatusOK, PracticeList{page.Items, page.Total, page.Limit, page.Offset, group, edemocracy.Summarize(ms, practices, by)})
 }
 
-func (a *API) getPractice(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.edemocracy.Practice(r.Context(), r.PathValue("ehak"))
+func (a *API) getEDemocracyPractice(w http.ResponseWriter, r *http.Request) error {
+	p, err := a.edemocracy.EDemocracyPractice(r.Context(), r.PathValue("ehak"))
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func (a *API) savePractice(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	in.MunicipalityEHAK = ehak
-	out, err := a.edemocracy.SavePractice(ctx, in)
+	out, err := a.edemocracy.EDemocracySavePractice(ctx, in)
 	if err != nil {
 		return err
 	}

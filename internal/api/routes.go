@@ -203,9 +203,31 @@ func (a *API) routes() []route {
 		{"PUT", prefix + "/surveys/{id}/responses/{ehak}", a.saveResponse, perUser},
 		{"POST", prefix + "/surveys/{id}/responses/{ehak}/approval", a.approveResponse, perUser},
 		// Each municipality's e-democracy practice (issue 16).
-		{"GET", prefix + "/edemocracy", a.listPractices, shared},
-		{"GET", prefix + "/edemocracy/{ehak}", a.getPractice, shared},
+		{"GET", prefix + "/edemocracy", a.listEDemocracyPractices, shared},
+		{"GET", prefix + "/edemocracy/{ehak}", a.getEDemocracyPractice, shared},
 		{"PUT", prefix + "/edemocracy/{ehak}", a.savePractice, perUser},
+		// Best practices and IT tidying (issue 13): the solution catalogue and the
+		// municipalities' landscapes (landscape*.go). What they show depends on who asks.
+		{"GET", prefix + "/solutions", a.listSolutions, perUser},
+		{"POST", prefix + "/solutions", a.createSolution, perUser},
+		{"GET", prefix + "/solutions/{id}", a.getSolution, perUser},
+		{"PATCH", prefix + "/solutions/{id}", a.updateSolution, perUser},
+		{"POST", prefix + "/solutions/{id}/decision", a.decideSolution, perUser},
+		{"GET", prefix + "/landscape", a.listLandscape, perUser},
+		{"POST", prefix + "/landscape", a.createLandscapeRow, perUser},
+		{"GET", prefix + "/landscape/{id}", a.getLandscapeRow, perUser},
+		{"PATCH", prefix + "/landscape/{id}", a.updateLandscapeRow, perUser},
+		{"POST", prefix + "/landscape/sign-offs", a.signOffLandscape, perUser},
+		{"GET", prefix + "/records-profiles", a.listRecordsProfiles, shared},
+		{"GET", prefix + "/records-profiles/{ehak}", a.getRecordsProfile, shared},
+		{"PUT", prefix + "/records-profiles/{ehak}", a.putRecordsProfile, perUser},
+		{"POST", prefix + "/records-profiles/{ehak}/review", a.reviewRecordsProfile, perUser},
+		{"GET", prefix + "/practices", a.listPractices, perUser},
+		{"POST", prefix + "/practices", a.createPractice, perUser},
+		{"GET", prefix + "/practices/{id}", a.getPractice, perUser},
+		{"PATCH", prefix + "/practices/{id}", a.updatePractice, perUser},
+		{"GET", prefix + "/adoptions", a.listAdoptions, perUser},
+		{"POST", prefix + "/adoptions", a.adopt, perUser},
 	}
 }
 

@@ -22,7 +22,7 @@ type EDemocracyStore interface {
 	CreateSurvey(ctx context.Context, s survey.Survey) (survey.Survey, error)
 	SaveResponse(ctx context.Context, r survey.Response, submit bool) (survey.Response, error)
 	ApproveResponse(ctx context.Context, surveyID int64, ehak string, version int) (survey.Response, error)
-	SavePractice(ctx context.Context, p edemocracy.Practice) (edemocracy.Practice, error)
+	EDemocracySavePractice(ctx context.Context, p edemocracy.Practice) (edemocracy.Practice, error)
 }
 
 // councilSystems are the council information systems the practices name.
@@ -92,7 +92,7 @@ func EDemocracy(ctx context.Context, s EDemocracyStore, seed uint64, now time.Ti
 			y, votes, amount := year-1, 100+r.IntN(5000), kovit.Money(budget*100)
 			p.BudgetYear, p.BudgetVotes, p.BudgetAmount = &y, &votes, &amount
 		}
-		if _, err := s.SavePractice(ctx, p); err != nil {
+		if _, err := s.EDemocracySavePractice(ctx, p); err != nil {
 			return fmt.Errorf("demo: practice of %s: %w", m.EHAK, err)
 		}
 	}

@@ -32,7 +32,7 @@ func TestEDemocracy(t *testing.T) {
 	if err != nil || r.Version != 0 || len(r.Prefilled) != 4 || r.State != survey.Draft {
 		t.Errorf("this year's response is not prefilled: %+v %v", r, err)
 	}
-	practices, err := s.Practices(ctx)
+	practices, err := s.EDemocracyPractices(ctx)
 	if err != nil || len(practices) != 79 {
 		t.Errorf("%d practices: %v", len(practices), err)
 	}

@@ -94,10 +94,10 @@ func (p Practice) Validate() error {
 // Store keeps the practices; a save names the version it read (0 for a first one).
 type Store interface {
 	// Practices lists every entered practice, by municipality.
-	Practices(ctx context.Context) ([]Practice, error)
+	EDemocracyPractices(ctx context.Context) ([]Practice, error)
 	// Practice is a municipality's practice, version 0 when not yet entered.
-	Practice(ctx context.Context, ehak string) (Practice, error)
-	SavePractice(ctx context.Context, p Practice) (Practice, error)
+	EDemocracyPractice(ctx context.Context, ehak string) (Practice, error)
+	EDemocracySavePractice(ctx context.Context, p Practice) (Practice, error)
 }
 
 // Summary is a peer group's practice in figures.

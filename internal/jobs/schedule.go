@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"net/http"
 
 	"kovit/internal/advice"
 
@@ -26,6 +27,12 @@ type Deps struct {
 	// Advice (issue 15): reminders of rounds of comment, counted in working days.
 	CommentRounds CommentRoundStore
 	Calendar      *advice.Calendar
+	// Registers are the records profiles whose public document registers are checked
+	// daily (issue 13); RegisterClient nil is RegisterClient().
+	Registers      RegisterStore
+	RegisterClient *http.Client
+	// Adoptions is the practice library's follow-up of adopted practices (issue 13).
+	Adoptions AdoptionStore
 }
 
 // Schedule is every scheduled job of kovit, in the order a tick runs them.
@@ -40,5 +47,7 @@ func Schedule(d Deps) []Job {
 		SecurityClosing(d.Security),
 		CommentRoundReminders(d.CommentRounds, d.Calendar),
 		NotificationMail(d.Notifications),
+		RegisterCheck(d.Registers, d.RegisterClient),
+		AdoptionFollowUp(d.Adoptions),
 	}
 }

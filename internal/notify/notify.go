@@ -54,6 +54,8 @@ const (
 	CommentDisposed    Kind = "comment_disposed"
 	// Surveys (issue 16): a municipality's official response is still due.
 	SurveyDue Kind = "survey_due"
+	// An advisory about a solution version the municipality runs (issue 13).
+	LandscapeAdvisory Kind = "landscape_advisory"
 )
 
 // Delivery is how a person hears of a kind: a mail at once, in a digest, or only in the
@@ -108,6 +110,7 @@ var Kinds = []KindInfo{
 	{ConsultationOpened, Weekly},
 	{CommentDisposed, Immediate},
 	{SurveyDue, Immediate},
+	{LandscapeAdvisory, Immediate},
 }
 
 // Known reports whether k is one of Kinds.
@@ -219,6 +222,8 @@ func (n Notification) Path() string {
 		return "/consultations/" + consultation + "/comments#c" + comment
 	case audit.KindSurvey:
 		return "/surveys/" + n.EntityID
+	case audit.KindAdvisory:
+		return "/advisories/" + n.EntityID
 	}
 	return "/notifications"
 }

@@ -11,10 +11,10 @@ import (
 	"kovit/internal/kovit"
 )
 
-const practiceColumns = `municipality_ehak, council_system, public_modules, streaming, recordings, budget_year, budget_amount, budget_votes,
+const edemocracyPracticeColumns = `municipality_ehak, council_system, public_modules, streaming, recordings, budget_year, budget_amount, budget_votes,
 	consultations, initiative_threshold, rahvaalgatus, open_data_url, version, updated_at`
 
-func scanPractice(row scanner) (edemocracy.Practice, error) {
+func scanEDemocracyPractice(row scanner) (edemocracy.Practice, error) {
 	var p edemocracy.Practice
 	var modules string
 	var year, votes, threshold, amount sql.NullInt64
@@ -40,15 +40,15 @@ func intOrNil(n sql.NullInt64) *int {
 }
 
 // Practices implements edemocracy.Store.
-func (s *Store) Practices(ctx context.Context) ([]edemocracy.Practice, error) {
-	rows, err := s.query(ctx, `SELECT `+practiceColumns+` FROM edemocracy_practices ORDER BY municipality_ehak`)
+func (s *Store) EDemocracyPractices(ctx context.Context) ([]edemocracy.Practice, error) {
+	rows, err := s.query(ctx, `SELECT `+edemocracyPracticeColumns+` FROM edemocracy_practices ORDER BY municipality_ehak`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: practices: %w", err)
 	}
 	defer rows.Close()
 	out := []edemocracy.Practice{}
 	for rows.Next() {
-		p, err := scanPractice(rows)
+		p, err := scanEDemocracyPractice(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -58,15 +58,15 @@ func (s *Store) Practices(ctx context.Context) ([]edemocracy.Practice, error) {
 }
 
 // Practice implements edemocracy.Store.
-func (s *Store) Practice(ctx context.Context, ehak string) (edemocracy.Practice, error) {
-	return practiceFrom(ctx, s, ehak)
+func (s *Store) EDemocracyPractice(ctx context.Context, ehak string) (edemocracy.Practice, error) {
+	return edemocracyPracticeFrom(ctx, s, ehak)
 }
 
-func practiceFrom(ctx context.Context, q querier, ehak string) (edemocracy.Practice, error) {
+func edemocracyPracticeFrom(ctx context.Context, q querier, ehak string) (edemocracy.Practice, error) {
 	if err := municipalityExists(ctx, q, ehak); err != nil {
 		return edemocracy.Practice{}, err
 	}
-	p, err := scanPractice(q.queryRow(ctx, `SELECT `+practiceColumns+` FROM edemocracy_practices WHERE municipality_ehak = ?`, ehak))
+	p, err := scanEDemocracyPractice(q.queryRow(ctx, `SELECT `+edemocracyPracticeColumns+` FROM edemocracy_practices WHERE municipality_ehak = ?`, ehak))
 	if err == sql.ErrNoRows {
 		return edemocracy.Practice{MunicipalityEHAK: ehak, PublicModules: []string{}}, nil
 	}
@@ -74,7 +74,7 @@ func practiceFrom(ctx context.Context, q querier, ehak string) (edemocracy.Pract
 }
 
 // SavePractice implements edemocracy.Store.
-func (s *Store) SavePractice(ctx context.Context, p edemocracy.Practice) (edemocracy.Practice, error) {
+func (s *Store) EDemocracySavePractice(ctx context.Context, p edemocracy.Practice) (edemocracy.Practice, error) {
 	p.Normalize()
 	if p.PublicModules == nil {
 		p.PublicModules = []string{}
@@ -85,7 +85,7 @@ func (s *Store) SavePractice(ctx context.Context, p edemocracy.Practice) (edemoc
 	modules, _ := json.Marshal(p.PublicModules)
 	var after edemocracy.Practice
 	err := s.transact(ctx, func(tx *tx) error {
-		before, err := practiceFrom(ctx, tx, p.MunicipalityEHAK)
+		before, err := edemocracyPracticeFrom(ctx, tx, p.MunicipalityEHAK)
 		if err != nil {
 			return err
 		}
@@ -112,7 +112,7 @@ func (s *Store) SavePractice(ctx context.Context, p edemocracy.Practice) (edemoc
 		if err != nil {
 			return err
 		}
-		if after, err = practiceFrom(ctx, tx, p.MunicipalityEHAK); err != nil {
+		if after, err = edemocracyPracticeFrom(ctx, tx, p.MunicipalityEHAK); err != nil {
 			return err
 		}
 		var was any

@@ -70,7 +70,7 @@ func (ui *UI) edemocracyList(w http.ResponseWriter, r *http.Request) error {
 		p.Add("group", "survey.error.group")
 		return p.Err()
 	}
-	practices, err := ui.EDemocracy.Practices(ctx)
+	practices, err := ui.EDemocracy.EDemocracyPractices(ctx)
 	if err != nil {
 		return err
 	}
@@ -91,14 +91,14 @@ func (ui *UI) edemocracyList(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (ui *UI) loadPractice(r *http.Request) (edemocracyPage, error) {
+func (ui *UI) loadEDemocracyPractice(r *http.Request) (edemocracyPage, error) {
 	ctx := r.Context()
 	ehak := r.PathValue("ehak")
 	m, err := ui.Municipalities.Municipality(ctx, ehak)
 	if err != nil {
 		return edemocracyPage{}, err
 	}
-	pr, err := ui.EDemocracy.Practice(ctx, ehak)
+	pr, err := ui.EDemocracy.EDemocracyPractice(ctx, ehak)
 	if err != nil {
 		return edemocracyPage{}, err
 	}
@@ -109,7 +109,7 @@ func (ui *UI) loadPractice(r *http.Request) (edemocracyPage, error) {
 }
 
 func (ui *UI) edemocracyShow(w http.ResponseWriter, r *http.Request) error {
-	p, err := ui.loadPractice(r)
+	p, err := ui.loadEDemocracyPractice(r)
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func (ui *UI) edemocracySave(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CanEditMunicipality(auth.UserFrom(ctx), ehak); err != nil {
 		return err
 	}
-	page, err := ui.loadPractice(r)
+	page, err := ui.loadEDemocracyPractice(r)
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ func (ui *UI) edemocracySave(w http.ResponseWriter, r *http.Request) error {
 		InitiativeThreshold: optionalInt(r, "initiative_threshold", &problems), Consultations: formInt(r, "consultations", &problems),
 		BudgetAmount: formMoney(r, "budget_amount", "edemocracy.error.money", &problems), Version: formInt(r, "version", &problems)}
 	in.PublicModules = append(in.PublicModules, r.PostForm["public_modules"]...)
-	status, problems, err := trySave(problems, func() error { _, err := ui.EDemocracy.SavePractice(ctx, in); return err })
+	status, problems, err := trySave(problems, func() error { _, err := ui.EDemocracy.EDemocracySavePractice(ctx, in); return err })
 	if err != nil {
 		return err
 	}

@@ -101,6 +101,22 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"survey/results":         surveySamples(base)["survey/results"],
 		"edemocracy/list":        edemocracySamples(base)["edemocracy/list"],
 		"edemocracy/show":        edemocracySamples(base)["edemocracy/show"],
+
+		// The landscape module (issue 13).
+		"landscape/solutions":       landscapeSamples(base)["landscape/solutions"],
+		"landscape/solution_new":    landscapeSamples(base)["landscape/solution_new"],
+		"landscape/solution":        landscapeSamples(base)["landscape/solution"],
+		"landscape/municipality":    landscapeSamples(base)["landscape/municipality"],
+		"landscape/row":             landscapeSamples(base)["landscape/row"],
+		"landscape/advisories":      landscapeSamples(base)["landscape/advisories"],
+		"landscape/advisory":        landscapeSamples(base)["landscape/advisory"],
+		"landscape/matrix":          landscapeSamples(base)["landscape/matrix"],
+		"landscape/records":         landscapeSamples(base)["landscape/records"],
+		"landscape/records_profile": landscapeSamples(base)["landscape/records_profile"],
+		"landscape/practices":       landscapeSamples(base)["landscape/practices"],
+		"landscape/practice":        landscapeSamples(base)["landscape/practice"],
+		"landscape/practice_new":    landscapeSamples(base)["landscape/practice_new"],
+
 		"eservice/import": importPage{Page: base, Columns: []string{"ehak", "offering"}, Done: true, Changed: 2, Unchanged: 5, OwnEHAK: "0793",
 			Problems: []importProblem{{Row: 0, Message: "fail"}, {Row: 3, Column: "offering", Message: "vigane"}}},
 	}

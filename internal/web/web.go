@@ -18,6 +18,7 @@ import (
 	"kovit/internal/eservice"
 	"kovit/internal/follow"
 	"kovit/internal/i18n"
+	"kovit/internal/landscape"
 	"kovit/internal/mail"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
@@ -82,6 +83,9 @@ type Deps struct {
 	Surveys survey.Store
 	// EDemocracy keeps each municipality's e-democracy practice (issue 16).
 	EDemocracy edemocracy.Store
+
+	// Landscape is the solution catalogue and the municipalities' IT landscapes (issue 13).
+	Landscape landscape.Store
 }
 
 // UI serves the HTML pages.

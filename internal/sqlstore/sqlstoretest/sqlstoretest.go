@@ -86,6 +86,13 @@ func New(t testing.TB, engine string) *sqlstore.Store {
 	if err := s.LoadStrategies(ctx, seeds); err != nil {
 		t.Fatal(err)
 	}
+	solutions, err := refdata.Solutions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LoadSolutions(ctx, solutions); err != nil {
+		t.Fatal(err)
+	}
 	return s
 }
 
