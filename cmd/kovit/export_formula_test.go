@@ -68,6 +68,7 @@ func TestCSVExportsHoldNoFormulas(t *testing.T) {
 			"GET /comment-rounds/{id}/position.csv":       "/comment-rounds/" + itoa(round) + "/position.csv",
 		}
 		maps.Copy(exports, landscapeFormulaExports(t, a, ctx))
+		maps.Copy(exports, securityFormulaExports(t, a, ctx))
 		for _, r := range a.routes {
 			if _, ok := exports[r]; strings.HasSuffix(r, ".csv") && !ok {
 				t.Errorf("%s: no case", r)

@@ -15,7 +15,7 @@ func TestOpenAPIConsultationSchemas(t *testing.T) {
 	doc, _ := fetchOpenAPI(t)
 	checkSchemas(t, doc, map[string]any{
 		"Consultation":       consult.Consultation{},
-		"Section":            consult.Section{},
+		"DocSection":         consult.Section{},
 		"DocVersion":         consult.DocVersion{},
 		"ConsultationDetail": api.ConsultationDetail{},
 		"NewConsultation":    api.NewConsultation{},
@@ -25,8 +25,8 @@ func TestOpenAPIConsultationSchemas(t *testing.T) {
 		"Comment":            consult.Comment{},
 		"NewComment":         api.NewComment{},
 		"Moderation":         consult.Moderation{},
-		"Disposition":        consult.Disposition{},
-		"Span":               consult.Span{},
+		"ConsultDisposition": consult.Disposition{},
+		"DiffSpan":           consult.Span{},
 		"SectionDiff":        consult.SectionDiff{},
 		"ConsultationDiff":   api.DiffAnswer{},
 	})
@@ -39,7 +39,7 @@ func TestOpenAPISurveySchemas(t *testing.T) {
 		"SurveyCondition": surveys.Condition{},
 		"SurveyQuestion":  surveys.Question{},
 		"Survey":          surveys.Survey{},
-		"BoardRow":        surveys.BoardRow{},
+		"SurveyBoardRow":  surveys.BoardRow{},
 		"SurveyBoard":     surveys.Board{},
 		"SurveyDetail":    api.SurveyDetail{},
 		"SurveyAnswer":    surveys.Answer{},
@@ -55,5 +55,5 @@ func TestOpenAPISurveySchemas(t *testing.T) {
 // of their Go types.
 func TestOpenAPIPracticeSchemas(t *testing.T) {
 	doc, _ := fetchOpenAPI(t)
-	checkSchemas(t, doc, map[string]any{"Practice": edemocracy.Practice{}, "PracticeSummary": edemocracy.Summary{}, "PracticeList": api.PracticeList{}})
+	checkSchemas(t, doc, map[string]any{"EDemocracyPractice": edemocracy.Practice{}, "PracticeSummary": edemocracy.Summary{}, "PracticeList": api.PracticeList{}})
 }
