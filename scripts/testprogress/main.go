@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -49,6 +50,8 @@ func filter(in io.Reader, out io.Writer) error {
 			if e.Output != "PASS\n" && !strings.HasPrefix(e.Output, "=== ") {
 				fmt.Fprint(out, e.Output)
 			}
+		case e.Test == "" && e.Action == "fail":
+			unfinished(out, held, e.Package)
 		case e.Test == "":
 		case e.Action == "output":
 			b := held[key]
@@ -69,4 +72,21 @@ func filter(in io.Reader, out io.Writer) error {
 		}
 	}
 	return sc.Err()
+}
+
+// unfinished prints what the tests of a failed package that never ended had written: when a
+// package times out, go test reports no test as failed, and this output names the test that
+// hung and where.
+func unfinished(out io.Writer, held map[string]*strings.Builder, pkg string) {
+	var keys []string
+	for k := range held {
+		if strings.HasPrefix(k, pkg+" ") {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(out, "--- UNFINISHED: %s\n%s", strings.TrimPrefix(k, pkg+" "), held[k].String())
+		delete(held, k)
+	}
 }

@@ -19,6 +19,9 @@ func TestFilter(t *testing.T) {
 {"Action":"output","Package":"kovit/a","Output":"FAIL\n"}
 {"Action":"output","Package":"kovit/a","Output":"FAIL\tkovit/a\t0.6s\n"}
 {"Action":"fail","Package":"kovit/a","Elapsed":0.6}
+{"Action":"run","Package":"kovit/a","Test":"TestHangs"}
+{"Action":"output","Package":"kovit/a","Test":"TestHangs","Output":"panic: test timed out after 15m0s\n"}
+{"Action":"fail","Package":"kovit/a","Elapsed":900}
 {"Action":"output","Package":"kovit/b","Output":"PASS\n"}
 {"Action":"output","Package":"kovit/b","Output":"ok  \tkovit/b\t0.1s\n"}
 {"Action":"pass","Package":"kovit/b","Elapsed":0.1}
@@ -30,6 +33,8 @@ FAIL	kovit/c [build failed]
 --- FAIL: TestBad (0.10s)
 FAIL
 FAIL	kovit/a	0.6s
+--- UNFINISHED: TestHangs
+panic: test timed out after 15m0s
 ok  	kovit/b	0.1s
 # kovit/c
 FAIL	kovit/c [build failed]
