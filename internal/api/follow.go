@@ -2,12 +2,9 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"kovit/internal/auth"
 	"kovit/internal/follow"
-	"kovit/internal/kovit"
-	"kovit/internal/plan"
 )
 
 // listFollows answers what the signed-in user follows, as the notification settings page
@@ -37,24 +34,7 @@ func (a *API) listFollows(w http.ResponseWriter, r *http.Request) error {
 // may not read answers as a missing one.
 func (a *API) followSubject(r *http.Request) (follow.Subject, error) {
 	s := follow.Subject{Kind: follow.Kind(r.PathValue("kind")), ID: r.PathValue("id")}
-	s.Normalize()
-	if err := s.Validate(); err != nil {
-		return s, err
-	}
-	if s.Kind == follow.Strategy {
-		id, err := strconv.ParseInt(s.ID, 10, 64)
-		if err != nil {
-			return s, kovit.NotFound()
-		}
-		st, err := a.plans.Strategy(r.Context(), id)
-		if err != nil {
-			return s, err
-		}
-		if err := plan.CheckRead(r.Context(), a.plans, st, auth.StrategyReader(auth.UserFrom(r.Context()))); err != nil {
-			return s, err
-		}
-	}
-	return s, nil
+	return follow.Readable(r.Context(), a.plans, s, auth.StrategyReader(auth.UserFrom(r.Context())))
 }
 
 // addFollow follows the path's thing; following it again changes nothing.

@@ -7,7 +7,6 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/follow"
-	"kovit/internal/kovit"
 	"kovit/internal/plan"
 )
 
@@ -64,24 +63,7 @@ func (p Page) FollowButton(kind, id string) (followButton, error) {
 // they may not read answers as a missing one.
 func (ui *UI) followSubject(r *http.Request) (follow.Subject, error) {
 	s := follow.Subject{Kind: follow.Kind(r.PostFormValue("kind")), ID: r.PostFormValue("id")}
-	s.Normalize()
-	if err := s.Validate(); err != nil {
-		return s, err
-	}
-	if s.Kind == follow.Strategy {
-		id, err := strconv.ParseInt(s.ID, 10, 64)
-		if err != nil {
-			return s, kovit.NotFound()
-		}
-		st, err := ui.Plans.Strategy(r.Context(), id)
-		if err != nil {
-			return s, err
-		}
-		if err := plan.CheckRead(r.Context(), ui.Plans, st, auth.StrategyReader(auth.UserFrom(r.Context()))); err != nil {
-			return s, err
-		}
-	}
-	return s, nil
+	return follow.Readable(r.Context(), ui.Plans, s, auth.StrategyReader(auth.UserFrom(r.Context())))
 }
 
 func (ui *UI) followAdd(w http.ResponseWriter, r *http.Request) error {
