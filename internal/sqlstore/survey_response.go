@@ -116,6 +116,10 @@ func (s *Store) SaveResponse(ctx context.Context, r survey.Response, submit bool
 	for i, sv := range services {
 		codes[i] = sv.Code
 	}
+	solutions, err := s.surveySolutionIDs(ctx)
+	if err != nil {
+		return r, err
+	}
 	var after survey.Response
 	err = s.transact(ctx, func(tx *tx) error {
 		x, err := surveyFrom(ctx, tx, r.SurveyID)
@@ -128,7 +132,7 @@ func (s *Store) SaveResponse(ctx context.Context, r survey.Response, submit bool
 		if !x.Open {
 			return kovit.Errorf(kovit.EConflict, "survey.error.closed")
 		}
-		answers, err := survey.Check(x, r.Answers, codes, submit)
+		answers, err := survey.Check(x, r.Answers, codes, solutions, submit)
 		if err != nil {
 			return err
 		}

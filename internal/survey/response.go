@@ -23,7 +23,7 @@ type Answer struct {
 	Text    string            `json:"text,omitempty"`    // single, text, date
 	Choices []string          `json:"choices,omitempty"` // multiple
 	Number  *float64          `json:"number,omitempty"`  // number, scale
-	Grid    map[string]string `json:"grid,omitempty"`    // service_grid: an option per service code
+	Grid    map[string]string `json:"grid,omitempty"`    // service_grid: an option per service code; solution_grid: per solution id
 }
 
 // Empty reports whether a says nothing.
@@ -52,10 +52,11 @@ func Shown(q Question, answers map[string]Answer) bool {
 }
 
 // Check cleans answers against the survey (answers to hidden or unknown questions
-// dropped, texts trimmed) and validates them; services are the catalogue's codes a grid
-// asks about. complete asks every required shown question to be answered, as submitting
+// dropped, texts trimmed) and validates them; services are the e-service catalogue's codes
+// a service grid asks about, solutions the landscape catalogue's ids (as text) a solution
+// grid asks about. complete asks every required shown question to be answered, as submitting
 // does; a draft may be partial.
-func Check(s Survey, answers map[string]Answer, services []string, complete bool) (map[string]Answer, error) {
+func Check(s Survey, answers map[string]Answer, services, solutions []string, complete bool) (map[string]Answer, error) {
 	var p kovit.Problems
 	out := map[string]Answer{}
 	for _, q := range s.Questions {
@@ -67,7 +68,7 @@ func Check(s Survey, answers map[string]Answer, services []string, complete bool
 			}
 			continue
 		}
-		if key := checkAnswer(q, a, services); key != "" {
+		if key := checkAnswer(q, a, services, solutions); key != "" {
 			p.Add("answers."+q.Key, key)
 			continue
 		}
@@ -82,7 +83,7 @@ func Check(s Survey, answers map[string]Answer, services []string, complete bool
 }
 
 // checkAnswer is the translation key of what is wrong with a, or "".
-func checkAnswer(q Question, a Answer, services []string) string {
+func checkAnswer(q Question, a Answer, services, solutions []string) string {
 	switch q.Type {
 	case Single:
 		if !oneOf(a.Text, q.Options) {
@@ -125,6 +126,15 @@ func checkAnswer(q Question, a Answer, services []string) string {
 		for code, v := range a.Grid {
 			if !slices.Contains(services, code) {
 				return "survey.error.service"
+			}
+			if !oneOf(v, q.Options) {
+				return "survey.error.option_unknown"
+			}
+		}
+	case SolutionGrid:
+		for id, v := range a.Grid {
+			if !slices.Contains(solutions, id) {
+				return "survey.error.solution"
 			}
 			if !oneOf(v, q.Options) {
 				return "survey.error.option_unknown"

@@ -57,7 +57,7 @@ func Results(s Survey, responses []Response, ms map[string]municipality.Municipa
 				for _, c := range a.Choices {
 					g.Counts[c]++
 				}
-			case ServiceGrid:
+			case ServiceGrid, SolutionGrid:
 				for _, v := range a.Grid {
 					g.Counts[v]++
 				}

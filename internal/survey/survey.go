@@ -24,16 +24,22 @@ const (
 	Date     Type = "date"  // YYYY-MM-DD
 	// ServiceGrid asks one of Options for every service of the e-service catalogue.
 	ServiceGrid Type = "service_grid"
+	// SolutionGrid asks one of Options for every solution of the landscape's catalogue;
+	// its answer's Grid is keyed by the solution's id.
+	SolutionGrid Type = "solution_grid"
 )
 
 // Types lists the question types in the order forms offer them.
-var Types = []Type{Single, Multiple, Number, Text, Scale, Date, ServiceGrid}
+var Types = []Type{Single, Multiple, Number, Text, Scale, Date, ServiceGrid, SolutionGrid}
 
 // Valid reports whether t is one of Types.
 func (t Type) Valid() bool { return oneOf(t, Types) }
 
 // Choice reports whether answers of t are chosen among Options.
-func (t Type) Choice() bool { return t == Single || t == Multiple || t == ServiceGrid }
+func (t Type) Choice() bool { return t == Single || t == Multiple || t.Grid() }
+
+// Grid reports whether t asks an option for every row of a catalogue.
+func (t Type) Grid() bool { return t == ServiceGrid || t == SolutionGrid }
 
 // Limits of a survey.
 const (
@@ -66,6 +72,23 @@ type Question struct {
 
 // MapsOffering maps a per-service grid to the e-service matrix's offering of each cell.
 const MapsOffering = "matrix_offering"
+
+// MapsStatus maps a per-solution grid to the status of the municipality's landscape row
+// of each solution.
+const MapsStatus = "landscape_status"
+
+// mapsValid reports whether q's mapping fits its type and options.
+func mapsValid(q Question) bool {
+	switch q.Maps {
+	case "":
+		return true
+	case MapsOffering:
+		return q.Type == ServiceGrid && offerings(q.Options)
+	case MapsStatus:
+		return q.Type == SolutionGrid && statuses(q.Options)
+	}
+	return false
+}
 
 // Survey is one year's survey.
 type Survey struct {
@@ -173,7 +196,7 @@ func checkQuestion(p *kovit.Problems, field string, q Question, earlier map[stri
 	if q.Min != nil && q.Max != nil && *q.Min >= *q.Max {
 		p.Add(field+".max", "survey.error.range")
 	}
-	if q.Maps != "" && (q.Maps != MapsOffering || q.Type != ServiceGrid || !offerings(q.Options)) {
+	if !mapsValid(q) {
 		p.Add(field+".maps", "survey.error.maps")
 	}
 	if c := q.ShowIf; c != nil {

@@ -54,7 +54,7 @@ func TestCheckAnswers(t *testing.T) {
 	services := []string{"SOC-001", "EDU-001"}
 	ok := map[string]Answer{"stream": {Text: "ei"}, "stream_url": {Text: "https://x"}, "budget": {Number: f(5000)}, "satisfaction": {Number: f(4)},
 		"channels": {Choices: []string{"veeb"}}, "services": {Grid: map[string]string{"SOC-001": "pakutakse"}}}
-	got, err := Check(s, ok, services, true)
+	got, err := Check(s, ok, services, nil, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,11 +76,11 @@ func TestCheckAnswers(t *testing.T) {
 		{"unknown service", map[string]Answer{"services": {Grid: map[string]string{"XXX-1": "ei"}}}, false, "answers.services"},
 		{"unknown question", map[string]Answer{"nope": {Text: "x"}}, false, "answers.nope"},
 	} {
-		if _, err := Check(s, c.answers, services, c.complete); !kovit.FieldsOf(err).Has(c.field) {
+		if _, err := Check(s, c.answers, services, nil, c.complete); !kovit.FieldsOf(err).Has(c.field) {
 			t.Errorf("%s: %v does not name %s", c.name, err, c.field)
 		}
 	}
-	if _, err := Check(s, map[string]Answer{"stream": {Text: "jah"}}, services, false); err != nil {
+	if _, err := Check(s, map[string]Answer{"stream": {Text: "jah"}}, services, nil, false); err != nil {
 		t.Errorf("a partial draft: %v", err)
 	}
 }

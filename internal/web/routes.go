@@ -324,6 +324,8 @@ func (ui *UI) routes() []route {
 		{"GET /practices/{id}", ui.practiceShow},
 		{"POST /practices/{id}/status", ui.practiceStatus},
 		{"POST /practices/{id}/adopt/{ehak}", ui.practiceAdopt},
+		// Gaps of issue 16 (w2c): a survey's per-solution grid applied to the landscape.
+		{"POST /surveys/{id}/responses/{ehak}/apply-status", ui.surveyResponseApplyStatus},
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/eservice"
 	"kovit/internal/kovit"
+	"kovit/internal/landscape"
 	"kovit/internal/survey"
 	"kovit/internal/tabular"
 )
@@ -27,6 +28,10 @@ type surveyResponsePage struct {
 	// Proposals are the matrix updates the approved response proposes, for those who
 	// edit the municipality's cells.
 	Proposals []survey.Proposal
+	// Solutions are the catalogue's accepted solutions a per-solution grid asks about, and
+	// StatusProposals the landscape updates the approved response proposes (survey_landscape.go).
+	Solutions       []landscape.Solution
+	StatusProposals []survey.StatusProposal
 }
 
 // Shown reports whether question q is asked given the answers so far.
@@ -99,6 +104,9 @@ func (ui *UI) loadSurveyResponse(r *http.Request) (surveyResponsePage, error) {
 			return p, err
 		}
 		p.Proposals = survey.Proposals(s, resp, grid[ehak])
+	}
+	if err := ui.surveySolutionGrid(ctx, &p, u); err != nil {
+		return p, err
 	}
 	return p, nil
 }
@@ -174,7 +182,7 @@ func answersFrom(r *http.Request, s survey.Survey, stored survey.Response, p *ko
 				}
 				a.Number = &f
 			}
-		case survey.ServiceGrid:
+		case survey.ServiceGrid, survey.SolutionGrid:
 			for key, vs := range r.PostForm {
 				if code, ok := strings.CutPrefix(key, "g."+q.Key+"."); ok && len(vs) > 0 && vs[0] != "" {
 					if a.Grid == nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"sort"
 	"strconv"
@@ -29,6 +30,8 @@ type surveyResultsPage struct {
 type resultView struct {
 	Key, Text string
 	Groups    []groupView
+	// Chart is the result's bar chart by peer group (survey_chart.go), "" for none.
+	Chart template.HTML
 }
 
 type groupView struct {
@@ -39,8 +42,8 @@ type groupView struct {
 // views writes out results in the page's language.
 func (p surveyResultsPage) views() []resultView {
 	out := make([]resultView, 0, len(p.Results))
-	for _, r := range p.Results {
-		v := resultView{Key: r.Key, Text: r.Text, Groups: make([]groupView, 0, len(r.Groups))}
+	for i, r := range p.Results {
+		v := resultView{Key: r.Key, Text: r.Text, Groups: make([]groupView, 0, len(r.Groups)), Chart: p.resultChart(r, i)}
 		for _, g := range r.Groups {
 			gv := groupView{Group: g.Group, Responses: p.L.Int(g.Responses), Mean: p.Mean(g)}
 			keys := make([]string, 0, len(g.Counts))
