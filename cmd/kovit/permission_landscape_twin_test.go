@@ -14,6 +14,7 @@ func landscapeTwinReads() []twinPair {
 		at("/solutions", "/solutions", "/api/v1/solutions", "/api/v1/solutions", "VOLIS"),
 		at("/solutions/{id}", "/solutions/1", "/api/v1/solutions/{id}", "/api/v1/solutions/1", "VOLIS"),
 		at("/municipalities/{ehak}/landscape", "/municipalities/0784/landscape", "/api/v1/landscape", "/api/v1/landscape?municipality=0784"),
+		at("/advisories", "/advisories", "/api/v1/advisories", "/api/v1/advisories"),
 		at("/practices", "/practices", "/api/v1/practices", "/api/v1/practices"),
 		at("/records", "/records", "/api/v1/records-profiles", "/api/v1/records-profiles"),
 		at("/municipalities/{ehak}/records", "/municipalities/0784/records", "/api/v1/records-profiles/{ehak}", "/api/v1/records-profiles/0784"),
@@ -53,6 +54,13 @@ func landscapeTwinWrites() []twinPair {
 			j("PATCH /api/v1/landscape/{id}", "/api/v1/landscape/1", `{"status":"stopped","version":999}`)),
 		pair(p("POST /municipalities/{ehak}/landscape/sign-off", "/municipalities/0784/landscape/sign-off", ""),
 			j("POST /api/v1/landscape/sign-offs", "/api/v1/landscape/sign-offs", `{"municipality_ehak":"0784"}`)),
+		// Advisories (w2e) about solution 1, which Tallinn runs since row 1: each coordinator
+		// sends one, so advisory 1 exists for the read and the handled mark that follow.
+		pair(p("POST /advisories", "/advisories", "solution=1&title=Uuendage"),
+			j("POST /api/v1/advisories", "/api/v1/advisories", `{"query":{"solution_id":1},"title":"Uuendage"}`)),
+		{page: twinRequest{route: "GET /advisories/{id}", path: "/advisories/1"}, api: twinRequest{route: "GET /api/v1/advisories/{id}", path: "/api/v1/advisories/1"}, marks: []string{"Uuendage"}},
+		pair(p("POST /advisories/{id}/handled/{ehak}", "/advisories/1/handled/0784", ""),
+			j("POST /api/v1/advisories/{id}/handled/{ehak}", "/api/v1/advisories/1/handled/0784", "")),
 		pair(p("POST /municipalities/{ehak}/records", "/municipalities/0784/records", "dhx=none&version=0"),
 			j("PUT /api/v1/records-profiles/{ehak}", "/api/v1/records-profiles/0784", `{"dhx":"none","version":0}`)),
 		pair(p("POST /municipalities/{ehak}/records/review", "/municipalities/0784/records/review", "verification=verified&version=999"),
