@@ -39,6 +39,8 @@ func landscapeTwinWrites() []twinPair {
 		{page: twinRequest{route: "GET /practices/{id}", path: "/practices/1"}, api: twinRequest{route: "GET /api/v1/practices/{id}", path: "/api/v1/practices/1"}},
 		pair(p("POST /practices/{id}/status", "/practices/1/status", "status=published&version=999"),
 			j("PATCH /api/v1/practices/{id}", "/api/v1/practices/1", `{"status":"published","version":999}`)),
+		pair(p("POST /practices/{id}/edit", "/practices/1/edit", "title=Uus&summary=L%C3%BChidalt&municipalities=0784&version=999"),
+			j("PATCH /api/v1/practices/{id}", "/api/v1/practices/1", `{"title":"Uus","version":999}`)),
 		pair(p("POST /practices/{id}/adopt/{ehak}", "/practices/1/adopt/0784", "differences=x"),
 			j("POST /api/v1/adoptions", "/api/v1/adoptions", `{"practice_id":1,"municipality_ehak":"0784"}`)),
 		pair(p("POST /solutions/new", "/solutions/new", "name=Uus+lahendus&kind=shared&area=other"),

@@ -324,6 +324,9 @@ func (ui *UI) routes() []route {
 		{"GET /practices/{id}", ui.practiceShow},
 		{"POST /practices/{id}/status", ui.practiceStatus},
 		{"POST /practices/{id}/adopt/{ehak}", ui.practiceAdopt},
+		// The practice's edit form (w2e, issue 13), twin of PATCH /api/v1/practices/{id}.
+		{"GET /practices/{id}/edit", ui.practiceEdit},
+		{"POST /practices/{id}/edit", ui.practiceUpdate},
 	}
 }
 
