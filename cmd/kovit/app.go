@@ -104,6 +104,8 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		return err == nil && auth.CanApproveSurveyResponse(&u, v.Municipality) == nil
 	}))
 	dsk.Providers = append(dsk.Providers, landscape.DeskProvider(store))
+	// w2e: the e-service cells an adopted practice asks its adopter to update.
+	dsk.Providers = append(dsk.Providers, landscape.AdoptionDeskProvider(store, store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,

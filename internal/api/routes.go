@@ -228,6 +228,11 @@ func (a *API) routes() []route {
 		{"PATCH", prefix + "/practices/{id}", a.updatePractice, perUser},
 		{"GET", prefix + "/adoptions", a.listAdoptions, perUser},
 		{"POST", prefix + "/adoptions", a.adopt, perUser},
+		// The landscape's advisories (w2e, issue 13), twins of /advisories.
+		{"GET", prefix + "/advisories", a.listAdvisories, perUser},
+		{"POST", prefix + "/advisories", a.sendAdvisory, perUser},
+		{"GET", prefix + "/advisories/{id}", a.getAdvisory, perUser},
+		{"POST", prefix + "/advisories/{id}/handled/{ehak}", a.markAdvisoryHandled, perUser},
 	}
 }
 

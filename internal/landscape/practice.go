@@ -2,10 +2,12 @@ package landscape
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
 	"kovit/internal/kovit"
+	"kovit/internal/need"
 )
 
 // The practice library: what one municipality did well, written up so others can do the
@@ -121,15 +123,57 @@ func (p Practice) Validate() error {
 	return pr.Err()
 }
 
-// Matches reports whether every word of the query is in the practice's texts, in either
-// language as written; case and Estonian letters as typed.
-func (p Practice) Matches(words []string) bool {
-	if len(words) == 0 {
+// PracticeQuery is a search of the practice library, read once per search. Its words are
+// the needs module's stems (need.Words), so an inflected word finds the practice that
+// writes it in another form ("volikogule" finds "volikogu", "teenuste" finds "teenus");
+// words too short to stem (e.g. "IT") are matched as written in the folded text.
+type PracticeQuery struct {
+	stems, short []string
+}
+
+// NewPracticeQuery reads what the user typed.
+func NewPracticeQuery(q string) PracticeQuery {
+	pq := PracticeQuery{stems: need.Words(q)}
+	for _, w := range strings.Fields(need.Fold(q)) {
+		if w = strings.Trim(w, ".,;:!?()\"'"); w != "" && len([]rune(w)) < 3 {
+			pq.short = append(pq.short, w)
+		}
+	}
+	return pq
+}
+
+// Empty reports whether the query selects every practice.
+func (q PracticeQuery) Empty() bool { return len(q.stems) == 0 && len(q.short) == 0 }
+
+// Matches reports whether every word of the query is in the practice's texts.
+func (p Practice) Matches(q PracticeQuery) bool { return q.MatchesTerms(p, p.SearchTerms()) }
+
+// searchText is what a search reads of a practice, in either language as written.
+func (p Practice) searchText() string {
+	return strings.Join([]string{p.Title, p.Summary, p.Problem, p.WhatDone, p.Results, strings.Join(p.Tags, " ")}, " ")
+}
+
+// SearchTerms are the stems of the practice's texts: the same for the same id and
+// version, so a store may keep them rather than stem thousands of practices per search.
+func (p Practice) SearchTerms() []string { return need.Words(p.searchText()) }
+
+// MatchesTerms reports whether every word of the query is in the practice whose
+// SearchTerms are terms: a stem of the query begins one of the terms (so a word typed in
+// part still finds it), a short word is in the folded text.
+func (q PracticeQuery) MatchesTerms(p Practice, terms []string) bool {
+	if q.Empty() {
 		return true
 	}
-	hay := strings.ToLower(strings.Join([]string{p.Title, p.Summary, p.Problem, p.WhatDone, p.Results, strings.Join(p.Tags, " ")}, " "))
-	for _, w := range words {
-		if !strings.Contains(hay, w) {
+	if len(q.short) > 0 {
+		folded := need.Fold(p.searchText())
+		for _, w := range q.short {
+			if !strings.Contains(folded, w) {
+				return false
+			}
+		}
+	}
+	for _, w := range q.stems {
+		if !slices.ContainsFunc(terms, func(h string) bool { return strings.HasPrefix(h, w) }) {
 			return false
 		}
 	}

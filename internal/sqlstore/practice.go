@@ -57,14 +57,14 @@ func (s *Store) ListPractices(ctx context.Context, f landscape.PracticeFilter) (
 		return nil, 0, fmt.Errorf("sqlstore: practices: %w", err)
 	}
 	defer rows.Close()
-	words := strings.Fields(strings.ToLower(f.Query))
+	words := landscape.NewPracticeQuery(f.Query)
 	var matched []landscape.Practice
 	for rows.Next() {
 		p, err := scanPractice(rows)
 		if err != nil {
 			return nil, 0, err
 		}
-		if (len(f.Statuses) == 0 || containsStatus(f.Statuses, p.Status)) && (f.Tag == "" || containsString(p.Tags, f.Tag)) && p.Matches(words) {
+		if (len(f.Statuses) == 0 || containsStatus(f.Statuses, p.Status)) && (f.Tag == "" || containsString(p.Tags, f.Tag)) && words.MatchesTerms(p, s.practiceTerms.of(p, words.Empty())) {
 			matched = append(matched, p)
 		}
 	}

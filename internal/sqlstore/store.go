@@ -30,6 +30,7 @@ type Store struct {
 	eits           kept[eitsCopy]
 	trees          treeCache
 	kb             kept[*kbCopy] // the knowledge base with its search terms (advice_kb.go)
+	practiceTerms  practiceTerms // the practices' stems by id and version (practice_search.go)
 	// feed tells this process of other processes' changes (PostgreSQL LISTEN/NOTIFY).
 	feed changeFeed
 

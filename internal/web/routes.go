@@ -326,6 +326,9 @@ func (ui *UI) routes() []route {
 		{"POST /practices/{id}/adopt/{ehak}", ui.practiceAdopt},
 		// Gaps of issue 16 (w2c): a survey's per-solution grid applied to the landscape.
 		{"POST /surveys/{id}/responses/{ehak}/apply-status", ui.surveyResponseApplyStatus},
+		// The practice's edit form (w2e, issue 13), twin of PATCH /api/v1/practices/{id}.
+		{"GET /practices/{id}/edit", ui.practiceEdit},
+		{"POST /practices/{id}/edit", ui.practiceUpdate},
 	}
 }
 
