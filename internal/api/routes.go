@@ -228,6 +228,8 @@ func (a *API) routes() []route {
 		{"PATCH", prefix + "/practices/{id}", a.updatePractice, perUser},
 		{"GET", prefix + "/adoptions", a.listAdoptions, perUser},
 		{"POST", prefix + "/adoptions", a.adopt, perUser},
+		// Advice gaps (issue 15, w2f): editing a position's point after it is added.
+		{"PATCH", prefix + "/positions/{id}/points/{pid}", a.updatePoint, perUser},
 	}
 }
 
