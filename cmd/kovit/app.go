@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/alexedwards/scs/v2"
 
@@ -106,6 +107,8 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	dsk.Providers = append(dsk.Providers, landscape.DeskProvider(store))
 	// w2e: the e-service cells an adopted practice asks its adopter to update.
 	dsk.Providers = append(dsk.Providers, landscape.AdoptionDeskProvider(store, store))
+	// Advice gaps (issue 15, w2f): the navigation's count includes the advice items to act on.
+	dsk.Waiting = desk.AdviceWaiting(dsk.Waiting, func() time.Time { return store.Now() }, desk.AdviceProvider(store, calendar), desk.RoundsProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,

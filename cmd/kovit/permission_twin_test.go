@@ -233,7 +233,7 @@ func twinWrites() []twinPair {
 	add(p("POST /consolidated/{id}/needs", "/consolidated/{internal}/needs", "need_id={submitted}"),
 		j("POST /api/v1/consolidated-needs/{id}/needs", "/api/v1/consolidated-needs/{internal}/needs", `{"need_ids":[{submitted}]}`))
 	pairs = append(pairs, landscapeTwinWrites()...)
-	return append(pairs, adviceTwinWrites()...)
+	return append(append(pairs, adviceTwinWrites()...), w2fTwinWrites()...)
 }
 
 // apiOnly are the API routes without a page twin, and why; every other API route must

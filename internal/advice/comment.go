@@ -90,11 +90,14 @@ func (d Decision) Check() error {
 // Response is a municipality's official response to a round: its comments as approved by
 // its lead, or an explicit "no comments".
 type Response struct {
-	RoundID          int64     `json:"round_id"`
-	MunicipalityEHAK string    `json:"municipality_ehak"`
-	NoComments       bool      `json:"no_comments"`
-	ApprovedBy       string    `json:"approved_by"`
-	ApprovedAt       time.Time `json:"approved_at"`
+	RoundID          int64  `json:"round_id"`
+	MunicipalityEHAK string `json:"municipality_ehak"`
+	NoComments       bool   `json:"no_comments"`
+	// Text is the municipality's official response in its own words, besides its staff's
+	// comments; empty when the lead approved the comments as they stand.
+	Text       string    `json:"text"`
+	ApprovedBy string    `json:"approved_by"`
+	ApprovedAt time.Time `json:"approved_at"`
 }
 
 // Point is a numbered point of the association's consolidated position, with what the

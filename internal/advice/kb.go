@@ -151,29 +151,37 @@ func Anonymise(text string, names []string) string {
 
 // Searchable is what search reads of an entry, folded and stemmed once.
 type Searchable struct {
-	Title, Body []string // stems (need.Words)
+	Title, Body []string // stems (need.Words, or englishWords when English)
 	Tags        []string // tags folded (need.Fold)
+	// English is the entry's language (English(text)): its stems are English ones.
+	English bool
 }
 
-// Terms stems an entry for search with the needs module's Estonian stemmer, so
-// "teenuste", "teenusele" and "teenus" find one another.
+// Terms stems an entry for search in its language: with the needs module's Estonian
+// stemmer, so "teenuste", "teenusele" and "teenus" find one another, or for an entry
+// written in English with englishStem, so "requests" and "requested" find "request".
 func Terms(e Entry) Searchable {
 	tags := make([]string, len(e.Tags))
 	for i, t := range e.Tags {
 		tags[i] = need.Fold(t)
 	}
-	return Searchable{Title: need.Words(e.Title + " " + strings.Join(e.Tags, " ")), Body: need.Words(e.Question + " " + e.Answer), Tags: tags}
+	words := need.Words
+	english := English(e.Title + " " + e.Question + " " + e.Answer)
+	if english {
+		words = englishWords
+	}
+	return Searchable{Title: words(e.Title + " " + strings.Join(e.Tags, " ")), Body: words(e.Question + " " + e.Answer), Tags: tags, English: english}
 }
 
-// Score ranks an entry for query stems q: every stem must occur, a stem in the title or
-// tags weighs three times one in the body; a query that is a tag ("KOKS § 6") matches
-// that tag whole. It is 0 when the entry does not match.
-func (s Searchable) Score(q []string, tag string) int {
+// Score ranks an entry for query q, read in the entry's language: every stem must occur,
+// a stem in the title or tags weighs three times one in the body; a query that is a tag
+// ("KOKS § 6") matches that tag whole. It is 0 when the entry does not match.
+func (s Searchable) Score(q Search) int {
 	score := 0
-	if tag != "" && slices.Contains(s.Tags, tag) {
+	if q.Tag != "" && slices.Contains(s.Tags, q.Tag) {
 		score += 10
 	}
-	for _, w := range q {
+	for _, w := range q.Stems(s.English) {
 		n := 3*count(s.Title, w) + count(s.Body, w)
 		if n == 0 {
 			if score >= 10 {
@@ -196,9 +204,10 @@ func count(ws []string, w string) int {
 	return n
 }
 
-// Query is a search as a user typed it: its stems and, folded, the whole text as a tag.
-func Query(text string) (stems []string, tag string) {
-	return need.Words(text), need.Fold(strings.Join(strings.Fields(text), " "))
+// Query is a search as a user typed it: its stems in both languages, since an entry is
+// read in its own (Searchable.Score), and, folded, the whole text as a tag.
+func Query(text string) Search {
+	return Search{Et: need.Words(text), En: englishWords(text), Tag: need.Fold(strings.Join(strings.Fields(text), " "))}
 }
 
 // EntryFilter selects knowledge-base entries.

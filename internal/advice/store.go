@@ -104,9 +104,10 @@ type RoundStore interface {
 	// AddComment stores a municipality's comment; none are taken after its response.
 	AddComment(ctx context.Context, c Comment) (Comment, error)
 	Responses(ctx context.Context, roundID int64) ([]Response, error)
-	// Respond records a municipality's official response: its comments, or no comments
-	// when it has none. A second response is refused.
-	Respond(ctx context.Context, roundID int64, ehak string) (Response, error)
+	// Respond records a municipality's official response: the lead's text of its own and
+	// its staff's comments, or no comments when it has neither (ResponseInput.Check). A
+	// second response is refused.
+	Respond(ctx context.Context, roundID int64, ehak string, in ResponseInput) (Response, error)
 	// RemindRound tells the municipalities that have not responded; it returns how many.
 	// A key makes the reminder once per recipient (a scheduled one); "" reminds again.
 	RemindRound(ctx context.Context, roundID int64, key string) (int, error)

@@ -34,6 +34,9 @@ type PositionView struct {
 // ResponseRequest names the municipality whose official response is given.
 type ResponseRequest struct {
 	MunicipalityEHAK string `json:"municipality_ehak"`
+	// Text and NoComments are the lead's official response (advice.ResponseInput).
+	Text       string `json:"text"`
+	NoComments bool   `json:"no_comments"`
 }
 
 // DispositionsRequest is the ministry's answers to a position's points, applied all or
@@ -152,6 +155,10 @@ func (a *API) getCommentRound(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	own, coordinator := auth.ListScope(u).Municipality, auth.CanManageRounds(u) == nil
+	for i := range responses {
+		responses[i] = responses[i].For(own, coordinator)
+	}
 	v := RoundView{Round: rd, DaysGiven: cal.DaysGiven(rd), Comments: visibleComments(u, comments), Responses: responses}
 	if auth.CanManageRounds(u) == nil {
 		names, ehaks, err := a.municipalityOrder(r)
@@ -209,7 +216,7 @@ func (a *API) respondRound(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CanApproveResponse(auth.UserFrom(ctx), in.MunicipalityEHAK); err != nil {
 		return err
 	}
-	resp, err := a.rounds.Respond(ctx, rd.ID, in.MunicipalityEHAK)
+	resp, err := a.rounds.Respond(ctx, rd.ID, in.MunicipalityEHAK, advice.ResponseInput{Text: in.Text, NoComments: in.NoComments})
 	if err != nil {
 		return err
 	}

@@ -233,6 +233,8 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/advisories", a.sendAdvisory, perUser},
 		{"GET", prefix + "/advisories/{id}", a.getAdvisory, perUser},
 		{"POST", prefix + "/advisories/{id}/handled/{ehak}", a.markAdvisoryHandled, perUser},
+		// Advice gaps (issue 15, w2f): editing a position's point after it is added.
+		{"PATCH", prefix + "/positions/{id}/points/{pid}", a.updatePoint, perUser},
 	}
 }
 

@@ -35,7 +35,7 @@ func TestCommentRoundReminders(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.Respond(cctx, r.ID, "0784"); err != nil {
+			if _, err := s.Respond(cctx, r.ID, "0784", advice.ResponseInput{}); err != nil {
 				t.Fatal(err)
 			}
 			reminders := func(u auth.User) int {

@@ -105,7 +105,7 @@ func (s *Store) AddComment(ctx context.Context, c advice.Comment) (advice.Commen
 
 // Responses implements advice.RoundStore.
 func (s *Store) Responses(ctx context.Context, roundID int64) ([]advice.Response, error) {
-	rows, err := s.query(ctx, `SELECT round_id, municipality_ehak, no_comments, approved_by, approved_at FROM round_responses
+	rows, err := s.query(ctx, `SELECT round_id, municipality_ehak, no_comments, text, approved_by, approved_at FROM round_responses
 		WHERE round_id = ? ORDER BY municipality_ehak`, roundID)
 	if err != nil {
 		return nil, err
@@ -114,7 +114,7 @@ func (s *Store) Responses(ctx context.Context, roundID int64) ([]advice.Response
 	out := []advice.Response{}
 	for rows.Next() {
 		var r advice.Response
-		if err := rows.Scan(&r.RoundID, &r.MunicipalityEHAK, &r.NoComments, &r.ApprovedBy, &r.ApprovedAt); err != nil {
+		if err := rows.Scan(&r.RoundID, &r.MunicipalityEHAK, &r.NoComments, &r.Text, &r.ApprovedBy, &r.ApprovedAt); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -123,8 +123,9 @@ func (s *Store) Responses(ctx context.Context, roundID int64) ([]advice.Response
 }
 
 // Respond implements advice.RoundStore: the response is "no comments" when the
-// municipality wrote none.
-func (s *Store) Respond(ctx context.Context, roundID int64, ehak string) (advice.Response, error) {
+// municipality wrote none, neither its staff's comments nor the lead's text.
+func (s *Store) Respond(ctx context.Context, roundID int64, ehak string, in advice.ResponseInput) (advice.Response, error) {
+	in.Normalize()
 	var out advice.Response
 	err := s.transact(ctx, func(tx *tx) error {
 		r, err := commentRoundFrom(ctx, tx, roundID)
@@ -149,9 +150,13 @@ func (s *Store) Respond(ctx context.Context, roundID int64, ehak string) (advice
 		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM round_comments WHERE round_id = ? AND municipality_ehak = ?`, roundID, ehak).Scan(&n); err != nil {
 			return err
 		}
-		out = advice.Response{RoundID: roundID, MunicipalityEHAK: ehak, NoComments: n == 0, ApprovedBy: actorOf(ctx).name, ApprovedAt: s.now()}
-		if _, err := tx.exec(ctx, `INSERT INTO round_responses (round_id, municipality_ehak, no_comments, approved_by, approved_at)
-			VALUES (?, ?, ?, ?, ?)`, roundID, ehak, out.NoComments, out.ApprovedBy, out.ApprovedAt); err != nil {
+		if err := in.Check(n); err != nil {
+			return err
+		}
+		out = in.Response(roundID, ehak, n)
+		out.ApprovedBy, out.ApprovedAt = actorOf(ctx).name, s.now()
+		if _, err := tx.exec(ctx, `INSERT INTO round_responses (round_id, municipality_ehak, no_comments, text, approved_by, approved_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, roundID, ehak, out.NoComments, out.Text, out.ApprovedBy, out.ApprovedAt); err != nil {
 			return fmt.Errorf("sqlstore: respond: %w", err)
 		}
 		return tx.record(ctx, audit.KindCommentRound, strconv.FormatInt(roundID, 10)+"/"+ehak, audit.Create, nil, out)

@@ -88,7 +88,7 @@ func (s *Store) SearchEntries(ctx context.Context, f advice.EntryFilter) ([]advi
 	if err != nil {
 		return nil, 0, err
 	}
-	stems, tag := advice.Query(f.Query)
+	search := advice.Query(f.Query)
 	query := strings.TrimSpace(f.Query) != ""
 	filterTag := need.Fold(f.Tag)
 	type hit struct{ i, score int }
@@ -100,7 +100,7 @@ func (s *Store) SearchEntries(ctx context.Context, f advice.EntryFilter) ([]advi
 		}
 		score := 1
 		if query {
-			if score = c.terms[i].Score(stems, tag); score == 0 {
+			if score = c.terms[i].Score(search); score == 0 {
 				continue
 			}
 		}

@@ -62,11 +62,11 @@ func TestCommentRound(t *testing.T) {
 		if _, err := s.AddComment(ctx, advice.Comment{RoundID: r.ID, MunicipalityEHAK: "0198", Body: "X"}); !slices.Equal(fieldNames(err), []string{"municipality_ehak"}) {
 			t.Errorf("a municipality not asked comments: %v", err)
 		}
-		resp, err := s.Respond(tartu, r.ID, "0793")
+		resp, err := s.Respond(tartu, r.ID, "0793", advice.ResponseInput{})
 		if err != nil || resp.NoComments || resp.ApprovedBy != "Mari" {
 			t.Fatalf("respond %+v %v", resp, err)
 		}
-		if _, err := s.Respond(ctx, r.ID, "0793"); kovit.ErrorCode(err) != kovit.EConflict {
+		if _, err := s.Respond(ctx, r.ID, "0793", advice.ResponseInput{}); kovit.ErrorCode(err) != kovit.EConflict {
 			t.Errorf("a second response: %v", err)
 		}
 		if _, err := s.AddComment(tartu, advice.Comment{RoundID: r.ID, MunicipalityEHAK: "0793", Body: "Hiljem"}); kovit.ErrorCode(err) != kovit.EConflict {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"kovit/internal/advice"
+	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/tabular"
@@ -30,6 +31,8 @@ type pointView struct {
 	advice.Point
 	Comments []advice.Comment
 	By       []string
+	// Events are the point's changes, newest first, for coordinators.
+	Events []audit.Event
 }
 
 // commentFate is a municipality's comment with what became of it.
@@ -47,6 +50,11 @@ func (p positionPage) SectionHeading(id *int64) string {
 		return s.Heading
 	}
 	return ""
+}
+
+// SameSection reports whether a point's section is section id, for its form's choice.
+func (positionPage) SameSection(sectionID *int64, id int64) bool {
+	return sectionID != nil && *sectionID == id
 }
 
 func (ui *UI) positionShow(w http.ResponseWriter, r *http.Request) error {
@@ -84,6 +92,9 @@ func (ui *UI) loadPosition(r *http.Request) (positionPage, error) {
 	for _, pt := range points {
 		pv := pointView{Point: pt}
 		if coordinator {
+			if pv.Events, _, err = ui.Audit.ListEvents(ctx, audit.Filter{Entity: audit.KindPosition, EntityID: strconv.FormatInt(pt.ID, 10), Limit: 100}); err != nil {
+				return p, err
+			}
 			pv.By = advice.PointBy(pt, comments, p.names)
 			for _, c := range comments {
 				if c.PointID != nil && *c.PointID == pt.ID {
@@ -206,6 +217,9 @@ func (ui *UI) pointUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := ui.pointOfRound(r, rd.ID, pid); err != nil {
+		return err
+	}
 	var problems kovit.Problems
 	pt := advice.Point{ID: pid, Text: r.PostFormValue("text"), SectionID: formID(r, "section_id", &problems),
 		Disposition: advice.Disposition(r.PostFormValue("disposition")), MinistryReason: r.PostFormValue("ministry_reason"),
@@ -218,6 +232,21 @@ func (ui *UI) pointUpdate(w http.ResponseWriter, r *http.Request) error {
 		return ui.positionBack(w, r, rd.ID)
 	}
 	return ui.renderPositionProblem(w, r, status, problems, nil)
+}
+
+// pointOfRound refuses, as a missing one, a point that is not of round id: a path may not
+// reach another round's point through a round its user may read.
+func (ui *UI) pointOfRound(r *http.Request, roundID, pid int64) error {
+	points, err := ui.Rounds.Points(r.Context(), roundID)
+	if err != nil {
+		return err
+	}
+	for _, p := range points {
+		if p.ID == pid {
+			return nil
+		}
+	}
+	return kovit.NotFound()
 }
 
 // commentDecide records what became of a comment: adopted as a point, merged into one,

@@ -313,6 +313,8 @@ type roundShowPage struct {
 	DaysGiven  int
 	Reminded   int
 	Form       form
+	// ResponseText is the lead's official response as typed, kept when it is refused.
+	ResponseText string
 }
 
 // GoodPractice is the number of working days good practice asks for.
@@ -483,10 +485,21 @@ func (ui *UI) commentRoundRespond(w http.ResponseWriter, r *http.Request) error 
 	if err := auth.CanApproveResponse(u, ehak); err != nil {
 		return err
 	}
-	if _, err := ui.Rounds.Respond(ctx, rd.ID, ehak); err != nil {
+	in := advice.ResponseInput{Text: r.PostFormValue("text"), NoComments: r.PostFormValue("no_comments") != ""}
+	status, problems, err := trySave(nil, func() error { _, err := ui.Rounds.Respond(ctx, rd.ID, ehak, in); return err })
+	if err != nil {
 		return err
 	}
-	return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(rd.ID, 10), "advice.flash.responded")
+	if status == 0 {
+		return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(rd.ID, 10), "advice.flash.responded")
+	}
+	p, err := ui.loadRoundShow(r)
+	if err != nil {
+		return err
+	}
+	p.Form, p.ResponseText = form{Problems: problems}, in.Text
+	ui.render(w, r, status, "advice/round", p)
+	return nil
 }
 
 // commentRoundRemind tells the municipalities that have not responded.
