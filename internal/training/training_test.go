@@ -94,3 +94,15 @@ func TestGapsExpiringCoverage(t *testing.T) {
 }
 
 func hasField(err error, f string) bool { return kovit.FieldsOf(err).Has(f) }
+
+func TestGapsSheet(t *testing.T) {
+	gaps := []Gap{{MunicipalityEHAK: "0784", Person: "Tiit", Role: SecurityCoordinator, TrainingID: 1, Expired: "2026-01-01"}}
+	got := GapsSheet(gaps, map[string]string{"0784": "Tallinn"}, map[int64]string{1: "Küberhügieen"}, "en")
+	want := [][]any{{"Tallinn", "Tiit", "security coordinator", "Küberhügieen", "expired", "2026-01-01"}}
+	if diff := cmp.Diff(want, got.Rows); diff != "" || got.Header[0] != "Municipality" {
+		t.Errorf("GapsSheet (-want +got):\n%s %v", diff, got.Header)
+	}
+	if et := GapsSheet(gaps, nil, nil, "et"); et.Rows[0][0] != "0784" || et.Rows[0][2] != "infoturbe koordinaator" || et.Header[0] != "KOV" {
+		t.Errorf("Estonian sheet %v", et)
+	}
+}
