@@ -27,6 +27,7 @@ import (
 	"kovit/internal/server"
 	"kovit/internal/sqlstore"
 	"kovit/internal/survey"
+	"kovit/internal/training"
 	"kovit/internal/web"
 )
 
@@ -104,11 +105,13 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		return err == nil && auth.CanApproveSurveyResponse(&u, v.Municipality) == nil
 	}))
 	dsk.Providers = append(dsk.Providers, landscape.DeskProvider(store))
+	// Training and awareness (issue 14): expiring certificates and gaps.
+	dsk.Providers = append(dsk.Providers, training.DeskProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
 		Follows: store, Security: store, Advice: store, Rounds: store, Calendar: calendar,
-		Consult: store, Surveys: store, EDemocracy: store, Landscape: store}
+		Consult: store, Surveys: store, EDemocracy: store, Landscape: store, Trainings: store}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err
@@ -133,7 +136,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
 		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Follows: store, Security: store,
-		Advice: store, Rounds: store, Calendar: calendar, Consult: store, Surveys: store, EDemocracy: store, Landscape: store})
+		Advice: store, Rounds: store, Calendar: calendar, Consult: store, Surveys: store, EDemocracy: store, Landscape: store, Trainings: store})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()

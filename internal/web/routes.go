@@ -324,6 +324,20 @@ func (ui *UI) routes() []route {
 		{"GET /practices/{id}", ui.practiceShow},
 		{"POST /practices/{id}/status", ui.practiceStatus},
 		{"POST /practices/{id}/adopt/{ehak}", ui.practiceAdopt},
+		// Training and awareness (issue 14, training.go): trainings, role requirements,
+		// each municipality's completions, gaps and their exports.
+		{"GET /trainings", ui.trainingList},
+		{"POST /trainings", ui.trainingCreate},
+		{"GET /trainings/gaps", ui.trainingGaps},
+		{"GET /trainings/gaps.csv", ui.trainingGaps},
+		{"GET /trainings/gaps.xlsx", ui.trainingGaps},
+		{"POST /training-requirements", ui.trainingRequirementCreate},
+		{"POST /training-requirements/{id}/delete", ui.trainingRequirementDelete},
+		{"GET /municipalities/{ehak}/training", ui.municipalityTraining},
+		{"POST /municipalities/{ehak}/training", ui.trainingRecordCreate},
+		{"POST /municipalities/{ehak}/training/{id}/delete", ui.trainingRecordDelete},
+		{"GET /municipalities/{ehak}/training-gaps.csv", ui.trainingGapsExport},
+		{"GET /municipalities/{ehak}/training-gaps.xlsx", ui.trainingGapsExport},
 	}
 }
 
