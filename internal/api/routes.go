@@ -228,6 +228,18 @@ func (a *API) routes() []route {
 		{"PATCH", prefix + "/practices/{id}", a.updatePractice, perUser},
 		{"GET", prefix + "/adoptions", a.listAdoptions, perUser},
 		{"POST", prefix + "/adoptions", a.adopt, perUser},
+		// Training and awareness (issue 14, training.go).
+		{"GET", prefix + "/trainings", a.listTrainings, perUser},
+		{"POST", prefix + "/trainings", a.createTraining, perUser},
+		{"GET", prefix + "/trainings/{id}", a.getTraining, perUser},
+		{"PATCH", prefix + "/trainings/{id}", a.updateTraining, perUser},
+		{"GET", prefix + "/training-requirements", a.listTrainingRequirements, perUser},
+		{"POST", prefix + "/training-requirements", a.createTrainingRequirement, perUser},
+		{"DELETE", prefix + "/training-requirements/{id}", a.deleteTrainingRequirement, perUser},
+		{"GET", prefix + "/municipalities/{ehak}/training-records", a.listTrainingRecords, perUser},
+		{"POST", prefix + "/municipalities/{ehak}/training-records", a.createTrainingRecord, perUser},
+		{"DELETE", prefix + "/municipalities/{ehak}/training-records/{id}", a.deleteTrainingRecord, perUser},
+		{"GET", prefix + "/municipalities/{ehak}/training-gaps", a.getTrainingGaps, perUser},
 	}
 }
 
