@@ -207,6 +207,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	maps.Copy(cases, surveyPermissionCases())
 	maps.Copy(cases, edemocracyPermissionCases())
 	maps.Copy(cases, landscapePermissionCases())
+	maps.Copy(cases, trainingPermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {
