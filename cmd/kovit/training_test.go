@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"kovit/internal/auth"
+	"kovit/internal/jobs"
+	"kovit/internal/notify"
 	"kovit/internal/training"
 )
 
@@ -67,6 +69,12 @@ func testTrainingLeaks(t *testing.T, engine string) {
 		"a reader":       a.as(t, a.user(t, "lugeja@ministeerium.test", auth.RoleReader, "")),
 		"Tartu's editor": a.as(t, a.user(t, "it@tartu.test", auth.RoleEditor, "0793")),
 	}
+	own := a.as(t, a.user(t, "it@tallinn.test", auth.RoleEditor, "0784"))
+	coord := a.as(t, a.user(t, "kati@kovit.test", auth.RoleCoordinator, ""))
+	// The expiry notices are made, so the notifications are crawled with them.
+	if err := jobs.EmitTrainingExpiry(context.Background(), a.store, time.Now()); err != nil {
+		t.Fatal(err)
+	}
 	marker := trainingMarker("0784")
 	crawled := 0
 	for _, route := range a.routes {
@@ -94,13 +102,11 @@ func testTrainingLeaks(t *testing.T, engine string) {
 		t.Errorf("Tartu's own records: %d", status)
 	}
 
-	own := a.as(t, a.user(t, "it@tallinn.test", auth.RoleEditor, "0784"))
-	coord := a.as(t, a.user(t, "kati@kovit.test", auth.RoleCoordinator, ""))
-	for _, path := range []string{"/municipalities/0784/training", "/municipalities/0784/training-gaps.csv", "/municipalities/0784/training-gaps.xlsx",
+	for _, path := range []string{"/notifications", "/municipalities/0784/training", "/municipalities/0784/training-gaps.csv", "/municipalities/0784/training-gaps.xlsx",
 		"/api/v1/municipalities/0784/training-records", "/api/v1/municipalities/0784/training-gaps", "/desk", "/api/v1/desk"} {
 		for who, c := range map[string]*http.Client{"Tallinn's editor": own, "a coordinator": coord} {
-			if who == "a coordinator" && strings.Contains(path, "desk") {
-				continue // a coordinator's desk lists no municipality's staff
+			if who == "a coordinator" && (strings.Contains(path, "desk") || path == "/notifications") {
+				continue // a coordinator's desk and notifications list no municipality's staff
 			}
 			status, body := get(t, c, a.URL+path)
 			if status != http.StatusOK || !strings.Contains(readable(t, body), marker) {
@@ -184,4 +190,46 @@ func testTrainingJourney(t *testing.T, engine string) {
 	if status, body := get(t, own, a.URL+"/api/v1/desk"); status != http.StatusOK || !strings.Contains(body, `"training_expiring"`) {
 		t.Errorf("desk: %d %s", status, body)
 	}
+}
+
+// TestTrainingExpiryNotice: the job tells each municipality's editors of their own
+// expiring certificates, once; readers hear nothing.
+func TestTrainingExpiryNotice(t *testing.T) {
+	onEngines(t, func(t *testing.T, engine string) {
+		a := startApp(t, engine)
+		trainingFixture(t, a)
+		tallinn := a.user(t, "it@tallinn.test", auth.RoleEditor, "0784")
+		tartu := a.user(t, "it@tartu.test", auth.RoleEditor, "0793")
+		reader := a.user(t, "lugeja@ministeerium.test", auth.RoleReader, "")
+		for range 2 {
+			if err := jobs.EmitTrainingExpiry(context.Background(), a.store, time.Now()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		notices := func(u auth.User) []notify.Notification {
+			ns, _, _, err := a.store.Notifications(context.Background(), u.ID, 50, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []notify.Notification
+			for _, n := range ns {
+				if n.Kind == notify.TrainingExpiring {
+					out = append(out, n)
+				}
+			}
+			return out
+		}
+		own := notices(tallinn)
+		if len(own) != 2 || !strings.Contains(own[0].Reason, trainingMarker("0784")) || own[0].Path() != "/municipalities/0784/training#expiring" {
+			t.Errorf("Tallinn's notices: %+v", own)
+		}
+		for _, n := range notices(tartu) {
+			if strings.Contains(n.Reason, trainingMarker("0784")) {
+				t.Errorf("Tartu told of Tallinn's staff: %+v", n)
+			}
+		}
+		if len(notices(tartu)) != 2 || len(notices(reader)) != 0 {
+			t.Errorf("Tartu %d, reader %d notices", len(notices(tartu)), len(notices(reader)))
+		}
+	})
 }

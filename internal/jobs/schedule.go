@@ -33,6 +33,8 @@ type Deps struct {
 	RegisterClient *http.Client
 	// Adoptions is the practice library's follow-up of adopted practices (issue 13).
 	Adoptions AdoptionStore
+	// Trainings tells of certificates expiring (issue 14).
+	Trainings TrainingStore
 }
 
 // Schedule is every scheduled job of kovit, in the order a tick runs them.
@@ -49,5 +51,6 @@ func Schedule(d Deps) []Job {
 		NotificationMail(d.Notifications),
 		RegisterCheck(d.Registers, d.RegisterClient),
 		AdoptionFollowUp(d.Adoptions),
+		TrainingExpiry(d.Trainings),
 	}
 }
