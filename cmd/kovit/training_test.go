@@ -233,3 +233,24 @@ func TestTrainingExpiryNotice(t *testing.T) {
 		}
 	})
 }
+
+// TestTrainingAwarenessInAssessment: the self-assessment's awareness module (ORP.3) shows
+// the municipality's training coverage on the round's deadline, computed from the
+// records, with a link to them; other modules do not.
+func TestTrainingAwarenessInAssessment(t *testing.T) {
+	onEngines(t, func(t *testing.T, engine string) {
+		a := startApp(t, engine)
+		trainingFixture(t, a)
+		rs := securityFixture(t, a)
+		own := a.as(t, a.user(t, "it@tallinn.test", auth.RoleEditor, "0784"))
+		base := "/security/rounds/" + itoa(rs.published.ID) + "/municipalities/0784/modules/"
+		status, body := get(t, own, a.URL+base+"ORP.3")
+		if status != http.StatusOK || !strings.Contains(body, `class="awareness"`) || !strings.Contains(body, "on 1 isikut 2-st") ||
+			!strings.Contains(body, `href="/municipalities/0784/training"`) {
+			t.Errorf("ORP.3: %d\n%s", status, readableText(body))
+		}
+		if _, body := get(t, own, a.URL+base+"ISMS.1"); strings.Contains(body, `class="awareness"`) {
+			t.Error("ISMS.1 shows the training coverage")
+		}
+	})
+}

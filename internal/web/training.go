@@ -308,3 +308,22 @@ func sortGapRows(rows []gapRow, names map[string]string) {
 		return strings.Compare(municipality.SortKey(names[a.EHAK]), municipality.SortKey(names[b.EHAK]))
 	})
 }
+
+// awarenessOf is municipality ehak's training coverage on day, for the self-assessment's
+// awareness module only (nil for every other module). The assessment's readers are the
+// training records' readers, so the figure shows no more than the page already may.
+func (ui *UI) awarenessOf(ctx context.Context, ehak, module, day string) (*training.Coverage, error) {
+	if module != training.AwarenessModule || ui.Trainings == nil || !auth.Allowed(auth.CanReadTrainingRecords(auth.UserFrom(ctx), ehak)) {
+		return nil, nil
+	}
+	records, err := ui.Trainings.TrainingRecords(ctx, ehak)
+	if err != nil {
+		return nil, err
+	}
+	reqs, err := ui.Trainings.TrainingRequirements(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := training.CoverageOf(records, reqs, day)
+	return &c, nil
+}
