@@ -112,23 +112,27 @@ func (c Coverage) Share() float64 {
 }
 
 // CoverageOf counts the people the records know whose role has requirements, and those
-// of them without a gap on day.
+// of them without a gap on day (as Gaps finds them).
 func CoverageOf(records []Record, reqs []Requirement, day string) Coverage {
-	required := map[Role]bool{}
+	byRole := map[Role][]int64{}
 	for _, q := range reqs {
-		required[q.Role] = true
-	}
-	lacking := map[person]bool{}
-	for _, g := range Gaps(records, reqs, day) {
-		lacking[person{g.MunicipalityEHAK, g.Person, g.Role}] = true
+		byRole[q.Role] = append(byRole[q.Role], q.TrainingID)
 	}
 	c := Coverage{Day: day}
-	for p := range latest(records) {
-		if !required[p.role] {
+	for p, held := range latest(records) {
+		required := byRole[p.role]
+		if len(required) == 0 {
 			continue
 		}
 		c.People++
-		if !lacking[p] {
+		covered := true
+		for _, id := range required {
+			if r, ok := held[id]; !ok || !r.ValidOn(day) {
+				covered = false
+				break
+			}
+		}
+		if covered {
 			c.Covered++
 		}
 	}
