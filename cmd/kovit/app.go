@@ -28,6 +28,7 @@ import (
 	"kovit/internal/server"
 	"kovit/internal/sqlstore"
 	"kovit/internal/survey"
+	"kovit/internal/training"
 	"kovit/internal/web"
 )
 
@@ -93,7 +94,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	}
 	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
-		ActivityParts: store, Security: store, CommentRounds: store, Calendar: calendar, Registers: store, Adoptions: store, Surveys: store})
+		ActivityParts: store, Security: store, CommentRounds: store, Calendar: calendar, Registers: store, Adoptions: store, Surveys: store, Trainings: store})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store, Follows: store})
 	// Issue 12, i12a: the coordinator's queue of suggested duplicate needs.
 	dsk.Providers = append(dsk.Providers, desk.Duplicates(store, desk.Modules{Municipalities: store}))
@@ -109,11 +110,13 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	dsk.Providers = append(dsk.Providers, landscape.AdoptionDeskProvider(store, store))
 	// Advice gaps (issue 15, w2f): the navigation's count includes the advice items to act on.
 	dsk.Waiting = desk.AdviceWaiting(dsk.Waiting, func() time.Time { return store.Now() }, desk.AdviceProvider(store, calendar), desk.RoundsProvider(store))
+	// Training and awareness (issue 14): expiring certificates and gaps.
+	dsk.Providers = append(dsk.Providers, training.DeskProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
 		Follows: store, Security: store, Advice: store, Rounds: store, Calendar: calendar,
-		Consult: store, Surveys: store, EDemocracy: store, Landscape: store}
+		Consult: store, Surveys: store, EDemocracy: store, Landscape: store, Trainings: store}
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err
@@ -138,7 +141,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	ui.Register(mux)
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
 		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Follows: store, Security: store,
-		Advice: store, Rounds: store, Calendar: calendar, Consult: store, Surveys: store, EDemocracy: store, Landscape: store})
+		Advice: store, Rounds: store, Calendar: calendar, Consult: store, Surveys: store, EDemocracy: store, Landscape: store, Trainings: store})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)
 	a.routes = ui.Routes()

@@ -119,6 +119,7 @@ func twinReads() []twinPair {
 		)
 	}
 	pairs = append(pairs, landscapeTwinReads()...)
+	pairs = append(pairs, trainingTwinReads()...)
 	return append(pairs, adviceTwinReads()...)
 }
 
@@ -233,6 +234,7 @@ func twinWrites() []twinPair {
 	add(p("POST /consolidated/{id}/needs", "/consolidated/{internal}/needs", "need_id={submitted}"),
 		j("POST /api/v1/consolidated-needs/{id}/needs", "/api/v1/consolidated-needs/{internal}/needs", `{"need_ids":[{submitted}]}`))
 	pairs = append(pairs, landscapeTwinWrites()...)
+	pairs = append(pairs, trainingTwinWrites()...)
 	return append(append(pairs, adviceTwinWrites()...), w2fTwinWrites()...)
 }
 

@@ -25,6 +25,7 @@ import (
 	"kovit/internal/security"
 	"kovit/internal/server"
 	"kovit/internal/survey"
+	"kovit/internal/training"
 )
 
 // Deps are the services the API works on; cmd/kovit passes the one sqlstore for all stores.
@@ -60,6 +61,8 @@ type Deps struct {
 	EDemocracy edemocracy.Store
 	// Landscape is the solution catalogue and the municipalities' IT landscapes (issue 13).
 	Landscape landscape.Store
+	// Trainings keeps trainings, role requirements and completions (issue 14).
+	Trainings training.Store
 }
 
 // API serves the JSON API.
@@ -85,6 +88,7 @@ type API struct {
 	surveys        survey.Store
 	edemocracy     edemocracy.Store
 	landscape      landscape.Store
+	trainings      training.Store
 }
 
 // New returns the API over d.
@@ -115,6 +119,7 @@ func New(d Deps) *API {
 		surveys:        d.Surveys,
 		edemocracy:     d.EDemocracy,
 		landscape:      d.Landscape,
+		trainings:      d.Trainings,
 	}
 }
 

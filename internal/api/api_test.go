@@ -49,7 +49,7 @@ func newServer(t testing.TB, store *sqlstore.Store) *testServer {
 	logger := slog.New(slog.NewTextHandler(logs, nil))
 	mux := http.NewServeMux()
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Notifications: store, Follows: store, Catalog: catalog, Logger: logger,
-		Needs: store, BaseURL: testBaseURL, Visits: store, Security: store, Advice: store, Rounds: store, Consult: store, Surveys: store, EDemocracy: store, Landscape: store,
+		Needs: store, BaseURL: testBaseURL, Visits: store, Security: store, Advice: store, Rounds: store, Consult: store, Surveys: store, EDemocracy: store, Landscape: store, Trainings: store,
 		Desk: desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store})})
 	authn.Refuse = jsonAPI.WriteProblem
 	jsonAPI.Register(mux)

@@ -7,6 +7,7 @@ import (
 	"kovit/internal/consult"
 	"kovit/internal/edemocracy"
 	surveys "kovit/internal/survey"
+	"kovit/internal/training"
 )
 
 // TestOpenAPIConsultationSchemas: the consultation schemas list exactly the JSON fields of
@@ -56,4 +57,10 @@ func TestOpenAPISurveySchemas(t *testing.T) {
 func TestOpenAPIPracticeSchemas(t *testing.T) {
 	doc, _ := fetchOpenAPI(t)
 	checkSchemas(t, doc, map[string]any{"EDemocracyPractice": edemocracy.Practice{}, "PracticeSummary": edemocracy.Summary{}, "PracticeList": api.PracticeList{}})
+}
+
+func TestOpenAPITrainingSchemas(t *testing.T) {
+	doc, _ := fetchOpenAPI(t)
+	checkSchemas(t, doc, map[string]any{"Training": training.Training{}, "TrainingRequirement": training.Requirement{}, "TrainingRecord": training.Record{},
+		"TrainingGap": training.Gap{}, "TrainingCoverage": training.Coverage{}, "TrainingGaps": api.TrainingGaps{}})
 }

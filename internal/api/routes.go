@@ -235,6 +235,18 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/advisories/{id}/handled/{ehak}", a.markAdvisoryHandled, perUser},
 		// Advice gaps (issue 15, w2f): editing a position's point after it is added.
 		{"PATCH", prefix + "/positions/{id}/points/{pid}", a.updatePoint, perUser},
+		// Training and awareness (issue 14, training.go).
+		{"GET", prefix + "/trainings", a.listTrainings, perUser},
+		{"POST", prefix + "/trainings", a.createTraining, perUser},
+		{"GET", prefix + "/trainings/{id}", a.getTraining, perUser},
+		{"PATCH", prefix + "/trainings/{id}", a.updateTraining, perUser},
+		{"GET", prefix + "/training-requirements", a.listTrainingRequirements, perUser},
+		{"POST", prefix + "/training-requirements", a.createTrainingRequirement, perUser},
+		{"DELETE", prefix + "/training-requirements/{id}", a.deleteTrainingRequirement, perUser},
+		{"GET", prefix + "/municipalities/{ehak}/training-records", a.listTrainingRecords, perUser},
+		{"POST", prefix + "/municipalities/{ehak}/training-records", a.createTrainingRecord, perUser},
+		{"DELETE", prefix + "/municipalities/{ehak}/training-records/{id}", a.deleteTrainingRecord, perUser},
+		{"GET", prefix + "/municipalities/{ehak}/training-gaps", a.getTrainingGaps, perUser},
 	}
 }
 

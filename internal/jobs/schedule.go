@@ -35,6 +35,8 @@ type Deps struct {
 	Adoptions AdoptionStore
 	// Surveys are reminded before their deadline (issue 16, w2c).
 	Surveys SurveyReminderStore
+	// Trainings tells of certificates expiring (issue 14).
+	Trainings TrainingStore
 }
 
 // Schedule is every scheduled job of kovit, in the order a tick runs them.
@@ -52,5 +54,6 @@ func Schedule(d Deps) []Job {
 		RegisterCheck(d.Registers, d.RegisterClient),
 		AdoptionFollowUp(d.Adoptions),
 		SurveyReminders(d.Surveys),
+		TrainingExpiry(d.Trainings),
 	}
 }

@@ -17,7 +17,8 @@ import (
 var (
 	// domain packages hold the mission's things and rules: plain Go, tested with table tests.
 	domain = []string{"internal/municipality", "internal/eservice", "internal/plan", "internal/need", "internal/notify", "internal/desk", "internal/follow", "internal/security", "internal/advice",
-		"internal/consult", "internal/survey", "internal/edemocracy", "internal/landscape"}
+		"internal/consult", "internal/survey", "internal/edemocracy", "internal/landscape",
+		"internal/training"}
 	// adapters turn the domain into SQL, HTML, JSON and HTTP; only cmd/kovit joins them.
 	adapters = []string{"internal/sqlstore", "internal/web", "internal/api", "internal/server"}
 	// scheduled holds the scheduled jobs: they join the domain, digest and mail, and reach

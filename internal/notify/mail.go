@@ -172,6 +172,9 @@ func (m Mailer) mayRead(ctx context.Context, u *auth.User, n Notification) error
 		return m.mayReadStrategy(ctx, u, r.StrategyID)
 	case audit.KindInquiry, audit.KindCommentRound:
 		return m.mayReadAdvice(ctx, u, n)
+	case audit.KindTrainingRecord:
+		ehak, _, _ := strings.Cut(n.EntityID, "/")
+		return auth.CanReadTrainingRecords(u, ehak)
 	}
 	return nil // cells are public, rounds internal
 }

@@ -111,6 +111,7 @@ var Kinds = []KindInfo{
 	{CommentDisposed, Immediate},
 	{SurveyDue, Immediate},
 	{LandscapeAdvisory, Immediate},
+	{TrainingExpiring, Weekly},
 }
 
 // Known reports whether k is one of Kinds.
@@ -224,6 +225,9 @@ func (n Notification) Path() string {
 		return "/surveys/" + n.EntityID
 	case audit.KindAdvisory:
 		return "/advisories/" + n.EntityID
+	case audit.KindTrainingRecord:
+		ehak, _, _ := strings.Cut(n.EntityID, "/")
+		return "/municipalities/" + ehak + "/training#expiring"
 	}
 	return "/notifications"
 }

@@ -329,6 +329,20 @@ func (ui *UI) routes() []route {
 		// The practice's edit form (w2e, issue 13), twin of PATCH /api/v1/practices/{id}.
 		{"GET /practices/{id}/edit", ui.practiceEdit},
 		{"POST /practices/{id}/edit", ui.practiceUpdate},
+		// Training and awareness (issue 14, training.go): trainings, role requirements,
+		// each municipality's completions, gaps and their exports.
+		{"GET /trainings", ui.trainingList},
+		{"POST /trainings", ui.trainingCreate},
+		{"GET /trainings/gaps", ui.trainingGaps},
+		{"GET /trainings/gaps.csv", ui.trainingGaps},
+		{"GET /trainings/gaps.xlsx", ui.trainingGaps},
+		{"POST /training-requirements", ui.trainingRequirementCreate},
+		{"POST /training-requirements/{id}/delete", ui.trainingRequirementDelete},
+		{"GET /municipalities/{ehak}/training", ui.municipalityTraining},
+		{"POST /municipalities/{ehak}/training", ui.trainingRecordCreate},
+		{"POST /municipalities/{ehak}/training/{id}/delete", ui.trainingRecordDelete},
+		{"GET /municipalities/{ehak}/training-gaps.csv", ui.trainingGapsExport},
+		{"GET /municipalities/{ehak}/training-gaps.xlsx", ui.trainingGapsExport},
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"kovit/internal/kovit"
 	"kovit/internal/plan"
 	"kovit/internal/security"
+	"kovit/internal/training"
 )
 
 // securityModulePage is one module of a municipality's assessment: whether it applies
@@ -25,6 +26,9 @@ type securityModulePage struct {
 	OwnPlans   []plan.Strategy
 	Activities map[int64]plan.Node
 	BaseURL    string
+	// Awareness is the training coverage on the round's deadline, on the awareness
+	// module's page (training.AwarenessModule): computed from the records, not typed.
+	Awareness *training.Coverage
 }
 
 // ActivityDone reports whether the activity answer a is linked to is complete: its new
@@ -91,6 +95,9 @@ func (ui *UI) loadModule(r *http.Request) (securityModulePage, error) {
 		if p.OwnPlans, err = ui.ownPlans(r.Context(), ap.EHAK); err != nil {
 			return p, err
 		}
+	}
+	if p.Awareness, err = ui.awarenessOf(r.Context(), ap.EHAK, m.Module.Code, ap.V.Round.Deadline); err != nil {
+		return p, err
 	}
 	return p, nil
 }

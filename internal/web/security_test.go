@@ -4,6 +4,7 @@ import (
 	"kovit/internal/kovit"
 	"kovit/internal/plan"
 	"kovit/internal/security"
+	"kovit/internal/training"
 )
 
 // securitySamples are the security pages' sample data for TestEveryTemplateRenders.
@@ -25,6 +26,7 @@ func securitySamples(base Page) map[string]any {
 		OwnPlans: []plan.Strategy{{ID: 5, TitleEt: "Tallinna IT-kava"}}, Activities: map[int64]plan.Node{9: {ID: 9, Completion: 100}}}
 	activity := int64(9)
 	mod.M.Row = &security.Answer{ModuleCode: "ISMS.1", Applies: true, Status: security.NotImplemented, ActivityID: &activity, Version: 2}
+	mod.Awareness = &training.Coverage{Day: "2026-03-31", People: 4, Covered: 3}
 	mod.M.Measures[0].Answer = &security.Answer{ModuleCode: "ISMS.1", MeasureCode: "ISMS.1.M1", Applies: true, Status: security.NotImplemented, Version: 1}
 	res := security.ImportResult{Added: 1}
 	criteria := security.DefaultMaturityCriteria()

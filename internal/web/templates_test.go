@@ -123,6 +123,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 	maps.Copy(pages, securitySamples(base))
 	maps.Copy(pages, adviceSamples(base))
 	maps.Copy(pages, w2eSamples(base))
+	maps.Copy(pages, trainingSamples(base))
 	return pages
 }
 

@@ -26,6 +26,7 @@ import (
 	"kovit/internal/plan"
 	"kovit/internal/security"
 	"kovit/internal/survey"
+	"kovit/internal/training"
 )
 
 // Deps is what the UI needs; cmd/kovit provides it.
@@ -86,6 +87,9 @@ type Deps struct {
 
 	// Landscape is the solution catalogue and the municipalities' IT landscapes (issue 13).
 	Landscape landscape.Store
+
+	// Trainings keeps trainings, role requirements and completions (issue 14).
+	Trainings training.Store
 }
 
 // UI serves the HTML pages.

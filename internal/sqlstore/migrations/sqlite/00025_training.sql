@@ -1,0 +1,37 @@
+-- +goose Up
+-- Training and awareness (issue 14): trainings, the trainings each role must hold, and
+-- each municipality's completions by person. Dates are TEXT 'YYYY-MM-DD'; a record's
+-- expires_on is computed from its training's valid_months ('' never expires).
+CREATE TABLE trainings (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    title        TEXT NOT NULL,
+    provider     TEXT NOT NULL DEFAULT '',
+    held_on      TEXT NOT NULL DEFAULT '',
+    kind         TEXT NOT NULL CHECK (kind IN ('course', 'event', 'elearning')),
+    valid_months INTEGER NOT NULL DEFAULT 0,
+    version      INTEGER NOT NULL DEFAULT 1,
+    created_at   TIMESTAMP NOT NULL,
+    updated_at   TIMESTAMP NOT NULL
+);
+
+CREATE TABLE training_requirements (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    role        TEXT NOT NULL,
+    training_id INTEGER NOT NULL REFERENCES trainings (id),
+    version     INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (role, training_id)
+);
+
+CREATE TABLE training_records (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    municipality_ehak TEXT NOT NULL REFERENCES municipalities (ehak),
+    person            TEXT NOT NULL,
+    role              TEXT NOT NULL,
+    training_id       INTEGER NOT NULL REFERENCES trainings (id),
+    completed_on      TEXT NOT NULL,
+    expires_on        TEXT NOT NULL DEFAULT '',
+    version           INTEGER NOT NULL DEFAULT 1,
+    created_at        TIMESTAMP NOT NULL
+);
+CREATE INDEX training_records_municipality ON training_records (municipality_ehak, person);
+CREATE INDEX training_records_training ON training_records (training_id);

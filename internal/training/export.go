@@ -1,0 +1,42 @@
+package training
+
+import "kovit/internal/tabular"
+
+// GapColumns head GapsSheet.
+var GapColumns = []tabular.Column{{Et: "KOV", En: "Municipality"}, {Et: "Isik", En: "Person"}, {Et: "Roll", En: "Role"},
+	{Et: "Koolitus", En: "Training"}, {Et: "Puudus", En: "Gap"}, {Et: "Aegus", En: "Expired on"}}
+
+// roleNames name the roles in the exports; pages use the training.role.* messages.
+var roleNames = map[Role]tabular.Column{
+	Employee:            {Et: "töötaja", En: "employee"},
+	SecurityCoordinator: {Et: "infoturbe koordinaator", En: "security coordinator"},
+	ITLead:              {Et: "IT-juht", En: "IT lead"},
+	Editor:              {Et: "toimetaja", En: "editor"},
+	RecordsManager:      {Et: "dokumendihaldur", En: "records manager"},
+}
+
+func pick(c tabular.Column, lang string) string {
+	if lang == "en" {
+		return c.En
+	}
+	return c.Et
+}
+
+// GapsSheet is the export of gaps the caller has narrowed to what its reader may read,
+// with the municipalities' names and the trainings' titles.
+func GapsSheet(gaps []Gap, names map[string]string, titles map[int64]string, lang string) tabular.Table {
+	t := tabular.Table{Sheet: "koolitusvajadus", Header: tabular.Headers(GapColumns, lang)}
+	missing, expired := tabular.Column{Et: "puudub", En: "missing"}, tabular.Column{Et: "aegunud", En: "expired"}
+	for _, g := range gaps {
+		name := names[g.MunicipalityEHAK]
+		if name == "" {
+			name = g.MunicipalityEHAK
+		}
+		kind := pick(missing, lang)
+		if g.Expired != "" {
+			kind = pick(expired, lang)
+		}
+		t.Rows = append(t.Rows, []any{name, g.Person, pick(roleNames[g.Role], lang), titles[g.TrainingID], kind, g.Expired})
+	}
+	return t
+}

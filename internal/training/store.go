@@ -1,0 +1,25 @@
+package training
+
+import "context"
+
+// Store is what the training module needs from storage; sqlstore implements it. Reading
+// a municipality's records is not guarded here: the surfaces ask internal/auth first
+// (CanReadTrainingRecords), as names of staff are the municipality's own.
+type Store interface {
+	Trainings(ctx context.Context) ([]Training, error)
+	Training(ctx context.Context, id int64) (Training, error)
+	CreateTraining(ctx context.Context, t Training) (Training, error)
+	// UpdateTraining changes a training; a changed validity recomputes its records' expiry.
+	UpdateTraining(ctx context.Context, t Training) (Training, error)
+
+	TrainingRequirements(ctx context.Context) ([]Requirement, error)
+	CreateTrainingRequirement(ctx context.Context, r Requirement) (Requirement, error)
+	DeleteTrainingRequirement(ctx context.Context, id int64) error
+
+	// TrainingRecords are municipality ehak's completions, or every municipality's for "".
+	TrainingRecords(ctx context.Context, ehak string) ([]Record, error)
+	CreateTrainingRecord(ctx context.Context, r Record) (Record, error)
+	// DeleteTrainingRecord removes a completion of municipality ehak; one of another
+	// municipality is not found.
+	DeleteTrainingRecord(ctx context.Context, ehak string, id int64) error
+}
