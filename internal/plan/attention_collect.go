@@ -31,9 +31,9 @@ type AttentionItem struct {
 // is kept. Archived strategies never need attention.
 type AttentionFilter struct {
 	StrategyID int64
-	// EditorOf, an editor's municipality, leaves out the items of other municipalities'
+	// EditorOf, an editor's municipalities, leaves out the items of other municipalities'
 	// draft plans, as StrategyFilter.EditorOf does.
-	EditorOf string
+	EditorOf []string
 	// Municipality selects what a municipality must see to: every item of the plans it
 	// owns, and its own overdue participations in joint activities.
 	Municipality string
@@ -61,7 +61,7 @@ func CollectAttention(sources []AttentionSource, f AttentionFilter, now time.Tim
 	for _, src := range sources {
 		t := src.Tree
 		if t.Strategy.Status == Archived || (f.StrategyID != 0 && t.Strategy.ID != f.StrategyID) ||
-			(f.EditorOf != "" && t.Strategy.Status == Draft && src.OwnerEHAK != "" && src.OwnerEHAK != f.EditorOf) {
+			(len(f.EditorOf) > 0 && t.Strategy.Status == Draft && src.OwnerEHAK != "" && !slices.Contains(f.EditorOf, src.OwnerEHAK)) {
 			continue
 		}
 		nodes := make(map[int64]Node, len(t.Nodes))

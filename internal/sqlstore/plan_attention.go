@@ -92,9 +92,9 @@ func (s *Store) MunicipalityParticipations(ctx context.Context, ehak string, rea
 			args = append(args, string(st))
 		}
 	}
-	if readable.EditorOf != "" {
-		q += ` AND ` + editorOfCond("st")
-		args = append(args, readable.EditorOf)
+	if len(readable.EditorOf) > 0 {
+		q += ` AND ` + editorOfCond("st", len(readable.EditorOf))
+		args = append(args, anys(readable.EditorOf)...)
 	}
 	rows, err := s.query(ctx, q+` ORDER BY st.end_year DESC, st.id DESC, n.code, n.id`, args...)
 	if err != nil {
