@@ -95,7 +95,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	a.jobs = jobs.Schedule(jobs.Deps{Snapshots: store, DeleteExpiredSessions: store.Sessions().DeleteExpired, Digest: a.digest,
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
 		ActivityParts: store, Security: store, CommentRounds: store, Calendar: calendar, Registers: store, Adoptions: store, Surveys: store, Trainings: store})
-	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store, Follows: store})
+	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store, Follows: store, Duplicates: store})
 	// Issue 12, i12a: the coordinator's queue of suggested duplicate needs.
 	dsk.Providers = append(dsk.Providers, desk.Duplicates(store, desk.Modules{Municipalities: store}))
 	dsk.Providers = append(dsk.Providers, security.DeskProvider(store))

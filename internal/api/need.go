@@ -238,14 +238,15 @@ func (a *API) readableNeed(r *http.Request) (need.Need, error) {
 	return n, nil
 }
 
-// scopeNeeds narrows a list's filter to the needs the user may read (auth.NeedScope); an
-// editor asking for another municipality's needs is refused.
+// scopeNeeds narrows a list's filter to the needs the user may read (auth.NeedScopeAll):
+// an editor's own municipalities', all of them unless the filter names one; an editor
+// asking for another municipality's needs is refused.
 func scopeNeeds(u *auth.User, f *need.Filter) error {
-	ehak, submittedOnly, err := auth.NeedScopeIn(u, f.MunicipalityEHAK)
+	ehaks, submittedOnly, err := auth.NeedScopeAll(u)
 	if err != nil {
 		return err
 	}
-	if !f.Within(ehak, submittedOnly) {
+	if !f.WithinAny(ehaks, submittedOnly) {
 		return kovit.Forbidden()
 	}
 	return nil

@@ -82,10 +82,11 @@ func StrategyReader(u *User) func(public bool, ownerEHAK string) error {
 }
 
 // ReadableDrafts is CanReadStrategy for lists: whether u may read drafts at all and, for
-// an editor, the one municipality whose own draft plan they may read ("" for every one).
-func ReadableDrafts(u *User) (drafts bool, editorOf string) {
+// an editor, the municipalities whose own draft plans they may read (every one of theirs,
+// Member; nil for every municipality).
+func ReadableDrafts(u *User) (drafts bool, editorOf []string) {
 	s := ListScope(u)
-	return !s.PublishedOnly(), s.Municipality
+	return !s.PublishedOnly(), s.Municipalities()
 }
 
 // CanAdminister allows admins to manage accounts and read the whole audit trail.

@@ -108,7 +108,7 @@ type Viewer struct {
 	MayReadNeed need.ReadRule
 	// EditorOf leaves out other municipalities' draft plans (auth.ReadableDrafts), as
 	// plan.CollectAttention reads it for every attention list.
-	EditorOf string
+	EditorOf []string
 	// ReadStrategy is auth.CanReadStrategy for the viewer: the changes of the strategies
 	// they follow pass it; without it none is listed.
 	ReadStrategy plan.ReadRule

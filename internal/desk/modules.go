@@ -23,17 +23,24 @@ type Modules struct {
 	Audit          audit.Store
 	// Follows narrows a reader's changes to what they follow; nil lists every change.
 	Follows follow.Store
+	// Duplicates is the queue of suggested duplicate needs the coordinator's count
+	// includes (the Duplicates provider lists them); nil counts none.
+	Duplicates need.DuplicateQueue
+
+	tally *tallies // New's; the waiting count's tally of the kept matrix
 }
 
 // New is the desk of the modules in place: e-service cells, needs and rounds, the action
 // plan's attention items, and a reader's changes.
 func New(m Modules) *Desk {
+	m.tally = &tallies{}
 	return &Desk{Providers: []Provider{m.cells, m.needs, m.rounds, m.attention, m.changes}, Choices: m.choices, Waiting: m.waiting}
 }
 
 // waiting counts what an editor has been handed back (returned cells and needs) or what
-// waits for a coordinator's review (self-reported cells, submitted needs), as the desk
-// counts them, from the kept matrix and needs and one query for the services.
+// waits for a coordinator's review (self-reported cells, submitted needs, suggested
+// duplicates), as the desk counts them, from the kept matrix (tallied once per copy),
+// the kept needs and one query for the services.
 func (m Modules) waiting(ctx context.Context, v Viewer) (int, error) {
 	if v.Municipality == "" && !v.Queues {
 		return 0, nil
@@ -46,20 +53,23 @@ func (m Modules) waiting(ctx context.Context, v Viewer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	t := m.tally.of(grid, services)
 	n := 0
+	if v.Municipality != "" {
+		n += t.returned[v.Municipality]
+	}
 	f := need.Filter{States: []need.State{need.Submitted, need.UnderReview}, Limit: 1}
-	for ehak, row := range grid {
-		if ehak != v.Municipality && !v.Queues {
-			continue
-		}
-		for _, s := range services {
-			c, ok := row[s.Code]
-			switch {
-			case !ok || c.Version == 0:
-			case ehak == v.Municipality && c.Verification == eservice.Returned:
-				n++
-			case v.Queues && c.Verification == eservice.SelfReported:
-				n++
+	if v.Queues {
+		n += t.selfReported
+		if m.Duplicates != nil && v.MayReadNeed != nil {
+			pairs, err := m.Duplicates.SuggestedDuplicates(ctx)
+			if err != nil {
+				return 0, err
+			}
+			for _, p := range pairs {
+				if v.MayReadNeed.Allows(p.A) && v.MayReadNeed.Allows(p.B) {
+					n++
+				}
 			}
 		}
 	}
@@ -286,14 +296,14 @@ func (m Modules) rounds(ctx context.Context, v Viewer, now time.Time) (Found, er
 
 // attention: plan.CollectAttention's items, the one rule of what is overdue or stale:
 // for an editor their municipality's and the activities they are a contact of, for a
-// coordinator every activity gone stale.
+// coordinator every activity gone stale, and for both the overdue tasks given to them.
 func (m Modules) attention(ctx context.Context, v Viewer, now time.Time) (Found, error) {
 	var fs []plan.AttentionFilter
 	if v.Municipality != "" {
-		fs = append(fs, plan.AttentionFilter{Municipality: v.Municipality, ContactID: v.UserID, EditorOf: v.EditorOf})
+		fs = append(fs, plan.AttentionFilter{Municipality: v.Municipality, ContactID: v.UserID, AssigneeID: v.UserID, EditorOf: v.EditorOf})
 	}
 	if v.Queues {
-		fs = append(fs, plan.AttentionFilter{EditorOf: v.EditorOf})
+		fs = append(fs, plan.AttentionFilter{EditorOf: v.EditorOf}, plan.AttentionFilter{AssigneeID: v.UserID, EditorOf: v.EditorOf})
 	}
 	var out []Item
 	seen := map[Item]bool{}
@@ -303,7 +313,7 @@ func (m Modules) attention(ctx context.Context, v Viewer, now time.Time) (Found,
 			return Found{}, err
 		}
 		for _, a := range items {
-			if f.Municipality == "" && a.Kind != plan.StaleActivity {
+			if f.Municipality == "" && f.AssigneeID == 0 && a.Kind != plan.StaleActivity {
 				continue // a coordinator's queue holds what went silent, not every late part
 			}
 			i := Item{Kind: Kind(a.Kind), MunicipalityEHAK: a.MunicipalityEHAK, TitleEt: a.ActivityTitleEt,

@@ -90,10 +90,13 @@ type Store interface {
 // Filter selects needs; empty fields do not filter.
 type Filter struct {
 	MunicipalityEHAK string
-	RoundID          int64
-	States           []State
-	Category         Category
-	ConsolidatedID   int64
+	// Municipalities, when set, keeps the needs of any of them: an editor of several
+	// municipalities lists all of theirs (WithinAny).
+	Municipalities []string
+	RoundID        int64
+	States         []State
+	Category       Category
+	ConsolidatedID int64
 	// Query matches words of the title and description, in any of their forms.
 	Query string
 	// SubmittedOnly leaves out the needs still editable by their municipality (drafts and
@@ -116,6 +119,22 @@ func (f *Filter) Within(ehak string, submittedOnly bool) bool {
 	}
 	if ehak != "" {
 		f.MunicipalityEHAK = ehak
+	}
+	f.SubmittedOnly = f.SubmittedOnly || submittedOnly
+	return true
+}
+
+// WithinAny is Within for an editor of several municipalities (auth.NeedScopeAll): the
+// needs of the one f names when it is among ehaks, of all of ehaks when f names none. It
+// reports false, changing nothing, when f names another municipality.
+func (f *Filter) WithinAny(ehaks []string, submittedOnly bool) bool {
+	if len(ehaks) > 0 {
+		if f.MunicipalityEHAK != "" && !slices.Contains(ehaks, f.MunicipalityEHAK) {
+			return false
+		}
+		if f.MunicipalityEHAK == "" {
+			f.Municipalities = ehaks
+		}
 	}
 	f.SubmittedOnly = f.SubmittedOnly || submittedOnly
 	return true

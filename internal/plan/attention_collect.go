@@ -31,14 +31,17 @@ type AttentionItem struct {
 // is kept. Archived strategies never need attention.
 type AttentionFilter struct {
 	StrategyID int64
-	// EditorOf, an editor's municipality, leaves out the items of other municipalities'
+	// EditorOf, an editor's municipalities, leaves out the items of other municipalities'
 	// draft plans, as StrategyFilter.EditorOf does.
-	EditorOf string
+	EditorOf []string
 	// Municipality selects what a municipality must see to: every item of the plans it
 	// owns, and its own overdue participations in joint activities.
 	Municipality string
 	// ContactID selects every item of the activities the user is a contact of.
 	ContactID int64
+	// AssigneeID selects the overdue tasks given to the user (Task.AssigneeID), whether
+	// or not they are still one of the activity's contacts.
+	AssigneeID int64
 	// Participations selects one municipality's overdue participations only, as its
 	// editors' weekly digest needs them beside the activities they are contacts of.
 	Participations string
@@ -58,7 +61,7 @@ func CollectAttention(sources []AttentionSource, f AttentionFilter, now time.Tim
 	for _, src := range sources {
 		t := src.Tree
 		if t.Strategy.Status == Archived || (f.StrategyID != 0 && t.Strategy.ID != f.StrategyID) ||
-			(f.EditorOf != "" && t.Strategy.Status == Draft && src.OwnerEHAK != "" && src.OwnerEHAK != f.EditorOf) {
+			(len(f.EditorOf) > 0 && t.Strategy.Status == Draft && src.OwnerEHAK != "" && !slices.Contains(f.EditorOf, src.OwnerEHAK)) {
 			continue
 		}
 		nodes := make(map[int64]Node, len(t.Nodes))
@@ -71,7 +74,7 @@ func CollectAttention(sources []AttentionSource, f AttentionFilter, now time.Tim
 		}
 		for _, a := range NeedsAttention(t, now) {
 			n := nodes[a.ActivityID]
-			if !f.selects(a, n, src.OwnerEHAK) {
+			if !f.selects(a, n, tasks[a.TaskID], src.OwnerEHAK) {
 				continue
 			}
 			item := AttentionItem{Kind: a.Kind, StrategyID: t.Strategy.ID, StrategyTitleEt: t.Strategy.TitleEt,
@@ -90,8 +93,8 @@ func CollectAttention(sources []AttentionSource, f AttentionFilter, now time.Tim
 	return out
 }
 
-func (f AttentionFilter) selects(a Attention, activity Node, owner string) bool {
-	if f.Municipality == "" && f.ContactID == 0 && f.Participations == "" {
+func (f AttentionFilter) selects(a Attention, activity Node, task Task, owner string) bool {
+	if f.Municipality == "" && f.ContactID == 0 && f.Participations == "" && f.AssigneeID == 0 {
 		return true
 	}
 	participation := func(ehak string) bool {
@@ -99,7 +102,8 @@ func (f AttentionFilter) selects(a Attention, activity Node, owner string) bool 
 	}
 	return f.Municipality != "" && owner == f.Municipality ||
 		participation(f.Municipality) || participation(f.Participations) ||
-		f.ContactID != 0 && slices.Contains(activity.ContactIDs, f.ContactID)
+		f.ContactID != 0 && slices.Contains(activity.ContactIDs, f.ContactID) ||
+		f.AssigneeID != 0 && a.Kind == OverdueTask && task.AssigneeID != nil && *task.AssigneeID == f.AssigneeID
 }
 
 // Title of the activity in lang, and whether the English one stands in.

@@ -69,7 +69,7 @@ type ReportFilter struct {
 	PublicOnly bool
 	// EditorOf leaves out the reports of other municipalities' draft plans, as
 	// StrategyFilter.EditorOf does.
-	EditorOf string
+	EditorOf []string
 	Limit    int
 	Offset   int
 }

@@ -92,9 +92,9 @@ type Store interface {
 type StrategyFilter struct {
 	Statuses []StrategyStatus // e.g. adopted and archived for the public
 	OwnerID  int64
-	// EditorOf, an editor's municipality, leaves out the drafts of other municipalities'
+	// EditorOf, an editor's municipalities, leaves out the drafts of other municipalities'
 	// own plans, which they may not read (auth.CanReadStrategy).
-	EditorOf string
+	EditorOf []string
 	Limit    int
 	Offset   int
 }
@@ -102,7 +102,7 @@ type StrategyFilter struct {
 // Readable is the filter of the strategies a user may read, from auth.ReadableDrafts:
 // adopted and archived ones without drafts; with them, every one but other
 // municipalities' draft plans when editorOf is set.
-func Readable(drafts bool, editorOf string) StrategyFilter {
+func Readable(drafts bool, editorOf []string) StrategyFilter {
 	if !drafts {
 		return StrategyFilter{Statuses: []StrategyStatus{Adopted, Archived}, Limit: 500}
 	}

@@ -207,10 +207,12 @@ func TestCollectAttention(t *testing.T) {
 	strategy := func(id int64, status StrategyStatus) Strategy {
 		return Strategy{ID: id, Status: status, Statuses: DefaultStatuses(), StaleAfterDays: 90}
 	}
+	assignee := int64(7) // given the task, not a contact of its activity
 	sources := []AttentionSource{
 		{Tree: Tree{Strategy: strategy(1, Adopted), Nodes: []Node{act(11, 5)}, // national, stale, user 5 is a contact
 			Participants: []Participant{{ActivityID: 11, MunicipalityEHAK: "0793", Status: InProgress, Due: date("2026-11-01"), UpdatedAt: old}},
-			Tasks:        []Task{{ID: 1, ActivityID: 11, TitleEt: "Ülesanne", State: TaskNotStarted, Due: date("2026-11-20"), UpdatedAt: old}}}},
+			Tasks: []Task{{ID: 1, ActivityID: 11, TitleEt: "Ülesanne", State: TaskNotStarted, Due: date("2026-11-20"), UpdatedAt: old,
+				AssigneeID: &assignee}}}},
 		{Tree: Tree{Strategy: strategy(2, Draft), Nodes: []Node{act(21)}}, OwnerEHAK: "0793"},       // Tartu's own plan
 		{Tree: Tree{Strategy: strategy(3, Archived), Nodes: []Node{act(31, 5)}}, OwnerEHAK: "0793"}, // archived: never
 	}
@@ -229,6 +231,8 @@ func TestCollectAttention(t *testing.T) {
 		{"another municipality", AttentionFilter{Municipality: "0784"}, nil},
 		{"a contact", AttentionFilter{ContactID: 5}, []item{{OverdueParticipant, 11}, {OverdueTask, 11}, {StaleActivity, 11}}},
 		{"a contact's digest as Tartu's editor", AttentionFilter{ContactID: 6, Participations: "0793"}, []item{{OverdueParticipant, 11}}},
+		{"an assignee", AttentionFilter{AssigneeID: 7}, []item{{OverdueTask, 11}}},
+		{"not the assignee", AttentionFilter{AssigneeID: 8}, nil},
 	}
 	for _, tt := range tests {
 		var got []item

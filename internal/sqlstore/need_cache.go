@@ -112,6 +112,7 @@ func (c *needCopy) matcher(f need.Filter) func(need.Need) bool {
 	return func(n need.Need) bool {
 		switch {
 		case f.MunicipalityEHAK != "" && n.MunicipalityEHAK != f.MunicipalityEHAK,
+			len(f.Municipalities) > 0 && !slices.Contains(f.Municipalities, n.MunicipalityEHAK),
 			f.RoundID != 0 && (n.RoundID == nil || *n.RoundID != f.RoundID),
 			len(f.States) > 0 && !slices.Contains(f.States, n.State),
 			f.SubmittedOnly && n.State.Editable(),

@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"time"
 
+	"kovit/internal/kovit"
 	"kovit/internal/plan"
 )
 
 // Attention implements plan.Store: plan.CollectAttention over every strategy that is not
-// archived (only f.StrategyID's when set), read from one snapshot with one query per table
-// however many strategies there are. The pages, the API and the digest all use it.
+// archived (only f.StrategyID's when set). The trees are the kept ones (StrategyTree):
+// the desk asks on every visit, and reading every plan again cost most of its time. Each
+// tree is one snapshot of its strategy, as its own pages show it. The pages, the API and
+// the digest all use it.
 func (s *Store) Attention(ctx context.Context, f plan.AttentionFilter, now time.Time) ([]plan.AttentionItem, error) {
 	sources, err := s.attentionSources(ctx, f.StrategyID)
 	if err != nil {
@@ -29,71 +32,50 @@ func (s *Store) AttentionForContact(ctx context.Context, userID int64, editorOf 
 	return s.Attention(ctx, plan.AttentionFilter{ContactID: userID, Participations: editorOf}, now)
 }
 
+// attentionSources are the kept trees of the strategies not archived, with their owners,
+// from one small query; a strategy deleted since that query is left out.
 func (s *Store) attentionSources(ctx context.Context, strategyID int64) ([]plan.AttentionSource, error) {
-	var sources []plan.AttentionSource
-	err := s.readSnapshot(ctx, func(q querier) (err error) {
-		sources, err = attentionSourcesFrom(ctx, q, strategyID)
-		return err
-	})
-	return sources, err
-}
-
-func attentionSourcesFrom(ctx context.Context, q querier, strategyID int64) ([]plan.AttentionSource, error) {
-	strategies := `SELECT id FROM plan_strategies WHERE status <> 'archived'`
+	q := `SELECT st.id, COALESCE(o.municipality_ehak, '') FROM plan_strategies st
+		LEFT JOIN plan_organisations o ON o.id = st.owner_id WHERE st.status <> 'archived'`
 	var args []any
 	if strategyID != 0 {
-		strategies += ` AND id = ?`
+		q += ` AND st.id = ?`
 		args = append(args, strategyID)
 	}
-	rows, err := q.query(ctx, `SELECT `+strategyColumns+`, COALESCE((SELECT municipality_ehak FROM plan_organisations o
-		WHERE o.id = owner_id), '') FROM plan_strategies WHERE id IN (`+strategies+`) ORDER BY id`, args...)
+	rows, err := s.query(ctx, q+` ORDER BY st.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: attention strategies: %w", err)
 	}
 	var sources []plan.AttentionSource
-	at := map[int64]int{}
+	var ids []int64
 	for rows.Next() {
+		var id int64
 		var src plan.AttentionSource
-		if src.Tree.Strategy, err = scanStrategy(rows, &src.OwnerEHAK); err != nil {
+		if err := rows.Scan(&id, &src.OwnerEHAK); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		at[src.Tree.Strategy.ID] = len(sources)
+		ids = append(ids, id)
 		sources = append(sources, src)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || len(sources) == 0 {
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	nodesOf := `strategy_id IN (` + strategies + `)`
-	activities := ` WHERE activity_id IN (SELECT id FROM plan_nodes WHERE ` + nodesOf + `)`
-	nodes, err := nodesFrom(ctx, q, nodesOf, `node_id IN (SELECT id FROM plan_nodes WHERE `+nodesOf+`)`, args...)
-	if err != nil {
-		return nil, err
+	out := sources[:0]
+	for i, id := range ids {
+		t, err := s.StrategyTree(ctx, id)
+		if kovit.ErrorCode(err) == kovit.ENotFound {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		src := sources[i]
+		src.Tree = t
+		out = append(out, src)
 	}
-	strategyOf := make(map[int64]int, len(nodes))
-	for _, n := range nodes {
-		i := at[n.StrategyID]
-		strategyOf[n.ID] = i
-		sources[i].Tree.Nodes = append(sources[i].Tree.Nodes, n)
-	}
-	parts, err := participantsFrom(ctx, q, activities, args...)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range parts {
-		t := &sources[strategyOf[p.ActivityID]].Tree
-		t.Participants = append(t.Participants, p)
-	}
-	tasks, err := tasksFrom(ctx, q, activities, args...)
-	if err != nil {
-		return nil, err
-	}
-	for _, k := range tasks {
-		t := &sources[strategyOf[k.ActivityID]].Tree
-		t.Tasks = append(t.Tasks, k)
-	}
-	return sources, nil
+	return out, nil
 }
 
 // MunicipalityParticipations implements plan.Store with one query, as the municipality
@@ -110,9 +92,9 @@ func (s *Store) MunicipalityParticipations(ctx context.Context, ehak string, rea
 			args = append(args, string(st))
 		}
 	}
-	if readable.EditorOf != "" {
-		q += ` AND ` + editorOfCond("st")
-		args = append(args, readable.EditorOf)
+	if len(readable.EditorOf) > 0 {
+		q += ` AND ` + editorOfCond("st", len(readable.EditorOf))
+		args = append(args, anys(readable.EditorOf)...)
 	}
 	rows, err := s.query(ctx, q+` ORDER BY st.end_year DESC, st.id DESC, n.code, n.id`, args...)
 	if err != nil {

@@ -240,14 +240,14 @@ func TestAttentionAndParticipations(t *testing.T) {
 			t.Errorf("digest of Tartu's editor: %+v %v", items, err)
 		}
 
-		public, err := s.MunicipalityParticipations(ctx, "0793", plan.Readable(false, ""))
+		public, err := s.MunicipalityParticipations(ctx, "0793", plan.Readable(false, nil))
 		if err != nil || len(public) != 1 || public[0].ActivityTitleEt != "Ühine" || public[0].StrategyTitleEt != "Tegevuskava" {
 			t.Fatalf("public participations %+v %v", public, err)
 		}
 		if days, late := public[0].Overdue(now); !late || days != 70 {
 			t.Errorf("overdue %d %v", days, late)
 		}
-		if all, err := s.MunicipalityParticipations(ctx, "0793", plan.Readable(true, "")); err != nil || len(all) != 2 {
+		if all, err := s.MunicipalityParticipations(ctx, "0793", plan.Readable(true, nil)); err != nil || len(all) != 2 {
 			t.Errorf("signed-in participations %+v %v", all, err)
 		}
 	})

@@ -47,8 +47,8 @@ func (s *Store) ListReports(ctx context.Context, f plan.ReportFilter) ([]plan.Re
 	if f.PublicOnly {
 		w.add("s.status IN ('adopted', 'archived')")
 	}
-	if f.EditorOf != "" {
-		w.add(editorOfCond("s"), f.EditorOf)
+	if len(f.EditorOf) > 0 {
+		w.add(editorOfCond("s", len(f.EditorOf)), anys(f.EditorOf)...)
 	}
 	rows, err := s.query(ctx, `SELECT `+reportColumns+`, COUNT(*) OVER () FROM plan_reports r
 		JOIN plan_strategies s ON s.id = r.strategy_id`+w.String()+` ORDER BY r.period_end DESC, r.id DESC LIMIT ? OFFSET ?`,

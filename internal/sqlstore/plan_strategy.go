@@ -48,8 +48,8 @@ func (s *Store) ListStrategies(ctx context.Context, f plan.StrategyFilter) ([]pl
 	if f.OwnerID != 0 {
 		w.add("owner_id = ?", f.OwnerID)
 	}
-	if f.EditorOf != "" {
-		w.add(editorOfCond(""), f.EditorOf)
+	if len(f.EditorOf) > 0 {
+		w.add(editorOfCond("", len(f.EditorOf)), anys(f.EditorOf)...)
 	}
 	rows, err := s.query(ctx, `SELECT `+strategyColumns+`, COUNT(*) OVER () FROM plan_strategies`+w.String()+
 		` ORDER BY end_year DESC, start_year DESC, id DESC LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
@@ -228,14 +228,14 @@ func (t *tx) checkStatusesKept(ctx context.Context, before plan.Strategy, next p
 	return p.Err()
 }
 
-// editorOfCond keeps the strategies (as alias, "" for none) that are not another
-// municipality's draft plan than the one its argument names: plan.StrategyFilter.EditorOf.
-func editorOfCond(as string) string {
+// editorOfCond keeps the strategies (as alias, "" for none) that are not the draft plan
+// of another municipality than the n its arguments name: plan.StrategyFilter.EditorOf.
+func editorOfCond(as string, n int) string {
 	if as != "" {
 		as += "."
 	}
 	return "(" + as + "status <> 'draft' OR " + as + "owner_id IS NULL OR " + as +
-		"owner_id IN (SELECT id FROM plan_organisations WHERE municipality_ehak = ?))"
+		"owner_id IN (SELECT id FROM plan_organisations WHERE municipality_ehak IN (" + placeholders(n) + ")))"
 }
 
 // placeholders returns "?, ?, …" for n arguments.

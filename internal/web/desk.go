@@ -60,10 +60,7 @@ var fullLists = map[desk.Kind]string{desk.CellToVerify: "/eservices", desk.NeedT
 // primary one); auth.ChooseMunicipality keeps them to their own.
 func deskViewer(u *auth.User, municipality string) desk.Viewer {
 	s, chosen := auth.ListScope(u), auth.ChooseMunicipality(u, municipality)
-	_, editorOf := auth.ReadableDrafts(u)
-	if editorOf != "" {
-		editorOf = chosen
-	}
+	_, editorOf := auth.ReadableDrafts(u) // every one of theirs: they may read each one's drafts
 	return desk.Viewer{UserID: u.ID, Municipality: chosen, Municipalities: s.Municipalities(),
 		Queues: s.Reach == auth.Everything, MayReadNeed: auth.NeedReader(u), EditorOf: editorOf, ReadStrategy: auth.StrategyReader(u)}
 }

@@ -112,7 +112,7 @@ func (ui *UI) homeSpread(ctx context.Context, ms []municipality.Municipality, se
 // homeStrategy is the current strategy (plan.Current) of those the public may read, with
 // its public tree's summary.
 func (ui *UI) homeStrategy(ctx context.Context) (*homeStrategy, error) {
-	list, _, err := ui.Plans.ListStrategies(ctx, plan.Readable(false, ""))
+	list, _, err := ui.Plans.ListStrategies(ctx, plan.Readable(false, nil))
 	if err != nil {
 		return nil, err
 	}

@@ -37,9 +37,10 @@ func (p needListPage) ExportQuery() string {
 }
 
 // needFilter reads the list's filters, narrowed to the needs the user may read: an
-// editor's own municipality's, a reader's submitted ones (auth.NeedScope).
+// editor's own municipalities' (all of them, or the one the filter names), a reader's
+// submitted ones (auth.NeedScopeAll).
 func needFilter(u *auth.User, q url.Values) (need.Filter, error) {
-	ehak, submittedOnly, err := auth.NeedScopeIn(u, q.Get("municipality"))
+	ehaks, submittedOnly, err := auth.NeedScopeAll(u)
 	if err != nil {
 		return need.Filter{}, err
 	}
@@ -52,7 +53,7 @@ func needFilter(u *auth.User, q url.Values) (need.Filter, error) {
 	if s := q.Get("state"); s != "" {
 		f.States = []need.State{need.State(s)}
 	}
-	if !f.Within(ehak, submittedOnly) {
+	if !f.WithinAny(ehaks, submittedOnly) {
 		return f, kovit.Forbidden()
 	}
 	if err := p.Err(); err != nil {
