@@ -48,6 +48,7 @@ func everyPageFixture(t *testing.T, a *testApp) *strings.Replacer {
 	surveyFixture(t, a)  // survey 1
 	securityFixture(t, a)
 	landscapeFixture(t, a)
+	trainingFixture(t, a)
 	admin, err := a.store.UserByEmail(ctx, "admin@kovit.test")
 	if err != nil {
 		t.Fatal(err)

@@ -69,6 +69,7 @@ func TestCSVExportsHoldNoFormulas(t *testing.T) {
 		}
 		maps.Copy(exports, landscapeFormulaExports(t, a, ctx))
 		maps.Copy(exports, securityFormulaExports(t, a, ctx))
+		maps.Copy(exports, trainingFormulaExports(t, a, ctx))
 		for _, r := range a.routes {
 			if _, ok := exports[r]; strings.HasSuffix(r, ".csv") && !ok {
 				t.Errorf("%s: no case", r)
