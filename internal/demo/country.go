@@ -17,6 +17,9 @@ import (
 // generator wrote (CountryShape.Name), beside SyntheticSetting.
 const CountrySetting = "synthetic_country"
 
+// CountryThroughSetting names the last month (YYYY-MM) of a synthetic country's history.
+const CountryThroughSetting = "synthetic_country_through"
+
 // CountryStore is what the synthetic country's generator needs: the bulk writer of
 // synthetic rows (sqlstore.BulkInsert) besides the ordinary store methods.
 type CountryStore interface {
@@ -77,6 +80,10 @@ func Country(ctx context.Context, s CountryStore, shape CountryShape) error {
 		now = time.Now()
 	}
 	now = now.UTC().Truncate(time.Second)
+	through := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0).Format("2006-01")
+	if err := s.SetSetting(ctx, CountryThroughSetting, through); err != nil {
+		return err
+	}
 	rng := rand.New(rand.NewPCG(shape.Seed, shape.Seed^0x243f6a8885a308d3))
 	ms, err := countryPlaces(ctx, s, shape, rng, now)
 	if err != nil {

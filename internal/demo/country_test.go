@@ -31,6 +31,9 @@ func TestCountry(t *testing.T) {
 		if v, _ := s.Setting(ctx, demo.CountrySetting); v != "de" {
 			t.Errorf("country setting %q", v)
 		}
+		if v, _ := s.Setting(ctx, demo.CountryThroughSetting); v != "2026-10" {
+			t.Errorf("history through %q, want 2026-10", v)
+		}
 		services, _ := s.ListServices(ctx, false)
 		want := map[string]int64{
 			"municipalities": before + int64(shape.Municipalities), "districts": int64(shape.Districts),
