@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
 	"kovit/internal/audit"
 )
 
@@ -48,6 +51,9 @@ func (s *Store) BulkInsert(ctx context.Context, table string, cols []string, arg
 	if width == 0 || len(args)%width != 0 {
 		return fmt.Errorf("sqlstore: %d values are not rows of %d", len(args), width)
 	}
+	if s.engine.name() == "postgres" {
+		return s.copyRows(ctx, kind, table, cols, args)
+	}
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES"
 	for len(args) > 0 {
 		n := min(len(args), bulkChunk*width)
@@ -63,6 +69,39 @@ func (s *Store) BulkInsert(ctx context.Context, table string, cols []string, arg
 		args = args[n:]
 	}
 	return nil
+}
+
+// copyRows is BulkInsert on PostgreSQL: COPY, several times faster than INSERTs, a
+// chunk at a time. The copy runs outside a transaction of transact's (COPY needs the
+// driver's own connection), so an empty transaction afterwards names the kind changed,
+// which drops its copies here and in every other process.
+func (s *Store) copyRows(ctx context.Context, kind recordKind, table string, cols []string, args []any) error {
+	conn, err := s.write.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	width := len(cols)
+	err = conn.Raw(func(dc any) error {
+		pc, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("sqlstore: not a pgx connection")
+		}
+		for rest := args; len(rest) > 0; {
+			n := min(len(rest), bulkChunk*width)
+			chunk := rest[:n]
+			src := pgx.CopyFromSlice(n/width, func(i int) ([]any, error) { return chunk[i*width : (i+1)*width], nil })
+			if _, err := pc.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, src); err != nil {
+				return fmt.Errorf("sqlstore: copy into %s: %w", table, err)
+			}
+			rest = rest[n:]
+		}
+		return nil
+	})
+	conn.Close()
+	if err != nil {
+		return err
+	}
+	return s.transact(ctx, func(tx *tx) error { tx.changed[kind] = nil; return nil })
 }
 
 // TableRows counts a bulk-filled table's rows, for the generator's report and tests.
