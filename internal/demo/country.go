@@ -27,6 +27,7 @@ type CountryStore interface {
 	PlanStore
 	NeedStore
 	BulkInsert(ctx context.Context, table string, cols []string, args []any) error
+	ClusterHistory(ctx context.Context) error
 }
 
 // CountryShape sizes a synthetic country.
@@ -94,6 +95,9 @@ func Country(ctx context.Context, s CountryStore, shape CountryShape) error {
 		return err
 	}
 	if err := countryMatrix(ctx, s, shape, ms, codes, now); err != nil {
+		return err
+	}
+	if err := s.ClusterHistory(ctx); err != nil {
 		return err
 	}
 	if err := countryUsers(ctx, s, shape, ms, now); err != nil {

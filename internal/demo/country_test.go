@@ -91,6 +91,28 @@ func TestCountry(t *testing.T) {
 		if len(row) != shape.Services {
 			t.Errorf("row of %d cells", len(row))
 		}
+		// A region's page: its municipalities × the area's services, a municipality at a time.
+		area := services[len(services)-1].Area
+		inRegion, inArea := 0, 0
+		for _, m := range ms {
+			if m.CountyEHAK == "DR01" {
+				inRegion++
+			}
+		}
+		for _, sv := range services {
+			if sv.Area == area {
+				inArea++
+			}
+		}
+		page, err := s.RegionAreaLevels(ctx, "DR01", area, 700, 0)
+		if err != nil || len(page) != inRegion*inArea {
+			t.Errorf("region page of %d cells (%v), want %d × %d", len(page), err, inRegion, inArea)
+		}
+		for i := 1; i < len(page); i++ {
+			if page[i].Municipality == page[i-1].Municipality && page[i].Service <= page[i-1].Service {
+				t.Fatalf("page out of order at %d: %+v", i, page[i])
+			}
+		}
 		if _, total, err := s.ListNeeds(ctx, need.Filter{Limit: 1}); err != nil || total != shape.Needs {
 			t.Errorf("%d needs (%v), want %d", total, err, shape.Needs)
 		}

@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -52,13 +54,61 @@ func (s *Store) MunicipalityLevels(ctx context.Context, ehak string) ([]LevelCel
 
 // RegionAreaLevels is a region's matrix page: the cells of one area's services in the
 // region's municipalities, municipality by municipality in name order, limit
-// municipalities from offset.
+// municipalities from offset. It reads the page's municipalities and the area's services
+// first and then the cells by the primary key (municipality, service) with both lists
+// spelled out: one join let PostgreSQL scan all 6.5 million cells (6 s) instead.
 func (s *Store) RegionAreaLevels(ctx context.Context, county, area string, limit, offset int) ([]LevelCell, error) {
-	return s.levelCells(ctx, `SELECT c.municipality_ehak, c.service_code, c.offering, c.level
-		FROM (SELECT ehak, sort_key FROM municipalities WHERE county_ehak = ? ORDER BY sort_key, ehak LIMIT ? OFFSET ?) m
-		JOIN service_cells c ON c.municipality_ehak = m.ehak
-		JOIN services sv ON sv.code = c.service_code AND sv.area = ?
-		ORDER BY m.sort_key, m.ehak, c.service_code`, county, limit, offset, area)
+	ehaks, err := s.stringList(ctx, `SELECT ehak FROM municipalities WHERE county_ehak = ?
+		ORDER BY sort_key, ehak LIMIT ? OFFSET ?`, county, limit, offset)
+	if err != nil || len(ehaks) == 0 {
+		return nil, err
+	}
+	codes, err := s.stringList(ctx, `SELECT code FROM services WHERE area = ? ORDER BY code`, area)
+	if err != nil || len(codes) == 0 {
+		return nil, err
+	}
+	args := make([]any, 0, len(ehaks)+len(codes))
+	for _, e := range ehaks {
+		args = append(args, e)
+	}
+	for _, c := range codes {
+		args = append(args, c)
+	}
+	cells, err := s.levelCells(ctx, `SELECT municipality_ehak, service_code, offering, level FROM service_cells
+		WHERE municipality_ehak IN (`+marks(len(ehaks))+`) AND service_code IN (`+marks(len(codes))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	order := make(map[string]int, len(ehaks))
+	for i, e := range ehaks {
+		order[e] = i
+	}
+	slices.SortFunc(cells, func(a, b LevelCell) int {
+		if d := order[a.Municipality] - order[b.Municipality]; d != 0 {
+			return d
+		}
+		return strings.Compare(a.Service, b.Service)
+	})
+	return cells, nil
+}
+
+func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+func (s *Store) stringList(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := s.query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) levelCells(ctx context.Context, q string, args ...any) ([]LevelCell, error) {
