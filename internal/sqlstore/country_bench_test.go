@@ -16,7 +16,7 @@ import (
 // the URL of a database that `kovit demo --size de` wrote, they run against it (read
 // only); otherwise against a fresh test database holding Estonia's 79 municipalities and
 // 77 services plus the synthetic country at Estonia's scale (79 more municipalities,
-// 80 services, 24 months of history as changes, 730 needs):
+// 80 services, 24 months of history as changes, 731 needs):
 //
 //	KOVIT_BENCH_COUNTRY='postgres://…/kovit_de' go test -run '^$' -bench BenchmarkCountry ./internal/sqlstore/
 //
