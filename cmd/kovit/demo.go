@@ -17,9 +17,13 @@ import (
 func runDemo(args []string) error {
 	var months int
 	var seed uint64
+	var size string
+	var scale float64
 	var withPlan, withNeeds, withSecurity, withAdvice, withEDemocracy, withLandscape bool
 	c, _, err := parseConfig("demo", args, func(fs *flag.FlagSet) {
 		fs.IntVar(&months, "months", 18, "months of synthetic history")
+		fs.StringVar(&size, "size", "", `"de": instead of Estonia's demo, a synthetic country of 10,800 municipalities, 600 services, 24 months of history, 20,000 users, 10,000 activities and 100,000 needs`)
+		fs.Float64Var(&scale, "scale", 1, "with --size: a fraction (0 < scale ≤ 1) of the country's size, for a quick try")
 		fs.Uint64Var(&seed, "seed", 1, "random seed: the same seed gives the same data")
 		fs.BoolVar(&withPlan, "plan", true, "also an action plan of 1,000 activities, 20 of them joint with every municipality")
 		fs.BoolVar(&withNeeds, "needs", true, "also a collection round of 3,000 needs, 2,400 submitted and 300 consolidated needs")
@@ -45,6 +49,9 @@ func runDemo(args []string) error {
 		return err
 	}
 	start := time.Now()
+	if size != "" {
+		return runCountry(ctx, store, c.DB, size, scale, seed, start)
+	}
 	if err := demo.Generate(ctx, store, demo.Options{Months: months, Seed: seed, Now: time.Now()}); err != nil {
 		return err
 	}
@@ -99,5 +106,29 @@ func runDemo(args []string) error {
 		return err
 	}
 	fmt.Printf("synthetic data written to %s in %s; serve it with: kovit serve --db %s\n", c.DB, time.Since(start).Round(time.Second), c.DB)
+	return nil
+}
+
+// runCountry writes the synthetic country of --size, scaled by --scale.
+func runCountry(ctx context.Context, store *sqlstore.Store, db, size string, scale float64, seed uint64, start time.Time) error {
+	if size != demo.Germany.Name {
+		return fmt.Errorf("--size: %q is not a known size (de)", size)
+	}
+	if !(scale > 0 && scale <= 1) {
+		return fmt.Errorf("--scale: %v is not in (0, 1]", scale)
+	}
+	shape := demo.Germany
+	if scale < 1 {
+		shape = shape.Scaled(scale)
+	}
+	shape.Seed, shape.Now = seed, start
+	if err := demo.Country(ctx, store, shape); err != nil {
+		return err
+	}
+	if err := store.Analyze(ctx); err != nil {
+		return err
+	}
+	fmt.Printf("a synthetic country (%d municipalities × %d services, %d months of history) written to %s in %s\n",
+		shape.Municipalities, shape.Services, shape.Months, db, time.Since(start).Round(time.Second))
 	return nil
 }
