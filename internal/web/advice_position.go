@@ -125,10 +125,7 @@ func (ui *UI) loadPosition(r *http.Request) (positionPage, error) {
 // positionExport sends the position as the comments-and-responses table.
 func (ui *UI) positionExport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := ui.readRound(r)
+	rd, err := ui.managedRound(r)
 	if err != nil {
 		return err
 	}
@@ -150,10 +147,7 @@ func (ui *UI) positionExport(w http.ResponseWriter, r *http.Request) error {
 // positionLetter is the letter's text, plain, to paste into the document system.
 func (ui *UI) positionLetter(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := ui.readRound(r)
+	rd, err := ui.managedRound(r)
 	if err != nil {
 		return err
 	}
@@ -177,6 +171,26 @@ func (ui *UI) renderPositionProblem(w http.ResponseWriter, r *http.Request, stat
 	return nil
 }
 
+// managedRound is the path's round for one who manages rounds (coordinators).
+func (ui *UI) managedRound(r *http.Request) (advice.Round, error) {
+	if err := auth.CanManageRounds(auth.UserFrom(r.Context())); err != nil {
+		return advice.Round{}, err
+	}
+	return ui.readRound(r)
+}
+
+// positionSaved answers a save on the position page: back to it when saved, the page with
+// its problems when refused (trySave's status and problems).
+func (ui *UI) positionSaved(w http.ResponseWriter, r *http.Request, id int64, status int, problems kovit.Problems, err error) error {
+	if err != nil {
+		return err
+	}
+	if status == 0 {
+		return ui.positionBack(w, r, id)
+	}
+	return ui.renderPositionProblem(w, r, status, problems, nil)
+}
+
 func (ui *UI) positionBack(w http.ResponseWriter, r *http.Request, id int64) error {
 	return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(id, 10)+"/position", "flash.saved")
 }
@@ -184,32 +198,20 @@ func (ui *UI) positionBack(w http.ResponseWriter, r *http.Request, id int64) err
 // pointCreate adds a numbered point to the position.
 func (ui *UI) pointCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := ui.readRound(r)
+	rd, err := ui.managedRound(r)
 	if err != nil {
 		return err
 	}
 	var problems kovit.Problems
 	pt := advice.Point{RoundID: rd.ID, Text: r.PostFormValue("text"), SectionID: formID(r, "section_id", &problems)}
 	status, problems, err := trySave(problems, func() error { _, err := ui.Rounds.AddPoint(ctx, pt); return err })
-	if err != nil {
-		return err
-	}
-	if status == 0 {
-		return ui.positionBack(w, r, rd.ID)
-	}
-	return ui.renderPositionProblem(w, r, status, problems, nil)
+	return ui.positionSaved(w, r, rd.ID, status, problems, err)
 }
 
 // pointUpdate changes a point's text or records the ministry's disposition of it.
 func (ui *UI) pointUpdate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := ui.readRound(r)
+	rd, err := ui.managedRound(r)
 	if err != nil {
 		return err
 	}
@@ -225,13 +227,7 @@ func (ui *UI) pointUpdate(w http.ResponseWriter, r *http.Request) error {
 		Disposition: advice.Disposition(r.PostFormValue("disposition")), MinistryReason: r.PostFormValue("ministry_reason"),
 		Version: formInt(r, "version", &problems)}
 	status, problems, err := trySave(problems, func() error { _, err := ui.Rounds.UpdatePoint(ctx, pt); return err })
-	if err != nil {
-		return err
-	}
-	if status == 0 {
-		return ui.positionBack(w, r, rd.ID)
-	}
-	return ui.renderPositionProblem(w, r, status, problems, nil)
+	return ui.positionSaved(w, r, rd.ID, status, problems, err)
 }
 
 // pointOfRound refuses, as a missing one, a point that is not of round id: a path may not
@@ -253,10 +249,7 @@ func (ui *UI) pointOfRound(r *http.Request, roundID, pid int64) error {
 // or not adopted with a reason.
 func (ui *UI) commentDecide(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := ui.readRound(r)
+	rd, err := ui.managedRound(r)
 	if err != nil {
 		return err
 	}
@@ -274,22 +267,13 @@ func (ui *UI) commentDecide(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	if status == 0 {
-		return ui.positionBack(w, r, rd.ID)
-	}
-	return ui.renderPositionProblem(w, r, status, problems, nil)
+	return ui.positionSaved(w, r, rd.ID, status, problems, err)
 }
 
 // roundBoardApproval records the association board's approval of the position.
 func (ui *UI) roundBoardApproval(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := ui.readRound(r)
+	rd, err := ui.managedRound(r)
 	if err != nil {
 		return err
 	}
@@ -297,22 +281,13 @@ func (ui *UI) roundBoardApproval(w http.ResponseWriter, r *http.Request) error {
 	rd.BoardApprovedOn, rd.BoardNote = r.PostFormValue("board_approved_on"), r.PostFormValue("board_note")
 	rd.Version = formInt(r, "version", &problems)
 	status, problems, err := trySave(problems, func() error { _, err := ui.Rounds.UpdateCommentRound(ctx, rd); return err })
-	if err != nil {
-		return err
-	}
-	if status == 0 {
-		return ui.positionBack(w, r, rd.ID)
-	}
-	return ui.renderPositionProblem(w, r, status, problems, nil)
+	return ui.positionSaved(w, r, rd.ID, status, problems, err)
 }
 
 // dispositionsImport reads the ministry's table and applies every row or none.
 func (ui *UI) dispositionsImport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := ui.readRound(r)
+	rd, err := ui.managedRound(r)
 	if err != nil {
 		return err
 	}
@@ -363,10 +338,7 @@ func (positionTablePage) Cell(v any) string {
 // positionTable shows the comments-and-responses table to print, as the XLSX holds it.
 func (ui *UI) positionTable(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := ui.readRound(r)
+	rd, err := ui.managedRound(r)
 	if err != nil {
 		return err
 	}
