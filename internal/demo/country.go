@@ -28,6 +28,8 @@ type CountryStore interface {
 	NeedStore
 	BulkInsert(ctx context.Context, table string, cols []string, args []any) error
 	ClusterHistory(ctx context.Context) error
+	// RebuildServiceTotals counts the services' totals from the cells written in bulk.
+	RebuildServiceTotals(ctx context.Context) error
 }
 
 // CountryShape sizes a synthetic country.
@@ -95,6 +97,9 @@ func Country(ctx context.Context, s CountryStore, shape CountryShape) error {
 		return err
 	}
 	if err := countryMatrix(ctx, s, shape, ms, codes, now); err != nil {
+		return err
+	}
+	if err := s.RebuildServiceTotals(ctx); err != nil {
 		return err
 	}
 	if err := s.ClusterHistory(ctx); err != nil {

@@ -209,6 +209,14 @@ type Store interface {
 	Cells(ctx context.Context, f CellFilter) ([]Cell, error)
 	// Grid is every cell, indexed. It is shared: read it, never change it.
 	Grid(ctx context.Context) (Grid, error)
+	// LevelGrid holds at least the cells of the municipalities and services named, for a
+	// page that shows only those: their offering and level, and a Version above 0 when
+	// filled in (the store may keep only these of a large country's cells). Shared: read it.
+	LevelGrid(ctx context.Context, ehaks, codes []string) (Grid, error)
+	// MunicipalityStats is each municipality's MunicipalityStatsOf over services, in order.
+	MunicipalityStats(ctx context.Context, ehaks []string, services []Service) ([]MunicipalityStats, error)
+	// Totals is every service's national totals, kept up to date by every change.
+	Totals(ctx context.Context) (Totals, error)
 	Cell(ctx context.Context, ehak, code string) (Cell, error)
 	SaveCell(ctx context.Context, ehak, code string, in CellInput) (Cell, error)
 	// SaveMunicipalityCells saves one municipality's rows of the one-page form together

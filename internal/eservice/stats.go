@@ -110,10 +110,17 @@ type MunicipalityStats struct {
 // MunicipalityStatsOf computes a municipality's median level and count of online services
 // over the applicable services.
 func (g Grid) MunicipalityStatsOf(ehak string, services []Service) MunicipalityStats {
+	st, _ := StatsOfCells(ehak, services, g.Cell, nil)
+	return st
+}
+
+// StatsOfCells is MunicipalityStatsOf over the cells cell returns, for a store that keeps
+// the matrix in another form than a Grid. levels is room for the levels, returned for
+// the next call to reuse.
+func StatsOfCells(ehak string, services []Service, cell func(ehak, code string) Cell, levels []int) (MunicipalityStats, []int) {
 	st := MunicipalityStats{EHAK: ehak}
-	var levels []int
 	for _, s := range services {
-		c := g.Cell(ehak, s.Code)
+		c := cell(ehak, s.Code)
 		if c.Offering == NotApplicable {
 			continue
 		}
@@ -123,7 +130,7 @@ func (g Grid) MunicipalityStatsOf(ehak string, services []Service) MunicipalityS
 		}
 	}
 	st.Median = Median(levels)
-	return st
+	return st, levels
 }
 
 // Median of levels; 0 for none.
@@ -167,15 +174,29 @@ func (g Grid) MedianOfGroup(ms []municipality.Municipality, services []Service) 
 	for _, m := range ms {
 		sum = append(sum, g.MunicipalityStatsOf(m.EHAK, services).Median)
 	}
-	if len(sum) == 0 {
+	return MedianOf(sum)
+}
+
+// MedianOfStats is MedianOfGroup from the municipalities' figures, by code.
+func MedianOfStats(ms []municipality.Municipality, stats map[string]MunicipalityStats) float64 {
+	sum := make([]float64, 0, len(ms))
+	for _, m := range ms {
+		sum = append(sum, stats[m.EHAK].Median)
+	}
+	return MedianOf(sum)
+}
+
+// MedianOf is the median of values (which it sorts); 0 for none.
+func MedianOf(values []float64) float64 {
+	if len(values) == 0 {
 		return 0
 	}
-	sort.Float64s(sum)
-	n := len(sum)
+	sort.Float64s(values)
+	n := len(values)
 	if n%2 == 1 {
-		return sum[n/2]
+		return values[n/2]
 	}
-	return (sum[n/2-1] + sum[n/2]) / 2
+	return (values[n/2-1] + values[n/2]) / 2
 }
 
 // MonthValue is one month's value of a series.

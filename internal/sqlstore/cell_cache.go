@@ -6,22 +6,42 @@ import (
 	"kovit/internal/eservice"
 )
 
-// cellCopy is every matrix cell kept in memory. The matrix, its map, its JSON and each
-// municipality's comparison with its peers all need every cell, and reading some 12,000
-// cells with their criteria costs far more than the rest of those requests. It is never
-// modified after loading.
+// cellCopy is the matrix kept in memory: every service's totals and, for a country of up
+// to wholeCells cells, every cell. The matrix, its map, its JSON and each municipality's
+// comparison with its peers all need every cell, and reading some 12,000 cells with their
+// criteria costs far more than the rest of those requests. A larger country's cells do
+// not fit (6.5 million took 3.9 GB): it keeps only their levels (levelMatrix), and Cells
+// reads rows from the database by index. It is never modified after loading.
 type cellCopy struct {
-	cells []eservice.Cell
-	grid  eservice.Grid // the same cells indexed
+	totals eservice.Totals
+	whole  bool // cells and grid hold every cell; else levels holds their levels
+	cells  []eservice.Cell
+	grid   eservice.Grid // the same cells indexed
+	levels *levelMatrix
+}
+
+// DefaultWholeCells is the most cells kept whole in memory (Store.WholeCells): some
+// forty times Estonia's 79 municipalities × 77 services.
+const DefaultWholeCells = 250_000
+
+func (s *Store) wholeCells() int {
+	if s.WholeCells > 0 {
+		return s.WholeCells
+	}
+	return DefaultWholeCells
 }
 
 // Cells implements eservice.Store: the filled-in cells with the criteria each meets,
 // ordered by municipality and service.
 func (s *Store) Cells(ctx context.Context, f eservice.CellFilter) ([]eservice.Cell, error) {
-	all, err := s.allCells(ctx)
+	cp, err := s.cellCopy(ctx)
 	if err != nil {
 		return nil, err
 	}
+	if !cp.whole {
+		return cellsFrom(ctx, s, f)
+	}
+	all := cp.cells
 	match := func(c eservice.Cell) bool {
 		return (f.MunicipalityEHAK == "" || c.MunicipalityEHAK == f.MunicipalityEHAK) && (f.ServiceCode == "" || c.ServiceCode == f.ServiceCode)
 	}
@@ -58,23 +78,78 @@ func (s *Store) Cells(ctx context.Context, f eservice.CellFilter) ([]eservice.Ce
 
 // Grid implements eservice.Store: every cell, indexed, shared by all callers until a
 // change replaces it. Pages and API answers that need the whole matrix read it instead of
-// copying 12,000 cells and indexing them again for every request.
+// copying 12,000 cells and indexing them again for every request. A country too large to
+// keep whole has its cells read for the call and not kept: pages read LevelGrid instead.
 func (s *Store) Grid(ctx context.Context) (eservice.Grid, error) {
-	c, err := s.cellCopy(ctx)
-	return c.grid, err
+	cp, err := s.cellCopy(ctx)
+	if err != nil || cp.whole {
+		return cp.grid, err
+	}
+	cells, err := cellsFrom(ctx, s, eservice.CellFilter{})
+	return eservice.NewGrid(cells), err
 }
 
-func (s *Store) allCells(ctx context.Context) ([]eservice.Cell, error) {
-	c, err := s.cellCopy(ctx)
-	return c.cells, err
+// LevelGrid implements eservice.Store: the cells of the municipalities and services
+// named. When the matrix is kept whole, that is the whole shared grid; otherwise a grid
+// of those cells from the level matrix, with their offering and level only.
+func (s *Store) LevelGrid(ctx context.Context, ehaks, codes []string) (eservice.Grid, error) {
+	cp, err := s.cellCopy(ctx)
+	if err != nil || cp.whole {
+		return cp.grid, err
+	}
+	g := make(eservice.Grid, len(ehaks))
+	for _, e := range ehaks {
+		row := make(map[string]eservice.Cell, len(codes))
+		for _, c := range codes {
+			if cell := cp.levels.cell(e, c); cell.Version > 0 {
+				row[c] = cell
+			}
+		}
+		g[e] = row
+	}
+	return g, nil
+}
+
+// MunicipalityStats implements eservice.Store: each municipality's median level and
+// online services over services, without indexing a grid of every cell.
+func (s *Store) MunicipalityStats(ctx context.Context, ehaks []string, services []eservice.Service) ([]eservice.MunicipalityStats, error) {
+	cp, err := s.cellCopy(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cell := cp.grid.Cell
+	if !cp.whole {
+		cell = cp.levels.cell
+	}
+	out := make([]eservice.MunicipalityStats, len(ehaks))
+	levels := make([]int, 0, len(services))
+	for i, e := range ehaks {
+		out[i], levels = eservice.StatsOfCells(e, services, cell, levels[:0])
+	}
+	return out, nil
+}
+
+// Totals implements eservice.Store: every service's national totals, kept.
+func (s *Store) Totals(ctx context.Context) (eservice.Totals, error) {
+	cp, err := s.cellCopy(ctx)
+	return cp.totals, err
 }
 
 func (s *Store) cellCopy(ctx context.Context) (cellCopy, error) {
-	return s.cells.get(ctx, func(ctx context.Context, _ cellCopy, _ bool) (cellCopy, error) {
-		cells, err := cellsFrom(ctx, s, eservice.CellFilter{})
+	return s.cells.get(ctx, func(ctx context.Context, last cellCopy, _ bool) (cellCopy, error) {
+		list, err := s.ServiceTotals(ctx)
 		if err != nil {
 			return cellCopy{}, err
 		}
-		return cellCopy{cells: cells, grid: eservice.NewGrid(cells)}, nil
+		out := cellCopy{totals: eservice.NewTotals(list)}
+		if out.totals.Filled > s.wholeCells() {
+			out.levels, err = loadLevels(ctx, s, last.levels)
+			return out, err
+		}
+		if out.cells, err = cellsFrom(ctx, s, eservice.CellFilter{}); err != nil {
+			return cellCopy{}, err
+		}
+		out.whole, out.grid = true, eservice.NewGrid(out.cells)
+		return out, nil
 	})
 }

@@ -104,6 +104,9 @@ func (t *tx) saveCells(ctx context.Context, scale eservice.Scale, saves []cellSa
 	if n != int64(len(saves)) {
 		return nil, kovit.Conflict()
 	}
+	if err := t.addToTotals(ctx, saves, out); err != nil {
+		return nil, err
+	}
 	if _, err := t.execRows(ctx, `DELETE FROM cell_criteria WHERE (municipality_ehak, service_code) IN (VALUES`, 2, stale, `)`); err != nil {
 		return nil, fmt.Errorf("sqlstore: cell criteria: %w", err)
 	}

@@ -13,31 +13,28 @@ import (
 // country_bench_test.go time them against the issue's targets.
 
 // ServiceTally is one service's national aggregate: how many municipalities offer it at
-// level 3 or higher and the share of the population living in them.
+// level 3 or higher (where it applies) and the population living in them.
 type ServiceTally struct {
 	Code       string
 	AtLevel3   int
 	Population int64 // residents of the municipalities at level ≥ 3
 }
 
-// ServiceTallies aggregates the current matrix per service, for every service.
+// ServiceTallies is every service's national aggregate, from the totals every change
+// keeps up to date (service_totals, cell_totals.go): one row a service, where counting
+// the cells took 1.9 s at 10,800 municipalities × 600 services.
 func (s *Store) ServiceTallies(ctx context.Context) ([]ServiceTally, error) {
-	rows, err := s.query(ctx, `SELECT c.service_code, COUNT(*), COALESCE(SUM(m.population), 0)
-		FROM service_cells c JOIN municipalities m ON m.ehak = c.municipality_ehak
-		WHERE c.level >= 3 GROUP BY c.service_code ORDER BY c.service_code`)
+	totals, err := s.ServiceTotals(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []ServiceTally
-	for rows.Next() {
-		var t ServiceTally
-		if err := rows.Scan(&t.Code, &t.AtLevel3, &t.Population); err != nil {
-			return nil, err
+	out := make([]ServiceTally, 0, len(totals))
+	for _, t := range totals {
+		if t.Online > 0 {
+			out = append(out, ServiceTally{Code: t.Code, AtLevel3: t.Online, Population: t.PopulationOnline})
 		}
-		out = append(out, t)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // LevelCell is one cell's service and level, for a municipality's row or a region's page.
@@ -58,12 +55,12 @@ func (s *Store) MunicipalityLevels(ctx context.Context, ehak string) ([]LevelCel
 // first and then the cells by the primary key (municipality, service) with both lists
 // spelled out: one join let PostgreSQL scan all 6.5 million cells (6 s) instead.
 func (s *Store) RegionAreaLevels(ctx context.Context, county, area string, limit, offset int) ([]LevelCell, error) {
-	ehaks, err := s.stringList(ctx, `SELECT ehak FROM municipalities WHERE county_ehak = ?
+	ehaks, err := stringList(ctx, s, `SELECT ehak FROM municipalities WHERE county_ehak = ?
 		ORDER BY sort_key, ehak LIMIT ? OFFSET ?`, county, limit, offset)
 	if err != nil || len(ehaks) == 0 {
 		return nil, err
 	}
-	codes, err := s.stringList(ctx, `SELECT code FROM services WHERE area = ? ORDER BY code`, area)
+	codes, err := stringList(ctx, s, `SELECT code FROM services WHERE area = ? ORDER BY code`, area)
 	if err != nil || len(codes) == 0 {
 		return nil, err
 	}
@@ -94,8 +91,8 @@ func (s *Store) RegionAreaLevels(ctx context.Context, county, area string, limit
 
 func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
-func (s *Store) stringList(ctx context.Context, q string, args ...any) ([]string, error) {
-	rows, err := s.query(ctx, q, args...)
+func stringList(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
+	rows, err := q.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

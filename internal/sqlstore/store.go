@@ -34,6 +34,10 @@ type Store struct {
 	// feed tells this process of other processes' changes (PostgreSQL LISTEN/NOTIFY).
 	feed changeFeed
 
+	// WholeCells is the most matrix cells kept whole in memory (cell_cache.go); zero
+	// means DefaultWholeCells. Tests lower it to serve a small matrix as a large one.
+	WholeCells int
+
 	// OnWrite, when set, is called when a write transaction has taken the write lock, and
 	// the function it returns when the transaction has ended: tests keep how long an
 	// import holds the lock under what another save may wait.

@@ -86,9 +86,20 @@ func (ui *UI) municipalityEServices(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	g, err := ui.Services.Grid(ctx)
+	// Its own row by the primary key and its peers' medians from the kept levels: a large
+	// country's cells are not kept whole.
+	cells, err := ui.Services.Cells(ctx, eservice.CellFilter{MunicipalityEHAK: m.EHAK})
 	if err != nil {
 		return err
+	}
+	g := eservice.NewGrid(cells)
+	list, err := ui.Services.MunicipalityStats(ctx, ehaksOf(all), services)
+	if err != nil {
+		return err
+	}
+	stats := make(map[string]eservice.MunicipalityStats, len(list))
+	for _, st := range list {
+		stats[st.EHAK] = st
 	}
 	p := municipalityEServicesPage{esPage: esPage{ui.page(r, "")}, M: m, Summary: summaryOf(g, m.EHAK, services),
 		CanEdit: auth.Allowed(auth.CanEditMunicipality(auth.UserFrom(ctx), m.EHAK))}
@@ -104,7 +115,7 @@ func (ui *UI) municipalityEServices(w http.ResponseWriter, r *http.Request) erro
 		{l.T("eservice.peers.country"), all},
 	}
 	for _, gr := range groups {
-		p.Peers = append(p.Peers, peerView{Label: gr.label, Count: len(gr.ms), Median: g.MedianOfGroup(gr.ms, services)})
+		p.Peers = append(p.Peers, peerView{Label: gr.label, Count: len(gr.ms), Median: eservice.MedianOfStats(gr.ms, stats)})
 	}
 	for _, sg := range groupByArea(services) {
 		rows := municipalityAreaRows{Area: sg.Area}

@@ -86,11 +86,12 @@ func (ui *UI) home(w http.ResponseWriter, r *http.Request) error {
 
 func (ui *UI) homeSpread(ctx context.Context, ms []municipality.Municipality, services []eservice.Service, sparkTitle string) (homeSpread, error) {
 	var out homeSpread
-	g, err := ui.Services.Grid(ctx)
+	// From the kept totals, not every cell: a large country's cells are not kept.
+	t, err := ui.Services.Totals(ctx)
 	if err != nil {
 		return out, err
 	}
-	out.Filled, out.Now = g.Len(), g.Spread(ms, services)
+	out.Filled, out.Now = t.Filled, t.Spread(len(ms), services)
 	months, err := ui.Services.SnapshotMonths(ctx)
 	if err != nil || len(months) == 0 {
 		return out, err
