@@ -58,3 +58,16 @@ func TestUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// MedianOfCounts is Median of the levels counted.
+func TestMedianOfCounts(t *testing.T) {
+	for _, levels := range [][]int{nil, {0}, {3}, {1, 2}, {0, 5, 5}, {2, 2, 3, 4}, {0, 0, 1, 5, 5, 5}, {4, 1, 3, 0, 2}} {
+		var counts [6]int
+		for _, l := range levels {
+			counts[l]++
+		}
+		if got, want := MedianOfCounts(counts[:]), Median(levels); got != want {
+			t.Errorf("%v: %v, Median says %v", levels, got, want)
+		}
+	}
+}

@@ -147,6 +147,32 @@ func Median(levels []int) float64 {
 	return float64(s[n/2-1]+s[n/2]) / 2
 }
 
+// MedianOfCounts is Median of levels given as how many there are of each: counts[l] of
+// level l. A store that keeps levels compactly counts them rather than list them.
+func MedianOfCounts(counts []int) float64 {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	if n == 0 {
+		return 0
+	}
+	// nth is the level at 0-based position i of the sorted levels.
+	nth := func(i int) int {
+		for l, c := range counts {
+			if i < c {
+				return l
+			}
+			i -= c
+		}
+		return len(counts) - 1
+	}
+	if n%2 == 1 {
+		return float64(nth(n / 2))
+	}
+	return float64(nth(n/2-1)+nth(n/2)) / 2
+}
+
 // Peers returns the municipalities in the same peer group as m: "type", "band" (population
 // band) or "county".
 func Peers(m municipality.Municipality, all []municipality.Municipality, group string) []municipality.Municipality {

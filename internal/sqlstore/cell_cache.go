@@ -117,10 +117,10 @@ func (s *Store) MunicipalityStats(ctx context.Context, ehaks []string, services 
 	if err != nil {
 		return nil, err
 	}
-	cell := cp.grid.Cell
 	if !cp.whole {
-		cell = cp.levels.cell
+		return cp.levels.stats(ehaks, services), nil
 	}
+	cell := cp.grid.Cell
 	out := make([]eservice.MunicipalityStats, len(ehaks))
 	levels := make([]int, 0, len(services))
 	for i, e := range ehaks {
@@ -143,7 +143,7 @@ func (s *Store) cellCopy(ctx context.Context) (cellCopy, error) {
 		}
 		out := cellCopy{totals: eservice.NewTotals(list)}
 		if out.totals.Filled > s.wholeCells() {
-			out.levels, err = loadLevels(ctx, s, last.levels)
+			out.levels, err = loadLevels(ctx, s, s.now(), last.levels)
 			return out, err
 		}
 		if out.cells, err = cellsFrom(ctx, s, eservice.CellFilter{}); err != nil {

@@ -48,16 +48,51 @@ func (m *levelMatrix) cell(ehak, code string) eservice.Cell {
 	return out
 }
 
+// stats is each municipality's eservice.MunicipalityStats over services, counted from
+// the bytes: every municipality's against every service's is 6.5 million cells at the
+// large country's size, too many to make a Cell of each.
+func (m *levelMatrix) stats(ehaks []string, services []eservice.Service) []eservice.MunicipalityStats {
+	cols := make([]int, len(services))
+	for i, s := range services {
+		c, ok := m.cols[s.Code]
+		if !ok {
+			c = -1 // a service newer than the matrix: never filled in
+		}
+		cols[i] = c
+	}
+	na := levelFilled | byte(slices.Index(levelOfferings[:], eservice.NotApplicable))<<4
+	out := make([]eservice.MunicipalityStats, len(ehaks))
+	for i, e := range ehaks {
+		var counts [16]int
+		r, known := m.rows[e]
+		for _, c := range cols {
+			var b byte
+			if known && c >= 0 {
+				b = m.cells[r*len(m.cols)+c]
+			}
+			if b&0xf0 == na {
+				continue // not applicable: left out, as MunicipalityStatsOf leaves it
+			}
+			counts[b&0x0f]++
+		}
+		st := eservice.MunicipalityStats{EHAK: e, Median: eservice.MedianOfCounts(counts[:])}
+		for _, n := range counts[eservice.Online:] {
+			st.Online += n
+		}
+		out[i] = st
+	}
+	return out
+}
+
 // levelSlack is how far before a load's start the next one reads cells again: a change
 // saved (updated_at) before the load began but committed after it, or by a process whose
 // clock runs behind, is read by the next load all the same.
 const levelSlack = 5 * time.Minute
 
-// loadLevels reads the level matrix: when last is one, only the cells changed since it
+// loadLevels reads the level matrix at start, by the clock that stamps updated_at: when last is one, only the cells changed since it
 // was read (by service_cells_updated) over a copy of it, else every cell. A changed cell
 // of a municipality or service last does not know reads every cell again.
-func loadLevels(ctx context.Context, q querier, last *levelMatrix) (*levelMatrix, error) {
-	start := time.Now()
+func loadLevels(ctx context.Context, q querier, start time.Time, last *levelMatrix) (*levelMatrix, error) {
 	if last != nil {
 		m := &levelMatrix{rows: last.rows, cols: last.cols, cells: slices.Clone(last.cells), readFrom: start}
 		complete, err := m.read(ctx, q, ` WHERE updated_at >= ?`, last.readFrom.Add(-levelSlack))
