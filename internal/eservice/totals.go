@@ -41,3 +41,18 @@ func (t Totals) Spread(municipalities int, services []Service) MonthShare {
 	out.Share = ratio(out.Reached, out.Of)
 	return out
 }
+
+// StatsOf is Grid.StatsOf over every municipality (there are municipalities of them,
+// with population residents), from the totals.
+func (t Totals) StatsOf(code string, municipalities, population int) ServiceStats {
+	st := t.ByService[code]
+	out := ServiceStats{Code: code, Applicable: municipalities - st.NotApplicable, Online: st.Online,
+		PopulationOnline: int(st.PopulationOnline)}
+	if out.Applicable > 0 {
+		out.Share = float64(out.Online) / float64(out.Applicable)
+	}
+	if population > 0 {
+		out.PopulationShare = float64(out.PopulationOnline) / float64(population)
+	}
+	return out
+}

@@ -92,6 +92,22 @@ func (ui *UI) allMunicipalities(ctx context.Context) ([]municipality.Municipalit
 	return ms, err
 }
 
+// everyMunicipality is every municipality, past the list's page size: a large country's
+// 10,800 municipalities are all peers of one of them.
+func (ui *UI) everyMunicipality(ctx context.Context) ([]municipality.Municipality, error) {
+	var out []municipality.Municipality
+	for {
+		page, total, err := ui.Municipalities.ListMunicipalities(ctx, municipality.Filter{Limit: municipality.MaxLimit, Offset: len(out)})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) == 0 || len(out) >= total {
+			return out, nil
+		}
+	}
+}
+
 // boundedInt reads an optional query parameter that must lie in [lo, hi].
 func boundedInt(s string, def, lo, hi int, field string, p *kovit.Problems) int {
 	if s == "" {

@@ -82,7 +82,7 @@ func (ui *UI) municipalityEServices(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	all, err := ui.allMunicipalities(ctx)
+	all, err := ui.everyMunicipality(ctx)
 	if err != nil {
 		return err
 	}

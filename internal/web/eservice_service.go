@@ -70,9 +70,19 @@ func (ui *UI) eserviceShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The national figures from the kept totals: the list shows the first page of a large
+	// country's municipalities only.
+	totals, err := ui.Services.Totals(ctx)
+	if err != nil {
+		return err
+	}
+	all, err := ui.Municipalities.Stats(ctx)
+	if err != nil {
+		return err
+	}
 	g := eservice.NewGrid(cells)
 	history, _ := eservice.AdoptionOf(months, snaps, ms, []int{k})
-	pg := servicePage{esPage: esPage{ui.page(r, "")}, S: s, Scale: scale, Stats: g.StatsOf(s.Code, ms), K: k, Target: target,
+	pg := servicePage{esPage: esPage{ui.page(r, "")}, S: s, Scale: scale, Stats: totals.StatsOf(s.Code, all.Municipalities, all.Population), K: k, Target: target,
 		History: history[0].Items, CanManage: auth.Allowed(auth.CanEditNational(auth.UserFrom(ctx)))}
 	pg.Title, pg.Nav = s.Name(pg.L.Lang), "eservices"
 	for _, m := range ms {

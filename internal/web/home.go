@@ -65,7 +65,7 @@ func (ui *UI) home(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if p.Spread, err = ui.homeSpread(ctx, ms, services, p.L.T("home.spread.spark")); err != nil {
+	if p.Spread, err = ui.homeSpread(ctx, services, p.L.T("home.spread.spark")); err != nil {
 		return err
 	}
 	if p.Strategy, err = ui.homeStrategy(ctx); err != nil {
@@ -84,14 +84,20 @@ func (ui *UI) home(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (ui *UI) homeSpread(ctx context.Context, ms []municipality.Municipality, services []eservice.Service, sparkTitle string) (homeSpread, error) {
+func (ui *UI) homeSpread(ctx context.Context, services []eservice.Service, sparkTitle string) (homeSpread, error) {
 	var out homeSpread
-	// From the kept totals, not every cell: a large country's cells are not kept.
+	// From the kept totals, not every cell: a large country's cells are not kept. Every
+	// municipality counts, also past the list's page of 500.
 	t, err := ui.Services.Totals(ctx)
 	if err != nil {
 		return out, err
 	}
-	out.Filled, out.Now = t.Filled, t.Spread(len(ms), services)
+	st, err := ui.Municipalities.Stats(ctx)
+	if err != nil {
+		return out, err
+	}
+	ms := st.Municipalities
+	out.Filled, out.Now = t.Filled, t.Spread(ms, services)
 	months, err := ui.Services.SnapshotMonths(ctx)
 	if err != nil || len(months) == 0 {
 		return out, err
@@ -101,7 +107,7 @@ func (ui *UI) homeSpread(ctx context.Context, ms []municipality.Municipality, se
 	if err != nil {
 		return out, err
 	}
-	out.History = eservice.SpreadHistory(months, tallies, len(ms), services)
+	out.History = eservice.SpreadHistory(months, tallies, ms, services)
 	values := make([]float64, len(out.History))
 	for i, m := range out.History {
 		values[i] = m.Share
