@@ -10,9 +10,7 @@ import (
 	"os"
 	"runtime"
 	"testing"
-	"time"
 
-	"kovit/internal/demo"
 	"kovit/internal/municipality"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
@@ -32,16 +30,7 @@ func BenchmarkCountryPages(b *testing.B) {
 	ctx := context.Background()
 	dsn, large := os.Getenv("KOVIT_BENCH_COUNTRY"), true
 	if dsn == "" {
-		s := sqlstoretest.New(b, "postgres")
-		shape := demo.Germany.Scaled(79.0 / 10_800)
-		shape.Now = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
-		if err := demo.Country(ctx, s, shape); err != nil {
-			b.Fatal(err)
-		}
-		if err := s.Analyze(ctx); err != nil {
-			b.Fatal(err)
-		}
-		dsn, large = s.DSN(), false
+		dsn, large = sqlstoretest.Country(b).DSN(), false
 	}
 	c := config{DB: dsn, AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9}
 	a, err := newApp(ctx, c, slog.New(slog.NewTextHandler(io.Discard, nil)))

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"time"
 )
@@ -52,8 +51,10 @@ func (s *Store) MunicipalityLevels(ctx context.Context, ehak string) ([]LevelCel
 // RegionAreaLevels is a region's matrix page: the cells of one area's services in the
 // region's municipalities, municipality by municipality in name order, limit
 // municipalities from offset. It reads the page's municipalities and the area's services
-// first and then the cells by the primary key (municipality, service) with both lists
-// spelled out: one join let PostgreSQL scan all 6.5 million cells (6 s) instead.
+// by index and their cells from the kept matrix (LevelGrid), as the matrix page does:
+// reading 35,000 cells from service_cells by the primary key took 0.5–0.8 s at
+// 10,800 municipalities × 600 services, and one join let PostgreSQL scan all 6.5
+// million cells (6 s).
 func (s *Store) RegionAreaLevels(ctx context.Context, county, area string, limit, offset int) ([]LevelCell, error) {
 	ehaks, err := stringList(ctx, s, `SELECT ehak FROM municipalities WHERE county_ehak = ?
 		ORDER BY sort_key, ehak LIMIT ? OFFSET ?`, county, limit, offset)
@@ -64,28 +65,18 @@ func (s *Store) RegionAreaLevels(ctx context.Context, county, area string, limit
 	if err != nil || len(codes) == 0 {
 		return nil, err
 	}
-	args := make([]any, 0, len(ehaks)+len(codes))
-	for _, e := range ehaks {
-		args = append(args, e)
-	}
-	for _, c := range codes {
-		args = append(args, c)
-	}
-	cells, err := s.levelCells(ctx, `SELECT municipality_ehak, service_code, offering, level FROM service_cells
-		WHERE municipality_ehak IN (`+marks(len(ehaks))+`) AND service_code IN (`+marks(len(codes))+`)`, args...)
+	g, err := s.LevelGrid(ctx, ehaks, codes)
 	if err != nil {
 		return nil, err
 	}
-	order := make(map[string]int, len(ehaks))
-	for i, e := range ehaks {
-		order[e] = i
-	}
-	slices.SortFunc(cells, func(a, b LevelCell) int {
-		if d := order[a.Municipality] - order[b.Municipality]; d != 0 {
-			return d
+	var cells []LevelCell
+	for _, e := range ehaks {
+		for _, c := range codes {
+			if cell, ok := g[e][c]; ok {
+				cells = append(cells, LevelCell{Municipality: e, Service: c, Offering: string(cell.Offering), Level: cell.Level})
+			}
 		}
-		return strings.Compare(a.Service, b.Service)
-	})
+	}
 	return cells, nil
 }
 
