@@ -26,14 +26,11 @@ type Modules struct {
 	// Duplicates is the queue of suggested duplicate needs the coordinator's count
 	// includes (the Duplicates provider lists them); nil counts none.
 	Duplicates need.DuplicateQueue
-
-	tally *tallies // New's; the waiting count's tally of the kept matrix
 }
 
 // New is the desk of the modules in place: e-service cells, needs and rounds, the action
 // plan's attention items, and a reader's changes.
 func New(m Modules) *Desk {
-	m.tally = &tallies{}
 	return &Desk{Providers: []Provider{m.cells, m.needs, m.rounds, m.attention, m.changes}, Choices: m.choices, Waiting: m.waiting}
 }
 
@@ -49,18 +46,21 @@ func (m Modules) waiting(ctx context.Context, v Viewer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	grid, err := m.Services.Grid(ctx)
-	if err != nil {
-		return 0, err
-	}
-	t := m.tally.of(grid, services)
 	n := 0
 	if v.Municipality != "" {
-		n += t.returned[v.Municipality]
+		returned, err := m.returnedCells(ctx, v.Municipality, services)
+		if err != nil {
+			return 0, err
+		}
+		n += returned
 	}
 	f := need.Filter{States: []need.State{need.Submitted, need.UnderReview}, Limit: 1}
 	if v.Queues {
-		n += t.selfReported
+		selfReported, err := m.selfReported(ctx, services)
+		if err != nil {
+			return 0, err
+		}
+		n += selfReported
 		if m.Duplicates != nil && v.MayReadNeed != nil {
 			pairs, err := m.Duplicates.SuggestedDuplicates(ctx)
 			if err != nil {

@@ -1,56 +1,50 @@
 package desk
 
 import (
-	"reflect"
-	"strings"
-	"sync"
+	"context"
 
 	"kovit/internal/eservice"
 )
 
-// tallies keep the waiting count's tally of the matrix: the count shows on every signed-in
-// page, and walking the whole matrix each time was a large part of a coordinator's
-// request. The kept matrix is never changed, only replaced (eservice.Store.Grid), so the
-// tally holds while the same matrix and the same services are served.
-type tallies struct {
-	mu   sync.Mutex
-	grid uintptr // the matrix tallied, by identity
-	keys string  // the service codes tallied
-	last *tally
-}
+// The waiting count shows on every signed-in page. It reads the cells that wait from the
+// kept totals (every service's cells awaiting verification) and from the municipality's
+// own row, never from the whole matrix: a large country's is not kept in memory, and
+// reading 6.5 million cells for each page is not possible.
 
-// tally is what waits in one matrix.
-type tally struct {
-	returned     map[string]int // returned cells per municipality
-	selfReported int            // cells awaiting verification, every municipality's
-}
-
-// of is grid's tally over services, counted once per matrix.
-func (ts *tallies) of(grid eservice.Grid, services []eservice.Service) *tally {
-	var b strings.Builder
-	for _, s := range services {
-		b.WriteString(s.Code)
-		b.WriteByte(0)
+// returnedCells counts the cells of services returned to the municipality ehak.
+func (m Modules) returnedCells(ctx context.Context, ehak string, services []eservice.Service) (int, error) {
+	cells, err := m.Services.Cells(ctx, eservice.CellFilter{MunicipalityEHAK: ehak})
+	if err != nil {
+		return 0, err
 	}
-	id, keys := reflect.ValueOf(grid).Pointer(), b.String()
-	ts.mu.Lock()
-	defer ts.mu.Unlock()
-	if ts.last != nil && ts.grid == id && ts.keys == keys {
-		return ts.last
-	}
-	t := &tally{returned: map[string]int{}}
-	for ehak, row := range grid {
-		for _, s := range services {
-			c, ok := row[s.Code]
-			switch {
-			case !ok || c.Version == 0:
-			case c.Verification == eservice.Returned:
-				t.returned[ehak]++
-			case c.Verification == eservice.SelfReported:
-				t.selfReported++
-			}
+	counted := codes(services)
+	n := 0
+	for _, c := range cells {
+		if c.Version > 0 && c.Verification == eservice.Returned && counted[c.ServiceCode] {
+			n++
 		}
 	}
-	ts.grid, ts.keys, ts.last = id, keys, t
-	return t
+	return n, nil
+}
+
+// selfReported counts the cells of services awaiting a coordinator's verification, every
+// municipality's.
+func (m Modules) selfReported(ctx context.Context, services []eservice.Service) (int, error) {
+	t, err := m.Services.Totals(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, s := range services {
+		n += t.ByService[s.Code].SelfReported
+	}
+	return n, nil
+}
+
+func codes(services []eservice.Service) map[string]bool {
+	out := make(map[string]bool, len(services))
+	for _, s := range services {
+		out[s.Code] = true
+	}
+	return out
 }

@@ -2,7 +2,8 @@ package eservice
 
 // ServiceTotal is one service's national aggregates over the cells filled in: how many
 // there are, how many are marked not applicable, how many of the others are online (level
-// ≥ Online) and the residents of those municipalities. The store keeps them up to date on
+// ≥ Online) and the residents of those municipalities, and how many await verification
+// or were returned. The store keeps them up to date on
 // every change to a cell, so national figures never read every cell.
 type ServiceTotal struct {
 	Code             string `json:"code"`
@@ -10,6 +11,8 @@ type ServiceTotal struct {
 	NotApplicable    int    `json:"not_applicable"`
 	Online           int    `json:"online"`
 	PopulationOnline int64  `json:"population_online"`
+	SelfReported     int    `json:"self_reported"` // awaiting a coordinator's verification
+	Returned         int    `json:"returned"`      // returned to their municipality
 }
 
 // Totals is every service's ServiceTotal, by code; a service with no cell filled in has

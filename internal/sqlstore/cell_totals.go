@@ -19,16 +19,17 @@ import (
 // PostgreSQL would each count without the other's change, and the second commit would
 // lose the first's. An addition waits for the other's row lock and adds to its result.
 
-const serviceTotalColumns = `service_code, filled, not_applicable, online, population_online`
+const serviceTotalColumns = `service_code, filled, not_applicable, online, population_online, self_reported, returned`
 
 // totalsDelta is what a save adds to one service's totals.
 type totalsDelta struct {
 	filled, notApplicable, online int
+	selfReported, returned        int
 	population                    int64
 }
 
 // addToTotals adds the change from each save's cell before to its cell after to the
-// services' totals. Services are written in code order, so that two saves lock their rows
+// services' totals: saveCells's and a review's (ReviewCell). Services are written in code order, so that two saves lock their rows
 // in the same order and cannot deadlock.
 func (t *tx) addToTotals(ctx context.Context, saves []cellSave, after []eservice.Cell) error {
 	online := func(c eservice.Cell) int {
@@ -43,11 +44,19 @@ func (t *tx) addToTotals(ctx context.Context, saves []cellSave, after []eservice
 		}
 		return 0
 	}
+	verified := func(c eservice.Cell, v eservice.Verification) int {
+		if c.Version > 0 && c.Verification == v {
+			return 1
+		}
+		return 0
+	}
 	deltas := map[string]*totalsDelta{}
 	var ehaks []string
 	for i, sv := range saves {
 		b, a := sv.before, after[i]
-		d := totalsDelta{notApplicable: na(a) - na(b), online: online(a) - online(b)}
+		d := totalsDelta{notApplicable: na(a) - na(b), online: online(a) - online(b),
+			selfReported: verified(a, eservice.SelfReported) - verified(b, eservice.SelfReported),
+			returned:     verified(a, eservice.Returned) - verified(b, eservice.Returned)}
 		if b.Version == 0 {
 			d.filled = 1
 		}
@@ -60,6 +69,7 @@ func (t *tx) addToTotals(ctx context.Context, saves []cellSave, after []eservice
 			deltas[a.ServiceCode] = sum
 		}
 		sum.filled, sum.notApplicable, sum.online = sum.filled+d.filled, sum.notApplicable+d.notApplicable, sum.online+d.online
+		sum.selfReported, sum.returned = sum.selfReported+d.selfReported, sum.returned+d.returned
 		if d.online != 0 {
 			ehaks = append(ehaks, a.MunicipalityEHAK)
 		}
@@ -81,16 +91,18 @@ func (t *tx) addToTotals(ctx context.Context, saves []cellSave, after []eservice
 		codes = append(codes, code)
 	}
 	slices.Sort(codes)
-	args := make([]any, 0, 5*len(codes))
+	args := make([]any, 0, 7*len(codes))
 	for _, code := range codes {
 		d := deltas[code]
-		args = append(args, code, d.filled, d.notApplicable, d.online, d.population)
+		args = append(args, code, d.filled, d.notApplicable, d.online, d.population, d.selfReported, d.returned)
 	}
-	if _, err := t.execRows(ctx, `INSERT INTO service_totals (`+serviceTotalColumns+`) VALUES`, 5, args,
+	if _, err := t.execRows(ctx, `INSERT INTO service_totals (`+serviceTotalColumns+`) VALUES`, 7, args,
 		`ON CONFLICT (service_code) DO UPDATE SET filled = service_totals.filled + excluded.filled,
 		not_applicable = service_totals.not_applicable + excluded.not_applicable,
 		online = service_totals.online + excluded.online,
-		population_online = service_totals.population_online + excluded.population_online`); err != nil {
+		population_online = service_totals.population_online + excluded.population_online,
+		self_reported = service_totals.self_reported + excluded.self_reported,
+		returned = service_totals.returned + excluded.returned`); err != nil {
 		return fmt.Errorf("sqlstore: service totals: %w", err)
 	}
 	return nil
@@ -132,7 +144,9 @@ func (t *tx) populations(ctx context.Context, ehaks []string) (map[string]int64,
 const countTotals = `SELECT c.service_code, COUNT(*),
 	SUM(CASE WHEN c.offering = 'not_applicable' THEN 1 ELSE 0 END),
 	SUM(CASE WHEN c.offering <> 'not_applicable' AND c.level >= 3 THEN 1 ELSE 0 END),
-	SUM(CASE WHEN c.offering <> 'not_applicable' AND c.level >= 3 THEN m.population ELSE 0 END)
+	SUM(CASE WHEN c.offering <> 'not_applicable' AND c.level >= 3 THEN m.population ELSE 0 END),
+	SUM(CASE WHEN c.verification = 'self_reported' THEN 1 ELSE 0 END),
+	SUM(CASE WHEN c.verification = 'returned' THEN 1 ELSE 0 END)
 	FROM service_cells c JOIN municipalities m ON m.ehak = c.municipality_ehak
 	GROUP BY c.service_code`
 
@@ -171,7 +185,7 @@ func serviceTotals(ctx context.Context, q querier, query string) ([]eservice.Ser
 	var out []eservice.ServiceTotal
 	for rows.Next() {
 		var t eservice.ServiceTotal
-		if err := rows.Scan(&t.Code, &t.Filled, &t.NotApplicable, &t.Online, &t.PopulationOnline); err != nil {
+		if err := rows.Scan(&t.Code, &t.Filled, &t.NotApplicable, &t.Online, &t.PopulationOnline, &t.SelfReported, &t.Returned); err != nil {
 			return nil, err
 		}
 		out = append(out, t)

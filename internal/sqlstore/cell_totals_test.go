@@ -12,8 +12,8 @@ import (
 )
 
 // The kept totals equal the totals counted from the cells after every kind of write:
-// a first save, a change of level, a cell marked not applicable and back, an import and
-// a municipality's one-page form.
+// a first save, a change of level, a cell marked not applicable and back, an import, a
+// municipality's one-page form and a coordinator's review.
 func TestServiceTotalsKeptUp(t *testing.T) {
 	sqlstoretest.Each(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := coordinatorCtx()
@@ -72,6 +72,17 @@ func TestServiceTotalsKeptUp(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("one-page form")
+		for _, r := range []eservice.Review{{Verification: eservice.Verified}, {Verification: eservice.Returned, Reason: "Link puudub"}} {
+			c, _ := s.Cell(ctx, "0784", "SOC-002")
+			r.Version = c.Version
+			if _, err := s.ReviewCell(ctx, "0784", "SOC-002", r); err != nil {
+				t.Fatal(err)
+			}
+			check("review " + string(r.Verification))
+		}
+		if totals, _ := s.ServiceTotals(ctx); totals[1].Code != "SOC-002" || totals[1].Returned != 1 || totals[1].SelfReported != 1 {
+			t.Errorf("SOC-002 after its review: %+v", totals[1])
+		}
 		if err := s.RebuildServiceTotals(ctx); err != nil {
 			t.Fatal(err)
 		}

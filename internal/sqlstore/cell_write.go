@@ -152,6 +152,9 @@ func (s *Store) ReviewCell(ctx context.Context, ehak, code string, r eservice.Re
 		if after, err = tx.cell(ctx, ehak, code); err != nil {
 			return err
 		}
+		if err := tx.addToTotals(ctx, []cellSave{{before: before}}, []eservice.Cell{after}); err != nil {
+			return err
+		}
 		if err := tx.record(ctx, audit.KindServiceCell, ehak+"/"+code, audit.Update, before, after); err != nil {
 			return err
 		}
