@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strings"
 
@@ -20,6 +21,7 @@ type recordsListPage struct {
 	Filter   landscape.PeerFilter
 	Counties []municipality.County
 	Bands    []eservice.Band
+	Map      template.HTML // empty when kovit has no boundaries
 }
 
 type recordsRow struct {
@@ -68,6 +70,7 @@ func (ui *UI) recordsList(w http.ResponseWriter, r *http.Request) error {
 	if p.Counties, err = ui.Municipalities.ListCounties(ctx); err != nil {
 		return err
 	}
+	p.Map = ui.recordsMap(p)
 	ui.render(w, r, http.StatusOK, "landscape/records", p)
 	return nil
 }
