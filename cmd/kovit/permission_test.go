@@ -207,6 +207,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	maps.Copy(cases, surveyPermissionCases())
 	maps.Copy(cases, edemocracyPermissionCases())
 	maps.Copy(cases, landscapePermissionCases())
+	maps.Copy(cases, r3landscapePermissionCases())
 	maps.Copy(cases, w2cPermissionCases())
 	maps.Copy(cases, w2ePermissionCases())
 	maps.Copy(cases, w2fPermissionCases())

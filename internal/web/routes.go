@@ -343,6 +343,9 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/training/{id}/delete", ui.trainingRecordDelete},
 		{"GET /municipalities/{ehak}/training-gaps.csv", ui.trainingGapsExport},
 		{"GET /municipalities/{ehak}/training-gaps.xlsx", ui.trainingGapsExport},
+		// Records management's scale, kept by coordinators (issue 13, r3landscape: records_scale.go).
+		{"GET /records/scale", ui.recordsScale},
+		{"POST /records/scale/criteria/{id}", ui.recordsCriterionUpdate},
 	}
 }
 

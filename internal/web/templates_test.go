@@ -113,6 +113,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"landscape/matrix":          landscapeSamples(base)["landscape/matrix"],
 		"landscape/records":         landscapeSamples(base)["landscape/records"],
 		"landscape/records_profile": landscapeSamples(base)["landscape/records_profile"],
+		"landscape/records_scale":   landscapeSamples(base)["landscape/records_scale"],
 		"landscape/practices":       landscapeSamples(base)["landscape/practices"],
 		"landscape/practice":        landscapeSamples(base)["landscape/practice"],
 		"landscape/practice_new":    landscapeSamples(base)["landscape/practice_new"],
