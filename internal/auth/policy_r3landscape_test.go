@@ -8,10 +8,10 @@ func TestCanEditRecordsScale(t *testing.T) {
 		want bool
 	}{
 		{nil, false},
-		{&User{ID: 1, Role: RoleReader}, false},
-		{&User{ID: 2, Role: RoleEditor, MunicipalityEHAK: "0171"}, false},
-		{&User{ID: 3, Role: RoleCoordinator}, true},
-		{&User{ID: 4, Role: RoleAdmin}, true},
+		{&User{ID: 1, Role: RoleReader, Active: true}, false},
+		{&User{ID: 2, Role: RoleEditor, Active: true, MunicipalityEHAK: "0171"}, false},
+		{&User{ID: 3, Role: RoleCoordinator, Active: true}, true},
+		{&User{ID: 4, Role: RoleAdmin, Active: true}, true},
 	} {
 		if got := Allowed(CanEditRecordsScale(c.u)); got != c.want {
 			t.Errorf("%+v: %v, want %v", c.u, got, c.want)
