@@ -8,17 +8,31 @@ import (
 	"kovit/internal/municipality"
 )
 
-// MatrixSource names the e-service figure an indicator follows: the share, in per cent,
-// of the municipalities a service applies to that offer it at Level or above.
+// MatrixSource names the figure an indicator follows. On the e-service scale (Scale "" or
+// "eservice") it is the share, in per cent, of the municipalities a service applies to that
+// offer it at Level or above; on the records scale ("records") the share of all
+// municipalities whose records management is at Level or above, those that have not filled
+// in their profile counting at level 0. Both are measured at every monthly snapshot.
 type MatrixSource struct {
-	ServiceCode string `json:"service_code"`
+	Scale       string `json:"scale,omitempty"`
+	ServiceCode string `json:"service_code,omitempty"`
 	Level       int    `json:"level"`
 }
 
+// The scales an indicator may follow.
+const (
+	ScaleEService = "eservice"
+	ScaleRecords  = "records"
+)
+
+// Records reports whether the source is the records maturity scale.
+func (m MatrixSource) Records() bool { return m.Scale == ScaleRecords }
+
 // MatrixMeasurements are the values that indicators computed from the matrix take from
 // one month's snapshot (month is YYYY-MM; the value is dated the month's last day, the
-// moment the snapshot stands for). Indicators without a matrix source get none.
-func MatrixMeasurements(inds []Indicator, month string, snaps []eservice.SnapshotCell, ms []municipality.Municipality) []Measurement {
+// moment the snapshot stands for), and those that follow the records scale from records,
+// each municipality's records level at the snapshot. Indicators without a source get none.
+func MatrixMeasurements(inds []Indicator, month string, snaps []eservice.SnapshotCell, records map[string]int, ms []municipality.Municipality) []Measurement {
 	start, err := time.Parse("2006-01", month)
 	if err != nil {
 		return nil
@@ -35,10 +49,16 @@ func MatrixMeasurements(inds []Indicator, month string, snaps []eservice.Snapsho
 		if src == nil {
 			continue
 		}
-		series, _ := eservice.AdoptionOf([]string{month}, byService[src.ServiceCode], ms, []int{src.Level})
+		var share float64
+		if src.Records() {
+			share = recordsShare(records, ms, src.Level)
+		} else {
+			series, _ := eservice.AdoptionOf([]string{month}, byService[src.ServiceCode], ms, []int{src.Level})
+			share = series[0].Items[0].Share
+		}
 		out = append(out, Measurement{
 			IndicatorID: ind.ID,
-			Value:       series[0].Items[0].Share * 100,
+			Value:       share * 100,
 			Date:        start.AddDate(0, 1, -1),
 			Source:      MatrixSourceText(*src, month),
 		})
@@ -46,8 +66,25 @@ func MatrixMeasurements(inds []Indicator, month string, snaps []eservice.Snapsho
 	return out
 }
 
+// recordsShare is the share of municipalities ms whose records level is level or above.
+func recordsShare(records map[string]int, ms []municipality.Municipality, level int) float64 {
+	if len(ms) == 0 {
+		return 0
+	}
+	n := 0
+	for _, m := range ms {
+		if records[m.EHAK] >= level {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ms))
+}
+
 // MatrixSourceText is the source a matrix measurement carries, so that a snapshot taken
 // again replaces its own values and nobody else's.
 func MatrixSourceText(src MatrixSource, month string) string {
+	if src.Records() {
+		return fmt.Sprintf("kovit records management %s: level ≥ %d", month, src.Level)
+	}
 	return fmt.Sprintf("kovit e-service matrix %s: %s at level ≥ %d", month, src.ServiceCode, src.Level)
 }

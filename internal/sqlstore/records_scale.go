@@ -75,3 +75,23 @@ func (s *Store) rewordCriterion(ctx context.Context, scale string, kind recordKi
 }
 
 var _ landscape.RecordsStore = (*Store)(nil)
+
+// recordsLevels is each municipality's records level as its profile stands, for the
+// indicators that follow the records scale; a municipality without a profile is absent.
+func recordsLevels(ctx context.Context, q querier) (map[string]int, error) {
+	rows, err := q.query(ctx, `SELECT municipality_ehak, level FROM records_profiles`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: records levels: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var ehak string
+		var level int
+		if err := rows.Scan(&ehak, &level); err != nil {
+			return nil, err
+		}
+		out[ehak] = level
+	}
+	return out, rows.Err()
+}
