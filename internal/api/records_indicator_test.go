@@ -25,7 +25,7 @@ func TestIndicatorRecordsSource(t *testing.T) {
 				`{"strategy_id":%d,"name_et":"Asjaajamine","direction":"higher","from_matrix":%s}`, f.draft.ID, source)})
 		}
 		for source, want := range map[string][]string{
-			`{"scale":"records","level":6}`:                           {"from_matrix.level"},
+			`{"scale":"records","level":6}`:                          {"from_matrix.level"},
 			`{"scale":"records","service_code":"SOC-001","level":3}`: {"from_matrix.service_code"},
 			`{"scale":"security","level":3}`:                         {"from_matrix.scale"},
 		} {
