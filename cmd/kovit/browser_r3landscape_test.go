@@ -36,23 +36,11 @@ func TestBrowserLandscapeJourney(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	volis := seededSolution(t, a, "VOLIS")
-	volis.Versions = []landscape.Version{{Number: "2.0", EndOfSupport: "2026-06-30"}, {Number: "2.5"}, {Number: "10.1"}}
-	if volis, err = a.store.UpdateSolution(cctx, volis); err != nil {
-		t.Fatal(err)
-	}
-	for ehak, v := range map[string]string{"0171": "2.0", "0793": "2.5", "0784": "10.1"} {
-		if _, err := a.store.CreateRow(cctx, landscape.Row{MunicipalityEHAK: ehak, SolutionID: volis.ID, SoftwareVersion: v}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	volis := volisInThree(t, a, cctx)
 	practice := "/practices/" + itoa(p.ID)
 
 	t.Run("practice", func(t *testing.T) {
-		b := startBrowser(t, a.URL)
-		b.open("home page", "/", http.StatusOK)
-		b.follow("switch to English", http.StatusOK, chromedp.Click(buttonNamed("In English")))
-		b.signIn("coord@kovit.test", "parool-coord@kovit.test", "/desk")
+		b := englishAs(t, a, "coord@kovit.test")
 		b.open("the submitted practice", practice, http.StatusOK)
 		b.choose("Status", "Published")
 		b.follow("publish", http.StatusOK, chromedp.Click(submitOf(practice+"/status")))
@@ -84,10 +72,7 @@ func TestBrowserLandscapeJourney(t *testing.T) {
 	})
 
 	t.Run("advisory", func(t *testing.T) {
-		b := startBrowser(t, a.URL)
-		b.open("home page", "/", http.StatusOK)
-		b.follow("switch to English", http.StatusOK, chromedp.Click(buttonNamed("In English")))
-		b.signIn("coord@kovit.test", "parool-coord@kovit.test", "/desk")
+		b := englishAs(t, a, "coord@kovit.test")
 		b.open("advisories", "/advisories", http.StatusOK)
 		b.choose("Solution", volis.Name)
 		b.fill("From version", "2.0")
@@ -116,10 +101,7 @@ func TestBrowserLandscapeJourney(t *testing.T) {
 	})
 
 	t.Run("records", func(t *testing.T) {
-		b := startBrowser(t, a.URL)
-		b.open("home page", "/", http.StatusOK)
-		b.follow("switch to English", http.StatusOK, chromedp.Click(buttonNamed("In English")))
-		b.signIn("it@elva.test", "parool-it@elva.test", "/desk")
+		b := englishAs(t, a, "it@elva.test")
 		b.open("Elva's records profile", "/municipalities/0171/records", http.StatusOK)
 		b.choose("Document exchange over DHX", "direct")
 		b.fill("Public document register's address", "https://www.elva.ee/dokumendiregister")
@@ -159,6 +141,34 @@ func TestBrowserLandscapeJourney(t *testing.T) {
 		axeRun(t, b, script, "/records")
 		axeCheck(t, b, script, "/records/scale")
 	})
+}
+
+// volisInThree gives VOLIS the versions 2.0 (its support ended mid-2026), 2.5 and 10.1,
+// run by Elva, Tartu and Tallinn in that order.
+func volisInThree(t *testing.T, a *testApp, cctx context.Context) landscape.Solution {
+	t.Helper()
+	volis := seededSolution(t, a, "VOLIS")
+	volis.Versions = []landscape.Version{{Number: "2.0", EndOfSupport: "2026-06-30"}, {Number: "2.5"}, {Number: "10.1"}}
+	volis, err := a.store.UpdateSolution(cctx, volis)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ehak, v := range map[string]string{"0171": "2.0", "0793": "2.5", "0784": "10.1"} {
+		if _, err := a.store.CreateRow(cctx, landscape.Row{MunicipalityEHAK: ehak, SolutionID: volis.ID, SoftwareVersion: v}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return volis
+}
+
+// englishAs starts a browser in English signed in as email (a user made by a.user).
+func englishAs(t *testing.T, a *testApp, email string) *browser {
+	t.Helper()
+	b := startBrowser(t, a.URL)
+	b.open("home page", "/", http.StatusOK)
+	b.follow("switch to English", http.StatusOK, chromedp.Click(buttonNamed("In English")))
+	b.signIn(email, "parool-"+email, "/desk")
+	return b
 }
 
 // submitOf finds the submit button of the form that posts to action.

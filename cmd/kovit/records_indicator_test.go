@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"kovit/internal/auth"
-	"kovit/internal/landscape"
 	"kovit/internal/plan"
 )
 
@@ -27,10 +26,7 @@ func TestRecordsIndicatorPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := a.store.SaveRecordsProfile(ctx, landscape.RecordsProfile{MunicipalityEHAK: "0171", DHX: landscape.DHXDirect,
-			RegisterURL: "https://www.elva.ee/dokumendiregister", Met: []int64{1, 2, 3, 4}}); err != nil {
-			t.Fatal(err)
-		}
+		elvaAtLevel3(t, a)
 		coord := a.as(t, a.user(t, "coord@kovit.test", auth.RoleCoordinator, ""))
 		page := a.URL + "/plan/indicators/" + itoa(ind.ID)
 		if st, _ := postForm(t, coord, page+"/values", url.Values{"value": {"1"}, "date": {"2026-06-30"}}); st != http.StatusUnprocessableEntity {

@@ -16,10 +16,7 @@ func TestRecordsMap(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
 		ctx := context.Background()
-		if _, err := a.store.SaveRecordsProfile(ctx, landscape.RecordsProfile{MunicipalityEHAK: "0171", DHX: landscape.DHXDirect,
-			RegisterURL: "https://www.elva.ee/dokumendiregister", Met: []int64{1, 2, 3, 4}}); err != nil {
-			t.Fatal(err)
-		}
+		elvaAtLevel3(t, a)
 		if _, err := a.store.SaveRecordsProfile(ctx, landscape.RecordsProfile{MunicipalityEHAK: "0432", DHX: landscape.DHXNone}); err != nil {
 			t.Fatal(err)
 		}
@@ -46,4 +43,13 @@ func TestRecordsMap(t *testing.T) {
 		mustContain(t, "records map in English", body, "Records management maturity on the map", "<title>Elva vald: level 3</title>",
 			"<title>Tartu linn: profile not filled in</title>")
 	})
+}
+
+// elvaAtLevel3 saves Elva's records profile at level 3: its register online, DHX direct.
+func elvaAtLevel3(t *testing.T, a *testApp) {
+	t.Helper()
+	if _, err := a.store.SaveRecordsProfile(context.Background(), landscape.RecordsProfile{MunicipalityEHAK: "0171", DHX: landscape.DHXDirect,
+		RegisterURL: "https://www.elva.ee/dokumendiregister", Met: []int64{1, 2, 3, 4}}); err != nil {
+		t.Fatal(err)
+	}
 }

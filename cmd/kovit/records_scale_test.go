@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"kovit/internal/auth"
-	"kovit/internal/landscape"
 )
 
 // TestRecordsScalePages: everyone reads the records scale on its page and the API; a
@@ -19,10 +18,7 @@ func TestRecordsScalePages(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
 		ctx := context.Background()
-		if _, err := a.store.SaveRecordsProfile(ctx, landscape.RecordsProfile{MunicipalityEHAK: "0171", DHX: landscape.DHXDirect,
-			RegisterURL: "https://www.elva.ee/dokumendiregister", Met: []int64{1, 2, 3, 4}}); err != nil {
-			t.Fatal(err)
-		}
+		elvaAtLevel3(t, a)
 		public := a.client(t)
 		st, body := get(t, public, a.URL+"/records/scale")
 		if st != http.StatusOK {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"kovit/internal/chart"
+	"kovit/internal/eservice"
+	"kovit/internal/i18n"
 )
 
 // recordsStroke outlines the records map's municipalities: #595959 stands 7:1 against the
@@ -30,4 +32,23 @@ func (ui *UI) recordsMap(p recordsListPage) template.HTML {
 		opts.Link[row.M.EHAK] = "/municipalities/" + row.M.EHAK + "/records"
 	}
 	return ui.Map.Render(opts)
+}
+
+// levelLegend is the legend of a map coloured by maturity level: each level of the scale,
+// and the grey of no data, as the "level-legend" partial lists them.
+type levelLegend struct {
+	L      *i18n.Printer
+	Scale  eservice.Scale
+	Label  string // the list's accessible name
+	NoData string // what grey means
+}
+
+// Legend is the records map's legend.
+func (p recordsListPage) Legend() levelLegend {
+	return levelLegend{p.L, p.Scale, p.L.T("records.map.legend"), p.L.T("records.map.no_data")}
+}
+
+// Legend is the e-service map's legend.
+func (p mapPage) Legend() levelLegend {
+	return levelLegend{p.L, p.Scale, p.L.T("eservice.legend"), p.L.T("eservice.map.no_data")}
 }
