@@ -53,3 +53,22 @@ func elvaAtLevel3(t *testing.T, a *testApp) {
 		t.Fatal(err)
 	}
 }
+
+// TestRecordsPeers: a records profile compares its level with the median level of the
+// municipality's peer groups, the unfilled counting at level 0.
+func TestRecordsPeers(t *testing.T) {
+	onEngines(t, func(t *testing.T, engine string) {
+		a := startApp(t, engine)
+		elvaAtLevel3(t, a)
+		if _, err := a.store.SaveRecordsProfile(context.Background(), landscape.RecordsProfile{MunicipalityEHAK: "0793", DHX: landscape.DHXDirect,
+			RegisterURL: "https://www.tartu.ee/register", Met: []int64{1, 2, 3, 4, 5, 6, 7, 8}}); err != nil {
+			t.Fatal(err)
+		}
+		_, body := get(t, a.client(t), a.URL+"/municipalities/0171/records")
+		mustContain(t, "Elva's comparison", body, "Elva vald asjaajamise tase 3 võrrelduna rühmade mediaantasemega",
+			`<th scope="row">Kogu Eesti</th><td class="num">79</td><td class="num">0,0</td>`, "<td>üle rühma mediaani</td>")
+		_, body = get(t, a.client(t), a.URL+"/municipalities/0793/records?lang=en")
+		mustContain(t, "Tartu's comparison", body, "Tartu linn&#39;s records management level 5",
+			`<th scope="row">All of Estonia</th><td class="num">79</td><td class="num">0.0</td>`, "<td>above the group median</td>")
+	})
+}

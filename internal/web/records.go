@@ -87,6 +87,7 @@ type recordsPage struct {
 	In      landscape.RecordsProfile
 	Scale   eservice.Scale
 	DMSRows []landscapeRowView // the landscape's document management rows to choose from
+	Peers   []peerView         // the level's comparison with the municipality's peer groups
 	CanEdit bool
 	Review  bool
 	Form    form
@@ -149,6 +150,9 @@ func (ui *UI) loadRecords(r *http.Request) (recordsPage, error) {
 		return p, err
 	}
 	if p.P, err = ui.Landscape.RecordsProfile(ctx, m.EHAK); err != nil {
+		return p, err
+	}
+	if p.Peers, err = ui.recordsPeers(ctx, p, m); err != nil {
 		return p, err
 	}
 	p.In = p.P
