@@ -93,7 +93,8 @@ type RoundReader interface {
 	Points(ctx context.Context, roundID int64) ([]advice.Point, error)
 }
 
-// outcomeDays is how long after the ministry's deadline its answers stay on a desk.
+// outcomeDays is how long after the ministry's deadline, or after it answered when that
+// was later, its answers stay on a desk.
 const outcomeDays = 180
 
 // RoundsProvider lists an editor's rounds awaiting their municipality's response and
@@ -112,7 +113,8 @@ func RoundsProvider(s RoundReader) Provider {
 		oldest := now.AddDate(0, 0, -outcomeDays).Format(time.DateOnly)
 		var f Found
 		for _, r := range rounds {
-			if !r.Asks(v.Municipality) || !r.Public && !r.Names(v.UserID) || r.MinistryDeadline < oldest {
+			if !r.Asks(v.Municipality) || !r.Public && !r.Names(v.UserID) ||
+				r.MinistryDeadline < oldest && r.UpdatedAt.Before(now.AddDate(0, 0, -outcomeDays)) {
 				continue
 			}
 			link := "/comment-rounds/" + strconv.FormatInt(r.ID, 10)
