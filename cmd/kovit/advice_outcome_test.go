@@ -18,8 +18,7 @@ import (
 func TestCommentOutcomeAllOrNothing(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
-		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
-		ctx := auth.WithUser(context.Background(), &coordUser)
+		coordUser, ctx := asCoordinator(t, a)
 		r, err := a.store.CreateCommentRound(ctx, advice.Round{Title: "Kohaliku omavalitsuse korralduse seaduse muutmise seadus",
 			Ministry: "Regionaal- ja Põllumajandusministeerium", ReceivedOn: "2026-03-20", MinistryDeadline: "2026-04-10",
 			InternalDeadline: "2026-04-02", Public: true, Recipients: []string{"0793", "0784", "0296", "0198"},

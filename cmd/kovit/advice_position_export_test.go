@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -16,8 +15,7 @@ import (
 func TestPositionExportsOfficialResponses(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
-		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
-		ctx := auth.WithUser(context.Background(), &coordUser)
+		coordUser, ctx := asCoordinator(t, a)
 		r, err := a.store.CreateCommentRound(ctx, advice.Round{Title: "Avaliku teabe seaduse muutmise seadus",
 			Ministry: "Justiits- ja Digiministeerium", ReceivedOn: "2026-03-20", MinistryDeadline: "2099-04-10",
 			InternalDeadline: "2099-04-02", Public: true, Recipients: []string{"0793", "0296", "0784"},

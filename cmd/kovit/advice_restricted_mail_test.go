@@ -19,8 +19,7 @@ import (
 func TestRestrictedRoundDigest(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a, smtp := startNotifyApp(t, engine)
-		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
-		ctx := auth.WithUser(context.Background(), &coordUser)
+		_, ctx := asCoordinator(t, a)
 		named := a.user(t, "named@tartu.test", auth.RoleEditor, "0793")
 		others := []auth.User{a.user(t, "other@tartu.test", auth.RoleEditor, "0793"), a.user(t, "it@tallinn.test", auth.RoleEditor, "0784"),
 			a.user(t, "reader@ministry.test", auth.RoleReader, "")}

@@ -16,8 +16,7 @@ import (
 func TestReviewFlagOnDesk(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
-		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
-		ctx := auth.WithUser(context.Background(), &coordUser)
+		coordUser, ctx := asCoordinator(t, a)
 		cited, err := a.store.CreateEntry(ctx, advice.Entry{Title: "Valla ülesannete laiendamine", Answer: "Uus ülesanne vajab rahastust.",
 			Topic: advice.TopicLaw, Tags: []string{"KOKS § 6"}, Visibility: advice.Public})
 		if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,8 +15,7 @@ import (
 func TestScorecardPage(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
-		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
-		ctx := auth.WithUser(context.Background(), &coordUser)
+		_, ctx := asCoordinator(t, a)
 		open := func(ministry, received, deadline string) advice.Round {
 			r, err := a.store.CreateCommentRound(ctx, advice.Round{Title: "Eelnõu " + received, Ministry: ministry, ReceivedOn: received,
 				MinistryDeadline: deadline, InternalDeadline: deadline, Public: true, Sections: []advice.Section{{Heading: "§ 1"}}})

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"kovit/internal/advice"
-	"kovit/internal/auth"
 	"kovit/internal/kovit"
 )
 
@@ -17,8 +15,7 @@ import (
 func TestInquiryStatsByTopicAndYear(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
-		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
-		ctx := auth.WithUser(context.Background(), &coordUser)
+		coordUser, ctx := asCoordinator(t, a)
 		day := func(s string) func() time.Time {
 			d, _ := time.ParseInLocation(time.DateOnly, s, kovit.Estonia)
 			return func() time.Time { return d.Add(10 * time.Hour) }
