@@ -233,13 +233,10 @@ func (ui *UI) commentRoundBoard(w http.ResponseWriter, r *http.Request) error {
 // commentRoundComment adds a municipality's comment on a section or the whole draft.
 func (ui *UI) commentRoundComment(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	u := auth.UserFrom(ctx)
-	rd, err := ui.readRound(r)
+	rd, ehak, err := ui.roundFor(r, func(u *auth.User, ehak string, rd advice.Round) error {
+		return auth.CanCommentRound(u, ehak, rd.Asks(ehak))
+	})
 	if err != nil {
-		return err
-	}
-	ehak := formMunicipality(r, u)
-	if err := auth.CanCommentRound(u, ehak, rd.Asks(ehak)); err != nil {
 		return err
 	}
 	var problems kovit.Problems
@@ -248,13 +245,19 @@ func (ui *UI) commentRoundComment(w http.ResponseWriter, r *http.Request) error 
 	return ui.roundSaved(w, r, rd.ID, "flash.saved", "", status, problems, err)
 }
 
-// formMunicipality is the municipality a form on the round's page acts for: the one it
-// names, or the user's own.
-func formMunicipality(r *http.Request, u *auth.User) string {
-	if ehak := r.PostFormValue("municipality_ehak"); ehak != "" {
-		return ehak
+// roundFor is the path's round and the municipality a form on its page acts for (the one
+// it names, or the user's own), when may lets the user act for it there.
+func (ui *UI) roundFor(r *http.Request, may func(u *auth.User, ehak string, rd advice.Round) error) (advice.Round, string, error) {
+	u := auth.UserFrom(r.Context())
+	rd, err := ui.readRound(r)
+	if err != nil {
+		return rd, "", err
 	}
-	return auth.ListScope(u).Municipality
+	ehak := r.PostFormValue("municipality_ehak")
+	if ehak == "" {
+		ehak = auth.ListScope(u).Municipality
+	}
+	return rd, ehak, may(u, ehak, rd)
 }
 
 // roundSaved answers a save on the round's page: back to it with flash when saved, the
@@ -279,13 +282,8 @@ func (ui *UI) roundSaved(w http.ResponseWriter, r *http.Request, id int64, flash
 // commentRoundRespond gives a municipality's official response, approved by its lead.
 func (ui *UI) commentRoundRespond(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	u := auth.UserFrom(ctx)
-	rd, err := ui.readRound(r)
+	rd, ehak, err := ui.roundFor(r, func(u *auth.User, ehak string, _ advice.Round) error { return auth.CanApproveResponse(u, ehak) })
 	if err != nil {
-		return err
-	}
-	ehak := formMunicipality(r, u)
-	if err := auth.CanApproveResponse(u, ehak); err != nil {
 		return err
 	}
 	in := advice.ResponseInput{Text: r.PostFormValue("text"), NoComments: r.PostFormValue("no_comments") != ""}
