@@ -117,6 +117,8 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
 		Follows: store, Security: store, Advice: store, Rounds: store, Calendar: calendar,
 		Consult: store, Surveys: store, EDemocracy: store, Landscape: store, Trainings: store}
+	// r3g: invitations and forgotten passwords go through the outbox, sent at once.
+	deps.MailNow = a.mailNow(log)
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err

@@ -57,6 +57,10 @@ type Deps struct {
 	Links   auth.LinkStore
 	Mail    mail.Sender
 	BaseURL string
+	// MailNow asks the notification outbox to send its immediate mail now, as an
+	// invitation's or a forgotten password's link is awaited (notify.Prompt); nil leaves
+	// it to the mail job's next run.
+	MailNow func()
 
 	// Notifications (issue 12): the user's list and settings; Signer checks a mail's
 	// settings link.
