@@ -36,8 +36,13 @@ func startApp(t testing.TB, engine string) *testApp { return startAppWith(t, eng
 // startAppWith is startApp with a change to the configuration, e.g. a mail server.
 func startAppWith(t testing.TB, engine string, configure func(*config)) *testApp {
 	t.Helper()
-	store := sqlstoretest.New(t, engine)
-	c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9,
+	return startAppOn(t, sqlstoretest.New(t, engine).DSN(), configure)
+}
+
+// startAppOn is startAppWith on the database at dsn, e.g. one a demo generator filled.
+func startAppOn(t testing.TB, dsn string, configure func(*config)) *testApp {
+	t.Helper()
+	c := config{DB: dsn, AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9,
 		BaseURL: testBaseURL}
 	if configure != nil {
 		configure(&c)
