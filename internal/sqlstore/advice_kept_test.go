@@ -53,22 +53,7 @@ func TestKeptAdviceAcrossStores(t *testing.T) {
 	if !slices.Contains(sqlstoretest.Engines(), "postgres") {
 		return
 	}
-	a := sqlstoretest.New(t, "postgres")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	b, err := sqlstore.Open(ctx, a.DSN())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	var wg sync.WaitGroup
-	for _, s := range []*sqlstore.Store{a, b} {
-		wg.Go(func() { s.Listen(ctx, quiet) })
-	}
-	defer wg.Wait()
-	defer cancel()
-	waitFor(t, "both stores listening", func() bool { return a.Listening() && b.Listening() })
+	a, b, ctx := listeningPair(t)
 	before, err := b.KeptAdvice(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -81,4 +66,28 @@ func TestKeptAdviceAcrossStores(t *testing.T) {
 	if err != nil || after == before || !slices.ContainsFunc(after.Inquiries, func(x advice.Inquiry) bool { return x.ID == q.ID }) {
 		t.Errorf("b's kept records after a's new question: %+v %v", after, err)
 	}
+}
+
+// listeningPair is two stores, two processes' worth, on one PostgreSQL database, each
+// listening to the change feed until the test ends (with ctx).
+func listeningPair(t *testing.T) (a, b *sqlstore.Store, ctx context.Context) {
+	t.Helper()
+	a = sqlstoretest.New(t, "postgres")
+	ctx, cancel := context.WithCancel(context.Background())
+	b, err := sqlstore.Open(ctx, a.DSN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	t.Cleanup(func() {
+		cancel()
+		wg.Wait()
+		b.Close()
+	})
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, s := range []*sqlstore.Store{a, b} {
+		wg.Go(func() { s.Listen(ctx, quiet) })
+	}
+	waitFor(t, "both stores listening", func() bool { return a.Listening() && b.Listening() })
+	return a, b, ctx
 }
