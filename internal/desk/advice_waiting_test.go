@@ -71,6 +71,20 @@ func TestAdviceWaitingReadsKeptRecords(t *testing.T) {
 	count := desk.AdviceWaiting(base, func() time.Time { return now }, cal, recs)
 	acts := map[desk.Kind]bool{desk.InquiryVeryLate: true, desk.InquiryLate: true, desk.InquiryAskedBack: true, desk.CommentRoundOpen: true}
 	d := desk.Desk{Providers: []desk.Provider{desk.AdviceProvider(recs, cal), desk.RoundsProvider(recs)}}
+	// The coordinators' count holds through a day, and moves with the days: a month on,
+	// the question asked yesterday is late too.
+	later := now.AddDate(0, 1, 0)
+	if got, _ := desk.AdviceWaiting(base, func() time.Time { return later }, cal, recs)(context.Background(), desk.Viewer{Queues: true}); got != 5+2 {
+		t.Errorf("a month on the coordinator's count is %d, want %d", got, 5+2)
+	}
+	clock := now
+	moving := desk.AdviceWaiting(base, func() time.Time { return clock }, cal, recs)
+	for _, at := range []time.Time{now, later, now} {
+		clock = at
+		if got, _ := moving(context.Background(), desk.Viewer{Queues: true}); got != 5+1 && at == now || got != 5+2 && at == later {
+			t.Errorf("at %s the count is %d", at.Format(time.DateOnly), got)
+		}
+	}
 	for _, c := range []struct {
 		name      string
 		v         desk.Viewer
