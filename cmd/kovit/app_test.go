@@ -138,13 +138,4 @@ func postForm(t testing.TB, c *http.Client, u string, v url.Values) (int, string
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // startBenchApp is kovit's handler on SQLite, for benchmarks.
-func startBenchApp(b *testing.B) http.Handler {
-	store := sqlstoretest.New(b, "sqlite")
-	c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9}
-	a, err := newApp(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { a.store.Close() })
-	return a.handler
-}
+func startBenchApp(b *testing.B) http.Handler { return startApp(b, "sqlite").app.handler }
