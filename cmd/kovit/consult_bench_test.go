@@ -29,15 +29,8 @@ func BenchmarkConsultationPage(b *testing.B) {
 			cookies := a.as(b, coord).Jar.Cookies(u)
 			for _, path := range []string{"", "/comments"} {
 				b.Run("page"+path, func(b *testing.B) {
-					serve := func() *httptest.ResponseRecorder {
-						req := httptest.NewRequest(http.MethodGet, "/consultations/"+strconv.FormatInt(id, 10)+path, nil)
-						for _, c := range cookies {
-							req.AddCookie(c)
-						}
-						rec := httptest.NewRecorder()
-						a.app.handler.ServeHTTP(rec, req)
-						return rec
-					}
+					get := serveWith(a.app.handler, cookies)
+					serve := func() *httptest.ResponseRecorder { return get("/consultations/" + strconv.FormatInt(id, 10) + path) }
 					if rec := serve(); rec.Code != http.StatusOK {
 						b.Fatalf("%s: %d", path, rec.Code)
 					}

@@ -108,8 +108,10 @@ func CanManageCredentials(u *User) error {
 // PasswordChangePending refuses a user whose password someone else chose (a new account,
 // an admin's reset) everything until they replace it, as the password is known to two
 // people until then. The UI and the API ask it of every request but the change itself.
+// An account without a password (it signs in through OIDC or TARA only) has none to
+// change, whatever its flag says: asking would lock it out of everything.
 func PasswordChangePending(u *User) error {
-	if u != nil && u.MustChangePassword {
+	if u != nil && u.MustChangePassword && u.PasswordHash != "" {
 		return kovit.Errorf(kovit.EForbidden, "error.must_change_password")
 	}
 	return nil

@@ -31,6 +31,9 @@ type Store struct {
 	trees          treeCache
 	kb             kept[*kbCopy] // the knowledge base with its search terms (advice_kb.go)
 	practiceTerms  practiceTerms // the practices' stems by id and version (practice_search.go)
+
+	// adviceKept is what the navigation's count reads of the advice module (advice_kept.go).
+	adviceKept kept[adviceCopy]
 	// feed tells this process of other processes' changes (PostgreSQL LISTEN/NOTIFY).
 	feed changeFeed
 
@@ -201,6 +204,9 @@ func (s *Store) dropKept(changed map[recordKind][]string) {
 	}
 	if has(audit.KindEITSMeasures) {
 		s.eits.drop()
+	}
+	if has(audit.KindInquiry) || has(audit.KindCommentRound) {
+		s.adviceKept.drop()
 	}
 }
 

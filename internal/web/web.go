@@ -19,7 +19,6 @@ import (
 	"kovit/internal/follow"
 	"kovit/internal/i18n"
 	"kovit/internal/landscape"
-	"kovit/internal/mail"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
 	"kovit/internal/notify"
@@ -52,11 +51,14 @@ type Deps struct {
 	// the sign-in limit counts; a request from anywhere else counts by its own address.
 	TrustedProxies []netip.Prefix
 	Now            func() time.Time
-	// Links, Mail and BaseURL serve invitations and password resets: links go out by
-	// mail and start with the configured base URL.
+	// Links and BaseURL serve invitations and password resets, whose links go out by
+	// mail through the notification outbox and start with the configured base URL.
 	Links   auth.LinkStore
-	Mail    mail.Sender
 	BaseURL string
+	// MailNow asks the notification outbox to send its immediate mail now, as an
+	// invitation's or a forgotten password's link is awaited (notify.Prompt); nil leaves
+	// it to the mail job's next run.
+	MailNow func()
 
 	// Notifications (issue 12): the user's list and settings; Signer checks a mail's
 	// settings link.
