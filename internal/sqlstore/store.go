@@ -31,6 +31,7 @@ type Store struct {
 	trees          treeCache
 	kb             kept[*kbCopy] // the knowledge base with its search terms (advice_kb.go)
 	practiceTerms  practiceTerms // the practices' stems by id and version (practice_search.go)
+	responses      responseCache // each survey's responses, decoded (survey_cache.go)
 	// feed tells this process of other processes' changes (PostgreSQL LISTEN/NOTIFY).
 	feed changeFeed
 
@@ -201,6 +202,9 @@ func (s *Store) dropKept(changed map[recordKind][]string) {
 	}
 	if has(audit.KindEITSMeasures) {
 		s.eits.drop()
+	}
+	if has(audit.KindSurvey) || has(audit.KindSurveyResponse) || has(audit.KindMunicipality) {
+		s.responses.invalidate()
 	}
 }
 
