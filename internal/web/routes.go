@@ -343,6 +343,8 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/training/{id}/delete", ui.trainingRecordDelete},
 		{"GET /municipalities/{ehak}/training-gaps.csv", ui.trainingGapsExport},
 		{"GET /municipalities/{ehak}/training-gaps.xlsx", ui.trainingGapsExport},
+		// Gaps of issue 16 (r3d): e-democracy practice on the map (edemocracy_map.go).
+		{"GET /edemocracy/map", ui.edemocracyMap},
 	}
 }
 
