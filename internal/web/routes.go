@@ -345,6 +345,7 @@ func (ui *UI) routes() []route {
 		{"GET /municipalities/{ehak}/training-gaps.xlsx", ui.trainingGapsExport},
 		// Gaps of issue 16 (r3d): e-democracy practice on the map (edemocracy_map.go).
 		{"GET /edemocracy/map", ui.edemocracyMap},
+		{"POST /surveys/{id}/responses/{ehak}/apply-practice", ui.surveyResponseApplyPractice},
 	}
 }
 

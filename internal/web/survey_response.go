@@ -32,6 +32,10 @@ type surveyResponsePage struct {
 	// StatusProposals the landscape updates the approved response proposes (survey_landscape.go).
 	Solutions       []landscape.Solution
 	StatusProposals []survey.StatusProposal
+	// PracticeChanges are the e-democracy practice's fields the approved response proposes
+	// to change, at the practice's PracticeVersion (survey_practice.go).
+	PracticeChanges []practiceChange
+	PracticeVersion int
 }
 
 // Shown reports whether question q is asked given the answers so far.
@@ -106,6 +110,9 @@ func (ui *UI) loadSurveyResponse(r *http.Request) (surveyResponsePage, error) {
 		p.Proposals = survey.Proposals(s, resp, grid[ehak])
 	}
 	if err := ui.surveySolutionGrid(ctx, &p, u); err != nil {
+		return p, err
+	}
+	if err := ui.surveyPractice(ctx, &p, u); err != nil {
 		return p, err
 	}
 	return p, nil
