@@ -285,7 +285,7 @@ func (a *API) commentFrom(ctx context.Context, l *i18n.Printer) (func(string) st
 func (a *API) addComment(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanComment(u); err != nil {
 		return err
 	}
 	c, err := a.readableConsultation(r)

@@ -57,6 +57,8 @@ type Deps struct {
 	Links   auth.LinkStore
 	Mail    mail.Sender
 	BaseURL string
+	// Commenters signs members of the public up to comment on consultations.
+	Commenters auth.CommenterStore
 
 	// Notifications (issue 12): the user's list and settings; Signer checks a mail's
 	// settings link.
