@@ -33,18 +33,7 @@ func TestBrowserSurveyJourney(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	last, err := a.store.CreateSurvey(ctx, survey.Survey{Year: 2025, Title: "E-demokraatia 2025", Deadline: "2025-12-31", Open: true, Questions: qs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := a.store.SaveResponse(ctx, survey.Response{SurveyID: last.ID, MunicipalityEHAK: "0793", Answers: map[string]survey.Answer{
-		"stream": {Text: "jah"}, "services": {Grid: map[string]string{"SOC-001": "not_offered"}}}}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.store.ApproveResponse(ctx, last.ID, "0793", r.Version); err != nil {
-		t.Fatal(err)
-	}
+	last := lastYearsSurvey(t, a, ctx, qs, map[string]survey.Answer{"stream": {Text: "jah"}, "services": {Grid: map[string]string{"SOC-001": "not_offered"}}})
 	now, err := a.store.CreateSurvey(ctx, survey.Survey{Year: 2026, Title: "E-demokraatia 2026", Deadline: "2026-12-31", Open: true, Questions: qs, PreviousID: &last.ID})
 	if err != nil {
 		t.Fatal(err)
@@ -88,4 +77,21 @@ func TestBrowserSurveyJourney(t *testing.T) {
 	if err != nil || resp.State != survey.Approved || resp.Answers["stream"].Text != "jah" || len(resp.Prefilled) != 0 {
 		t.Errorf("the approved response: %+v %v", resp, err)
 	}
+}
+
+// lastYearsSurvey stores the 2025 survey of questions qs and Tartu's approved answers to it.
+func lastYearsSurvey(t *testing.T, a *testApp, ctx context.Context, qs []survey.Question, answers map[string]survey.Answer) survey.Survey {
+	t.Helper()
+	last, err := a.store.CreateSurvey(ctx, survey.Survey{Year: 2025, Title: "E-demokraatia 2025", Deadline: "2025-12-31", Open: true, Questions: qs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := a.store.SaveResponse(ctx, survey.Response{SurveyID: last.ID, MunicipalityEHAK: "0793", Answers: answers}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.ApproveResponse(ctx, last.ID, "0793", r.Version); err != nil {
+		t.Fatal(err)
+	}
+	return last
 }

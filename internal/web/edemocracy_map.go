@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -64,6 +65,23 @@ func (p edemocracyMapPage) legend() []legendItem {
 	return append(out, legendItem{"lvl-no", "?", p.L.T("edemocracy.not_entered")})
 }
 
+// everyPractice is every municipality, every entered practice, and those by municipality.
+func (ui *UI) everyPractice(ctx context.Context) ([]municipality.Municipality, []edemocracy.Practice, map[string]edemocracy.Practice, error) {
+	practices, err := ui.EDemocracy.EDemocracyPractices(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ms, err := ui.allMunicipalities(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	by := make(map[string]edemocracy.Practice, len(practices))
+	for _, pr := range practices {
+		by[pr.MunicipalityEHAK] = pr
+	}
+	return ms, practices, by, nil
+}
+
 func (ui *UI) edemocracyMap(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p := edemocracyMapPage{Page: ui.page(r, "r3edemo.map.title"), Measure: r.URL.Query().Get("measure"), Measures: edemocracy.Measures}
@@ -76,17 +94,9 @@ func (ui *UI) edemocracyMap(w http.ResponseWriter, r *http.Request) error {
 	if p.Measure != "" {
 		p.Title = p.L.T("r3edemo.map.title_measure", "Measure", p.L.T("r3edemo.measure."+p.Measure))
 	}
-	practices, err := ui.EDemocracy.EDemocracyPractices(ctx)
+	ms, _, by, err := ui.everyPractice(ctx)
 	if err != nil {
 		return err
-	}
-	ms, err := ui.allMunicipalities(ctx)
-	if err != nil {
-		return err
-	}
-	by := make(map[string]edemocracy.Practice, len(practices))
-	for _, pr := range practices {
-		by[pr.MunicipalityEHAK] = pr
 	}
 	opts := chart.MapOptions{ID: "map", Title: p.Title, Desc: p.L.T("r3edemo.map.desc"),
 		Fill: map[string]string{}, Label: map[string]string{}, Link: map[string]string{}}

@@ -100,10 +100,7 @@ func (p surveyResponsePage) practiceValue(pr edemocracy.Practice, f string) stri
 func (ui *UI) surveyResponseApplyPractice(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	ehak := r.PathValue("ehak")
-	if err := auth.CanEditMunicipality(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	p, err := ui.loadSurveyResponse(r)
+	p, err := ui.responseToApply(r)
 	if err != nil {
 		return err
 	}

@@ -118,16 +118,22 @@ func (ui *UI) loadSurveyResponse(r *http.Request) (surveyResponsePage, error) {
 	return p, nil
 }
 
+// responseToApply is the path's response as its page shows it to one who edits the
+// municipality's data, before an update its approved answers propose is applied.
+func (ui *UI) responseToApply(r *http.Request) (surveyResponsePage, error) {
+	if err := auth.CanEditMunicipality(auth.UserFrom(r.Context()), r.PathValue("ehak")); err != nil {
+		return surveyResponsePage{}, err
+	}
+	return ui.loadSurveyResponse(r)
+}
+
 // surveyResponseApply applies one update the approved response proposes to the
 // municipality's matrix cell, through the e-service module's own save: its version check,
 // audit and verification reset.
 func (ui *UI) surveyResponseApply(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	ehak := r.PathValue("ehak")
-	if err := auth.CanEditMunicipality(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	p, err := ui.loadSurveyResponse(r)
+	p, err := ui.responseToApply(r)
 	if err != nil {
 		return err
 	}
