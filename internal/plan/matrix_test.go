@@ -17,7 +17,7 @@ func TestMatrixMeasurements(t *testing.T) {
 		{Month: "2026-09", MunicipalityEHAK: "e", ServiceCode: "S", Offering: eservice.Offered, Level: 5},
 	}
 	inds := []Indicator{{ID: 1, FromMatrix: &MatrixSource{ServiceCode: "S", Level: 3}}, {ID: 2}}
-	got := MatrixMeasurements(inds, "2026-10", snaps, ms)
+	got := MatrixMeasurements(inds, "2026-10", snaps, ms, nil)
 	// a and b of the four it applies to (d does not; e had no cell in October): 50 %.
 	if len(got) != 1 || got[0].IndicatorID != 1 || got[0].Value != 50 || got[0].Date.Format("2006-01-02") != "2026-10-31" {
 		t.Fatalf("got %+v", got)

@@ -43,7 +43,7 @@ func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
 // snapshot just taken, in the same transaction, replacing what an earlier snapshot of the
 // same month gave them.
 func (t *tx) measureMatrixIndicators(ctx context.Context, month string) error {
-	inds, err := indicatorsFrom(ctx, t, ` WHERE matrix_service IS NOT NULL`)
+	inds, err := indicatorsFrom(ctx, t, ` WHERE matrix_service IS NOT NULL OR matrix_practice IS NOT NULL`)
 	if err != nil || len(inds) == 0 {
 		return err
 	}
@@ -57,7 +57,11 @@ func (t *tx) measureMatrixIndicators(ctx context.Context, month string) error {
 	if err != nil {
 		return err
 	}
-	for _, m := range plan.MatrixMeasurements(inds, month, snaps, ms) {
+	practices, err := practicesFrom(ctx, t)
+	if err != nil {
+		return err
+	}
+	for _, m := range plan.MatrixMeasurements(inds, month, snaps, ms, practices) {
 		old, err := measurementsFrom(ctx, t, ` WHERE indicator_id = ? AND source = ?`, m.IndicatorID, m.Source)
 		if err != nil {
 			return err

@@ -34,6 +34,7 @@ type Store struct {
 
 	// adviceKept is what the navigation's count reads of the advice module (advice_kept.go).
 	adviceKept kept[adviceCopy]
+	responses  responseCache // each survey's responses, decoded (survey_cache.go)
 	// feed tells this process of other processes' changes (PostgreSQL LISTEN/NOTIFY).
 	feed changeFeed
 
@@ -207,6 +208,9 @@ func (s *Store) dropKept(changed map[recordKind][]string) {
 	}
 	if has(audit.KindInquiry) || has(audit.KindCommentRound) {
 		s.adviceKept.drop()
+	}
+	if has(audit.KindSurvey) || has(audit.KindSurveyResponse) || has(audit.KindMunicipality) {
+		s.responses.invalidate()
 	}
 }
 

@@ -101,6 +101,9 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"survey/results":         surveySamples(base)["survey/results"],
 		"edemocracy/list":        edemocracySamples(base)["edemocracy/list"],
 		"edemocracy/show":        edemocracySamples(base)["edemocracy/show"],
+		"edemocracy/map":         edemocracySamples(base)["edemocracy/map"],
+		"consult/signup":         commenterSamples(base)["consult/signup"],
+		"consult/signup_confirm": commenterSamples(base)["consult/signup_confirm"],
 
 		// The landscape module (issue 13).
 		"landscape/solutions":       landscapeSamples(base)["landscape/solutions"],

@@ -3,12 +3,11 @@
 package web
 
 import (
-	"kovit/internal/advice"
-	"kovit/internal/refdata"
 	"log/slog"
 	"net/netip"
 	"time"
 
+	"kovit/internal/advice"
 	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/chart"
@@ -19,10 +18,12 @@ import (
 	"kovit/internal/follow"
 	"kovit/internal/i18n"
 	"kovit/internal/landscape"
+	"kovit/internal/mail"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
 	"kovit/internal/notify"
 	"kovit/internal/plan"
+	"kovit/internal/refdata"
 	"kovit/internal/security"
 	"kovit/internal/survey"
 	"kovit/internal/training"
@@ -59,6 +60,10 @@ type Deps struct {
 	// invitation's or a forgotten password's link is awaited (notify.Prompt); nil leaves
 	// it to the mail job's next run.
 	MailNow func()
+	// Mail sends a member of the public's sign-up link (consult_signup.go).
+	Mail mail.Sender
+	// Commenters signs members of the public up to comment on consultations.
+	Commenters auth.CommenterStore
 
 	// Notifications (issue 12): the user's list and settings; Signer checks a mail's
 	// settings link.
