@@ -47,3 +47,7 @@ WHERE x.next_ord IS NULL OR x.next_ord <> x.ord + 1
 ON CONFLICT DO NOTHING;
 
 DROP TABLE snapshot_cells;
+
+-- A municipality's history page reads its own cells' changes; the primary key leads with
+-- the service.
+CREATE INDEX cell_changes_municipality ON cell_changes (municipality_ehak, month);
