@@ -1,22 +1,17 @@
-package sqlstore
+package sqlstore_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"fmt"
 	mrand "math/rand/v2"
-	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"kovit/internal/eservice"
+	"kovit/internal/sqlstore"
+	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 // TestHistoryMigration fills snapshot_cells as kovit kept it before migration 00036 —
@@ -25,18 +20,22 @@ import (
 // and the per-service tallies are identical before and after, and the changes take
 // fewer rows than the copies did.
 func TestHistoryMigration(t *testing.T) {
-	for _, engine := range testEngines() {
+	for _, engine := range sqlstoretest.Engines() {
 		t.Run(engine, func(t *testing.T) {
 			ctx := context.Background()
-			s := openUnmigrated(t, engine)
-			if err := s.migrateTo(ctx, 35); err != nil {
+			s, err := sqlstore.Open(ctx, sqlstoretest.EmptyDSN(t, engine))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if err := s.MigrateTo(ctx, 35); err != nil {
 				t.Fatal(err)
 			}
 			months := []string{"2025-11", "2025-12", "2026-02", "2026-03", "2026-04"}
 			rng := mrand.New(mrand.NewPCG(17, 36))
 			var copies int
 			for _, m := range months {
-				if _, err := s.write.ExecContext(ctx, s.engine.rebind(`INSERT INTO matrix_snapshots (month, taken_at) VALUES (?, ?)`), m, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+				if err := s.ExecRaw(ctx, `INSERT INTO matrix_snapshots (month, taken_at) VALUES (?, ?)`, m, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -55,7 +54,7 @@ func TestHistoryMigration(t *testing.T) {
 							state[key] = [2]any{string(off), rng.IntN(6)}
 						}
 						st := state[key]
-						if _, err := s.write.ExecContext(ctx, s.engine.rebind(`INSERT INTO snapshot_cells (month, municipality_ehak, service_code, offering, level) VALUES (?, ?, ?, ?, ?)`),
+						if err := s.ExecRaw(ctx, `INSERT INTO snapshot_cells (month, municipality_ehak, service_code, offering, level) VALUES (?, ?, ?, ?, ?)`,
 							m, key[0], key[1], st[0], st[1]); err != nil {
 							t.Fatal(err)
 						}
@@ -65,8 +64,8 @@ func TestHistoryMigration(t *testing.T) {
 			}
 			before := map[string][]eservice.SnapshotCell{}
 			for _, m := range months {
-				rows, err := s.read.QueryContext(ctx, s.engine.rebind(`SELECT month, municipality_ehak, service_code, offering, level FROM snapshot_cells
-					WHERE month = ? ORDER BY municipality_ehak, service_code`), m)
+				rows, err := s.QueryRaw(ctx, `SELECT month, municipality_ehak, service_code, offering, level FROM snapshot_cells
+					WHERE month = ? ORDER BY municipality_ehak, service_code`, m)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -84,14 +83,7 @@ func TestHistoryMigration(t *testing.T) {
 			if err := s.Migrate(ctx); err != nil {
 				t.Fatal(err)
 			}
-			all, err := s.Snapshots(ctx, "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			after := map[string][]eservice.SnapshotCell{}
-			for _, c := range all {
-				after[c.Month] = append(after[c.Month], c)
-			}
+			after := snapshotsByMonth(t, s)
 			for _, m := range months {
 				if !reflect.DeepEqual(before[m], after[m]) {
 					t.Errorf("the matrix as of %s:\nbefore %v\nafter  %v", m, before[m], after[m])
@@ -154,50 +146,4 @@ func tallyCells(byMonth map[string][]eservice.SnapshotCell) []eservice.SnapshotT
 		}
 	}
 	return out
-}
-
-// testEngines and openUnmigrated are sqlstoretest's Engines and New for this package's
-// own tests, which cannot import it, and stop short of migrating.
-func testEngines() []string {
-	if v := os.Getenv("KOVIT_TEST_ENGINES"); v != "" {
-		return strings.Split(v, ",")
-	}
-	return []string{"sqlite", "postgres"}
-}
-
-func openUnmigrated(t *testing.T, engine string) *Store {
-	t.Helper()
-	dsn := filepath.Join(t.TempDir(), "old.db")
-	if engine == "postgres" {
-		admin := os.Getenv("KOVIT_TEST_POSTGRES")
-		if admin == "" {
-			t.Fatal("KOVIT_TEST_POSTGRES is not set: run the tests with `make test`, or set KOVIT_TEST_ENGINES=sqlite")
-		}
-		db, err := sql.Open("pgx", admin)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := make([]byte, 6)
-		rand.Read(b)
-		name := "kovit_test_" + hex.EncodeToString(b)
-		if _, err := db.Exec("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'"); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			db.Close()
-		})
-		u, err := url.Parse(admin)
-		if err != nil {
-			t.Fatal(err)
-		}
-		u.Path = "/" + name
-		dsn = u.String()
-	}
-	s, err := Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
 }

@@ -40,18 +40,7 @@ func TestSnapshotKeepsChanges(t *testing.T) {
 			}
 			return n
 		}
-		byMonth := func() map[string][]eservice.SnapshotCell {
-			t.Helper()
-			all, err := s.Snapshots(ctx, "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			out := map[string][]eservice.SnapshotCell{}
-			for _, c := range all {
-				out[c.Month] = append(out[c.Month], c)
-			}
-			return out
-		}
+		byMonth := func() map[string][]eservice.SnapshotCell { t.Helper(); return snapshotsByMonth(t, s) }
 		save("0784", "SOC-001", 2)
 		save("0793", "SOC-001", 1)
 		take("2026-09")
@@ -93,4 +82,18 @@ func TestSnapshotKeepsChanges(t *testing.T) {
 			t.Errorf("November's tallies %+v %v", tallies, err)
 		}
 	})
+}
+
+// snapshotsByMonth is the matrix as of every snapshot month, as the store rebuilds it.
+func snapshotsByMonth(t *testing.T, s *sqlstore.Store) map[string][]eservice.SnapshotCell {
+	t.Helper()
+	all, err := s.Snapshots(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]eservice.SnapshotCell{}
+	for _, c := range all {
+		out[c.Month] = append(out[c.Month], c)
+	}
+	return out
 }
