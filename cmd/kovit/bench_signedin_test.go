@@ -38,9 +38,16 @@ func BenchmarkSignedInPages(b *testing.B) {
 				return err
 			})
 			u, _ := url.Parse(t.URL)
-			cookies := t.as(b, t.user(b, "mari@tallinn.test", auth.RoleEditor, "0784")).Jar.Cookies(u)
-			for _, path := range []string{"/eservices", "/plan/" + strconv.FormatInt(plan, 10), "/municipalities/0784"} {
-				b.Run(path, func(b *testing.B) { benchmarkConcurrent(b, t.app.handler, path, cookies, 16) })
+			// An editor, and the association's admin, whom scripts/load signs in as: every
+			// page counts the admin's desk queues (duplicates, verification, rounds).
+			for _, who := range []auth.User{
+				t.user(b, "mari@tallinn.test", auth.RoleEditor, "0784"),
+				t.user(b, "kati@kovit.test", auth.RoleAdmin, ""),
+			} {
+				cookies := t.as(b, who).Jar.Cookies(u)
+				for _, path := range []string{"/eservices", "/plan/" + strconv.FormatInt(plan, 10), "/municipalities/0784"} {
+					b.Run(string(who.Role)+path, func(b *testing.B) { benchmarkConcurrent(b, t.app.handler, path, cookies, 16) })
+				}
 			}
 		})
 	}

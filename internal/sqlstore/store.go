@@ -28,6 +28,7 @@ type Store struct {
 	needs          kept[*needCopy]
 	tallies        kept[tallyCopy]
 	eits           kept[eitsCopy]
+	services       kept[serviceCopy] // the catalogue, retired services too (service_cache.go)
 	trees          treeCache
 	kb             kept[*kbCopy] // the knowledge base with its search terms (advice_kb.go)
 	practiceTerms  practiceTerms // the practices' stems by id and version (practice_search.go)
@@ -211,6 +212,9 @@ func (s *Store) dropKept(changed map[recordKind][]string) {
 	}
 	if has(audit.KindSurvey) || has(audit.KindSurveyResponse) || has(audit.KindMunicipality) {
 		s.responses.invalidate()
+	}
+	if has(audit.KindService) {
+		s.services.drop()
 	}
 }
 
