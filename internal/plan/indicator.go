@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"kovit/internal/edemocracy"
 	"kovit/internal/kovit"
 )
 
@@ -99,7 +100,14 @@ func (i Indicator) Validate() error {
 			break
 		}
 	}
-	if m := i.FromMatrix; m != nil {
+	if m := i.FromMatrix; m != nil && m.Practice != "" {
+		if !edemocracy.MeasureValid(m.Practice) || m.ServiceCode != "" || m.Level != 0 {
+			p.Add("from_matrix.practice", "plan.error.matrix_practice")
+		}
+		if i.Breakdown != NoBreakdown {
+			p.Add("breakdown", "plan.error.matrix_breakdown")
+		}
+	} else if m != nil {
 		// The store checks that the service is in the catalogue and the level on the scale,
 		// which are data.
 		switch m.Scale {

@@ -18,7 +18,7 @@ func TestMatrixMeasurements(t *testing.T) {
 		{Month: "2026-09", MunicipalityEHAK: "e", ServiceCode: "S", Offering: eservice.Offered, Level: 5},
 	}
 	inds := []Indicator{{ID: 1, FromMatrix: &MatrixSource{ServiceCode: "S", Level: 3}}, {ID: 2}}
-	got := MatrixMeasurements(inds, "2026-10", snaps, nil, ms)
+	got := MatrixMeasurements(inds, "2026-10", snaps, nil, ms, nil)
 	// a and b of the four it applies to (d does not; e had no cell in October): 50 %.
 	if len(got) != 1 || got[0].IndicatorID != 1 || got[0].Value != 50 || got[0].Date.Format("2006-01-02") != "2026-10-31" {
 		t.Fatalf("got %+v", got)
@@ -26,7 +26,7 @@ func TestMatrixMeasurements(t *testing.T) {
 	// Following the records scale: a, c and e at 3 or above of the five; d has no profile.
 	records := map[string]int{"a": 3, "b": 2, "c": 5, "e": 4}
 	inds = append(inds, Indicator{ID: 3, FromMatrix: &MatrixSource{Scale: ScaleRecords, Level: 3}})
-	got = MatrixMeasurements(inds, "2026-10", snaps, records, ms)
+	got = MatrixMeasurements(inds, "2026-10", snaps, records, ms, nil)
 	if len(got) != 2 || got[1].IndicatorID != 3 || got[1].Value != 60 || got[1].Source != "kovit records management 2026-10: level ≥ 3" || got[0].Value != 50 {
 		t.Fatalf("with the records scale: %+v", got)
 	}

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"kovit/internal/audit"
@@ -26,24 +27,18 @@ func scanService(row scanner) (eservice.Service, error) {
 
 // ListServices implements eservice.Store, ordered by area and code.
 func (s *Store) ListServices(ctx context.Context, includeRetired bool) ([]eservice.Service, error) {
-	q := `SELECT ` + serviceColumns + ` FROM services`
-	if !includeRetired {
-		q += ` WHERE NOT retired`
-	}
-	rows, err := s.query(ctx, q+` ORDER BY area, code`)
+	all, err := s.serviceList(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: list services: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
 	var out []eservice.Service
-	for rows.Next() {
-		sv, err := scanService(rows)
-		if err != nil {
-			return nil, err
+	for _, sv := range all {
+		if includeRetired || !sv.Retired {
+			sv.Channels = slices.Clone(sv.Channels)
+			out = append(out, sv)
 		}
-		out = append(out, sv)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Service implements eservice.Store.

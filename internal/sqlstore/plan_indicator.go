@@ -13,7 +13,7 @@ import (
 )
 
 const indicatorColumns = `id, strategy_id, node_id, name_et, name_en, unit, direction, baseline_value, baseline_date,
-	targets, breakdown, matrix_service, matrix_level, matrix_scale, position, version, updated_at`
+	targets, breakdown, matrix_service, matrix_level, matrix_scale, matrix_practice, position, version, updated_at`
 
 func scanIndicator(row scanner) (plan.Indicator, error) {
 	var i plan.Indicator
@@ -22,13 +22,13 @@ func scanIndicator(row scanner) (plan.Indicator, error) {
 	var targets string
 	var matrixService sql.NullString
 	var matrixLevel sql.NullInt64
-	var matrixScale sql.NullString
+	var matrixScale, practice sql.NullString
 	if err := row.Scan(&i.ID, &i.StrategyID, &i.NodeID, &i.NameEt, &i.NameEn, &i.Unit, &i.Better, &baseValue, &baseDate,
-		&targets, &i.Breakdown, &matrixService, &matrixLevel, &matrixScale, &i.Position, &i.Version, &i.UpdatedAt); err != nil {
+		&targets, &i.Breakdown, &matrixService, &matrixLevel, &matrixScale, &practice, &i.Position, &i.Version, &i.UpdatedAt); err != nil {
 		return i, err
 	}
-	if matrixLevel.Valid {
-		i.FromMatrix = &plan.MatrixSource{Scale: matrixScale.String, ServiceCode: matrixService.String, Level: int(matrixLevel.Int64)}
+	if matrixLevel.Valid || practice.Valid {
+		i.FromMatrix = &plan.MatrixSource{Scale: matrixScale.String, ServiceCode: matrixService.String, Level: int(matrixLevel.Int64), Practice: practice.String}
 	}
 	if d := dayFrom(baseDate); d != nil && baseValue.Valid {
 		i.Baseline = &plan.Point{Value: baseValue.Float64, Date: *d}
@@ -78,20 +78,21 @@ func indicatorArgs(i plan.Indicator) ([]any, error) {
 	if i.Targets == nil {
 		targets = []byte("[]")
 	}
-	var baseValue, baseDate, matrixService, matrixLevel, matrixScale any
+	var baseValue, baseDate, matrixService, matrixLevel, matrixScale, practice any
 	if i.Baseline != nil {
 		baseValue, baseDate = i.Baseline.Value, dayArg(&i.Baseline.Date)
 	}
-	if m := i.FromMatrix; m != nil {
-		matrixLevel = m.Level
-		if m.Records() {
-			matrixScale = m.Scale
-		} else {
-			matrixService = m.ServiceCode
-		}
+	switch m := i.FromMatrix; {
+	case m == nil:
+	case m.Practice != "":
+		practice = m.Practice
+	case m.Records():
+		matrixLevel, matrixScale = m.Level, m.Scale
+	default:
+		matrixService, matrixLevel = m.ServiceCode, m.Level
 	}
 	return []any{i.NodeID, i.NameEt, i.NameEn, i.Unit, string(i.Better), baseValue, baseDate, string(targets), string(i.Breakdown),
-		matrixService, matrixLevel, matrixScale}, nil
+		matrixService, matrixLevel, matrixScale, practice}, nil
 }
 
 // checkIndicatorNode allows an indicator on the strategy itself or on one of its goals or
@@ -117,7 +118,7 @@ func (t *tx) checkIndicatorNode(ctx context.Context, i plan.Indicator) error {
 // not in the catalogue, or a level the maturity scale (or the records scale) does not have.
 func (t *tx) checkIndicatorSource(ctx context.Context, i plan.Indicator) error {
 	m := i.FromMatrix
-	if m == nil {
+	if m == nil || m.Practice != "" { // a practice's measure is checked by Validate: the list is code
 		return nil
 	}
 	if m.Records() {
@@ -176,8 +177,8 @@ func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 			return err
 		}
 		id, err := tx.insert(ctx, `INSERT INTO plan_indicators (node_id, name_et, name_en, unit, direction, baseline_value,
-			baseline_date, targets, breakdown, matrix_service, matrix_level, matrix_scale, strategy_id, position, version, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+			baseline_date, targets, breakdown, matrix_service, matrix_level, matrix_scale, matrix_practice, strategy_id, position, version, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
 			append(args, i.StrategyID, pos, s.now())...)
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert indicator: %w", err)
@@ -230,7 +231,7 @@ func (s *Store) UpdateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 		}
 		res, err := tx.exec(ctx, `UPDATE plan_indicators SET node_id = ?, name_et = ?, name_en = ?, unit = ?, direction = ?,
 			baseline_value = ?, baseline_date = ?, targets = ?, breakdown = ?, matrix_service = ?, matrix_level = ?, matrix_scale = ?,
-			version = version + 1, updated_at = ?
+			matrix_practice = ?, version = version + 1, updated_at = ?
 			WHERE id = ? AND version = ?`, append(args, s.now(), i.ID, i.Version)...)
 		if err != nil {
 			return fmt.Errorf("sqlstore: update indicator: %w", err)
