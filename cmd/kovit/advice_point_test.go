@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -16,8 +15,7 @@ import (
 func TestPositionPointEdit(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
-		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
-		ctx := auth.WithUser(context.Background(), &coordUser)
+		coordUser, ctx := asCoordinator(t, a)
 		round := func(title string) advice.Round {
 			r, err := a.store.CreateCommentRound(ctx, advice.Round{Title: title, Ministry: "Regionaal- ja Põllumajandusministeerium",
 				ReceivedOn: "2026-03-20", MinistryDeadline: "2026-04-10", InternalDeadline: "2026-04-02", Public: true,

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -16,8 +15,7 @@ import (
 func TestOfficialResponsePage(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
-		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
-		ctx := auth.WithUser(context.Background(), &coordUser)
+		coordUser, ctx := asCoordinator(t, a)
 		r, err := a.store.CreateCommentRound(ctx, advice.Round{Title: "Kohaliku omavalitsuse korralduse seaduse muutmise seadus",
 			Ministry: "Regionaal- ja Põllumajandusministeerium", ReceivedOn: "2026-03-20", MinistryDeadline: "2099-04-10",
 			InternalDeadline: "2099-04-02", Public: true, Sections: []advice.Section{{Heading: "§ 1. KOKS § 6 muutmine"}}})

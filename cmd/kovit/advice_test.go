@@ -92,8 +92,7 @@ func testInquiryPages(t *testing.T, engine string) {
 func TestInquiryDesk(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
-		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
-		ctx := auth.WithUser(context.Background(), &coordUser)
+		coordUser, ctx := asCoordinator(t, a)
 		now := time.Now()
 		ask := func(subject string, topic advice.Topic, workdaysAgo int) {
 			cal, err := refdata.Calendar()

@@ -33,8 +33,7 @@ func navWaiting(t *testing.T, body string) int {
 func TestDeskWaitingCountsAdvice(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
-		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
-		ctx := auth.WithUser(context.Background(), &coordUser)
+		coordUser, ctx := asCoordinator(t, a)
 		leadUser := a.user(t, "juht@tartu.test", auth.RoleEditor, "0793")
 		if _, err := a.store.SetLead(ctx, leadUser.ID, true); err != nil {
 			t.Fatal(err)

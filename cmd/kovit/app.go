@@ -109,14 +109,16 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	// w2e: the e-service cells an adopted practice asks its adopter to update.
 	dsk.Providers = append(dsk.Providers, landscape.AdoptionDeskProvider(store, store))
 	// Advice gaps (issue 15, w2f): the navigation's count includes the advice items to act on.
-	dsk.Waiting = desk.AdviceWaiting(dsk.Waiting, func() time.Time { return store.Now() }, desk.AdviceProvider(store, calendar), desk.RoundsProvider(store))
+	dsk.Waiting = desk.AdviceWaiting(dsk.Waiting, func() time.Time { return store.Now() }, calendar, store)
 	// Training and awareness (issue 14): expiring certificates and gaps.
 	dsk.Providers = append(dsk.Providers, training.DeskProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
-		Links: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
+		Links: store, Commenters: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
 		Follows: store, Security: store, Advice: store, Rounds: store, Calendar: calendar,
 		Consult: store, Surveys: store, EDemocracy: store, Landscape: store, Trainings: store}
+	// r3g: invitations and forgotten passwords go through the outbox, sent at once.
+	deps.MailNow = a.mailNow(log)
 	if deps.TrustedProxies, err = c.trustedProxies(); err != nil {
 		store.Close()
 		return nil, err

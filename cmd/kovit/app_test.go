@@ -36,8 +36,13 @@ func startApp(t testing.TB, engine string) *testApp { return startAppWith(t, eng
 // startAppWith is startApp with a change to the configuration, e.g. a mail server.
 func startAppWith(t testing.TB, engine string, configure func(*config)) *testApp {
 	t.Helper()
-	store := sqlstoretest.New(t, engine)
-	c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9,
+	return startAppOn(t, sqlstoretest.New(t, engine).DSN(), configure)
+}
+
+// startAppOn is startAppWith on the database at dsn, e.g. one a demo generator filled.
+func startAppOn(t testing.TB, dsn string, configure func(*config)) *testApp {
+	t.Helper()
+	c := config{DB: dsn, AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9,
 		BaseURL: testBaseURL}
 	if configure != nil {
 		configure(&c)
@@ -133,13 +138,4 @@ func postForm(t testing.TB, c *http.Client, u string, v url.Values) (int, string
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // startBenchApp is kovit's handler on SQLite, for benchmarks.
-func startBenchApp(b *testing.B) http.Handler {
-	store := sqlstoretest.New(b, "sqlite")
-	c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9}
-	a, err := newApp(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { a.store.Close() })
-	return a.handler
-}
+func startBenchApp(b *testing.B) http.Handler { return startApp(b, "sqlite").app.handler }

@@ -1,15 +1,11 @@
 package main
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"kovit/internal/demo"
 	"kovit/internal/plan"
@@ -68,13 +64,4 @@ func BenchmarkPlanTreeLarge(b *testing.B) {
 	}
 }
 
-func benchEmptyApp(b *testing.B, engine string) *app {
-	store := sqlstoretest.New(b, engine)
-	c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: time.Hour}
-	a, err := newApp(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { a.store.Close() })
-	return a
-}
+func benchEmptyApp(b *testing.B, engine string) *app { return startApp(b, engine).app }

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -22,13 +20,7 @@ import (
 // answered as for the public, but past the anonymous microcache, so every one is rendered.
 
 func benchPlanApp(b *testing.B, engine string) (*app, int64) {
-	store := sqlstoretest.New(b, engine)
-	c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: time.Hour}
-	a, err := newApp(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { a.store.Close() })
+	a := startApp(b, engine).app
 	return a, sqlstoretest.LargePlan(b, a.store, true)
 }
 

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,6 +15,7 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/demo"
+	"kovit/internal/sqlstore"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
 
@@ -31,31 +30,24 @@ import (
 func BenchmarkSignedInPages(b *testing.B) {
 	for _, engine := range sqlstoretest.Engines() {
 		b.Run(engine, func(b *testing.B) {
-			ctx := context.Background()
-			store := sqlstoretest.New(b, engine)
-			if err := (&app{store: store}).prepareData(ctx); err != nil {
-				b.Fatal(err)
-			}
-			if err := demo.Generate(ctx, store, demo.Options{Months: 2, Seed: 1, Now: time.Now()}); err != nil {
-				b.Fatal(err)
-			}
-			plan, err := demo.Plan(ctx, store, demo.BenchmarkPlan)
-			if err != nil {
-				b.Fatal(err)
-			}
-			c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: time.Hour, BaseURL: testBaseURL}
-			a, err := newApp(ctx, c, slog.New(slog.NewTextHandler(io.Discard, nil)))
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.Cleanup(func() { a.store.Close() })
-			srv := httptest.NewServer(a.handler)
-			b.Cleanup(srv.Close)
-			t := &testApp{URL: srv.URL, store: a.store, routes: a.routes, app: a}
+			var plan int64
+			t := startFilledApp(b, engine, func(ctx context.Context, store *sqlstore.Store) (err error) {
+				if err = demo.Generate(ctx, store, demo.Options{Months: 2, Seed: 1, Now: time.Now()}); err == nil {
+					plan, err = demo.Plan(ctx, store, demo.BenchmarkPlan)
+				}
+				return err
+			})
 			u, _ := url.Parse(t.URL)
-			cookies := t.as(b, t.user(b, "mari@tallinn.test", auth.RoleEditor, "0784")).Jar.Cookies(u)
-			for _, path := range []string{"/eservices", "/plan/" + strconv.FormatInt(plan, 10), "/municipalities/0784"} {
-				b.Run(path, func(b *testing.B) { benchmarkConcurrent(b, a.handler, path, cookies, 16) })
+			// An editor, and the association's admin, whom scripts/load signs in as: every
+			// page counts the admin's desk queues (duplicates, verification, rounds).
+			for _, who := range []auth.User{
+				t.user(b, "mari@tallinn.test", auth.RoleEditor, "0784"),
+				t.user(b, "kati@kovit.test", auth.RoleAdmin, ""),
+			} {
+				cookies := t.as(b, who).Jar.Cookies(u)
+				for _, path := range []string{"/eservices", "/plan/" + strconv.FormatInt(plan, 10), "/municipalities/0784"} {
+					b.Run(string(who.Role)+path, func(b *testing.B) { benchmarkConcurrent(b, t.app.handler, path, cookies, 16) })
+				}
 			}
 		})
 	}

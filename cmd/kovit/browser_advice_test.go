@@ -18,8 +18,8 @@ import (
 // in Estonian: a ministry draft's round is opened with a deadline that spans Good Friday,
 // and the internal deadline is computed in working days; Tartu, Tallinn and Keila comment;
 // the advisor merges two comments into a point and does not adopt one, with a reason; the
-// table is exported; the ministry's table is imported; each municipality sees the fate of
-// its own comment.
+// table is exported; the ministry's table is imported; each municipality is told on its
+// desk and in a notification and sees the fate of its own comment.
 func TestBrowserAdviceJourney(t *testing.T) {
 	a := startApp(t, "sqlite")
 	ctx := context.Background()
@@ -109,11 +109,20 @@ func TestBrowserAdviceJourney(t *testing.T) {
 	}
 	signOut()
 
-	// 6. Each municipality sees what happened to its own comment, and not the others'.
+	// 6. Each municipality is told on its desk and in a notification, and follows the
+	// desk to what happened to its own comment, and not the others'.
 	want := map[string]string{"0793": "Arvestatud omaette punktina", "0784": "Liidetud punkti", "0296": "Arvestamata: Jõustumisaeg on piisav."}
 	for _, e := range ehaks {
 		esSignIn(b, editors[e])
-		b.open("position", roundPath+"/position", http.StatusOK)
+		b.open("notifications", "/notifications", http.StatusOK)
+		if n := b.read("notifications", chromedp.Text(chromedp.CSS("main"))); !strings.Contains(n, "Ministeerium vastas eelnõu ettepanekutele") {
+			b.fatalf("%s is not told of the ministry's answer: %q", e, n)
+		}
+		b.open("desk", "/desk", http.StatusOK)
+		if d := b.read("desk", chromedp.Text(chromedp.CSS("main"))); !strings.Contains(d, "Ministeerium vastas ettepanekutele") {
+			b.fatalf("%s's desk does not show the ministry's answer: %q", e, d)
+		}
+		b.follow("the outcome on the desk", http.StatusOK, chromedp.Click(chromedp.CSS(`ol.desk a[href="`+roundPath+`/position"]`)))
 		mine := b.read("own comments", chromedp.Text(chromedp.CSS("section[aria-labelledby=mine-h] tbody")))
 		if !strings.Contains(mine, want[e]) || !strings.Contains(mine, comments[e]) {
 			b.fatalf("%s sees %q, want its comment with %q", e, mine, want[e])

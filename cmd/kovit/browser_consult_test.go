@@ -15,17 +15,17 @@ import (
 
 // TestBrowserConsultationJourney walks the consultation part of issue 16's journey in
 // headless Chromium, in Estonian: the association opens a consultation on a two-section
-// draft; two municipalities and a member of the public comment on passages; the
+// draft; two municipalities comment on passages, and a member of the public, signed up by
+// e-mail confirmation (the link read from the mail), comments too; the
 // coordinator publishes the public's comment, closes the consultation, publishes version
 // 2, disposes of each comment with a reason, and the comments table shows the trace to
 // the changed text and the strategy item.
 func TestBrowserConsultationJourney(t *testing.T) {
-	a := startApp(t, "sqlite")
+	a, smtp := startMailApp(t, "sqlite")
 	ctx := context.Background()
 	coordinator := a.user(t, "kati@kovit.test", auth.RoleCoordinator, "")
 	tartu := a.user(t, "mari@tartu.test", auth.RoleEditor, "0793")
 	tallinn := a.user(t, "tiit@tallinn.test", auth.RoleEditor, "0784")
-	public := a.user(t, "jaan@avalik.test", auth.RoleReader, "")
 	item := nationalItem(t, a)
 	b := startBrowser(t, a.URL)
 	signOut := func() { b.follow("sign out", http.StatusOK, chromedp.Click(buttonNamed("Logi välja"))) }
@@ -48,7 +48,25 @@ func TestBrowserConsultationJourney(t *testing.T) {
 	b.want("p.flash", "Salvestatud.")
 	signOut()
 
-	// 2. Two municipalities and a member of the public comment on passages.
+	// 2. A member of the public signs up by e-mail; the link signs them in.
+	b.open("consultation", path, http.StatusOK)
+	b.follow("sign-up page", http.StatusOK, chromedp.Click(linkNamed("Kommenteeri avalikkuse liikmena: kinnitage oma e-posti aadress")))
+	b.fill("Nimi", "Jaan Tamm")
+	b.fill("E-posti aadress", "jaan@avalik.test")
+	b.follow("send the link", http.StatusOK, chromedp.Click(buttonNamed("Saada link")))
+	b.want("p.flash", "Kui aadressile jaan@avalik.test saab kirju saata, saatsime sinna lingi. Link kehtib ühe tunni ja ühe korra.")
+	text := smtp.Wait(t, 1)[0].Text
+	link := strings.Fields(text[strings.Index(text, testBaseURL):])[0]
+	b.open("the mailed link", strings.TrimPrefix(link, testBaseURL), http.StatusOK)
+	b.follow("confirm", http.StatusOK, chromedp.Click(buttonNamed("Kinnita ja kommenteeri")))
+	b.want("p.flash", "Aadress on kinnitatud: võite nüüd kommenteerida.")
+	b.choose("Osa", "Eesmärk")
+	b.run("comment", chromedp.SendKeys(labelled("Kommentaar"), "Avalik: hea mõte."))
+	b.follow("send comment", http.StatusOK, chromedp.Click(buttonNamed("Saada kommentaar")))
+	b.want("p.flash", "Kommentaar on saadetud ja avaldatakse pärast modereerimist.")
+	signOut()
+
+	// 3. Two municipalities comment on passages.
 	for _, c := range []struct {
 		u                      auth.User
 		section, passage, body string
@@ -56,7 +74,6 @@ func TestBrowserConsultationJourney(t *testing.T) {
 	}{
 		{tartu, "Tegevused", "iseteeninduse", "Tartu: tehkem iseteenindus ühiseks.", "Kommentaar on avaldatud."},
 		{tallinn, "Eesmärk", "e-kanalis", "Tallinn: lisage paberkanal.", "Kommentaar on avaldatud."},
-		{public, "Eesmärk", "", "Avalik: hea mõte.", "Kommentaar on saadetud ja avaldatakse pärast modereerimist."},
 	} {
 		esSignIn(b, c.u)
 		b.open("consultation", path, http.StatusOK)
@@ -70,7 +87,7 @@ func TestBrowserConsultationJourney(t *testing.T) {
 		signOut()
 	}
 
-	// 3. The coordinator publishes the public's comment, closes, publishes version 2.
+	// 4. The coordinator publishes the public's comment, closes, publishes version 2.
 	esSignIn(b, coordinator)
 	b.open("moderation queue", path+"/comments?status=pending", http.StatusOK)
 	b.follow("publish", http.StatusOK, chromedp.Click(buttonNamed("Avalda")))
@@ -84,7 +101,7 @@ func TestBrowserConsultationJourney(t *testing.T) {
 	b.want("h1", "Versioonide 1 ja 2 erinevused")
 	b.want("table.diff ins", "ühise")
 
-	// 4. Each comment gets its disposition; Tartu's changed the text and an activity.
+	// 5. Each comment gets its disposition; Tartu's changed the text and an activity.
 	comments, _, err := a.store.Comments(ctx, consult.CommentFilter{ConsultationID: consultID(t, path), Limit: 10})
 	if err != nil || len(comments) != 3 {
 		t.Fatalf("comments: %+v %v", comments, err)

@@ -93,14 +93,19 @@ func consultReadCases() map[string]map[string]readCase {
 		return readCase{anon: {status: refused}, other: {status: 403}, reader: {status: 403}, author: {status: 403}, coord: {status: 200}}
 	}
 	return map[string]map[string]readCase{
-		"GET /consultations":                           {"/consultations": list},
-		"GET /consultations/new":                       {"/consultations/new": managers(303)},
-		"GET /consultations/{id}":                      {"/consultations/{copen}": all(openConsultation, "Arendame iseteeninduse."), "/consultations/{cdraft}": draftOnly(draftText)},
-		"GET /consultations/{id}/versions/new":         {"/consultations/{copen}/versions/new": managers(303), "/consultations/{cdraft}/versions/new": managers(303)},
-		"GET /consultations/{id}/diff":                 {"/consultations/{copen}/diff": all("Arendame iseteeninduse."), "/consultations/{cdraft}/diff": draftOnly(draftText)},
-		"GET /consultations/{id}/comments":             {"/consultations/{copen}/comments": comments, "/consultations/{cdraft}/comments": draftOnly()},
-		"GET /consultations/{id}/comments.csv":         {"/consultations/{copen}/comments.csv": comments, "/consultations/{cdraft}/comments.csv": draftOnly()},
-		"GET /consultations/{id}/comments.xlsx":        {"/consultations/{copen}/comments.xlsx": comments, "/consultations/{cdraft}/comments.xlsx": draftOnly()},
+		"GET /consultations":                    {"/consultations": list},
+		"GET /consultations/new":                {"/consultations/new": managers(303)},
+		"GET /consultations/{id}":               {"/consultations/{copen}": all(openConsultation, "Arendame iseteeninduse."), "/consultations/{cdraft}": draftOnly(draftText)},
+		"GET /consultations/{id}/versions/new":  {"/consultations/{copen}/versions/new": managers(303), "/consultations/{cdraft}/versions/new": managers(303)},
+		"GET /consultations/{id}/diff":          {"/consultations/{copen}/diff": all("Arendame iseteeninduse."), "/consultations/{cdraft}/diff": draftOnly(draftText)},
+		"GET /consultations/{id}/comments":      {"/consultations/{copen}/comments": comments, "/consultations/{cdraft}/comments": draftOnly()},
+		"GET /consultations/{id}/comments.csv":  {"/consultations/{copen}/comments.csv": comments, "/consultations/{cdraft}/comments.csv": draftOnly()},
+		"GET /consultations/{id}/comments.xlsx": {"/consultations/{copen}/comments.xlsx": comments, "/consultations/{cdraft}/comments.xlsx": draftOnly()},
+		// The public's sign-up to comment (r3d): anyone's on a consultation open to the
+		// public; a draft is missing to all but its managers, who may not sign up to it.
+		"GET /consultations/{id}/sign-up": {"/consultations/{copen}/sign-up": all("Sisestage oma nimi ja e-posti aadress"),
+			"/consultations/{cdraft}/sign-up": readCase{anon: {status: 404}, other: {status: 404}, reader: {status: 404}, author: {status: 404}, coord: {status: 403}}},
+		"GET /consultations/sign-up/confirm":           {"/consultations/sign-up/confirm": all("See link ei kehti")},
 		"GET /api/v1/consultations":                    {"/api/v1/consultations": list},
 		"GET /api/v1/consultations/{id}":               {"/api/v1/consultations/{copen}": all(openConsultation), "/api/v1/consultations/{cdraft}": draftOnly(draftText)},
 		"GET /api/v1/consultations/{id}/diff":          {"/api/v1/consultations/{copen}/diff": all("iseteeninduse"), "/api/v1/consultations/{cdraft}/diff": draftOnly(draftText)},

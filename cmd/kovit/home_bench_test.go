@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,6 +10,7 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/demo"
+	"kovit/internal/sqlstore"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
 
@@ -22,28 +21,18 @@ import (
 func BenchmarkHomePage(b *testing.B) {
 	for _, engine := range sqlstoretest.Engines() {
 		b.Run(engine, func(b *testing.B) {
-			// The generators refuse a database with users, so they write before kovit starts.
-			store := sqlstoretest.New(b, engine)
-			ctx := context.Background()
-			if err := (&app{store: store}).prepareData(ctx); err != nil {
-				b.Fatal(err)
-			}
-			if err := demo.Generate(ctx, store, demo.Options{Months: 18, Seed: 1, Now: time.Now()}); err != nil {
-				b.Fatal(err)
-			}
-			id, err := demo.Plan(ctx, store, demo.BenchmarkPlan)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := demo.Needs(ctx, store, demo.BenchmarkNeeds); err != nil {
-				b.Fatal(err)
-			}
-			c := config{DB: store.DSN(), AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: time.Hour}
-			a, err := newApp(ctx, c, slog.New(slog.NewTextHandler(io.Discard, nil)))
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.Cleanup(func() { a.store.Close() })
+			var id int64
+			t := startFilledApp(b, engine, func(ctx context.Context, store *sqlstore.Store) (err error) {
+				if err = demo.Generate(ctx, store, demo.Options{Months: 18, Seed: 1, Now: time.Now()}); err != nil {
+					return err
+				}
+				if id, err = demo.Plan(ctx, store, demo.BenchmarkPlan); err != nil {
+					return err
+				}
+				_, err = demo.Needs(ctx, store, demo.BenchmarkNeeds)
+				return err
+			})
+			a, ctx := t.app, context.Background()
 			tree, err := a.store.StrategyTree(ctx, id)
 			if err != nil {
 				b.Fatal(err)

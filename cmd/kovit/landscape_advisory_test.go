@@ -20,20 +20,7 @@ func TestLandscapeAdvisory(t *testing.T) {
 		ctx := context.Background()
 		coordUser := a.user(t, "coord@kovit.test", auth.RoleCoordinator, "")
 		cctx := auth.WithUser(ctx, &coordUser)
-		list, _, err := a.store.ListSolutions(ctx, landscape.SolutionFilter{Query: "VOLIS"})
-		if err != nil || len(list) != 1 {
-			t.Fatal(list, err)
-		}
-		volis := list[0]
-		volis.Versions = []landscape.Version{{Number: "2.0", EndOfSupport: "2026-06-30"}, {Number: "2.5"}, {Number: "10.1"}}
-		if volis, err = a.store.UpdateSolution(cctx, volis); err != nil {
-			t.Fatal(err)
-		}
-		for ehak, v := range map[string]string{"0171": "2.0", "0793": "2.5", "0784": "10.1"} {
-			if _, err := a.store.CreateRow(cctx, landscape.Row{MunicipalityEHAK: ehak, SolutionID: volis.ID, SoftwareVersion: v}); err != nil {
-				t.Fatal(err)
-			}
-		}
+		volis := volisInThree(t, a, cctx)
 		if _, err := a.store.CreateRow(cctx, landscape.Row{MunicipalityEHAK: "0303", SolutionID: volis.ID, SoftwareVersion: "2.0", Status: landscape.Stopped}); err != nil {
 			t.Fatal(err)
 		}

@@ -150,7 +150,9 @@ func testRestrictedRoundLeaks(t *testing.T, engine string) {
 	id := itoa(r.ID)
 	pages := []string{"/comment-rounds", "/comment-rounds/" + id, "/comment-rounds/" + id + "/position", "/comment-rounds/" + id + "/position.csv",
 		"/comment-rounds/" + id + "/letter", "/desk", "/notifications", "/kb", "/api/v1/comment-rounds", "/api/v1/comment-rounds/" + id,
-		"/api/v1/positions/" + id, "/api/v1/desk", "/api/v1/notifications", "/kb/" + itoa(entry.ID), "/api/v1/kb/" + itoa(entry.ID), "/kb.csv"}
+		"/api/v1/positions/" + id, "/api/v1/desk", "/api/v1/notifications", "/kb/" + itoa(entry.ID), "/api/v1/kb/" + itoa(entry.ID), "/kb.csv",
+		"/comment-rounds/" + id + "/table", "/comment-rounds/" + id + "/board", "/comment-rounds/" + id + "/edit", "/comment-rounds/" + id + "/position.xlsx",
+		"/kb?q=kvartsilõik", "/api/v1/kb?q=kvartsilõik", "/inquiries", "/inquiries.csv"}
 	clients := map[string]*http.Client{"the public": a.client(t), "a reader": a.as(t, a.user(t, "reader@ministry.test", auth.RoleReader, "")),
 		"Tallinn's editor":      a.as(t, a.user(t, "it@tallinn.test", auth.RoleEditor, "0784")),
 		"a colleague not named": a.as(t, a.user(t, "other@tartu.test", auth.RoleEditor, "0793"))}

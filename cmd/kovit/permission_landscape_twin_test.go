@@ -18,6 +18,7 @@ func landscapeTwinReads() []twinPair {
 		at("/practices", "/practices", "/api/v1/practices", "/api/v1/practices"),
 		at("/records", "/records", "/api/v1/records-profiles", "/api/v1/records-profiles"),
 		at("/municipalities/{ehak}/records", "/municipalities/0784/records", "/api/v1/records-profiles/{ehak}", "/api/v1/records-profiles/0784"),
+		at("/records/scale", "/records/scale", "/api/v1/records-scale", "/api/v1/records-scale", "3.4"),
 	}
 }
 
@@ -65,6 +66,8 @@ func landscapeTwinWrites() []twinPair {
 			j("POST /api/v1/advisories/{id}/handled/{ehak}", "/api/v1/advisories/1/handled/0784", "")),
 		pair(p("POST /municipalities/{ehak}/records", "/municipalities/0784/records", "dhx=none&version=0"),
 			j("PUT /api/v1/records-profiles/{ehak}", "/api/v1/records-profiles/0784", `{"dhx":"none","version":0}`)),
+		pair(p("POST /records/scale/criteria/{id}", "/records/scale/criteria/4", "text_et=Muudetud&text_en=Changed"),
+			j("PATCH /api/v1/records-scale/criteria/{id}", "/api/v1/records-scale/criteria/4", `{"text_et":"Muudetud","text_en":"Changed"}`)),
 		pair(p("POST /municipalities/{ehak}/records/review", "/municipalities/0784/records/review", "verification=verified&version=999"),
 			j("POST /api/v1/records-profiles/{ehak}/review", "/api/v1/records-profiles/0784/review", `{"verification":"verified","version":999}`)),
 	}

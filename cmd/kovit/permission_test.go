@@ -207,10 +207,12 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	maps.Copy(cases, surveyPermissionCases())
 	maps.Copy(cases, edemocracyPermissionCases())
 	maps.Copy(cases, landscapePermissionCases())
+	maps.Copy(cases, r3landscapePermissionCases())
 	maps.Copy(cases, w2cPermissionCases())
 	maps.Copy(cases, w2ePermissionCases())
 	maps.Copy(cases, w2fPermissionCases())
 	maps.Copy(cases, trainingPermissionCases())
+	maps.Copy(cases, r3edemoPermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {

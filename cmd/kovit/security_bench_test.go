@@ -35,13 +35,7 @@ func BenchmarkSecurityPages(b *testing.B) {
 			editor := a.as(b, a.user(b, "it@saue.test", auth.RoleEditor, "0726")).Jar.Cookies(u)
 			coord := a.as(b, coordUser).Jar.Cookies(u)
 			serve := func(path string, cookies []*http.Cookie) *httptest.ResponseRecorder {
-				req := httptest.NewRequest(http.MethodGet, path, nil)
-				for _, c := range cookies {
-					req.AddCookie(c)
-				}
-				rec := httptest.NewRecorder()
-				a.app.handler.ServeHTTP(rec, req)
-				return rec
+				return serveWith(a.app.handler, cookies)(path)
 			}
 			for _, c := range []struct {
 				name, path, want string

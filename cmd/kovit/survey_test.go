@@ -43,19 +43,9 @@ func testSurveyJourney(t *testing.T, engine string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	last, err := a.store.CreateSurvey(ctx, survey.Survey{Year: 2025, Title: "E-demokraatia 2025", Deadline: "2025-12-31", Open: true, Questions: qs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := a.store.SaveResponse(ctx, survey.Response{SurveyID: last.ID, MunicipalityEHAK: "0793", Answers: map[string]survey.Answer{
+	last := lastYearsSurvey(t, a, ctx, qs, map[string]survey.Answer{
 		"stream": {Text: "jah"}, "url": {Text: "https://www.tartu.ee/volikogu"}, "budget": {Number: num(200000)},
-		"services": {Grid: map[string]string{"SOC-001": "offered"}}}}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.store.ApproveResponse(ctx, last.ID, "0793", r.Version); err != nil {
-		t.Fatal(err)
-	}
+		"services": {Grid: map[string]string{"SOC-001": "offered"}}})
 
 	s, body := postForm(t, coordinator, a.URL+"/surveys", url.Values{"title": {"E-demokraatia 2026"}, "year": {"2026"}, "deadline": {"2026-12-31"},
 		"open": {"on"}, "public_results": {"on"}, "previous_id": {itoa(last.ID)}, "questions": {questions}})

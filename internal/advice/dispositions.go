@@ -70,6 +70,9 @@ func ReadDispositions(header []string, rows [][]string, points []Point) ([]Dispo
 		}
 		row := i + 2
 		cell := tabular.Cells(at, rec)
+		if cell(ColNumber) == "" && cell(ColDisposition) == "" {
+			continue // a municipality's official response (PositionSheet): no point to answer
+		}
 		n, err := strconv.Atoi(strings.TrimSuffix(cell(ColNumber), "."))
 		switch {
 		case err != nil:
@@ -101,24 +104,6 @@ func ReadDispositions(header []string, rows [][]string, points []Point) ([]Dispo
 		return nil, err
 	}
 	return out, nil
-}
-
-// PositionSheet is the association's position as the Estonian comments-and-responses
-// table: a row per point with the municipalities behind it and, once answered, the
-// ministry's disposition. names maps EHAK codes to names.
-func PositionSheet(r Round, points []Point, comments []Comment, names map[string]string, lang string) tabular.Table {
-	t := tabular.Table{Sheet: "seisukoht", Header: tabular.Headers(PositionColumns, lang)}
-	for _, p := range points {
-		section := ""
-		if p.SectionID != nil {
-			if s, ok := r.Section(*p.SectionID); ok {
-				section = s.Heading
-			}
-		}
-		t.Rows = append(t.Rows, []any{p.Number, section, p.Text, strings.Join(PointBy(p, comments, names), ", "),
-			DispositionLabel(p.Disposition, lang), p.MinistryReason})
-	}
-	return t
 }
 
 // PointBy names the municipalities whose comments went into point p, in name order.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/kljensen/snowball/english"
+
 	"kovit/internal/need"
 )
 
@@ -77,32 +79,7 @@ func englishWords(text string) []string {
 	return out
 }
 
-// englishStem is a light English stemmer: a plural, -ing, -ed or -ment off, then a final
-// e, and y as i, so request, requests, requested; archive, archiving; service, services;
-// municipality, municipalities; procure, procurement, procuring each meet.
-func englishStem(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		w = w[:len(w)-3] + "i"
-	case strings.HasSuffix(w, "sses"):
-		w = w[:len(w)-2]
-	case strings.HasSuffix(w, "s") && len(w) > 3 && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		w = w[:len(w)-1]
-	}
-	for _, suf := range []string{"ment", "ing", "ed"} {
-		if stem := strings.TrimSuffix(w, suf); stem != w && len(stem) >= 3 && strings.ContainsAny(stem, "aeiouy") {
-			w = stem
-			if n := len(w); n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("lsz", rune(w[n-1])) {
-				w = w[:n-1] // planned, planning: plan
-			}
-			break
-		}
-	}
-	if n := len(w); n > 3 && w[n-1] == 'e' {
-		w = w[:n-1]
-	}
-	if n := len(w); n > 3 && w[n-1] == 'y' {
-		w = w[:n-1] + "i"
-	}
-	return w
-}
+// englishStem is the Snowball (Porter2) English stemmer, so request, requests,
+// requested; archive, archiving; municipality, municipalities each meet. Stop words are
+// stemmed too: englishWords has already dropped the ones it drops.
+func englishStem(w string) string { return english.Stem(w, true) }

@@ -2,7 +2,6 @@ package advice
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -218,31 +217,4 @@ type View struct {
 	UserID   int64     `json:"user_id"`
 	UserName string    `json:"user_name"`
 	At       time.Time `json:"at"`
-}
-
-// Letter is the text of the association's letter to the ministry: the position's points
-// in order, in Estonian, as the letter is sent.
-func Letter(r Round, points []Point, association string) string {
-	var b strings.Builder
-	b.WriteString(r.Ministry + "\n\n")
-	b.WriteString("Arvamus eelnõu „" + r.Title + "“ kohta\n\n")
-	b.WriteString("Täname võimaluse eest esitada eelnõu kohta arvamus. " + association +
-		" koondas omavalitsuste märkused ja esitab järgmised ettepanekud.\n\n")
-	for _, p := range points {
-		heading := ""
-		if p.SectionID != nil {
-			if s, ok := r.Section(*p.SectionID); ok {
-				heading = " (" + s.Heading + ")"
-			}
-		}
-		b.WriteString(strconv.Itoa(p.Number) + "." + heading + " " + p.Text + "\n\n")
-	}
-	if len(points) == 0 {
-		b.WriteString("Omavalitsustel ei ole eelnõu kohta märkusi.\n\n")
-	}
-	if r.BoardApprovedOn != "" {
-		b.WriteString("Seisukoha kiitis heaks liidu juhatus " + r.BoardApprovedOn + ".\n\n")
-	}
-	b.WriteString("Lugupidamisega\n\n" + association + "\n")
-	return b.String()
 }

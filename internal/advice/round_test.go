@@ -1,6 +1,7 @@
 package advice_test
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -134,10 +135,60 @@ func FuzzReadDispositions(f *testing.F) {
 func TestLetter(t *testing.T) {
 	sec := int64(5)
 	r := advice.Round{Title: "KOKS muutmine", Ministry: "RaM", Sections: []advice.Section{{ID: 5, Heading: "§ 1"}}, BoardApprovedOn: "2026-04-08"}
-	l := advice.Letter(r, []advice.Point{{Number: 1, SectionID: &sec, Text: "Lisada rahastus."}}, "ELVL")
-	for _, want := range []string{"RaM", "„KOKS muutmine“", "1. (§ 1) Lisada rahastus.", "juhatus 2026-04-08", "ELVL"} {
+	l := advice.Letter(advice.Position{Round: r, Points: []advice.Point{{Number: 1, SectionID: &sec, Text: "Lisada rahastus."}},
+		Responses: []advice.Response{{MunicipalityEHAK: "0793", Text: "Tartu toetab eelnõu."}, {MunicipalityEHAK: "0296", NoComments: true},
+			{MunicipalityEHAK: "0784"}},
+		Names: map[string]string{"0793": "Tartu linn", "0296": "Keila linn", "0784": "Tallinn"}}, "ELVL")
+	for _, want := range []string{"RaM", "„KOKS muutmine“", "1. (§ 1) Lisada rahastus.", "juhatus 2026-04-08", "ELVL",
+		"Omavalitsuste ametlikud vastused:\n\nTartu linn: Tartu toetab eelnõu.", "märkusi ei esitanud: Keila linn."} {
 		if !strings.Contains(l, want) {
 			t.Errorf("letter lacks %q:\n%s", want, l)
+		}
+	}
+	if strings.Contains(l, "Tallinn") {
+		t.Errorf("a response that approved the staff's comments as they stand is not a text of its own:\n%s", l)
+	}
+}
+
+// The comments-and-responses table carries each municipality's official response after
+// the points, and the ministry's table made from it imports back without those rows.
+func TestPositionSheetResponses(t *testing.T) {
+	r := advice.Round{Sections: []advice.Section{{ID: 5, Heading: "§ 1"}}}
+	p := advice.Position{Round: r, Points: []advice.Point{{ID: 1, Number: 1, Text: "Lisada rahastus."}},
+		Responses: []advice.Response{{MunicipalityEHAK: "0793", Text: "Tartu toetab eelnõu."}, {MunicipalityEHAK: "0296", NoComments: true},
+			{MunicipalityEHAK: "0784"}},
+		Names: map[string]string{"0793": "Tartu linn", "0296": "Keila linn", "0784": "Tallinn"}}
+	for lang, want := range map[string][]string{
+		"et": {"Omavalitsuse ametlik vastus|Märkusi ei ole.|Keila linn", "Omavalitsuse ametlik vastus|Kinnitas oma töötajate märkused.|Tallinn",
+			"Omavalitsuse ametlik vastus|Tartu toetab eelnõu.|Tartu linn"},
+		"en": {"Municipality's official response|No comments.|Keila linn", "Municipality's official response|Approved its staff's comments.|Tallinn",
+			"Municipality's official response|Tartu toetab eelnõu.|Tartu linn"},
+	} {
+		tb := advice.PositionSheet(p, lang)
+		if len(tb.Rows) != 4 {
+			t.Fatalf("%s: %d rows, want the point and three responses", lang, len(tb.Rows))
+		}
+		for i, w := range want {
+			row := tb.Rows[i+1]
+			if got := fmt.Sprint(row[1]) + "|" + fmt.Sprint(row[2]) + "|" + fmt.Sprint(row[3]); got != w || row[0] != nil {
+				t.Errorf("%s row %d: %q (number %v), want %q", lang, i+2, got, row[0], w)
+			}
+		}
+		var rows [][]string
+		for _, row := range tb.Rows {
+			var rec []string
+			for _, c := range row {
+				if c == nil {
+					c = ""
+				}
+				rec = append(rec, fmt.Sprint(c))
+			}
+			rows = append(rows, rec)
+		}
+		rows[0][4] = "arvestatud"
+		got, err := advice.ReadDispositions(tb.Header, rows, p.Points)
+		if err != nil || len(got) != 1 || got[0].Number != 1 {
+			t.Errorf("%s: the exported table filled in by the ministry reads back as %+v, %v", lang, got, err)
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"kovit/internal/advice"
-	"kovit/internal/auth"
 	"kovit/internal/kovit"
 )
 
@@ -14,10 +13,7 @@ import (
 // another round answers as a missing one.
 func (a *API) updatePoint(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := a.readRound(r)
+	rd, err := a.managedRound(r)
 	if err != nil {
 		return err
 	}

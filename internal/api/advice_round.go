@@ -76,6 +76,14 @@ func (a *API) readRound(r *http.Request) (advice.Round, error) {
 	return rd, nil
 }
 
+// managedRound is the path's round for one who manages rounds (the association).
+func (a *API) managedRound(r *http.Request) (advice.Round, error) {
+	if err := auth.CanManageRounds(auth.UserFrom(r.Context())); err != nil {
+		return advice.Round{}, err
+	}
+	return a.readRound(r)
+}
+
 func (a *API) listCommentRounds(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := newQuery(r)
@@ -248,10 +256,7 @@ func (a *API) getPosition(w http.ResponseWriter, r *http.Request) error {
 
 func (a *API) addPoint(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := a.readRound(r)
+	rd, err := a.managedRound(r)
 	if err != nil {
 		return err
 	}
@@ -269,10 +274,7 @@ func (a *API) addPoint(w http.ResponseWriter, r *http.Request) error {
 // decideComment records what became of a comment of the round.
 func (a *API) decideComment(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := a.readRound(r)
+	rd, err := a.managedRound(r)
 	if err != nil {
 		return err
 	}
@@ -305,10 +307,7 @@ func (a *API) decideComment(w http.ResponseWriter, r *http.Request) error {
 // setDispositions applies the ministry's answers, every row or none.
 func (a *API) setDispositions(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := a.readRound(r)
+	rd, err := a.managedRound(r)
 	if err != nil {
 		return err
 	}

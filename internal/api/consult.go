@@ -254,18 +254,9 @@ func (a *API) exportComments(w http.ResponseWriter, r *http.Request) error {
 	}
 	l := a.catalog.Printer(lang)
 	disposition := func(k consult.Kind) string { return l.T("consult.kind." + string(k)) }
-	rule := auth.ConsultationRule{U: auth.UserFrom(ctx)}
-	var rows []consult.Row
-	for f.Offset = 0; ; f.Offset += f.Limit {
-		f.Limit = kovit.MaxLimit
-		items, total, err := a.consult.Comments(ctx, f)
-		if err != nil {
-			return err
-		}
-		rows = append(rows, consult.Rows(consult.Readable(items, rule), versions, from, disposition)...)
-		if f.Offset+f.Limit >= total {
-			break
-		}
+	rows, err := consult.AllRows(ctx, a.consult, f, auth.ConsultationRule{U: auth.UserFrom(ctx)}, versions, from, disposition)
+	if err != nil {
+		return err
 	}
 	return tabular.WriteHTTP(w, r, "kommentaarid-"+strconv.FormatInt(c.ID, 10), consult.ResponsesSheet(rows, lang))
 }
@@ -294,7 +285,7 @@ func (a *API) commentFrom(ctx context.Context, l *i18n.Printer) (func(string) st
 func (a *API) addComment(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanComment(u); err != nil {
 		return err
 	}
 	c, err := a.readableConsultation(r)
@@ -341,32 +332,27 @@ func (a *API) managedComment(r *http.Request) (consult.Comment, error) {
 	return k, err
 }
 
-func (a *API) moderateComment(w http.ResponseWriter, r *http.Request) error {
+// actOnComment decodes a manager's act on the path's comment (a moderation or a
+// disposition) and answers the comment as act leaves it.
+func actOnComment[T any](a *API, w http.ResponseWriter, r *http.Request, act func(context.Context, int64, T) (consult.Comment, error)) error {
 	k, err := a.managedComment(r)
 	if err != nil {
 		return err
 	}
-	var m consult.Moderation
-	if err := decodeJSON(w, r, &m); err != nil {
+	var in T
+	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	if k, err = a.consult.ModerateComment(r.Context(), k.ID, m); err != nil {
+	if k, err = act(r.Context(), k.ID, in); err != nil {
 		return err
 	}
 	return a.writeJSON(w, r, http.StatusOK, k)
 }
 
+func (a *API) moderateComment(w http.ResponseWriter, r *http.Request) error {
+	return actOnComment(a, w, r, a.consult.ModerateComment)
+}
+
 func (a *API) disposeComment(w http.ResponseWriter, r *http.Request) error {
-	k, err := a.managedComment(r)
-	if err != nil {
-		return err
-	}
-	var d consult.Disposition
-	if err := decodeJSON(w, r, &d); err != nil {
-		return err
-	}
-	if k, err = a.consult.DisposeComment(r.Context(), k.ID, d); err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, k)
+	return actOnComment(a, w, r, a.consult.DisposeComment)
 }

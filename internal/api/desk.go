@@ -17,16 +17,6 @@ type deskAnswer struct {
 	Since  time.Time         `json:"since"`
 }
 
-// deskViewer is who u is to the desk, from the permission policy; the UI has its twin.
-// An editor of several municipalities sees the one they chose (municipality, "" for their
-// primary one); auth.ChooseMunicipality keeps them to their own.
-func deskViewer(u *auth.User, municipality string) desk.Viewer {
-	s, chosen := auth.ListScope(u), auth.ChooseMunicipality(u, municipality)
-	_, editorOf := auth.ReadableDrafts(u) // every one of theirs: they may read each one's drafts
-	return desk.Viewer{UserID: u.ID, Municipality: chosen, Municipalities: s.Municipalities(),
-		Queues: s.Reach == auth.Everything, MayReadNeed: auth.NeedReader(u), EditorOf: editorOf, ReadStrategy: auth.StrategyReader(u)}
-}
-
 // getDesk answers the signed-in user's desk. Unlike the page it records no visit, so a
 // municipality's tool polling it does not empty its user's list of changes.
 func (a *API) getDesk(w http.ResponseWriter, r *http.Request) error {
@@ -40,7 +30,7 @@ func (a *API) getDesk(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CheckMunicipalityChoice(u, want); err != nil {
 		return err
 	}
-	v := deskViewer(u, want)
+	v := desk.ViewerOf(u, want)
 	f := desk.Filter{Area: q.str("area"), County: q.str("county")}
 	pg := q.page()
 	var check error

@@ -247,6 +247,9 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/municipalities/{ehak}/training-records", a.createTrainingRecord, perUser},
 		{"DELETE", prefix + "/municipalities/{ehak}/training-records/{id}", a.deleteTrainingRecord, perUser},
 		{"GET", prefix + "/municipalities/{ehak}/training-gaps", a.getTrainingGaps, perUser},
+		// Records management's scale, kept by coordinators (issue 13, r3landscape).
+		{"GET", prefix + "/records-scale", a.getRecordsScale, shared},
+		{"PATCH", prefix + "/records-scale/criteria/{id}", a.updateRecordsCriterion, perUser},
 	}
 }
 

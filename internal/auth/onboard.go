@@ -35,18 +35,21 @@ func GenerateLinkToken() (token, hash string) {
 	return token, HashToken(token)
 }
 
-// Invitation is one account to make and the hash of the link that sets its password.
+// Invitation is one account to make; its mail's link sets its password.
 type Invitation struct {
 	NewUser
-	TokenHash string
 }
 
 // LinkStore is what invitations, password resets, municipal leads and personal codes need
 // from storage. Issuing a link ends the user's earlier links of the same purpose; using
 // one sets the password as SetPassword does (every other session ends) and ends it.
 type LinkStore interface {
-	// Invite makes every account, each without a password and with its link, or none.
-	Invite(ctx context.Context, invites []Invitation, expires time.Time) ([]User, error)
+	// Invite makes every account, each without a password and with its invitation in the
+	// notification outbox, or none.
+	Invite(ctx context.Context, invites []Invitation) ([]User, error)
+	// RequestReset puts a forgotten password's link in the outbox for the active account
+	// of the address, if there is one.
+	RequestReset(ctx context.Context, email string) error
 	IssueLink(ctx context.Context, userID int64, purpose LinkPurpose, hash string, expires time.Time) error
 	// LinkUser returns the active user of an unused, unexpired link.
 	LinkUser(ctx context.Context, purpose LinkPurpose, hash string) (User, error)

@@ -8,7 +8,7 @@ import "kovit/internal/kovit"
 
 // CanReadInternal allows any signed-in user to read internal, non-public data.
 func CanReadInternal(u *User) error {
-	return require(u, true)
+	return require(u, u == nil || !u.PublicCommenter)
 }
 
 // CanEditMunicipality allows admins, coordinators and the municipality's own editors to
@@ -51,6 +51,9 @@ func CanReopenStrategy(u *User, from, to string) error {
 // plan is run by its editors with the coordinators; national work by anyone with an
 // active account, as ministries and municipalities take part in it.
 func CanBeContact(c User, ownerEHAK string) bool {
+	if c.PublicCommenter {
+		return false
+	}
 	if !c.Active || ownerEHAK == "" {
 		return c.Active
 	}
@@ -108,8 +111,10 @@ func CanManageCredentials(u *User) error {
 // PasswordChangePending refuses a user whose password someone else chose (a new account,
 // an admin's reset) everything until they replace it, as the password is known to two
 // people until then. The UI and the API ask it of every request but the change itself.
+// An account without a password (it signs in through OIDC or TARA only) has none to
+// change, whatever its flag says: asking would lock it out of everything.
 func PasswordChangePending(u *User) error {
-	if u != nil && u.MustChangePassword {
+	if u != nil && u.MustChangePassword && u.PasswordHash != "" {
 		return kovit.Errorf(kovit.EForbidden, "error.must_change_password")
 	}
 	return nil
@@ -197,8 +202,8 @@ func CanManageReports(u *User) error { return CanEditNational(u) }
 // left its municipality's hands: not while it is editable (a draft, or returned for
 // changes), when its texts and contacts are still the municipality's to settle.
 func CanReadNeed(u *User, ehak string, editable bool) error {
-	if u == nil {
-		return kovit.Unauthorized()
+	if err := CanReadInternal(u); err != nil {
+		return err
 	}
 	switch u.Role {
 	case RoleAdmin, RoleCoordinator:

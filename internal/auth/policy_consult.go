@@ -24,7 +24,7 @@ func CanReadConsultation(u *User, public bool) error {
 // public (ehak "", moderated). The association's own staff answer comments rather than
 // write them.
 func CommentAs(u *User, publicAllowed bool) (ehak string, moderated bool, err error) {
-	if err := CanReadInternal(u); err != nil {
+	if err := CanComment(u); err != nil {
 		return "", false, err
 	}
 	if CanManageConsultation(u) == nil {

@@ -60,6 +60,10 @@ type User struct {
 	ByToken bool `json:"-"`
 	// Lead marks an editor who invites and deactivates their own municipality's editors.
 	Lead bool `json:"-"`
+	// PublicCommenter marks a member of the public who signed up by e-mail confirmation to
+	// comment on consultations (commenter.go): signed in, yet reading only what the public
+	// reads (CanReadInternal refuses them), their comments moderated.
+	PublicCommenter bool `json:"-"`
 	// PersonalCodeHint is the end of the recorded personal code (PersonalCodeHint); the
 	// code itself is stored only hashed, as it is personal data.
 	PersonalCodeHint string `json:"-"`

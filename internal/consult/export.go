@@ -1,8 +1,10 @@
 package consult
 
 import (
+	"context"
 	"strconv"
 
+	"kovit/internal/kovit"
 	"kovit/internal/tabular"
 )
 
@@ -33,4 +35,20 @@ func ResponsesSheet(rows []Row, lang string) tabular.Table {
 		t.Rows = append(t.Rows, []any{r.ID, r.DocVersion, r.Section, r.Passage, r.From, r.AuthorName, r.Body, r.Disposition, r.Reason, changed, r.ItemText})
 	}
 	return t
+}
+
+// AllRows pages through every comment f selects, whatever its paging, and makes the
+// responses table's rows of those the rule lets its user see: an export holds them all.
+func AllRows(ctx context.Context, st Store, f CommentFilter, may Rule, versions []DocVersion, from func(ehak string) string, disposition func(Kind) string) ([]Row, error) {
+	var rows []Row
+	for f.Offset, f.Limit = 0, kovit.MaxLimit; ; f.Offset += f.Limit {
+		items, total, err := st.Comments(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, Rows(Readable(items, may), versions, from, disposition)...)
+		if f.Offset+f.Limit >= total {
+			return rows, nil
+		}
+	}
 }

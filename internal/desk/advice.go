@@ -43,26 +43,9 @@ func AdviceProvider(s AdviceStore, cal *advice.Calendar) Provider {
 		}
 		var f Found
 		for _, q := range qs {
-			item := Item{MunicipalityEHAK: q.MunicipalityEHAK, TitleEt: q.Subject, Link: "/inquiries/" + strconv.FormatInt(q.ID, 10)}
-			switch {
-			case v.Queues && q.State.Running():
-				cl := cal.Clock(q, now)
-				item.Kind, item.Date = InquiryToAnswer, cl.Due
-				if cl.VeryLate {
-					item.Kind = InquiryVeryLate
-				} else if cl.Late {
-					item.Kind = InquiryLate
-				}
-				item.Detail = strconv.Itoa(cl.Used) + "/" + strconv.Itoa(cl.Target)
-			case !v.Queues && q.MunicipalityEHAK == v.Municipality && q.State == advice.Waiting:
-				item.Kind, item.Detail = InquiryAskedBack, q.Note
-				if q.StoppedAt != nil {
-					item.Date = *q.StoppedAt
-				}
-			default:
-				continue
+			if item, ok := inquiryItem(v, q, cal, now); ok {
+				f.Items = append(f.Items, item)
 			}
-			f.Items = append(f.Items, item)
 		}
 		if !v.Queues {
 			return f, nil
@@ -76,6 +59,30 @@ func AdviceProvider(s AdviceStore, cal *advice.Calendar) Provider {
 		}
 		return f, nil
 	}
+}
+
+// inquiryItem is question q on v's desk at now; ok is false when it is not on theirs.
+func inquiryItem(v Viewer, q advice.Inquiry, cal *advice.Calendar, now time.Time) (Item, bool) {
+	item := Item{MunicipalityEHAK: q.MunicipalityEHAK, TitleEt: q.Subject, Link: "/inquiries/" + strconv.FormatInt(q.ID, 10)}
+	switch {
+	case v.Queues && q.State.Running():
+		cl := cal.Clock(q, now)
+		item.Kind, item.Date = InquiryToAnswer, cl.Due
+		if cl.VeryLate {
+			item.Kind = InquiryVeryLate
+		} else if cl.Late {
+			item.Kind = InquiryLate
+		}
+		item.Detail = strconv.Itoa(cl.Used) + "/" + strconv.Itoa(cl.Target)
+	case !v.Queues && q.MunicipalityEHAK == v.Municipality && q.State == advice.Waiting:
+		item.Kind, item.Detail = InquiryAskedBack, q.Note
+		if q.StoppedAt != nil {
+			item.Date = *q.StoppedAt
+		}
+	default:
+		return Item{}, false
+	}
+	return item, true
 }
 
 // The rounds of comment's kinds (issue 15), an editor's: a draft awaiting their
@@ -93,7 +100,8 @@ type RoundReader interface {
 	Points(ctx context.Context, roundID int64) ([]advice.Point, error)
 }
 
-// outcomeDays is how long after the ministry's deadline its answers stay on a desk.
+// outcomeDays is how long after the ministry's deadline, or after it answered when that
+// was later, its answers stay on a desk.
 const outcomeDays = 180
 
 // RoundsProvider lists an editor's rounds awaiting their municipality's response and
@@ -108,15 +116,14 @@ func RoundsProvider(s RoundReader) Provider {
 		if err != nil {
 			return Found{}, err
 		}
-		today := now.Format(time.DateOnly)
-		oldest := now.AddDate(0, 0, -outcomeDays).Format(time.DateOnly)
 		var f Found
 		for _, r := range rounds {
-			if !r.Asks(v.Municipality) || !r.Public && !r.Names(v.UserID) || r.MinistryDeadline < oldest {
+			open, past := roundFor(v, r, now)
+			if !open && !past {
 				continue
 			}
 			link := "/comment-rounds/" + strconv.FormatInt(r.ID, 10)
-			if r.MinistryDeadline >= today {
+			if open {
 				resps, err := s.Responses(ctx, r.ID)
 				if err != nil {
 					return Found{}, err
@@ -144,4 +151,19 @@ func RoundsProvider(s RoundReader) Provider {
 		}
 		return f, nil
 	}
+}
+
+// roundFor is where round r stands for v at now: open, until the ministry's deadline, for
+// their municipality's response; past it, for up to outcomeDays, for the ministry's
+// answers; neither for a round that does not ask their municipality (a coordinator or a
+// reader has none) or that they may
+// not read (a restricted draft shows only to the people it names).
+func roundFor(v Viewer, r advice.Round, now time.Time) (open, past bool) {
+	oldest := now.AddDate(0, 0, -outcomeDays)
+	if v.Municipality == "" || !r.Asks(v.Municipality) || !r.Public && !r.Names(v.UserID) ||
+		r.MinistryDeadline < oldest.Format(time.DateOnly) && r.UpdatedAt.Before(oldest) {
+		return false, false
+	}
+	open = r.MinistryDeadline >= now.Format(time.DateOnly)
+	return open, !open
 }

@@ -132,12 +132,9 @@ func Summarize(ms []municipality.Municipality, practices []Practice, groupOf fun
 			continue
 		}
 		s.Entered++
-		for _, c := range []struct {
-			yes bool
-			n   *int
-		}{{p.Streaming, &s.Streaming}, {p.Recordings, &s.Recordings}, {p.BudgetYear != nil, &s.Budget}, {p.Rahvaalgatus, &s.Rahvaalgatus}, {p.OpenDataURL != "", &s.OpenData}} {
-			if c.yes {
-				*c.n++
+		for m, n := range map[string]*int{"streaming": &s.Streaming, "recordings": &s.Recordings, "budget": &s.Budget, "rahvaalgatus": &s.Rahvaalgatus, "open_data": &s.OpenData} {
+			if p.Has(m) {
+				*n++
 			}
 		}
 	}

@@ -157,6 +157,10 @@ func (p Practice) searchText() string {
 // version, so a store may keep them rather than stem thousands of practices per search.
 func (p Practice) SearchTerms() []string { return need.Words(p.searchText()) }
 
+// NeedsText reports whether the query has words too short to stem, which MatchesTerms
+// looks for in the practice's texts rather than in its terms.
+func (q PracticeQuery) NeedsText() bool { return len(q.short) > 0 }
+
 // MatchesTerms reports whether every word of the query is in the practice whose
 // SearchTerms are terms: a stem of the query begins one of the terms (so a word typed in
 // part still finds it), a short word is in the folded text.

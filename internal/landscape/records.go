@@ -2,7 +2,6 @@ package landscape
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -71,38 +70,9 @@ type RegisterCheck struct {
 // OK reports whether the register answered with a success status.
 func (c RegisterCheck) OK() bool { return c.Status >= 200 && c.Status < 400 }
 
-// RecordsScale is the records management maturity scale. Levels and criteria are data, as
-// the e-service scale's are; the ids are fixed so profiles keep their criteria.
-func RecordsScale() eservice.Scale {
-	c := func(id int64, level int, et, en string) eservice.Criterion {
-		return eservice.Criterion{ID: id, Level: level, Code: strconv.Itoa(level) + "." + strconv.FormatInt(id, 10), TextEt: et, TextEn: en}
-	}
-	return eservice.Scale{
-		{Number: 0, NameEt: "Paberregister", NameEn: "Paper register"},
-		{Number: 1, NameEt: "Elektrooniline süsteem ja veebiregister", NameEn: "Electronic system and online register", Criteria: []eservice.Criterion{
-			c(1, 1, "Dokumendid registreeritakse elektroonilises dokumendihaldussüsteemis.", "Documents are registered in an electronic document management system."),
-			c(2, 1, "Avalik dokumendiregister on veebis.", "The public document register is online."),
-		}},
-		{Number: 2, NameEt: "Register vastab Andmekaitse Inspektsiooni juhistele", NameEn: "Register meets the Data Protection Inspectorate's criteria", Criteria: []eservice.Criterion{
-			c(3, 2, "Avalik dokumendiregister vastab Andmekaitse Inspektsiooni juhistele: juurdepääsupiirangud ja isikuandmed on kaitstud.",
-				"The public register meets the Data Protection Inspectorate's guidance: access restrictions and personal data are protected."),
-		}},
-		{Number: 3, NameEt: "Dokumendivahetus DHX kaudu", NameEn: "Document exchange over DHX", Criteria: []eservice.Criterion{
-			c(4, 3, "Dokumente vahetatakse teiste asutustega DHX kaudu, otse või vahendaja kaudu.", "Documents are exchanged with other institutions over DHX, directly or through an intermediary."),
-		}},
-		{Number: 4, NameEt: "Integreeritud, säilitamine automatiseeritud", NameEn: "Integrated, retention automated", Criteria: []eservice.Criterion{
-			c(5, 4, "Dokumendihaldussüsteem on liidestatud volikogu infosüsteemiga.", "The document system is integrated with the council information system."),
-			c(6, 4, "Dokumendihaldussüsteem on liidestatud e-teenuste taotluste vastuvõtuga.", "The document system is integrated with e-service intake."),
-			c(7, 4, "Säilitustähtajad rakenduvad automaatselt dokumentide loetelu järgi.", "Retention periods apply automatically by the retention list."),
-		}},
-		{Number: 5, NameEt: "Digitaalne üleandmine Rahvusarhiivile", NameEn: "Digital transfer to the National Archives", Criteria: []eservice.Criterion{
-			c(8, 5, "Arhiiviväärtuslikud dokumendid on digitaalselt üle antud Rahvusarhiivile.", "Documents of archival value have been transferred digitally to the National Archives."),
-		}},
-	}
-}
-
-// Normalize trims what people type and keeps the criteria the scale has, once each.
-func (p *RecordsProfile) Normalize() {
+// Normalize trims what people type and keeps the criteria of scale, the records scale as
+// stored, once each, and sets the level they reach.
+func (p *RecordsProfile) Normalize(scale eservice.Scale) {
 	for _, f := range []*string{&p.RegisterURL, &p.RulesDate, &p.RetentionListDate, &p.AppraisalDecision, &p.LastArchiveTransfer, &p.EvidenceURL, &p.ReturnReason} {
 		*f = strings.TrimSpace(*f)
 	}
@@ -113,7 +83,7 @@ func (p *RecordsProfile) Normalize() {
 		p.Verification = eservice.SelfReported
 	}
 	known := map[int64]bool{}
-	for _, l := range RecordsScale() {
+	for _, l := range scale {
 		for _, c := range l.Criteria {
 			known[c.ID] = true
 		}
@@ -125,7 +95,7 @@ func (p *RecordsProfile) Normalize() {
 		}
 	}
 	p.Met = met
-	p.Level = RecordsScale().LevelOf(eservice.Offered, p.Met)
+	p.Level = scale.LevelOf(eservice.Offered, p.Met)
 }
 
 // Validate checks a profile as its municipality fills it in.
@@ -167,9 +137,9 @@ func (p RecordsProfile) Validate() error {
 	return pr.Err()
 }
 
-// Bottleneck is what keeps the profile from the next level.
-func (p RecordsProfile) Bottleneck() []eservice.Criterion {
-	return RecordsScale().Bottleneck(eservice.Offered, p.Met)
+// Bottleneck is what keeps the profile from the next level of scale.
+func (p RecordsProfile) Bottleneck(scale eservice.Scale) []eservice.Criterion {
+	return scale.Bottleneck(eservice.Offered, p.Met)
 }
 
 // RecordsStore keeps the records profiles.
@@ -184,6 +154,11 @@ type RecordsStore interface {
 	SaveRecordsProfile(ctx context.Context, p RecordsProfile) (RecordsProfile, error)
 	// ReviewRecordsProfile records a coordinator's verification or return, with a reason.
 	ReviewRecordsProfile(ctx context.Context, ehak string, v Verification, reason string, version int) (RecordsProfile, error)
+	// RecordsScale is the records maturity scale: its levels and their criteria, as
+	// coordinators keep them.
+	RecordsScale(ctx context.Context) (eservice.Scale, error)
+	// UpdateRecordsCriterion rewords a criterion of the records scale, with its history.
+	UpdateRecordsCriterion(ctx context.Context, c eservice.Criterion) (eservice.Criterion, error)
 	// SetRegisterCheck stores the register check's result; it is no change of the profile.
 	SetRegisterCheck(ctx context.Context, ehak string, c RegisterCheck) error
 }

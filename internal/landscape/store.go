@@ -30,8 +30,8 @@ type Store interface {
 
 	// ListRows returns the landscape rows f selects and how many match.
 	ListRows(ctx context.Context, f RowFilter) ([]Row, int, error)
-	// AllRows is every municipality's every row, without their histories, in one read: the
-	// matrix's.
+	// AllRows is every municipality's every row in one read, the matrix's: only each row's
+	// id, municipality, solution, version and status.
 	AllRows(ctx context.Context) ([]Row, error)
 	Row(ctx context.Context, id int64) (Row, error)
 	// CreateRow declares a solution in a municipality's landscape; a second row of the

@@ -34,54 +34,29 @@ func (x *Index) LikelyPairs() []Pair {
 }
 
 // Pairs is every pair of the index's needs scoring at least min, each once, best first.
-// It scores as Similar does, need by need over the postings of its terms, but into an
-// array rather than a map and only against needs after it, which makes all of them
-// affordable where Similar for each would not be.
+// It scores as Similar does, need by need, but only against needs after it in the index,
+// which makes all of them affordable where Similar for each would not be.
 func (x *Index) Pairs(min float64) []Pair {
-	ids := make([]int64, 0, len(x.vectors))
-	for id := range x.vectors {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	ord := make(map[int64]int32, len(ids))
-	for i, id := range ids {
-		ord[id] = int32(i)
-	}
-	type entry struct {
-		at int32
-		w  float64
-	}
-	postings := make([][]entry, len(x.postings))
-	for t, ps := range x.postings {
-		postings[t] = make([]entry, 0, len(ps))
-		for _, p := range ps {
-			if at, ok := ord[p.id]; ok {
-				postings[t] = append(postings[t], entry{at, p.w})
-			}
-		}
-	}
-	acc := make([]float64, len(ids))
-	var touched []int32
+	sc := x.scores()
+	defer x.scratch.Put(sc)
 	var out []Pair
-	for i, id := range ids {
-		for _, tw := range x.vectors[id] {
-			for _, e := range postings[tw.term] {
-				if e.at <= int32(i) {
-					continue
-				}
-				if acc[e.at] == 0 {
-					touched = append(touched, e.at)
-				}
-				acc[e.at] += tw.w * e.w
-			}
+	for i, v := range x.vectors {
+		if v == nil {
+			continue
 		}
-		for _, j := range touched {
-			if acc[j] >= min {
-				out = append(out, Pair{id, ids[j], math.Min(1, math.Round(acc[j]*1000)/1000)})
+		o := int32(i)
+		x.score(o, o, sc)
+		for _, j := range sc.touched {
+			if s := sc.acc[j]; s >= min {
+				a, b := x.ids[o], x.ids[j]
+				if a > b {
+					a, b = b, a
+				}
+				out = append(out, Pair{A: a, B: b, Score: math.Min(1, math.Round(s*1000)/1000)})
 			}
-			acc[j] = 0
+			sc.acc[j] = 0
 		}
-		touched = touched[:0]
+		sc.touched = sc.touched[:0]
 	}
 	slices.SortFunc(out, func(p, q Pair) int {
 		return cmp.Or(cmp.Compare(q.Score, p.Score), cmp.Compare(p.A, q.A), cmp.Compare(p.B, q.B))

@@ -1,9 +1,9 @@
 package need
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"sync"
 )
 
@@ -20,11 +20,17 @@ const titleWeight = 2
 
 // Index holds TF-IDF vectors of needs for finding likely duplicates. It is built once from
 // every need and read by any number of goroutines; a change to needs builds a new one.
+// Needs are numbered in the index (ord) so that scoring adds into an array, not a map, and
+// weights are float32: at 100,000 needs the postings are millions of entries, and half
+// the bytes is half the memory and the cache misses of a suggestion.
 type Index struct {
 	terms    map[string]int32
 	idf      []float64
-	vectors  map[int64][]weight // unit length, by term
-	postings [][]posting        // term → needs with it
+	ids      []int64         // ord → need id; a removed need keeps its ord, with no vector
+	ord      map[int64]int32 // need id → ord
+	vectors  [][]weight      // by ord, unit length, by term
+	postings [][]posting     // term → needs with it
+	scratch  sync.Pool       // *scores, each len(ids) long
 	// likely are the pairs of LikelyPairs, found the first time they are asked for.
 	likely struct {
 		once  sync.Once
@@ -34,22 +40,38 @@ type Index struct {
 
 type weight struct {
 	term int32
-	w    float64
+	w    float32
 }
 
 type posting struct {
-	id int64
-	w  float64
+	ord int32
+	w   float32
+}
+
+// scores is one suggestion's running sums by ord and the ords it has touched, kept for
+// the next one: at 100,000 needs a fresh array per request is garbage the GC must chase.
+type scores struct {
+	acc     []float64
+	touched []int32
+	ranked  []Match
+}
+
+// termCount is how often a doc uses a term (its title's words titleWeight times).
+type termCount struct {
+	term int32
+	n    float64
 }
 
 // NewIndex builds the index of docs.
 func NewIndex(docs []Doc) *Index {
-	x := &Index{terms: map[string]int32{}, vectors: make(map[int64][]weight, len(docs))}
-	counts := make([]map[int32]float64, len(docs))
+	x := &Index{terms: map[string]int32{}, ids: make([]int64, len(docs)), ord: make(map[int64]int32, len(docs)),
+		vectors: make([][]weight, len(docs))}
+	counts := make([][]termCount, len(docs))
 	var df []int
 	stems := stemmer{}
+	at := map[int32]int{} // a doc's term → its place in the doc's counts
 	for i, d := range docs {
-		c := map[int32]float64{}
+		var c []termCount
 		add := func(text string, times float64) {
 			for _, w := range stems.words(text) {
 				t, ok := x.terms[w]
@@ -58,27 +80,40 @@ func NewIndex(docs []Doc) *Index {
 					x.terms[w] = t
 					df = append(df, 0)
 				}
-				if c[t] == 0 {
-					df[t]++
+				if k, ok := at[t]; ok {
+					c[k].n += times
+					continue
 				}
-				c[t] += times
+				df[t]++
+				at[t] = len(c)
+				c = append(c, termCount{t, times})
 			}
 		}
 		add(d.Title, titleWeight)
 		add(d.Description, 1)
 		counts[i] = c
+		clear(at)
 	}
 	n := float64(len(docs))
 	x.idf = make([]float64, len(df))
 	for t, f := range df {
 		x.idf[t] = math.Log(1 + n/float64(f))
 	}
+	sizes := make([]int, len(df))
+	for _, c := range counts {
+		for _, tc := range c {
+			sizes[tc.term]++
+		}
+	}
 	x.postings = make([][]posting, len(df))
+	for t, k := range sizes {
+		x.postings[t] = make([]posting, 0, k)
+	}
 	for i, d := range docs {
 		v := x.vector(counts[i])
-		x.vectors[d.ID] = v
+		x.ids[i], x.ord[d.ID], x.vectors[i] = d.ID, int32(i), v
 		for _, tw := range v {
-			x.postings[tw.term] = append(x.postings[tw.term], posting{d.ID, tw.w})
+			x.postings[tw.term] = append(x.postings[tw.term], posting{int32(i), tw.w})
 		}
 	}
 	return x
@@ -86,19 +121,43 @@ func NewIndex(docs []Doc) *Index {
 
 // vector weighs term counts by rarity (sublinear tf × idf) and scales them to unit length,
 // so that a long description does not outweigh a short one.
-func (x *Index) vector(c map[int32]float64) []weight {
-	v := make([]weight, 0, len(c))
+func (x *Index) vector(c []termCount) []weight {
+	v := make([]weight, len(c))
+	ws := make([]float64, len(c))
 	var norm float64
-	for t, n := range c {
-		w := (1 + math.Log(n)) * x.idf[t]
-		v = append(v, weight{t, w})
-		norm += w * w
+	for i, tc := range c {
+		ws[i] = (1 + math.Log(tc.n)) * x.idf[tc.term]
+		norm += ws[i] * ws[i]
 	}
 	norm = math.Sqrt(norm)
-	for i := range v {
-		v[i].w /= norm
+	for i, tc := range c {
+		v[i] = weight{tc.term, float32(ws[i] / norm)}
 	}
 	return v
+}
+
+// score adds up the similarity of the need at ord o with every need sharing a term,
+// into sc; only needs at an ord above after count (Pairs takes each pair once).
+func (x *Index) score(o int32, after int32, sc *scores) {
+	for _, tw := range x.vectors[o] {
+		wt := float64(tw.w)
+		for _, p := range x.postings[tw.term] {
+			if p.ord <= after {
+				continue
+			}
+			if sc.acc[p.ord] == 0 {
+				sc.touched = append(sc.touched, p.ord)
+			}
+			sc.acc[p.ord] += wt * float64(p.w)
+		}
+	}
+}
+
+func (x *Index) scores() *scores {
+	if sc, ok := x.scratch.Get().(*scores); ok {
+		return sc
+	}
+	return &scores{acc: make([]float64, len(x.ids))}
 }
 
 // Match is another need and how similar it is, from 0 (nothing shared) to 1 (same words).
@@ -109,34 +168,36 @@ type Match struct {
 
 // Similar returns the needs most like need id, best first: at most limit of them, each
 // scoring at least min, skipping those skip reports (dismissed pairs, closed needs).
+// Candidates are ranked before skip is asked, so it is asked about the best few only.
 func (x *Index) Similar(id int64, limit int, min float64, skip func(int64) bool) []Match {
-	v, ok := x.vectors[id]
+	o, ok := x.ord[id]
 	if !ok {
 		return nil
 	}
-	scores := map[int64]float64{}
-	for _, tw := range v {
-		for _, p := range x.postings[tw.term] {
-			if p.id != id {
-				scores[p.id] += tw.w * p.w
-			}
+	sc := x.scores()
+	x.score(o, -1, sc)
+	ranked := sc.ranked[:0]
+	for _, j := range sc.touched {
+		if s := sc.acc[j]; j != o && s >= min {
+			ranked = append(ranked, Match{x.ids[j], math.Min(1, math.Round(s*1000)/1000)})
 		}
+		sc.acc[j] = 0
 	}
-	var out []Match
-	for other, s := range scores {
-		if s >= min && (skip == nil || !skip(other)) {
-			out = append(out, Match{other, math.Min(1, math.Round(s*1000)/1000)})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		return out[i].ID < out[j].ID
+	sc.touched = sc.touched[:0]
+	slices.SortFunc(ranked, func(a, b Match) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))
 	})
-	if len(out) > limit {
-		out = out[:limit]
+	var out []Match
+	for _, m := range ranked {
+		if len(out) == limit {
+			break
+		}
+		if skip == nil || !skip(m.ID) {
+			out = append(out, m)
+		}
 	}
+	sc.ranked = ranked[:0]
+	x.scratch.Put(sc)
 	return out
 }
 
@@ -146,42 +207,48 @@ func (x *Index) Similar(id int64, limit int, min float64, skip func(int64) bool)
 // changed needs alone, so the scores drift a little from a full NewIndex; the caller
 // builds anew when many needs changed. Updating costs a fraction of building.
 func (x *Index) Update(changed []Doc, removed []int64) *Index {
-	y := &Index{terms: make(map[string]int32, len(x.terms)), idf: append([]float64(nil), x.idf...),
-		vectors: make(map[int64][]weight, len(x.vectors)+len(changed)), postings: append([][]posting(nil), x.postings...)}
+	y := &Index{terms: make(map[string]int32, len(x.terms)), idf: slices.Clone(x.idf),
+		ids: slices.Clone(x.ids), ord: make(map[int64]int32, len(x.ord)+len(changed)),
+		vectors: slices.Clone(x.vectors), postings: slices.Clone(x.postings)}
 	for w, t := range x.terms {
 		y.terms[w] = t
 	}
-	gone := map[int64]bool{}
+	for id, o := range x.ord {
+		y.ord[id] = o
+	}
+	gone := map[int32]bool{} // ords
 	for _, id := range removed {
-		gone[id] = true
+		if o, ok := x.ord[id]; ok {
+			gone[o] = true
+		}
 	}
 	for _, d := range changed {
-		gone[d.ID] = true
+		if o, ok := x.ord[d.ID]; ok {
+			gone[o] = true
+		}
 	}
 	touched := map[int32]bool{} // terms whose postings must lose the gone needs
-	for id, v := range x.vectors {
-		if !gone[id] {
-			y.vectors[id] = v
-			continue
-		}
-		for _, tw := range v {
+	for o := range gone {
+		for _, tw := range x.vectors[o] {
 			touched[tw.term] = true
 		}
+		delete(y.ord, x.ids[o])
+		y.vectors[o] = nil
 	}
 	for t := range touched {
 		kept := make([]posting, 0, len(y.postings[t]))
 		for _, p := range y.postings[t] {
-			if !gone[p.id] {
+			if !gone[p.ord] {
 				kept = append(kept, p)
 			}
 		}
 		y.postings[t] = kept
 	}
 	stems := stemmer{}
-	counts := make([]map[int32]float64, len(changed))
+	counts := make([][]termCount, len(changed))
 	newDF := map[int32]int{}
 	for i, d := range changed {
-		c := map[int32]float64{}
+		var c []termCount
 		add := func(text string, times float64) {
 			for _, w := range stems.words(text) {
 				t, ok := y.terms[w]
@@ -191,30 +258,35 @@ func (x *Index) Update(changed []Doc, removed []int64) *Index {
 					y.idf = append(y.idf, 0)
 					y.postings = append(y.postings, nil)
 				}
-				if c[t] == 0 && y.idf[t] == 0 {
+				if k := slices.IndexFunc(c, func(tc termCount) bool { return tc.term == t }); k >= 0 {
+					c[k].n += times
+					continue
+				}
+				if y.idf[t] == 0 {
 					newDF[t]++
 				}
-				c[t] += times
+				c = append(c, termCount{t, times})
 			}
 		}
 		add(d.Title, titleWeight)
 		add(d.Description, 1)
 		counts[i] = c
 	}
-	n := float64(len(y.vectors) + len(changed))
+	n := float64(len(y.ord) + len(changed))
 	for t, f := range newDF {
 		y.idf[t] = math.Log(1 + n/float64(f))
 	}
 	for i, d := range changed {
 		v := y.vector(counts[i])
-		y.vectors[d.ID] = v
+		o := int32(len(y.ids))
+		y.ids, y.vectors, y.ord[d.ID] = append(y.ids, d.ID), append(y.vectors, v), o
 		for _, tw := range v {
 			// Appending to a list x shares would write into x's array: copy it first.
 			if !touched[tw.term] {
-				y.postings[tw.term] = append([]posting(nil), y.postings[tw.term]...)
+				y.postings[tw.term] = slices.Clone(y.postings[tw.term])
 				touched[tw.term] = true
 			}
-			y.postings[tw.term] = append(y.postings[tw.term], posting{d.ID, tw.w})
+			y.postings[tw.term] = append(y.postings[tw.term], posting{o, tw.w})
 		}
 	}
 	return y
@@ -223,7 +295,11 @@ func (x *Index) Update(changed []Doc, removed []int64) *Index {
 // Contains reports whether need id has every one of words (as Words gives them), for
 // searching needs by text in any form of their words.
 func (x *Index) Contains(id int64, words []string) bool {
-	v := x.vectors[id]
+	o, ok := x.ord[id]
+	if !ok {
+		return false
+	}
+	v := x.vectors[o]
 	for _, w := range words {
 		t, ok := x.terms[w]
 		if !ok || !slices.ContainsFunc(v, func(tw weight) bool { return tw.term == t }) {
@@ -234,4 +310,4 @@ func (x *Index) Contains(id int64, words []string) bool {
 }
 
 // Len is how many needs the index holds.
-func (x *Index) Len() int { return len(x.vectors) }
+func (x *Index) Len() int { return len(x.ord) }

@@ -31,8 +31,10 @@ type Mailer struct {
 	}
 	Plans PlanReader
 	// Advice reads the questions and rounds of comment a notification is about (issue 15).
-	Advice  AdviceReader
-	Mail    mail.Sender
+	Advice AdviceReader
+	Mail   mail.Sender
+	// Links issues the link an invitation or a forgotten password's mail carries.
+	Links   LinkIssuer
 	Catalog *i18n.Catalog
 	Signer  Signer
 	BaseURL string
@@ -61,52 +63,73 @@ func DigestStart(d Delivery, now time.Time) time.Time {
 // Send mails every delivery that is due and returns how many mails went. A mail that
 // fails is given back to the outbox and tried at the next run; the others go on.
 func (m Mailer) Send(ctx context.Context, now time.Time) (int, error) {
+	return m.send(ctx, now, Immediate, Daily, Weekly)
+}
+
+func (m Mailer) send(ctx context.Context, now time.Time, ds ...Delivery) (int, error) {
 	sent := 0
 	var failed []error
-	for _, d := range []Delivery{Immediate, Daily, Weekly} {
+	for _, d := range ds {
 		before := DigestStart(d, now)
 		users, err := m.Store.MailDue(ctx, d, before)
 		if err != nil {
 			return sent, err
 		}
 		for _, id := range users {
-			ok, err := m.sendOne(ctx, id, d, before, now)
+			n, err := m.sendOne(ctx, id, d, before, now)
 			if err != nil {
 				failed = append(failed, err)
 			}
-			if ok {
-				sent++
-			}
+			sent += n
 		}
 	}
 	return sent, errors.Join(failed...)
 }
 
-func (m Mailer) sendOne(ctx context.Context, userID int64, d Delivery, before, now time.Time) (bool, error) {
+// sendOne mails the user's due notifications of d in one mail, and each link (an
+// invitation, a forgotten password's) in a mail of its own; it returns how many went.
+func (m Mailer) sendOne(ctx context.Context, userID int64, d Delivery, before, now time.Time) (int, error) {
 	u, err := m.Users.User(ctx, userID)
 	if err != nil {
-		return false, err
+		return 0, err
 	}
 	settings, err := m.Store.NotificationSettings(ctx, userID)
 	if err != nil {
-		return false, err
+		return 0, err
 	}
 	claimed, err := m.Store.ClaimMail(ctx, userID, d, before, now)
 	if err != nil || len(claimed) == 0 {
-		return false, err
+		return 0, err
+	}
+	links, claimed := splitLinks(claimed)
+	sent := 0
+	var failed []error
+	for _, n := range links {
+		// An account deactivated since the link was asked for gets none.
+		if !u.Active {
+			continue
+		}
+		if err := m.sendLink(ctx, u, n, now); err != nil {
+			failed = append(failed, err, m.Store.ReleaseMail(ctx, []int64{n.ID}, now))
+			continue
+		}
+		sent++
+	}
+	if len(claimed) == 0 {
+		return sent, errors.Join(failed...)
 	}
 	// What the recipient may no longer read stays claimed: it is not theirs to be mailed.
 	items, err := m.readable(ctx, &u, claimed)
 	if err != nil || len(items) == 0 {
 		if err != nil {
-			err = errors.Join(err, m.Store.ReleaseMail(ctx, ids(claimed), now))
+			failed = append(failed, err, m.Store.ReleaseMail(ctx, ids(claimed), now))
 		}
-		return false, err
+		return sent, errors.Join(failed...)
 	}
 	if err := m.Mail.Send(ctx, m.message(u, settings.Lang, d, items)); err != nil {
-		return false, errors.Join(err, m.Store.ReleaseMail(ctx, ids(claimed), now))
+		return sent, errors.Join(append(failed, err, m.Store.ReleaseMail(ctx, ids(claimed), now))...)
 	}
-	return true, nil
+	return sent + 1, nil
 }
 
 func ids(ns []Notification) []int64 {

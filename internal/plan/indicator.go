@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"kovit/internal/edemocracy"
 	"kovit/internal/kovit"
 )
 
@@ -59,10 +60,16 @@ type Indicator struct {
 // Name returns the indicator's name in lang; en reports that the English one stands in.
 func (i Indicator) Name(lang string) (name string, en bool) { return pick(lang, i.NameEt, i.NameEn) }
 
-// Normalize orders the targets by date, as charts draw them.
+// Normalize orders the targets by date, as charts draw them, and names the e-service
+// matrix one way.
 func (i Indicator) Normalize() Indicator {
 	i.Targets = slices.Clone(i.Targets)
 	slices.SortStableFunc(i.Targets, func(a, b Point) int { return a.Date.Compare(b.Date) })
+	if m := i.FromMatrix; m != nil && m.Scale == ScaleEService {
+		c := *m
+		c.Scale = "" // the e-service matrix is the source without a scale, as before scales
+		i.FromMatrix = &c
+	}
 	return i
 }
 
@@ -93,11 +100,27 @@ func (i Indicator) Validate() error {
 			break
 		}
 	}
-	if m := i.FromMatrix; m != nil {
+	if m := i.FromMatrix; m != nil && m.Practice != "" {
+		if !edemocracy.MeasureValid(m.Practice) || m.ServiceCode != "" || m.Level != 0 {
+			p.Add("from_matrix.practice", "plan.error.matrix_practice")
+		}
+		if i.Breakdown != NoBreakdown {
+			p.Add("breakdown", "plan.error.matrix_breakdown")
+		}
+	} else if m != nil {
 		// The store checks that the service is in the catalogue and the level on the scale,
 		// which are data.
-		if strings.TrimSpace(m.ServiceCode) == "" || kovit.TooLong(m.ServiceCode, 20) {
-			p.Add("from_matrix.service_code", "plan.error.matrix_service")
+		switch m.Scale {
+		case "", ScaleEService:
+			if strings.TrimSpace(m.ServiceCode) == "" || kovit.TooLong(m.ServiceCode, 20) {
+				p.Add("from_matrix.service_code", "plan.error.matrix_service")
+			}
+		case ScaleRecords:
+			if m.ServiceCode != "" {
+				p.Add("from_matrix.service_code", "plan.error.records_no_service")
+			}
+		default:
+			p.Add("from_matrix.scale", "plan.error.matrix_scale")
 		}
 		if m.Level < 0 || m.Level > 100 {
 			p.Add("from_matrix.level", "plan.error.matrix_level")

@@ -181,8 +181,12 @@ func (s *Store) ImportDispositions(ctx context.Context, roundID int64, rows []ad
 }
 
 // emitOutcome tells each municipality with comments in the round that the ministry has
-// answered (again, when its answers change).
+// answered (again, when its answers change). The round's updated_at becomes the day it
+// answered: the desk dates the outcome by it and keeps it there for a while after.
 func (tx *tx) emitOutcome(ctx context.Context, roundID int64) error {
+	if _, err := tx.exec(ctx, `UPDATE comment_rounds SET updated_at = ? WHERE id = ?`, tx.s.now(), roundID); err != nil {
+		return err
+	}
 	r, err := commentRoundFrom(ctx, tx, roundID)
 	if err != nil {
 		return err

@@ -225,9 +225,24 @@ func (s *Store) UpdateCommentRound(ctx context.Context, r advice.Round) (advice.
 		if after, err = commentRoundFrom(ctx, tx, r.ID); err != nil {
 			return err
 		}
+		if err := tx.withdrawRoundNotifications(ctx, after); err != nil {
+			return err
+		}
 		return tx.record(ctx, audit.KindCommentRound, strconv.FormatInt(r.ID, 10), audit.Update, before, after)
 	})
 	return after, err
+}
+
+// withdrawRoundNotifications takes back what a restricted round's notifications told
+// anyone it does not name: written while it was public, or naming someone since left
+// off, they would carry the draft's title to them in the list and the digest.
+func (tx *tx) withdrawRoundNotifications(ctx context.Context, r advice.Round) error {
+	if r.Public || len(r.Viewers) == 0 {
+		return nil
+	}
+	_, err := tx.exec(ctx, `DELETE FROM notifications WHERE entity = ? AND entity_id = ? AND user_id NOT IN (`+placeholders(len(r.Viewers))+`)`,
+		append([]any{audit.KindCommentRound, strconv.FormatInt(r.ID, 10)}, anys(r.Viewers)...)...)
+	return err
 }
 
 // LogRoundView implements advice.RoundStore.

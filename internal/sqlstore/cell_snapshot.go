@@ -24,16 +24,26 @@ func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
 		// A snapshot writes no audit event of its own: it is named among the changed
 		// kinds, so its tallies' copies are dropped here and in every other process.
 		tx.changed[kindSnapshot] = nil
+		if err := tx.pinNextSnapshot(ctx, month); err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, `DELETE FROM matrix_snapshots WHERE month = ?`, month); err != nil {
 			return err
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO matrix_snapshots (month, taken_at) VALUES (?, ?)`, month, s.now()); err != nil {
 			return fmt.Errorf("sqlstore: snapshot: %w", err)
 		}
-		_, err := tx.exec(ctx, `INSERT INTO snapshot_cells (month, municipality_ehak, service_code, offering, level)
-			SELECT ?, municipality_ehak, service_code, offering, level FROM service_cells`, month)
-		if err != nil {
+		if err := tx.recordChanges(ctx, month); err != nil {
 			return err
+		}
+		_, err := tx.exec(ctx, `INSERT INTO snapshot_tallies (month, service_code, online, not_applicable)
+			SELECT ?, service_code,
+				SUM(CASE WHEN offering <> ? AND level >= ? THEN 1 ELSE 0 END),
+				SUM(CASE WHEN offering = ? THEN 1 ELSE 0 END)
+			FROM service_cells GROUP BY service_code`,
+			month, eservice.NotApplicable, eservice.Online, eservice.NotApplicable)
+		if err != nil {
+			return fmt.Errorf("sqlstore: snapshot tallies: %w", err)
 		}
 		return tx.measureMatrixIndicators(ctx, month)
 	})
@@ -43,13 +53,11 @@ func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
 // snapshot just taken, in the same transaction, replacing what an earlier snapshot of the
 // same month gave them.
 func (t *tx) measureMatrixIndicators(ctx context.Context, month string) error {
-	inds, err := indicatorsFrom(ctx, t, ` WHERE matrix_service IS NOT NULL`)
+	inds, err := indicatorsFrom(ctx, t, ` WHERE matrix_level IS NOT NULL OR matrix_practice IS NOT NULL`)
 	if err != nil || len(inds) == 0 {
 		return err
 	}
-	var w where
-	w.add("month = ?", month)
-	snaps, err := snapshotCellsFrom(ctx, t, w)
+	snaps, err := currentCellsAs(ctx, t, month)
 	if err != nil {
 		return err
 	}
@@ -57,7 +65,15 @@ func (t *tx) measureMatrixIndicators(ctx context.Context, month string) error {
 	if err != nil {
 		return err
 	}
-	for _, m := range plan.MatrixMeasurements(inds, month, snaps, ms) {
+	records, err := recordsLevels(ctx, t)
+	if err != nil {
+		return err
+	}
+	practices, err := practicesFrom(ctx, t)
+	if err != nil {
+		return err
+	}
+	for _, m := range plan.MatrixMeasurements(inds, month, snaps, records, ms, practices) {
 		old, err := measurementsFrom(ctx, t, ` WHERE indicator_id = ? AND source = ?`, m.IndicatorID, m.Source)
 		if err != nil {
 			return err
@@ -79,23 +95,12 @@ func (t *tx) measureMatrixIndicators(ctx context.Context, month string) error {
 
 // SnapshotMonths returns the months that have a snapshot, oldest first.
 func (s *Store) SnapshotMonths(ctx context.Context) ([]string, error) {
-	rows, err := s.query(ctx, `SELECT month FROM matrix_snapshots ORDER BY month`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []string
-	for rows.Next() {
-		var m string
-		if err := rows.Scan(&m); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return out, scanStrings(ctx, s, &out, `SELECT month FROM matrix_snapshots ORDER BY month`)
 }
 
-// Snapshots implements eservice.Store: every snapshotted cell, of one service or all.
+// Snapshots implements eservice.Store: every snapshotted cell, of one service or all,
+// rebuilt from the changes (cell_history.go).
 func (s *Store) Snapshots(ctx context.Context, serviceCode string) ([]eservice.SnapshotCell, error) {
 	var w where
 	if serviceCode != "" {
@@ -109,22 +114,4 @@ func (s *Store) MunicipalitySnapshots(ctx context.Context, ehak string) ([]eserv
 	var w where
 	w.add("municipality_ehak = ?", ehak)
 	return snapshotCellsFrom(ctx, s, w)
-}
-
-func snapshotCellsFrom(ctx context.Context, q querier, w where) ([]eservice.SnapshotCell, error) {
-	rows, err := q.query(ctx, `SELECT month, municipality_ehak, service_code, offering, level FROM snapshot_cells`+w.String()+
-		` ORDER BY month, municipality_ehak, service_code`, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: snapshots: %w", err)
-	}
-	defer rows.Close()
-	var out []eservice.SnapshotCell
-	for rows.Next() {
-		var c eservice.SnapshotCell
-		if err := rows.Scan(&c.Month, &c.MunicipalityEHAK, &c.ServiceCode, &c.Offering, &c.Level); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }

@@ -10,9 +10,8 @@ import (
 )
 
 // tallyCopy is every snapshot's tallies (eservice.SnapshotTally) by month, with when each
-// month was taken. Counting a year of snapshots reads some 70,000 cells, too slow for the
-// home page, but a month's snapshot stays as it is until it is taken again: a load after
-// cacheTTL counts again only the months whose taken_at changed.
+// month was taken. A month's tallies stay as they are until it is taken again: a load
+// after cacheTTL reads again only the months whose taken_at changed.
 type tallyCopy struct {
 	takenAt map[string]time.Time
 	byMonth map[string][]eservice.SnapshotTally
@@ -72,13 +71,10 @@ func loadTallies(ctx context.Context, s *Store, last tallyCopy) (tallyCopy, erro
 	return cp, nil
 }
 
-// countMonth counts one month's snapshot per service in the database.
+// countMonth reads one month's tallies, counted when the month was taken.
 func countMonth(ctx context.Context, s *Store, month string) ([]eservice.SnapshotTally, error) {
-	rows, err := s.query(ctx, `SELECT service_code,
-		SUM(CASE WHEN offering <> ? AND level >= ? THEN 1 ELSE 0 END),
-		SUM(CASE WHEN offering = ? THEN 1 ELSE 0 END)
-		FROM snapshot_cells WHERE month = ? GROUP BY service_code ORDER BY service_code`,
-		eservice.NotApplicable, eservice.Online, eservice.NotApplicable, month)
+	rows, err := s.query(ctx, `SELECT service_code, online, not_applicable
+		FROM snapshot_tallies WHERE month = ? ORDER BY service_code`, month)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: snapshot tallies: %w", err)
 	}

@@ -41,7 +41,12 @@ func intOrNil(n sql.NullInt64) *int {
 
 // Practices implements edemocracy.Store.
 func (s *Store) EDemocracyPractices(ctx context.Context) ([]edemocracy.Practice, error) {
-	rows, err := s.query(ctx, `SELECT `+edemocracyPracticeColumns+` FROM edemocracy_practices ORDER BY municipality_ehak`)
+	return practicesFrom(ctx, s)
+}
+
+// practicesFrom reads every entered practice, in a transaction or not.
+func practicesFrom(ctx context.Context, q querier) ([]edemocracy.Practice, error) {
+	rows, err := q.query(ctx, `SELECT `+edemocracyPracticeColumns+` FROM edemocracy_practices ORDER BY municipality_ehak`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: practices: %w", err)
 	}

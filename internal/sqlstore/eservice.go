@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"kovit/internal/audit"
@@ -26,24 +27,18 @@ func scanService(row scanner) (eservice.Service, error) {
 
 // ListServices implements eservice.Store, ordered by area and code.
 func (s *Store) ListServices(ctx context.Context, includeRetired bool) ([]eservice.Service, error) {
-	q := `SELECT ` + serviceColumns + ` FROM services`
-	if !includeRetired {
-		q += ` WHERE NOT retired`
-	}
-	rows, err := s.query(ctx, q+` ORDER BY area, code`)
+	all, err := s.serviceList(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: list services: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
 	var out []eservice.Service
-	for rows.Next() {
-		sv, err := scanService(rows)
-		if err != nil {
-			return nil, err
+	for _, sv := range all {
+		if includeRetired || !sv.Retired {
+			sv.Channels = slices.Clone(sv.Channels)
+			out = append(out, sv)
 		}
-		out = append(out, sv)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Service implements eservice.Store.
@@ -127,53 +122,12 @@ func (s *Store) Scale(ctx context.Context) (eservice.Scale, error) {
 
 // scaleFrom reads the levels and their criteria.
 func scaleFrom(ctx context.Context, q querier) (eservice.Scale, error) {
-	rows, err := q.query(ctx, `SELECT l.number, l.name_et, l.name_en, c.id, c.code, c.text_et, c.text_en, c.position
-		FROM maturity_levels l LEFT JOIN maturity_criteria c ON c.level = l.number
-		ORDER BY l.number, c.position, c.id`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: scale: %w", err)
-	}
-	defer rows.Close()
-	var scale eservice.Scale
-	for rows.Next() {
-		var l eservice.Level
-		var id *int64
-		var code, et, en *string
-		var pos *int
-		if err := rows.Scan(&l.Number, &l.NameEt, &l.NameEn, &id, &code, &et, &en, &pos); err != nil {
-			return nil, err
-		}
-		if len(scale) == 0 || scale[len(scale)-1].Number != l.Number {
-			scale = append(scale, l)
-		}
-		if id != nil {
-			last := &scale[len(scale)-1]
-			last.Criteria = append(last.Criteria, eservice.Criterion{ID: *id, Level: l.Number, Code: *code, TextEt: *et, TextEn: *en, Position: *pos})
-		}
-	}
-	return scale, rows.Err()
+	return scaleOf(ctx, q, "maturity")
 }
 
 // UpdateCriterion implements eservice.Store: coordinators reword a criterion.
 func (s *Store) UpdateCriterion(ctx context.Context, c eservice.Criterion) (eservice.Criterion, error) {
-	if err := c.Validate(); err != nil {
-		return c, err
-	}
-	var after eservice.Criterion
-	err := s.transact(ctx, func(tx *tx) error {
-		q := `SELECT id, level, code, text_et, text_en, position FROM maturity_criteria WHERE id = ?`
-		var before eservice.Criterion
-		if err := tx.queryRow(ctx, q, c.ID).Scan(&before.ID, &before.Level, &before.Code, &before.TextEt, &before.TextEn, &before.Position); err != nil {
-			return notFound(err)
-		}
-		if _, err := tx.exec(ctx, `UPDATE maturity_criteria SET text_et = ?, text_en = ? WHERE id = ?`, c.TextEt, c.TextEn, c.ID); err != nil {
-			return fmt.Errorf("sqlstore: update criterion: %w", err)
-		}
-		after = before
-		after.TextEt, after.TextEn = c.TextEt, c.TextEn
-		return tx.record(ctx, audit.KindCriterion, before.Code, audit.Update, before, after)
-	})
-	return after, err
+	return s.rewordCriterion(ctx, "maturity", audit.KindCriterion, c, func(c eservice.Criterion) string { return c.Code })
 }
 
 // LoadServices implements eservice.Store: the catalogue's starter list, and the default

@@ -71,9 +71,23 @@ func (s *Store) SendAdvisory(ctx context.Context, a landscape.Advisory) (landsca
 	return out, err
 }
 
-// AllRows implements landscape.Store.
+// AllRows implements landscape.Store. It reads only what the matrix shows: scanning and
+// decoding every column of 79 × 60 rows took half of the matrix page's time.
 func (s *Store) AllRows(ctx context.Context) ([]landscape.Row, error) {
-	return rowsOf(ctx, s, "")
+	rows, err := s.query(ctx, `SELECT id, municipality_ehak, solution_id, software_version, status FROM landscape_rows ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: landscape rows: %w", err)
+	}
+	defer rows.Close()
+	var out []landscape.Row
+	for rows.Next() {
+		var r landscape.Row
+		if err := rows.Scan(&r.ID, &r.MunicipalityEHAK, &r.SolutionID, &r.SoftwareVersion, &r.Status); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // rowsOf reads the rows a WHERE clause selects, without their history.

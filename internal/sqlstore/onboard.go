@@ -13,8 +13,9 @@ import (
 	"kovit/internal/kovit"
 )
 
-// Invite implements auth.LinkStore: every account with its link, or none of them.
-func (s *Store) Invite(ctx context.Context, invites []auth.Invitation, expires time.Time) ([]auth.User, error) {
+// Invite implements auth.LinkStore: every account with its invitation in the outbox, or
+// none of them.
+func (s *Store) Invite(ctx context.Context, invites []auth.Invitation) ([]auth.User, error) {
 	var p kovit.Problems
 	for i := range invites {
 		invites[i].Normalize()
@@ -43,7 +44,7 @@ func (s *Store) Invite(ctx context.Context, invites []auth.Invitation, expires t
 			if err := tx.setMunicipalities(ctx, id, in.Municipalities); err != nil {
 				return err
 			}
-			if err := tx.issueLink(ctx, id, auth.LinkInvite, in.TokenHash, expires); err != nil {
+			if err := tx.queueLinks(ctx, auth.LinkInvite, `id = ?`, id); err != nil {
 				return err
 			}
 			u, err := userFrom(ctx, tx, id)

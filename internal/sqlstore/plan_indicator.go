@@ -13,7 +13,7 @@ import (
 )
 
 const indicatorColumns = `id, strategy_id, node_id, name_et, name_en, unit, direction, baseline_value, baseline_date,
-	targets, breakdown, matrix_service, matrix_level, position, version, updated_at`
+	targets, breakdown, matrix_service, matrix_level, matrix_scale, matrix_practice, position, version, updated_at`
 
 func scanIndicator(row scanner) (plan.Indicator, error) {
 	var i plan.Indicator
@@ -22,12 +22,13 @@ func scanIndicator(row scanner) (plan.Indicator, error) {
 	var targets string
 	var matrixService sql.NullString
 	var matrixLevel sql.NullInt64
+	var matrixScale, practice sql.NullString
 	if err := row.Scan(&i.ID, &i.StrategyID, &i.NodeID, &i.NameEt, &i.NameEn, &i.Unit, &i.Better, &baseValue, &baseDate,
-		&targets, &i.Breakdown, &matrixService, &matrixLevel, &i.Position, &i.Version, &i.UpdatedAt); err != nil {
+		&targets, &i.Breakdown, &matrixService, &matrixLevel, &matrixScale, &practice, &i.Position, &i.Version, &i.UpdatedAt); err != nil {
 		return i, err
 	}
-	if matrixService.Valid {
-		i.FromMatrix = &plan.MatrixSource{ServiceCode: matrixService.String, Level: int(matrixLevel.Int64)}
+	if matrixLevel.Valid || practice.Valid {
+		i.FromMatrix = &plan.MatrixSource{Scale: matrixScale.String, ServiceCode: matrixService.String, Level: int(matrixLevel.Int64), Practice: practice.String}
 	}
 	if d := dayFrom(baseDate); d != nil && baseValue.Valid {
 		i.Baseline = &plan.Point{Value: baseValue.Float64, Date: *d}
@@ -77,15 +78,21 @@ func indicatorArgs(i plan.Indicator) ([]any, error) {
 	if i.Targets == nil {
 		targets = []byte("[]")
 	}
-	var baseValue, baseDate, matrixService, matrixLevel any
+	var baseValue, baseDate, matrixService, matrixLevel, matrixScale, practice any
 	if i.Baseline != nil {
 		baseValue, baseDate = i.Baseline.Value, dayArg(&i.Baseline.Date)
 	}
-	if m := i.FromMatrix; m != nil {
+	switch m := i.FromMatrix; {
+	case m == nil:
+	case m.Practice != "":
+		practice = m.Practice
+	case m.Records():
+		matrixLevel, matrixScale = m.Level, m.Scale
+	default:
 		matrixService, matrixLevel = m.ServiceCode, m.Level
 	}
 	return []any{i.NodeID, i.NameEt, i.NameEn, i.Unit, string(i.Better), baseValue, baseDate, string(targets), string(i.Breakdown),
-		matrixService, matrixLevel}, nil
+		matrixService, matrixLevel, matrixScale, practice}, nil
 }
 
 // checkIndicatorNode allows an indicator on the strategy itself or on one of its goals or
@@ -108,11 +115,22 @@ func (t *tx) checkIndicatorNode(ctx context.Context, i plan.Indicator) error {
 }
 
 // checkIndicatorSource refuses a matrix source that could never be measured: a service
-// not in the catalogue, or a level the maturity scale does not have.
+// not in the catalogue, or a level the maturity scale (or the records scale) does not have.
 func (t *tx) checkIndicatorSource(ctx context.Context, i plan.Indicator) error {
 	m := i.FromMatrix
-	if m == nil {
+	if m == nil || m.Practice != "" { // a practice's measure is checked by Validate: the list is code
 		return nil
+	}
+	if m.Records() {
+		var levels int
+		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM records_levels WHERE number = ?`, m.Level).Scan(&levels); err != nil {
+			return fmt.Errorf("sqlstore: indicator source: %w", err)
+		}
+		var p kovit.Problems
+		if levels == 0 {
+			p.Add("from_matrix.level", "plan.error.matrix_level")
+		}
+		return p.Err()
 	}
 	var services, levels int
 	if err := t.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM services WHERE code = ?), (SELECT COUNT(*) FROM maturity_levels WHERE number = ?)`,
@@ -159,8 +177,8 @@ func (s *Store) CreateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 			return err
 		}
 		id, err := tx.insert(ctx, `INSERT INTO plan_indicators (node_id, name_et, name_en, unit, direction, baseline_value,
-			baseline_date, targets, breakdown, matrix_service, matrix_level, strategy_id, position, version, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+			baseline_date, targets, breakdown, matrix_service, matrix_level, matrix_scale, matrix_practice, strategy_id, position, version, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
 			append(args, i.StrategyID, pos, s.now())...)
 		if err != nil {
 			return fmt.Errorf("sqlstore: insert indicator: %w", err)
@@ -212,8 +230,8 @@ func (s *Store) UpdateIndicator(ctx context.Context, i plan.Indicator) (plan.Ind
 			return err
 		}
 		res, err := tx.exec(ctx, `UPDATE plan_indicators SET node_id = ?, name_et = ?, name_en = ?, unit = ?, direction = ?,
-			baseline_value = ?, baseline_date = ?, targets = ?, breakdown = ?, matrix_service = ?, matrix_level = ?,
-			version = version + 1, updated_at = ?
+			baseline_value = ?, baseline_date = ?, targets = ?, breakdown = ?, matrix_service = ?, matrix_level = ?, matrix_scale = ?,
+			matrix_practice = ?, version = version + 1, updated_at = ?
 			WHERE id = ? AND version = ?`, append(args, s.now(), i.ID, i.Version)...)
 		if err != nil {
 			return fmt.Errorf("sqlstore: update indicator: %w", err)

@@ -46,36 +46,6 @@ func practiceByID(ctx context.Context, q querier, id int64) (landscape.Practice,
 	return p, err
 }
 
-// ListPractices implements landscape.Store: the library is read whole and searched in Go,
-// newest first; a few thousand practices fit in memory many times over.
-func (s *Store) ListPractices(ctx context.Context, f landscape.PracticeFilter) ([]landscape.Practice, int, error) {
-	if err := f.Validate(); err != nil {
-		return nil, 0, err
-	}
-	rows, err := s.query(ctx, `SELECT `+practiceColumns+` FROM practices ORDER BY id DESC`)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqlstore: practices: %w", err)
-	}
-	defer rows.Close()
-	words := landscape.NewPracticeQuery(f.Query)
-	var matched []landscape.Practice
-	for rows.Next() {
-		p, err := scanPractice(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		if (len(f.Statuses) == 0 || containsStatus(f.Statuses, p.Status)) && (f.Tag == "" || containsString(p.Tags, f.Tag)) && words.MatchesTerms(p, s.practiceTerms.of(p, words.Empty())) {
-			matched = append(matched, p)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	from := min(f.Offset, len(matched))
-	to := min(from+f.Limit, len(matched))
-	return matched[from:to], len(matched), nil
-}
-
 func containsStatus(list []landscape.PracticeStatus, s landscape.PracticeStatus) bool {
 	for _, x := range list {
 		if x == s {

@@ -67,8 +67,12 @@ func recordsOf(ctx context.Context, q querier, ehak string) (landscape.RecordsPr
 		if n == 0 {
 			return p, kovit.NotFound()
 		}
+		scale, err := scaleOf(ctx, q, "records")
+		if err != nil {
+			return p, err
+		}
 		p = landscape.RecordsProfile{MunicipalityEHAK: ehak, Met: []int64{}}
-		p.Normalize()
+		p.Normalize(scale)
 		return p, nil
 	}
 	return p, err
@@ -77,12 +81,17 @@ func recordsOf(ctx context.Context, q querier, ehak string) (landscape.RecordsPr
 // SaveRecordsProfile implements landscape.Store.
 func (s *Store) SaveRecordsProfile(ctx context.Context, p landscape.RecordsProfile) (landscape.RecordsProfile, error) {
 	p.Verification, p.ReturnReason = eservice.SelfReported, ""
-	p.Normalize()
-	if err := p.Validate(); err != nil {
-		return p, err
-	}
 	var after landscape.RecordsProfile
 	err := s.transact(ctx, func(tx *tx) error {
+		// The level follows the scale as stored when the profile is saved.
+		scale, err := scaleOf(ctx, tx, "records")
+		if err != nil {
+			return err
+		}
+		p.Normalize(scale)
+		if err := p.Validate(); err != nil {
+			return err
+		}
 		before, err := recordsOf(ctx, tx, p.MunicipalityEHAK)
 		if err != nil {
 			return err

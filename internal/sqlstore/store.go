@@ -28,9 +28,14 @@ type Store struct {
 	needs          kept[*needCopy]
 	tallies        kept[tallyCopy]
 	eits           kept[eitsCopy]
+	services       kept[serviceCopy] // the catalogue, retired services too (service_cache.go)
 	trees          treeCache
 	kb             kept[*kbCopy] // the knowledge base with its search terms (advice_kb.go)
 	practiceTerms  practiceTerms // the practices' stems by id and version (practice_search.go)
+
+	// adviceKept is what the navigation's count reads of the advice module (advice_kept.go).
+	adviceKept kept[adviceCopy]
+	responses  responseCache // each survey's responses, decoded (survey_cache.go)
 	// feed tells this process of other processes' changes (PostgreSQL LISTEN/NOTIFY).
 	feed changeFeed
 
@@ -205,6 +210,15 @@ func (s *Store) dropKept(changed map[recordKind][]string) {
 	}
 	if has(audit.KindEITSMeasures) {
 		s.eits.drop()
+	}
+	if has(audit.KindInquiry) || has(audit.KindCommentRound) {
+		s.adviceKept.drop()
+	}
+	if has(audit.KindSurvey) || has(audit.KindSurveyResponse) || has(audit.KindMunicipality) {
+		s.responses.invalidate()
+	}
+	if has(audit.KindService) {
+		s.services.drop()
 	}
 }
 

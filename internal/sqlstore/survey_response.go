@@ -85,27 +85,6 @@ func municipalityExists(ctx context.Context, q querier, ehak string) error {
 	return nil
 }
 
-// SurveyResponses implements survey.Store.
-func (s *Store) SurveyResponses(ctx context.Context, surveyID int64) ([]survey.Response, error) {
-	if _, err := s.Survey(ctx, surveyID); err != nil {
-		return nil, err
-	}
-	rows, err := s.query(ctx, `SELECT `+responseColumns+` FROM survey_responses WHERE survey_id = ? ORDER BY municipality_ehak`, surveyID)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: responses: %w", err)
-	}
-	defer rows.Close()
-	out := []survey.Response{}
-	for rows.Next() {
-		r, err := scanResponse(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
 // SaveResponse implements survey.Store.
 func (s *Store) SaveResponse(ctx context.Context, r survey.Response, submit bool) (survey.Response, error) {
 	services, err := s.ListServices(ctx, false)

@@ -13,7 +13,7 @@ import (
 
 const userColumns = `id, email, name, role, COALESCE(municipality_ehak, ''), password_hash,
 	must_change_password, active, COALESCE(oidc_subject, ''), version, created_at, last_sign_in_at, session_epoch,
-	is_lead, personal_code_hint, ` + otherMunicipalities
+	is_lead, personal_code_hint, public_commenter, ` + otherMunicipalities
 
 // otherMunicipalities are an editor's further municipalities (user_municipalities) in one
 // column, so every query that reads users reads them; both engines know string_agg.
@@ -25,7 +25,7 @@ func scanUser(row scanner, extra ...any) (auth.User, error) {
 	var others string
 	dest := []any{&u.ID, &u.Email, &u.Name, &u.Role, &u.MunicipalityEHAK, &u.PasswordHash,
 		&u.MustChangePassword, &u.Active, &u.OIDCSubject, &u.Version, &u.CreatedAt, &u.LastSignInAt, &u.SessionEpoch,
-		&u.Lead, &u.PersonalCodeHint, &others}
+		&u.Lead, &u.PersonalCodeHint, &u.PublicCommenter, &others}
 	err := row.Scan(append(dest, extra...)...)
 	if u.MunicipalityEHAK != "" {
 		u.Municipalities = []string{u.MunicipalityEHAK}

@@ -87,7 +87,7 @@ func mapsValid(q Question) bool {
 	case MapsStatus:
 		return q.Type == SolutionGrid && statuses(q.Options)
 	}
-	return false
+	return strings.HasPrefix(q.Maps, MapsPractice) && practiceMapValid(q)
 }
 
 // Survey is one year's survey.

@@ -55,7 +55,7 @@ func (ui *UI) signIn(w http.ResponseWriter, r *http.Request) error {
 	if err := ui.Auth.SignIn(r.Context(), u); err != nil {
 		return err
 	}
-	if u.MustChangePassword {
+	if auth.PasswordChangePending(&u) != nil {
 		return ui.redirect(w, r, "/account", "flash.must_change_password")
 	}
 	return ui.redirect(w, r, localPath(r.PostFormValue("next"), "/desk"), "flash.signed_in")

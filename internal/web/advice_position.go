@@ -122,41 +122,45 @@ func (ui *UI) loadPosition(r *http.Request) (positionPage, error) {
 	return p, nil
 }
 
+// managedPosition is the path's round's position with all that its exports show, for
+// one who manages rounds.
+func (ui *UI) managedPosition(r *http.Request) (advice.Position, error) {
+	ctx := r.Context()
+	var p advice.Position
+	var err error
+	if p.Round, err = ui.managedRound(r); err != nil {
+		return p, err
+	}
+	if p.Points, err = ui.Rounds.Points(ctx, p.Round.ID); err != nil {
+		return p, err
+	}
+	if p.Comments, err = ui.Rounds.RoundComments(ctx, p.Round.ID); err != nil {
+		return p, err
+	}
+	if p.Responses, err = ui.Rounds.Responses(ctx, p.Round.ID); err != nil {
+		return p, err
+	}
+	p.Names, err = ui.municipalityNames(ctx)
+	return p, err
+}
+
 // positionExport sends the position as the comments-and-responses table.
 func (ui *UI) positionExport(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	rd, err := ui.managedRound(r)
+	p, err := ui.managedPosition(r)
 	if err != nil {
 		return err
 	}
-	points, err := ui.Rounds.Points(ctx, rd.ID)
-	if err != nil {
-		return err
-	}
-	comments, err := ui.Rounds.RoundComments(ctx, rd.ID)
-	if err != nil {
-		return err
-	}
-	names, err := ui.municipalityNames(ctx)
-	if err != nil {
-		return err
-	}
-	return tabular.WriteHTTP(w, r, "seisukoht-"+strconv.FormatInt(rd.ID, 10), advice.PositionSheet(rd, points, comments, names, lang(r)))
+	return tabular.WriteHTTP(w, r, "seisukoht-"+strconv.FormatInt(p.Round.ID, 10), advice.PositionSheet(p, lang(r)))
 }
 
 // positionLetter is the letter's text, plain, to paste into the document system.
 func (ui *UI) positionLetter(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	rd, err := ui.managedRound(r)
-	if err != nil {
-		return err
-	}
-	points, err := ui.Rounds.Points(ctx, rd.ID)
+	p, err := ui.managedPosition(r)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	_, err = w.Write([]byte(advice.Letter(rd, points, "Eesti Linnade ja Valdade Liit")))
+	_, err = w.Write([]byte(advice.Letter(p, "Eesti Linnade ja Valdade Liit")))
 	return err
 }
 
@@ -337,16 +341,7 @@ func (positionTablePage) Cell(v any) string {
 
 // positionTable shows the comments-and-responses table to print, as the XLSX holds it.
 func (ui *UI) positionTable(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	rd, err := ui.managedRound(r)
-	if err != nil {
-		return err
-	}
-	points, err := ui.Rounds.Points(ctx, rd.ID)
-	if err != nil {
-		return err
-	}
-	comments, err := ui.Rounds.RoundComments(ctx, rd.ID)
+	p, err := ui.managedPosition(r)
 	if err != nil {
 		return err
 	}
@@ -355,7 +350,6 @@ func (ui *UI) positionTable(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ap.Sub = "rounds"
-	ui.render(w, r, http.StatusOK, "advice/position_table", positionTablePage{advicePage: ap, R: rd,
-		Table: advice.PositionSheet(rd, points, comments, ap.names, lang(r))})
+	ui.render(w, r, http.StatusOK, "advice/position_table", positionTablePage{advicePage: ap, R: p.Round, Table: advice.PositionSheet(p, lang(r))})
 	return nil
 }

@@ -233,32 +233,48 @@ func (ui *UI) commentRoundBoard(w http.ResponseWriter, r *http.Request) error {
 // commentRoundComment adds a municipality's comment on a section or the whole draft.
 func (ui *UI) commentRoundComment(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	u := auth.UserFrom(ctx)
-	rd, err := ui.readRound(r)
+	rd, ehak, err := ui.roundFor(r, func(u *auth.User, ehak string, rd advice.Round) error {
+		return auth.CanCommentRound(u, ehak, rd.Asks(ehak))
+	})
 	if err != nil {
-		return err
-	}
-	ehak := r.PostFormValue("municipality_ehak")
-	if ehak == "" {
-		ehak = auth.ListScope(u).Municipality
-	}
-	if err := auth.CanCommentRound(u, ehak, rd.Asks(ehak)); err != nil {
 		return err
 	}
 	var problems kovit.Problems
 	c := advice.Comment{RoundID: rd.ID, MunicipalityEHAK: ehak, Body: r.PostFormValue("body"), SectionID: formID(r, "section_id", &problems)}
 	status, problems, err := trySave(problems, func() error { _, err := ui.Rounds.AddComment(ctx, c); return err })
+	return ui.roundSaved(w, r, rd.ID, "flash.saved", "", status, problems, err)
+}
+
+// roundFor is the path's round and the municipality a form on its page acts for (the one
+// it names, or the user's own), when may lets the user act for it there.
+func (ui *UI) roundFor(r *http.Request, may func(u *auth.User, ehak string, rd advice.Round) error) (advice.Round, string, error) {
+	u := auth.UserFrom(r.Context())
+	rd, err := ui.readRound(r)
+	if err != nil {
+		return rd, "", err
+	}
+	ehak := r.PostFormValue("municipality_ehak")
+	if ehak == "" {
+		ehak = auth.ListScope(u).Municipality
+	}
+	return rd, ehak, may(u, ehak, rd)
+}
+
+// roundSaved answers a save on the round's page: back to it with flash when saved, the
+// page with its problems and the response text typed when refused (trySave's status and
+// problems).
+func (ui *UI) roundSaved(w http.ResponseWriter, r *http.Request, id int64, flash, responseText string, status int, problems kovit.Problems, err error) error {
 	if err != nil {
 		return err
 	}
 	if status == 0 {
-		return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(rd.ID, 10), "flash.saved")
+		return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(id, 10), flash)
 	}
 	p, err := ui.loadRoundShow(r)
 	if err != nil {
 		return err
 	}
-	p.Form = form{Problems: problems}
+	p.Form, p.ResponseText = form{Problems: problems}, responseText
 	ui.render(w, r, status, "advice/round", p)
 	return nil
 }
@@ -266,46 +282,22 @@ func (ui *UI) commentRoundComment(w http.ResponseWriter, r *http.Request) error 
 // commentRoundRespond gives a municipality's official response, approved by its lead.
 func (ui *UI) commentRoundRespond(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	u := auth.UserFrom(ctx)
-	rd, err := ui.readRound(r)
+	rd, ehak, err := ui.roundFor(r, func(u *auth.User, ehak string, _ advice.Round) error { return auth.CanApproveResponse(u, ehak) })
 	if err != nil {
-		return err
-	}
-	ehak := r.PostFormValue("municipality_ehak")
-	if ehak == "" {
-		ehak = auth.ListScope(u).Municipality
-	}
-	if err := auth.CanApproveResponse(u, ehak); err != nil {
 		return err
 	}
 	in := advice.ResponseInput{Text: r.PostFormValue("text"), NoComments: r.PostFormValue("no_comments") != ""}
 	status, problems, err := trySave(nil, func() error { _, err := ui.Rounds.Respond(ctx, rd.ID, ehak, in); return err })
-	if err != nil {
-		return err
-	}
-	if status == 0 {
-		return ui.redirect(w, r, "/comment-rounds/"+strconv.FormatInt(rd.ID, 10), "advice.flash.responded")
-	}
-	p, err := ui.loadRoundShow(r)
-	if err != nil {
-		return err
-	}
-	p.Form, p.ResponseText = form{Problems: problems}, in.Text
-	ui.render(w, r, status, "advice/round", p)
-	return nil
+	return ui.roundSaved(w, r, rd.ID, "advice.flash.responded", in.Text, status, problems, err)
 }
 
 // commentRoundRemind tells the municipalities that have not responded.
 func (ui *UI) commentRoundRemind(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := auth.CanManageRounds(auth.UserFrom(ctx)); err != nil {
-		return err
-	}
-	rd, err := ui.readRound(r)
+	rd, err := ui.managedRound(r)
 	if err != nil {
 		return err
 	}
-	n, err := ui.Rounds.RemindRound(ctx, rd.ID, "")
+	n, err := ui.Rounds.RemindRound(r.Context(), rd.ID, "")
 	if err != nil {
 		return err
 	}

@@ -109,17 +109,9 @@ func (ui *UI) consultExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var rows []consult.Row
-	for f.Offset = 0; ; f.Offset += f.Limit {
-		f.Limit = kovit.MaxLimit
-		items, total, err := ui.Consult.Comments(ctx, f)
-		if err != nil {
-			return err
-		}
-		rows = append(rows, consult.Rows(consult.Readable(items, auth.ConsultationRule{U: cp.User}), versions, cp.From, cp.Disposition)...)
-		if f.Offset+f.Limit >= total {
-			break
-		}
+	rows, err := consult.AllRows(ctx, ui.Consult, f, auth.ConsultationRule{U: cp.User}, versions, cp.From, cp.Disposition)
+	if err != nil {
+		return err
 	}
 	return tabular.WriteHTTP(w, r, "kommentaarid-"+strconv.FormatInt(c.ID, 10), consult.ResponsesSheet(rows, lang(r)))
 }

@@ -103,7 +103,7 @@ func (ui *UI) loadConsultShow(r *http.Request, id int64) (consultShowPage, error
 func (ui *UI) consultAddComment(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
-	if err := auth.CanReadInternal(u); err != nil {
+	if err := auth.CanComment(u); err != nil {
 		return err
 	}
 	c, err := ui.readableConsultation(r)

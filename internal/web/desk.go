@@ -55,16 +55,6 @@ func (p deskPage) Row(i desk.Item) deskRow { return deskRow{p, i} }
 var fullLists = map[desk.Kind]string{desk.CellToVerify: "/eservices", desk.NeedToReview: "/needs?state=submitted",
 	desk.StaleActivity: "/plan/attention", desk.CellUnfilled: "/eservices", desk.CellUnconfirmed: "/eservices"}
 
-// deskViewer is who u is to the desk, from the permission policy; the API has its twin.
-// An editor of several municipalities sees the one they chose (municipality, "" for their
-// primary one); auth.ChooseMunicipality keeps them to their own.
-func deskViewer(u *auth.User, municipality string) desk.Viewer {
-	s, chosen := auth.ListScope(u), auth.ChooseMunicipality(u, municipality)
-	_, editorOf := auth.ReadableDrafts(u) // every one of theirs: they may read each one's drafts
-	return desk.Viewer{UserID: u.ID, Municipality: chosen, Municipalities: s.Municipalities(),
-		Queues: s.Reach == auth.Everything, MayReadNeed: auth.NeedReader(u), EditorOf: editorOf, ReadStrategy: auth.StrategyReader(u)}
-}
-
 func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := auth.UserFrom(ctx)
@@ -75,7 +65,7 @@ func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 	if err := auth.CheckMunicipalityChoice(u, want); err != nil {
 		return err
 	}
-	v := deskViewer(u, want)
+	v := desk.ViewerOf(u, want)
 	p := deskPage{planPage: planPage{ui.page(r, "desk.title")}, Queues: v.Queues, Editor: v.Municipality != ""}
 	p.Nav = "desk"
 	var err error

@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"kovit/internal/auth"
+	"kovit/internal/desk"
 	"kovit/internal/municipality"
 )
 
@@ -40,11 +41,11 @@ func municipalityChoices(list []string, current string, names map[string]string,
 func (ui *UI) deskWaiting(ctx context.Context, u *auth.User) (int, error) {
 	list := auth.ListScope(u).Municipalities()
 	if len(list) < 2 {
-		return ui.Desk.Waiting(ctx, deskViewer(u, ""))
+		return ui.Desk.Waiting(ctx, desk.ViewerOf(u, ""))
 	}
 	total := 0
 	for _, e := range list {
-		n, err := ui.Desk.Waiting(ctx, deskViewer(u, e))
+		n, err := ui.Desk.Waiting(ctx, desk.ViewerOf(u, e))
 		if err != nil {
 			return 0, err
 		}

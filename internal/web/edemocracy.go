@@ -70,17 +70,9 @@ func (ui *UI) edemocracyList(w http.ResponseWriter, r *http.Request) error {
 		p.Add("group", "survey.error.group")
 		return p.Err()
 	}
-	practices, err := ui.EDemocracy.EDemocracyPractices(ctx)
+	ms, practices, byEHAK, err := ui.everyPractice(ctx)
 	if err != nil {
 		return err
-	}
-	ms, err := ui.allMunicipalities(ctx)
-	if err != nil {
-		return err
-	}
-	byEHAK := map[string]edemocracy.Practice{}
-	for _, p := range practices {
-		byEHAK[p.MunicipalityEHAK] = p
 	}
 	p := edemocracyListPage{Page: ui.page(r, "edemocracy.title"), Group: group, Groupings: survey.Groupings, Summary: edemocracy.Summarize(ms, practices, by)}
 	p.Nav = "edemocracy"

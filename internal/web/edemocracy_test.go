@@ -1,6 +1,7 @@
 package web
 
 import (
+	"kovit/internal/chart"
 	"kovit/internal/edemocracy"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
@@ -21,5 +22,11 @@ func edemocracySamples(base Page) map[string]any {
 			Summary: edemocracy.Summarize([]municipality.Municipality{m}, []edemocracy.Practice{p}, func(m municipality.Municipality) string { return string(m.Type) }),
 			Rows:    []practiceRow{{M: m, P: p}, {M: municipality.Municipality{EHAK: "0784", Name: "Tallinn"}}}},
 		"edemocracy/show": edemocracyPage{Page: base, M: m, P: p, CanEdit: true, Modules: edemocracy.Modules, Form: form{Problems: problems}},
+		"edemocracy/map": func() edemocracyMapPage {
+			mp := edemocracyMapPage{Page: base, Measures: edemocracy.Measures, Map: chart.NewMapper(nil, 100).Render(chart.MapOptions{Title: "map"})}
+			class, value := mp.practiceClass(p)
+			mp.Rows, mp.Legend = []practiceMapRow{{M: m, Class: class, Value: value}}, mp.legend()
+			return mp
+		}(),
 	}
 }

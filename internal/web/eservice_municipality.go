@@ -104,17 +104,7 @@ func (ui *UI) municipalityEServices(w http.ResponseWriter, r *http.Request) erro
 	p := municipalityEServicesPage{esPage: esPage{ui.page(r, "")}, M: m, Summary: summaryOf(g, m.EHAK, services),
 		CanEdit: auth.Allowed(auth.CanEditMunicipality(auth.UserFrom(ctx), m.EHAK))}
 	p.Title, p.Nav = p.L.T("eservice.municipality.title", "Name", m.Name), "eservices"
-	l := p.L
-	groups := []struct {
-		label string
-		ms    []municipality.Municipality
-	}{
-		{l.T("eservice.peers.type", "Type", l.T("type."+string(m.Type))), eservice.Peers(m, all, "type")},
-		{l.T("eservice.peers.band", "Band", l.T("eservice.band."+eservice.BandOf(m.Population))), eservice.Peers(m, all, "band")},
-		{l.T("eservice.peers.county", "County", m.CountyName), eservice.Peers(m, all, "county")},
-		{l.T("eservice.peers.country"), all},
-	}
-	for _, gr := range groups {
+	for _, gr := range peerGroupsOf(p.L, m, all) {
 		p.Peers = append(p.Peers, peerView{Label: gr.label, Count: len(gr.ms), Median: eservice.MedianOfStats(gr.ms, stats)})
 	}
 	for _, sg := range groupByArea(services) {

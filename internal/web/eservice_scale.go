@@ -71,3 +71,6 @@ func (ui *UI) eserviceSnapshot(w http.ResponseWriter, r *http.Request) error {
 	}
 	return ui.redirect(w, r, "/eservices", "eservice.flash.snapshot")
 }
+
+// CriterionAction is where a criterion's rewording is posted, its id following.
+func (p scalePage) CriterionAction() string { return "/eservices/criteria/" }

@@ -8,6 +8,7 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/landscape"
+	"kovit/internal/municipality"
 )
 
 // landscapePage is the Page of every catalogue and landscape page, with what they share.
@@ -15,6 +16,9 @@ type landscapePage struct {
 	Page
 	// Names are the municipalities' names by EHAK code.
 	Names map[string]string
+	// all are the municipalities the names come from, for a handler that needs more of
+	// them than their names without reading them again.
+	all []municipality.Municipality
 }
 
 // Name is a municipality's name, or its code when unknown.
@@ -64,6 +68,7 @@ func (ui *UI) landscapePage(r *http.Request, titleKey string) (landscapePage, er
 	if err != nil {
 		return p, err
 	}
+	p.all = ms
 	p.Names = make(map[string]string, len(ms))
 	for _, m := range ms {
 		p.Names[m.EHAK] = m.Name

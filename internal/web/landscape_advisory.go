@@ -99,7 +99,7 @@ func (ui *UI) loadAdvisories(r *http.Request, q landscape.AdvisoryQuery, asked b
 	}
 	p.Form.Problems = problems
 	if asked && len(problems) == 0 {
-		if p.Affected, err = ui.affected(r, q); err != nil {
+		if p.Affected, err = ui.affected(r, q, all, lp.all); err != nil {
 			return p, err
 		}
 		v := url.Values{"solution": {strconv.FormatInt(q.SolutionID, 10)}, "from": {q.FromVersion}, "to": {q.ToVersion}, "support_by": {q.SupportEndsBy}}
@@ -109,10 +109,15 @@ func (ui *UI) loadAdvisories(r *http.Request, q landscape.AdvisoryQuery, asked b
 	return p, err
 }
 
-// affected lists the municipalities q concerns, with their contacts.
-func (ui *UI) affected(r *http.Request, q landscape.AdvisoryQuery) ([]affectedRow, error) {
+// affected lists the municipalities q concerns, with their contacts. A page that has read
+// the solutions and the municipalities already passes them (an advisory is asked for
+// often, and each read is a round trip); nil reads them.
+func (ui *UI) affected(r *http.Request, q landscape.AdvisoryQuery, sols []landscape.Solution, ms []municipality.Municipality) ([]affectedRow, error) {
 	ctx := r.Context()
-	sol, err := ui.Landscape.Solution(ctx, q.SolutionID)
+	sol, err := solutionIn(sols, q.SolutionID)
+	if sols == nil {
+		sol, err = ui.Landscape.Solution(ctx, q.SolutionID)
+	}
 	if kovit.ErrorCode(err) == kovit.ENotFound {
 		var p kovit.Problems
 		p.Add("solution_id", "landscape.error.solution")
@@ -125,9 +130,14 @@ func (ui *UI) affected(r *http.Request, q landscape.AdvisoryQuery) ([]affectedRo
 	if err != nil {
 		return nil, err
 	}
-	byEHAK, err := ui.municipalitiesByEHAK(ctx)
-	if err != nil {
-		return nil, err
+	if ms == nil {
+		if ms, err = ui.allMunicipalities(ctx); err != nil {
+			return nil, err
+		}
+	}
+	byEHAK := make(map[string]municipality.Municipality, len(ms))
+	for _, m := range ms {
+		byEHAK[m.EHAK] = m
 	}
 	var out []affectedRow
 	for _, row := range rows {
@@ -142,6 +152,16 @@ func (ui *UI) affected(r *http.Request, q landscape.AdvisoryQuery) ([]affectedRo
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// solutionIn finds solution id in sols, or answers as a missing one does.
+func solutionIn(sols []landscape.Solution, id int64) (landscape.Solution, error) {
+	for _, s := range sols {
+		if s.ID == id {
+			return s, nil
+		}
+	}
+	return landscape.Solution{}, kovit.NotFound()
 }
 
 // advisoryExport sends the municipalities a query concerns, with their contacts.
@@ -160,7 +180,7 @@ func (ui *UI) advisoryExport(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		var err error
-		if rows, err = ui.affected(r, q); err != nil {
+		if rows, err = ui.affected(r, q, nil, nil); err != nil {
 			return err
 		}
 	}

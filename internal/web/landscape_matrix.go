@@ -1,7 +1,10 @@
 package web
 
 import (
+	"html"
+	"html/template"
 	"net/http"
+	"strings"
 
 	"kovit/internal/auth"
 	"kovit/internal/eservice"
@@ -32,6 +35,25 @@ type matrixLine struct {
 }
 
 type matrixCell struct{ Status, Label string }
+
+// CellsHTML writes the line's cells in one go: executing the template per cell cost more
+// than the rest of the page. Statuses are fixed words and labels escaped.
+func (l matrixLine) CellsHTML() template.HTML {
+	var b strings.Builder
+	b.Grow(len(l.Cells) * 48)
+	for _, c := range l.Cells {
+		if c.Status == "" {
+			b.WriteString("<td></td>")
+			continue
+		}
+		b.WriteString(`<td class="status-`)
+		b.WriteString(html.EscapeString(c.Status))
+		b.WriteString(`">`)
+		b.WriteString(html.EscapeString(c.Label))
+		b.WriteString("</td>")
+	}
+	return template.HTML(b.String())
+}
 
 func matrixGrid(m landscape.Matrix, t func(string, ...any) string) []matrixLine {
 	labels := map[landscape.Status]string{}

@@ -59,10 +59,15 @@ func (ui *UI) municipalityLandscape(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	p, err := ui.loadMunicipalityLandscape(r, m)
+	return ui.renderLoaded(w, r, "landscape/municipality", p, err)
+}
+
+// renderLoaded shows a page its loader built, or the loader's error.
+func (ui *UI) renderLoaded(w http.ResponseWriter, r *http.Request, name string, p any, err error) error {
 	if err != nil {
 		return err
 	}
-	ui.render(w, r, http.StatusOK, "landscape/municipality", p)
+	ui.render(w, r, http.StatusOK, name, p)
 	return nil
 }
 
@@ -168,17 +173,22 @@ func readRow(r *http.Request, row landscape.Row, p *kovit.Problems) (landscape.R
 		OneOffCost: strings.TrimSpace(r.PostFormValue("one_off_cost"))}
 }
 
+// editableLandscape checks the user may edit the municipality's landscape and finds it.
+func (ui *UI) editableLandscape(r *http.Request) (municipality.Municipality, error) {
+	if err := auth.CanEditLandscape(auth.UserFrom(r.Context()), r.PathValue("ehak")); err != nil {
+		return municipality.Municipality{}, err
+	}
+	return ui.Municipalities.Municipality(r.Context(), r.PathValue("ehak"))
+}
+
 // rowCreate declares a solution in the municipality's landscape.
 func (ui *UI) rowCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditLandscape(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	m, err := ui.Municipalities.Municipality(ctx, ehak)
+	m, err := ui.editableLandscape(r)
 	if err != nil {
 		return err
 	}
+	ehak := m.EHAK
 	var problems kovit.Problems
 	row, f := readRow(r, landscape.Row{MunicipalityEHAK: ehak}, &problems)
 	row.Version = 0
@@ -244,11 +254,7 @@ func (ui *UI) rowShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p, err := ui.loadRow(r, row)
-	if err != nil {
-		return err
-	}
-	ui.render(w, r, http.StatusOK, "landscape/row", p)
-	return nil
+	return ui.renderLoaded(w, r, "landscape/row", p, err)
 }
 
 func (ui *UI) loadRow(r *http.Request, row landscape.Row) (rowPage, error) {
@@ -322,28 +328,32 @@ func (ui *UI) rowUpdate(w http.ResponseWriter, r *http.Request) error {
 
 // landscapeConfirm confirms every row of the municipality as still true.
 func (ui *UI) landscapeConfirm(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditLandscape(auth.UserFrom(ctx), ehak); err != nil {
+	return ui.landscapeWhole(w, r, auth.CanEditLandscape, "landscape.flash.confirmed", func(ctx context.Context, ehak string) error {
+		_, err := ui.Landscape.ConfirmRows(ctx, ehak)
 		return err
-	}
-	if _, err := ui.Landscape.ConfirmRows(ctx, ehak); err != nil {
-		return err
-	}
-	return ui.redirect(w, r, "/municipalities/"+ehak+"/landscape", "landscape.flash.confirmed")
+	})
 }
 
 // landscapeSignOff records the IT lead's sign-off of the whole landscape.
 func (ui *UI) landscapeSignOff(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
+	return ui.landscapeWhole(w, r, auth.CanSignOffLandscape, "landscape.flash.signed", func(ctx context.Context, ehak string) error {
+		_, err := ui.Landscape.SignOffLandscape(ctx, ehak)
+		return err
+	})
+}
+
+// landscapeWhole does something to a municipality's whole landscape, which only those
+// allowed may, and goes back to the landscape.
+func (ui *UI) landscapeWhole(w http.ResponseWriter, r *http.Request, allowed func(*auth.User, string) error, flash string,
+	do func(context.Context, string) error) error {
 	ehak := r.PathValue("ehak")
-	if err := auth.CanSignOffLandscape(auth.UserFrom(ctx), ehak); err != nil {
+	if err := allowed(auth.UserFrom(r.Context()), ehak); err != nil {
 		return err
 	}
-	if _, err := ui.Landscape.SignOffLandscape(ctx, ehak); err != nil {
+	if err := do(r.Context(), ehak); err != nil {
 		return err
 	}
-	return ui.redirect(w, r, "/municipalities/"+ehak+"/landscape", "landscape.flash.signed")
+	return ui.redirect(w, r, "/municipalities/"+ehak+"/landscape", flash)
 }
 
 // landscapeExport sends a municipality's landscape as CSV or XLSX; the contract's columns
@@ -370,14 +380,11 @@ func (ui *UI) landscapeExport(w http.ResponseWriter, r *http.Request) error {
 // row of it or none.
 func (ui *UI) landscapeImport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditLandscape(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	m, err := ui.Municipalities.Municipality(ctx, ehak)
+	m, err := ui.editableLandscape(r)
 	if err != nil {
 		return err
 	}
+	ehak := m.EHAK
 	fail := func(status int, problems []importProblem) error {
 		p, err := ui.loadMunicipalityLandscape(r, m)
 		if err != nil {

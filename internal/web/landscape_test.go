@@ -1,6 +1,7 @@
 package web
 
 import (
+	"kovit/internal/audit"
 	"net/url"
 	"time"
 
@@ -34,7 +35,8 @@ func landscapeSamples(base Page) map[string]any {
 	records := landscape.RecordsProfile{MunicipalityEHAK: "0793", DocumentRowID: &dms, DHX: landscape.DHXDirect, RegisterURL: "https://dokumendiregister.tartu.ee",
 		RulesDate: "2024-01-01", Met: []int64{1, 2, 3, 4}, EvidenceURL: "https://tartu.ee/asjaajamine", ReturnReason: "Lisa tõend", Version: 2,
 		Check: &landscape.RegisterCheck{At: now, Status: 200, TLS: true}}
-	records.Normalize()
+	recordsScale := eservice.DefaultScale() // any scale renders; the records scale is data in the store
+	records.Normalize(recordsScale)
 	practice := landscape.Practice{ID: 4, Title: "Taotlused ühes kohas", Summary: "Kokkuvõte", Problem: "Järjekorrad", WhatDone: "SPOKU", Resources: "3 kuud",
 		Results: "Kiirem", EvidenceURL: "https://tartu.ee", Municipalities: []string{"0793"}, ContactName: "Mari", ContactEmail: "mari@tartu.ee",
 		ServiceCodes: []string{"SOC-001"}, SolutionIDs: []int64{1}, Links: []string{"https://tartu.ee"}, Tags: []string{"e-teenused"},
@@ -66,9 +68,13 @@ func landscapeSamples(base Page) map[string]any {
 				Rows: []landscape.MatrixRow{{Municipality: tartu, Status: map[int64]landscape.Status{1: landscape.Production}}}},
 			Grid: []matrixLine{{EHAK: "0793", Name: "Tartu linn", Cells: []matrixCell{{"production", "Kasutusel"}, {}}}}},
 		"landscape/records": recordsListPage{landscapePage: lp, Rows: []recordsRow{{M: tartu, P: records}}, ByLevel: []int{0, 0, 0, 1, 0, 0},
-			Scale: landscape.RecordsScale(), Counties: []municipality.County{{EHAK: "0079", Name: "Tartu maakond"}}, Bands: eservice.Bands},
-		"landscape/records_profile": recordsPage{landscapePage: lp, M: tartu, P: records, In: records, Scale: landscape.RecordsScale(),
-			DMSRows: []landscapeRowView{view}, CanEdit: true, Review: true, Form: form{Problems: problems}},
+			Scale: recordsScale, Counties: []municipality.County{{EHAK: "0079", Name: "Tartu maakond"}}, Bands: eservice.Bands},
+		"landscape/records_scale": recordsScalePage{landscapePage: lp, Scale: recordsScale, CanEdit: true, Edit: recordsScale[1].Criteria[0],
+			Form: form{Problems: problems}, Events: []audit.Event{{At: now, ActorName: "Mari", Entity: audit.KindRecordsCriterion, EntityID: "4", Action: audit.Update,
+				Before: []byte(`{"text_et":"Vana"}`), After: []byte(`{"text_et":"Uus"}`)}}},
+		"landscape/records_profile": recordsPage{landscapePage: lp, M: tartu, P: records, In: records, Scale: recordsScale,
+			DMSRows: []landscapeRowView{view}, CanEdit: true, Review: true, Form: form{Problems: problems},
+			Peers: []peerView{{"Sama maakond (Tartu maakond)", 14, 3.5}, {"Kogu Eesti", 79, 1}}},
 		"landscape/practices": practiceListPage{landscapePage: lp, Items: []landscape.Practice{practice}, Total: 1, Query: "spoku", Status: "published",
 			Pager: newPager("/practices", url.Values{}, 1, 50, 0), CanCreate: true},
 		"landscape/practice": practicePage{landscapePage: lp, P: practice, Solutions: map[int64]string{1: "SPOKU"}, AdoptAs: "0291", CanValidate: true,

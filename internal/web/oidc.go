@@ -128,6 +128,18 @@ func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || !u.Active {
 		return refuse()
 	}
+	// A password someone else chose and the user never replaced is not theirs: who signs
+	// in through the provider would be sent to change a password they were perhaps never
+	// told. The provider has proved who they are, so the chosen password ends and the
+	// account signs in through the provider only (a forgotten-password link sets one).
+	if auth.PasswordChangePending(&u) != nil {
+		if err := ui.Users.SetPassword(ctx, u.ID, "", false); err != nil {
+			return err
+		}
+		if u, err = ui.Users.User(ctx, u.ID); err != nil {
+			return err
+		}
+	}
 	if err := ui.Auth.SignIn(ctx, u); err != nil {
 		return err
 	}

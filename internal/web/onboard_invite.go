@@ -22,7 +22,6 @@ type invitePage struct {
 	Form           form
 	Problems       []importProblem // of a sheet
 	Invited        []auth.User
-	MailFailed     int
 	Columns        []string
 }
 
@@ -82,14 +81,14 @@ func (ui *UI) invite(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	invited, failed, err := ui.sendInvitations(r, []auth.NewUser{n})
+	invited, err := ui.sendInvitations(r, []auth.NewUser{n})
 	if kovit.ErrorCode(err) == kovit.EInvalid {
 		return ui.renderInvite(w, r, http.StatusUnprocessableEntity, invitePage{Input: n, Form: form{Problems: kovit.FieldsOf(err)}})
 	}
 	if err != nil {
 		return err
 	}
-	return ui.renderInvite(w, r, http.StatusCreated, invitePage{Invited: invited, MailFailed: failed})
+	return ui.renderInvite(w, r, http.StatusCreated, invitePage{Invited: invited})
 }
 
 // inviteImport invites everyone on an uploaded sheet, or nobody and lists every problem.
@@ -122,9 +121,8 @@ func (ui *UI) inviteImport(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err == nil {
 		var invited []auth.User
-		var failed int
-		if invited, failed, err = ui.sendInvitations(r, list); err == nil {
-			return ui.renderInvite(w, r, http.StatusCreated, invitePage{Invited: invited, MailFailed: failed})
+		if invited, err = ui.sendInvitations(r, list); err == nil {
+			return ui.renderInvite(w, r, http.StatusCreated, invitePage{Invited: invited})
 		}
 	}
 	problems, ok := ui.importProblems(r, err)
@@ -149,27 +147,17 @@ func (ui *UI) checkTaken(r *http.Request, list []auth.NewUser) error {
 	return errs.Err()
 }
 
-// sendInvitations makes the accounts, all or none, and mails each its link. A mail that
-// fails is logged and counted: the account stays, and a new link can be sent.
-func (ui *UI) sendInvitations(r *http.Request, list []auth.NewUser) ([]auth.User, int, error) {
-	ctx := r.Context()
-	tokens := make([]string, len(list))
+// sendInvitations makes the accounts, all or none, each with its invitation in the
+// notification outbox, which mails it at once and again after a failure.
+func (ui *UI) sendInvitations(r *http.Request, list []auth.NewUser) ([]auth.User, error) {
 	invites := make([]auth.Invitation, len(list))
 	for i, n := range list {
-		var hash string
-		tokens[i], hash = auth.GenerateLinkToken()
-		invites[i] = auth.Invitation{NewUser: n, TokenHash: hash}
+		invites[i] = auth.Invitation{NewUser: n}
 	}
-	users, err := ui.Links.Invite(ctx, invites, ui.Now().Add(auth.LinkInvite.TTL()))
+	users, err := ui.Links.Invite(r.Context(), invites)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	failed := 0
-	for i, u := range users {
-		if err := ui.sendLink(ctx, u, auth.LinkInvite, tokens[i]); err != nil {
-			ui.Logger.Warn("invitation mail", "user", u.ID, "err", err)
-			failed++
-		}
-	}
-	return users, failed, nil
+	ui.mailNow()
+	return users, nil
 }

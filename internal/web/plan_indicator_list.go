@@ -71,16 +71,25 @@ func (ui *UI) indicatorRows(ctx context.Context, s int64, inds []plan.Indicator,
 	if err != nil {
 		return nil, err
 	}
+	// Only the nodes the indicators name: a copy of every node of a thousand-activity
+	// tree was most of what this page allocated besides its rows.
 	byID := map[int64]plan.Node{}
+	for _, ind := range inds {
+		if ind.NodeID != nil {
+			byID[*ind.NodeID] = plan.Node{}
+		}
+	}
 	for _, n := range nodes {
-		byID[n.ID] = n
+		if _, ok := byID[n.ID]; ok {
+			byID[n.ID] = n
+		}
 	}
 	today := ui.Now()
 	var out []indicatorRow
 	for _, ind := range inds {
 		row := indicatorRow{I: ind, Next: nextTarget(ind, today)}
 		if ind.NodeID != nil {
-			if n, ok := byID[*ind.NodeID]; ok {
+			if n, ok := byID[*ind.NodeID]; ok && n.ID != 0 {
 				row.Node = &n
 			}
 		}

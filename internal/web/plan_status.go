@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"strings"
 
 	"kovit/internal/plan"
 )
@@ -18,10 +19,19 @@ func (p planPage) Swatch(ss plan.Statuses, key string) template.HTML {
 // swatchHTML is the square for colour, followed by a space; "" for anything but #rrggbb,
 // such as a status no longer in the list.
 func swatchHTML(colour string) string {
+	var b strings.Builder
+	writeSwatch(&b, colour)
+	return b.String()
+}
+
+// writeSwatch writes swatchHTML(colour) to b, for the tree's rows (rowsHTML).
+func writeSwatch(b *strings.Builder, colour string) {
 	if !plan.ValidColour(colour) {
-		return ""
+		return
 	}
 	// The dark outline keeps a pale colour visible on the white page.
-	return `<svg class="status-swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">` +
-		`<rect x="0.5" y="0.5" width="11" height="11" fill="` + template.HTMLEscapeString(colour) + `" stroke="#333"/></svg> `
+	b.WriteString(`<svg class="status-swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">` +
+		`<rect x="0.5" y="0.5" width="11" height="11" fill="`)
+	b.WriteString(template.HTMLEscapeString(colour))
+	b.WriteString(`" stroke="#333"/></svg> `)
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strings"
 
@@ -20,6 +21,7 @@ type recordsListPage struct {
 	Filter   landscape.PeerFilter
 	Counties []municipality.County
 	Bands    []eservice.Band
+	Map      template.HTML // empty when kovit has no boundaries
 }
 
 type recordsRow struct {
@@ -51,7 +53,10 @@ func (ui *UI) recordsList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	lp.Nav = "records"
-	p := recordsListPage{landscapePage: lp, Scale: landscape.RecordsScale(), Filter: f, Bands: eservice.Bands}
+	p := recordsListPage{landscapePage: lp, Filter: f, Bands: eservice.Bands}
+	if p.Scale, err = ui.Landscape.RecordsScale(ctx); err != nil {
+		return err
+	}
 	p.ByLevel = make([]int, p.Scale.Max()+1)
 	for _, m := range ms {
 		if !f.Has(m) {
@@ -60,7 +65,7 @@ func (ui *UI) recordsList(w http.ResponseWriter, r *http.Request) error {
 		pr, ok := byEHAK[m.EHAK]
 		if !ok {
 			pr = landscape.RecordsProfile{MunicipalityEHAK: m.EHAK}
-			pr.Normalize()
+			pr.Normalize(p.Scale)
 		}
 		p.ByLevel[pr.Level]++
 		p.Rows = append(p.Rows, recordsRow{M: m, P: pr})
@@ -68,6 +73,7 @@ func (ui *UI) recordsList(w http.ResponseWriter, r *http.Request) error {
 	if p.Counties, err = ui.Municipalities.ListCounties(ctx); err != nil {
 		return err
 	}
+	p.Map = ui.recordsMap(p)
 	ui.render(w, r, http.StatusOK, "landscape/records", p)
 	return nil
 }
@@ -81,6 +87,7 @@ type recordsPage struct {
 	In      landscape.RecordsProfile
 	Scale   eservice.Scale
 	DMSRows []landscapeRowView // the landscape's document management rows to choose from
+	Peers   []peerView         // the level's comparison with the municipality's peer groups
 	CanEdit bool
 	Review  bool
 	Form    form
@@ -111,6 +118,9 @@ func (p recordsPage) DMSName() string {
 	return ""
 }
 
+// Bottleneck is what keeps the profile from the next level.
+func (p recordsPage) Bottleneck() []eservice.Criterion { return p.P.Bottleneck(p.Scale) }
+
 func (p recordsPage) DHXWays() []landscape.DHX { return landscape.DHXWays }
 
 func (ui *UI) recordsShow(w http.ResponseWriter, r *http.Request) error {
@@ -134,9 +144,15 @@ func (ui *UI) loadRecords(r *http.Request) (recordsPage, error) {
 	}
 	lp.Nav = "records"
 	lp.Title = lp.L.T("records.profile.title", "Name", m.Name)
-	p := recordsPage{landscapePage: lp, M: m, Scale: landscape.RecordsScale(),
+	p := recordsPage{landscapePage: lp, M: m,
 		CanEdit: auth.Allowed(auth.CanEditRecords(lp.User, m.EHAK)), Review: auth.Allowed(auth.CanReviewRecords(lp.User))}
+	if p.Scale, err = ui.Landscape.RecordsScale(ctx); err != nil {
+		return p, err
+	}
 	if p.P, err = ui.Landscape.RecordsProfile(ctx, m.EHAK); err != nil {
+		return p, err
+	}
+	if p.Peers, err = ui.recordsPeers(ctx, p, m); err != nil {
 		return p, err
 	}
 	p.In = p.P
@@ -182,7 +198,7 @@ func (ui *UI) recordsSave(w http.ResponseWriter, r *http.Request) error {
 			*to = dateValue(d)
 		}
 	}
-	in.Normalize()
+	in.Normalize(p.Scale)
 	alsoInvalid(&problems, in.Validate())
 	status, problems, err := trySave(problems, func() error { _, err := ui.Landscape.SaveRecordsProfile(ctx, in); return err })
 	if err != nil {

@@ -343,6 +343,17 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/training/{id}/delete", ui.trainingRecordDelete},
 		{"GET /municipalities/{ehak}/training-gaps.csv", ui.trainingGapsExport},
 		{"GET /municipalities/{ehak}/training-gaps.xlsx", ui.trainingGapsExport},
+		// Records management's scale, kept by coordinators (issue 13, r3landscape: records_scale.go).
+		{"GET /records/scale", ui.recordsScale},
+		{"POST /records/scale/criteria/{id}", ui.recordsCriterionUpdate},
+		// Gaps of issue 16 (r3d): e-democracy practice on the map (edemocracy_map.go).
+		{"GET /edemocracy/map", ui.edemocracyMap},
+		{"POST /surveys/{id}/responses/{ehak}/apply-practice", ui.surveyResponseApplyPractice},
+		// Members of the public sign up by e-mail to comment (consult_signup.go).
+		{"GET /consultations/{id}/sign-up", ui.commenterSignUpForm},
+		{"POST /consultations/{id}/sign-up", ui.commenterSignUp},
+		{"GET /consultations/sign-up/confirm", ui.commenterConfirmForm},
+		{"POST /consultations/sign-up/confirm", ui.commenterConfirm},
 	}
 }
 

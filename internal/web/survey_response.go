@@ -32,6 +32,10 @@ type surveyResponsePage struct {
 	// StatusProposals the landscape updates the approved response proposes (survey_landscape.go).
 	Solutions       []landscape.Solution
 	StatusProposals []survey.StatusProposal
+	// PracticeChanges are the e-democracy practice's fields the approved response proposes
+	// to change, at the practice's PracticeVersion (survey_practice.go).
+	PracticeChanges []practiceChange
+	PracticeVersion int
 }
 
 // Shown reports whether question q is asked given the answers so far.
@@ -108,7 +112,19 @@ func (ui *UI) loadSurveyResponse(r *http.Request) (surveyResponsePage, error) {
 	if err := ui.surveySolutionGrid(ctx, &p, u); err != nil {
 		return p, err
 	}
+	if err := ui.surveyPractice(ctx, &p, u); err != nil {
+		return p, err
+	}
 	return p, nil
+}
+
+// responseToApply is the path's response as its page shows it to one who edits the
+// municipality's data, before an update its approved answers propose is applied.
+func (ui *UI) responseToApply(r *http.Request) (surveyResponsePage, error) {
+	if err := auth.CanEditMunicipality(auth.UserFrom(r.Context()), r.PathValue("ehak")); err != nil {
+		return surveyResponsePage{}, err
+	}
+	return ui.loadSurveyResponse(r)
 }
 
 // surveyResponseApply applies one update the approved response proposes to the
@@ -117,10 +133,7 @@ func (ui *UI) loadSurveyResponse(r *http.Request) (surveyResponsePage, error) {
 func (ui *UI) surveyResponseApply(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	ehak := r.PathValue("ehak")
-	if err := auth.CanEditMunicipality(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	p, err := ui.loadSurveyResponse(r)
+	p, err := ui.responseToApply(r)
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ func surveySamples(base Page) map[string]any {
 		"survey/list": surveyListPage{surveyPage: sp, Surveys: []survey.Survey{s}, In: s, Questions: survey.QuestionsText(s.Questions), Form: form{Problems: problems}},
 		"survey/show": surveyShowPage{surveyPage: sp, Board: survey.BoardOf(ms, []survey.Response{r}), Own: "0793", Reminded: 3, Edit: s, Form: form{Message: "x"}},
 		"survey/response": surveyResponsePage{surveyPage: sp, R: r, Name: "Tartu linn", Services: services, CanAnswer: true, CanApprove: true,
-			Form: form{Problems: problems}},
+			Form: form{Problems: problems}, PracticeChanges: []practiceChange{{Field: "streaming", Current: "ei", Proposed: "jah"}}, PracticeVersion: 2},
 		"survey/response_read": surveyResponsePage{surveyPage: sp, R: r, Name: "Tartu linn", Services: services,
 			Proposals: []survey.Proposal{{Question: "services", ServiceCode: "SOC-001", Current: eservice.Offered, Proposed: eservice.NotOffered, CellVersion: 3}}},
 		"survey/results": resultsSample(surveyResultsPage{surveyPage: sp, Group: "type", Groupings: survey.Groupings, Results: results}),

@@ -50,7 +50,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"admin/user_created":     userFormPage{Page: base, Saved: admin, Password: "temporary"},
 		"account/link":           linkPage{Page: base, Action: "/invitation", Token: "t", Email: "a@b.ee", Form: form{Problems: problems}},
 		"account/forgot":         forgotPage{Page: base, Email: "a@b.ee", Form: form{Problems: problems}},
-		"admin/invite":           invitePage{Page: base, Roles: auth.Roles, Municipalities: []municipality.Municipality{tartu}, Invited: []auth.User{*admin}, MailFailed: 1, Form: form{Problems: problems}, Problems: []importProblem{{Row: 2, Column: "e-post", Message: "x"}, {Row: 3, Message: "y"}}},
+		"admin/invite":           invitePage{Page: base, Roles: auth.Roles, Municipalities: []municipality.Municipality{tartu}, Invited: []auth.User{*admin}, Form: form{Problems: problems}, Problems: []importProblem{{Row: 2, Column: "e-post", Message: "x"}, {Row: 3, Message: "y"}}},
 		"admin/team":             teamPage{Page: base, EHAK: "0793", For: 1, Form: form{Problems: problems}, Rows: []teamRow{{User: *admin, CanDeactivate: true, CanSetCode: true, CanMarkLead: true}}},
 		"admin/audit":            auditPage{Page: base, Events: []audit.Event{event}, Query: url.Values{"action": {"update"}}, Pager: pager},
 		"eservice/matrix":        eserviceSamples(base)["eservice/matrix"],
@@ -101,6 +101,9 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"survey/results":         surveySamples(base)["survey/results"],
 		"edemocracy/list":        edemocracySamples(base)["edemocracy/list"],
 		"edemocracy/show":        edemocracySamples(base)["edemocracy/show"],
+		"edemocracy/map":         edemocracySamples(base)["edemocracy/map"],
+		"consult/signup":         commenterSamples(base)["consult/signup"],
+		"consult/signup_confirm": commenterSamples(base)["consult/signup_confirm"],
 
 		// The landscape module (issue 13).
 		"landscape/solutions":       landscapeSamples(base)["landscape/solutions"],
@@ -113,6 +116,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 		"landscape/matrix":          landscapeSamples(base)["landscape/matrix"],
 		"landscape/records":         landscapeSamples(base)["landscape/records"],
 		"landscape/records_profile": landscapeSamples(base)["landscape/records_profile"],
+		"landscape/records_scale":   landscapeSamples(base)["landscape/records_scale"],
 		"landscape/practices":       landscapeSamples(base)["landscape/practices"],
 		"landscape/practice":        landscapeSamples(base)["landscape/practice"],
 		"landscape/practice_new":    landscapeSamples(base)["landscape/practice_new"],

@@ -3,12 +3,11 @@
 package web
 
 import (
-	"kovit/internal/advice"
-	"kovit/internal/refdata"
 	"log/slog"
 	"net/netip"
 	"time"
 
+	"kovit/internal/advice"
 	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/chart"
@@ -24,6 +23,7 @@ import (
 	"kovit/internal/need"
 	"kovit/internal/notify"
 	"kovit/internal/plan"
+	"kovit/internal/refdata"
 	"kovit/internal/security"
 	"kovit/internal/survey"
 	"kovit/internal/training"
@@ -52,11 +52,18 @@ type Deps struct {
 	// the sign-in limit counts; a request from anywhere else counts by its own address.
 	TrustedProxies []netip.Prefix
 	Now            func() time.Time
-	// Links, Mail and BaseURL serve invitations and password resets: links go out by
-	// mail and start with the configured base URL.
+	// Links and BaseURL serve invitations and password resets, whose links go out by
+	// mail through the notification outbox and start with the configured base URL.
 	Links   auth.LinkStore
-	Mail    mail.Sender
 	BaseURL string
+	// MailNow asks the notification outbox to send its immediate mail now, as an
+	// invitation's or a forgotten password's link is awaited (notify.Prompt); nil leaves
+	// it to the mail job's next run.
+	MailNow func()
+	// Mail sends a member of the public's sign-up link (consult_signup.go).
+	Mail mail.Sender
+	// Commenters signs members of the public up to comment on consultations.
+	Commenters auth.CommenterStore
 
 	// Notifications (issue 12): the user's list and settings; Signer checks a mail's
 	// settings link.

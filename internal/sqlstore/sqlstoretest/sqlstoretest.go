@@ -42,16 +42,7 @@ func Each(t *testing.T, fn func(t *testing.T, s *sqlstore.Store)) {
 func New(t testing.TB, engine string) *sqlstore.Store {
 	t.Helper()
 	ctx := context.Background()
-	dsn := ""
-	switch engine {
-	case "sqlite":
-		dsn = filepath.Join(t.TempDir(), "kovit.db")
-	case "postgres":
-		dsn = newPostgresDatabase(t)
-	default:
-		t.Fatalf("unknown engine %q", engine)
-	}
-	s, err := sqlstore.Open(ctx, dsn)
+	s, err := sqlstore.Open(ctx, EmptyDSN(t, engine))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,6 +85,20 @@ func New(t testing.TB, engine string) *sqlstore.Store {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// EmptyDSN is the address of a new, empty database on engine, removed when the test ends:
+// New's, or one a test fills as an older kovit left it before migrating it.
+func EmptyDSN(t testing.TB, engine string) string {
+	t.Helper()
+	switch engine {
+	case "sqlite":
+		return filepath.Join(t.TempDir(), "kovit.db")
+	case "postgres":
+		return newPostgresDatabase(t)
+	}
+	t.Fatalf("unknown engine %q", engine)
+	return ""
 }
 
 // newPostgresDatabase creates an empty database on the test server and drops it after.
