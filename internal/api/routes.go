@@ -247,6 +247,8 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/municipalities/{ehak}/training-records", a.createTrainingRecord, perUser},
 		{"DELETE", prefix + "/municipalities/{ehak}/training-records/{id}", a.deleteTrainingRecord, perUser},
 		{"GET", prefix + "/municipalities/{ehak}/training-gaps", a.getTrainingGaps, perUser},
+		// Issue 14's last gaps (r3security): attendance import, counts without names.
+		{"POST", prefix + "/municipalities/{ehak}/training-records/import", a.importTrainingRecords, perUser},
 	}
 }
 

@@ -343,6 +343,11 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/training/{id}/delete", ui.trainingRecordDelete},
 		{"GET /municipalities/{ehak}/training-gaps.csv", ui.trainingGapsExport},
 		{"GET /municipalities/{ehak}/training-gaps.xlsx", ui.trainingGapsExport},
+		// Issue 14's last gaps (r3security): attendance import and its sheet, counts
+		// without names, the awareness status, the assessment's history.
+		{"POST /municipalities/{ehak}/training/import", ui.trainingImport},
+		{"GET /municipalities/{ehak}/training-records.csv", ui.trainingRecordsExport},
+		{"GET /municipalities/{ehak}/training-records.xlsx", ui.trainingRecordsExport},
 	}
 }
 

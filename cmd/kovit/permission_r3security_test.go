@@ -1,0 +1,28 @@
+package main
+
+// r3securityPermissionCases are the permission matrix's cases of issue 14's last gaps
+// (r3security). An attendance sheet naming a training that does not exist is refused as
+// invalid by whoever may import, so it changes nothing.
+func r3securityPermissionCases() map[string]permissionCase {
+	return map[string]permissionCase{
+		"POST /municipalities/{ehak}/training/import":                {scopeMunicipality, "POST", "/municipalities/0784/training/import", attendanceCType, attendanceBody},
+		"POST /api/v1/municipalities/{ehak}/training-records/import": {scopeMunicipality, "POST", "/api/v1/municipalities/0784/training-records/import", attendanceCType, attendanceBody},
+	}
+}
+
+const attendanceCType = "multipart/form-data; boundary=kovit"
+
+// attendanceBody is a one-row attendance sheet of a training that does not exist.
+const attendanceBody = "--kovit\r\nContent-Disposition: form-data; name=\"file\"; filename=\"k.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+	"Isik;Roll;Koolitus;Läbimise kuupäev\r\nMallory;töötaja;999999;01.01.2026\r\n--kovit--\r\n"
+
+// r3securityTwinWrites are the page ↔ API twins of issue 14's last gaps.
+func r3securityTwinWrites() []twinPair {
+	m := func(route, path string) twinRequest {
+		return twinRequest{route: route, path: path, ctype: attendanceCType, body: attendanceBody}
+	}
+	return []twinPair{{
+		page: m("POST /municipalities/{ehak}/training/import", "/municipalities/0784/training/import"),
+		api:  m("POST /api/v1/municipalities/{ehak}/training-records/import", "/api/v1/municipalities/0784/training-records/import"),
+	}}
+}

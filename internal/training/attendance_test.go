@@ -1,0 +1,94 @@
+package training
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"kovit/internal/tabular"
+)
+
+var sheetTrainings = []Training{{ID: 1, Title: "Küberhügieeni e-kursus", Kind: ELearning, ValidMonths: 24}, {ID: 2, Title: "Infoturbe juhtimine", Kind: Course}}
+
+func TestReadAttendance(t *testing.T) {
+	header := []string{"Isik", "Roll", "Koolitus", "Läbimise kuupäev", "Märkus"}
+	good := [][]string{
+		{"Mari Maasikas", "töötaja", "küberhügieeni e-kursus", "15.01.2026", "x"},
+		nil,
+		{"Tiit Turva", "Security coordinator", "2", "2026-02-01"},
+	}
+	got, err := ReadAttendance(header, good, "0784", sheetTrainings, "2026-12-06")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Role != Employee || got[0].TrainingID != 1 || got[0].CompletedOn != "2026-01-15" || got[0].ExpiresOn != "2028-01-15" ||
+		got[1].Role != SecurityCoordinator || got[1].TrainingID != 2 || got[1].ExpiresOn != "" || got[1].MunicipalityEHAK != "0784" {
+		t.Errorf("read %+v", got)
+	}
+	bad := [][]string{
+		{"Mari Maasikas", "ülemus", "Küberhügieeni e-kursus", "15.01.2026"},
+		{"", "töötaja", "Tundmatu", "31.02.2026"},
+		{"Jaan", "töötaja", "1", "01.01.2027"},
+	}
+	_, err = ReadAttendance(header, bad, "0784", sheetTrainings, "2026-12-06")
+	want := []tabular.RowError{{Row: 2, Column: "Roll", Key: "training.error.role"}, {Row: 3, Column: "Koolitus", Key: "training.error.training"},
+		{Row: 3, Column: "Läbimise kuupäev", Key: "training.error.date"}, {Row: 3, Column: "Isik", Key: "error.required"},
+		{Row: 4, Column: "Läbimise kuupäev", Key: "training.error.future"}}
+	ie, ok := err.(*tabular.ImportError)
+	if !ok || !slices.EqualFunc(ie.Rows, want, func(a, b tabular.RowError) bool { return a.Row == b.Row && a.Column == b.Column && a.Key == b.Key }) {
+		t.Errorf("bad rows: %v, want %v", err, want)
+	}
+	if _, err := ReadAttendance([]string{"Person", "Training"}, good, "0784", sheetTrainings, "2026-12-06"); err == nil ||
+		!strings.Contains(err.Error(), "missing_column") {
+		t.Errorf("no role or date column: %v", err)
+	}
+	if _, err := ReadAttendance(header, [][]string{nil}, "0784", sheetTrainings, "2026-12-06"); err == nil {
+		t.Error("a sheet without rows was read")
+	}
+	many := make([][]string, MaxAttendanceRows+1)
+	if _, err := ReadAttendance(header, many, "0784", sheetTrainings, "2026-12-06"); err == nil || !strings.Contains(err.Error(), "attendance_rows") {
+		t.Errorf("a sheet past the bound: %v", err)
+	}
+}
+
+func TestAttendanceSheetReadsBack(t *testing.T) {
+	records := []Record{rec("0784", "Mari Maasikas", ITLead, 1, "2026-01-15", 24)}
+	for _, lang := range []string{"et", "en"} {
+		sheet := AttendanceSheet(records, map[int64]string{1: "Küberhügieeni e-kursus"}, lang)
+		rows := make([][]string, len(sheet.Rows))
+		for i, r := range sheet.Rows {
+			for _, c := range r {
+				rows[i] = append(rows[i], c.(string))
+			}
+		}
+		got, err := ReadAttendance(sheet.Header, rows, "0784", sheetTrainings, "2026-12-06")
+		if err != nil || len(got) != 1 || got[0].Person != "Mari Maasikas" || got[0].Role != ITLead || got[0].ExpiresOn != "2028-01-15" {
+			t.Errorf("%s sheet read back as %+v, %v", lang, got, err)
+		}
+	}
+}
+
+// FuzzReadAttendance: no sheet makes the reader panic; what it returns is valid records
+// of the municipality, of known trainings, none completed after today.
+func FuzzReadAttendance(f *testing.F) {
+	f.Add("Isik;Roll;Koolitus;Läbimise kuupäev\nMari;töötaja;1;15.01.2026\nJaan;IT lead;Infoturbe juhtimine;2026-02-01")
+	f.Add("Person;Role;Training;Completed on\n;;;\n=cmd;@x;+1;-2")
+	f.Add("\ufeffIsik;Isik;Roll\n1;2;3")
+	f.Fuzz(func(t *testing.T, s string) {
+		lines := strings.Split(s, "\n")
+		header := strings.Split(lines[0], ";")
+		var rows [][]string
+		for _, l := range lines[1:] {
+			rows = append(rows, strings.Split(l, ";"))
+		}
+		got, err := ReadAttendance(header, rows, "0784", sheetTrainings, "2026-12-06")
+		if err != nil {
+			return
+		}
+		for _, r := range got {
+			if r.MunicipalityEHAK != "0784" || r.Validate(sheetTrainings, "2026-12-06") != nil {
+				t.Fatalf("read %+v from %q", r, s)
+			}
+		}
+	})
+}
