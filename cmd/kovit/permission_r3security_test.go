@@ -26,3 +26,9 @@ func r3securityTwinWrites() []twinPair {
 		api:  m("POST /api/v1/municipalities/{ehak}/training-records/import", "/api/v1/municipalities/0784/training-records/import"),
 	}}
 }
+
+// r3securityTwinReads: the counts without names read alike on the page and the API.
+func r3securityTwinReads() []twinPair {
+	g := func(route, path string) twinRequest { return twinRequest{route: "GET " + route, path: path} }
+	return []twinPair{{page: g("/trainings/coverage", "/trainings/coverage"), api: g("/api/v1/training-coverage", "/api/v1/training-coverage")}}
+}

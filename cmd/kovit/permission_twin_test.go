@@ -120,6 +120,7 @@ func twinReads() []twinPair {
 	}
 	pairs = append(pairs, landscapeTwinReads()...)
 	pairs = append(pairs, trainingTwinReads()...)
+	pairs = append(pairs, r3securityTwinReads()...)
 	return append(pairs, adviceTwinReads()...)
 }
 

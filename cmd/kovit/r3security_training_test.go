@@ -6,9 +6,12 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
+	"kovit/internal/api"
 	"kovit/internal/auth"
 	"kovit/internal/tabular"
+	"kovit/internal/training"
 )
 
 // TestTrainingImport: Tallinn's editor uploads an attendance sheet with bad rows (refused
@@ -85,5 +88,42 @@ func testTrainingImport(t *testing.T, engine string) {
 	}
 	if count() != before+5 {
 		t.Errorf("in the end %d records, want %d", count(), before+5)
+	}
+}
+
+// TestTrainingCounts: with records in five municipalities, the public sees the required
+// roles covered for the whole country (a group of five) but no municipality, a reader
+// sees each municipality's counts per role, and nobody outside sees a name.
+func TestTrainingCounts(t *testing.T) {
+	onEngines(t, testTrainingCounts)
+}
+
+func testTrainingCounts(t *testing.T, engine string) {
+	a := startApp(t, engine)
+	hygiene, _ := trainingFixture(t, a)
+	ctx := auth.WithUser(context.Background(), &auth.User{ID: 1, Name: "Kati", Role: auth.RoleCoordinator, Active: true})
+	for _, ehak := range []string{"0171", "0899", "0586"} {
+		if _, err := a.store.CreateTrainingRecord(ctx, training.Record{MunicipalityEHAK: ehak, Person: trainingMarker(ehak), Role: training.Employee,
+			TrainingID: hygiene.ID, CompletedOn: time.Now().AddDate(0, -1, 0).Format(time.DateOnly)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reader := a.as(t, a.user(t, "lugeja@ministeerium.test", auth.RoleReader, ""))
+	st, body := get(t, a.client(t), a.URL+"/trainings/coverage")
+	if st != http.StatusOK || !strings.Contains(body, "5 / 5") || !strings.Contains(body, "0 / 2") || strings.Contains(body, "Tallinn") || strings.Contains(body, "MARK-") {
+		t.Errorf("the public's counts: %d %.3000s", st, readable(t, body))
+	}
+	st, body = get(t, reader, a.URL+"/trainings/coverage")
+	if st != http.StatusOK || !strings.Contains(body, "Tallinn") || !strings.Contains(body, "0 / 1") || strings.Contains(body, "MARK-") {
+		t.Errorf("a reader's counts: %d %.3000s", st, readable(t, body))
+	}
+	var pub, signed api.TrainingCoverage
+	getJSON(t, a.client(t), a.URL+"/api/v1/training-coverage", &pub)
+	getJSON(t, reader, a.URL+"/api/v1/training-coverage", &signed)
+	if len(pub.Groups) == 0 || pub.Groups[0].Group != "country" || pub.Groups[0].Municipalities != 5 || pub.Municipalities != nil {
+		t.Errorf("the public's API counts: %+v", pub)
+	}
+	if len(signed.Municipalities) != 5 {
+		t.Errorf("a reader's API counts: %+v", signed)
 	}
 }

@@ -249,6 +249,7 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/municipalities/{ehak}/training-gaps", a.getTrainingGaps, perUser},
 		// Issue 14's last gaps (r3security): attendance import, counts without names.
 		{"POST", prefix + "/municipalities/{ehak}/training-records/import", a.importTrainingRecords, perUser},
+		{"GET", prefix + "/training-coverage", a.getTrainingCoverage, perUser},
 	}
 }
 

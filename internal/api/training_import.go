@@ -8,6 +8,8 @@ import (
 
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
+	"kovit/internal/municipality"
+	"kovit/internal/security"
 	"kovit/internal/tabular"
 	"kovit/internal/training"
 )
@@ -46,4 +48,35 @@ func (a *API) importTrainingRecords(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	return a.writeJSON(w, r, http.StatusCreated, out)
+}
+
+// TrainingCoverage is training counted without names on a day: the required roles
+// covered per peer group (groups of at least MinGroupSize municipalities), and for
+// signed-in users each municipality's people per role.
+type TrainingCoverage struct {
+	Day            string                        `json:"day"`
+	MinGroupSize   int                           `json:"min_group_size"`
+	Groups         []training.GroupCounts        `json:"groups"`
+	Municipalities []training.MunicipalityCounts `json:"municipalities,omitempty"`
+}
+
+func (a *API) getTrainingCoverage(w http.ResponseWriter, r *http.Request) error {
+	if err := newQuery(r).check(nil); err != nil {
+		return err
+	}
+	ctx := r.Context()
+	ms, err := a.allMunicipalities(r, municipality.Filter{})
+	if err != nil {
+		return err
+	}
+	day := training.Day(time.Now())
+	groups, by, err := training.LoadCounts(ctx, a.trainings, day, ms)
+	if err != nil {
+		return err
+	}
+	out := TrainingCoverage{Day: day, MinGroupSize: security.MinGroup, Groups: groups}
+	if auth.Allowed(auth.CanReadTrainingCounts(auth.UserFrom(ctx))) {
+		out.Municipalities = by
+	}
+	return a.writeJSON(w, r, http.StatusOK, out)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"kovit/internal/municipality"
 	"kovit/internal/tabular"
 )
 
@@ -91,4 +92,51 @@ func FuzzReadAttendance(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCountsWithoutNames(t *testing.T) {
+	reqs := []Requirement{{Role: Employee, TrainingID: 1}, {Role: SecurityCoordinator, TrainingID: 2}}
+	day := "2026-12-06"
+	var records []Record
+	ms := []municipality.Municipality{}
+	for i, ehak := range []string{"0141", "0171", "0184", "0191", "0198", "0784"} {
+		county := "0037"
+		if ehak == "0784" {
+			county = "0039" // alone in its county: that group is not published
+		}
+		ms = append(ms, municipality.Municipality{EHAK: ehak, Type: municipality.Rural, CountyEHAK: county, Population: 5000})
+		records = append(records, rec(ehak, "Mari", Employee, 1, "2026-01-10", 24), rec(ehak, "Jaan", Employee, 1, "2023-01-10", 24))
+		if i%2 == 0 {
+			records = append(records, rec(ehak, "Tiit", SecurityCoordinator, 2, "2026-01-10", 0))
+		}
+		records = append(records, rec(ehak, "Kadri", ITLead, 1, "2026-01-10", 24)) // no requirement for IT leads
+	}
+	got := CountsOf(records[:4], reqs, day)
+	want := []RoleCount{{Role: Employee, People: 2, Covered: 1, Share: 0.5}, {Role: SecurityCoordinator, People: 1, Covered: 1, Share: 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("CountsOf = %+v, want %+v", got, want)
+	}
+	by := CountsByMunicipality(records, reqs, day)
+	if len(by) != 6 || by[0].MunicipalityEHAK != "0141" || len(by[1].Roles) != 1 {
+		t.Errorf("CountsByMunicipality = %+v", by)
+	}
+	groups := GroupsOf(by, ms)
+	var keys []string
+	for _, g := range groups {
+		keys = append(keys, g.Group+":"+g.Key)
+	}
+	if len(keys) != 4 || keys[0] != "country:" || keys[1] != "type:vald" || keys[3] != "county:0037" {
+		t.Errorf("groups %v", keys)
+	}
+	for _, g := range groups {
+		if g.Key == "0039" {
+			t.Error("a county of one municipality is published")
+		}
+		if g.Group == "country" && (g.Municipalities != 6 || !slices.Equal(g.Roles, []RoleCount{{Role: Employee, People: 12, Covered: 6, Share: 0.5}, {Role: SecurityCoordinator, People: 3, Covered: 3, Share: 1}})) {
+			t.Errorf("the country: %+v", g)
+		}
+	}
+	if len(GroupsOf(by[:4], ms)) != 0 {
+		t.Error("four municipalities make a published group")
+	}
 }

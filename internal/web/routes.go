@@ -348,6 +348,7 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/training/import", ui.trainingImport},
 		{"GET /municipalities/{ehak}/training-records.csv", ui.trainingRecordsExport},
 		{"GET /municipalities/{ehak}/training-records.xlsx", ui.trainingRecordsExport},
+		{"GET /trainings/coverage", ui.trainingCounts},
 	}
 }
 
