@@ -2,9 +2,12 @@ package main
 
 // r3securityPermissionCases are the permission matrix's cases of issue 14's last gaps
 // (r3security). An attendance sheet naming a training that does not exist is refused as
-// invalid by whoever may import, so it changes nothing.
+// invalid by whoever may import, so it changes nothing; the awareness status of round
+// 999999 is refused by the policy before the round is looked up.
 func r3securityPermissionCases() map[string]permissionCase {
 	return map[string]permissionCase{
+		"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/awareness": {scopeMunicipality, "POST",
+			"/security/rounds/999999/municipalities/0784/modules/ORP.3/awareness", "application/x-www-form-urlencoded", "owner=Mallory&due=2030-01-01"},
 		"POST /municipalities/{ehak}/training/import":                {scopeMunicipality, "POST", "/municipalities/0784/training/import", attendanceCType, attendanceBody},
 		"POST /api/v1/municipalities/{ehak}/training-records/import": {scopeMunicipality, "POST", "/api/v1/municipalities/0784/training-records/import", attendanceCType, attendanceBody},
 	}

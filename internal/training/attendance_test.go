@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"kovit/internal/municipality"
+	"kovit/internal/security"
 	"kovit/internal/tabular"
 )
 
@@ -138,5 +139,34 @@ func TestCountsWithoutNames(t *testing.T) {
 	}
 	if len(GroupsOf(by[:4], ms)) != 0 {
 		t.Error("four municipalities make a published group")
+	}
+}
+
+func TestAwarenessComputed(t *testing.T) {
+	for _, c := range []struct {
+		cov  Coverage
+		want security.Status
+	}{
+		{Coverage{People: 4, Covered: 4}, security.Implemented},
+		{Coverage{People: 4, Covered: 1}, security.Partly},
+		{Coverage{People: 4}, security.NotImplemented},
+		{Coverage{}, security.NotImplemented},
+	} {
+		if got := AwarenessStatus(c.cov); got != c.want {
+			t.Errorf("AwarenessStatus(%+v) = %s, want %s", c.cov, got, c.want)
+		}
+	}
+	typed := security.Answer{ModuleCode: AwarenessModule, Applies: true, Status: security.Implemented, Owner: "Mari", Due: "2027-01-01"}
+	got := Awareness(typed, Coverage{Day: "2026-12-06", People: 4, Covered: 3}, "https://kovit.ee/municipalities/0784/training")
+	if got.Status != security.Partly || got.Evidence != "https://kovit.ee/municipalities/0784/training" || got.Owner != "Mari" ||
+		!strings.Contains(got.Justification, "3 isikut 4-st (75%)") {
+		t.Errorf("Awareness = %+v", got)
+	}
+	if err := got.Validate(); err != nil {
+		t.Errorf("the computed answer does not validate: %v", err)
+	}
+	left := security.Answer{ModuleCode: AwarenessModule, Applies: false, ExcludedReason: "Ei kohaldu"}
+	if got := Awareness(left, Coverage{People: 1, Covered: 1}, "x"); got != left {
+		t.Errorf("a module left out got %+v", got)
 	}
 }

@@ -349,6 +349,7 @@ func (ui *UI) routes() []route {
 		{"GET /municipalities/{ehak}/training-records.csv", ui.trainingRecordsExport},
 		{"GET /municipalities/{ehak}/training-records.xlsx", ui.trainingRecordsExport},
 		{"GET /trainings/coverage", ui.trainingCounts},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/awareness", ui.securityAwarenessApply},
 	}
 }
 

@@ -142,6 +142,9 @@ func (ui *UI) securityAnswerSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	var problems kovit.Problems
 	in := answerFromForm(r, p.M.Module.Code, measure, &problems)
+	if p.Computed(measure) {
+		in = training.Awareness(in, *p.Awareness, p.TrainingURL())
+	}
 	status, problems, err := trySave(problems, func() error {
 		_, err := ui.Security.SaveSecurityAnswer(ctx, p.V.Round.ID, ehak, in)
 		return err

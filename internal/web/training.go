@@ -322,14 +322,9 @@ func (ui *UI) awarenessOf(ctx context.Context, ehak, module, day string) (*train
 	if module != training.AwarenessModule || ui.Trainings == nil || !auth.Allowed(auth.CanReadTrainingRecords(auth.UserFrom(ctx), ehak)) {
 		return nil, nil
 	}
-	records, err := ui.Trainings.TrainingRecords(ctx, ehak)
+	c, err := training.LoadCoverage(ctx, ui.Trainings, ehak, day)
 	if err != nil {
 		return nil, err
 	}
-	reqs, err := ui.Trainings.TrainingRequirements(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c := training.CoverageOf(records, reqs, day)
 	return &c, nil
 }

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"kovit/internal/audit"
+	"kovit/internal/auth"
+	"kovit/internal/security"
+	"kovit/internal/training"
+)
+
+// openTallinnRound opens a round of the 2023 catalogue (no measures imported: answers at
+// module level) and starts Tallinn's assessment; it returns the assessment's page address.
+func openTallinnRound(t *testing.T, a *testApp) (security.Round, string) {
+	t.Helper()
+	ctx := auth.WithUser(context.Background(), &auth.User{ID: 1, Name: "Kati", Role: auth.RoleCoordinator, Active: true})
+	now := time.Now()
+	rd, err := a.store.CreateSecurityRound(ctx, security.Round{Title: "E-ITS 2026", Year: 2023, Deadline: security.Day(now.AddDate(0, 0, 7)),
+		CorrectionUntil: security.Day(now.AddDate(0, 0, 14)), PublishOn: security.Day(now.AddDate(0, 0, 30))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.StartSecurityAssessment(ctx, rd.ID, "0784"); err != nil {
+		t.Fatal(err)
+	}
+	return rd, "/security/rounds/" + itoa(rd.ID) + "/municipalities/0784"
+}
+
+// TestAwarenessStatusComputed: the awareness module's (ORP.3) status is set from the
+// training records, not typed. Tallinn's records cover one of two people, so a typed
+// "implemented" is saved as "partly" with the figures as evidence, on the page and the
+// API; the page's button sets it at once; each save is in the audit trail.
+func TestAwarenessStatusComputed(t *testing.T) {
+	onEngines(t, testAwarenessStatusComputed)
+}
+
+func testAwarenessStatusComputed(t *testing.T, engine string) {
+	a := startApp(t, engine)
+	trainingFixture(t, a)
+	rd, base := openTallinnRound(t, a)
+	own := a.as(t, a.user(t, "it@tallinn.test", auth.RoleEditor, "0784"))
+	ctx := context.Background()
+	page := base + "/modules/" + training.AwarenessModule
+	if st, body := get(t, own, a.URL+page); st != http.StatusOK || !strings.Contains(body, "arvutatud koolituste registrist") {
+		t.Fatalf("the awareness page: %d %.2000s", st, readable(t, body))
+	}
+	stored := func() security.Answer {
+		_, answers, err := a.store.SecurityAssessment(ctx, rd.ID, "0784")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range answers {
+			if x.ModuleCode == training.AwarenessModule && x.MeasureCode == "" {
+				return x
+			}
+		}
+		return security.Answer{}
+	}
+	due := security.Day(time.Now().AddDate(0, 2, 0))
+	st, body := postForm(t, own, a.URL+page, url.Values{"applies": {"yes"}, "status": {"implemented"}, "evidence": {"kinnitan"}, "version": {"0"}})
+	if st != http.StatusUnprocessableEntity || !strings.Contains(body, "f-"+training.AwarenessModule+"-owner") {
+		t.Errorf("a typed 'implemented' without an owner: %d (the computed 'partly' needs one)", st)
+	}
+	if got := stored(); got.Status != "" {
+		t.Fatalf("a refused save stored %+v", got)
+	}
+	st, _ = postForm(t, own, a.URL+page, url.Values{"applies": {"yes"}, "status": {"implemented"}, "owner": {"Mari"}, "due": {due}, "version": {"0"}})
+	got := stored()
+	if st != http.StatusSeeOther || got.Status != security.Partly || !strings.Contains(got.Justification, "1 isikut 2-st") ||
+		!strings.HasSuffix(got.Evidence, "/municipalities/0784/training") {
+		t.Errorf("the page's save: %d %+v", st, got)
+	}
+	var saved security.Answer
+	st, body = send(t, own, "PUT", a.URL+"/api/v1/assessments/"+itoa(rd.ID)+"/0784/answers", "application/json",
+		`{"module_code":"ORP.3","applies":true,"status":"implemented","evidence":"x","owner":"Mari","due":"`+due+`","version":`+itoa(int64(got.Version))+`}`)
+	if st != http.StatusOK || !strings.Contains(body, `"status":"partly"`) {
+		t.Errorf("the API's save: %d %s %+v", st, body, saved)
+	}
+	// The button sets it from the records once more.
+	got = stored()
+	if st, body := postForm(t, own, a.URL+page+"/awareness", url.Values{"owner": {"Mari"}, "due": {due}}); st != http.StatusSeeOther {
+		t.Errorf("the computed status's button: %d %.2000s", st, readable(t, body))
+	}
+	if after := stored(); after.Status != security.Partly || after.Version != got.Version+1 {
+		t.Errorf("after the button: %+v", after)
+	}
+	events, n, err := a.store.ListEvents(ctx, audit.Filter{Entity: audit.KindSecurityAnswer, EntityID: itoa(got.ID)})
+	if err != nil || n != 3 || !strings.Contains(string(events[0].After), `"partly"`) {
+		t.Errorf("the audit trail: %d events %v", n, err)
+	}
+	tartu := a.as(t, a.user(t, "it@tartu.test", auth.RoleEditor, "0793"))
+	if st, _ := postForm(t, tartu, a.URL+page+"/awareness", url.Values{"owner": {"Mallory"}, "due": {due}}); st < 400 {
+		t.Errorf("Tartu's editor set Tallinn's status: %d", st)
+	}
+}
