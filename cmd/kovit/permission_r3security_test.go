@@ -30,8 +30,13 @@ func r3securityTwinWrites() []twinPair {
 	}}
 }
 
-// r3securityTwinReads: the counts without names read alike on the page and the API.
+// r3securityTwinReads: the counts without names and the assessment's history read alike
+// on the page and the API.
 func r3securityTwinReads() []twinPair {
 	g := func(route, path string) twinRequest { return twinRequest{route: "GET " + route, path: path} }
-	return []twinPair{{page: g("/trainings/coverage", "/trainings/coverage"), api: g("/api/v1/training-coverage", "/api/v1/training-coverage")}}
+	return []twinPair{{page: g("/trainings/coverage", "/trainings/coverage"), api: g("/api/v1/training-coverage", "/api/v1/training-coverage")},
+		// The history's page shows the changed fields, the API whole snapshots: the two are
+		// compared by who gets them (TestAssessmentHistoryShown checks what they show).
+		{page: g("/security/rounds/{id}/municipalities/{ehak}/history", "/security/rounds/{sec}/municipalities/0784/history"),
+			api: g("/api/v1/assessments/{id}/{ehak}/history", "/api/v1/assessments/{sec}/0784/history")}}
 }

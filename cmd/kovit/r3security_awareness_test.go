@@ -98,3 +98,49 @@ func testAwarenessStatusComputed(t *testing.T, engine string) {
 		t.Errorf("Tartu's editor set Tallinn's status: %d", st)
 	}
 }
+
+// TestAssessmentHistoryShown: the changes of Tallinn's answers are on its module page and
+// its assessment's history page (and the API's), for its editor and the coordinators;
+// Tartu's editor and a reader get neither.
+func TestAssessmentHistoryShown(t *testing.T) {
+	onEngines(t, testAssessmentHistoryShown)
+}
+
+func testAssessmentHistoryShown(t *testing.T, engine string) {
+	a := startApp(t, engine)
+	rd, base := openTallinnRound(t, a)
+	own := a.as(t, a.user(t, "it@tallinn.test", auth.RoleEditor, "0784"))
+	due := security.Day(time.Now().AddDate(0, 2, 0))
+	if st, _ := postForm(t, own, a.URL+base+"/modules/ISMS.1", url.Values{"applies": {"yes"}, "status": {"not_implemented"},
+		"justification": {"HISTORY-MARK eelarve puudub"}, "owner": {"Mari"}, "due": {due}, "version": {"0"}}); st != http.StatusSeeOther {
+		t.Fatalf("answer: %d", st)
+	}
+	if st, _ := postForm(t, own, a.URL+base+"/modules/ISMS.1", url.Values{"applies": {"yes"}, "status": {"implemented"},
+		"evidence": {"https://tallinn.ee/isms"}, "version": {"1"}}); st != http.StatusSeeOther {
+		t.Fatalf("second answer: %d", st)
+	}
+	coord := a.as(t, a.user(t, "kati@kovit.test", auth.RoleCoordinator, ""))
+	api := "/api/v1/assessments/" + itoa(rd.ID) + "/0784/history"
+	for who, c := range map[string]*http.Client{"Tallinn's editor": own, "a coordinator": coord} {
+		for _, path := range []string{base + "/modules/ISMS.1", base + "/history", api, api + "?module=ISMS.1"} {
+			st, body := get(t, c, a.URL+path)
+			if st != http.StatusOK || !strings.Contains(body, "HISTORY-MARK") {
+				t.Errorf("%s as %s: %d, no change shown", path, who, st)
+			}
+		}
+	}
+	if _, body := get(t, own, a.URL+api+"?module=CON.3"); !strings.Contains(body, `"total":0`) {
+		t.Errorf("another module's history: %s", body)
+	}
+	if _, body := get(t, own, a.URL+base+"/history"); !strings.Contains(body, "Rakendamata") || !strings.Contains(body, "https://tallinn.ee/isms") {
+		t.Errorf("the history does not read as the form: %.3000s", readable(t, body))
+	}
+	for who, c := range map[string]*http.Client{"Tartu's editor": a.as(t, a.user(t, "it@tartu.test", auth.RoleEditor, "0793")),
+		"a reader": a.as(t, a.user(t, "lugeja@ministeerium.test", auth.RoleReader, "")), "the public": a.client(t)} {
+		for _, path := range []string{base + "/history", api} {
+			if st, body := get(t, c, a.URL+path); st == http.StatusOK || strings.Contains(body, "HISTORY-MARK") {
+				t.Errorf("%s as %s: %d", path, who, st)
+			}
+		}
+	}
+}

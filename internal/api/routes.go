@@ -247,9 +247,11 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/municipalities/{ehak}/training-records", a.createTrainingRecord, perUser},
 		{"DELETE", prefix + "/municipalities/{ehak}/training-records/{id}", a.deleteTrainingRecord, perUser},
 		{"GET", prefix + "/municipalities/{ehak}/training-gaps", a.getTrainingGaps, perUser},
-		// Issue 14's last gaps (r3security): attendance import, counts without names.
+		// Issue 14's last gaps (r3security.go): attendance import, counts without names,
+		// the assessment's history.
 		{"POST", prefix + "/municipalities/{ehak}/training-records/import", a.importTrainingRecords, perUser},
 		{"GET", prefix + "/training-coverage", a.getTrainingCoverage, perUser},
+		{"GET", prefix + "/assessments/{id}/{ehak}/history", a.getAssessmentHistory, perUser},
 	}
 }
 

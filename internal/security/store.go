@@ -2,6 +2,7 @@ package security
 
 import (
 	"context"
+	"kovit/internal/audit"
 
 	"kovit/internal/plan"
 )
@@ -60,6 +61,11 @@ type Store interface {
 	// SecurityActivitiesDone lists the municipality's answers still "not implemented"
 	// whose activity is complete: their new status is to be proposed.
 	SecurityActivitiesDone(ctx context.Context, ehak string) ([]ActivityDone, error)
+
+	// SecurityAssessmentHistory is the audit trail of municipality ehak's assessment in a
+	// round, newest first, one page of f (its Limit and Offset) and the total: the
+	// answers' changes (of one module when module is not ""), and the report's.
+	SecurityAssessmentHistory(ctx context.Context, roundID int64, ehak, module string, f audit.Filter) ([]audit.Event, int, error)
 }
 
 // ActivityDone is an answer whose plan activity is complete.

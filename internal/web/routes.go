@@ -350,6 +350,7 @@ func (ui *UI) routes() []route {
 		{"GET /municipalities/{ehak}/training-records.xlsx", ui.trainingRecordsExport},
 		{"GET /trainings/coverage", ui.trainingCounts},
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/awareness", ui.securityAwarenessApply},
+		{"GET /security/rounds/{id}/municipalities/{ehak}/history", ui.securityHistory},
 	}
 }
 

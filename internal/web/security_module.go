@@ -1,6 +1,7 @@
 package web
 
 import (
+	"kovit/internal/audit"
 	"net/http"
 	"strconv"
 	"strings"
@@ -29,6 +30,10 @@ type securityModulePage struct {
 	// Awareness is the training coverage on the round's deadline, on the awareness
 	// module's page (training.AwarenessModule): computed from the records, not typed.
 	Awareness *training.Coverage
+	// History is the latest changes of the module's answers; HistoryMore says the
+	// assessment's history page has older ones.
+	History     []audit.Event
+	HistoryMore bool
 }
 
 // ActivityDone reports whether the activity answer a is linked to is complete: its new
@@ -99,7 +104,7 @@ func (ui *UI) loadModule(r *http.Request) (securityModulePage, error) {
 	if p.Awareness, err = ui.awarenessOf(r.Context(), ap.EHAK, m.Module.Code, ap.V.Round.Deadline); err != nil {
 		return p, err
 	}
-	return p, nil
+	return p, ui.moduleHistory(&p, r)
 }
 
 func (ui *UI) securityModule(w http.ResponseWriter, r *http.Request) error {

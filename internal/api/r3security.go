@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
@@ -79,4 +80,28 @@ func (a *API) getTrainingCoverage(w http.ResponseWriter, r *http.Request) error 
 		out.Municipalities = by
 	}
 	return a.writeJSON(w, r, http.StatusOK, out)
+}
+
+// getAssessmentHistory is the audit trail of a municipality's assessment, newest first,
+// paged: for those who may read its answers (auth.CanReadAssessmentHistory).
+func (a *API) getAssessmentHistory(w http.ResponseWriter, r *http.Request) error {
+	id, ehak, err := a.assessmentPath(r, auth.CanReadAssessmentHistory)
+	if err != nil {
+		return err
+	}
+	q := newQuery(r)
+	pg := q.page()
+	module := q.str("module")
+	f := audit.Filter{Limit: pg.Limit, Offset: pg.Offset}
+	if err := q.check(f.Validate()); err != nil {
+		return err
+	}
+	if _, err := a.security.SecurityRound(r.Context(), id); err != nil {
+		return err
+	}
+	items, total, err := a.security.SecurityAssessmentHistory(r.Context(), id, ehak, module, f)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, page[audit.Event]{orEmpty(items), total, f.Limit, f.Offset})
 }
