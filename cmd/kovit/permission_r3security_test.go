@@ -6,6 +6,10 @@ package main
 // 999999 is refused by the policy before the round is looked up.
 func r3securityPermissionCases() map[string]permissionCase {
 	return map[string]permissionCase{
+		"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/systems": {scopeMunicipality, "POST",
+			"/security/rounds/999999/municipalities/0784/modules/APP.1/systems", "application/x-www-form-urlencoded", "system=999999"},
+		"PUT /api/v1/assessments/{id}/{ehak}/modules/{code}/systems": {scopeMunicipality, "PUT",
+			"/api/v1/assessments/999999/0784/modules/APP.1/systems", "application/json", `{"systems":[999999]}`},
 		"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/awareness": {scopeMunicipality, "POST",
 			"/security/rounds/999999/municipalities/0784/modules/ORP.3/awareness", "application/x-www-form-urlencoded", "owner=Mallory&due=2030-01-01"},
 		"POST /municipalities/{ehak}/training/import":                {scopeMunicipality, "POST", "/municipalities/0784/training/import", attendanceCType, attendanceBody},
@@ -27,6 +31,12 @@ func r3securityTwinWrites() []twinPair {
 	return []twinPair{{
 		page: m("POST /municipalities/{ehak}/training/import", "/municipalities/0784/training/import"),
 		api:  m("POST /api/v1/municipalities/{ehak}/training-records/import", "/api/v1/municipalities/0784/training-records/import"),
+	}, {
+		// A system not of Tallinn's landscape: refused as invalid by whoever may answer.
+		page: twinRequest{route: "POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/systems",
+			path: "/security/rounds/{sec}/municipalities/0784/modules/ISMS.1/systems", ctype: "application/x-www-form-urlencoded", body: "system=999999"},
+		api: twinRequest{route: "PUT /api/v1/assessments/{id}/{ehak}/modules/{code}/systems",
+			path: "/api/v1/assessments/{sec}/0784/modules/ISMS.1/systems", ctype: "application/json", body: `{"systems":[999999]}`},
 	}}
 }
 

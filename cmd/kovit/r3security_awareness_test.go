@@ -10,6 +10,7 @@ import (
 
 	"kovit/internal/audit"
 	"kovit/internal/auth"
+	"kovit/internal/landscape"
 	"kovit/internal/security"
 	"kovit/internal/training"
 )
@@ -142,5 +143,67 @@ func testAssessmentHistoryShown(t *testing.T, engine string) {
 				t.Errorf("%s as %s: %d", path, who, st)
 			}
 		}
+	}
+}
+
+// TestModuleSystems: Tallinn's editor names two systems of Tallinn's landscape for a
+// module, on the page and the API; a system of Tartu's landscape is refused naming the
+// field, changing nothing; the landscape row's page lists the module to Tallinn's editor
+// but not to a reader; the change is in the assessment's history.
+func TestModuleSystems(t *testing.T) {
+	onEngines(t, testModuleSystems)
+}
+
+func testModuleSystems(t *testing.T, engine string) {
+	a := startApp(t, engine)
+	rd, base := openTallinnRound(t, a)
+	ctx := context.Background()
+	sols, _, err := a.store.ListSolutions(ctx, landscape.SolutionFilter{Limit: 3})
+	if err != nil || len(sols) < 2 {
+		t.Fatal(sols, err)
+	}
+	var tallinn []landscape.Row
+	for _, s := range sols[:2] {
+		r, err := a.store.CreateRow(ctx, landscape.Row{MunicipalityEHAK: "0784", SolutionID: s.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tallinn = append(tallinn, r)
+	}
+	tartu, err := a.store.CreateRow(ctx, landscape.Row{MunicipalityEHAK: "0793", SolutionID: sols[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := a.as(t, a.user(t, "it@tallinn.test", auth.RoleEditor, "0784"))
+	page := a.URL + base + "/modules/ISMS.1"
+	if st, body := get(t, own, page); st != http.StatusOK || !strings.Contains(body, `id="f-system-`+itoa(tallinn[1].ID)+`"`) || strings.Contains(body, `id="f-system-`+itoa(tartu.ID)+`"`) {
+		t.Fatalf("the module page's systems: %d %.800s", st, body[strings.Index(body, "<main"):])
+	}
+	if st, _ := postForm(t, own, page+"/systems", url.Values{"system": {itoa(tallinn[0].ID), itoa(tartu.ID)}}); st != http.StatusUnprocessableEntity {
+		t.Errorf("Tartu's system for Tallinn's module: %d", st)
+	}
+	if got, _ := a.store.ModuleSystems(ctx, rd.ID, "0784", "ISMS.1"); len(got) != 0 {
+		t.Errorf("a refused choice saved %v", got)
+	}
+	if st, _ := postForm(t, own, page+"/systems", url.Values{"system": {itoa(tallinn[0].ID), itoa(tallinn[1].ID)}}); st != http.StatusSeeOther {
+		t.Errorf("Tallinn's systems: %d", st)
+	}
+	if got, _ := a.store.ModuleSystems(ctx, rd.ID, "0784", "ISMS.1"); len(got) != 2 {
+		t.Errorf("saved %v", got)
+	}
+	st, body := send(t, own, "PUT", a.URL+"/api/v1/assessments/"+itoa(rd.ID)+"/0784/modules/ISMS.1/systems", "application/json", `{"systems":[`+itoa(tallinn[1].ID)+`]}`)
+	if st != http.StatusOK || body != `{"systems":[`+itoa(tallinn[1].ID)+`]}`+"\n" {
+		t.Errorf("the API: %d %s", st, body)
+	}
+	row := a.URL + "/landscape/rows/" + itoa(tallinn[1].ID)
+	if st, body := get(t, own, row); st != http.StatusOK || !strings.Contains(body, base+"/modules/ISMS.1") {
+		t.Errorf("the row's page as Tallinn's editor: %d", st)
+	}
+	reader := a.as(t, a.user(t, "lugeja@ministeerium.test", auth.RoleReader, ""))
+	if _, body := get(t, reader, row); strings.Contains(body, "/modules/ISMS.1") {
+		t.Error("a reader sees which modules name Tallinn's system")
+	}
+	if _, body := get(t, own, a.URL+base+"/history"); !strings.Contains(body, "Moodulit puudutavad süsteemid") {
+		t.Error("the systems' change is not in the history")
 	}
 }

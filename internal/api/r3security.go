@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -104,4 +105,21 @@ func (a *API) getAssessmentHistory(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	return a.writeJSON(w, r, http.StatusOK, page[audit.Event]{orEmpty(items), total, f.Limit, f.Offset})
+}
+
+// ModuleSystems are the landscape rows (ids) a module of an assessment covers.
+type ModuleSystems struct {
+	Systems []int64 `json:"systems"`
+}
+
+// putModuleSystems replaces the landscape systems a module covers.
+func (a *API) putModuleSystems(w http.ResponseWriter, r *http.Request) error {
+	return onAssessment(a, w, r, auth.CanAnswerAssessment, func(ctx context.Context, id int64, ehak string) (ModuleSystems, error) {
+		var in ModuleSystems
+		if err := decodeJSON(w, r, &in); err != nil {
+			return in, err
+		}
+		out, err := a.security.SetModuleSystems(ctx, id, ehak, r.PathValue("code"), in.Systems)
+		return ModuleSystems{Systems: out}, err
+	})
 }

@@ -12,5 +12,5 @@ import (
 func TestOpenAPITrainingCountsSchemas(t *testing.T) {
 	doc, _ := fetchOpenAPI(t)
 	checkSchemas(t, doc, map[string]any{"TrainingRoleCount": training.RoleCount{}, "TrainingGroupCounts": training.GroupCounts{},
-		"TrainingMunicipalityCounts": training.MunicipalityCounts{}, "TrainingCounts": api.TrainingCoverage{}})
+		"TrainingMunicipalityCounts": training.MunicipalityCounts{}, "TrainingCounts": api.TrainingCoverage{}, "ModuleSystems": api.ModuleSystems{}})
 }

@@ -252,6 +252,7 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/municipalities/{ehak}/training-records/import", a.importTrainingRecords, perUser},
 		{"GET", prefix + "/training-coverage", a.getTrainingCoverage, perUser},
 		{"GET", prefix + "/assessments/{id}/{ehak}/history", a.getAssessmentHistory, perUser},
+		{"PUT", prefix + "/assessments/{id}/{ehak}/modules/{code}/systems", a.putModuleSystems, perUser},
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 
 // SecurityAssessmentHistory implements security.Store: the audit trail of municipality
 // ehak's assessment in round roundID, newest first: its answers' changes (of module only,
-// when given) and, for the whole assessment, the report's. An assessment not started has
+// when given) and the systems they cover, and, for the whole assessment, the report's. An assessment not started has
 // no history.
 func (s *Store) SecurityAssessmentHistory(ctx context.Context, roundID int64, ehak, module string, f audit.Filter) ([]audit.Event, int, error) {
 	if err := f.Validate(); err != nil {
@@ -28,11 +28,15 @@ func (s *Store) SecurityAssessmentHistory(ctx context.Context, roundID int64, eh
 		answers += ` AND module_code = ?`
 		args = append(args, module)
 	}
-	cond := `(entity = ? AND entity_id IN (` + answers + `))`
+	// The module's systems are keyed "assessment id/module code".
+	aid := strconv.FormatInt(a.ID, 10)
+	cond := `(entity = ? AND entity_id IN (` + answers + `)) OR (entity = ? AND entity_id = ?)`
+	args = append(args, audit.KindModuleSystems, aid+"/"+module)
 	if module == "" {
-		cond = `(` + cond + ` OR (entity = ? AND entity_id = ?))`
-		args = append(args, audit.KindSecurityAssessment, strconv.FormatInt(a.ID, 10))
+		cond = `(entity = ? AND entity_id IN (` + answers + `)) OR (entity = ? AND entity_id LIKE ?) OR (entity = ? AND entity_id = ?)`
+		args = append(args[:len(args)-2], audit.KindModuleSystems, aid+"/%", audit.KindSecurityAssessment, aid)
 	}
+	cond = `(` + cond + `)`
 	rows, err := s.query(ctx, `SELECT `+eventColumns+`, COUNT(*) OVER () FROM audit_events WHERE `+cond+
 		` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"kovit/internal/audit"
+	"kovit/internal/kovit"
 	"kovit/internal/security"
 	"kovit/internal/training"
 )
@@ -14,7 +15,11 @@ import (
 func r3securitySamples(base Page) map[string]any {
 	tp := trainingPage{Page: base, Titles: map[int64]string{1: "Küberhügieen"}, Names: map[string]string{"0784": "Tallinn"}, Today: "2026-12-06"}
 	roles := []training.RoleCount{{Role: training.Employee, People: 12, Covered: 9, Share: 0.75}}
+	mod := securitySamples(base)["security/module"].(securityModulePage)
+	mod.Systems = []moduleSystem{{ID: 1, Name: "Delta", Chosen: true}, {ID: 2, Name: "VOLIS"}}
+	mod.Refused, mod.Form = "systems", form{Problems: kovit.Problems{{Field: "systems", Key: "r3security.error.system"}}}
 	return map[string]any{
+		"security/module":  mod,
 		"security/history": r3securityHistorySample(base),
 		"training/counts": trainingCountsPage{trainingPage: tp, groupNamer: securityPage{Page: base}, MinGroup: 5, Signed: true,
 			Groups:         []training.GroupCounts{{Group: "country", Municipalities: 6, Roles: roles}, {Group: "type", Key: "vald", Municipalities: 5, Roles: roles}},

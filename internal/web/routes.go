@@ -351,6 +351,7 @@ func (ui *UI) routes() []route {
 		{"GET /trainings/coverage", ui.trainingCounts},
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/awareness", ui.securityAwarenessApply},
 		{"GET /security/rounds/{id}/municipalities/{ehak}/history", ui.securityHistory},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/systems", ui.securitySystemsSave},
 	}
 }
 

@@ -26,6 +26,10 @@ func init() {
 		"municipality_ehak": {"field.municipality", ""},
 	}
 	historyFields[audit.KindSecurityAnswer] = answer
+	historyFields[audit.KindModuleSystems] = map[string]historyField{
+		"module_code": {"security.module.code", ""},
+		"systems":     {"r3security.systems.title", ""},
+	}
 	historyFields[audit.KindSecurityAssessment] = map[string]historyField{
 		"target_tier":   {"security.report.target_tier", hvEnum + "security.tier."},
 		"signed_off_by": {"security.report.signed_off_by", ""},

@@ -34,6 +34,8 @@ type securityModulePage struct {
 	// assessment's history page has older ones.
 	History     []audit.Event
 	HistoryMore bool
+	// Systems are the municipality's landscape rows, those the module covers chosen.
+	Systems []moduleSystem
 }
 
 // ActivityDone reports whether the activity answer a is linked to is complete: its new
@@ -102,6 +104,9 @@ func (ui *UI) loadModule(r *http.Request) (securityModulePage, error) {
 		}
 	}
 	if p.Awareness, err = ui.awarenessOf(r.Context(), ap.EHAK, m.Module.Code, ap.V.Round.Deadline); err != nil {
+		return p, err
+	}
+	if err := ui.loadModuleSystems(&p, r); err != nil {
 		return p, err
 	}
 	return p, ui.moduleHistory(&p, r)
