@@ -25,11 +25,8 @@ func (a *API) importTrainingRecords(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	var p kovit.Problems
-	header, rows, err := tabular.Upload(w, r, "file")
-	if errors.Is(err, tabular.ErrNoFile) {
-		p.Add("file", "error.required")
-		return p.Err()
-	} else if err != nil {
+	header, rows, err := uploadTable(w, r)
+	if err != nil {
 		return err
 	}
 	trainings, err := a.trainings.Trainings(r.Context())
@@ -122,4 +119,16 @@ func (a *API) putModuleSystems(w http.ResponseWriter, r *http.Request) error {
 		out, err := a.security.SetModuleSystems(ctx, id, ehak, r.PathValue("code"), in.Systems)
 		return ModuleSystems{Systems: out}, err
 	})
+}
+
+// uploadTable reads the spreadsheet in the multipart field "file" of an import; a form
+// without it is a problem naming the field.
+func uploadTable(w http.ResponseWriter, r *http.Request) ([]string, [][]string, error) {
+	header, rows, err := tabular.Upload(w, r, "file")
+	if errors.Is(err, tabular.ErrNoFile) {
+		var p kovit.Problems
+		p.Add("file", "error.required")
+		return nil, nil, p.Err()
+	}
+	return header, rows, err
 }

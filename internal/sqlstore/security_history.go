@@ -42,18 +42,12 @@ func (s *Store) SecurityAssessmentHistory(ctx context.Context, roundID int64, eh
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlstore: assessment history: %w", err)
 	}
-	defer rows.Close()
-	out := []audit.Event{}
-	total := 0
-	for rows.Next() {
-		e, err := scanEvent(rows, &total)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
+	out, total, err := eventPage(rows)
+	if err != nil {
 		return nil, 0, err
+	}
+	if out == nil {
+		out = []audit.Event{}
 	}
 	err = s.totalPastTheEnd(ctx, len(out), f.Offset, &total, `audit_events WHERE `+cond, args)
 	return out, total, err

@@ -22,9 +22,15 @@ type moduleSystems struct {
 }
 
 func systemsOf(ctx context.Context, q querier, assessmentID int64, module string) ([]int64, error) {
-	rows, err := q.query(ctx, `SELECT row_id FROM security_module_systems WHERE assessment_id = ? AND module_code = ? ORDER BY row_id`, assessmentID, module)
+	return int64sOf(ctx, q, "module systems", `SELECT row_id FROM security_module_systems WHERE assessment_id = ? AND module_code = ?
+		ORDER BY row_id`, assessmentID, module)
+}
+
+// int64sOf is the one column of ids query selects, never nil; what names it in errors.
+func int64sOf(ctx context.Context, q querier, what, query string, args ...any) ([]int64, error) {
+	rows, err := q.query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: module systems: %w", err)
+		return nil, fmt.Errorf("sqlstore: %s: %w", what, err)
 	}
 	defer rows.Close()
 	out := []int64{}

@@ -34,12 +34,8 @@ func (p securityModulePage) TrainingURL() string {
 // awareness module at once, with the owner and due date the form gives for open work;
 // each save is audited as a typed one is.
 func (ui *UI) securityAwarenessApply(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanAnswerAssessment(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	p, err := ui.loadModule(r)
+	ctx, ehak := r.Context(), r.PathValue("ehak")
+	p, err := ui.answerableModule(r)
 	if err != nil {
 		return err
 	}
@@ -95,4 +91,13 @@ func (f answerForm) Computed() bool {
 		return f.P.Computed("")
 	}
 	return f.P.Computed(f.Code)
+}
+
+// answerableModule is the module page of r after auth.CanAnswerAssessment: every change
+// of a module's answers starts here, the policy first.
+func (ui *UI) answerableModule(r *http.Request) (securityModulePage, error) {
+	if err := auth.CanAnswerAssessment(auth.UserFrom(r.Context()), r.PathValue("ehak")); err != nil {
+		return securityModulePage{}, err
+	}
+	return ui.loadModule(r)
 }

@@ -131,12 +131,8 @@ func answerFromForm(r *http.Request, module, measure string, p *kovit.Problems) 
 
 // securityAnswerSave saves the module's own row (measure "") or a measure's answer.
 func (ui *UI) securityAnswerSave(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanAnswerAssessment(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	p, err := ui.loadModule(r)
+	ctx, ehak := r.Context(), r.PathValue("ehak")
+	p, err := ui.answerableModule(r)
 	if err != nil {
 		return err
 	}
@@ -177,12 +173,8 @@ func (ui *UI) securityAnswerSave(w http.ResponseWriter, r *http.Request) error {
 
 // securityConfirm confirms a module's answers prefilled from last year, as they are.
 func (ui *UI) securityConfirm(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanAnswerAssessment(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	p, err := ui.loadModule(r)
+	ctx, ehak := r.Context(), r.PathValue("ehak")
+	p, err := ui.answerableModule(r)
 	if err != nil {
 		return err
 	}

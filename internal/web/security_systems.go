@@ -50,12 +50,8 @@ func (ui *UI) loadModuleSystems(p *securityModulePage, r *http.Request) error {
 
 // securitySystemsSave replaces the systems the module covers with those ticked.
 func (ui *UI) securitySystemsSave(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanAnswerAssessment(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	p, err := ui.loadModule(r)
+	ctx, ehak := r.Context(), r.PathValue("ehak")
+	p, err := ui.answerableModule(r)
 	if err != nil {
 		return err
 	}
