@@ -117,6 +117,12 @@ func testTrainingCounts(t *testing.T, engine string) {
 	if st != http.StatusOK || !strings.Contains(body, "Tallinn") || !strings.Contains(body, "0 / 1") || strings.Contains(body, "MARK-") {
 		t.Errorf("a reader's counts: %d %.3000s", st, readable(t, body))
 	}
+	if st, body := get(t, a.client(t), a.URL+"/trainings/coverage.csv"); st != http.StatusOK || !strings.Contains(body, "Kogu Eesti;5;töötaja;5;5;1") || strings.Contains(body, "Tallinn") {
+		t.Errorf("the public's sheet: %d %s", st, body)
+	}
+	if st, body := get(t, reader, a.URL+"/trainings/coverage.csv"); st != http.StatusOK || !strings.Contains(body, "Tallinn;1;infoturbe koordinaator;1;0;0") || strings.Contains(body, "MARK-") {
+		t.Errorf("a reader's sheet: %d %s", st, body)
+	}
 	var pub, signed api.TrainingCoverage
 	getJSON(t, a.client(t), a.URL+"/api/v1/training-coverage", &pub)
 	getJSON(t, reader, a.URL+"/api/v1/training-coverage", &signed)

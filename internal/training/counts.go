@@ -7,6 +7,7 @@ import (
 
 	"kovit/internal/municipality"
 	"kovit/internal/security"
+	"kovit/internal/tabular"
 )
 
 // Counts without names: what readers, ministries and the public may know of training.
@@ -164,4 +165,25 @@ func LoadCounts(ctx context.Context, s Store, day string, ms []municipality.Muni
 	}
 	by := CountsByMunicipality(records, reqs, day)
 	return GroupsOf(by, ms), by, nil
+}
+
+// CountColumns head CountsSheet.
+var CountColumns = []tabular.Column{{Et: "Rühm või KOV", En: "Group or municipality"}, {Et: "Omavalitsusi", En: "Municipalities"},
+	{Et: "Roll", En: "Role"}, {Et: "Isikuid", En: "People"}, {Et: "Nõuded täidetud", En: "Covered"}, {Et: "Osakaal", En: "Share"}}
+
+// CountsSheet is the counts without names as a sheet: the peer groups (named by
+// groupName), then the municipalities given (named by name), a row per role.
+func CountsSheet(groups []GroupCounts, ms []MunicipalityCounts, groupName func(GroupCounts) string, name func(string) string, lang string) tabular.Table {
+	t := tabular.Table{Sheet: "koolitatus", Header: tabular.Headers(CountColumns, lang)}
+	for _, g := range groups {
+		for _, c := range g.Roles {
+			t.Rows = append(t.Rows, []any{groupName(g), g.Municipalities, pick(roleNames[c.Role], lang), c.People, c.Covered, c.Share})
+		}
+	}
+	for _, m := range ms {
+		for _, c := range m.Roles {
+			t.Rows = append(t.Rows, []any{name(m.MunicipalityEHAK), 1, pick(roleNames[c.Role], lang), c.People, c.Covered, c.Share})
+		}
+	}
+	return t
 }

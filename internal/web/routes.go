@@ -349,6 +349,8 @@ func (ui *UI) routes() []route {
 		{"GET /municipalities/{ehak}/training-records.csv", ui.trainingRecordsExport},
 		{"GET /municipalities/{ehak}/training-records.xlsx", ui.trainingRecordsExport},
 		{"GET /trainings/coverage", ui.trainingCounts},
+		{"GET /trainings/coverage.csv", ui.trainingCounts},
+		{"GET /trainings/coverage.xlsx", ui.trainingCounts},
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/awareness", ui.securityAwarenessApply},
 		{"GET /security/rounds/{id}/municipalities/{ehak}/history", ui.securityHistory},
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/systems", ui.securitySystemsSave},

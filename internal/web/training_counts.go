@@ -65,6 +65,9 @@ func (ui *UI) trainingCounts(w http.ResponseWriter, r *http.Request) error {
 	})
 	p := trainingCountsPage{trainingPage: tp, groupNamer: sp, Groups: groups, Municipalities: by, MinGroup: security.MinGroup,
 		Signed: signed}
+	if isExport(r) {
+		return tabularWrite(w, r, "koolitatus", training.CountsSheet(groups, by, p.GroupName, tp.Name, lang(r)))
+	}
 	ui.render(w, r, http.StatusOK, "training/counts", p)
 	return nil
 }
