@@ -213,6 +213,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	maps.Copy(cases, w2fPermissionCases())
 	maps.Copy(cases, trainingPermissionCases())
 	maps.Copy(cases, r3edemoPermissionCases())
+	maps.Copy(cases, r3securityPermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {

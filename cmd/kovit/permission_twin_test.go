@@ -120,6 +120,7 @@ func twinReads() []twinPair {
 	}
 	pairs = append(pairs, landscapeTwinReads()...)
 	pairs = append(pairs, trainingTwinReads()...)
+	pairs = append(pairs, r3securityTwinReads()...)
 	return append(pairs, adviceTwinReads()...)
 }
 
@@ -235,6 +236,7 @@ func twinWrites() []twinPair {
 		j("POST /api/v1/consolidated-needs/{id}/needs", "/api/v1/consolidated-needs/{internal}/needs", `{"need_ids":[{submitted}]}`))
 	pairs = append(pairs, landscapeTwinWrites()...)
 	pairs = append(pairs, trainingTwinWrites()...)
+	pairs = append(pairs, r3securityTwinWrites()...)
 	return append(append(pairs, adviceTwinWrites()...), w2fTwinWrites()...)
 }
 

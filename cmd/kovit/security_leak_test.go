@@ -143,7 +143,7 @@ func testSecurityEmbargoLeaks(t *testing.T, engine string) {
 	for _, rd := range []security.Round{rs.published, rs.embargoed} {
 		base := fmt.Sprintf("/security/rounds/%d/municipalities/0784", rd.ID)
 		for _, path := range []string{base + "/modules/ISMS.1", base + "/modules/INF.14", base + "/modules/CON.3", base + "/assessment.xlsx",
-			base, fmt.Sprintf("/api/v1/assessments/%d/0784", rd.ID)} {
+			base, fmt.Sprintf("/api/v1/assessments/%d/0784", rd.ID), base + "/history", fmt.Sprintf("/api/v1/assessments/%d/0784/history", rd.ID)} {
 			for who, c := range map[string]*http.Client{"Tallinn's editor": own, "a coordinator": coord} {
 				status, body := get(t, c, a.URL+path)
 				if status != http.StatusOK || len(leaks(readable(t, body))) == 0 {

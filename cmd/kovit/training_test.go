@@ -97,6 +97,10 @@ func testTrainingLeaks(t *testing.T, engine string) {
 	if crawled < 100 {
 		t.Fatalf("crawled only %d pages", crawled)
 	}
+	// The counts without names are where the crawl read them: a reader sees Tallinn counted.
+	if status, body := get(t, outsiders["a reader"], a.URL+"/trainings/coverage"); status != http.StatusOK || !strings.Contains(body, "Tallinn") {
+		t.Errorf("a reader's counts per role: %d", status)
+	}
 	// Tartu's editor reads Tartu's own.
 	if status, body := get(t, outsiders["Tartu's editor"], a.URL+"/municipalities/0793/training"); status != http.StatusOK || !strings.Contains(body, trainingMarker("0793")) {
 		t.Errorf("Tartu's own records: %d", status)

@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -36,11 +35,8 @@ func (a *API) importNeeds(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var p kovit.Problems
-	header, rows, err := tabular.Upload(w, r, "file")
-	if errors.Is(err, tabular.ErrNoFile) {
-		p.Add("file", "error.required")
-		return p.Err()
-	} else if err != nil {
+	header, rows, err := uploadTable(w, r)
+	if err != nil {
 		return err
 	}
 	out := SurveyPreview{Columns: header, Mapping: need.GuessMapping(header)}

@@ -250,6 +250,12 @@ func (a *API) routes() []route {
 		// Records management's scale, kept by coordinators (issue 13, r3landscape).
 		{"GET", prefix + "/records-scale", a.getRecordsScale, shared},
 		{"PATCH", prefix + "/records-scale/criteria/{id}", a.updateRecordsCriterion, perUser},
+		// Issue 14's last gaps (r3security.go): attendance import, counts without names,
+		// the assessment's history.
+		{"POST", prefix + "/municipalities/{ehak}/training-records/import", a.importTrainingRecords, perUser},
+		{"GET", prefix + "/training-coverage", a.getTrainingCoverage, perUser},
+		{"GET", prefix + "/assessments/{id}/{ehak}/history", a.getAssessmentHistory, perUser},
+		{"PUT", prefix + "/assessments/{id}/{ehak}/modules/{code}/systems", a.putModuleSystems, perUser},
 	}
 }
 

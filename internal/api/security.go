@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/security"
+	"kovit/internal/training"
 )
 
 // The security self-assessment (issue 14). A municipality's answers are read only through
@@ -119,16 +121,25 @@ func (a *API) assessmentPath(r *http.Request, may func(*auth.User, string) error
 	return id, ehak, nil
 }
 
+// onAssessment runs do on the path's assessment once may allows the user it, and answers
+// what do returns: every route of one municipality's assessment goes through it.
+func onAssessment[T any](a *API, w http.ResponseWriter, r *http.Request, may func(*auth.User, string) error,
+	do func(ctx context.Context, id int64, ehak string) (T, error)) error {
+	id, ehak, err := a.assessmentPath(r, may)
+	if err != nil {
+		return err
+	}
+	out, err := do(r.Context(), id, ehak)
+	if err != nil {
+		return err
+	}
+	return a.writeJSON(w, r, http.StatusOK, out)
+}
+
 func (a *API) getAssessment(w http.ResponseWriter, r *http.Request) error {
-	id, ehak, err := a.assessmentPath(r, auth.CanReadAssessment)
-	if err != nil {
-		return err
-	}
-	v, err := security.LoadView(r.Context(), a.security, id, ehak)
-	if err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, v)
+	return onAssessment(a, w, r, auth.CanReadAssessment, func(ctx context.Context, id int64, ehak string) (security.View, error) {
+		return security.LoadView(ctx, a.security, id, ehak)
+	})
 }
 
 // AssessmentReport is what a PATCH of an assessment may change.
@@ -141,60 +152,47 @@ type AssessmentReport struct {
 }
 
 func (a *API) updateAssessment(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	id, ehak, err := a.assessmentPath(r, auth.CanAnswerAssessment)
-	if err != nil {
-		return err
-	}
-	stored, _, err := a.security.SecurityAssessment(ctx, id, ehak)
-	if err != nil {
-		return err
-	}
-	in, err := decodePatch(w, r, AssessmentReport{TargetTier: stored.TargetTier, SignedOffBy: stored.SignedOffBy,
-		SignedOffOn: stored.SignedOffOn, CouncilDate: stored.CouncilDate, Version: stored.Version})
-	if err != nil {
-		return err
-	}
-	var p kovit.Problems
-	if err := versioned(&p, in.Version); err != nil {
-		return err
-	}
-	out, err := a.security.UpdateSecurityAssessment(ctx, security.Assessment{RoundID: id, MunicipalityEHAK: ehak, TargetTier: in.TargetTier,
-		SignedOffBy: in.SignedOffBy, SignedOffOn: in.SignedOffOn, CouncilDate: in.CouncilDate, Version: in.Version})
-	if err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, out)
+	return onAssessment(a, w, r, auth.CanAnswerAssessment, func(ctx context.Context, id int64, ehak string) (security.Assessment, error) {
+		stored, _, err := a.security.SecurityAssessment(ctx, id, ehak)
+		if err != nil {
+			return stored, err
+		}
+		in, err := decodePatch(w, r, AssessmentReport{TargetTier: stored.TargetTier, SignedOffBy: stored.SignedOffBy,
+			SignedOffOn: stored.SignedOffOn, CouncilDate: stored.CouncilDate, Version: stored.Version})
+		if err != nil {
+			return stored, err
+		}
+		var p kovit.Problems
+		if err := versioned(&p, in.Version); err != nil {
+			return stored, err
+		}
+		return a.security.UpdateSecurityAssessment(ctx, security.Assessment{RoundID: id, MunicipalityEHAK: ehak, TargetTier: in.TargetTier,
+			SignedOffBy: in.SignedOffBy, SignedOffOn: in.SignedOffOn, CouncilDate: in.CouncilDate, Version: in.Version})
+	})
 }
 
 // putAnswer saves one answer: the module's own row (no measure_code) or a measure's; a
-// new answer names version 0.
+// new answer names version 0. The awareness measure's status is computed from the
+// training records, whatever the body says (training.AwarenessAnswer).
 func (a *API) putAnswer(w http.ResponseWriter, r *http.Request) error {
-	id, ehak, err := a.assessmentPath(r, auth.CanAnswerAssessment)
-	if err != nil {
-		return err
-	}
-	in := security.Answer{Applies: true}
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	out, err := a.security.SaveSecurityAnswer(r.Context(), id, ehak, in)
-	if err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, out)
+	return onAssessment(a, w, r, auth.CanAnswerAssessment, func(ctx context.Context, id int64, ehak string) (security.Answer, error) {
+		in := security.Answer{Applies: true}
+		if err := decodeJSON(w, r, &in); err != nil {
+			return in, err
+		}
+		in, err := training.AwarenessAnswer(ctx, a.trainings, a.security, id, ehak, in, a.baseURL+"/municipalities/"+ehak+"/training")
+		if err != nil {
+			return in, err
+		}
+		return a.security.SaveSecurityAnswer(ctx, id, ehak, in)
+	})
 }
 
 func (a *API) confirmModule(w http.ResponseWriter, r *http.Request) error {
-	id, ehak, err := a.assessmentPath(r, auth.CanAnswerAssessment)
-	if err != nil {
-		return err
-	}
-	n, err := a.security.ConfirmSecurityModule(r.Context(), id, ehak, r.PathValue("code"))
-	if err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, map[string]int{"confirmed": n})
+	return onAssessment(a, w, r, auth.CanAnswerAssessment, func(ctx context.Context, id int64, ehak string) (map[string]int, error) {
+		n, err := a.security.ConfirmSecurityModule(ctx, id, ehak, r.PathValue("code"))
+		return map[string]int{"confirmed": n}, err
+	})
 }
 
 // Catalogue is an E-ITS catalogue year: its modules and group headers, and its measures.
@@ -281,42 +279,30 @@ func (a *API) maturityOf(r *http.Request, id int64, ehak string, met []int64) (M
 }
 
 func (a *API) getMaturity(w http.ResponseWriter, r *http.Request) error {
-	id, ehak, err := a.assessmentPath(r, auth.CanReadAssessment)
-	if err != nil {
-		return err
-	}
-	if _, err := a.security.SecurityRound(r.Context(), id); err != nil {
-		return err
-	}
-	met, err := a.security.MaturityMet(r.Context(), id, ehak)
-	if err != nil {
-		return err
-	}
-	m, err := a.maturityOf(r, id, ehak, met)
-	if err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, m)
+	return onAssessment(a, w, r, auth.CanReadAssessment, func(ctx context.Context, id int64, ehak string) (Maturity, error) {
+		if _, err := a.security.SecurityRound(ctx, id); err != nil {
+			return Maturity{}, err
+		}
+		met, err := a.security.MaturityMet(ctx, id, ehak)
+		if err != nil {
+			return Maturity{}, err
+		}
+		return a.maturityOf(r, id, ehak, met)
+	})
 }
 
 func (a *API) putMaturity(w http.ResponseWriter, r *http.Request) error {
-	id, ehak, err := a.assessmentPath(r, auth.CanAnswerAssessment)
-	if err != nil {
-		return err
-	}
-	var in MaturityInput
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	met, err := a.security.SetMaturityMet(r.Context(), id, ehak, in.Met)
-	if err != nil {
-		return err
-	}
-	m, err := a.maturityOf(r, id, ehak, met)
-	if err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, m)
+	return onAssessment(a, w, r, auth.CanAnswerAssessment, func(ctx context.Context, id int64, ehak string) (Maturity, error) {
+		var in MaturityInput
+		if err := decodeJSON(w, r, &in); err != nil {
+			return Maturity{}, err
+		}
+		met, err := a.security.SetMaturityMet(ctx, id, ehak, in.Met)
+		if err != nil {
+			return Maturity{}, err
+		}
+		return a.maturityOf(r, id, ehak, met)
+	})
 }
 
 func (a *API) listMaturityCriteria(w http.ResponseWriter, r *http.Request) error {

@@ -115,6 +115,15 @@ type Spread struct {
 	Max    float64 `json:"max"`
 }
 
+// PeerGroups are the groups m is compared within, as (group, key): the country, its type,
+// its population band and its county. Every published aggregate groups by these.
+func PeerGroups(m municipality.Municipality) [][2]string {
+	return [][2]string{{"country", ""}, {"type", string(m.Type)}, {"band", eservice.BandOf(m.Population)}, {"county", m.CountyEHAK}}
+}
+
+// GroupOrder orders peer groups as the pages list them: the country first.
+var GroupOrder = map[string]int{"country": 0, "type": 1, "band": 2, "county": 3}
+
 // Aggregates groups the municipalities' shares by peer group (the country, type,
 // population band, county) and keeps the groups of at least MinGroup municipalities.
 // shares holds only the municipalities that answered.
@@ -125,11 +134,10 @@ func Aggregates(shares map[string]float64, ms []municipality.Municipality) []Spr
 		if !ok {
 			continue
 		}
-		for _, g := range [][2]string{{"country", ""}, {"type", string(m.Type)}, {"band", eservice.BandOf(m.Population)}, {"county", m.CountyEHAK}} {
+		for _, g := range PeerGroups(m) {
 			groups[g] = append(groups[g], s)
 		}
 	}
-	order := map[string]int{"country": 0, "type": 1, "band": 2, "county": 3}
 	var out []Spread
 	for g, vs := range groups {
 		if len(vs) < MinGroup {
@@ -141,7 +149,7 @@ func Aggregates(shares map[string]float64, ms []municipality.Municipality) []Spr
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Group != out[j].Group {
-			return order[out[i].Group] < order[out[j].Group]
+			return GroupOrder[out[i].Group] < GroupOrder[out[j].Group]
 		}
 		return out[i].Key < out[j].Key
 	})

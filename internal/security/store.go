@@ -2,6 +2,7 @@ package security
 
 import (
 	"context"
+	"kovit/internal/audit"
 
 	"kovit/internal/plan"
 )
@@ -60,6 +61,30 @@ type Store interface {
 	// SecurityActivitiesDone lists the municipality's answers still "not implemented"
 	// whose activity is complete: their new status is to be proposed.
 	SecurityActivitiesDone(ctx context.Context, ehak string) ([]ActivityDone, error)
+
+	// SecurityAssessmentHistory is the audit trail of municipality ehak's assessment in a
+	// round, newest first, one page of f (its Limit and Offset) and the total: the
+	// answers' changes (of one module when module is not ""), and the report's.
+	SecurityAssessmentHistory(ctx context.Context, roundID int64, ehak, module string, f audit.Filter) ([]audit.Event, int, error)
+
+	// ModuleSystems are the landscape rows (ids) municipality ehak's module covers in a
+	// round; SetModuleSystems replaces them (rows of its own landscape only, at most
+	// MaxModuleSystems); SystemModules are the modules that name a row, every round's.
+	ModuleSystems(ctx context.Context, roundID int64, ehak, module string) ([]int64, error)
+	SetModuleSystems(ctx context.Context, roundID int64, ehak, module string, rowIDs []int64) ([]int64, error)
+	SystemModules(ctx context.Context, rowID int64) ([]SystemModule, error)
+}
+
+// MaxModuleSystems bounds the systems one module names: far above a municipality's
+// landscape of a few dozen systems.
+const MaxModuleSystems = 200
+
+// SystemModule is a module of an assessment that names a landscape row.
+type SystemModule struct {
+	RoundID          int64  `json:"round_id"`
+	RoundTitle       string `json:"round_title"`
+	MunicipalityEHAK string `json:"municipality_ehak"`
+	ModuleCode       string `json:"module_code"`
 }
 
 // ActivityDone is an answer whose plan activity is complete.

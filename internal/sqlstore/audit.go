@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -125,6 +126,17 @@ func (s *Store) ListEvents(ctx context.Context, f audit.Filter) ([]audit.Event, 
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlstore: list audit: %w", err)
 	}
+	out, total, err := eventPage(rows)
+	if err != nil {
+		return nil, 0, err
+	}
+	err = s.totalPastTheEnd(ctx, len(out), f.Offset, &total, `audit_events`+w.String(), w.args)
+	return out, total, err
+}
+
+// eventPage reads a page of events whose rows end in COUNT(*) OVER (): the events and
+// the total, and closes rows.
+func eventPage(rows *sql.Rows) ([]audit.Event, int, error) {
 	defer rows.Close()
 	var out []audit.Event
 	total := 0
@@ -135,11 +147,7 @@ func (s *Store) ListEvents(ctx context.Context, f audit.Filter) ([]audit.Event, 
 		}
 		out = append(out, e)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	err = s.totalPastTheEnd(ctx, len(out), f.Offset, &total, `audit_events`+w.String(), w.args)
-	return out, total, err
+	return out, total, rows.Err()
 }
 
 // eventColumns are what scanEvent reads, in its order.

@@ -79,21 +79,8 @@ func (s *Store) MaturityMet(ctx context.Context, roundID int64, ehak string) ([]
 }
 
 func maturityMet(ctx context.Context, q querier, roundID int64, ehak string) ([]int64, error) {
-	rows, err := q.query(ctx, `SELECT criterion_id FROM security_maturity_met WHERE round_id = ? AND municipality_ehak = ?
+	return int64sOf(ctx, q, "maturity", `SELECT criterion_id FROM security_maturity_met WHERE round_id = ? AND municipality_ehak = ?
 		ORDER BY criterion_id`, roundID, ehak)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: maturity: %w", err)
-	}
-	defer rows.Close()
-	out := []int64{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
 }
 
 // SetMaturityMet implements security.Store: the criteria municipality ehak meets in the

@@ -125,14 +125,7 @@ func CoverageOf(records []Record, reqs []Requirement, day string) Coverage {
 			continue
 		}
 		c.People++
-		covered := true
-		for _, id := range required {
-			if r, ok := held[id]; !ok || !r.ValidOn(day) {
-				covered = false
-				break
-			}
-		}
-		if covered {
+		if holdsAll(held, required, day) {
 			c.Covered++
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"kovit/internal/kovit"
 	"kovit/internal/landscape"
 	"kovit/internal/municipality"
+	"kovit/internal/security"
 	"kovit/internal/tabular"
 )
 
@@ -219,6 +220,8 @@ type rowPage struct {
 	Costs     bool
 	Solution  landscape.Solution
 	Neighbors []landscape.Solution // the other solutions of the landscape, to integrate with
+	// Modules are the E-ITS modules naming the row, for readers of the assessment.
+	Modules []security.SystemModule
 }
 
 // Integrated reports whether the row integrates with solution id, and by which standard.
@@ -274,6 +277,9 @@ func (ui *UI) loadRow(r *http.Request, row landscape.Row) (rowPage, error) {
 		return p, err
 	}
 	p.Row = landscapeRowView{Row: row, Solution: names[row.SolutionID], Stale: row.Stale(ui.Now())}
+	if p.Modules, err = ui.rowModules(r, row.ID, row.MunicipalityEHAK); err != nil {
+		return p, err
+	}
 	p.Title = lp.L.T("landscape.row.title", "Solution", p.Row.Solution, "Name", p.Name(row.MunicipalityEHAK))
 	if p.Solution, err = ui.Landscape.Solution(ctx, row.SolutionID); err != nil {
 		return p, err

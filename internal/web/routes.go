@@ -354,6 +354,17 @@ func (ui *UI) routes() []route {
 		{"POST /consultations/{id}/sign-up", ui.commenterSignUp},
 		{"GET /consultations/sign-up/confirm", ui.commenterConfirmForm},
 		{"POST /consultations/sign-up/confirm", ui.commenterConfirm},
+		// Issue 14's last gaps (r3security): attendance import and its sheet, counts
+		// without names, the awareness status, the assessment's history.
+		{"POST /municipalities/{ehak}/training/import", ui.trainingImport},
+		{"GET /municipalities/{ehak}/training-records.csv", ui.trainingRecordsExport},
+		{"GET /municipalities/{ehak}/training-records.xlsx", ui.trainingRecordsExport},
+		{"GET /trainings/coverage", ui.trainingCounts},
+		{"GET /trainings/coverage.csv", ui.trainingCounts},
+		{"GET /trainings/coverage.xlsx", ui.trainingCounts},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/awareness", ui.securityAwarenessApply},
+		{"GET /security/rounds/{id}/municipalities/{ehak}/history", ui.securityHistory},
+		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/systems", ui.securitySystemsSave},
 	}
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"kovit/internal/audit"
 	"net/http"
 	"strconv"
 	"strings"
@@ -29,6 +30,12 @@ type securityModulePage struct {
 	// Awareness is the training coverage on the round's deadline, on the awareness
 	// module's page (training.AwarenessModule): computed from the records, not typed.
 	Awareness *training.Coverage
+	// History is the latest changes of the module's answers; HistoryMore says the
+	// assessment's history page has older ones.
+	History     []audit.Event
+	HistoryMore bool
+	// Systems are the municipality's landscape rows, those the module covers chosen.
+	Systems []moduleSystem
 }
 
 // ActivityDone reports whether the activity answer a is linked to is complete: its new
@@ -99,7 +106,10 @@ func (ui *UI) loadModule(r *http.Request) (securityModulePage, error) {
 	if p.Awareness, err = ui.awarenessOf(r.Context(), ap.EHAK, m.Module.Code, ap.V.Round.Deadline); err != nil {
 		return p, err
 	}
-	return p, nil
+	if err := ui.loadModuleSystems(&p, r); err != nil {
+		return p, err
+	}
+	return p, ui.moduleHistory(&p, r)
 }
 
 func (ui *UI) securityModule(w http.ResponseWriter, r *http.Request) error {
@@ -121,12 +131,8 @@ func answerFromForm(r *http.Request, module, measure string, p *kovit.Problems) 
 
 // securityAnswerSave saves the module's own row (measure "") or a measure's answer.
 func (ui *UI) securityAnswerSave(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanAnswerAssessment(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	p, err := ui.loadModule(r)
+	ctx, ehak := r.Context(), r.PathValue("ehak")
+	p, err := ui.answerableModule(r)
 	if err != nil {
 		return err
 	}
@@ -142,6 +148,9 @@ func (ui *UI) securityAnswerSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	var problems kovit.Problems
 	in := answerFromForm(r, p.M.Module.Code, measure, &problems)
+	if p.Computed(measure) {
+		in = training.Awareness(in, *p.Awareness, p.TrainingURL())
+	}
 	status, problems, err := trySave(problems, func() error {
 		_, err := ui.Security.SaveSecurityAnswer(ctx, p.V.Round.ID, ehak, in)
 		return err
@@ -164,12 +173,8 @@ func (ui *UI) securityAnswerSave(w http.ResponseWriter, r *http.Request) error {
 
 // securityConfirm confirms a module's answers prefilled from last year, as they are.
 func (ui *UI) securityConfirm(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanAnswerAssessment(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	p, err := ui.loadModule(r)
+	ctx, ehak := r.Context(), r.PathValue("ehak")
+	p, err := ui.answerableModule(r)
 	if err != nil {
 		return err
 	}

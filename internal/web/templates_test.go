@@ -128,6 +128,7 @@ func samplePages(l *i18n.Printer) map[string]any {
 	maps.Copy(pages, adviceSamples(base))
 	maps.Copy(pages, w2eSamples(base))
 	maps.Copy(pages, trainingSamples(base))
+	maps.Copy(pages, r3securitySamples(base))
 	return pages
 }
 

@@ -157,6 +157,8 @@ type municipalityTrainingPage struct {
 	Coverage training.Coverage
 	New      training.Record
 	Form     form
+	// Problems are a refused attendance sheet's, by row and column.
+	Problems []importProblem
 }
 
 // Module is the E-ITS module the coverage answers, for the page's explanation.
@@ -183,6 +185,10 @@ func (ui *UI) trainingData(ctx context.Context, ehak string) ([]training.Record,
 }
 
 func (ui *UI) renderMunicipalityTraining(w http.ResponseWriter, r *http.Request, status int, in training.Record, f form) error {
+	return ui.renderMunicipalityTrainingWith(w, r, status, in, f, nil)
+}
+
+func (ui *UI) renderMunicipalityTrainingWith(w http.ResponseWriter, r *http.Request, status int, in training.Record, f form, problems []importProblem) error {
 	ctx := r.Context()
 	ehak := r.PathValue("ehak")
 	records, reqs, err := ui.trainingData(ctx, ehak)
@@ -195,7 +201,7 @@ func (ui *UI) renderMunicipalityTraining(w http.ResponseWriter, r *http.Request,
 	}
 	tp.Title = tp.L.T("training.municipality.title", "Name", tp.Name(ehak))
 	p := municipalityTrainingPage{trainingPage: tp, EHAK: ehak, Records: records, Gaps: training.Gaps(records, reqs, tp.Today),
-		Expiring: training.Expiring(records, tp.Today, training.ExpiryWindow), Coverage: training.CoverageOf(records, reqs, tp.Today), New: in, Form: f}
+		Expiring: training.Expiring(records, tp.Today, training.ExpiryWindow), Coverage: training.CoverageOf(records, reqs, tp.Today), New: in, Form: f, Problems: problems}
 	ui.render(w, r, status, "training/municipality", p)
 	return nil
 }
@@ -316,14 +322,9 @@ func (ui *UI) awarenessOf(ctx context.Context, ehak, module, day string) (*train
 	if module != training.AwarenessModule || ui.Trainings == nil || !auth.Allowed(auth.CanReadTrainingRecords(auth.UserFrom(ctx), ehak)) {
 		return nil, nil
 	}
-	records, err := ui.Trainings.TrainingRecords(ctx, ehak)
+	c, err := training.LoadCoverage(ctx, ui.Trainings, ehak, day)
 	if err != nil {
 		return nil, err
 	}
-	reqs, err := ui.Trainings.TrainingRequirements(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c := training.CoverageOf(records, reqs, day)
 	return &c, nil
 }
