@@ -34,10 +34,12 @@ type Mailer struct {
 	Advice AdviceReader
 	Mail   mail.Sender
 	// Links issues the link an invitation or a forgotten password's mail carries.
-	Links   LinkIssuer
-	Catalog *i18n.Catalog
-	Signer  Signer
-	BaseURL string
+	Links LinkIssuer
+	// Commenters issues the link a member of the public's sign-up mail carries.
+	Commenters CommenterLinkIssuer
+	Catalog    *i18n.Catalog
+	Signer     Signer
+	BaseURL    string
 }
 
 // DigestStart is the last start of a delivery's period at or before now: a notification
