@@ -52,8 +52,10 @@ func TestCommenterLinkThroughOutbox(t *testing.T) {
 			t.Fatal(err)
 		}
 		page := a.URL + "/consultations/" + itoa(c.ID)
+		// The job's run, once the prompt's attempt was refused (see TestLinkMailThroughOutbox).
 		job := func(want int) {
 			t.Helper()
+			smtp.WaitRefused(t)
 			deadline := time.Now().Add(5 * time.Second)
 			for {
 				n, err := a.app.notify.Send(context.Background(), time.Now())
