@@ -112,6 +112,17 @@ func TestCommenterLinkThroughOutbox(t *testing.T) {
 		if err != nil || len(ns) != 2 || ns[0].Kind != notify.CommenterSignUp || ns[0].Title != "Avatud andmete kava" {
 			t.Errorf("the commenter's record of the mails: %+v %v", ns, err)
 		}
+		// A commenter an admin closed after asking gets no link, now or at a later run.
+		if _, ok, err := a.store.SignUpCommenter(ctx, auth.CommenterSignUp{Name: "Jaan Tamm", Email: "jaan@avalik.test"}, c.ID); err != nil || !ok {
+			t.Fatalf("sign-up: %v %v", ok, err)
+		}
+		if _, err := a.store.UpdateUser(ctx, jaan.ID, auth.UserUpdate{Name: jaan.Name, Role: jaan.Role, Active: false, Version: jaan.Version}); err != nil {
+			t.Fatal(err)
+		}
 		job(0)
+		job(0)
+		if msgs := smtp.Messages(); len(msgs) != 2 {
+			t.Errorf("mails %+v: a closed account's link was sent", msgs[2:])
+		}
 	})
 }

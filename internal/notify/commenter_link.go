@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
@@ -22,18 +23,21 @@ type CommenterLinkIssuer interface {
 	IssueCommenterLink(ctx context.Context, userID, consultationID int64, hash string, expires time.Time) error
 }
 
+// errNoLink is a link mail that is not to be sent: the row stays claimed, not retried.
+var errNoLink = errors.New("notify: no link to send")
+
 // sendCommenterLink issues the commenter's link only now, as sendLink does, so a retry
 // mails a new link that ends the one before. An account no longer a public commenter,
-// or a consultation that is gone, gets nothing: the row stays claimed, not retried.
+// or a consultation that is gone, gets nothing (errNoLink).
 func (m Mailer) sendCommenterLink(ctx context.Context, u auth.User, n Notification, now time.Time) error {
 	consultationID, err := leadingID(n.EntityID)
 	if err != nil || !u.PublicCommenter || m.Commenters == nil {
-		return nil
+		return errNoLink
 	}
 	token, hash := auth.GenerateLinkToken()
 	if err := m.Commenters.IssueCommenterLink(ctx, u.ID, consultationID, hash, now.Add(auth.CommenterLinkTTL)); err != nil {
 		if kovit.ErrorCode(err) == kovit.ENotFound {
-			return nil
+			return errNoLink
 		}
 		return err
 	}

@@ -111,7 +111,9 @@ func (m Mailer) sendOne(ctx context.Context, userID int64, d Delivery, before, n
 		if !u.Active {
 			continue
 		}
-		if err := m.sendLink(ctx, u, n, now); err != nil {
+		if err := m.sendLink(ctx, u, n, now); errors.Is(err, errNoLink) {
+			continue
+		} else if err != nil {
 			failed = append(failed, err, m.Store.ReleaseMail(ctx, []int64{n.ID}, now))
 			continue
 		}
