@@ -114,7 +114,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	dsk.Providers = append(dsk.Providers, training.DeskProvider(store))
 	deps := web.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Auth: authn, Catalog: catalog,
 		Logger: log, Synthetic: synthetic == "true", Needs: store, Reminders: a.remind,
-		Links: store, Commenters: store, Mail: a.mail, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
+		Links: store, Commenters: store, BaseURL: c.BaseURL, Notifications: store, Signer: a.notify.Signer, Desk: dsk, Visits: store,
 		Follows: store, Security: store, Advice: store, Rounds: store, Calendar: calendar,
 		Consult: store, Surveys: store, EDemocracy: store, Landscape: store, Trainings: store}
 	// r3g: invitations and forgotten passwords go through the outbox, sent at once.

@@ -19,9 +19,12 @@ func TestLinkMailThroughOutbox(t *testing.T) {
 		a, smtp := startMailApp(t, engine)
 		ctx := context.Background()
 		kati := a.as(t, a.user(t, "kati@kovit.test", auth.RoleCoordinator, ""))
-		// The job's run: retried until the prompt's refused attempt has given its mail back.
+		// The job's run, once the prompt's attempt was refused: retried until that attempt
+		// has given its mail back. Run earlier, the job could meet the refusal itself and
+		// the prompt send the mail, leaving the job nothing.
 		job := func(want int) {
 			t.Helper()
+			smtp.WaitRefused(t)
 			deadline := time.Now().Add(5 * time.Second)
 			for {
 				n, err := a.app.notify.Send(ctx, time.Now())

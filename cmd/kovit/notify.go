@@ -34,7 +34,7 @@ func signingSecret(ctx context.Context, store *sqlstore.Store) ([]byte, error) {
 
 func (a *app) notifier(ctx context.Context, c config, catalog *i18n.Catalog) (notify.Mailer, error) {
 	secret, err := signingSecret(ctx, a.store)
-	return notify.Mailer{Store: a.store, Users: a.store, Needs: a.store, Plans: a.store, Advice: a.store, Mail: a.mail, Links: a.store, Catalog: catalog,
+	return notify.Mailer{Store: a.store, Users: a.store, Needs: a.store, Plans: a.store, Advice: a.store, Mail: a.mail, Links: a.store, Commenters: a.store, Catalog: catalog,
 		Signer: notify.Signer{Secret: secret}, BaseURL: strings.TrimRight(c.BaseURL, "/")}, err
 }
 

@@ -9,8 +9,8 @@ import (
 )
 
 // TestOpenAPINotificationKinds: a notification's kind may be any kind a person can be
-// told of, and the mail of an invitation or a forgotten password, which the list keeps
-// as a record; the document names each.
+// told of, and the mail of an invitation, a forgotten password or a public commenter's
+// sign-up link, which the list keeps as a record; the document names each.
 func TestOpenAPINotificationKinds(t *testing.T) {
 	doc, _ := fetchOpenAPI(t)
 	var kind struct {
@@ -19,7 +19,7 @@ func TestOpenAPINotificationKinds(t *testing.T) {
 	if err := json.Unmarshal(doc.Components.Schemas["Notification"].Properties["kind"], &kind); err != nil {
 		t.Fatal(err)
 	}
-	want := []notify.Kind{notify.AccountInvite, notify.PasswordReset}
+	want := []notify.Kind{notify.AccountInvite, notify.PasswordReset, notify.CommenterSignUp}
 	for _, k := range notify.Kinds {
 		want = append(want, k.Kind)
 	}

@@ -45,10 +45,15 @@ func (c CommenterSignUp) Validate() error {
 
 // CommenterStore keeps public commenters and their sign-up links.
 type CommenterStore interface {
-	// SignUpCommenter makes (or finds) the public commenter of the address and stores the
-	// link's hash for consultationID; ok is false, and nothing is stored, when the address
-	// belongs to an account that is not a public commenter, which signs in as it always does.
-	SignUpCommenter(ctx context.Context, c CommenterSignUp, consultationID int64, hash string, expires time.Time) (u User, ok bool, err error)
+	// SignUpCommenter makes (or finds) the public commenter of the address and puts the
+	// mail with its link for consultationID in the notification outbox; the link itself is
+	// issued when the mail is sent (IssueCommenterLink). ok is false, and nothing is
+	// queued, when the address belongs to an account that is not an active public
+	// commenter, which signs in as it always does.
+	SignUpCommenter(ctx context.Context, c CommenterSignUp, consultationID int64) (u User, ok bool, err error)
+	// IssueCommenterLink stores a sign-up link's hash for the commenter and consultation
+	// and ends the commenter's earlier links, so only the newest mail works.
+	IssueCommenterLink(ctx context.Context, userID, consultationID int64, hash string, expires time.Time) error
 	// UseCommenterLink spends an unused, unexpired link: its commenter and consultation;
 	// kovit.ENotFound for any other.
 	UseCommenterLink(ctx context.Context, hash string) (u User, consultationID int64, err error)

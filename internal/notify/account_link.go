@@ -38,7 +38,7 @@ type LinkIssuer interface {
 // splitLinks parts the link mails from the notifications of a claim.
 func splitLinks(ns []Notification) (links, rest []Notification) {
 	for _, n := range ns {
-		if _, ok := linkKinds[n.Kind]; ok {
+		if _, ok := linkKinds[n.Kind]; ok || n.Kind == CommenterSignUp {
 			links = append(links, n)
 		} else {
 			rest = append(rest, n)
@@ -59,6 +59,9 @@ func LinkPath(purpose auth.LinkPurpose) string {
 // database never holds its secret, only its hash (auth.GenerateLinkToken), and it runs
 // for the purpose's TTL from the mail; a retry issues a new one, which ends the old.
 func (m Mailer) sendLink(ctx context.Context, u auth.User, n Notification, now time.Time) error {
+	if n.Kind == CommenterSignUp {
+		return m.sendCommenterLink(ctx, u, n, now)
+	}
 	purpose := linkKinds[n.Kind]
 	token, hash := auth.GenerateLinkToken()
 	if err := m.Links.IssueLink(ctx, u.ID, purpose, hash, now.Add(purpose.TTL())); err != nil {

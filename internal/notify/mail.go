@@ -34,10 +34,12 @@ type Mailer struct {
 	Advice AdviceReader
 	Mail   mail.Sender
 	// Links issues the link an invitation or a forgotten password's mail carries.
-	Links   LinkIssuer
-	Catalog *i18n.Catalog
-	Signer  Signer
-	BaseURL string
+	Links LinkIssuer
+	// Commenters issues the link a member of the public's sign-up mail carries.
+	Commenters CommenterLinkIssuer
+	Catalog    *i18n.Catalog
+	Signer     Signer
+	BaseURL    string
 }
 
 // DigestStart is the last start of a delivery's period at or before now: a notification
@@ -109,7 +111,9 @@ func (m Mailer) sendOne(ctx context.Context, userID int64, d Delivery, before, n
 		if !u.Active {
 			continue
 		}
-		if err := m.sendLink(ctx, u, n, now); err != nil {
+		if err := m.sendLink(ctx, u, n, now); errors.Is(err, errNoLink) {
+			continue
+		} else if err != nil {
 			failed = append(failed, err, m.Store.ReleaseMail(ctx, []int64{n.ID}, now))
 			continue
 		}

@@ -11,14 +11,16 @@ import (
 	"kovit/internal/audit"
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
+	"kovit/internal/notify"
 )
 
 var _ auth.CommenterStore = (*Store)(nil)
 
 // SignUpCommenter implements auth.CommenterStore. A new address becomes a reader account
-// marked public_commenter, with no password: it signs in only by its links. Each new link
-// ends the commenter's earlier ones.
-func (s *Store) SignUpCommenter(ctx context.Context, c auth.CommenterSignUp, consultationID int64, hash string, expires time.Time) (auth.User, bool, error) {
+// marked public_commenter, with no password: it signs in only by its links. The link's
+// mail goes through the outbox as an invitation's does (queueLinks), at once and read
+// already, its title the consultation's.
+func (s *Store) SignUpCommenter(ctx context.Context, c auth.CommenterSignUp, consultationID int64) (auth.User, bool, error) {
 	c.Normalize()
 	if err := c.Validate(); err != nil {
 		return auth.User{}, false, err
@@ -26,10 +28,10 @@ func (s *Store) SignUpCommenter(ctx context.Context, c auth.CommenterSignUp, con
 	var u auth.User
 	ok := false
 	err := s.transact(ctx, func(tx *tx) error {
-		if _, err := consultationFrom(ctx, tx, consultationID); err != nil {
+		cons, err := consultationFrom(ctx, tx, consultationID)
+		if err != nil {
 			return err
 		}
-		var err error
 		u, err = scanUser(tx.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE email = ?`, c.Email))
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
@@ -49,17 +51,37 @@ func (s *Store) SignUpCommenter(ctx context.Context, c auth.CommenterSignUp, con
 		case !u.PublicCommenter || !u.Active:
 			return nil // a staff account, or one an admin closed: no link
 		}
-		if _, err := tx.exec(ctx, `UPDATE commenter_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL`, s.now(), u.ID); err != nil {
-			return fmt.Errorf("sqlstore: end commenter links: %w", err)
-		}
-		if _, err := tx.insert(ctx, `INSERT INTO commenter_links (user_id, consultation_id, hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-			u.ID, consultationID, hash, s.now(), expires.UTC()); err != nil {
-			return fmt.Errorf("sqlstore: commenter link: %w", err)
+		now := s.now()
+		if _, err := tx.exec(ctx, `INSERT INTO notifications (user_id, kind, entity, entity_id, title, delivery, created_at, read_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, u.ID, string(notify.CommenterSignUp), audit.KindConsultation,
+			strconv.FormatInt(consultationID, 10), cons.Title, string(notify.Immediate), now, now); err != nil {
+			return fmt.Errorf("sqlstore: queue commenter link: %w", err)
 		}
 		ok = true
 		return nil
 	})
 	return u, ok, err
+}
+
+// IssueCommenterLink implements auth.CommenterStore: each new link ends the commenter's
+// earlier ones. A consultation or commenter that is gone is not found, and gets no link.
+func (s *Store) IssueCommenterLink(ctx context.Context, userID, consultationID int64, hash string, expires time.Time) error {
+	return s.transact(ctx, func(tx *tx) error {
+		if _, err := consultationFrom(ctx, tx, consultationID); err != nil {
+			return err
+		}
+		if _, err := userFrom(ctx, tx, userID); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `UPDATE commenter_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL`, s.now(), userID); err != nil {
+			return fmt.Errorf("sqlstore: end commenter links: %w", err)
+		}
+		if _, err := tx.insert(ctx, `INSERT INTO commenter_links (user_id, consultation_id, hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+			userID, consultationID, hash, s.now(), expires.UTC()); err != nil {
+			return fmt.Errorf("sqlstore: commenter link: %w", err)
+		}
+		return nil
+	})
 }
 
 // UseCommenterLink implements auth.CommenterStore: the link is spent in the transaction

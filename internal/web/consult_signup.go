@@ -3,20 +3,17 @@ package web
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"kovit/internal/auth"
 	"kovit/internal/consult"
 	"kovit/internal/kovit"
-	"kovit/internal/mail"
 )
 
 // A member of the public signs up to comment on a consultation that allows it: the page
 // asks a name and an e-mail address and answers the same, at once, whatever the address,
-// and the link is mailed after the answer (auth/commenter.go), so neither the words nor
+// and the link's mail is queued after the answer and sent through the notification outbox (auth/commenter.go), so neither the words nor
 // the time tell which addresses have accounts. Requests are limited per client address
 // and per address typed, as password resets are. The mailed link opens a page whose
 // button spends it, so a mail scanner fetching the link signs nobody in.
@@ -80,30 +77,23 @@ func (ui *UI) commenterSignUp(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), time.Minute)
 	go func() {
 		defer cancel()
-		ui.mailCommenterLink(ctx, in, c, lang(r))
+		ui.queueCommenterLink(ctx, in, c.ID)
 	}()
 	ui.renderCommenterSignUp(w, r, http.StatusOK, commenterSignUpPage{C: c, In: in, Sent: true})
 	return nil
 }
 
-// mailCommenterLink issues and mails the sign-up link, in the language the page was asked
-// in; an address with a staff account gets nothing.
-func (ui *UI) mailCommenterLink(ctx context.Context, in auth.CommenterSignUp, c consult.Consultation, language string) {
-	token, hash := auth.GenerateLinkToken()
-	u, ok, err := ui.Commenters.SignUpCommenter(ctx, in, c.ID, hash, ui.Now().Add(auth.CommenterLinkTTL))
+// queueCommenterLink puts the sign-up link's mail in the outbox and has it sent at once;
+// the outbox issues the link when it sends it and sends it again if the mail fails. It
+// runs after the answer, as making a new commenter takes longer than finding one.
+func (ui *UI) queueCommenterLink(ctx context.Context, in auth.CommenterSignUp, consultationID int64) {
+	_, ok, err := ui.Commenters.SignUpCommenter(ctx, in, consultationID)
 	if err != nil {
 		ui.Logger.Error("commenter sign-up", "err", err)
 		return
 	}
-	if !ok {
-		return
-	}
-	l := ui.Catalog.Printer(language)
-	link := strings.TrimRight(ui.BaseURL, "/") + "/consultations/sign-up/confirm?token=" + url.QueryEscape(token)
-	msg := mail.Message{To: []string{u.Email}, Subject: l.T("r3edemo.signup.mail.subject", "Title", c.Title),
-		Text: l.T("r3edemo.signup.mail.text", "Name", in.Name, "Title", c.Title, "Link", link, "Minutes", int(auth.CommenterLinkTTL.Minutes()))}
-	if err := ui.Mail.Send(ctx, msg); err != nil {
-		ui.Logger.Error("commenter sign-up: mail", "user", u.ID, "err", err)
+	if ok {
+		ui.mailNow()
 	}
 }
 

@@ -18,7 +18,6 @@ import (
 	"kovit/internal/follow"
 	"kovit/internal/i18n"
 	"kovit/internal/landscape"
-	"kovit/internal/mail"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
 	"kovit/internal/notify"
@@ -60,8 +59,6 @@ type Deps struct {
 	// invitation's or a forgotten password's link is awaited (notify.Prompt); nil leaves
 	// it to the mail job's next run.
 	MailNow func()
-	// Mail sends a member of the public's sign-up link (consult_signup.go).
-	Mail mail.Sender
 	// Commenters signs members of the public up to comment on consultations.
 	Commenters auth.CommenterStore
 

@@ -81,6 +81,25 @@ func (s *Server) FailNext(n int) {
 	s.failing = n
 }
 
+// WaitRefused returns once the messages FailNext asked to refuse have been refused, or
+// fails the test after a few seconds: a test then knows which sender met the refusal.
+func (s *Server) WaitRefused(t testing.TB) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		s.mu.Lock()
+		left := s.failing
+		s.mu.Unlock()
+		if left == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("mail: %d refusals still waiting", left)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 type backend struct{ s *Server }
 
 func (b backend) NewSession(*smtp.Conn) (smtp.Session, error) { return &session{s: b.s}, nil }
