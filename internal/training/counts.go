@@ -187,3 +187,12 @@ func CountsSheet(groups []GroupCounts, ms []MunicipalityCounts, groupName func(G
 	}
 	return t
 }
+
+// CountFor is role's count among counts; false when nobody in the records holds it.
+func CountFor(counts []RoleCount, role Role) (RoleCount, bool) {
+	i := slices.IndexFunc(counts, func(c RoleCount) bool { return c.Role == role })
+	if i < 0 {
+		return RoleCount{}, false
+	}
+	return counts[i], true
+}

@@ -30,10 +30,8 @@ func (p trainingCountsPage) GroupName(g training.GroupCounts) string {
 
 // Count is role's "covered of people (share)" among counts, "–" when nobody is in it.
 func (p trainingCountsPage) Count(counts []training.RoleCount, role training.Role) string {
-	for _, c := range counts {
-		if c.Role == role {
-			return p.L.T("r3security.counts.cell", "Covered", c.Covered, "People", c.People, "Share", p.Share(c.Share))
-		}
+	if c, ok := training.CountFor(counts, role); ok {
+		return p.L.T("r3security.counts.cell", "Covered", c.Covered, "People", c.People, "Share", p.Share(c.Share))
 	}
 	return "–"
 }

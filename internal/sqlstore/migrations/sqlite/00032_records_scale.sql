@@ -3,13 +3,13 @@
 -- scale is, seeded with the scale kovit shipped in code until now. The criteria's ids are
 -- those records_profiles.criteria_met already holds.
 CREATE TABLE records_levels (
-    number  INTEGER PRIMARY KEY,
+    number  INTEGER PRIMARY KEY AUTOINCREMENT,
     name_et TEXT NOT NULL,
     name_en TEXT NOT NULL DEFAULT ''
 );
 
 CREATE TABLE records_criteria (
-    id       INTEGER PRIMARY KEY,
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
     level    INTEGER NOT NULL REFERENCES records_levels (number),
     code     TEXT NOT NULL UNIQUE,
     text_et  TEXT NOT NULL,
