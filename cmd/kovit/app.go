@@ -96,7 +96,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		Reminders: a.remind, Notifications: a.notify, RoundClosing: store,
 		ActivityParts: store, Security: store, CommentRounds: store, Calendar: calendar, Registers: store, Adoptions: store, Surveys: store, Trainings: store})
 	dsk := desk.New(desk.Modules{Municipalities: store, Services: store, Needs: store, Plans: store, Audit: store, Follows: store, Duplicates: store})
-	// Issue 12, i12a: the coordinator's queue of suggested duplicate needs.
+	// Issue 12: the coordinator's queue of suggested duplicate needs.
 	dsk.Providers = append(dsk.Providers, desk.Duplicates(store, desk.Modules{Municipalities: store}))
 	dsk.Providers = append(dsk.Providers, security.DeskProvider(store))
 	// Advice and representation (issue 15): late questions and entries to review.
@@ -106,9 +106,9 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 		return err == nil && auth.CanApproveSurveyResponse(&u, v.Municipality) == nil
 	}))
 	dsk.Providers = append(dsk.Providers, landscape.DeskProvider(store))
-	// w2e: the e-service cells an adopted practice asks its adopter to update.
+	// the e-service cells an adopted practice asks its adopter to update.
 	dsk.Providers = append(dsk.Providers, landscape.AdoptionDeskProvider(store, store))
-	// Advice gaps (issue 15, w2f): the navigation's count includes the advice items to act on.
+	// Advice gaps (issue 15): the navigation's count includes the advice items to act on.
 	dsk.Waiting = desk.AdviceWaiting(dsk.Waiting, func() time.Time { return store.Now() }, calendar, store)
 	// Training and awareness (issue 14): expiring certificates and gaps.
 	dsk.Providers = append(dsk.Providers, training.DeskProvider(store))

@@ -101,7 +101,7 @@ func consultReadCases() map[string]map[string]readCase {
 		"GET /consultations/{id}/comments":      {"/consultations/{copen}/comments": comments, "/consultations/{cdraft}/comments": draftOnly()},
 		"GET /consultations/{id}/comments.csv":  {"/consultations/{copen}/comments.csv": comments, "/consultations/{cdraft}/comments.csv": draftOnly()},
 		"GET /consultations/{id}/comments.xlsx": {"/consultations/{copen}/comments.xlsx": comments, "/consultations/{cdraft}/comments.xlsx": draftOnly()},
-		// The public's sign-up to comment (r3d): anyone's on a consultation open to the
+		// The public's sign-up to comment: anyone's on a consultation open to the
 		// public; a draft is missing to all but its managers, who may not sign up to it.
 		"GET /consultations/{id}/sign-up": {"/consultations/{copen}/sign-up": all("Sisestage oma nimi ja e-posti aadress"),
 			"/consultations/{cdraft}/sign-up": readCase{anon: {status: 404}, other: {status: 404}, reader: {status: 404}, author: {status: 404}, coord: {status: 403}}},

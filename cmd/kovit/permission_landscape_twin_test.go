@@ -57,7 +57,7 @@ func landscapeTwinWrites() []twinPair {
 			j("PATCH /api/v1/landscape/{id}", "/api/v1/landscape/1", `{"status":"stopped","version":999}`)),
 		pair(p("POST /municipalities/{ehak}/landscape/sign-off", "/municipalities/0784/landscape/sign-off", ""),
 			j("POST /api/v1/landscape/sign-offs", "/api/v1/landscape/sign-offs", `{"municipality_ehak":"0784"}`)),
-		// Advisories (w2e) about solution 1, which Tallinn runs since row 1: each coordinator
+		// Advisories about solution 1, which Tallinn runs since row 1: each coordinator
 		// sends one, so advisory 1 exists for the read and the handled mark that follow.
 		pair(p("POST /advisories", "/advisories", "solution=1&title=Uuendage"),
 			j("POST /api/v1/advisories", "/api/v1/advisories", `{"query":{"solution_id":1},"title":"Uuendage"}`)),

@@ -95,7 +95,7 @@ func twinReads() []twinPair {
 		at("/account/notifications", "/account/notifications", "/api/v1/account/notifications", "/api/v1/account/notifications"),
 		// The desk (desk_test.go): the needs each user's desk lists.
 		same("/desk", "/desk", allNeedTitles...),
-		// What the user follows (i12a): listed on the notification settings page.
+		// What the user follows: listed on the notification settings page.
 		at("/account/notifications", "/account/notifications", "/api/v1/follows", "/api/v1/follows"),
 	}
 	for _, s := range []string{"{s}", "{s2}"} {
@@ -120,7 +120,7 @@ func twinReads() []twinPair {
 	}
 	pairs = append(pairs, landscapeTwinReads()...)
 	pairs = append(pairs, trainingTwinReads()...)
-	pairs = append(pairs, r3securityTwinReads()...)
+	pairs = append(pairs, trainingImportTwinReads()...)
 	return append(pairs, adviceTwinReads()...)
 }
 
@@ -226,7 +226,7 @@ func twinWrites() []twinPair {
 		j("PATCH /api/v1/measures/{id}", "/api/v1/measures/{pubm}", `{"published":true,"version":999}`))
 	add(p("POST /account/notifications", "/account/notifications", "lang=et"),
 		j("PUT /api/v1/account/notifications", "/api/v1/account/notifications", `{"lang":"et"}`))
-	// Following (i12a): each signed-in user's own, the public refused.
+	// Following: each signed-in user's own, the public refused.
 	add(p("POST /follows", "/follows", "kind=municipality&id=0784&back=/desk"),
 		j("PUT /api/v1/follows/{kind}/{id}", "/api/v1/follows/municipality/0784", ""))
 	add(p("POST /follows/delete", "/follows/delete", "kind=municipality&id=0784&back=/desk"),
@@ -236,8 +236,8 @@ func twinWrites() []twinPair {
 		j("POST /api/v1/consolidated-needs/{id}/needs", "/api/v1/consolidated-needs/{internal}/needs", `{"need_ids":[{submitted}]}`))
 	pairs = append(pairs, landscapeTwinWrites()...)
 	pairs = append(pairs, trainingTwinWrites()...)
-	pairs = append(pairs, r3securityTwinWrites()...)
-	return append(append(pairs, adviceTwinWrites()...), w2fTwinWrites()...)
+	pairs = append(pairs, trainingImportTwinWrites()...)
+	return append(append(pairs, adviceTwinWrites()...), positionPointTwinWrites()...)
 }
 
 // apiOnly are the API routes without a page twin, and why; every other API route must

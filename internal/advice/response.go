@@ -29,9 +29,9 @@ func (in ResponseInput) Check(staffComments int) error {
 		p.Add("text", "error.too_long")
 	}
 	if in.NoComments && in.Text != "" {
-		p.Add("no_comments", "w2f.error.no_comments_text")
+		p.Add("no_comments", "advice.error.no_comments_text")
 	} else if in.NoComments && staffComments > 0 {
-		p.Add("no_comments", "w2f.error.no_comments_staff")
+		p.Add("no_comments", "advice.error.no_comments_staff")
 	}
 	return p.Err()
 }

@@ -134,7 +134,7 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/activities/{id}/participants", a.addParticipants, perUser},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET", prefix + "/desk", a.getDesk, perUser},
-		// Issue 12, i12a: what the signed-in user follows (follow.go).
+		// Issue 12: what the signed-in user follows (follow.go).
 		{"GET", prefix + "/follows", a.listFollows, perUser},
 		{"PUT", prefix + "/follows/{kind}/{id}", a.addFollow, perUser},
 		{"DELETE", prefix + "/follows/{kind}/{id}", a.removeFollow, perUser},
@@ -228,12 +228,12 @@ func (a *API) routes() []route {
 		{"PATCH", prefix + "/practices/{id}", a.updatePractice, perUser},
 		{"GET", prefix + "/adoptions", a.listAdoptions, perUser},
 		{"POST", prefix + "/adoptions", a.adopt, perUser},
-		// The landscape's advisories (w2e, issue 13), twins of /advisories.
+		// The landscape's advisories (issue 13), twins of /advisories.
 		{"GET", prefix + "/advisories", a.listAdvisories, perUser},
 		{"POST", prefix + "/advisories", a.sendAdvisory, perUser},
 		{"GET", prefix + "/advisories/{id}", a.getAdvisory, perUser},
 		{"POST", prefix + "/advisories/{id}/handled/{ehak}", a.markAdvisoryHandled, perUser},
-		// Advice gaps (issue 15, w2f): editing a position's point after it is added.
+		// Advice gaps (issue 15): editing a position's point after it is added.
 		{"PATCH", prefix + "/positions/{id}/points/{pid}", a.updatePoint, perUser},
 		// Training and awareness (issue 14, training.go).
 		{"GET", prefix + "/trainings", a.listTrainings, perUser},
@@ -247,10 +247,10 @@ func (a *API) routes() []route {
 		{"POST", prefix + "/municipalities/{ehak}/training-records", a.createTrainingRecord, perUser},
 		{"DELETE", prefix + "/municipalities/{ehak}/training-records/{id}", a.deleteTrainingRecord, perUser},
 		{"GET", prefix + "/municipalities/{ehak}/training-gaps", a.getTrainingGaps, perUser},
-		// Records management's scale, kept by coordinators (issue 13, r3landscape).
+		// Records management's scale, kept by coordinators (issue 13).
 		{"GET", prefix + "/records-scale", a.getRecordsScale, shared},
 		{"PATCH", prefix + "/records-scale/criteria/{id}", a.updateRecordsCriterion, perUser},
-		// Issue 14's last gaps (r3security.go): attendance import, counts without names,
+		// Issue 14's last gaps (security.go): attendance import, counts without names,
 		// the assessment's history.
 		{"POST", prefix + "/municipalities/{ehak}/training-records/import", a.importTrainingRecords, perUser},
 		{"GET", prefix + "/training-coverage", a.getTrainingCoverage, perUser},

@@ -33,7 +33,7 @@ type Deps struct {
 	RegisterClient *http.Client
 	// Adoptions is the practice library's follow-up of adopted practices (issue 13).
 	Adoptions AdoptionStore
-	// Surveys are reminded before their deadline (issue 16, w2c).
+	// Surveys are reminded before their deadline (issue 16).
 	Surveys SurveyReminderStore
 	// Trainings tells of certificates expiring (issue 14).
 	Trainings TrainingStore

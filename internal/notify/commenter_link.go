@@ -52,8 +52,8 @@ func (m Mailer) commenterMessage(u auth.User, title, token string) mail.Message 
 	var subject, text []string
 	for _, lang := range []string{"et", "en"} {
 		l := m.Catalog.Printer(lang)
-		subject = append(subject, l.T("r3edemo.signup.mail.subject", "Title", title))
-		text = append(text, l.T("r3edemo.signup.mail.text", "Name", u.Name, "Title", title, "Link", link, "Minutes", minutes))
+		subject = append(subject, l.T("consult.signup.mail.subject", "Title", title))
+		text = append(text, l.T("consult.signup.mail.text", "Name", u.Name, "Title", title, "Link", link, "Minutes", minutes))
 	}
 	return mail.Message{To: []string{u.Email}, Subject: strings.Join(subject, " / "), Text: strings.Join(text, "\n\n-- \n\n")}
 }

@@ -11,7 +11,7 @@ import (
 	"kovit/internal/security"
 )
 
-// The landscape's systems an assessment's module covers (issue 14, r3security).
+// The landscape's systems an assessment's module covers (issue 14).
 
 // moduleSystems is the audit trail's record of a module's systems.
 type moduleSystems struct {
@@ -60,7 +60,7 @@ func (s *Store) ModuleSystems(ctx context.Context, roundID int64, ehak, module s
 func (s *Store) SetModuleSystems(ctx context.Context, roundID int64, ehak, module string, rowIDs []int64) ([]int64, error) {
 	if len(rowIDs) > security.MaxModuleSystems {
 		var p kovit.Problems
-		p.Add("systems", "r3security.error.systems_many")
+		p.Add("systems", "security.error.systems_many")
 		return nil, p.Err()
 	}
 	var out []int64
@@ -79,7 +79,7 @@ func (s *Store) SetModuleSystems(ctx context.Context, roundID int64, ehak, modul
 			}
 			if n == 0 {
 				var p kovit.Problems
-				p.Add("systems", "r3security.error.system")
+				p.Add("systems", "security.error.system")
 				return p.Err()
 			}
 		}

@@ -70,7 +70,7 @@ func ReadAttendance(header []string, rows [][]string, ehak string, trainings []T
 		return nil, err
 	}
 	if len(rows) > MaxAttendanceRows {
-		return nil, &tabular.RowError{Key: "r3security.error.attendance_rows", Args: map[string]int{"Limit": MaxAttendanceRows}}
+		return nil, &tabular.RowError{Key: "training.error.attendance_rows", Args: map[string]int{"Limit": MaxAttendanceRows}}
 	}
 	find := trainingFinder(trainings)
 	var out []Record
@@ -110,7 +110,7 @@ func ReadAttendance(header []string, rows [][]string, ehak string, trainings []T
 		out = append(out, r)
 	}
 	if len(out) == 0 && len(errs.Rows) == 0 {
-		errs.Add(0, "", "r3security.error.attendance_empty")
+		errs.Add(0, "", "training.error.attendance_empty")
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -45,7 +45,7 @@ func (ui *UI) publicConsultation(r *http.Request) (consult.Consultation, error) 
 }
 
 func (ui *UI) renderCommenterSignUp(w http.ResponseWriter, r *http.Request, status int, p commenterSignUpPage) {
-	p.Page = ui.page(r, "r3edemo.signup.title")
+	p.Page = ui.page(r, "consult.signup.title")
 	p.Nav = "consultations"
 	ui.render(w, r, status, "consult/signup", p)
 }
@@ -98,7 +98,7 @@ func (ui *UI) queueCommenterLink(ctx context.Context, in auth.CommenterSignUp, c
 }
 
 func (ui *UI) renderCommenterConfirm(w http.ResponseWriter, r *http.Request, status int, p commenterConfirmPage) {
-	p.Page = ui.page(r, "r3edemo.signup.confirm_title")
+	p.Page = ui.page(r, "consult.signup.confirm_title")
 	// The address holds the secret: no other site learns it as a referrer.
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	w.Header().Set("Cache-Control", "no-store")
@@ -126,5 +126,5 @@ func (ui *UI) commenterConfirm(w http.ResponseWriter, r *http.Request) error {
 	if err := ui.Auth.SignIn(ctx, u); err != nil {
 		return err
 	}
-	return ui.redirect(w, r, "/consultations/"+strconv.FormatInt(consultationID, 10)+"#comment-h", "r3edemo.signup.flash.signed_in")
+	return ui.redirect(w, r, "/consultations/"+strconv.FormatInt(consultationID, 10)+"#comment-h", "consult.signup.flash.signed_in")
 }

@@ -57,7 +57,7 @@ func (p edemocracyMapPage) legend() []legendItem {
 			if n == 5 {
 				mark += "–" + p.L.Int(len(edemocracy.Measures)) // the palette has six steps, the count seven values
 			}
-			out = append(out, legendItem{"lvl-" + strconv.Itoa(n), p.L.Int(n), p.L.T("r3edemo.map.count_legend", "Mark", mark)})
+			out = append(out, legendItem{"lvl-" + strconv.Itoa(n), p.L.Int(n), p.L.T("edemocracy.map.count_legend", "Mark", mark)})
 		}
 	} else {
 		out = append(out, legendItem{"lvl-4", "✓", p.L.T("edemocracy.yes")}, legendItem{"lvl-0", "–", p.L.T("edemocracy.no")})
@@ -84,21 +84,21 @@ func (ui *UI) everyPractice(ctx context.Context) ([]municipality.Municipality, [
 
 func (ui *UI) edemocracyMap(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	p := edemocracyMapPage{Page: ui.page(r, "r3edemo.map.title"), Measure: r.URL.Query().Get("measure"), Measures: edemocracy.Measures}
+	p := edemocracyMapPage{Page: ui.page(r, "edemocracy.map.title"), Measure: r.URL.Query().Get("measure"), Measures: edemocracy.Measures}
 	p.Nav = "edemocracy"
 	if p.Measure != "" && !edemocracy.MeasureValid(p.Measure) {
 		var pr kovit.Problems
-		pr.Add("measure", "r3edemo.error.measure")
+		pr.Add("measure", "edemocracy.error.measure")
 		return pr.Err()
 	}
 	if p.Measure != "" {
-		p.Title = p.L.T("r3edemo.map.title_measure", "Measure", p.L.T("r3edemo.measure."+p.Measure))
+		p.Title = p.L.T("edemocracy.map.title_measure", "Measure", p.L.T("edemocracy.measure."+p.Measure))
 	}
 	ms, _, by, err := ui.everyPractice(ctx)
 	if err != nil {
 		return err
 	}
-	opts := chart.MapOptions{ID: "map", Title: p.Title, Desc: p.L.T("r3edemo.map.desc"),
+	opts := chart.MapOptions{ID: "map", Title: p.Title, Desc: p.L.T("edemocracy.map.desc"),
 		Fill: map[string]string{}, Label: map[string]string{}, Link: map[string]string{}}
 	for _, m := range ms {
 		pr := by[m.EHAK]

@@ -78,7 +78,7 @@ func (ui *UI) followAdd(w http.ResponseWriter, r *http.Request) error {
 	if err := ui.Follows.Follow(r.Context(), u.ID, s); err != nil {
 		return err
 	}
-	return ui.redirect(w, r, localPath(r.PostFormValue("back"), "/account/notifications"), "i12a.flash.followed")
+	return ui.redirect(w, r, localPath(r.PostFormValue("back"), "/account/notifications"), "follow.flash.followed")
 }
 
 // followRemove unfollows; it needs no read check, as it only ever removes the user's own.
@@ -95,7 +95,7 @@ func (ui *UI) followRemove(w http.ResponseWriter, r *http.Request) error {
 	if err := ui.Follows.Unfollow(r.Context(), u.ID, s); err != nil {
 		return err
 	}
-	return ui.redirect(w, r, localPath(r.PostFormValue("back"), "/account/notifications"), "i12a.flash.unfollowed")
+	return ui.redirect(w, r, localPath(r.PostFormValue("back"), "/account/notifications"), "follow.flash.unfollowed")
 }
 
 // followRow is one followed thing on the settings page, named and linked.

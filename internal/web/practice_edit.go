@@ -10,7 +10,7 @@ import (
 	"kovit/internal/landscape"
 )
 
-// The practice's edit form (w2e, issue 13), the page twin of PATCH /api/v1/practices/{id}:
+// The practice's edit form (issue 13), the page twin of PATCH /api/v1/practices/{id}:
 // coordinators correct a practice's content before and after publishing it. The version
 // it was read at travels with the form, so a save over someone else's change is refused;
 // the store audits the change. Its status keeps its own form (practiceStatus), and what
@@ -38,7 +38,7 @@ func (ui *UI) practiceEdit(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (ui *UI) renderPracticeEdit(w http.ResponseWriter, r *http.Request, status int, in landscape.Practice, f form) error {
-	lp, err := ui.landscapePage(r, "w2e.practice.edit")
+	lp, err := ui.landscapePage(r, "practice.edit")
 	if err != nil {
 		return err
 	}

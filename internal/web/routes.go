@@ -185,7 +185,7 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/eservices/confirm", ui.eservicePageConfirm},
 		// The desk, each signed-in user's start page (desk.go).
 		{"GET /desk", ui.deskShow},
-		// Issue 12, i12a: following municipalities, services and strategies.
+		// Issue 12: following municipalities, services and strategies.
 		{"POST /follows", ui.followAdd},
 		{"POST /follows/delete", ui.followRemove},
 
@@ -324,9 +324,9 @@ func (ui *UI) routes() []route {
 		{"GET /practices/{id}", ui.practiceShow},
 		{"POST /practices/{id}/status", ui.practiceStatus},
 		{"POST /practices/{id}/adopt/{ehak}", ui.practiceAdopt},
-		// Gaps of issue 16 (w2c): a survey's per-solution grid applied to the landscape.
+		// Gaps of issue 16: a survey's per-solution grid applied to the landscape.
 		{"POST /surveys/{id}/responses/{ehak}/apply-status", ui.surveyResponseApplyStatus},
-		// The practice's edit form (w2e, issue 13), twin of PATCH /api/v1/practices/{id}.
+		// The practice's edit form (issue 13), twin of PATCH /api/v1/practices/{id}.
 		{"GET /practices/{id}/edit", ui.practiceEdit},
 		{"POST /practices/{id}/edit", ui.practiceUpdate},
 		// Training and awareness (issue 14, training.go): trainings, role requirements,
@@ -343,10 +343,10 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/training/{id}/delete", ui.trainingRecordDelete},
 		{"GET /municipalities/{ehak}/training-gaps.csv", ui.trainingGapsExport},
 		{"GET /municipalities/{ehak}/training-gaps.xlsx", ui.trainingGapsExport},
-		// Records management's scale, kept by coordinators (issue 13, r3landscape: records_scale.go).
+		// Records management's scale, kept by coordinators (issue 13: records_scale.go).
 		{"GET /records/scale", ui.recordsScale},
 		{"POST /records/scale/criteria/{id}", ui.recordsCriterionUpdate},
-		// Gaps of issue 16 (r3d): e-democracy practice on the map (edemocracy_map.go).
+		// Gaps of issue 16: e-democracy practice on the map (edemocracy_map.go).
 		{"GET /edemocracy/map", ui.edemocracyMap},
 		{"POST /surveys/{id}/responses/{ehak}/apply-practice", ui.surveyResponseApplyPractice},
 		// Members of the public sign up by e-mail to comment (consult_signup.go).
@@ -354,7 +354,7 @@ func (ui *UI) routes() []route {
 		{"POST /consultations/{id}/sign-up", ui.commenterSignUp},
 		{"GET /consultations/sign-up/confirm", ui.commenterConfirmForm},
 		{"POST /consultations/sign-up/confirm", ui.commenterConfirm},
-		// Issue 14's last gaps (r3security): attendance import and its sheet, counts
+		// Issue 14's last gaps: attendance import and its sheet, counts
 		// without names, the awareness status, the assessment's history.
 		{"POST /municipalities/{ehak}/training/import", ui.trainingImport},
 		{"GET /municipalities/{ehak}/training-records.csv", ui.trainingRecordsExport},

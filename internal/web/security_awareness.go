@@ -82,7 +82,7 @@ func (ui *UI) securityAwarenessApply(w http.ResponseWriter, r *http.Request) err
 			return nil
 		}
 	}
-	return ui.redirect(w, r, p.Base()+"/modules/"+p.M.Module.Code, "r3security.flash.awareness")
+	return ui.redirect(w, r, p.Base()+"/modules/"+p.M.Module.Code, "security.flash.awareness")
 }
 
 // Computed reports whether the form's status is computed from the training records.

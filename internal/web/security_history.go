@@ -28,7 +28,7 @@ func init() {
 	historyFields[audit.KindSecurityAnswer] = answer
 	historyFields[audit.KindModuleSystems] = map[string]historyField{
 		"module_code": {"security.module.code", ""},
-		"systems":     {"r3security.systems.title", ""},
+		"systems":     {"security.systems.title", ""},
 	}
 	historyFields[audit.KindSecurityAssessment] = map[string]historyField{
 		"target_tier":   {"security.report.target_tier", hvEnum + "security.tier."},
@@ -70,7 +70,7 @@ func (ui *UI) securityHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ap.Title = ap.L.T("r3security.history.title", "Name", ap.Name(ap.EHAK), "Round", ap.V.Round.Title)
+	ap.Title = ap.L.T("security.history.title", "Name", ap.Name(ap.EHAK), "Round", ap.V.Round.Title)
 	ui.render(w, r, http.StatusOK, "security/history", securityHistoryPage{securityAssessmentPage: ap, History: events,
 		Pager: newPager(r.URL.Path, r.URL.Query(), total, f.Limit, f.Offset)})
 	return nil

@@ -63,7 +63,7 @@ func (ui *UI) securitySystemsSave(w http.ResponseWriter, r *http.Request) error 
 	for _, v := range r.PostForm["system"] {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			problems.Add("systems", "r3security.error.system")
+			problems.Add("systems", "security.error.system")
 			break
 		}
 		ids = append(ids, id)

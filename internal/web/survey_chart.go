@@ -17,8 +17,8 @@ func (p surveyResultsPage) resultChart(r survey.Result, i int) template.HTML {
 	if !ok || len(r.Groups) == 0 {
 		return ""
 	}
-	c := chart.BarChart{ID: "chart-" + strconv.Itoa(i), Title: p.L.T("w2c.survey.chart_title", "Question", r.Text, "Grouping", p.L.T("survey.grouping."+p.Group)),
-		Desc: p.L.T("w2c.survey.chart_desc")}
+	c := chart.BarChart{ID: "chart-" + strconv.Itoa(i), Title: p.L.T("survey.chart_title", "Question", r.Text, "Grouping", p.L.T("survey.grouping."+p.Group)),
+		Desc: p.L.T("survey.chart_desc")}
 	switch {
 	case q.Type.Choice():
 		c.Keys = q.Options

@@ -126,9 +126,9 @@ func samplePages(l *i18n.Printer) map[string]any {
 	}
 	maps.Copy(pages, securitySamples(base))
 	maps.Copy(pages, adviceSamples(base))
-	maps.Copy(pages, w2eSamples(base))
+	maps.Copy(pages, practiceEditSamples(base))
 	maps.Copy(pages, trainingSamples(base))
-	maps.Copy(pages, r3securitySamples(base))
+	maps.Copy(pages, trainingImportSamples(base))
 	return pages
 }
 

@@ -31,14 +31,14 @@ func (p trainingCountsPage) GroupName(g training.GroupCounts) string {
 // Count is role's "covered of people (share)" among counts, "–" when nobody is in it.
 func (p trainingCountsPage) Count(counts []training.RoleCount, role training.Role) string {
 	if c, ok := training.CountFor(counts, role); ok {
-		return p.L.T("r3security.counts.cell", "Covered", c.Covered, "People", c.People, "Share", p.Share(c.Share))
+		return p.L.T("training.counts.cell", "Covered", c.Covered, "People", c.People, "Share", p.Share(c.Share))
 	}
 	return "–"
 }
 
 func (ui *UI) trainingCounts(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	tp, err := ui.trainingPage(ctx, r, "r3security.counts.title")
+	tp, err := ui.trainingPage(ctx, r, "training.counts.title")
 	if err != nil {
 		return err
 	}

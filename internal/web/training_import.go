@@ -36,7 +36,7 @@ func (ui *UI) trainingImport(w http.ResponseWriter, r *http.Request) error {
 	records, err := training.ReadAttendance(header, rows, ehak, trainings, training.Day(ui.Now()))
 	if err == nil {
 		if _, err = ui.Trainings.ImportTrainingRecords(ctx, ehak, records); err == nil {
-			return ui.redirect(w, r, "/municipalities/"+ehak+"/training#records", "r3security.flash.imported")
+			return ui.redirect(w, r, "/municipalities/"+ehak+"/training#records", "training.flash.imported")
 		}
 	}
 	if status, p, ok := ui.uploadProblem(r, err); ok {

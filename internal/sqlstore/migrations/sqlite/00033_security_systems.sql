@@ -1,6 +1,6 @@
 -- +goose Up
--- The landscape's systems an E-ITS module of a municipality's assessment covers (issue 14,
--- r3security): chosen per assessment and module; a row removed from the landscape, or the
+-- The landscape's systems an E-ITS module of a municipality's assessment covers (issue 14):
+-- chosen per assessment and module; a row removed from the landscape, or the
 -- assessment, takes its links along.
 CREATE TABLE security_module_systems (
     assessment_id INTEGER NOT NULL REFERENCES security_assessments (id) ON DELETE CASCADE,

@@ -6,8 +6,8 @@ import (
 	"kovit/internal/municipality"
 )
 
-// w2eSamples are the sample pages of the landscape's later gaps (issue 13, part w2e).
-func w2eSamples(base Page) map[string]any {
+// practiceEditSamples are the sample pages of the landscape's later gaps (issue 13).
+func practiceEditSamples(base Page) map[string]any {
 	lp := landscapePage{Page: base, Names: map[string]string{"0793": "Tartu linn"}}
 	var problems kovit.Problems
 	problems.Add("links", "error.url")

@@ -103,7 +103,7 @@ func CheckMunicipalityChoice(u *User, want string) error {
 		return nil
 	}
 	var p kovit.Problems
-	p.Add("municipality", "i12a.error.not_your_municipality")
+	p.Add("municipality", "member.error.not_your_municipality")
 	return p.Err()
 }
 

@@ -1,10 +1,10 @@
 package main
 
-// r3securityPermissionCases are the permission matrix's cases of issue 14's last gaps
-// (r3security). An attendance sheet naming a training that does not exist is refused as
+// trainingImportPermissionCases are the permission matrix's cases of issue 14's last gaps
+//. An attendance sheet naming a training that does not exist is refused as
 // invalid by whoever may import, so it changes nothing; the awareness status of round
 // 999999 is refused by the policy before the round is looked up.
-func r3securityPermissionCases() map[string]permissionCase {
+func trainingImportPermissionCases() map[string]permissionCase {
 	return map[string]permissionCase{
 		"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/systems": {scopeMunicipality, "POST",
 			"/security/rounds/999999/municipalities/0784/modules/APP.1/systems", "application/x-www-form-urlencoded", "system=999999"},
@@ -23,8 +23,8 @@ const attendanceCType = "multipart/form-data; boundary=kovit"
 const attendanceBody = "--kovit\r\nContent-Disposition: form-data; name=\"file\"; filename=\"k.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
 	"Isik;Roll;Koolitus;Läbimise kuupäev\r\nMallory;töötaja;999999;01.01.2026\r\n--kovit--\r\n"
 
-// r3securityTwinWrites are the page ↔ API twins of issue 14's last gaps.
-func r3securityTwinWrites() []twinPair {
+// trainingImportTwinWrites are the page ↔ API twins of issue 14's last gaps.
+func trainingImportTwinWrites() []twinPair {
 	m := func(route, path string) twinRequest {
 		return twinRequest{route: route, path: path, ctype: attendanceCType, body: attendanceBody}
 	}
@@ -40,9 +40,9 @@ func r3securityTwinWrites() []twinPair {
 	}}
 }
 
-// r3securityTwinReads: the counts without names and the assessment's history read alike
+// trainingImportTwinReads: the counts without names and the assessment's history read alike
 // on the page and the API.
-func r3securityTwinReads() []twinPair {
+func trainingImportTwinReads() []twinPair {
 	g := func(route, path string) twinRequest { return twinRequest{route: "GET " + route, path: path} }
 	return []twinPair{{page: g("/trainings/coverage", "/trainings/coverage"), api: g("/api/v1/training-coverage", "/api/v1/training-coverage")},
 		// The history's page shows the changed fields, the API whole snapshots: the two are

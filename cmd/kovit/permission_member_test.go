@@ -1,8 +1,8 @@
 package main
 
-// i12aPermissionCases are the permission matrix's cases of following (issue 12): every
+// memberPermissionCases are the permission matrix's cases of following (issue 12): every
 // signed-in user follows and unfollows for themselves.
-func i12aPermissionCases() map[string]permissionCase {
+func memberPermissionCases() map[string]permissionCase {
 	form := "application/x-www-form-urlencoded"
 	return map[string]permissionCase{
 		"POST /follows":                      {scopeSelf, "POST", "/follows", form, "kind=municipality&id=0784&back=/desk"},

@@ -1,6 +1,6 @@
 package auth
 
-// Issue 14's last gaps (r3security): training counted without names, and the history of
+// Issue 14's last gaps: training counted without names, and the history of
 // a municipality's assessment.
 
 // CanReadTrainingCounts allows each municipality's people counted per role (trained,

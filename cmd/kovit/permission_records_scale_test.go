@@ -1,8 +1,8 @@
 package main
 
-// r3landscapePermissionCases are the permission matrix's cases of the records scale
+// recordsScalePermissionCases are the permission matrix's cases of the records scale
 // (issue 13, third round): only coordinators reword its criteria, on the page and the API.
-func r3landscapePermissionCases() map[string]permissionCase {
+func recordsScalePermissionCases() map[string]permissionCase {
 	form := "application/x-www-form-urlencoded"
 	js := "application/json"
 	return map[string]permissionCase{

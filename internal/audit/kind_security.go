@@ -1,6 +1,6 @@
 package audit
 
-// Issue 14's last gaps (r3security).
+// Issue 14's last gaps.
 const (
 	// KindModuleSystems is the set of landscape systems a module of an assessment covers,
 	// by "assessment id/module code".

@@ -1,10 +1,10 @@
 package main
 
-// w2ePermissionCases are the permission matrix's cases of the landscape's later gaps
-// (issue 13, part w2e): the advisories in the API and the practice's edit form. 999999 is
+// practiceEditPermissionCases are the permission matrix's cases of the landscape's later gaps
+// (issue 13): the advisories in the API and the practice's edit form. 999999 is
 // no advisory, so an actor let through meets not found as one refused would; the matrix
 // tells them apart by the status the policy gives first.
-func w2ePermissionCases() map[string]permissionCase {
+func practiceEditPermissionCases() map[string]permissionCase {
 	form := "application/x-www-form-urlencoded"
 	js := "application/json"
 	return map[string]permissionCase{

@@ -49,9 +49,9 @@ func TestSurveySolutionGridAndCharts(t *testing.T) {
 		}{
 			"form": {"survey/response", form, []string{`name="g.sol.3"`, `name="g.sol.5"`, "Delta &lt;DHS&gt;", `<option value="production" selected>` + base.L.T("landscape.status.production")}},
 			"proposals": {"survey/response", read, []string{"/apply-status", `name="row_version" value="2"`, `href="/landscape/rows/30"`, `href="/solutions/5"`,
-				base.L.T("w2c.survey.no_row"), base.L.T("w2c.survey.status_proposals")}},
+				base.L.T("survey.no_row"), base.L.T("survey.status_proposals")}},
 			"results": {"survey/results", res, []string{`<svg xmlns="http://www.w3.org/2000/svg"`, `id="chart-0-title"`, `id="chart-1-title"`, `id="chart-2-title"`, "<table class=\"data\">",
-				base.L.T("w2c.survey.chart_desc")}},
+				base.L.T("survey.chart_desc")}},
 		} {
 			var b bytes.Buffer
 			if err := tmpl.execute(&b, c.tmpl, c.data); err != nil {
