@@ -87,6 +87,9 @@ func mapsValid(q Question) bool {
 	case MapsStatus:
 		return q.Type == SolutionGrid && statuses(q.Options)
 	}
+	if strings.HasPrefix(q.Maps, MapsIndicator) {
+		return indicatorMapValid(q)
+	}
 	return strings.HasPrefix(q.Maps, MapsPractice) && practiceMapValid(q)
 }
 
