@@ -365,6 +365,8 @@ func (ui *UI) routes() []route {
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/awareness", ui.securityAwarenessApply},
 		{"GET /security/rounds/{id}/municipalities/{ehak}/history", ui.securityHistory},
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/systems", ui.securitySystemsSave},
+		// Issue 16's last gaps: a survey answer recorded as an indicator's value (survey_indicator.go).
+		{"POST /surveys/{id}/responses/{ehak}/apply-indicator", ui.surveyResponseApplyIndicator},
 	}
 }
 

@@ -36,6 +36,9 @@ type surveyResponsePage struct {
 	// to change, at the practice's PracticeVersion (survey_practice.go).
 	PracticeChanges []practiceChange
 	PracticeVersion int
+	// IndicatorChanges are the action-plan measurements the approved response proposes
+	// (survey_indicator.go).
+	IndicatorChanges []indicatorChange
 }
 
 // Shown reports whether question q is asked given the answers so far.
@@ -113,6 +116,9 @@ func (ui *UI) loadSurveyResponse(r *http.Request) (surveyResponsePage, error) {
 		return p, err
 	}
 	if err := ui.surveyPractice(ctx, &p, u); err != nil {
+		return p, err
+	}
+	if err := ui.surveyIndicators(ctx, &p); err != nil {
 		return p, err
 	}
 	return p, nil
