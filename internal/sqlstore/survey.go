@@ -90,6 +90,9 @@ func (s *Store) CreateSurvey(ctx context.Context, x survey.Survey) (survey.Surve
 		if err := tx.checkPrevious(ctx, x); err != nil {
 			return err
 		}
+		if err := tx.checkMappedIndicators(ctx, x, nil); err != nil {
+			return err
+		}
 		now := s.now()
 		id, err := tx.insert(ctx, `INSERT INTO surveys (year, title, intro, deadline, open, public_results, questions, previous_id, version, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`, x.Year, x.Title, x.Intro, x.Deadline, x.Open, x.PublicResults, string(questions), x.PreviousID, now, now)
@@ -121,6 +124,9 @@ func (s *Store) UpdateSurvey(ctx context.Context, x survey.Survey) (survey.Surve
 			return err
 		}
 		if err := tx.checkPrevious(ctx, x); err != nil {
+			return err
+		}
+		if err := tx.checkMappedIndicators(ctx, x, before.Questions); err != nil {
 			return err
 		}
 		var approved int
