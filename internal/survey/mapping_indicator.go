@@ -1,11 +1,13 @@
 package survey
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"kovit/internal/kovit"
 	"kovit/internal/plan"
 )
 
@@ -29,6 +31,20 @@ func MappedIndicator(maps string) (id int64, ok bool) {
 func indicatorMapValid(q Question) bool {
 	_, ok := MappedIndicator(q.Maps)
 	return ok && q.Type == Number
+}
+
+// checkIndicatorsOnce refuses a second question mapped to the same indicator: one
+// response gives one value of an indicator for the day.
+func checkIndicatorsOnce(p *kovit.Problems, qs []Question) {
+	seen := map[int64]bool{}
+	for i, q := range qs {
+		if id, ok := MappedIndicator(q.Maps); ok {
+			if seen[id] {
+				p.Add(fmt.Sprintf("questions[%d].maps", i), "survey.error.maps_indicator_twice")
+			}
+			seen[id] = true
+		}
+	}
 }
 
 // IndicatorTarget is what proposing a value of an indicator needs to know: the indicator,

@@ -27,6 +27,11 @@ func TestIndicatorMapping(t *testing.T) {
 			t.Errorf("%s: %v", name, bad.Validate())
 		}
 	}
+	twice := ok
+	twice.Questions = append(twice.Questions, Question{Key: "m", Text: "Veel kord?", Type: Number, Maps: MapsIndicator + "12"})
+	if f := kovit.FieldsOf(twice.Validate()); !f.Has("questions[1].maps") || f.Has("questions[0].maps") {
+		t.Errorf("two questions for one indicator: %v", twice.Validate())
+	}
 }
 
 func TestIndicatorProposals(t *testing.T) {

@@ -154,6 +154,7 @@ func (s Survey) Validate() error {
 		checkQuestion(&p, "questions["+strconv.Itoa(i)+"]", q, seen)
 		seen[q.Key] = q
 	}
+	checkIndicatorsOnce(&p, s.Questions)
 	if s.Version < 0 {
 		p.Add("version", "error.version")
 	}
