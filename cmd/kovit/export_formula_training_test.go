@@ -28,7 +28,9 @@ func trainingFormulaExports(t *testing.T, a *testApp, ctx context.Context) map[s
 		t.Fatal(err)
 	}
 	return map[string]string{
-		"GET /trainings/gaps.csv":                      "/trainings/gaps.csv",
-		"GET /municipalities/{ehak}/training-gaps.csv": "/municipalities/0793/training-gaps.csv",
+		"GET /trainings/gaps.csv":                         "/trainings/gaps.csv",
+		"GET /municipalities/{ehak}/training-gaps.csv":    "/municipalities/0793/training-gaps.csv",
+		"GET /municipalities/{ehak}/training-records.csv": "/municipalities/0793/training-records.csv",
+		"GET /trainings/coverage.csv":                     "/trainings/coverage.csv",
 	}
 }
