@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kovit/internal/kovit"
+	"kovit/internal/tabular"
 )
 
 // Counted completions: a municipality that does not want to name its staff records, per
@@ -155,4 +156,18 @@ func CountGaps(counts []Count, reqs []Requirement, day string) []CountGap {
 			cmp.Compare(a.TrainingID, b.TrainingID))
 	})
 	return out
+}
+
+// CountedColumns head CountedSheet.
+var CountedColumns = []tabular.Column{{Et: "Roll", En: "Role"}, {Et: "Koolitus", En: "Training"}, {Et: "Läbimise kuupäev", En: "Completed on"},
+	{Et: "Aegub", En: "Expires on"}, {Et: "Läbinuid", En: "People"}}
+
+// CountedSheet is a municipality's counted completions as a sheet, with the trainings'
+// titles.
+func CountedSheet(counts []Count, titles map[int64]string, lang string) tabular.Table {
+	t := tabular.Table{Sheet: "koolitatute arv", Header: tabular.Headers(CountedColumns, lang)}
+	for _, c := range counts {
+		t.Rows = append(t.Rows, []any{pick(roleNames[c.Role], lang), titles[c.TrainingID], c.CompletedOn, c.ExpiresOn, c.People})
+	}
+	return t
 }

@@ -365,6 +365,11 @@ func (ui *UI) routes() []route {
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/awareness", ui.securityAwarenessApply},
 		{"GET /security/rounds/{id}/municipalities/{ehak}/history", ui.securityHistory},
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/systems", ui.securitySystemsSave},
+		// Issue 14's completions by count, without names (training_counted.go).
+		{"POST /municipalities/{ehak}/training/counts", ui.trainingCountCreate},
+		{"POST /municipalities/{ehak}/training/counts/{id}/delete", ui.trainingCountDelete},
+		{"GET /municipalities/{ehak}/training-counts.csv", ui.trainingCountsExport},
+		{"GET /municipalities/{ehak}/training-counts.xlsx", ui.trainingCountsExport},
 	}
 }
 
