@@ -214,6 +214,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	maps.Copy(cases, trainingPermissionCases())
 	maps.Copy(cases, commenterPermissionCases())
 	maps.Copy(cases, trainingImportPermissionCases())
+	maps.Copy(cases, trainingCountedPermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {
