@@ -69,6 +69,12 @@ func testTrainingCountedJourney(t *testing.T, engine string) {
 	if status, body := get(t, own, a.URL+"/api/v1/desk"); status != http.StatusOK || !regexp.MustCompile(`"kind":"training_gaps"[^}]*"count":4[,}]`).MatchString(body) {
 		t.Errorf("desk: %d %s", status, body)
 	}
+	// The coordinators' page of all gaps: Tallinn's 45 people, 41 covered, 4 missing.
+	coord := a.as(t, a.user(t, "kati@kovit.test", auth.RoleCoordinator, ""))
+	if status, body := get(t, coord, a.URL+"/trainings/gaps"); status != http.StatusOK ||
+		!regexp.MustCompile(`Tallinn</a></th>\s*<td>45</td><td>41</td><td>[^<]*</td><td>4</td>`).MatchString(body) {
+		t.Errorf("all gaps: %d %s", status, body)
+	}
 	cs, err := a.store.TrainingCounts(ctx, "0784")
 	if err != nil || len(cs) != 2 {
 		t.Fatalf("counts: %+v %v", cs, err)

@@ -316,6 +316,9 @@ func (ui *UI) trainingGaps(w http.ResponseWriter, r *http.Request) error {
 	for _, g := range gaps {
 		counts[g.MunicipalityEHAK]++
 	}
+	for _, g := range training.CountGaps(counted, reqs, tp.Today) {
+		counts[g.MunicipalityEHAK] += g.Missing
+	}
 	p := allGapsPage{trainingPage: tp, Total: training.CoverageOf(records, reqs, tp.Today)}
 	for ehak, rs := range byEHAK {
 		p.Rows = append(p.Rows, gapRow{EHAK: ehak, Coverage: training.CoverageOf(rs, reqs, tp.Today), Gaps: counts[ehak]})
