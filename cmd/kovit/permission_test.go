@@ -215,6 +215,7 @@ func testPermissionMatrix(t *testing.T, engine string) {
 	maps.Copy(cases, commenterPermissionCases())
 	maps.Copy(cases, trainingImportPermissionCases())
 	maps.Copy(cases, surveyIndicatorPermissionCases())
+	maps.Copy(cases, trainingCountedPermissionCases())
 	for _, r := range a.routes {
 		method := strings.Fields(r)[0]
 		if method != "GET" && method != "HEAD" {

@@ -121,6 +121,7 @@ func twinReads() []twinPair {
 	pairs = append(pairs, landscapeTwinReads()...)
 	pairs = append(pairs, trainingTwinReads()...)
 	pairs = append(pairs, trainingImportTwinReads()...)
+	pairs = append(pairs, trainingCountedTwinReads()...)
 	return append(pairs, adviceTwinReads()...)
 }
 
@@ -237,6 +238,7 @@ func twinWrites() []twinPair {
 	pairs = append(pairs, landscapeTwinWrites()...)
 	pairs = append(pairs, trainingTwinWrites()...)
 	pairs = append(pairs, trainingImportTwinWrites()...)
+	pairs = append(pairs, trainingCountedTwinWrites()...)
 	return append(append(pairs, adviceTwinWrites()...), positionPointTwinWrites()...)
 }
 

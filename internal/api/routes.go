@@ -256,6 +256,10 @@ func (a *API) routes() []route {
 		{"GET", prefix + "/training-coverage", a.getTrainingCoverage, perUser},
 		{"GET", prefix + "/assessments/{id}/{ehak}/history", a.getAssessmentHistory, perUser},
 		{"PUT", prefix + "/assessments/{id}/{ehak}/modules/{code}/systems", a.putModuleSystems, perUser},
+		// Issue 14's completions by count, without names (training_counted.go).
+		{"GET", prefix + "/municipalities/{ehak}/training-counts", a.listTrainingCounts, perUser},
+		{"POST", prefix + "/municipalities/{ehak}/training-counts", a.createTrainingCount, perUser},
+		{"DELETE", prefix + "/municipalities/{ehak}/training-counts/{id}", a.deleteTrainingCount, perUser},
 	}
 }
 

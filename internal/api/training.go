@@ -166,7 +166,9 @@ type TrainingGaps struct {
 	Coverage training.Coverage `json:"coverage"`
 	Share    float64           `json:"share"`
 	Gaps     []training.Gap    `json:"gaps"`
-	Expiring []training.Record `json:"expiring"`
+	// CountGaps are the gaps of the counted completions, per role and training.
+	CountGaps []training.CountGap `json:"count_gaps"`
+	Expiring  []training.Record   `json:"expiring"`
 }
 
 func (a *API) getTrainingGaps(w http.ResponseWriter, r *http.Request) error {
@@ -190,11 +192,15 @@ func (a *API) getTrainingGaps(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	counts, err := a.trainings.TrainingCounts(r.Context(), ehak)
+	if err != nil {
+		return err
+	}
 	reqs, err := a.trainings.TrainingRequirements(r.Context())
 	if err != nil {
 		return err
 	}
-	c := training.CoverageOf(records, reqs, day)
+	c := training.CoverageOf(training.WithCounted(records, counts), reqs, day)
 	return a.writeJSON(w, r, http.StatusOK, TrainingGaps{Day: day, Coverage: c, Share: c.Share(), Gaps: training.Gaps(records, reqs, day),
-		Expiring: training.Expiring(records, day, training.ExpiryWindow)})
+		CountGaps: training.CountGaps(counts, reqs, day), Expiring: training.Expiring(records, day, training.ExpiryWindow)})
 }

@@ -6,3 +6,6 @@ const (
 	KindTrainingRequirement = "training_requirement"
 	KindTrainingRecord      = "training_record"
 )
+
+// KindTrainingCount is a municipality's counted completions of a training: no names.
+const KindTrainingCount = "training_count"

@@ -109,9 +109,11 @@ func (s *Store) UpdateTraining(ctx context.Context, t training.Training) (traini
 	return after, err
 }
 
-// reexpire recomputes the expiry of t's completions: one update per completion day.
+// reexpire recomputes the expiry of t's completions, named and counted: one update per
+// completion day.
 func (t *tx) reexpire(ctx context.Context, tr training.Training) error {
-	rows, err := t.query(ctx, `SELECT DISTINCT completed_on FROM training_records WHERE training_id = ?`, tr.ID)
+	rows, err := t.query(ctx, `SELECT completed_on FROM training_records WHERE training_id = ?
+		UNION SELECT completed_on FROM training_counts WHERE training_id = ?`, tr.ID, tr.ID)
 	if err != nil {
 		return fmt.Errorf("sqlstore: training completions: %w", err)
 	}
@@ -129,9 +131,11 @@ func (t *tx) reexpire(ctx context.Context, tr training.Training) error {
 		return err
 	}
 	for _, d := range days {
-		if _, err := t.exec(ctx, `UPDATE training_records SET expires_on = ? WHERE training_id = ? AND completed_on = ?`,
-			training.Expiry(d, tr.ValidMonths), tr.ID, d); err != nil {
-			return fmt.Errorf("sqlstore: expiry: %w", err)
+		for _, table := range []string{"training_records", "training_counts"} {
+			if _, err := t.exec(ctx, `UPDATE `+table+` SET expires_on = ? WHERE training_id = ? AND completed_on = ?`,
+				training.Expiry(d, tr.ValidMonths), tr.ID, d); err != nil {
+				return fmt.Errorf("sqlstore: expiry: %w", err)
+			}
 		}
 	}
 	return nil

@@ -44,7 +44,7 @@ func Awareness(a security.Answer, c Coverage, link string) security.Answer {
 // LoadCoverage reads municipality ehak's records and the requirements and computes the
 // coverage on day. The surfaces ask auth.CanReadTrainingRecords first.
 func LoadCoverage(ctx context.Context, s Store, ehak, day string) (Coverage, error) {
-	records, err := s.TrainingRecords(ctx, ehak)
+	records, err := RecordsWithCounted(ctx, s, ehak)
 	if err != nil {
 		return Coverage{}, err
 	}

@@ -155,7 +155,7 @@ func GroupsOf(counts []MunicipalityCounts, ms []municipality.Municipality) []Gro
 // over ms, and each municipality's counts. It does not ask who reads: the surfaces drop
 // the municipalities for whom auth.CanReadTrainingCounts refuses.
 func LoadCounts(ctx context.Context, s Store, day string, ms []municipality.Municipality) ([]GroupCounts, []MunicipalityCounts, error) {
-	records, err := s.TrainingRecords(ctx, "")
+	records, err := RecordsWithCounted(ctx, s, "")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -12,7 +12,7 @@ const (
 	// DeskExpiring is a person's certificate that expires within ExpiryWindow days.
 	DeskExpiring desk.Kind = "training_expiring"
 	// DeskGaps stands for the municipality's people lacking a required training; Count
-	// is how many trainings are missing.
+	// is how many trainings are missing, a counted person's (CountGaps) as a named one's.
 	DeskGaps desk.Kind = "training_gaps"
 )
 
@@ -24,7 +24,11 @@ func DeskProvider(s Store) desk.Provider {
 			return desk.Found{}, nil
 		}
 		records, err := s.TrainingRecords(ctx, v.Municipality)
-		if err != nil || len(records) == 0 {
+		if err != nil {
+			return desk.Found{}, err
+		}
+		counts, err := s.TrainingCounts(ctx, v.Municipality)
+		if err != nil || len(records)+len(counts) == 0 {
 			return desk.Found{}, err
 		}
 		trainings, err := s.Trainings(ctx)
@@ -47,8 +51,12 @@ func DeskProvider(s Store) desk.Provider {
 		if err != nil {
 			return desk.Found{}, err
 		}
-		if gaps := Gaps(records, reqs, day); len(gaps) > 0 {
-			out = append(out, desk.Item{Kind: DeskGaps, MunicipalityEHAK: v.Municipality, Count: len(gaps), Link: link + "#gaps"})
+		missing := len(Gaps(records, reqs, day))
+		for _, g := range CountGaps(counts, reqs, day) {
+			missing += g.Missing
+		}
+		if missing > 0 {
+			out = append(out, desk.Item{Kind: DeskGaps, MunicipalityEHAK: v.Municipality, Count: missing, Link: link + "#gaps"})
 		}
 		return desk.Found{Items: out}, nil
 	}

@@ -12,6 +12,7 @@ import (
 type person struct {
 	ehak, name string
 	role       Role
+	counted    bool
 }
 
 // Gap is a required training a person lacks on a day: never completed (Expired "") or
@@ -29,7 +30,7 @@ type Gap struct {
 func latest(records []Record) map[person]map[int64]Record {
 	out := make(map[person]map[int64]Record, len(records))
 	for _, r := range records {
-		p := person{r.MunicipalityEHAK, r.Person, r.Role}
+		p := person{r.MunicipalityEHAK, r.Person, r.Role, r.Counted}
 		byTraining := out[p]
 		if byTraining == nil {
 			byTraining = map[int64]Record{}
@@ -50,7 +51,7 @@ func later(a, b Record) bool {
 	return a.ExpiresOn > b.ExpiresOn
 }
 
-// Gaps lists, for every person the records know, each training their role requires that
+// Gaps lists, for every named person the records know (CountGaps has the counted ones), each training their role requires that
 // they do not hold valid on day, by municipality, person and training.
 func Gaps(records []Record, reqs []Requirement, day string) []Gap {
 	byRole := map[Role][]int64{}
@@ -59,6 +60,9 @@ func Gaps(records []Record, reqs []Requirement, day string) []Gap {
 	}
 	out := []Gap{}
 	for p, held := range latest(records) {
+		if p.counted {
+			continue
+		}
 		for _, id := range byRole[p.role] {
 			r, ok := held[id]
 			switch {
@@ -77,13 +81,14 @@ func Gaps(records []Record, reqs []Requirement, day string) []Gap {
 }
 
 // Expiring lists the latest completions that are valid on day and expire within the
-// given days after it, soonest first: a renewed certificate's old one is not listed.
+// given days after it, soonest first: a renewed certificate's old one is not listed, nor
+// a counted person's, who has no name to remind.
 func Expiring(records []Record, day string, within int) []Record {
 	until := addDays(day, within)
 	out := []Record{}
 	for _, held := range latest(records) {
 		for _, r := range held {
-			if r.ExpiresOn != "" && r.ValidOn(day) && r.ExpiresOn <= until {
+			if !r.Counted && r.ExpiresOn != "" && r.ValidOn(day) && r.ExpiresOn <= until {
 				out = append(out, r)
 			}
 		}

@@ -25,4 +25,25 @@ type Store interface {
 	// DeleteTrainingRecord removes a completion of municipality ehak; one of another
 	// municipality is not found.
 	DeleteTrainingRecord(ctx context.Context, ehak string, id int64) error
+
+	// TrainingCounts are municipality ehak's counted completions, or every one's for "".
+	TrainingCounts(ctx context.Context, ehak string) ([]Count, error)
+	CreateTrainingCount(ctx context.Context, c Count) (Count, error)
+	// DeleteTrainingCount removes a counted completion of municipality ehak; one of
+	// another municipality is not found.
+	DeleteTrainingCount(ctx context.Context, ehak string, id int64) error
+}
+
+// RecordsWithCounted is municipality ehak's (every one's for "") named records followed
+// by its counted people (Expand): what counts and coverage are computed from.
+func RecordsWithCounted(ctx context.Context, s Store, ehak string) ([]Record, error) {
+	records, err := s.TrainingRecords(ctx, ehak)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := s.TrainingCounts(ctx, ehak)
+	if err != nil {
+		return nil, err
+	}
+	return WithCounted(records, counts), nil
 }

@@ -130,6 +130,8 @@ type Record struct {
 	ExpiresOn        string    `json:"expires_on"`
 	Version          int       `json:"version"`
 	CreatedAt        time.Time `json:"created_at"`
+	// Counted marks a person Expand made of counted completions: no one's name, never saved.
+	Counted bool `json:"-"`
 }
 
 // Normalize trims the entered text and computes the expiry from t's validity.

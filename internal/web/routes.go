@@ -367,6 +367,11 @@ func (ui *UI) routes() []route {
 		{"POST /security/rounds/{id}/municipalities/{ehak}/modules/{code}/systems", ui.securitySystemsSave},
 		// Issue 16's last gaps: a survey answer recorded as an indicator's value (survey_indicator.go).
 		{"POST /surveys/{id}/responses/{ehak}/apply-indicator", ui.surveyResponseApplyIndicator},
+		// Issue 14's completions by count, without names (training_counted.go).
+		{"POST /municipalities/{ehak}/training/counts", ui.trainingCountCreate},
+		{"POST /municipalities/{ehak}/training/counts/{id}/delete", ui.trainingCountDelete},
+		{"GET /municipalities/{ehak}/training-counts.csv", ui.trainingCountsExport},
+		{"GET /municipalities/{ehak}/training-counts.xlsx", ui.trainingCountsExport},
 	}
 }
 

@@ -159,6 +159,11 @@ type municipalityTrainingPage struct {
 	Form     form
 	// Problems are a refused attendance sheet's, by row and column.
 	Problems []importProblem
+	// The counted completions (training_counted.go): no names.
+	Counts    []training.Count
+	CountGaps []training.CountGap
+	NewCount  training.Count
+	CountForm form
 }
 
 // Module is the E-ITS module the coverage answers, for the page's explanation.
@@ -189,6 +194,10 @@ func (ui *UI) renderMunicipalityTraining(w http.ResponseWriter, r *http.Request,
 }
 
 func (ui *UI) renderMunicipalityTrainingWith(w http.ResponseWriter, r *http.Request, status int, in training.Record, f form, problems []importProblem) error {
+	return ui.renderMunicipalityTrainingAll(w, r, status, in, f, problems, countInput{})
+}
+
+func (ui *UI) renderMunicipalityTrainingAll(w http.ResponseWriter, r *http.Request, status int, in training.Record, f form, problems []importProblem, count countInput) error {
 	ctx := r.Context()
 	ehak := r.PathValue("ehak")
 	records, reqs, err := ui.trainingData(ctx, ehak)
@@ -202,6 +211,9 @@ func (ui *UI) renderMunicipalityTrainingWith(w http.ResponseWriter, r *http.Requ
 	tp.Title = tp.L.T("training.municipality.title", "Name", tp.Name(ehak))
 	p := municipalityTrainingPage{trainingPage: tp, EHAK: ehak, Records: records, Gaps: training.Gaps(records, reqs, tp.Today),
 		Expiring: training.Expiring(records, tp.Today, training.ExpiryWindow), Coverage: training.CoverageOf(records, reqs, tp.Today), New: in, Form: f, Problems: problems}
+	if err := ui.addCounted(ctx, &p, records, reqs, count); err != nil {
+		return err
+	}
 	ui.render(w, r, status, "training/municipality", p)
 	return nil
 }
@@ -291,6 +303,11 @@ func (ui *UI) trainingGaps(w http.ResponseWriter, r *http.Request) error {
 	if strings.HasSuffix(r.URL.Path, ".csv") || strings.HasSuffix(r.URL.Path, ".xlsx") {
 		return tabular.WriteHTTP(w, r, "koolitusvajadus", training.GapsSheet(gaps, tp.Names, tp.Titles, lang(r)))
 	}
+	counted, err := ui.Trainings.TrainingCounts(ctx, "")
+	if err != nil {
+		return err
+	}
+	records = training.WithCounted(records, counted)
 	byEHAK := map[string][]training.Record{}
 	for _, rec := range records {
 		byEHAK[rec.MunicipalityEHAK] = append(byEHAK[rec.MunicipalityEHAK], rec)
@@ -298,6 +315,9 @@ func (ui *UI) trainingGaps(w http.ResponseWriter, r *http.Request) error {
 	counts := map[string]int{}
 	for _, g := range gaps {
 		counts[g.MunicipalityEHAK]++
+	}
+	for _, g := range training.CountGaps(counted, reqs, tp.Today) {
+		counts[g.MunicipalityEHAK] += g.Missing
 	}
 	p := allGapsPage{trainingPage: tp, Total: training.CoverageOf(records, reqs, tp.Today)}
 	for ehak, rs := range byEHAK {

@@ -1,0 +1,93 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"kovit/internal/audit"
+	"kovit/internal/kovit"
+	"kovit/internal/training"
+)
+
+// Counted completions of the training module (issue 14): how many people, no names.
+
+const trainingCountColumns = `id, municipality_ehak, role, training_id, completed_on, expires_on, people, version, created_at`
+
+func countsFrom(ctx context.Context, q querier, where string, args ...any) ([]training.Count, error) {
+	rows, err := q.query(ctx, `SELECT `+trainingCountColumns+` FROM training_counts `+where+
+		` ORDER BY municipality_ehak, completed_on DESC, id DESC`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: training counts: %w", err)
+	}
+	defer rows.Close()
+	out := []training.Count{}
+	for rows.Next() {
+		var c training.Count
+		if err := rows.Scan(&c.ID, &c.MunicipalityEHAK, &c.Role, &c.TrainingID, &c.CompletedOn, &c.ExpiresOn, &c.People,
+			&c.Version, &c.CreatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// TrainingCounts implements training.Store.
+func (s *Store) TrainingCounts(ctx context.Context, ehak string) ([]training.Count, error) {
+	if ehak == "" {
+		return countsFrom(ctx, s, "")
+	}
+	return countsFrom(ctx, s, `WHERE municipality_ehak = ?`, ehak)
+}
+
+// CreateTrainingCount implements training.Store; the expiry comes from the training.
+func (s *Store) CreateTrainingCount(ctx context.Context, c training.Count) (training.Count, error) {
+	var out training.Count
+	err := s.transact(ctx, func(tx *tx) error {
+		if err := municipalityExists(ctx, tx, c.MunicipalityEHAK); err != nil {
+			return err
+		}
+		trainings, err := trainingsFrom(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, t := range trainings {
+			if t.ID == c.TrainingID {
+				c.Normalize(t)
+			}
+		}
+		if err := c.Validate(trainings, training.Day(s.now())); err != nil {
+			return err
+		}
+		id, err := tx.insert(ctx, `INSERT INTO training_counts (municipality_ehak, role, training_id, completed_on, expires_on, people, version, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, c.MunicipalityEHAK, c.Role, c.TrainingID, c.CompletedOn, c.ExpiresOn, c.People, s.now())
+		if err != nil {
+			return fmt.Errorf("sqlstore: insert training count: %w", err)
+		}
+		got, err := countsFrom(ctx, tx, `WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		out = got[0]
+		return tx.record(ctx, audit.KindTrainingCount, strconv.FormatInt(id, 10), audit.Create, nil, out)
+	})
+	return out, err
+}
+
+// DeleteTrainingCount implements training.Store.
+func (s *Store) DeleteTrainingCount(ctx context.Context, ehak string, id int64) error {
+	return s.transact(ctx, func(tx *tx) error {
+		before, err := countsFrom(ctx, tx, `WHERE id = ? AND municipality_ehak = ?`, id, ehak)
+		if err != nil {
+			return err
+		}
+		if len(before) == 0 {
+			return kovit.NotFound()
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM training_counts WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("sqlstore: delete training count: %w", err)
+		}
+		return tx.record(ctx, audit.KindTrainingCount, strconv.FormatInt(id, 10), audit.Delete, before[0], nil)
+	})
+}
