@@ -27,7 +27,12 @@ func trainingFormulaExports(t *testing.T, a *testApp, ctx context.Context) map[s
 		Role: training.SecurityCoordinator, TrainingID: held.ID, CompletedOn: "2026-01-15"}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := a.store.CreateTrainingCount(ctx, training.Count{MunicipalityEHAK: "0793", Role: training.SecurityCoordinator,
+		TrainingID: required.ID, CompletedOn: "2026-01-15", People: 2}); err != nil {
+		t.Fatal(err)
+	}
 	return map[string]string{
+		"GET /municipalities/{ehak}/training-counts.csv":  "/municipalities/0793/training-counts.csv",
 		"GET /trainings/gaps.csv":                         "/trainings/gaps.csv",
 		"GET /municipalities/{ehak}/training-gaps.csv":    "/municipalities/0793/training-gaps.csv",
 		"GET /municipalities/{ehak}/training-records.csv": "/municipalities/0793/training-records.csv",
