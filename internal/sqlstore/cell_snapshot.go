@@ -49,7 +49,7 @@ func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
 		if err != nil {
 			return err
 		}
-		if err := tx.forgetRemovals(ctx, removals); err != nil {
+		if err := tx.forgetRemovals(ctx, month, removals); err != nil {
 			return err
 		}
 		_, err = tx.exec(ctx, `INSERT INTO snapshot_tallies (month, service_code, online, not_applicable)

@@ -64,9 +64,11 @@ func (t *tx) lastRemoval(ctx context.Context) (int64, error) {
 	return id, err
 }
 
-// forgetRemovals takes the removals a snapshot has recorded off the queue: every later
-// month's comparison finds those cells gone already.
-func (t *tx) forgetRemovals(ctx context.Context, upTo int64) error {
-	_, err := t.exec(ctx, `DELETE FROM service_cell_removals WHERE id <= ?`, upTo)
+// forgetRemovals takes the removals a snapshot of the latest month has recorded off the
+// queue: every later month's comparison finds those cells gone already. An earlier month
+// taken again leaves them, as the months after it still show those cells.
+func (t *tx) forgetRemovals(ctx context.Context, month string, upTo int64) error {
+	_, err := t.exec(ctx, `DELETE FROM service_cell_removals WHERE id <= ?
+		AND NOT EXISTS (SELECT 1 FROM matrix_snapshots WHERE month > ?)`, upTo, month)
 	return err
 }

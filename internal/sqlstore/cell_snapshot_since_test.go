@@ -86,6 +86,23 @@ func TestSnapshotSinceMatchesFull(t *testing.T) {
 		if !reflect.DeepEqual(since, full) {
 			t.Errorf("November compared since October:\n%+v\nwith every cell:\n%+v", since, full)
 		}
+
+		// A cell deleted, then October taken again: November keeps showing the cell, and
+		// December, compared since November, must still find it gone.
+		raw(`DELETE FROM service_cells WHERE municipality_ehak = ? AND service_code = ?`, "0793", "SOC-003")
+		clock = clock.Add(time.Hour)
+		take("2026-10")
+		clock = clock.Add(time.Hour)
+		take("2026-12")
+		since = monthState(t, s, "2026-12")
+		if want := []string{`0793/SOC-003 "" 0`}; !reflect.DeepEqual(since.rows, want) {
+			t.Errorf("December recorded %v, want %v", since.rows, want)
+		}
+		clock = clock.Add(time.Hour)
+		take("2026-12")
+		if full := monthState(t, s, "2026-12"); !reflect.DeepEqual(since, full) {
+			t.Errorf("December compared since November:\n%+v\nwith every cell:\n%+v", since, full)
+		}
 	})
 }
 
