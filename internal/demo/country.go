@@ -250,6 +250,7 @@ func countryMatrix(ctx context.Context, s CountryStore, shape CountryShape, ms [
 	cellCols := []string{"municipality_ehak", "service_code", "offering", "level", "url", "verification", "version", "updated_at"}
 	changeCols := []string{"service_code", "municipality_ehak", "month", "offering", "level"}
 	var cells, changes []any
+	tallies := newMonthTallies(len(months), len(codes))
 	flush := func(force bool) error {
 		if force || len(cells) >= bulkRows*len(cellCols) {
 			if err := s.BulkInsert(ctx, "service_cells", cellCols, cells); err != nil {
@@ -270,6 +271,7 @@ func countryMatrix(ctx context.Context, s CountryStore, shape CountryShape, ms [
 		for j, code := range codes {
 			if h(uint64(i), uint64(j), 2) < 0.03 {
 				changes = append(changes, code, m.EHAK, months[0], string(eservice.NotApplicable), 0)
+				tallies.notApplicable(j)
 				cells = append(cells, m.EHAK, code, string(eservice.NotApplicable), 0, "", "self_reported", 1, now)
 				continue
 			}
@@ -282,6 +284,7 @@ func countryMatrix(ctx context.Context, s CountryStore, shape CountryShape, ms [
 				if level < 0 {
 					level = 0
 				}
+				tallies.add(step, j, level)
 				if level == last {
 					continue
 				}
@@ -305,7 +308,10 @@ func countryMatrix(ctx context.Context, s CountryStore, shape CountryShape, ms [
 			return err
 		}
 	}
-	return flush(true)
+	if err := flush(true); err != nil {
+		return err
+	}
+	return tallies.write(ctx, s, months, codes, now)
 }
 
 // bulkRows is how many rows the matrix generator hands the store at a time.

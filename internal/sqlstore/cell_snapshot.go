@@ -27,23 +27,41 @@ func (s *Store) TakeSnapshot(ctx context.Context, month string) error {
 		if err := tx.pinNextSnapshot(ctx, month); err != nil {
 			return err
 		}
+		prev, since, err := tx.changedSince(ctx, month)
+		if err != nil {
+			return err
+		}
+		removals, err := tx.lastRemoval(ctx)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, `DELETE FROM matrix_snapshots WHERE month = ?`, month); err != nil {
 			return err
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO matrix_snapshots (month, taken_at) VALUES (?, ?)`, month, s.now()); err != nil {
 			return fmt.Errorf("sqlstore: snapshot: %w", err)
 		}
-		if err := tx.recordChanges(ctx, month); err != nil {
+		if prev != "" {
+			err = tx.recordChangesSince(ctx, month, prev, since, removals)
+		} else {
+			err = tx.recordChanges(ctx, month)
+		}
+		if err != nil {
 			return err
 		}
-		_, err := tx.exec(ctx, `INSERT INTO snapshot_tallies (month, service_code, online, not_applicable)
+		if err := tx.forgetRemovals(ctx, month, removals); err != nil {
+			return err
+		}
+		if prev == "" {
+			_, err = tx.exec(ctx, `INSERT INTO snapshot_tallies (month, service_code, online, not_applicable)
 			SELECT ?, service_code,
 				SUM(CASE WHEN offering <> ? AND level >= ? THEN 1 ELSE 0 END),
 				SUM(CASE WHEN offering = ? THEN 1 ELSE 0 END)
 			FROM service_cells GROUP BY service_code`,
-			month, eservice.NotApplicable, eservice.Online, eservice.NotApplicable)
-		if err != nil {
-			return fmt.Errorf("sqlstore: snapshot tallies: %w", err)
+				month, eservice.NotApplicable, eservice.Online, eservice.NotApplicable)
+			if err != nil {
+				return fmt.Errorf("sqlstore: snapshot tallies: %w", err)
+			}
 		}
 		return tx.measureMatrixIndicators(ctx, month)
 	})

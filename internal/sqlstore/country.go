@@ -22,6 +22,8 @@ var bulkTables = map[string]recordKind{
 	"services":               audit.KindService,
 	"service_cells":          audit.KindServiceCell,
 	"cell_changes":           kindSnapshot,
+	"matrix_snapshots":       kindSnapshot,
+	"snapshot_tallies":       kindSnapshot,
 	"users":                  audit.KindUser,
 }
 
