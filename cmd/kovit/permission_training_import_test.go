@@ -1,7 +1,7 @@
 package main
 
-// trainingImportPermissionCases are the permission matrix's cases of issue 14's last gaps
-//. An attendance sheet naming a training that does not exist is refused as
+// trainingImportPermissionCases are the permission matrix's cases of issue 14's last gaps.
+// An attendance sheet naming a training that does not exist is refused as
 // invalid by whoever may import, so it changes nothing; the awareness status of round
 // 999999 is refused by the policy before the round is looked up.
 func trainingImportPermissionCases() map[string]permissionCase {
