@@ -122,6 +122,14 @@ func TestCommentOutcomeAllOrNothing(t *testing.T) {
 			if !told || !noted {
 				t.Errorf("%s: the outcome on the desk %v, in a notification %v", email, told, noted)
 			}
+			// The API words the fates in the client's language too.
+			_, apiNotes := downloadAs(t, c, a.URL+"/api/v1/notifications", "Accept-Language", "en")
+			_, apiDesk := downloadAs(t, c, a.URL+"/api/v1/desk", "Accept-Language", "en")
+			for what, b := range map[string][]byte{"notifications": apiNotes, "desk": apiDesk} {
+				if !strings.Contains(string(b), own[ehak][1]) {
+					t.Errorf("%s's API %s lack its fate in English: %.300s", email, what, b)
+				}
+			}
 			_, _ = get(t, c, a.URL+"/?lang=en")
 			_, deskEn := get(t, c, a.URL+"/desk")
 			_, notesEn := get(t, c, a.URL+"/notifications")
