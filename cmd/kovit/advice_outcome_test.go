@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -96,6 +97,14 @@ func TestCommentOutcomeAllOrNothing(t *testing.T) {
 		}
 		fates := map[string][]string{"0793": {"Arvestatud omaette punktina", "Osaliselt arvestatud: Rahastus lisatakse 2028"},
 			"0784": {"Liidetud punkti", "Osaliselt arvestatud"}, "0296": {"Arvestamata: Jõustumisaeg on piisav."}}
+		// Each municipality's own fate, in both languages, on its desk and in its
+		// notification; never another's.
+		own := map[string][2]string{
+			"0793": {"Teie märkus arvestati omaette punktina 1; ministeerium: Osaliselt arvestatud: Rahastus lisatakse 2028. aasta eelarvesse.",
+				"Your comment was adopted as point 1; the ministry: Partly accepted: Rahastus lisatakse 2028. aasta eelarvesse."},
+			"0784": {"Teie märkus liideti punkti 1; ministeerium: Osaliselt arvestatud: Rahastus", "Your comment was merged into point 1; the ministry: Partly accepted: Rahastus"},
+			"0296": {"Teie märkust ei arvestatud: Jõustumisaeg on piisav.", "Your comment was not adopted: Jõustumisaeg on piisav."},
+		}
 		link := "/comment-rounds/" + itoa(r.ID) + "/position"
 		for ehak, email := range editors {
 			c := a.as(t, users[ehak])
@@ -112,6 +121,26 @@ func TestCommentOutcomeAllOrNothing(t *testing.T) {
 			}
 			if !told || !noted {
 				t.Errorf("%s: the outcome on the desk %v, in a notification %v", email, told, noted)
+			}
+			// The API words the fates in the client's language too.
+			_, apiNotes := downloadAs(t, c, a.URL+"/api/v1/notifications", "Accept-Language", "en")
+			_, apiDesk := downloadAs(t, c, a.URL+"/api/v1/desk", "Accept-Language", "en")
+			for what, b := range map[string][]byte{"notifications": apiNotes, "desk": apiDesk} {
+				if !strings.Contains(string(b), own[ehak][1]) {
+					t.Errorf("%s's API %s lack its fate in English: %.300s", email, what, b)
+				}
+			}
+			_, _ = get(t, c, a.URL+"/?lang=en")
+			_, deskEn := get(t, c, a.URL+"/desk")
+			_, notesEn := get(t, c, a.URL+"/notifications")
+			for other, w := range own {
+				for i, pages := range [][2]string{{desk, notes}, {deskEn, notesEn}} {
+					for j, pg := range pages {
+						if has := strings.Contains(pg, html.EscapeString(w[i])); has != (other == ehak) {
+							t.Errorf("%s's %s (language %d) shows %s's fate %q: %v", email, []string{"desk", "notifications"}[j], i, other, w[i], has)
+						}
+					}
+				}
 			}
 			for _, w := range fates[ehak] {
 				if !strings.Contains(page, w) {

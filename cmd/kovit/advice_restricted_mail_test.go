@@ -84,12 +84,13 @@ func TestRestrictedRoundDigest(t *testing.T) {
 		}
 		got := byRecipient(smtp.Messages())
 		if len(got[named.Email]) != 1 || !strings.Contains(got[named.Email][0].Text, "Kvarts") || !strings.Contains(got[named.Email][0].Text, "Graniit") ||
-			!strings.Contains(got[named.Email][0].Text, "Ministeerium vastas eelnõu ettepanekutele") {
+			!strings.Contains(got[named.Email][0].Text, "Ministeerium vastas eelnõu ettepanekutele") ||
+			!strings.Contains(got[named.Email][0].Text, "Teie märkus arvestati omaette punktina 1; ministeerium: Arvestatud") {
 			t.Errorf("the named editor's digest: %+v", got[named.Email])
 		}
 		for _, u := range others {
 			for _, m := range got[u.Email] {
-				if strings.Contains(m.Subject+m.Text, "Kvarts") || strings.Contains(m.Subject+m.Text, "Graniit") {
+				if strings.Contains(m.Subject+m.Text, "Kvarts") || strings.Contains(m.Subject+m.Text, "Graniit") || strings.Contains(m.Text, "Teie märkus") {
 					t.Errorf("%s is mailed of a restricted draft:\n%s", u.Email, m.Text)
 				}
 			}

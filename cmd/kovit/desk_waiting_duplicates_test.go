@@ -12,8 +12,8 @@ import (
 )
 
 // TestDeskWaitingCountsDuplicates: the coordinator's count beside the desk in the
-// navigation holds the suggested duplicate pairs besides the needs to review, and drops
-// a pair once it is dismissed.
+// navigation holds the suggested duplicate pairs besides the needs to review, and follows
+// a new need and a dismissal at once, though it is kept between pages.
 func TestDeskWaitingCountsDuplicates(t *testing.T) {
 	onEngines(t, func(t *testing.T, engine string) {
 		a := startApp(t, engine)
@@ -52,6 +52,29 @@ func TestDeskWaitingCountsDuplicates(t *testing.T) {
 		}
 		if got := badge(); got != "2 ootab" {
 			t.Errorf("after dismissing: %q", got)
+		}
+		// The count is kept between pages: a new need joins it at once, with the pairs it
+		// makes with the two (the dismissed pair stays off), and so does its dismissal.
+		n, err := a.store.CreateNeed(ctx, need.Need{MunicipalityEHAK: "0784", Title: "Dokumendihaldussüsteemi uuendamine",
+			Description: "Vana dokumendihaldussüsteem vajab asendamist.", Category: need.CatRecords})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := badge(); got != "2 ootab" {
+			t.Errorf("with a draft besides: %q", got)
+		}
+		if _, err = a.store.TransitionNeed(ctx, n.ID, need.Transition{To: need.Submitted, Version: n.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if got := badge(); got != "5 ootab" {
+			t.Errorf("with the new need submitted: %q", got)
+		}
+		dismiss = "/needs/" + itoa(n.ID) + "/suggestions/" + itoa(ids[0]) + "/dismiss"
+		if s, _ := postForm(t, c, a.URL+dismiss, url.Values{"back": {"/desk"}}); s != http.StatusSeeOther {
+			t.Fatalf("dismiss: %d", s)
+		}
+		if got := badge(); got != "4 ootab" {
+			t.Errorf("after dismissing the new need's pair: %q", got)
 		}
 	})
 }

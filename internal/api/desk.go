@@ -4,8 +4,10 @@ import (
 	"net/http"
 	"time"
 
+	"kovit/internal/advice"
 	"kovit/internal/auth"
 	"kovit/internal/desk"
+	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 )
 
@@ -54,6 +56,11 @@ func (a *API) getDesk(w http.ResponseWriter, r *http.Request) error {
 	l, err := a.desk.For(ctx, v, now)
 	if err != nil {
 		return err
+	}
+	for i, it := range l.Items {
+		if it.Kind == desk.CommentOutcome {
+			l.Items[i].Detail = advice.FatesText(it.Detail, a.catalog.Printer(i18n.AcceptLang(r)).T)
+		}
 	}
 	since := v.LastVisit
 	if since.IsZero() {

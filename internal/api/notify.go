@@ -3,7 +3,9 @@ package api
 import (
 	"net/http"
 
+	"kovit/internal/advice"
 	"kovit/internal/auth"
+	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/notify"
 )
@@ -33,6 +35,11 @@ func (a *API) listNotifications(w http.ResponseWriter, r *http.Request) error {
 	items, total, unread, err := a.notifications.Notifications(r.Context(), u.ID, pg.Limit, pg.Offset)
 	if err != nil {
 		return err
+	}
+	for i, n := range items {
+		if n.Kind == notify.CommentOutcome {
+			items[i].Reason = advice.FatesText(n.Reason, a.catalog.Printer(i18n.AcceptLang(r)).T)
+		}
 	}
 	return a.writeJSON(w, r, http.StatusOK, notificationPage{page[notify.Notification]{orEmpty(items), total, pg.Limit, pg.Offset}, unread})
 }

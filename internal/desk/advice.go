@@ -146,7 +146,10 @@ func RoundsProvider(s RoundReader) Provider {
 				return Found{}, err
 			}
 			if slices.ContainsFunc(comments, func(c advice.Comment) bool { return c.MunicipalityEHAK == v.Municipality }) {
-				f.Items = append(f.Items, Item{Kind: CommentOutcome, TitleEt: r.Title, Detail: r.Ministry, Link: link + "/position", Date: r.UpdatedAt})
+				// The detail is the viewer's own comments' fates, worded in their language
+				// when the desk is shown (advice.FatesText).
+				detail := advice.EncodeFates(advice.OwnFates(v.Municipality, comments, points))
+				f.Items = append(f.Items, Item{Kind: CommentOutcome, TitleEt: r.Title, Detail: detail, Link: link + "/position", Date: r.UpdatedAt})
 			}
 		}
 		return f, nil

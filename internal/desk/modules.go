@@ -62,15 +62,11 @@ func (m Modules) waiting(ctx context.Context, v Viewer) (int, error) {
 		}
 		n += selfReported
 		if m.Duplicates != nil && v.MayReadNeed != nil {
-			pairs, err := m.Duplicates.SuggestedDuplicates(ctx)
+			pairs, err := need.CountQueued(ctx, m.Duplicates, v.MayReadNeed)
 			if err != nil {
 				return 0, err
 			}
-			for _, p := range pairs {
-				if v.MayReadNeed.Allows(p.A) && v.MayReadNeed.Allows(p.B) {
-					n++
-				}
-			}
+			n += pairs
 		}
 	}
 	if v.Municipality != "" {

@@ -269,6 +269,9 @@ func (m Mailer) message(u auth.User, lang string, d Delivery, items []Notificati
 	fmt.Fprintf(&b, "%s\n\n%s\n\n", p.T("notify.mail.greeting", "Name", u.Name), p.T("notify.mail.intro."+string(d)))
 	for _, n := range items {
 		fmt.Fprintf(&b, "- %s: %s\n", p.T("notify.kind."+string(n.Kind)), n.Title)
+		if n.Kind == CommentOutcome {
+			n.Reason = advice.FatesText(n.Reason, p.T)
+		}
 		if n.Reason != "" {
 			fmt.Fprintf(&b, "  %s\n", n.Reason)
 		}

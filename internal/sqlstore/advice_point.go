@@ -181,7 +181,7 @@ func (s *Store) ImportDispositions(ctx context.Context, roundID int64, rows []ad
 }
 
 // emitOutcome tells each municipality with comments in the round that the ministry has
-// answered (again, when its answers change). The round's updated_at becomes the day it
+// answered (again, when its answers change), and what became of its own comments. The round's updated_at becomes the day it
 // answered: the desk dates the outcome by it and keeps it there for a while after.
 func (tx *tx) emitOutcome(ctx context.Context, roundID int64) error {
 	if _, err := tx.exec(ctx, `UPDATE comment_rounds SET updated_at = ? WHERE id = ?`, tx.s.now(), roundID); err != nil {
@@ -204,7 +204,18 @@ func (tx *tx) emitOutcome(ctx context.Context, roundID int64) error {
 	if len(ehaks) == 0 {
 		return nil
 	}
-	return tx.emitRound(ctx, r, notify.CommentOutcome, ehaks, r.Ministry)
+	points, err := pointsWhere(ctx, tx, ` WHERE round_id = ?`, roundID)
+	if err != nil {
+		return err
+	}
+	// Each municipality is told of its own comments' fates only, so one event each.
+	for _, e := range ehaks {
+		reason := advice.EncodeFates(advice.OwnFates(e, comments, points))
+		if err := tx.emitRound(ctx, r, notify.CommentOutcome, []string{e}, reason); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func contains(list []string, s string) bool {

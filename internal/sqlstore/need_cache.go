@@ -23,6 +23,8 @@ type needCopy struct {
 
 	titleOnce sync.Once // builds titleKeys on first sort by title
 	titleKeys map[int64]string
+
+	queued atomic.Pointer[queuedCount] // the queued duplicate pairs' count (need_duplicates_count.go)
 }
 
 // titleKey is a need's title as municipality.SortKey orders it (Estonian alphabet).

@@ -9,34 +9,37 @@ import (
 
 // SuggestedDuplicates implements need.DuplicateQueue from the kept needs: the index finds
 // its likely pairs once (need.Index.LikelyPairs), and each call keeps those still queued
-// and not dismissed.
+// and not dismissed (the kept dismissals).
 func (s *Store) SuggestedDuplicates(ctx context.Context) ([]need.DuplicatePair, error) {
 	c, err := s.needCopy(ctx)
 	if err != nil {
 		return nil, err
 	}
-	pairs := c.indexed().LikelyPairs()
-	if len(pairs) == 0 {
-		return nil, nil
-	}
-	dismissed, err := s.dismissedPairs(ctx)
+	dismissed, err := s.dismissed(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var out []need.DuplicatePair
-	for _, p := range pairs {
+	c.eachQueued(dismissed, func(d need.DuplicatePair) {
+		d.A, d.B = copyNeed(d.A), copyNeed(d.B)
+		out = append(out, d)
+	})
+	return out, nil
+}
+
+// eachQueued calls fn with each likely pair still queued and not dismissed, best first;
+// the pair's needs are the kept copy's own.
+func (c *needCopy) eachQueued(dismissed *dismissedSet, fn func(need.DuplicatePair)) {
+	for _, p := range c.indexed().LikelyPairs() {
 		i, ok := c.byID[p.A]
 		j, ok2 := c.byID[p.B]
-		if !ok || !ok2 || dismissed[[2]int64{p.A, p.B}] {
+		if !ok || !ok2 || dismissed.pairs[[2]int64{p.A, p.B}] {
 			continue
 		}
-		d := need.DuplicatePair{A: c.needs[i], B: c.needs[j], Score: p.Score}
-		if d.Queued() {
-			d.A, d.B = copyNeed(d.A), copyNeed(d.B)
-			out = append(out, d)
+		if d := (need.DuplicatePair{A: c.needs[i], B: c.needs[j], Score: p.Score}); d.Queued() {
+			fn(d)
 		}
 	}
-	return out, nil
 }
 
 // dismissedPairs are the pairs a coordinator said are not alike (need_a < need_b).

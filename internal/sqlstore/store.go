@@ -26,6 +26,7 @@ type Store struct {
 	municipalities kept[municipalityCopy]
 	cells          kept[cellCopy]
 	needs          kept[*needCopy]
+	dismissals     kept[*dismissedSet] // the pairs said not alike (need_duplicates_count.go)
 	tallies        kept[tallyCopy]
 	eits           kept[eitsCopy]
 	services       kept[serviceCopy] // the catalogue, retired services too (service_cache.go)
@@ -201,6 +202,9 @@ func (s *Store) dropKept(changed map[recordKind][]string) {
 	}
 	if has(audit.KindNeed) {
 		s.needs.drop()
+	}
+	if has(audit.KindNeedSuggestion) {
+		s.dismissals.drop()
 	}
 	if has(kindSnapshot) {
 		s.tallies.drop()

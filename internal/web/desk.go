@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"kovit/internal/advice"
 	"kovit/internal/auth"
 	"kovit/internal/desk"
 	"kovit/internal/municipality"
@@ -98,6 +99,11 @@ func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	if p.List, err = ui.Desk.For(ctx, v, now); err != nil {
 		return err
+	}
+	for i, it := range p.List.Items {
+		if it.Kind == desk.CommentOutcome {
+			p.List.Items[i].Detail = advice.FatesText(it.Detail, p.L.T)
+		}
 	}
 	ms, err := ui.allMunicipalities(ctx)
 	if err != nil {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"kovit/internal/advice"
 	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/notify"
@@ -32,7 +33,10 @@ func (ui *UI) notificationList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var unread []int64
-	for _, n := range items {
+	for i, n := range items {
+		if n.Kind == notify.CommentOutcome {
+			items[i].Reason = advice.FatesText(n.Reason, ui.Catalog.Printer(lang(r)).T)
+		}
 		if n.ReadAt == nil {
 			unread = append(unread, n.ID)
 		}
