@@ -1,0 +1,37 @@
+package sqlstore
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+)
+
+// WarmCells reads the matrix's kept copy in the background, so that the first request
+// after a start does not wait for it: on a large country that is a sequential scan of
+// every cell (some 5–20 s), on Estonia's a few milliseconds. Until it is read, Ready says
+// not ready, so a load balancer sends requests to a process that has it. A failed read
+// is logged and leaves the copy to be read on first use, as without warming.
+func (s *Store) WarmCells(ctx context.Context, log *slog.Logger) {
+	s.warming.Store(true)
+	go func() {
+		defer s.warming.Store(false)
+		start := time.Now()
+		if _, err := s.cellCopy(ctx); err != nil {
+			log.Warn("reading the matrix's kept copy at start", "err", err)
+			return
+		}
+		log.Info("matrix's kept copy read", "took", time.Since(start).String())
+	}()
+}
+
+// errWarming is Ready's answer while WarmCells reads the kept copy.
+var errWarming = errors.New("matrix: reading the kept copy")
+
+// warmed reports errWarming while WarmCells has not finished.
+func (s *Store) warmed() error {
+	if s.warming.Load() {
+		return errWarming
+	}
+	return nil
+}
