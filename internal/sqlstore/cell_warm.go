@@ -17,11 +17,25 @@ func (s *Store) WarmCells(ctx context.Context, log *slog.Logger) {
 	go func() {
 		defer s.warming.Store(false)
 		start := time.Now()
-		if _, err := s.cellCopy(ctx); err != nil {
-			log.Warn("reading the matrix's kept copy at start", "err", err)
-			return
+		// The change feed drops every copy once it listens, and a load that a drop
+		// overtook is not kept: read after it, or the first request reads it all again.
+		for !s.Listening() {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
 		}
-		log.Info("matrix's kept copy read", "took", time.Since(start).String())
+		for range 3 {
+			if _, err := s.cellCopy(ctx); err != nil {
+				log.Warn("reading the matrix's kept copy at start", "err", err)
+				return
+			}
+			if s.cells.kept() {
+				log.Info("matrix's kept copy read", "took", time.Since(start).String())
+				return
+			}
+		}
 	}()
 }
 
@@ -34,4 +48,11 @@ func (s *Store) warmed() error {
 		return errWarming
 	}
 	return nil
+}
+
+// kept reports whether a loaded copy is kept and not dropped since.
+func (k *kept[T]) kept() bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return !k.loadedAt.IsZero() && !k.dropped
 }
