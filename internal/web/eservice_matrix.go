@@ -134,13 +134,26 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	p.Services, p.Groups = shown, groupByArea(shown)
 	// Only the cells shown: a large country's region page reads some 35,000 of them, never
 	// the 6.5 million.
-	g, err := ui.Services.LevelGrid(ctx, ehaksOf(ms), codesOf(shown))
+	// A filtered set over several pages (a large country's region of some 700) is read
+	// into one grid, which gives the page's rows and the whole set's figures per service.
+	whole := p.Pager.Paged() && p.Filtered && len(every)*len(shown) <= maxMatrixGridCells
+	gridRows := ms
+	if whole {
+		gridRows = every
+	}
+	g, err := ui.Services.LevelGrid(ctx, ehaksOf(gridRows), codesOf(shown))
 	if err != nil {
 		return err
 	}
 	parts := ui.matrixMemo.get(g, ms, shown)
 	p.Stats = parts.stats
-	if p.Pager.Paged() {
+	switch {
+	case whole:
+		p.Stats = make([]eservice.ServiceStats, len(shown))
+		for i, s := range shown {
+			p.Stats[i] = g.StatsOf(s.Code, every)
+		}
+	case p.Pager.Paged():
 		if p.Stats, err = ui.matrixPagedStats(ctx, every, shown, totals, p.Filtered); err != nil {
 			return err
 		}

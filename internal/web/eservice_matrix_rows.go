@@ -33,6 +33,11 @@ func (ui *UI) matrixRowsOf(ctx context.Context, f matrixFilter) ([]municipality.
 	return out, nil
 }
 
+// maxMatrixGridCells bounds the grid the matrix page reads to count a filtered set's
+// figures at once (a region of 700 × one area is some 50,000 cells); a larger set is
+// counted a page at a time (matrixStatsOver).
+const maxMatrixGridCells = 250_000
+
 // pageOf is the rows from offset, at most limit of them.
 func pageOf[T any](all []T, offset, limit int) []T {
 	from := min(offset, len(all))
