@@ -149,10 +149,8 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	p.Stats = parts.stats
 	switch {
 	case whole:
-		p.Stats = make([]eservice.ServiceStats, len(shown))
-		for i, s := range shown {
-			p.Stats[i] = g.StatsOf(s.Code, every)
-		}
+		p.Stats = newStats(shown)
+		p.Stats = finishStats(p.Stats, addStats(p.Stats, g, every, shown))
 	case p.Pager.Paged():
 		if p.Stats, err = ui.matrixPagedStats(ctx, every, shown, totals, p.Filtered); err != nil {
 			return err
