@@ -28,5 +28,5 @@ func (s *Store) Ready(ctx context.Context) error {
 	if !s.Listening() {
 		return errors.New("change feed: not listening")
 	}
-	return nil
+	return s.warmed()
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"kovit/internal/audit"
@@ -43,6 +44,7 @@ type Store struct {
 	// WholeCells is the most matrix cells kept whole in memory (cell_cache.go); zero
 	// means DefaultWholeCells. Tests lower it to serve a small matrix as a large one.
 	WholeCells int
+	warming    atomic.Bool // WarmCells is reading the kept matrix (cell_warm.go)
 
 	// OnWrite, when set, is called when a write transaction has taken the write lock, and
 	// the function it returns when the transaction has ended: tests keep how long an

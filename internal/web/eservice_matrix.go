@@ -23,10 +23,10 @@ type matrixFilter struct {
 
 func parseMatrixFilter(q url.Values) (matrixFilter, error) {
 	var p kovit.Problems
-	s := readSort(q, &p)
+	s, pg := readSort(q, &p), readPage(q, municipality.MaxLimit, &p)
 	f := matrixFilter{
 		Filter: municipality.Filter{CountyEHAK: q.Get("county"), Type: municipality.Type(q.Get("type")),
-			Sort: s.Field, Desc: s.Desc, Limit: municipality.MaxLimit},
+			Sort: s.Field, Desc: s.Desc, Limit: pg.Limit, Offset: pg.Offset},
 		Band: q.Get("band"), Area: q.Get("area"), LifeEvent: q.Get("life_event"),
 	}
 	if f.Band != "" && !slices.ContainsFunc(eservice.Bands, func(b eservice.Band) bool { return b.Key == f.Band }) {
@@ -83,6 +83,7 @@ type matrixPage struct {
 	CanSnapshot bool
 	CanImport   bool
 	Months      []string // snapshot months, for coordinators
+	Pager       Pager    // a large country's rows, 500 a page; Estonia's fit one
 }
 
 func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
@@ -91,13 +92,11 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ms, _, err := ui.Municipalities.ListMunicipalities(ctx, f.Filter)
+	every, err := ui.matrixRowsOf(ctx, f)
 	if err != nil {
 		return err
 	}
-	if f.Band != "" {
-		ms = slices.DeleteFunc(ms, func(m municipality.Municipality) bool { return eservice.BandOf(m.Population) != f.Band })
-	}
+	ms := pageOf(every, f.Offset, f.Limit)
 	all, err := ui.Services.ListServices(ctx, false)
 	if err != nil {
 		return err
@@ -116,7 +115,8 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := matrixPage{esPage: esPage{ui.page(r, "eservice.matrix.title")}, sortState: sortState{"/eservices", q, f.Sort, f.Desc},
 		Filter: f, Query: q, Counties: counties,
-		Scale: scale, Filled: totals.Filled, Filtered: f.CountyEHAK != "" || f.Type != "" || f.Band != ""}
+		Scale: scale, Filled: totals.Filled, Filtered: f.CountyEHAK != "" || f.Type != "" || f.Band != "",
+		Pager: newPager("/eservices", q, len(every), f.Limit, f.Offset)}
 	p.Nav = "eservices"
 	var shown []eservice.Service
 	for _, s := range all {
@@ -134,12 +134,28 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	p.Services, p.Groups = shown, groupByArea(shown)
 	// Only the cells shown: a large country's region page reads some 35,000 of them, never
 	// the 6.5 million.
-	g, err := ui.Services.LevelGrid(ctx, ehaksOf(ms), codesOf(shown))
+	// A filtered set over several pages (a large country's region of some 700) is read
+	// into one grid, which gives the page's rows and the whole set's figures per service.
+	whole := p.Pager.Paged() && p.Filtered && len(every)*len(shown) <= maxMatrixGridCells
+	gridRows := ms
+	if whole {
+		gridRows = every
+	}
+	g, err := ui.Services.LevelGrid(ctx, ehaksOf(gridRows), codesOf(shown))
 	if err != nil {
 		return err
 	}
 	parts := ui.matrixMemo.get(g, ms, shown)
 	p.Stats = parts.stats
+	switch {
+	case whole:
+		p.Stats = newStats(shown)
+		p.Stats = finishStats(p.Stats, addStats(p.Stats, g, every, shown))
+	case p.Pager.Paged():
+		if p.Stats, err = ui.matrixPagedStats(ctx, every, shown, totals, p.Filtered); err != nil {
+			return err
+		}
+	}
 	p.Rows = make([]matrixRow, len(ms))
 	for i, m := range ms {
 		p.Rows[i] = matrixRow{M: m, Stats: parts.mstats[i], Cells: parts.cells[i]}

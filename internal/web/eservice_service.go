@@ -24,6 +24,7 @@ type servicePage struct {
 	Forecast    eservice.Forecast
 	CanForecast bool // there are enough months of history
 	CanManage   bool
+	Pager       Pager
 }
 
 type serviceRow struct {
@@ -51,13 +52,17 @@ func (ui *UI) eserviceShow(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	k := boundedInt(q.Get("k"), min(eservice.Online, scale.Max()), 1, max(scale.Max(), 1), "k", &p)
 	target := boundedInt(q.Get("target"), 80, 1, 100, "target", &p)
+	at := readPage(q, municipality.MaxLimit, &p)
 	if err := p.Err(); err != nil {
 		return err
 	}
-	ms, err := ui.allMunicipalities(ctx)
+	// Every municipality counts in the history; the list shows a page of them (a large
+	// country's 10,800, 500 a page; Estonia's 79 fit one).
+	every, err := ui.everyMunicipality(ctx)
 	if err != nil {
 		return err
 	}
+	ms := pageOf(every, at.Offset, at.Limit)
 	cells, err := ui.Services.Cells(ctx, eservice.CellFilter{ServiceCode: s.Code})
 	if err != nil {
 		return err
@@ -70,8 +75,7 @@ func (ui *UI) eserviceShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	// The national figures from the kept totals: the list shows the first page of a large
-	// country's municipalities only.
+	// The national figures from the kept totals, not from the page of municipalities.
 	totals, err := ui.Services.Totals(ctx)
 	if err != nil {
 		return err
@@ -81,9 +85,9 @@ func (ui *UI) eserviceShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	g := eservice.NewGrid(cells)
-	history, _ := eservice.AdoptionOf(months, snaps, ms, []int{k})
+	history, _ := eservice.AdoptionOf(months, snaps, every, []int{k})
 	pg := servicePage{esPage: esPage{ui.page(r, "")}, S: s, Scale: scale, Stats: totals.StatsOf(s.Code, all.Municipalities, all.Population), K: k, Target: target,
-		History: history[0].Items, CanManage: auth.Allowed(auth.CanEditNational(auth.UserFrom(ctx)))}
+		History: history[0].Items, Pager: newPager(r.URL.Path, q, len(every), at.Limit, at.Offset), CanManage: auth.Allowed(auth.CanEditNational(auth.UserFrom(ctx)))}
 	pg.Title, pg.Nav = s.Name(pg.L.Lang), "eservices"
 	for _, m := range ms {
 		pg.Rows = append(pg.Rows, serviceRow{M: m, C: g.Cell(m.EHAK, s.Code)})
