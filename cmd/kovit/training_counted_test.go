@@ -75,6 +75,15 @@ func testTrainingCountedJourney(t *testing.T, engine string) {
 		!regexp.MustCompile(`Tallinn</a></th>\s*<td>45</td><td>41</td><td>[^<]*</td><td>4</td>`).MatchString(body) {
 		t.Errorf("all gaps: %d %s", status, body)
 	}
+	// The gap exports say what the pages say: three counted coordinators miss the course.
+	for _, export := range []struct {
+		c    *http.Client
+		path string
+	}{{own, "/municipalities/0784/training-gaps.csv"}, {coord, "/trainings/gaps.csv"}} {
+		if status, body := get(t, export.c, a.URL+export.path); status != http.StatusOK || !strings.Contains(body, ";3 nimeta;infoturbe koordinaator;") {
+			t.Errorf("%s: %d %s", export.path, status, body)
+		}
+	}
 	cs, err := a.store.TrainingCounts(ctx, "0784")
 	if err != nil || len(cs) != 2 {
 		t.Fatalf("counts: %+v %v", cs, err)

@@ -1,6 +1,10 @@
 package training
 
-import "kovit/internal/tabular"
+import (
+	"fmt"
+
+	"kovit/internal/tabular"
+)
 
 // GapColumns head GapsSheet.
 var GapColumns = []tabular.Column{{Et: "KOV", En: "Municipality"}, {Et: "Isik", En: "Person"}, {Et: "Roll", En: "Role"},
@@ -24,19 +28,33 @@ func pick(c tabular.Column, lang string) string {
 
 // GapsSheet is the export of gaps the caller has narrowed to what its reader may read,
 // with the municipalities' names and the trainings' titles.
-func GapsSheet(gaps []Gap, names map[string]string, titles map[int64]string, lang string) tabular.Table {
+func GapsSheet(gaps []Gap, counted []CountGap, names map[string]string, titles map[int64]string, lang string) tabular.Table {
 	t := tabular.Table{Sheet: "koolitusvajadus", Header: tabular.Headers(GapColumns, lang)}
 	missing, expired := tabular.Column{Et: "puudub", En: "missing"}, tabular.Column{Et: "aegunud", En: "expired"}
 	for _, g := range gaps {
-		name := names[g.MunicipalityEHAK]
-		if name == "" {
-			name = g.MunicipalityEHAK
-		}
+		name := municipalityName(names, g.MunicipalityEHAK)
 		kind := pick(missing, lang)
 		if g.Expired != "" {
 			kind = pick(expired, lang)
 		}
 		t.Rows = append(t.Rows, []any{name, g.Person, pick(roleNames[g.Role], lang), titles[g.TrainingID], kind, g.Expired})
 	}
+	// Completions recorded by count have nobody to name: a row says how many of the
+	// role's counted people miss the training.
+	unnamed := tabular.Column{Et: "%d nimeta", En: "%d without names"}
+	for _, g := range counted {
+		if g.Missing > 0 {
+			t.Rows = append(t.Rows, []any{municipalityName(names, g.MunicipalityEHAK), fmt.Sprintf(pick(unnamed, lang), g.Missing),
+				pick(roleNames[g.Role], lang), titles[g.TrainingID], pick(missing, lang), ""})
+		}
+	}
 	return t
+}
+
+// municipalityName is the municipality's name, or its code when the names do not hold it.
+func municipalityName(names map[string]string, ehak string) string {
+	if name := names[ehak]; name != "" {
+		return name
+	}
+	return ehak
 }

@@ -97,12 +97,15 @@ func hasField(err error, f string) bool { return kovit.FieldsOf(err).Has(f) }
 
 func TestGapsSheet(t *testing.T) {
 	gaps := []Gap{{MunicipalityEHAK: "0784", Person: "Tiit", Role: SecurityCoordinator, TrainingID: 1, Expired: "2026-01-01"}}
-	got := GapsSheet(gaps, map[string]string{"0784": "Tallinn"}, map[int64]string{1: "Küberhügieen"}, "en")
-	want := [][]any{{"Tallinn", "Tiit", "security coordinator", "Küberhügieen", "expired", "2026-01-01"}}
+	counted := []CountGap{{MunicipalityEHAK: "0784", Role: SecurityCoordinator, TrainingID: 1, People: 5, Valid: 2, Missing: 3},
+		{MunicipalityEHAK: "0784", Role: SecurityCoordinator, TrainingID: 2, People: 5, Valid: 5}}
+	got := GapsSheet(gaps, counted, map[string]string{"0784": "Tallinn"}, map[int64]string{1: "Küberhügieen"}, "en")
+	want := [][]any{{"Tallinn", "Tiit", "security coordinator", "Küberhügieen", "expired", "2026-01-01"},
+		{"Tallinn", "3 without names", "security coordinator", "Küberhügieen", "missing", ""}}
 	if diff := cmp.Diff(want, got.Rows); diff != "" || got.Header[0] != "Municipality" {
 		t.Errorf("GapsSheet (-want +got):\n%s %v", diff, got.Header)
 	}
-	if et := GapsSheet(gaps, nil, nil, "et"); et.Rows[0][0] != "0784" || et.Rows[0][2] != "infoturbe koordinaator" || et.Header[0] != "KOV" {
+	if et := GapsSheet(gaps, counted, nil, nil, "et"); et.Rows[1][1] != "3 nimeta" || et.Rows[0][0] != "0784" || et.Rows[0][2] != "infoturbe koordinaator" || et.Header[0] != "KOV" {
 		t.Errorf("Estonian sheet %v", et)
 	}
 }

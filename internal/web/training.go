@@ -265,8 +265,13 @@ func (ui *UI) trainingGapsExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	counted, err := ui.Trainings.TrainingCounts(ctx, ehak)
+	if err != nil {
+		return err
+	}
 	gaps := training.Gaps(records, reqs, tp.Today)
-	return tabular.WriteHTTP(w, r, "koolitusvajadus-"+ehak, training.GapsSheet(gaps, tp.Names, tp.Titles, lang(r)))
+	sheet := training.GapsSheet(gaps, training.CountGaps(counted, reqs, tp.Today), tp.Names, tp.Titles, lang(r))
+	return tabular.WriteHTTP(w, r, "koolitusvajadus-"+ehak, sheet)
 }
 
 // allGapsPage is every municipality's coverage, for coordinators.
@@ -300,12 +305,13 @@ func (ui *UI) trainingGaps(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	gaps := training.Gaps(records, reqs, tp.Today)
-	if strings.HasSuffix(r.URL.Path, ".csv") || strings.HasSuffix(r.URL.Path, ".xlsx") {
-		return tabular.WriteHTTP(w, r, "koolitusvajadus", training.GapsSheet(gaps, tp.Names, tp.Titles, lang(r)))
-	}
 	counted, err := ui.Trainings.TrainingCounts(ctx, "")
 	if err != nil {
 		return err
+	}
+	if strings.HasSuffix(r.URL.Path, ".csv") || strings.HasSuffix(r.URL.Path, ".xlsx") {
+		sheet := training.GapsSheet(gaps, training.CountGaps(counted, reqs, tp.Today), tp.Names, tp.Titles, lang(r))
+		return tabular.WriteHTTP(w, r, "koolitusvajadus", sheet)
 	}
 	records = training.WithCounted(records, counted)
 	byEHAK := map[string][]training.Record{}
