@@ -133,6 +133,10 @@ func TestCommentOutcomeAllOrNothing(t *testing.T) {
 			_, _ = get(t, c, a.URL+"/?lang=en")
 			_, deskEn := get(t, c, a.URL+"/desk")
 			_, notesEn := get(t, c, a.URL+"/notifications")
+			// The fate is worded in the reader's language, so it is not marked as Estonian.
+			if strings.Contains(notesEn, `<span lang="et">`+html.EscapeString(own[ehak][1])) {
+				t.Errorf("%s's English notifications mark the worded fate as Estonian", email)
+			}
 			for other, w := range own {
 				for i, pages := range [][2]string{{desk, notes}, {deskEn, notesEn}} {
 					for j, pg := range pages {
