@@ -276,16 +276,24 @@ func (s *Store) CreateTrainingRecord(ctx context.Context, r training.Record) (tr
 // DeleteTrainingRecord implements training.Store.
 func (s *Store) DeleteTrainingRecord(ctx context.Context, ehak string, id int64) error {
 	return s.transact(ctx, func(tx *tx) error {
-		before, err := recordsFrom(ctx, tx, `WHERE id = ? AND municipality_ehak = ?`, id, ehak)
-		if err != nil {
-			return err
-		}
-		if len(before) == 0 {
-			return kovit.NotFound()
-		}
-		if _, err := tx.exec(ctx, `DELETE FROM training_records WHERE id = ?`, id); err != nil {
-			return fmt.Errorf("sqlstore: delete training record: %w", err)
-		}
-		return tx.record(ctx, audit.KindTrainingRecord, strconv.FormatInt(id, 10), audit.Delete, before[0], nil)
+		return deleteOfMunicipality(ctx, tx, "training_records", audit.KindTrainingRecord, ehak, id, recordsFrom)
 	})
+}
+
+// deleteOfMunicipality deletes row id of table, a record of municipality ehak that read
+// gives back (not found when it is another municipality's), and audits it: named and
+// counted training completions are removed alike.
+func deleteOfMunicipality[T any](ctx context.Context, tx *tx, table string, kind recordKind, ehak string, id int64,
+	read func(context.Context, querier, string, ...any) ([]T, error)) error {
+	before, err := read(ctx, tx, `WHERE id = ? AND municipality_ehak = ?`, id, ehak)
+	if err != nil {
+		return err
+	}
+	if len(before) == 0 {
+		return kovit.NotFound()
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM `+table+` WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("sqlstore: delete from %s: %w", table, err)
+	}
+	return tx.record(ctx, kind, strconv.FormatInt(id, 10), audit.Delete, before[0], nil)
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"kovit/internal/audit"
-	"kovit/internal/kovit"
 	"kovit/internal/training"
 )
 
@@ -78,16 +77,6 @@ func (s *Store) CreateTrainingCount(ctx context.Context, c training.Count) (trai
 // DeleteTrainingCount implements training.Store.
 func (s *Store) DeleteTrainingCount(ctx context.Context, ehak string, id int64) error {
 	return s.transact(ctx, func(tx *tx) error {
-		before, err := countsFrom(ctx, tx, `WHERE id = ? AND municipality_ehak = ?`, id, ehak)
-		if err != nil {
-			return err
-		}
-		if len(before) == 0 {
-			return kovit.NotFound()
-		}
-		if _, err := tx.exec(ctx, `DELETE FROM training_counts WHERE id = ?`, id); err != nil {
-			return fmt.Errorf("sqlstore: delete training count: %w", err)
-		}
-		return tx.record(ctx, audit.KindTrainingCount, strconv.FormatInt(id, 10), audit.Delete, before[0], nil)
+		return deleteOfMunicipality(ctx, tx, "training_counts", audit.KindTrainingCount, ehak, id, countsFrom)
 	})
 }
