@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"testing"
+	"time"
 
 	"kovit/internal/auth"
 	"kovit/internal/municipality"
@@ -15,8 +15,11 @@ import (
 )
 
 // BenchmarkSurveyResults serves the results by peer group of a survey of 100 questions
-// answered and approved by all 79 municipalities, as the page and as the API, to a
-// signed-in coordinator. The target is under 50 ms of server time.
+// answered and approved by all 79 municipalities, as the page (its first 20 questions)
+// and as the API, to a signed-in coordinator. The target is under 50 ms of server
+// time. The page is served from its kept section once rendered, so "changed" serves it
+// after each request's change to the survey (the change itself not timed):
+// the page as it is first read after a change.
 func BenchmarkSurveyResults(b *testing.B) {
 	for _, engine := range sqlstoretest.Engines() {
 		b.Run(engine, func(b *testing.B) {
@@ -25,25 +28,46 @@ func BenchmarkSurveyResults(b *testing.B) {
 			id := manyResponses(b, a, 100)
 			u, _ := url.Parse(a.URL)
 			cookies := a.as(b, coord).Jar.Cookies(u)
+			get := serveWith(a.app.handler, cookies)
 			for _, path := range []string{"/surveys/%d/results?group=county", "/api/v1/surveys/%d/results?group=county"} {
 				b.Run(path[:4], func(b *testing.B) {
-					get := serveWith(a.app.handler, cookies)
-					serve := func() *httptest.ResponseRecorder { return get(fmt.Sprintf(path, id)) }
-					if rec := serve(); rec.Code != http.StatusOK {
-						b.Fatalf("%s: %d", path, rec.Code)
-					}
-					b.ReportAllocs()
-					start := cpuTime()
-					for b.Loop() {
-						if rec := serve(); rec.Code != http.StatusOK {
-							b.Fatal(rec.Code)
-						}
-					}
-					// The machine's other load stretches the wall time; the process's CPU time is the server's own.
-					b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+					loopCPU(b, get, fmt.Sprintf(path, id))
 				})
 			}
+			b.Run("/sur-changed", func(b *testing.B) {
+				path := fmt.Sprintf("/surveys/%d/results?group=county", id)
+				ctx := auth.WithUser(context.Background(), &auth.User{ID: 1, Name: "Kati", Role: auth.RoleCoordinator, Active: true})
+				b.ReportAllocs()
+				var cpu time.Duration
+				n := 0
+				for b.Loop() {
+					b.StopTimer()
+					retitle(b, a, ctx, id, n)
+					n++
+					b.StartTimer()
+					start := cpuTime()
+					if rec := get(path); rec.Code != http.StatusOK {
+						b.Fatal(rec.Code)
+					}
+					cpu += cpuTime() - start
+				}
+				b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			})
 		})
+	}
+}
+
+// retitle renames the survey: an approved response is final, and this changes the
+// results' stamp as an approval does, so the page is rendered anew.
+func retitle(b *testing.B, a *testApp, ctx context.Context, id int64, n int) {
+	b.Helper()
+	s, err := a.store.Survey(ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Title = fmt.Sprintf("Koormus %d", n)
+	if _, err := a.store.UpdateSurvey(ctx, s); err != nil {
+		b.Fatal(err)
 	}
 }
 

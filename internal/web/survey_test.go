@@ -2,7 +2,10 @@ package web
 
 import (
 	"bytes"
+	"html/template"
+	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"kovit/internal/eservice"
@@ -76,7 +79,20 @@ func TestSurveyResponseReadOnly(t *testing.T) {
 	}
 }
 
+// resultsSample is p with its section rendered, as the results page has it.
 func resultsSample(p surveyResultsPage) surveyResultsPage {
+	tmpl, err := sampleTemplates()
+	if err != nil {
+		panic(err)
+	}
 	p.Views = p.views()
+	var b strings.Builder
+	if err := tmpl.executePart(&b, "survey/results", "survey-results-section", p); err != nil {
+		panic(err)
+	}
+	p.Section = template.HTML(b.String())
+	p.Pager = newPager("/surveys/2/results", url.Values{"group": {p.Group}}, len(p.Results)+surveyResultsPageSize, surveyResultsPageSize, 0)
 	return p
 }
+
+var sampleTemplates = sync.OnceValues(parseTemplates)

@@ -104,6 +104,8 @@ type UI struct {
 	resets  *signInLimiter // forgotten-password requests, limited as sign-in is
 	// matrixMemo keeps the matrix page's figures per kept grid.
 	matrixMemo *matrixMemo
+	// surveyResultsCache keeps the survey results pages' rendered questions.
+	surveyResultsCache surveyResultsCache
 }
 
 // New parses every template (failing on any error) and returns the UI.
