@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"kovit/internal/auth"
@@ -47,6 +48,53 @@ func TestSurveyResponsesKeptCopy(t *testing.T) {
 		}
 		if _, err := s.SurveyResponses(ctx, x.ID+1000); err == nil {
 			t.Error("the responses of a survey that does not exist")
+		}
+	})
+}
+
+// TestSurveyResponsesReadAgain: after a change, the responses are read again, each
+// changed one with its new answers and each unchanged one as decoded before.
+func TestSurveyResponsesReadAgain(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := coordinatorCtx()
+		x, err := s.CreateSurvey(ctx, surveyOf(2026, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		save := func(ehak, answer string, version int) {
+			t.Helper()
+			if _, err := s.SaveResponse(ctx, survey.Response{SurveyID: x.ID, MunicipalityEHAK: ehak, Version: version,
+				Answers: map[string]survey.Answer{"stream": {Text: answer}}}, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		read := func() map[string]survey.Response {
+			t.Helper()
+			rs, err := s.SurveyResponses(ctx, x.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := map[string]survey.Response{}
+			for _, r := range rs {
+				out[r.MunicipalityEHAK] = r
+			}
+			return out
+		}
+		save("0793", "jah", 0)
+		save("0784", "jah", 0)
+		before := read()
+		save("0784", "ei", 1)
+		save("0624", "ei", 0)
+		after := read()
+		if len(after) != 3 || after["0784"].Answers["stream"].Text != "ei" || after["0784"].Version != 2 || after["0624"].Answers["stream"].Text != "ei" {
+			t.Fatalf("after the changes: %+v", after)
+		}
+		same := func(a, b map[string]survey.Answer) bool { return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer() }
+		if !same(before["0793"].Answers, after["0793"].Answers) || after["0793"].Answers["stream"].Text != "jah" {
+			t.Error("the unchanged response was decoded again")
+		}
+		if same(before["0784"].Answers, after["0784"].Answers) {
+			t.Error("the changed response was not decoded again")
 		}
 	})
 }
