@@ -89,7 +89,9 @@ func TestSurveyResponsesReadAgain(t *testing.T) {
 		if len(after) != 3 || after["0784"].Answers["stream"].Text != "ei" || after["0784"].Version != 2 || after["0624"].Answers["stream"].Text != "ei" {
 			t.Fatalf("after the changes: %+v", after)
 		}
-		same := func(a, b map[string]survey.Answer) bool { return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer() }
+		same := func(a, b map[string]survey.Answer) bool {
+			return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
+		}
 		if !same(before["0793"].Answers, after["0793"].Answers) || after["0793"].Answers["stream"].Text != "jah" {
 			t.Error("the unchanged response was decoded again")
 		}
