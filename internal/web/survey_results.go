@@ -157,8 +157,8 @@ func (ui *UI) surveyResults(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := in.page
-	key := strings.Join([]string{strconv.FormatInt(p.S.ID, 10), survey.ResultsStamp(p.S, in.responses, in.byEHAK, in.by), p.Group, p.L.Lang,
-		strconv.Itoa(pg.Offset), strconv.Itoa(pg.Limit)}, "\x00")
+	key := resultsKey{Survey: p.S.ID, Group: p.Group, Stamp: survey.ResultsStamp(p.S, in.responses, in.byEHAK, in.by), Lang: p.L.Lang,
+		Offset: pg.Offset, Limit: pg.Limit}
 	sec, err := ui.surveyResultsCache.get(key, func() (resultsSection, error) { return ui.renderResultsSection(in, pg) })
 	if err != nil {
 		return err

@@ -17,17 +17,26 @@ import (
 // change feed). Who may see the results is asked of auth before the cache on every
 // request; the section is the same for every reader allowed (results are by peer group).
 //
-// The keys grow with what requests ask for (groupings, languages, pages, and a new stamp
-// after each change), so the cache holds at most surveyResultsCacheBytes: the least
-// recently used sections go first, and one larger than an eighth of that is not kept.
-// The zero value is ready to use.
+// A section kept under a new stamp drops those of the same survey and grouping under
+// older ones, which no request finds again. The keys still grow with what requests ask
+// for (groupings, languages, pages), so the cache holds at most surveyResultsCacheBytes:
+// the least recently used sections go first, and one larger than an eighth of that is not
+// kept. The zero value is ready to use.
 type surveyResultsCache struct {
 	mu       sync.Mutex
 	max      int64 // 0: surveyResultsCacheBytes
 	bytes    int64
-	entries  map[string]*list.Element // of *resultsSection
-	order    list.List                // most recently used first
-	inflight map[string]*resultsFlight
+	entries  map[resultsKey]*list.Element // of *resultsSection
+	order    list.List                    // most recently used first
+	inflight map[resultsKey]*resultsFlight
+}
+
+// resultsKey names a page of a survey's results as rendered.
+type resultsKey struct {
+	Survey        int64
+	Group, Stamp  string // Stamp is survey.ResultsStamp's for the grouping
+	Lang          string
+	Offset, Limit int
 }
 
 // surveyResultsCacheBytes caps the kept sections: a page of 20 questions by county is
@@ -36,12 +45,14 @@ const surveyResultsCacheBytes = 24 << 20
 
 // resultsSection is one page of a survey's results, rendered.
 type resultsSection struct {
-	key   string
+	key   resultsKey
 	Body  template.HTML
 	Total int // the results in all, for the pager
 }
 
-func (s *resultsSection) size() int64 { return int64(len(s.key)+len(s.Body)) + 64 }
+func (s *resultsSection) size() int64 {
+	return int64(len(s.key.Group)+len(s.key.Stamp)+len(s.key.Lang)+len(s.Body)) + 128
+}
 
 // resultsFlight is a rendering in progress, which the requests for the same key wait for
 // rather than each render it.
@@ -54,7 +65,7 @@ type resultsFlight struct {
 var errResultsPanicked = errors.New("web: rendering survey results panicked")
 
 // get returns the section kept under key, rendered first by render when it is missing.
-func (c *surveyResultsCache) get(key string, render func() (resultsSection, error)) (resultsSection, error) {
+func (c *surveyResultsCache) get(key resultsKey, render func() (resultsSection, error)) (resultsSection, error) {
 	c.mu.Lock()
 	if e, ok := c.entries[key]; ok {
 		c.order.MoveToFront(e)
@@ -69,7 +80,7 @@ func (c *surveyResultsCache) get(key string, render func() (resultsSection, erro
 	}
 	f := &resultsFlight{done: make(chan struct{}), err: errResultsPanicked}
 	if c.inflight == nil {
-		c.inflight = map[string]*resultsFlight{}
+		c.inflight = map[resultsKey]*resultsFlight{}
 	}
 	c.inflight[key] = f
 	c.mu.Unlock()
@@ -86,8 +97,9 @@ func (c *surveyResultsCache) get(key string, render func() (resultsSection, erro
 	return f.sec, f.err
 }
 
-// keep stores sec under key, dropping the least recently used past the cap. c.mu is held.
-func (c *surveyResultsCache) keep(key string, sec resultsSection) {
+// keep stores sec under key, dropping the sections key's stamp supersedes and the least
+// recently used past the cap. c.mu is held.
+func (c *surveyResultsCache) keep(key resultsKey, sec resultsSection) {
 	limit := c.max
 	if limit <= 0 {
 		limit = surveyResultsCacheBytes
@@ -98,17 +110,26 @@ func (c *surveyResultsCache) keep(key string, sec resultsSection) {
 		return
 	}
 	if c.entries == nil {
-		c.entries = map[string]*list.Element{}
+		c.entries = map[resultsKey]*list.Element{}
+	}
+	for k, old := range c.entries {
+		if k.Survey == key.Survey && k.Group == key.Group && k.Stamp != key.Stamp {
+			c.remove(old)
+		}
 	}
 	c.entries[key] = c.order.PushFront(e)
 	c.bytes += e.size()
 	for c.bytes > limit {
-		last := c.order.Back()
-		old := last.Value.(*resultsSection)
-		c.order.Remove(last)
-		delete(c.entries, old.key)
-		c.bytes -= old.size()
+		c.remove(c.order.Back())
 	}
+}
+
+// remove drops a kept section. c.mu is held.
+func (c *surveyResultsCache) remove(e *list.Element) {
+	old := e.Value.(*resultsSection)
+	c.order.Remove(e)
+	delete(c.entries, old.key)
+	c.bytes -= old.size()
 }
 
 // len is how many sections are kept and their bytes, for tests.
