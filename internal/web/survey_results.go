@@ -28,6 +28,8 @@ type surveyResultsPage struct {
 	// questions by 15 counties would otherwise call the printer from the template
 	// thousands of times.
 	Views []resultView
+	// Labels are the tables' words, looked up once rather than for each table and row.
+	Labels resultLabels
 	// Section is Views rendered (the template's survey-results-section), as
 	// ui.surveyResults keeps it.
 	Section template.HTML
@@ -38,6 +40,9 @@ type surveyResultsPage struct {
 // a table by peer group, and a hundred of them made a page too long to read or to serve
 // quickly. The export has every question.
 const surveyResultsPageSize = 20
+
+// resultLabels are the words of a result's table.
+type resultLabels struct{ Group, Responses, Answers, Mean, None string }
 
 // resultView is one question's result with its figures written out.
 type resultView struct {
@@ -72,6 +77,12 @@ func (p surveyResultsPage) views() []resultView {
 		out = append(out, v)
 	}
 	return out
+}
+
+// labels looks up the tables' words in the page's language.
+func (p surveyResultsPage) labels() resultLabels {
+	return resultLabels{Group: p.L.T("survey.results.group"), Responses: p.L.T("survey.results.responses"), Answers: p.L.T("survey.results.answers"),
+		Mean: p.L.T("survey.results.mean"), None: p.L.T("survey.results.none")}
 }
 
 // Share is part of whole as a whole percentage, for a bar's width.
@@ -176,6 +187,7 @@ func (ui *UI) renderResultsSection(in surveyResultsInput, pg kovit.Page) (result
 	p.Results, total = survey.ResultsPage(p.S, in.responses, in.byEHAK, in.by, pg.Offset, pg.Limit)
 	p.Offset = pg.Offset
 	p.Views = p.views()
+	p.Labels = p.labels()
 	var b strings.Builder
 	if err := ui.tmpl.executePart(&b, "survey/results", "survey-results-section", p); err != nil {
 		return resultsSection{}, err

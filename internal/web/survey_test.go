@@ -85,7 +85,7 @@ func resultsSample(p surveyResultsPage) surveyResultsPage {
 	if err != nil {
 		panic(err)
 	}
-	p.Views = p.views()
+	p.Views, p.Labels = p.views(), p.labels()
 	var b strings.Builder
 	if err := tmpl.executePart(&b, "survey/results", "survey-results-section", p); err != nil {
 		panic(err)
