@@ -373,7 +373,7 @@ func (ui *UI) routes() []route {
 		{"GET /municipalities/{ehak}/training-counts.csv", ui.trainingCountsExport},
 		{"GET /municipalities/{ehak}/training-counts.xlsx", ui.trainingCountsExport},
 		// Issue 16: a member of the public signs up to comment with eID (consult_eid.go).
-		{"GET /consultations/{id}/sign-up/eid", ui.commenterEIDStart},
+		{"GET /consultations/{id}/sign-up/oidc", ui.commenterEIDStart},
 	}
 }
 
