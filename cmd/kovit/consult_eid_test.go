@@ -163,7 +163,8 @@ func TestCommenterEIDSignUp(t *testing.T) {
 }
 
 // TestCommenterEIDClosedMeanwhile: a consultation that stops taking the public's comments
-// between the start of the eID sign-up and the gateway's answer makes nobody.
+// between the start of the eID sign-up and the gateway's answer makes nobody; nor does the
+// gateway's answer brought to another browser than the one that started the sign-up.
 func TestCommenterEIDClosedMeanwhile(t *testing.T) {
 	for _, e := range sqlstoretest.Engines() {
 		t.Run(e, func(t *testing.T) {
@@ -181,6 +182,13 @@ func TestCommenterEIDClosedMeanwhile(t *testing.T) {
 			before, cl := countUsers(t, a), a.client(t)
 			toProvider := location(t, cl, a.URL+"/consultations/"+itoa(c.ID)+"/sign-up/oidc", http.StatusSeeOther)
 			callback := location(t, cl, toProvider, http.StatusFound)
+			if s, _ := get(t, a.client(t), callback); s != http.StatusUnauthorized {
+				t.Errorf("the answer in another browser: %d", s)
+			}
+			if n := countUsers(t, a); n != before {
+				t.Fatalf("the answer in another browser made %d users", n-before)
+			}
+			callback = location(t, cl, location(t, cl, a.URL+"/consultations/"+itoa(c.ID)+"/sign-up/oidc", http.StatusSeeOther), http.StatusFound)
 			if _, err := a.store.MoveConsultation(cctx, c.ID, consult.Move{To: consult.Closed, Version: c.Version}); err != nil {
 				t.Fatal(err)
 			}
