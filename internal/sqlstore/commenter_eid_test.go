@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -128,7 +129,7 @@ func TestEIDCommenterIsNotMailed(t *testing.T) {
 		now := time.Now().UTC()
 		for _, u := range []auth.User{liis, mari} {
 			if err := s.ExecRaw(ctx, `INSERT INTO notifications (user_id, kind, entity, entity_id, title, delivery, created_at)
-				VALUES (?, 'password_reset', 'user', ?, ?, 'immediate', ?)`, u.ID, u.ID, u.Name, now.Add(-time.Minute)); err != nil {
+				VALUES (?, 'password_reset', 'user', ?, ?, 'immediate', ?)`, u.ID, strconv.FormatInt(u.ID, 10), u.Name, now.Add(-time.Minute)); err != nil {
 				t.Fatal(err)
 			}
 		}
