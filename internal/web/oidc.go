@@ -142,7 +142,7 @@ func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 		if kovit.ErrorCode(err) == kovit.EForbidden {
 			return err
 		}
-		flash = "consult.signup.flash.signed_in"
+		flash = "consult_eid.flash.signed_in"
 	}
 	if err != nil || !u.Active {
 		return refuse()
