@@ -46,7 +46,8 @@ func countUsers(t *testing.T, a *testApp) int {
 // them.
 // The same person signing in again is the same account. A consultation for members only
 // takes no sign-up and makes nobody; a staff member's personal code signs in the staff
-// account; the staff sign-in still makes nobody for a code nobody has.
+// account; the staff sign-in still makes nobody for a code nobody has; starting sign-ups
+// is limited per client address.
 func TestCommenterEIDSignUp(t *testing.T) {
 	for _, e := range sqlstoretest.Engines() {
 		t.Run(e, func(t *testing.T) {
@@ -146,6 +147,18 @@ func TestCommenterEIDSignUp(t *testing.T) {
 			}
 			if n := countUsers(t, a); n != before+1 {
 				t.Errorf("the staff sign-in made %d users", n-before-1)
+			}
+
+			// Starting sign-ups is limited per client address, as e-mail sign-ups are.
+			limited := false
+			for range 12 {
+				if s, body := get(t, a.client(t), page+"/sign-up/oidc"); s == http.StatusTooManyRequests {
+					limited = strings.Contains(body, "Liiga palju katseid")
+					break
+				}
+			}
+			if !limited {
+				t.Error("eID sign-ups are not limited")
 			}
 
 			admin := a.signedIn(t, "admin@kovit.test", "admin-parool-1")
