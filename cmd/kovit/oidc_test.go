@@ -170,7 +170,7 @@ func startOIDCApp(t *testing.T, engine string, p *testProvider) *testApp {
 	srv.Config.Handler = a.handler
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &testApp{URL: srv.URL, store: a.store}
+	return &testApp{URL: srv.URL, store: a.store, routes: a.routes, app: a}
 }
 
 // signInOIDC walks kovit's OIDC sign-in hop by hop with c, which must not follow redirects,
