@@ -47,7 +47,7 @@ func countUsers(t *testing.T, a *testApp) int {
 // The same person signing in again is the same account. A consultation for members only
 // takes no sign-up and makes nobody; a staff member's personal code signs in the staff
 // account; the staff sign-in still makes nobody for a code nobody has; starting sign-ups
-// is limited per client address.
+// is limited per client address; an account an admin closed is refused, not made anew.
 func TestCommenterEIDSignUp(t *testing.T) {
 	for _, e := range sqlstoretest.Engines() {
 		t.Run(e, func(t *testing.T) {
@@ -149,6 +149,30 @@ func TestCommenterEIDSignUp(t *testing.T) {
 				t.Errorf("the staff sign-in made %d users", n-before-1)
 			}
 
+			admin := a.signedIn(t, "admin@kovit.test", "admin-parool-1")
+			if s, body := get(t, admin, a.URL+"/admin/users"); s != http.StatusOK || !strings.Contains(body, "Liis Kask") {
+				t.Errorf("the list of users: %d", s)
+			}
+			if s, body := get(t, admin, a.URL+"/admin/users/"+itoa(u.ID)); s != http.StatusOK || !strings.Contains(body, "liitus eID-ga") {
+				t.Errorf("the commenter's user page: %d", s)
+			}
+			if s, body := get(t, admin, a.URL+"/api/v1/users"); s != http.StatusOK || !strings.Contains(body, "Liis Kask") {
+				t.Errorf("the users API: %d\n%.500s", s, body)
+			}
+
+			// An admin closes the account: the same eID is then refused, and makes no new one.
+			if s, body := postForm(t, admin, a.URL+"/admin/users/"+itoa(u.ID), url.Values{"name": {u.Name}, "role": {"reader"},
+				"version": {itoa(int64(u.Version))}}); s != http.StatusSeeOther {
+				t.Fatalf("deactivate the commenter: %d\n%.1500s", s, body)
+			}
+			p.signInAs("EE49403136526", "", false)
+			if s, _, _ := signUpEID(t, a, a.client(t), c.ID); s != http.StatusUnauthorized {
+				t.Errorf("a closed commenter's eID sign-up: %d", s)
+			}
+			if n := countUsers(t, a); n != before+1 {
+				t.Errorf("a closed commenter's sign-up made %d users", n-before-1)
+			}
+
 			// Starting sign-ups is limited per client address, as e-mail sign-ups are.
 			limited := false
 			for range 12 {
@@ -159,17 +183,6 @@ func TestCommenterEIDSignUp(t *testing.T) {
 			}
 			if !limited {
 				t.Error("eID sign-ups are not limited")
-			}
-
-			admin := a.signedIn(t, "admin@kovit.test", "admin-parool-1")
-			if s, body := get(t, admin, a.URL+"/admin/users"); s != http.StatusOK || !strings.Contains(body, "Liis Kask") {
-				t.Errorf("the list of users: %d", s)
-			}
-			if s, body := get(t, admin, a.URL+"/admin/users/"+itoa(u.ID)); s != http.StatusOK || !strings.Contains(body, "liitus eID-ga") {
-				t.Errorf("the commenter's user page: %d", s)
-			}
-			if s, body := get(t, admin, a.URL+"/api/v1/users"); s != http.StatusOK || !strings.Contains(body, "Liis Kask") {
-				t.Errorf("the users API: %d\n%.500s", s, body)
 			}
 		})
 	}
