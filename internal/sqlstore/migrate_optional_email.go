@@ -24,6 +24,10 @@ func optionalEmailMigration() *goose.Migration {
 
 var requiredEmail = regexp.MustCompile(`(?i)\bemail\s+TEXT\s+NOT\s+NULL\s+UNIQUE\b`)
 
+// optionalEmail is the column after the rebuild: a run that committed the rebuild but
+// stopped before goose recorded it finds the work done.
+var optionalEmail = regexp.MustCompile(`(?i)\bemail\s+TEXT\s+UNIQUE\b`)
+
 // rebuildUsersOptionalEmail is SQLite's table rebuild for users: foreign keys off on a
 // connection of its own (SQLite ignores the pragma inside a transaction), the copy made,
 // the old table dropped and the copy renamed, and the foreign keys checked before commit.
@@ -46,6 +50,9 @@ func rebuildUsersOptionalEmail(ctx context.Context, db *sql.DB) error {
 	var create string
 	if err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'users'`).Scan(&create); err != nil {
 		return fmt.Errorf("sqlstore: optional e-mail: users: %w", err)
+	}
+	if optionalEmail.MatchString(create) {
+		return nil
 	}
 	if !requiredEmail.MatchString(create) {
 		return fmt.Errorf("sqlstore: optional e-mail: users.email is not TEXT NOT NULL UNIQUE as 00001 made it")
