@@ -71,6 +71,15 @@ func TestCommenterEIDSignUp(t *testing.T) {
 				!strings.Contains(body, "Test ID") {
 				t.Errorf("the sign-up page offers no eID sign-up:\n%.3000s", body)
 			}
+			for _, lang := range []string{"et", "en"} {
+				_, body := get(t, a.client(t), page+"/sign-up?lang="+lang)
+				if want := map[string]string{"et": "Logi sisse eID-ga (Test ID)", "en": "Sign in with eID (Test ID)"}[lang]; !strings.Contains(body, want) {
+					t.Errorf("%s sign-up page: no %q", lang, want)
+				}
+				for _, p := range accessProblems(body) {
+					t.Errorf("%s sign-up page: %s", lang, p)
+				}
+			}
 
 			before := countUsers(t, a)
 			p.signInAs("EE49403136526", "", false)
