@@ -105,7 +105,10 @@ func consultReadCases() map[string]map[string]readCase {
 		// public; a draft is missing to all but its managers, who may not sign up to it.
 		"GET /consultations/{id}/sign-up": {"/consultations/{copen}/sign-up": all("Sisestage oma nimi ja e-posti aadress"),
 			"/consultations/{cdraft}/sign-up": readCase{anon: {status: 404}, other: {status: 404}, reader: {status: 404}, author: {status: 404}, coord: {status: 403}}},
-		"GET /consultations/sign-up/confirm":           {"/consultations/sign-up/confirm": all("See link ei kehti")},
+		"GET /consultations/sign-up/confirm": {"/consultations/sign-up/confirm": all("See link ei kehti")},
+		// The eID sign-up is missing without an eID gateway configured, as here
+		// (TestCommenterEIDSignUp has one).
+		"GET /consultations/{id}/sign-up/oidc":         {"/consultations/{copen}/sign-up/oidc": readCase{anon: {status: 404}, other: {status: 404}, reader: {status: 404}, author: {status: 404}, coord: {status: 404}}},
 		"GET /api/v1/consultations":                    {"/api/v1/consultations": list},
 		"GET /api/v1/consultations/{id}":               {"/api/v1/consultations/{copen}": all(openConsultation), "/api/v1/consultations/{cdraft}": draftOnly(draftText)},
 		"GET /api/v1/consultations/{id}/diff":          {"/api/v1/consultations/{copen}/diff": all("iseteeninduse"), "/api/v1/consultations/{cdraft}/diff": draftOnly(draftText)},

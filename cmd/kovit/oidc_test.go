@@ -41,6 +41,7 @@ type testProvider struct {
 	nonce      string           // when set, put into ID tokens instead of the nonce asked for
 	grants     map[string]grant // by code
 	issued     int              // ID tokens handed out, to tell where a refusal happened
+	claims     map[string]any   // further ID token claims, such as TARA's profile_attributes
 }
 
 type grant struct{ nonce, challenge, redirectURI string }
@@ -134,6 +135,7 @@ func (p *testProvider) token(w http.ResponseWriter, r *http.Request) {
 		Claims(jwt.Claims{Issuer: p.URL, Subject: p.sub, Audience: jwt.Audience{p.clientID},
 			Expiry: jwt.NewNumericDate(now.Add(5 * time.Minute)), IssuedAt: jwt.NewNumericDate(now)}).
 		Claims(map[string]any{"nonce": nonce, "email": p.email, "email_verified": p.verified}).
+		Claims(p.claims).
 		Serialize()
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -168,7 +170,7 @@ func startOIDCApp(t *testing.T, engine string, p *testProvider) *testApp {
 	srv.Config.Handler = a.handler
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &testApp{URL: srv.URL, store: a.store}
+	return &testApp{URL: srv.URL, store: a.store, routes: a.routes, app: a}
 }
 
 // signInOIDC walks kovit's OIDC sign-in hop by hop with c, which must not follow redirects,

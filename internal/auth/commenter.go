@@ -57,4 +57,8 @@ type CommenterStore interface {
 	// UseCommenterLink spends an unused, unexpired link: its commenter and consultation;
 	// kovit.ENotFound for any other.
 	UseCommenterLink(ctx context.Context, hash string) (u User, consultationID int64, err error)
+	// CreateEIDCommenter makes the public commenter the eID gateway signed in
+	// (commenter_eid.go), with no e-mail, linked to its subject and personal code; a
+	// kovit.EConflict when an account already has either.
+	CreateEIDCommenter(ctx context.Context, c EIDCommenter) (User, error)
 }

@@ -72,6 +72,9 @@ func (d Digest) Send(ctx context.Context, now time.Time) (int, error) {
 	var failed []error
 	strategies := map[int64]plan.Strategy{}
 	for _, u := range users {
+		if u.Email == "" {
+			continue // a commenter signed up by eID has no address to mail
+		}
 		f := plan.AttentionFilter{ContactID: u.ID}
 		scope := auth.ListScope(&u)
 		f.Participations = scope.Municipality

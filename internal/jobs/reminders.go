@@ -33,7 +33,9 @@ func Reminders(s ReminderStore, m mail.Sender, baseURL string) *need.Reminders {
 					return nil, err
 				}
 				for _, u := range users {
-					to = append(to, u.Email)
+					if u.Email != "" {
+						to = append(to, u.Email)
+					}
 				}
 			}
 			return to, nil

@@ -103,6 +103,11 @@ func (m Mailer) sendOne(ctx context.Context, userID int64, d Delivery, before, n
 	if err != nil || len(claimed) == 0 {
 		return 0, err
 	}
+	// An account without an address (a commenter signed up by eID) reads its
+	// notifications in kovit only: they stay claimed, as mailed, so no run tries again.
+	if u.Email == "" {
+		return 0, nil
+	}
 	links, claimed := splitLinks(claimed)
 	sent := 0
 	var failed []error

@@ -57,7 +57,7 @@ func (s *Store) migrations(db *sql.DB, opts ...goose.ProviderOption) (*goose.Pro
 		return nil, err
 	}
 	if dialect == goose.DialectSQLite3 {
-		opts = append(opts, goose.WithGoMigrations(autoincrementMigration()))
+		opts = append(opts, goose.WithGoMigrations(autoincrementMigration(), optionalEmailMigration()))
 	}
 	p, err := goose.NewProvider(dialect, db, dir, opts...)
 	if err != nil {

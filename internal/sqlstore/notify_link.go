@@ -11,13 +11,13 @@ import (
 )
 
 // queueLinks puts in the outbox a mail with the link of the purpose for each active user
-// that where (on users) picks. It goes at once whatever the user's settings, and is read
+// that where (on users) picks and that has an address (one signed up by eID has none). It goes at once whatever the user's settings, and is read
 // already: a record in their list of what was mailed, not news. The link itself is made
 // when the mail is sent (notify.Mailer), so its secret is never stored.
 func (t *tx) queueLinks(ctx context.Context, purpose auth.LinkPurpose, where string, args ...any) error {
 	now := t.s.now()
 	_, err := t.exec(ctx, `INSERT INTO notifications (user_id, kind, entity, entity_id, title, delivery, created_at, read_at)
-		SELECT id, ?, ?, CAST(id AS TEXT), email, ?, ?, ? FROM users WHERE active AND `+where,
+		SELECT id, ?, ?, CAST(id AS TEXT), email, ?, ?, ? FROM users WHERE active AND email IS NOT NULL AND `+where,
 		append([]any{string(notify.LinkKind(purpose)), audit.KindUser, string(notify.Immediate), now, now}, args...)...)
 	if err != nil {
 		return fmt.Errorf("sqlstore: queue %s link: %w", purpose, err)

@@ -11,7 +11,7 @@ import (
 	"kovit/internal/kovit"
 )
 
-const userColumns = `id, email, name, role, COALESCE(municipality_ehak, ''), password_hash,
+const userColumns = `id, COALESCE(email, ''), name, role, COALESCE(municipality_ehak, ''), password_hash,
 	must_change_password, active, COALESCE(oidc_subject, ''), version, created_at, last_sign_in_at, session_epoch,
 	is_lead, personal_code_hint, public_commenter, ` + otherMunicipalities
 

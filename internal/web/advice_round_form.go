@@ -137,7 +137,7 @@ func (ui *UI) commentRoundEdit(w http.ResponseWriter, r *http.Request) error {
 	}
 	var emails []string
 	for _, id := range rd.Viewers {
-		if u, err := ui.Users.User(ctx, id); err == nil {
+		if u, err := ui.Users.User(ctx, id); err == nil && u.Email != "" {
 			emails = append(emails, u.Email)
 		}
 	}

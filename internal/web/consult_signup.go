@@ -24,6 +24,8 @@ type commenterSignUpPage struct {
 	In   auth.CommenterSignUp
 	Sent bool
 	Form form
+	// OIDCName names the eID gateway when one is configured (consult_eid.go).
+	OIDCName string
 }
 
 type commenterConfirmPage struct {
@@ -47,6 +49,9 @@ func (ui *UI) publicConsultation(r *http.Request) (consult.Consultation, error) 
 func (ui *UI) renderCommenterSignUp(w http.ResponseWriter, r *http.Request, status int, p commenterSignUpPage) {
 	p.Page = ui.page(r, "consult.signup.title")
 	p.Nav = "consultations"
+	if ui.OIDC != nil {
+		p.OIDCName = ui.OIDC.Name
+	}
 	ui.render(w, r, status, "consult/signup", p)
 }
 

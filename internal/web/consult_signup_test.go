@@ -13,7 +13,7 @@ func commenterSamples(base Page) map[string]any {
 	problems.Add("email", "error.email")
 	c := consult.Consultation{ID: 1, Title: "IKT strateegia 2031", PublicComments: true}
 	return map[string]any{
-		"consult/signup":         commenterSignUpPage{Page: base, C: c, In: auth.CommenterSignUp{Name: "Jaan", Email: "x"}, Form: form{Problems: problems}},
+		"consult/signup":         commenterSignUpPage{Page: base, C: c, In: auth.CommenterSignUp{Name: "Jaan", Email: "x"}, Form: form{Problems: problems}, OIDCName: "TARA"},
 		"consult/signup_confirm": commenterConfirmPage{Page: base, Token: "abc"},
 	}
 }

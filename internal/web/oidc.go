@@ -53,15 +53,23 @@ func (ui *UI) oidcStart(w http.ResponseWriter, r *http.Request) error {
 	if ui.OIDC == nil {
 		return kovit.NotFound()
 	}
+	ui.startOIDC(w, r, localPath(r.URL.Query().Get("next"), "/desk"), 0)
+	return nil
+}
+
+// startOIDC sends the browser to the provider, keeping the flow's secrets, where to go
+// after it and the consultation a commenter's eID sign-up started from (0 for none,
+// consult_eid.go) in the session, so a callback only finishes the flow it belongs to.
+func (ui *UI) startOIDC(w http.ResponseWriter, r *http.Request, next string, consultationID int64) {
 	state, nonce, verifier := randomState(), randomState(), oauth2.GenerateVerifier()
 	s := ui.Auth.Sessions
 	s.Put(r.Context(), "oidc_state", state)
 	s.Put(r.Context(), "oidc_nonce", nonce)
 	s.Put(r.Context(), "oidc_verifier", verifier)
-	s.Put(r.Context(), "oidc_next", localPath(r.URL.Query().Get("next"), "/desk"))
+	s.Put(r.Context(), "oidc_next", next)
+	s.Put(r.Context(), oidcConsultation, consultationID)
 	url := ui.OIDC.config.AuthCodeURL(state, oidc.Nonce(nonce), oauth2.S256ChallengeOption(verifier))
 	http.Redirect(w, r, url, http.StatusSeeOther)
-	return nil
 }
 
 func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
@@ -71,6 +79,7 @@ func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 	ctx, s := oidc.ClientContext(r.Context(), ui.OIDC.client), ui.Auth.Sessions
 	state, nonce := s.PopString(ctx, "oidc_state"), s.PopString(ctx, "oidc_nonce")
 	verifier, next := s.PopString(ctx, "oidc_verifier"), s.PopString(ctx, "oidc_next")
+	consultationID, _ := s.Pop(ctx, oidcConsultation).(int64)
 	refuse := func() error {
 		l := ui.Catalog.Printer(lang(r))
 		ui.renderSignIn(w, r, http.StatusUnauthorized, "", form{Message: l.T("error.oidc")})
@@ -125,6 +134,16 @@ func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 			err = ui.Users.LinkOIDCSubject(ctx, u.ID, subject)
 		}
 	}
+	// Nobody has this eID, and the flow started on a consultation's sign-up page: the
+	// person becomes a public commenter (consult_eid.go), never staff.
+	flash := "flash.signed_in"
+	if kovit.ErrorCode(err) == kovit.ENotFound && consultationID != 0 {
+		u, err = ui.signUpEIDCommenter(ctx, idt, subject, consultationID)
+		if kovit.ErrorCode(err) == kovit.EForbidden {
+			return err
+		}
+		flash = "consult_eid.flash.signed_in"
+	}
 	if err != nil || !u.Active {
 		return refuse()
 	}
@@ -143,5 +162,5 @@ func (ui *UI) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 	if err := ui.Auth.SignIn(ctx, u); err != nil {
 		return err
 	}
-	return ui.redirect(w, r, localPath(next, "/"), "flash.signed_in")
+	return ui.redirect(w, r, localPath(next, "/"), flash)
 }

@@ -372,6 +372,8 @@ func (ui *UI) routes() []route {
 		{"POST /municipalities/{ehak}/training/counts/{id}/delete", ui.trainingCountDelete},
 		{"GET /municipalities/{ehak}/training-counts.csv", ui.trainingCountsExport},
 		{"GET /municipalities/{ehak}/training-counts.xlsx", ui.trainingCountsExport},
+		// Issue 16: a member of the public signs up to comment with eID (consult_eid.go).
+		{"GET /consultations/{id}/sign-up/oidc", ui.commenterEIDStart},
 	}
 }
 
