@@ -219,38 +219,16 @@ func (ui *UI) renderMunicipalityTrainingAll(w http.ResponseWriter, r *http.Reque
 }
 
 func (ui *UI) trainingRecordCreate(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditTrainingRecords(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	var problems kovit.Problems
-	in := training.Record{MunicipalityEHAK: ehak, Person: r.PostFormValue("person"), Role: training.Role(r.PostFormValue("role")),
-		TrainingID: int64(formInt(r, "training_id", &problems)), CompletedOn: r.PostFormValue("completed_on")}
-	status, problems, err := trySave(problems, func() (err error) { _, err = ui.Trainings.CreateTrainingRecord(ctx, in); return err })
-	if err != nil {
-		return err
-	}
-	if status == 0 {
-		return ui.redirect(w, r, "/municipalities/"+ehak+"/training", "flash.saved")
-	}
-	return ui.renderMunicipalityTraining(w, r, status, in, form{Problems: problems})
+	return completionCreate(ui, w, r, func(r *http.Request, ehak string, problems *kovit.Problems) training.Record {
+		return training.Record{MunicipalityEHAK: ehak, Person: r.PostFormValue("person"), Role: training.Role(r.PostFormValue("role")),
+			TrainingID: int64(formInt(r, "training_id", problems)), CompletedOn: r.PostFormValue("completed_on")}
+	}, ui.Trainings.CreateTrainingRecord, "", func(status int, in training.Record, f form) error {
+		return ui.renderMunicipalityTraining(w, r, status, in, f)
+	})
 }
 
 func (ui *UI) trainingRecordDelete(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditTrainingRecords(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := ui.Trainings.DeleteTrainingRecord(ctx, ehak, id); err != nil {
-		return err
-	}
-	return ui.redirect(w, r, "/municipalities/"+ehak+"/training", "training.flash.removed")
+	return ui.completionDelete(w, r, ui.Trainings.DeleteTrainingRecord, "")
 }
 
 // trainingGapsExport sends a municipality's gaps as CSV or XLSX.

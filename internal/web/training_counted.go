@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/tabular"
 	"kovit/internal/training"
@@ -39,40 +38,18 @@ func (ui *UI) addCounted(ctx context.Context, p *municipalityTrainingPage, recor
 }
 
 func (ui *UI) trainingCountCreate(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditTrainingRecords(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	var problems kovit.Problems
-	in := training.Count{MunicipalityEHAK: ehak, Role: training.Role(r.PostFormValue("role")),
-		TrainingID: int64(formInt(r, "training_id", &problems)), CompletedOn: r.PostFormValue("completed_on"),
-		People: formInt(r, "people", &problems)}
-	status, problems, err := trySave(problems, func() (err error) { _, err = ui.Trainings.CreateTrainingCount(ctx, in); return err })
-	if err != nil {
-		return err
-	}
-	if status == 0 {
-		return ui.redirect(w, r, "/municipalities/"+ehak+"/training#counts", "flash.saved")
-	}
-	return ui.renderMunicipalityTrainingAll(w, r, status, training.Record{CompletedOn: training.Day(ui.Now())}, form{}, nil,
-		countInput{in: &in, form: form{Problems: problems}})
+	return completionCreate(ui, w, r, func(r *http.Request, ehak string, problems *kovit.Problems) training.Count {
+		return training.Count{MunicipalityEHAK: ehak, Role: training.Role(r.PostFormValue("role")),
+			TrainingID: int64(formInt(r, "training_id", problems)), CompletedOn: r.PostFormValue("completed_on"),
+			People: formInt(r, "people", problems)}
+	}, ui.Trainings.CreateTrainingCount, "#counts", func(status int, in training.Count, f form) error {
+		return ui.renderMunicipalityTrainingAll(w, r, status, training.Record{CompletedOn: training.Day(ui.Now())}, form{}, nil,
+			countInput{in: &in, form: f})
+	})
 }
 
 func (ui *UI) trainingCountDelete(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditTrainingRecords(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := ui.Trainings.DeleteTrainingCount(ctx, ehak, id); err != nil {
-		return err
-	}
-	return ui.redirect(w, r, "/municipalities/"+ehak+"/training#counts", "training.flash.removed")
+	return ui.completionDelete(w, r, ui.Trainings.DeleteTrainingCount, "#counts")
 }
 
 // trainingCountsExport sends a municipality's counted completions as CSV or XLSX.
