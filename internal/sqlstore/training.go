@@ -250,25 +250,22 @@ func (s *Store) CreateTrainingRecord(ctx context.Context, r training.Record) (tr
 		if err != nil {
 			return err
 		}
+		var own training.Training
 		for _, t := range trainings {
 			if t.ID == r.TrainingID {
-				r.Normalize(t)
+				own = t
 			}
 		}
-		if err := r.Validate(trainings, training.Day(s.now())); err != nil {
+		inserted, err := insertTrainingRecord(ctx, tx, r, own, trainings, training.Day(s.now()), s.now())
+		if err != nil {
 			return err
 		}
-		id, err := tx.insert(ctx, `INSERT INTO training_records (municipality_ehak, person, role, training_id, completed_on, expires_on, version, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, r.MunicipalityEHAK, r.Person, r.Role, r.TrainingID, r.CompletedOn, r.ExpiresOn, s.now())
-		if err != nil {
-			return fmt.Errorf("sqlstore: insert training record: %w", err)
-		}
-		got, err := recordsFrom(ctx, tx, `WHERE id = ?`, id)
+		got, err := recordsFrom(ctx, tx, `WHERE id = ?`, inserted.ID)
 		if err != nil {
 			return err
 		}
 		out = got[0]
-		return tx.record(ctx, audit.KindTrainingRecord, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, audit.KindTrainingRecord, strconv.FormatInt(out.ID, 10), audit.Create, nil, out)
 	})
 	return out, err
 }

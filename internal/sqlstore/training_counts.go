@@ -51,25 +51,22 @@ func (s *Store) CreateTrainingCount(ctx context.Context, c training.Count) (trai
 		if err != nil {
 			return err
 		}
+		var own training.Training
 		for _, t := range trainings {
 			if t.ID == c.TrainingID {
-				c.Normalize(t)
+				own = t
 			}
 		}
-		if err := c.Validate(trainings, training.Day(s.now())); err != nil {
+		inserted, err := insertTrainingCount(ctx, tx, c, own, trainings, training.Day(s.now()), s.now())
+		if err != nil {
 			return err
 		}
-		id, err := tx.insert(ctx, `INSERT INTO training_counts (municipality_ehak, role, training_id, completed_on, expires_on, people, version, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, c.MunicipalityEHAK, c.Role, c.TrainingID, c.CompletedOn, c.ExpiresOn, c.People, s.now())
-		if err != nil {
-			return fmt.Errorf("sqlstore: insert training count: %w", err)
-		}
-		got, err := countsFrom(ctx, tx, `WHERE id = ?`, id)
+		got, err := countsFrom(ctx, tx, `WHERE id = ?`, inserted.ID)
 		if err != nil {
 			return err
 		}
 		out = got[0]
-		return tx.record(ctx, audit.KindTrainingCount, strconv.FormatInt(id, 10), audit.Create, nil, out)
+		return tx.record(ctx, audit.KindTrainingCount, strconv.FormatInt(out.ID, 10), audit.Create, nil, out)
 	})
 	return out, err
 }

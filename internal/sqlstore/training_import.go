@@ -4,16 +4,17 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"kovit/internal/audit"
 	"kovit/internal/training"
 )
 
-// ImportTrainingRecords implements training.Store: an attendance sheet's records of
-// municipality ehak, all saved in one transaction or none, each checked as one entered
-// by hand and each with its audit entry.
-func (s *Store) ImportTrainingRecords(ctx context.Context, ehak string, records []training.Record) ([]training.Record, error) {
-	out := make([]training.Record, 0, len(records))
+// ImportAttendance implements training.Store: an attendance sheet's named and counted
+// completions of municipality ehak, all saved in one transaction or none, each checked as
+// one entered by hand and each with its audit entry.
+func (s *Store) ImportAttendance(ctx context.Context, ehak string, a training.Attendance) (training.Attendance, error) {
+	out := training.Attendance{Records: make([]training.Record, 0, len(a.Records)), Counts: make([]training.Count, 0, len(a.Counts))}
 	err := s.transact(ctx, func(tx *tx) error {
 		if err := municipalityExists(ctx, tx, ehak); err != nil {
 			return err
@@ -27,26 +28,67 @@ func (s *Store) ImportTrainingRecords(ctx context.Context, ehak string, records 
 			byID[t.ID] = t
 		}
 		today, now := training.Day(s.now()), s.now()
-		changes := make([]auditChange, 0, len(records))
-		for _, r := range records {
+		changes := make([]auditChange, 0, len(a.Records))
+		for _, r := range a.Records {
 			r.MunicipalityEHAK = ehak
-			r.Normalize(byID[r.TrainingID])
-			if err := r.Validate(trainings, today); err != nil {
+			r, err := insertTrainingRecord(ctx, tx, r, byID[r.TrainingID], trainings, today, now)
+			if err != nil {
 				return err
 			}
-			id, err := tx.insert(ctx, `INSERT INTO training_records (municipality_ehak, person, role, training_id, completed_on, expires_on, version, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, r.MunicipalityEHAK, r.Person, r.Role, r.TrainingID, r.CompletedOn, r.ExpiresOn, now)
-			if err != nil {
-				return fmt.Errorf("sqlstore: import training record: %w", err)
-			}
-			r.ID, r.Version, r.CreatedAt = id, 1, now
-			out = append(out, r)
-			changes = append(changes, auditChange{strconv.FormatInt(id, 10), audit.Create, nil, r})
+			out.Records = append(out.Records, r)
+			changes = append(changes, auditChange{strconv.FormatInt(r.ID, 10), audit.Create, nil, r})
 		}
-		return tx.recordMany(ctx, audit.KindTrainingRecord, changes)
+		if err := tx.recordMany(ctx, audit.KindTrainingRecord, changes); err != nil {
+			return err
+		}
+		changes = changes[:0]
+		for _, c := range a.Counts {
+			c.MunicipalityEHAK = ehak
+			c, err := insertTrainingCount(ctx, tx, c, byID[c.TrainingID], trainings, today, now)
+			if err != nil {
+				return err
+			}
+			out.Counts = append(out.Counts, c)
+			changes = append(changes, auditChange{strconv.FormatInt(c.ID, 10), audit.Create, nil, c})
+		}
+		return tx.recordMany(ctx, audit.KindTrainingCount, changes)
 	})
 	if err != nil {
-		return nil, err
+		return training.Attendance{}, err
 	}
 	return out, nil
+}
+
+// insertTrainingCount checks a counted completion against the trainings (t is its own,
+// whose validity gives the expiry) and inserts it; the caller audits it.
+func insertTrainingCount(ctx context.Context, tx *tx, c training.Count, t training.Training, trainings []training.Training, today string,
+	now time.Time) (training.Count, error) {
+	c.Normalize(t)
+	if err := c.Validate(trainings, today); err != nil {
+		return c, err
+	}
+	id, err := tx.insert(ctx, `INSERT INTO training_counts (municipality_ehak, role, training_id, completed_on, expires_on, people, version, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, c.MunicipalityEHAK, c.Role, c.TrainingID, c.CompletedOn, c.ExpiresOn, c.People, now)
+	if err != nil {
+		return c, fmt.Errorf("sqlstore: insert training count: %w", err)
+	}
+	c.ID, c.Version, c.CreatedAt = id, 1, now
+	return c, nil
+}
+
+// insertTrainingRecord checks a named completion against the trainings (t is its own,
+// whose validity gives the expiry) and inserts it; the caller audits it.
+func insertTrainingRecord(ctx context.Context, tx *tx, r training.Record, t training.Training, trainings []training.Training, today string,
+	now time.Time) (training.Record, error) {
+	r.Normalize(t)
+	if err := r.Validate(trainings, today); err != nil {
+		return r, err
+	}
+	id, err := tx.insert(ctx, `INSERT INTO training_records (municipality_ehak, person, role, training_id, completed_on, expires_on, version, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, r.MunicipalityEHAK, r.Person, r.Role, r.TrainingID, r.CompletedOn, r.ExpiresOn, now)
+	if err != nil {
+		return r, fmt.Errorf("sqlstore: insert training record: %w", err)
+	}
+	r.ID, r.Version, r.CreatedAt = id, 1, now
+	return r, nil
 }

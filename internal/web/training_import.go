@@ -9,7 +9,7 @@ import (
 )
 
 // trainingImport reads an uploaded attendance sheet (CSV or XLSX) into the municipality's
-// records: every row or none, a refused sheet listed by row and column on its page.
+// named and counted completions: every row or none, a refused sheet listed by row and column on its page.
 func (ui *UI) trainingImport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	ehak := r.PathValue("ehak")
@@ -33,9 +33,9 @@ func (ui *UI) trainingImport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	records, err := training.ReadAttendance(header, rows, ehak, trainings, training.Day(ui.Now()))
+	sheet, err := training.ReadAttendance(header, rows, ehak, trainings, training.Day(ui.Now()))
 	if err == nil {
-		if _, err = ui.Trainings.ImportTrainingRecords(ctx, ehak, records); err == nil {
+		if _, err = ui.Trainings.ImportAttendance(ctx, ehak, sheet); err == nil {
 			return ui.redirect(w, r, "/municipalities/"+ehak+"/training#records", "training.flash.imported")
 		}
 	}
