@@ -241,33 +241,7 @@ func (s *Store) TrainingRecords(ctx context.Context, ehak string) ([]training.Re
 
 // CreateTrainingRecord implements training.Store; the expiry comes from the training.
 func (s *Store) CreateTrainingRecord(ctx context.Context, r training.Record) (training.Record, error) {
-	var out training.Record
-	err := s.transact(ctx, func(tx *tx) error {
-		if err := municipalityExists(ctx, tx, r.MunicipalityEHAK); err != nil {
-			return err
-		}
-		trainings, err := trainingsFrom(ctx, tx)
-		if err != nil {
-			return err
-		}
-		var own training.Training
-		for _, t := range trainings {
-			if t.ID == r.TrainingID {
-				own = t
-			}
-		}
-		inserted, err := insertTrainingRecord(ctx, tx, r, own, trainings, training.Day(s.now()), s.now())
-		if err != nil {
-			return err
-		}
-		got, err := recordsFrom(ctx, tx, `WHERE id = ?`, inserted.ID)
-		if err != nil {
-			return err
-		}
-		out = got[0]
-		return tx.record(ctx, audit.KindTrainingRecord, strconv.FormatInt(out.ID, 10), audit.Create, nil, out)
-	})
-	return out, err
+	return createCompletion(ctx, s, recordTable, r)
 }
 
 // DeleteTrainingRecord implements training.Store.

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"kovit/internal/audit"
 	"kovit/internal/training"
@@ -42,33 +41,7 @@ func (s *Store) TrainingCounts(ctx context.Context, ehak string) ([]training.Cou
 
 // CreateTrainingCount implements training.Store; the expiry comes from the training.
 func (s *Store) CreateTrainingCount(ctx context.Context, c training.Count) (training.Count, error) {
-	var out training.Count
-	err := s.transact(ctx, func(tx *tx) error {
-		if err := municipalityExists(ctx, tx, c.MunicipalityEHAK); err != nil {
-			return err
-		}
-		trainings, err := trainingsFrom(ctx, tx)
-		if err != nil {
-			return err
-		}
-		var own training.Training
-		for _, t := range trainings {
-			if t.ID == c.TrainingID {
-				own = t
-			}
-		}
-		inserted, err := insertTrainingCount(ctx, tx, c, own, trainings, training.Day(s.now()), s.now())
-		if err != nil {
-			return err
-		}
-		got, err := countsFrom(ctx, tx, `WHERE id = ?`, inserted.ID)
-		if err != nil {
-			return err
-		}
-		out = got[0]
-		return tx.record(ctx, audit.KindTrainingCount, strconv.FormatInt(out.ID, 10), audit.Create, nil, out)
-	})
-	return out, err
+	return createCompletion(ctx, s, countTable, c)
 }
 
 // DeleteTrainingCount implements training.Store.
