@@ -13,7 +13,8 @@ import (
 // TestTrainingImportCounted: an attendance sheet's rows without a name but with a number
 // of people are saved as counted completions beside the named records, each audited; a
 // sheet with one bad counted row saves neither kind and names the row and column, on the
-// page and through the API; a sheet of counts alone needs no person column.
+// page and through the API; a sheet of counts alone needs no person column; the records'
+// sheet, the import's template, shows the counted rows without a name.
 func TestTrainingImportCounted(t *testing.T) {
 	onEngines(t, testTrainingImportCounted)
 }
@@ -71,6 +72,10 @@ func testTrainingImportCounted(t *testing.T, engine string) {
 	events, n, err := a.store.ListEvents(ctx, audit.Filter{Entity: audit.KindTrainingCount, Limit: 10})
 	if err != nil || n != 2 || len(events) != 2 {
 		t.Errorf("the imported counts' audit: %d events, %v", n, err)
+	}
+	st, body = get(t, own, a.URL+"/municipalities/0784/training-records.csv")
+	if st != http.StatusOK || !strings.Contains(body, ";Läbinuid") || !strings.Contains(body, "\n;töötaja;Küberhügieeni e-kursus;2026-01-15;2028-01-15;12") {
+		t.Errorf("the template lacks the counted row: %d %.1000s", st, body)
 	}
 	if st, body := get(t, own, a.URL+"/municipalities/0784/training"); st != http.StatusOK || !strings.Contains(body, "Läbinuid") {
 		t.Errorf("the import's hint does not name the people column: %d", st)

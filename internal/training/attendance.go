@@ -152,11 +152,15 @@ func countOf(v string, known *kovit.Problems) int {
 	return int(f)
 }
 
-// AttendanceSheet is a municipality's records as the import reads them back.
-func AttendanceSheet(records []Record, titles map[int64]string, lang string) tabular.Table {
+// AttendanceSheet is a municipality's named and counted completions as the import reads
+// them back: the template shows both kinds of row.
+func AttendanceSheet(records []Record, counts []Count, titles map[int64]string, lang string) tabular.Table {
 	t := tabular.Table{Sheet: "koolitused", Header: tabular.Headers(AttendanceColumns, lang)}
 	for _, r := range records {
 		t.Rows = append(t.Rows, []any{r.Person, pick(roleNames[r.Role], lang), titles[r.TrainingID], r.CompletedOn, r.ExpiresOn, ""})
+	}
+	for _, c := range counts {
+		t.Rows = append(t.Rows, []any{"", pick(roleNames[c.Role], lang), titles[c.TrainingID], c.CompletedOn, c.ExpiresOn, c.People})
 	}
 	return t
 }

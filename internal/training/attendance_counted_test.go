@@ -1,6 +1,7 @@
 package training
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -74,5 +75,25 @@ func TestReadAttendanceCountedProblems(t *testing.T) {
 	_, err = ReadAttendance([]string{"Roll", "Koolitus", "Läbimise kuupäev"}, [][]string{{"töötaja", "1", "15.01.2026"}}, "0784", sheetTrainings, "2026-12-06")
 	if ie, ok := err.(*tabular.ImportError); !ok || len(ie.Rows) != 1 || ie.Rows[0].Column != "Isik" || ie.Rows[0].Key != "transfer.error.missing_column" {
 		t.Errorf("no person or people column: %v", err)
+	}
+}
+
+// TestAttendanceSheetWithCountsReadsBack: the template shows counted completions as rows
+// without a name, and they read back as the same counts, in either language.
+func TestAttendanceSheetWithCountsReadsBack(t *testing.T) {
+	records := []Record{rec("0784", "Mari Maasikas", ITLead, 1, "2026-01-15", 24)}
+	counts := []Count{{MunicipalityEHAK: "0784", Role: Employee, TrainingID: 2, CompletedOn: "2026-03-01", People: 12}}
+	for _, lang := range []string{"et", "en"} {
+		sheet := AttendanceSheet(records, counts, map[int64]string{1: "Küberhügieeni e-kursus", 2: "Infoturbe juhtimine"}, lang)
+		rows := make([][]string, len(sheet.Rows))
+		for i, r := range sheet.Rows {
+			for _, c := range r {
+				rows[i] = append(rows[i], fmt.Sprint(c))
+			}
+		}
+		got, err := ReadAttendance(sheet.Header, rows, "0784", sheetTrainings, "2026-12-06")
+		if err != nil || len(got.Records) != 1 || got.Records[0].Person != "Mari Maasikas" || !slices.Equal(got.Counts, counts) {
+			t.Errorf("%s sheet read back as %+v, %v", lang, got, err)
+		}
 	}
 }

@@ -57,7 +57,7 @@ func TestReadAttendance(t *testing.T) {
 func TestAttendanceSheetReadsBack(t *testing.T) {
 	records := []Record{rec("0784", "Mari Maasikas", ITLead, 1, "2026-01-15", 24)}
 	for _, lang := range []string{"et", "en"} {
-		sheet := AttendanceSheet(records, map[int64]string{1: "Küberhügieeni e-kursus"}, lang)
+		sheet := AttendanceSheet(records, nil, map[int64]string{1: "Küberhügieeni e-kursus"}, lang)
 		rows := make([][]string, len(sheet.Rows))
 		for i, r := range sheet.Rows {
 			for _, c := range r {

@@ -48,8 +48,8 @@ func (ui *UI) trainingImport(w http.ResponseWriter, r *http.Request) error {
 	return err
 }
 
-// trainingRecordsExport sends the municipality's records as the attendance import reads
-// them, the sheet to fill in and upload again.
+// trainingRecordsExport sends the municipality's named and counted completions as the
+// attendance import reads them, the sheet to fill in and upload again.
 func (ui *UI) trainingRecordsExport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	ehak := r.PathValue("ehak")
@@ -61,5 +61,9 @@ func (ui *UI) trainingRecordsExport(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	return tabular.WriteHTTP(w, r, "koolitused-"+ehak, training.AttendanceSheet(records, tp.Titles, lang(r)))
+	counts, err := ui.Trainings.TrainingCounts(ctx, ehak)
+	if err != nil {
+		return err
+	}
+	return tabular.WriteHTTP(w, r, "koolitused-"+ehak, training.AttendanceSheet(records, counts, tp.Titles, lang(r)))
 }
