@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 
 	"kovit/internal/kovit"
@@ -20,21 +19,16 @@ type countInput struct {
 	form form
 }
 
-// addCounted puts ehak's counted completions on p: the list, their gaps, the form, and
-// the coverage of named and counted people alike.
-func (ui *UI) addCounted(ctx context.Context, p *municipalityTrainingPage, records []training.Record, reqs []training.Requirement, c countInput) error {
-	counts, err := ui.Trainings.TrainingCounts(ctx, p.EHAK)
-	if err != nil {
-		return err
+// addCounted puts c's counted completions on p: the list, their gaps, the form, and the
+// coverage of named and counted people alike.
+func addCounted(p *municipalityTrainingPage, c completions, in countInput) {
+	p.Counts = c.counts
+	p.CountGaps = training.CountGaps(c.counts, c.reqs, p.Today)
+	p.Coverage = training.CoverageOf(training.WithCounted(c.records, c.counts), c.reqs, p.Today)
+	p.NewCount, p.CountForm = training.Count{CompletedOn: p.Today}, in.form
+	if in.in != nil {
+		p.NewCount = *in.in
 	}
-	p.Counts = counts
-	p.CountGaps = training.CountGaps(counts, reqs, p.Today)
-	p.Coverage = training.CoverageOf(training.WithCounted(records, counts), reqs, p.Today)
-	p.NewCount, p.CountForm = training.Count{CompletedOn: p.Today}, c.form
-	if c.in != nil {
-		p.NewCount = *c.in
-	}
-	return nil
 }
 
 func (ui *UI) trainingCountCreate(w http.ResponseWriter, r *http.Request) error {
@@ -54,18 +48,9 @@ func (ui *UI) trainingCountDelete(w http.ResponseWriter, r *http.Request) error 
 
 // trainingCountsExport sends a municipality's counted completions as CSV or XLSX.
 func (ui *UI) trainingCountsExport(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if _, _, err := ui.trainingData(ctx, ehak); err != nil {
-		return err
-	}
-	counts, err := ui.Trainings.TrainingCounts(ctx, ehak)
+	c, err := ui.completionsOf(r)
 	if err != nil {
 		return err
 	}
-	tp, err := ui.trainingPage(ctx, r, "")
-	if err != nil {
-		return err
-	}
-	return tabular.WriteHTTP(w, r, "koolitatute-arv-"+ehak, training.CountedSheet(counts, tp.Titles, lang(r)))
+	return tabular.WriteHTTP(w, r, "koolitatute-arv-"+c.ehak, training.CountedSheet(c.counts, c.tp.Titles, lang(r)))
 }

@@ -51,19 +51,9 @@ func (ui *UI) trainingImport(w http.ResponseWriter, r *http.Request) error {
 // trainingRecordsExport sends the municipality's named and counted completions as the
 // attendance import reads them, the sheet to fill in and upload again.
 func (ui *UI) trainingRecordsExport(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	records, _, err := ui.trainingData(ctx, ehak)
+	c, err := ui.completionsOf(r)
 	if err != nil {
 		return err
 	}
-	tp, err := ui.trainingPage(ctx, r, "")
-	if err != nil {
-		return err
-	}
-	counts, err := ui.Trainings.TrainingCounts(ctx, ehak)
-	if err != nil {
-		return err
-	}
-	return tabular.WriteHTTP(w, r, "koolitused-"+ehak, training.AttendanceSheet(records, counts, tp.Titles, lang(r)))
+	return tabular.WriteHTTP(w, r, "koolitused-"+c.ehak, training.AttendanceSheet(c.records, c.counts, c.tp.Titles, lang(r)))
 }
