@@ -2,6 +2,7 @@ package tabular
 
 import (
 	"iter"
+	"slices"
 	"strings"
 )
 
@@ -12,6 +13,9 @@ import (
 type Layout struct {
 	Columns  []Column
 	Required []Column
+	// AnyOf are columns of which a file needs at least one (a sheet of people by name or
+	// by count); without any, the first is the missing one.
+	AnyOf []Column
 	// MaxRows bounds the rows of one import (0: only Read's own bound); a longer file is
 	// refused as a whole with TooMany, a key whose message names {{.Limit}}.
 	MaxRows int
@@ -24,13 +28,16 @@ type Sheet struct {
 	rows [][]string
 }
 
-// Open finds l's columns in header. A column found twice or a required one missing is
-// a problem on row 1 under the column's Estonian header, and more rows than MaxRows one
+// Open finds l's columns in header. A column found twice, a required one missing or none
+// of AnyOf is a problem on row 1 under the column's Estonian header, and more rows than MaxRows one
 // of the file (row 0); either refuses the file with an *ImportError before any row is
 // read.
 func (l Layout) Open(header []string, rows [][]string) (Sheet, error) {
 	var errs ImportError
 	at := MatchHeader(header, l.Columns, l.Required, &errs)
+	if len(l.AnyOf) > 0 && !slices.ContainsFunc(l.AnyOf, func(c Column) bool { _, ok := at[c]; return ok }) {
+		errs.Add(1, l.AnyOf[0].Et, "transfer.error.missing_column")
+	}
 	if err := errs.Err(); err != nil {
 		return Sheet{}, err
 	}
@@ -39,12 +46,6 @@ func (l Layout) Open(header []string, rows [][]string) (Sheet, error) {
 		return Sheet{}, &errs
 	}
 	return Sheet{at: at, rows: rows}, nil
-}
-
-// Has reports whether the file has column c.
-func (s Sheet) Has(c Column) bool {
-	_, ok := s.at[c]
-	return ok
 }
 
 // Rows yields each row that is not blank with its number as a spreadsheet shows it (the

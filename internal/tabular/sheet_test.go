@@ -35,7 +35,9 @@ func TestLayoutOpen(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Open: %v", err)
 				}
-				if !s.Has(colCode) || !s.Has(colCount) || s.Has(colTitle) {
+				_, code := s.at[colCode]
+				_, count := s.at[colCount]
+				if _, title := s.at[colTitle]; !code || !count || title {
 					t.Errorf("columns found: %v", s.at)
 				}
 				return
@@ -47,6 +49,23 @@ func TestLayoutOpen(t *testing.T) {
 				t.Errorf("problems (-want +got)\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestLayoutAnyOf: a file needs one of AnyOf's columns, either will do, and without any
+// the first is missing beside the other missing columns.
+func TestLayoutAnyOf(t *testing.T) {
+	l := Layout{Columns: []Column{colCode, colTitle, colCount}, Required: []Column{colCode}, AnyOf: []Column{colTitle, colCount}}
+	for _, header := range [][]string{{"kood", "title"}, {"kood", "arv"}, {"kood", "pealkiri", "people"}} {
+		if _, err := l.Open(header, nil); err != nil {
+			t.Errorf("%v: %v", header, err)
+		}
+	}
+	_, err := l.Open([]string{"märkus"}, nil)
+	var ie *ImportError
+	want := []RowError{{Row: 1, Column: "kood", Key: "transfer.error.missing_column"}, {Row: 1, Column: "pealkiri", Key: "transfer.error.missing_column"}}
+	if !errors.As(err, &ie) || !cmp.Equal(ie.Rows, want) {
+		t.Errorf("neither column: %v, want %v", err, want)
 	}
 }
 

@@ -24,9 +24,8 @@ var (
 	ColPeople = tabular.Column{Et: "Läbinuid", En: "People", Also: "Inimesi|Inimeste arv|Isikute arv|Arv|Number of people|Count"}
 
 	AttendanceColumns = []tabular.Column{ColPerson, ColRole, ColTraining, ColCompleted, ColExpires, ColPeople}
-	// A sheet needs a person or a people column as well: checked after the layout.
-	attendanceLayout = tabular.Layout{Columns: AttendanceColumns, Required: []tabular.Column{ColRole, ColTraining, ColCompleted},
-		MaxRows: MaxAttendanceRows, TooMany: "training.error.attendance_rows"}
+	attendanceLayout  = tabular.Layout{Columns: AttendanceColumns, Required: []tabular.Column{ColRole, ColTraining, ColCompleted},
+		AnyOf: []tabular.Column{ColPerson, ColPeople}, MaxRows: MaxAttendanceRows, TooMany: "training.error.attendance_rows"}
 )
 
 // MaxAttendanceRows bounds one attendance import: a municipality's whole staff, several
@@ -84,10 +83,6 @@ func ReadAttendance(header []string, rows [][]string, ehak string, trainings []T
 		return Attendance{}, err
 	}
 	var errs tabular.ImportError
-	if !sheet.Has(ColPerson) && !sheet.Has(ColPeople) {
-		errs.Add(1, ColPerson.Et, "transfer.error.missing_column")
-		return Attendance{}, &errs
-	}
 	find := trainingFinder(trainings)
 	var out Attendance
 	n := 0
