@@ -21,6 +21,8 @@ var (
 	ColReason      = tabular.Column{Et: "Selgitus", En: "Explanation"}
 
 	PositionColumns = []tabular.Column{ColNumber, ColSection, ColPoint, ColBy, ColDisposition, ColReason}
+
+	dispositionLayout = tabular.Layout{Columns: PositionColumns, Required: []tabular.Column{ColNumber, ColDisposition}}
 )
 
 // dispositionWords are the ways a ministry writes its disposition, in both languages.
@@ -53,9 +55,8 @@ type DispositionRow struct {
 // name a point by its number once and give a disposition. It checks every row and
 // returns every problem by row and column, or the rows to apply.
 func ReadDispositions(header []string, rows [][]string, points []Point) ([]DispositionRow, error) {
-	var errs tabular.ImportError
-	at := tabular.MatchHeader(header, PositionColumns, []tabular.Column{ColNumber, ColDisposition}, &errs)
-	if err := errs.Err(); err != nil {
+	sheet, err := dispositionLayout.Open(header, rows)
+	if err != nil {
 		return nil, err
 	}
 	known := map[int]bool{}
@@ -64,12 +65,8 @@ func ReadDispositions(header []string, rows [][]string, points []Point) ([]Dispo
 	}
 	seen := map[int]int{}
 	var out []DispositionRow
-	for i, rec := range rows {
-		if tabular.Blank(rec) {
-			continue
-		}
-		row := i + 2
-		cell := tabular.Cells(at, rec)
+	var errs tabular.ImportError
+	for row, cell := range sheet.Rows() {
 		if cell(ColNumber) == "" && cell(ColDisposition) == "" {
 			continue // a municipality's official response (PositionSheet): no point to answer
 		}
@@ -97,13 +94,7 @@ func ReadDispositions(header []string, rows [][]string, points []Point) ([]Dispo
 		}
 		out = append(out, DispositionRow{Number: n, Disposition: d, Reason: reason})
 	}
-	if len(out) == 0 && len(errs.Rows) == 0 {
-		errs.Add(0, "", "advice.error.no_rows")
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return tabular.Collect(out, &errs, "advice.error.no_rows")
 }
 
 // PointBy names the municipalities whose comments went into point p, in name order.

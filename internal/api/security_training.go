@@ -17,7 +17,8 @@ import (
 )
 
 // importTrainingRecords reads an attendance sheet (multipart field "file", CSV or XLSX)
-// into the municipality's records, all or none. A refused sheet is a 422 whose errors
+// into the municipality's records, and its rows without a name but with a number of
+// people into its counted completions, all or none. A refused sheet is a 422 whose errors
 // name each problem as "row.column".
 func (a *API) importTrainingRecords(w http.ResponseWriter, r *http.Request) error {
 	ehak, err := a.trainingMunicipality(r, auth.CanEditTrainingRecords)
@@ -33,7 +34,7 @@ func (a *API) importTrainingRecords(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	records, err := training.ReadAttendance(header, rows, ehak, trainings, training.Day(time.Now()))
+	sheet, err := training.ReadAttendance(header, rows, ehak, trainings, training.Day(time.Now()))
 	if ie := new(tabular.ImportError); errors.As(err, &ie) {
 		for _, e := range ie.Rows {
 			p.Add(strconv.Itoa(e.Row)+"."+e.Column, e.Key)
@@ -42,11 +43,13 @@ func (a *API) importTrainingRecords(w http.ResponseWriter, r *http.Request) erro
 	} else if err != nil {
 		return err
 	}
-	out, err := a.trainings.ImportTrainingRecords(r.Context(), ehak, records)
+	out, err := a.trainings.ImportAttendance(r.Context(), ehak, sheet)
 	if err != nil {
 		return err
 	}
-	return a.writeJSON(w, r, http.StatusCreated, out)
+	// The answer stays the named records saved, as before counted rows were read; the
+	// counted ones are listed under training-counts.
+	return a.writeJSON(w, r, http.StatusCreated, out.Records)
 }
 
 // TrainingCoverage is training counted without names on a day: the required roles

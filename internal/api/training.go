@@ -110,54 +110,16 @@ func (a *API) trainingMunicipality(r *http.Request, may func(*auth.User, string)
 }
 
 func (a *API) listTrainingRecords(w http.ResponseWriter, r *http.Request) error {
-	ehak, err := a.trainingMunicipality(r, auth.CanReadTrainingRecords)
-	if err != nil {
-		return err
-	}
-	q := newQuery(r)
-	pg := q.page()
-	if err := q.check(nil); err != nil {
-		return err
-	}
-	items, err := a.trainings.TrainingRecords(r.Context(), ehak)
-	if err != nil {
-		return err
-	}
-	return a.writeJSON(w, r, http.StatusOK, pageOf(items, pg))
+	return listCompletions(a, w, r, a.trainings.TrainingRecords)
 }
 
 func (a *API) createTrainingRecord(w http.ResponseWriter, r *http.Request) error {
-	ehak, err := a.trainingMunicipality(r, auth.CanEditTrainingRecords)
-	if err != nil {
-		return err
-	}
-	var in training.Record
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	in.MunicipalityEHAK = ehak
-	out, err := a.trainings.CreateTrainingRecord(r.Context(), in)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Location", prefix+"/municipalities/"+ehak+"/training-records/"+strconv.FormatInt(out.ID, 10))
-	return a.writeJSON(w, r, http.StatusCreated, out)
+	return createCompletion(a, w, r, "training-records", func(in *training.Record, ehak string) { in.MunicipalityEHAK = ehak },
+		a.trainings.CreateTrainingRecord, func(out training.Record) int64 { return out.ID })
 }
 
 func (a *API) deleteTrainingRecord(w http.ResponseWriter, r *http.Request) error {
-	ehak, err := a.trainingMunicipality(r, auth.CanEditTrainingRecords)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	if err := a.trainings.DeleteTrainingRecord(r.Context(), ehak, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return a.deleteCompletion(w, r, a.trainings.DeleteTrainingRecord)
 }
 
 // TrainingGaps is a municipality's gaps, expiring certificates and coverage on a day.

@@ -22,6 +22,9 @@ var (
 // MaxInvitations bounds one sheet: each row sends a mail while the inviter waits.
 const MaxInvitations = 500
 
+var inviteLayout = tabular.Layout{Columns: InviteColumns, Required: []tabular.Column{InviteName, InviteEmail, InviteRole},
+	MaxRows: MaxInvitations, TooMany: "invite.error.too_many"}
+
 // roleWords reads a role as the role pages name it in either language, or as its code.
 var roleWords = map[string]Role{
 	"admin": RoleAdmin, "administraator": RoleAdmin, "haldur": RoleAdmin,
@@ -35,19 +38,14 @@ var roleWords = map[string]Role{
 // a municipality's lower-case name and its EHAK code to the code; may is CanInvite for
 // the inviting user, and a row it refuses makes the whole sheet forbidden.
 func ParseInvitations(header []string, rows [][]string, names map[string]string, may func(Role, string) error) ([]NewUser, error) {
-	var errs tabular.ImportError
-	at := tabular.MatchHeader(header, InviteColumns, []tabular.Column{InviteName, InviteEmail, InviteRole}, &errs)
-	if err := errs.Err(); err != nil {
+	sheet, err := inviteLayout.Open(header, rows)
+	if err != nil {
 		return nil, err
 	}
-	if len(rows) > MaxInvitations {
-		errs.Rows = append(errs.Rows, tabular.RowError{Key: "invite.error.too_many", Args: map[string]int{"Limit": MaxInvitations}})
-		return nil, &errs
-	}
+	var errs tabular.ImportError
 	seen := map[string]bool{}
 	var out []NewUser
-	for i, rec := range rows {
-		row, cell := i+2, tabular.Cells(at, rec)
+	for row, cell := range sheet.Rows() {
 		n := NewUser{Name: cell(InviteName), Email: cell(InviteEmail), Role: roleWords[strings.ToLower(cell(InviteRole))]}
 		if m := cell(InviteMunicipality); m != "" {
 			var ok bool
@@ -84,13 +82,7 @@ func ParseInvitations(header []string, rows [][]string, names map[string]string,
 		}
 		out = append(out, n)
 	}
-	if len(out) == 0 {
-		errs.Add(0, "", "tabular.error.empty")
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return tabular.Collect(out, &errs, "tabular.error.empty")
 }
 
 func inviteColumn(field string) tabular.Column {

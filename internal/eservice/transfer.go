@@ -92,11 +92,11 @@ type Reference struct {
 // ParseImport checks every row of an imported file against ref and returns the rows to
 // save, or a *tabular.ImportError with every problem by row and column. Blank rows are skipped.
 func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, error) {
-	var errs tabular.ImportError
-	at := tabular.MatchHeader(header, tabular.Named(Columns...), tabular.Named(importColumns...), &errs)
-	if len(errs.Rows) > 0 {
-		return nil, &errs
+	sheet, err := tabular.Layout{Columns: tabular.Named(Columns...), Required: tabular.Named(importColumns...)}.Open(header, rows)
+	if err != nil {
+		return nil, err
 	}
+	var errs tabular.ImportError
 	known := map[string]bool{}
 	for _, m := range ref.Municipalities {
 		known[m.EHAK] = true
@@ -107,13 +107,8 @@ func ParseImport(header []string, rows [][]string, ref Reference) ([]ImportRow, 
 	}
 	seen := map[[2]string]bool{}
 	var out []ImportRow
-	for i, rec := range rows {
-		n := i + 2
-		cell := tabular.Cells(at, rec)
+	for n, cell := range sheet.Rows() {
 		get := func(name string) string { return cell(tabular.Column{Et: name, En: name}) }
-		if tabular.Blank(rec) {
-			continue
-		}
 		r := ImportRow{Row: n, MunicipalityEHAK: normalEHAK(get("ehak")), ServiceCode: strings.ToUpper(get("service_code"))}
 		switch {
 		case r.MunicipalityEHAK == "":

@@ -105,15 +105,13 @@ func euros(m *kovit.Money) any {
 // reported by row and column; none is saved when there is any. A row with an id changes
 // that row at its record version; one without adds a row.
 func ReadLandscape(header []string, records [][]string, ehak string, solution func(string) (Solution, bool)) ([]Row, error) {
-	var errs tabular.ImportError
-	at := tabular.MatchHeader(header, RowColumns, []tabular.Column{ColSolution, ColStatus}, &errs)
-	if err := errs.Err(); err != nil {
+	sheet, err := tabular.Layout{Columns: RowColumns, Required: []tabular.Column{ColSolution, ColStatus}}.Open(header, records)
+	if err != nil {
 		return nil, err
 	}
+	var errs tabular.ImportError
 	var out []Row
-	for i, rec := range records {
-		n := i + 2
-		cell := tabular.Cells(at, rec)
+	for n, cell := range sheet.Rows() {
 		r := Row{MunicipalityEHAK: ehak, SoftwareVersion: cell(ColSoftware), Status: Status(cell(ColStatus)),
 			BusinessOwner: cell(ColBusinessOwner), TechnicalOwner: cell(ColTechnicalOwner), Hosting: cell(ColHosting),
 			ContractType: cell(ColContractType), Verdict: Verdict(cell(ColVerdict)), VerdictWhy: cell(ColVerdictWhy),

@@ -40,20 +40,15 @@ type ImportReference struct {
 // Reconcile will apply it: it returns the rows, or a *tabular.ImportError with every problem by
 // row and column. Blank rows are skipped.
 func ReadImport(header []string, records [][]string, ref ImportReference) ([]ImportRow, error) {
-	var errs tabular.ImportError
-	at := tabular.MatchHeader(header, Columns, importColumns, &errs)
-	if len(errs.Rows) > 0 {
-		return nil, &errs
+	sheet, err := tabular.Layout{Columns: Columns, Required: importColumns}.Open(header, records)
+	if err != nil {
+		return nil, err
 	}
+	var errs tabular.ImportError
 	orgs := organisationsByName(ref.Organisations)
 	seen := map[string]int{}
 	var out []ImportRow
-	for i, rec := range records {
-		n := i + 2
-		get := tabular.Cells(at, rec)
-		if tabular.Blank(rec) {
-			continue
-		}
+	for n, get := range sheet.Rows() {
 		r := ImportRow{Row: n, Code: get(ColCode), TitleEt: get(ColTitleEt), TitleEn: get(ColTitleEn)}
 		switch {
 		case r.Code == "":

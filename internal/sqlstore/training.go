@@ -241,36 +241,7 @@ func (s *Store) TrainingRecords(ctx context.Context, ehak string) ([]training.Re
 
 // CreateTrainingRecord implements training.Store; the expiry comes from the training.
 func (s *Store) CreateTrainingRecord(ctx context.Context, r training.Record) (training.Record, error) {
-	var out training.Record
-	err := s.transact(ctx, func(tx *tx) error {
-		if err := municipalityExists(ctx, tx, r.MunicipalityEHAK); err != nil {
-			return err
-		}
-		trainings, err := trainingsFrom(ctx, tx)
-		if err != nil {
-			return err
-		}
-		for _, t := range trainings {
-			if t.ID == r.TrainingID {
-				r.Normalize(t)
-			}
-		}
-		if err := r.Validate(trainings, training.Day(s.now())); err != nil {
-			return err
-		}
-		id, err := tx.insert(ctx, `INSERT INTO training_records (municipality_ehak, person, role, training_id, completed_on, expires_on, version, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, r.MunicipalityEHAK, r.Person, r.Role, r.TrainingID, r.CompletedOn, r.ExpiresOn, s.now())
-		if err != nil {
-			return fmt.Errorf("sqlstore: insert training record: %w", err)
-		}
-		got, err := recordsFrom(ctx, tx, `WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		out = got[0]
-		return tx.record(ctx, audit.KindTrainingRecord, strconv.FormatInt(id, 10), audit.Create, nil, out)
-	})
-	return out, err
+	return createCompletion(ctx, s, recordTable, r)
 }
 
 // DeleteTrainingRecord implements training.Store.

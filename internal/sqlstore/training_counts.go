@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"kovit/internal/audit"
 	"kovit/internal/training"
@@ -42,36 +41,7 @@ func (s *Store) TrainingCounts(ctx context.Context, ehak string) ([]training.Cou
 
 // CreateTrainingCount implements training.Store; the expiry comes from the training.
 func (s *Store) CreateTrainingCount(ctx context.Context, c training.Count) (training.Count, error) {
-	var out training.Count
-	err := s.transact(ctx, func(tx *tx) error {
-		if err := municipalityExists(ctx, tx, c.MunicipalityEHAK); err != nil {
-			return err
-		}
-		trainings, err := trainingsFrom(ctx, tx)
-		if err != nil {
-			return err
-		}
-		for _, t := range trainings {
-			if t.ID == c.TrainingID {
-				c.Normalize(t)
-			}
-		}
-		if err := c.Validate(trainings, training.Day(s.now())); err != nil {
-			return err
-		}
-		id, err := tx.insert(ctx, `INSERT INTO training_counts (municipality_ehak, role, training_id, completed_on, expires_on, people, version, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, c.MunicipalityEHAK, c.Role, c.TrainingID, c.CompletedOn, c.ExpiresOn, c.People, s.now())
-		if err != nil {
-			return fmt.Errorf("sqlstore: insert training count: %w", err)
-		}
-		got, err := countsFrom(ctx, tx, `WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		out = got[0]
-		return tx.record(ctx, audit.KindTrainingCount, strconv.FormatInt(id, 10), audit.Create, nil, out)
-	})
-	return out, err
+	return createCompletion(ctx, s, countTable, c)
 }
 
 // DeleteTrainingCount implements training.Store.

@@ -1,17 +1,26 @@
 package tabular
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Column is one column of a module's spreadsheet form: its Estonian and English headers.
 // An export writes the header of the user's language; an import finds the column by
 // either, in any case, so a file exported in one language imports in the other.
-type Column struct{ Et, En string }
+type Column struct {
+	Et, En string
+	// Also are further headers an import knows the column by, in either language,
+	// separated by '|' (a string, so that a Column stays usable as a map key): the words
+	// municipalities' own sheets use.
+	Also string
+}
 
 // Named are columns whose header is the same in both languages, such as field codes.
 func Named(names ...string) []Column {
 	out := make([]Column, len(names))
 	for i, n := range names {
-		out[i] = Column{n, n}
+		out[i] = Column{Et: n, En: n}
 	}
 	return out
 }
@@ -34,14 +43,14 @@ func Headers(cols []Column, lang string) []string {
 }
 
 // MatchHeader finds each of cols in an imported file's header, by either language's
-// header; columns it does not know are ignored. A column found twice, or one of required
+// header or an alias (Also); columns it does not know are ignored. A column found twice, or one of required
 // missing, is reported on row 1 of errs under the column's Estonian header.
 func MatchHeader(header []string, cols, required []Column, errs *ImportError) map[Column]int {
 	at := map[Column]int{}
 	for i, h := range header {
 		name := strings.ToLower(strings.Trim(h, " \t\r\n\ufeff"))
 		for _, c := range cols {
-			if name == "" || name != strings.ToLower(c.Et) && name != strings.ToLower(c.En) {
+			if name == "" || !slices.Contains(c.names(), name) {
 				continue
 			}
 			if _, dup := at[c]; dup {

@@ -33,5 +33,27 @@ func FuzzRead(f *testing.F) {
 		if Check(header, rows) != nil || len(header) == 0 {
 			t.Fatalf("a table past the bounds or without a header: %d columns, %d rows", len(header), len(rows))
 		}
+		openSheet(t, header, rows)
 	})
+}
+
+// openSheet opens what Read gave through a layout as importers do: it is refused with an
+// *ImportError or its rows come numbered in order within the file, never blank.
+func openSheet(t *testing.T, header []string, rows [][]string) {
+	s, err := Layout{Columns: []Column{{Et: "ehak", En: "code", Also: "kood"}, {Et: "nimi", En: "name"}},
+		Required: []Column{{Et: "nimi", En: "name"}}, MaxRows: 100, TooMany: "x"}.Open(header, rows)
+	if err != nil {
+		if ie := new(ImportError); !errors.As(err, &ie) || len(ie.Rows) == 0 {
+			t.Fatalf("Open refused with %v", err)
+		}
+		return
+	}
+	last := 1
+	for row, cell := range s.Rows() {
+		if row <= last || row > len(rows)+1 || Blank(rows[row-2]) {
+			t.Fatalf("row %d after %d of %d", row, last, len(rows))
+		}
+		_ = cell(Column{Et: "nimi", En: "name"})
+		last = row
+	}
 }

@@ -1,10 +1,11 @@
 // Package tabular is kovit's one spreadsheet toolkit. It writes tables the way Estonian
 // spreadsheet users open them: CSV with a semicolon separator, decimal comma and a UTF-8
 // byte-order mark (so Excel reads õäöü), and XLSX with typed cells, sent by WriteHTTP
-// from the pages and the API alike. It reads uploads within bounds (Read, Upload), finds
-// columns by their Estonian or English header (MatchHeader), parses dates and decimal
-// commas (ParseDate, ParseDecimal) and reports every problem as a RowError. A module
-// keeps only its columns and rules.
+// from the pages and the API alike. It reads uploads within bounds (Read, Upload), opens
+// an importer's sheet by its columns' Estonian or English headers or aliases (Layout,
+// the one way every importer finds its columns, bounds its rows and numbers them), parses
+// dates and decimal commas (ParseDate, ParseDecimal) and reports every problem as a
+// RowError. A module keeps only its columns and rules.
 package tabular
 
 import (

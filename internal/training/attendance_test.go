@@ -19,10 +19,11 @@ func TestReadAttendance(t *testing.T) {
 		nil,
 		{"Tiit Turva", "Security coordinator", "2", "2026-02-01"},
 	}
-	got, err := ReadAttendance(header, good, "0784", sheetTrainings, "2026-12-06")
+	read, err := ReadAttendance(header, good, "0784", sheetTrainings, "2026-12-06")
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := read.Records
 	if len(got) != 2 || got[0].Role != Employee || got[0].TrainingID != 1 || got[0].CompletedOn != "2026-01-15" || got[0].ExpiresOn != "2028-01-15" ||
 		got[1].Role != SecurityCoordinator || got[1].TrainingID != 2 || got[1].ExpiresOn != "" || got[1].MunicipalityEHAK != "0784" {
 		t.Errorf("read %+v", got)
@@ -56,14 +57,15 @@ func TestReadAttendance(t *testing.T) {
 func TestAttendanceSheetReadsBack(t *testing.T) {
 	records := []Record{rec("0784", "Mari Maasikas", ITLead, 1, "2026-01-15", 24)}
 	for _, lang := range []string{"et", "en"} {
-		sheet := AttendanceSheet(records, map[int64]string{1: "Küberhügieeni e-kursus"}, lang)
+		sheet := AttendanceSheet(records, nil, map[int64]string{1: "Küberhügieeni e-kursus"}, lang)
 		rows := make([][]string, len(sheet.Rows))
 		for i, r := range sheet.Rows {
 			for _, c := range r {
 				rows[i] = append(rows[i], c.(string))
 			}
 		}
-		got, err := ReadAttendance(sheet.Header, rows, "0784", sheetTrainings, "2026-12-06")
+		read, err := ReadAttendance(sheet.Header, rows, "0784", sheetTrainings, "2026-12-06")
+		got := read.Records
 		if err != nil || len(got) != 1 || got[0].Person != "Mari Maasikas" || got[0].Role != ITLead || got[0].ExpiresOn != "2028-01-15" {
 			t.Errorf("%s sheet read back as %+v, %v", lang, got, err)
 		}
@@ -76,6 +78,8 @@ func FuzzReadAttendance(f *testing.F) {
 	f.Add("Isik;Roll;Koolitus;Läbimise kuupäev\nMari;töötaja;1;15.01.2026\nJaan;IT lead;Infoturbe juhtimine;2026-02-01")
 	f.Add("Person;Role;Training;Completed on\n;;;\n=cmd;@x;+1;-2")
 	f.Add("\ufeffIsik;Isik;Roll\n1;2;3")
+	f.Add("Roll;Koolitus;Läbimise kuupäev;Läbinuid\ntöötaja;1;15.01.2026;12\nIT lead;2;2026-02-01;1e9\n;;;12,5")
+	f.Add("Isik;Roll;Koolitus;Läbimise kuupäev;People\n;töötaja;1;15.01.2026;3\nMari;töötaja;1;15.01.2026;2")
 	f.Fuzz(func(t *testing.T, s string) {
 		lines := strings.Split(s, "\n")
 		header := strings.Split(lines[0], ";")
@@ -87,9 +91,14 @@ func FuzzReadAttendance(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, r := range got {
+		for _, r := range got.Records {
 			if r.MunicipalityEHAK != "0784" || r.Validate(sheetTrainings, "2026-12-06") != nil {
 				t.Fatalf("read %+v from %q", r, s)
+			}
+		}
+		for _, c := range got.Counts {
+			if c.MunicipalityEHAK != "0784" || c.Validate(sheetTrainings, "2026-12-06") != nil {
+				t.Fatalf("read %+v from %q", c, s)
 			}
 		}
 	})

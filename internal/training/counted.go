@@ -159,8 +159,8 @@ func CountGaps(counts []Count, reqs []Requirement, day string) []CountGap {
 }
 
 // CountedColumns head CountedSheet.
-var CountedColumns = []tabular.Column{{Et: "Roll", En: "Role"}, {Et: "Koolitus", En: "Training"}, {Et: "Läbimise kuupäev", En: "Completed on"},
-	{Et: "Aegub", En: "Expires on"}, {Et: "Läbinuid", En: "People"}}
+// They are the attendance sheet's columns, so that the sheet imports back as counts.
+var CountedColumns = []tabular.Column{ColRole, ColTraining, ColCompleted, {Et: "Aegub", En: "Expires on"}, ColPeople}
 
 // CountedSheet is a municipality's counted completions as a sheet, with the trainings'
 // titles.

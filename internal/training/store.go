@@ -19,9 +19,9 @@ type Store interface {
 	// TrainingRecords are municipality ehak's completions, or every municipality's for "".
 	TrainingRecords(ctx context.Context, ehak string) ([]Record, error)
 	CreateTrainingRecord(ctx context.Context, r Record) (Record, error)
-	// ImportTrainingRecords saves an attendance sheet's records of municipality ehak, all
-	// or none.
-	ImportTrainingRecords(ctx context.Context, ehak string, records []Record) ([]Record, error)
+	// ImportAttendance saves an attendance sheet's completions of municipality ehak, named
+	// and counted, all or none.
+	ImportAttendance(ctx context.Context, ehak string, a Attendance) (Attendance, error)
 	// DeleteTrainingRecord removes a completion of municipality ehak; one of another
 	// municipality is not found.
 	DeleteTrainingRecord(ctx context.Context, ehak string, id int64) error

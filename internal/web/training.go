@@ -173,20 +173,39 @@ func (ui *UI) municipalityTraining(w http.ResponseWriter, r *http.Request) error
 	return ui.renderMunicipalityTraining(w, r, http.StatusOK, training.Record{CompletedOn: training.Day(ui.Now())}, form{})
 }
 
-// trainingData is municipality ehak's records and requirements, after the read rule.
-func (ui *UI) trainingData(ctx context.Context, ehak string) ([]training.Record, []training.Requirement, error) {
-	if err := auth.CanReadTrainingRecords(auth.UserFrom(ctx), ehak); err != nil {
-		return nil, nil, err
+// completions is what a municipality's training page and its sheets are made of: its
+// named and counted completions, the requirements, and what every training page shares.
+type completions struct {
+	tp      trainingPage
+	ehak    string
+	records []training.Record
+	counts  []training.Count
+	reqs    []training.Requirement
+}
+
+// completionsOf reads the path's municipality's completions, after the read rule: one
+// read for the page and each of its sheets.
+func (ui *UI) completionsOf(r *http.Request) (completions, error) {
+	ctx := r.Context()
+	c := completions{ehak: r.PathValue("ehak")}
+	if err := auth.CanReadTrainingRecords(auth.UserFrom(ctx), c.ehak); err != nil {
+		return c, err
 	}
-	if _, err := ui.Municipalities.Municipality(ctx, ehak); err != nil {
-		return nil, nil, err
+	if _, err := ui.Municipalities.Municipality(ctx, c.ehak); err != nil {
+		return c, err
 	}
-	records, err := ui.Trainings.TrainingRecords(ctx, ehak)
-	if err != nil {
-		return nil, nil, err
+	var err error
+	if c.records, err = ui.Trainings.TrainingRecords(ctx, c.ehak); err != nil {
+		return c, err
 	}
-	reqs, err := ui.Trainings.TrainingRequirements(ctx)
-	return records, reqs, err
+	if c.counts, err = ui.Trainings.TrainingCounts(ctx, c.ehak); err != nil {
+		return c, err
+	}
+	if c.reqs, err = ui.Trainings.TrainingRequirements(ctx); err != nil {
+		return c, err
+	}
+	c.tp, err = ui.trainingPage(ctx, r, "")
+	return c, err
 }
 
 func (ui *UI) renderMunicipalityTraining(w http.ResponseWriter, r *http.Request, status int, in training.Record, f form) error {
@@ -198,80 +217,41 @@ func (ui *UI) renderMunicipalityTrainingWith(w http.ResponseWriter, r *http.Requ
 }
 
 func (ui *UI) renderMunicipalityTrainingAll(w http.ResponseWriter, r *http.Request, status int, in training.Record, f form, problems []importProblem, count countInput) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	records, reqs, err := ui.trainingData(ctx, ehak)
+	c, err := ui.completionsOf(r)
 	if err != nil {
 		return err
 	}
-	tp, err := ui.trainingPage(ctx, r, "")
-	if err != nil {
-		return err
-	}
-	tp.Title = tp.L.T("training.municipality.title", "Name", tp.Name(ehak))
-	p := municipalityTrainingPage{trainingPage: tp, EHAK: ehak, Records: records, Gaps: training.Gaps(records, reqs, tp.Today),
-		Expiring: training.Expiring(records, tp.Today, training.ExpiryWindow), Coverage: training.CoverageOf(records, reqs, tp.Today), New: in, Form: f, Problems: problems}
-	if err := ui.addCounted(ctx, &p, records, reqs, count); err != nil {
-		return err
-	}
+	tp := c.tp
+	tp.Title = tp.L.T("training.municipality.title", "Name", tp.Name(c.ehak))
+	p := municipalityTrainingPage{trainingPage: tp, EHAK: c.ehak, Records: c.records, Gaps: training.Gaps(c.records, c.reqs, tp.Today),
+		Expiring: training.Expiring(c.records, tp.Today, training.ExpiryWindow), New: in, Form: f, Problems: problems}
+	addCounted(&p, c, count)
 	ui.render(w, r, status, "training/municipality", p)
 	return nil
 }
 
 func (ui *UI) trainingRecordCreate(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditTrainingRecords(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	var problems kovit.Problems
-	in := training.Record{MunicipalityEHAK: ehak, Person: r.PostFormValue("person"), Role: training.Role(r.PostFormValue("role")),
-		TrainingID: int64(formInt(r, "training_id", &problems)), CompletedOn: r.PostFormValue("completed_on")}
-	status, problems, err := trySave(problems, func() (err error) { _, err = ui.Trainings.CreateTrainingRecord(ctx, in); return err })
-	if err != nil {
-		return err
-	}
-	if status == 0 {
-		return ui.redirect(w, r, "/municipalities/"+ehak+"/training", "flash.saved")
-	}
-	return ui.renderMunicipalityTraining(w, r, status, in, form{Problems: problems})
+	return completionCreate(ui, w, r, func(r *http.Request, ehak string, problems *kovit.Problems) training.Record {
+		return training.Record{MunicipalityEHAK: ehak, Person: r.PostFormValue("person"), Role: training.Role(r.PostFormValue("role")),
+			TrainingID: int64(formInt(r, "training_id", problems)), CompletedOn: r.PostFormValue("completed_on")}
+	}, ui.Trainings.CreateTrainingRecord, "", func(status int, in training.Record, f form) error {
+		return ui.renderMunicipalityTraining(w, r, status, in, f)
+	})
 }
 
 func (ui *UI) trainingRecordDelete(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditTrainingRecords(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := ui.Trainings.DeleteTrainingRecord(ctx, ehak, id); err != nil {
-		return err
-	}
-	return ui.redirect(w, r, "/municipalities/"+ehak+"/training", "training.flash.removed")
+	return ui.completionDelete(w, r, ui.Trainings.DeleteTrainingRecord, "")
 }
 
 // trainingGapsExport sends a municipality's gaps as CSV or XLSX.
 func (ui *UI) trainingGapsExport(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	records, reqs, err := ui.trainingData(ctx, ehak)
+	c, err := ui.completionsOf(r)
 	if err != nil {
 		return err
 	}
-	tp, err := ui.trainingPage(ctx, r, "")
-	if err != nil {
-		return err
-	}
-	counted, err := ui.Trainings.TrainingCounts(ctx, ehak)
-	if err != nil {
-		return err
-	}
-	gaps := training.Gaps(records, reqs, tp.Today)
-	sheet := training.GapsSheet(gaps, training.CountGaps(counted, reqs, tp.Today), tp.Names, tp.Titles, lang(r))
-	return tabular.WriteHTTP(w, r, "koolitusvajadus-"+ehak, sheet)
+	gaps := training.Gaps(c.records, c.reqs, c.tp.Today)
+	sheet := training.GapsSheet(gaps, training.CountGaps(c.counts, c.reqs, c.tp.Today), c.tp.Names, c.tp.Titles, lang(r))
+	return tabular.WriteHTTP(w, r, "koolitusvajadus-"+c.ehak, sheet)
 }
 
 // allGapsPage is every municipality's coverage, for coordinators.

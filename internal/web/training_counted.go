@@ -1,10 +1,8 @@
 package web
 
 import (
-	"context"
 	"net/http"
 
-	"kovit/internal/auth"
 	"kovit/internal/kovit"
 	"kovit/internal/tabular"
 	"kovit/internal/training"
@@ -21,74 +19,38 @@ type countInput struct {
 	form form
 }
 
-// addCounted puts ehak's counted completions on p: the list, their gaps, the form, and
-// the coverage of named and counted people alike.
-func (ui *UI) addCounted(ctx context.Context, p *municipalityTrainingPage, records []training.Record, reqs []training.Requirement, c countInput) error {
-	counts, err := ui.Trainings.TrainingCounts(ctx, p.EHAK)
-	if err != nil {
-		return err
+// addCounted puts c's counted completions on p: the list, their gaps, the form, and the
+// coverage of named and counted people alike.
+func addCounted(p *municipalityTrainingPage, c completions, in countInput) {
+	p.Counts = c.counts
+	p.CountGaps = training.CountGaps(c.counts, c.reqs, p.Today)
+	p.Coverage = training.CoverageOf(training.WithCounted(c.records, c.counts), c.reqs, p.Today)
+	p.NewCount, p.CountForm = training.Count{CompletedOn: p.Today}, in.form
+	if in.in != nil {
+		p.NewCount = *in.in
 	}
-	p.Counts = counts
-	p.CountGaps = training.CountGaps(counts, reqs, p.Today)
-	p.Coverage = training.CoverageOf(training.WithCounted(records, counts), reqs, p.Today)
-	p.NewCount, p.CountForm = training.Count{CompletedOn: p.Today}, c.form
-	if c.in != nil {
-		p.NewCount = *c.in
-	}
-	return nil
 }
 
 func (ui *UI) trainingCountCreate(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditTrainingRecords(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	var problems kovit.Problems
-	in := training.Count{MunicipalityEHAK: ehak, Role: training.Role(r.PostFormValue("role")),
-		TrainingID: int64(formInt(r, "training_id", &problems)), CompletedOn: r.PostFormValue("completed_on"),
-		People: formInt(r, "people", &problems)}
-	status, problems, err := trySave(problems, func() (err error) { _, err = ui.Trainings.CreateTrainingCount(ctx, in); return err })
-	if err != nil {
-		return err
-	}
-	if status == 0 {
-		return ui.redirect(w, r, "/municipalities/"+ehak+"/training#counts", "flash.saved")
-	}
-	return ui.renderMunicipalityTrainingAll(w, r, status, training.Record{CompletedOn: training.Day(ui.Now())}, form{}, nil,
-		countInput{in: &in, form: form{Problems: problems}})
+	return completionCreate(ui, w, r, func(r *http.Request, ehak string, problems *kovit.Problems) training.Count {
+		return training.Count{MunicipalityEHAK: ehak, Role: training.Role(r.PostFormValue("role")),
+			TrainingID: int64(formInt(r, "training_id", problems)), CompletedOn: r.PostFormValue("completed_on"),
+			People: formInt(r, "people", problems)}
+	}, ui.Trainings.CreateTrainingCount, "#counts", func(status int, in training.Count, f form) error {
+		return ui.renderMunicipalityTrainingAll(w, r, status, training.Record{CompletedOn: training.Day(ui.Now())}, form{}, nil,
+			countInput{in: &in, form: f})
+	})
 }
 
 func (ui *UI) trainingCountDelete(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if err := auth.CanEditTrainingRecords(auth.UserFrom(ctx), ehak); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := ui.Trainings.DeleteTrainingCount(ctx, ehak, id); err != nil {
-		return err
-	}
-	return ui.redirect(w, r, "/municipalities/"+ehak+"/training#counts", "training.flash.removed")
+	return ui.completionDelete(w, r, ui.Trainings.DeleteTrainingCount, "#counts")
 }
 
 // trainingCountsExport sends a municipality's counted completions as CSV or XLSX.
 func (ui *UI) trainingCountsExport(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	if _, _, err := ui.trainingData(ctx, ehak); err != nil {
-		return err
-	}
-	counts, err := ui.Trainings.TrainingCounts(ctx, ehak)
+	c, err := ui.completionsOf(r)
 	if err != nil {
 		return err
 	}
-	tp, err := ui.trainingPage(ctx, r, "")
-	if err != nil {
-		return err
-	}
-	return tabular.WriteHTTP(w, r, "koolitatute-arv-"+ehak, training.CountedSheet(counts, tp.Titles, lang(r)))
+	return tabular.WriteHTTP(w, r, "koolitatute-arv-"+c.ehak, training.CountedSheet(c.counts, c.tp.Titles, lang(r)))
 }

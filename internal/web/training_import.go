@@ -9,7 +9,7 @@ import (
 )
 
 // trainingImport reads an uploaded attendance sheet (CSV or XLSX) into the municipality's
-// records: every row or none, a refused sheet listed by row and column on its page.
+// named and counted completions: every row or none, a refused sheet listed by row and column on its page.
 func (ui *UI) trainingImport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	ehak := r.PathValue("ehak")
@@ -33,9 +33,9 @@ func (ui *UI) trainingImport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	records, err := training.ReadAttendance(header, rows, ehak, trainings, training.Day(ui.Now()))
+	sheet, err := training.ReadAttendance(header, rows, ehak, trainings, training.Day(ui.Now()))
 	if err == nil {
-		if _, err = ui.Trainings.ImportTrainingRecords(ctx, ehak, records); err == nil {
+		if _, err = ui.Trainings.ImportAttendance(ctx, ehak, sheet); err == nil {
 			return ui.redirect(w, r, "/municipalities/"+ehak+"/training#records", "training.flash.imported")
 		}
 	}
@@ -48,18 +48,12 @@ func (ui *UI) trainingImport(w http.ResponseWriter, r *http.Request) error {
 	return err
 }
 
-// trainingRecordsExport sends the municipality's records as the attendance import reads
-// them, the sheet to fill in and upload again.
+// trainingRecordsExport sends the municipality's named and counted completions as the
+// attendance import reads them, the sheet to fill in and upload again.
 func (ui *UI) trainingRecordsExport(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.PathValue("ehak")
-	records, _, err := ui.trainingData(ctx, ehak)
+	c, err := ui.completionsOf(r)
 	if err != nil {
 		return err
 	}
-	tp, err := ui.trainingPage(ctx, r, "")
-	if err != nil {
-		return err
-	}
-	return tabular.WriteHTTP(w, r, "koolitused-"+ehak, training.AttendanceSheet(records, tp.Titles, lang(r)))
+	return tabular.WriteHTTP(w, r, "koolitused-"+c.ehak, training.AttendanceSheet(c.records, c.counts, c.tp.Titles, lang(r)))
 }
