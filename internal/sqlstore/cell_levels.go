@@ -96,8 +96,18 @@ func loadLevels(ctx context.Context, q querier, start time.Time, last *levelMatr
 	if last != nil {
 		m := &levelMatrix{rows: last.rows, cols: last.cols, cells: slices.Clone(last.cells), readFrom: start}
 		complete, err := m.read(ctx, q, ` WHERE updated_at >= ?`, last.readFrom.Add(-levelSlack))
-		if err != nil || complete {
+		if err != nil {
 			return m, err
+		}
+		// No level or offering changed (a copy read again after its expiry, or after a
+		// change of something else a cell's kind covers): last stays, and with it its
+		// Version and what pages keep of it. Its readFrom stays too, so the next read
+		// starts from as far back as it would have.
+		if complete && slices.Equal(m.cells, last.cells) {
+			return last, nil
+		}
+		if complete {
+			return m, nil
 		}
 	}
 	m := &levelMatrix{rows: map[string]int{}, cols: map[string]int{}, readFrom: start}
