@@ -102,15 +102,23 @@ func (m Modules) countyOf(ctx context.Context, f Filter) (map[string]string, err
 	if f.County == "" {
 		return nil, nil
 	}
-	ms, _, err := m.Municipalities.ListMunicipalities(ctx, municipality.Filter{Limit: municipality.MaxLimit})
-	if err != nil {
-		return nil, err
+	// The county's municipalities only, every page of them: a large country's county
+	// has some 700, past the list's page of 500.
+	out := map[string]string{}
+	lf := municipality.Filter{CountyEHAK: f.County, Limit: municipality.MaxLimit}
+	for {
+		ms, total, err := m.Municipalities.ListMunicipalities(ctx, lf)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range ms {
+			out[x.EHAK] = x.CountyEHAK
+		}
+		lf.Offset += len(ms)
+		if len(ms) == 0 || lf.Offset >= total {
+			return out, nil
+		}
 	}
-	out := make(map[string]string, len(ms))
-	for _, x := range ms {
-		out[x.EHAK] = x.CountyEHAK
-	}
-	return out, nil
 }
 
 // inCounty reports whether the filter keeps municipality ehak.
