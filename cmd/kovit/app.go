@@ -43,6 +43,8 @@ type app struct {
 	handler http.Handler
 	routes  []string // every route pattern of the UI and the API, e.g. "POST /lang"
 	metrics http.Handler
+	// warm reads what the first requests after a start should find kept (WarmCells).
+	warm func(context.Context) error
 }
 
 // newApp opens and migrates the database, loads the reference data, makes the first admin
@@ -141,6 +143,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	metrics := server.NewMetrics()
 	mux := http.NewServeMux()
 	ui.Register(mux)
+	a.warm = ui.WarmHome
 	jsonAPI := api.New(api.Deps{Municipalities: store, Services: store, Plans: store, Users: store, Audit: store, Catalog: catalog, Logger: log,
 		Needs: store, BaseURL: c.BaseURL, Notifications: store, Desk: dsk, Visits: store, Follows: store, Security: store,
 		Advice: store, Rounds: store, Calendar: calendar, Consult: store, Surveys: store, EDemocracy: store, Landscape: store, Trainings: store})

@@ -86,7 +86,7 @@ func serve(args []string) error {
 	}
 	// On PostgreSQL the store hears the other processes' changes while serving.
 	go a.store.Listen(ctx, log)
-	a.store.WarmCells(ctx, log)
+	a.store.WarmCells(ctx, log, a.warm)
 	runner := &jobs.Runner{Store: a.store, Jobs: a.jobs, Log: log, Tick: c.JobTick, Lease: c.JobLease}
 	jobsDone := make(chan struct{})
 	go func() { defer close(jobsDone); runner.Run(ctx) }()

@@ -1,7 +1,6 @@
 package desk
 
 import (
-	"cmp"
 	"context"
 	"slices"
 	"time"
@@ -103,15 +102,23 @@ func (m Modules) countyOf(ctx context.Context, f Filter) (map[string]string, err
 	if f.County == "" {
 		return nil, nil
 	}
-	ms, _, err := m.Municipalities.ListMunicipalities(ctx, municipality.Filter{Limit: municipality.MaxLimit})
-	if err != nil {
-		return nil, err
+	// The county's municipalities only, every page of them: a large country's county
+	// has some 700, past the list's page of 500.
+	out := map[string]string{}
+	lf := municipality.Filter{CountyEHAK: f.County, Limit: municipality.MaxLimit}
+	for {
+		ms, total, err := m.Municipalities.ListMunicipalities(ctx, lf)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range ms {
+			out[x.EHAK] = x.CountyEHAK
+		}
+		lf.Offset += len(ms)
+		if len(ms) == 0 || lf.Offset >= total {
+			return out, nil
+		}
 	}
-	out := make(map[string]string, len(ms))
-	for _, x := range ms {
-		out[x.EHAK] = x.CountyEHAK
-	}
-	return out, nil
 }
 
 // inCounty reports whether the filter keeps municipality ehak.
@@ -120,16 +127,14 @@ func inCounty(counties map[string]string, f Filter, ehak string) bool {
 }
 
 // cells: an editor's returned, never filled and long unconfirmed cells; a coordinator's
-// self-reported cells awaiting verification, oldest first.
+// self-reported cells awaiting verification, oldest first. Neither reads the whole
+// matrix: the editor's row and the queue's first PerKind are read by index, and the rest
+// of the queue only counted (a large country's holds millions).
 func (m Modules) cells(ctx context.Context, v Viewer, now time.Time) (Found, error) {
 	if v.Municipality == "" && !v.Queues {
 		return Found{}, nil
 	}
 	services, err := m.Services.ListServices(ctx, false)
-	if err != nil {
-		return Found{}, err
-	}
-	grid, err := m.Services.Grid(ctx)
 	if err != nil {
 		return Found{}, err
 	}
@@ -139,12 +144,20 @@ func (m Modules) cells(ctx context.Context, v Viewer, now time.Time) (Found, err
 	}
 	var out []Item
 	if v.Municipality != "" {
+		cells, err := m.Services.Cells(ctx, eservice.CellFilter{MunicipalityEHAK: v.Municipality})
+		if err != nil {
+			return Found{}, err
+		}
+		row := make(map[string]eservice.Cell, len(cells))
+		for _, c := range cells {
+			row[c.ServiceCode] = c
+		}
 		stale := now.AddDate(0, -Unconfirmed, 0)
 		for _, s := range services {
-			c := grid.Cell(v.Municipality, s.Code)
+			c, ok := row[s.Code]
 			switch {
-			case c.Version == 0:
-				out = append(out, item(CellUnfilled, s, c))
+			case !ok || c.Version == 0:
+				out = append(out, item(CellUnfilled, s, eservice.UnknownCell(v.Municipality, s.Code)))
 			case c.Verification == eservice.Returned:
 				i := item(CellReturned, s, c)
 				i.Detail = c.ReturnReason
@@ -155,40 +168,19 @@ func (m Modules) cells(ctx context.Context, v Viewer, now time.Time) (Found, err
 		}
 	}
 	if v.Queues {
-		counties, err := m.countyOf(ctx, v.Filter)
+		queue, total, err := m.Services.VerificationQueue(ctx, eservice.QueueFilter{Area: v.Filter.Area, County: v.Filter.County, Limit: PerKind})
 		if err != nil {
 			return Found{}, err
 		}
-		// Every self-reported cell may wait: build items of the PerKind oldest only, in
-		// Order's order (date, municipality, link), and count the rest.
-		type waiting struct {
-			at      time.Time
-			ehak    string
-			service int
+		byCode := make(map[string]eservice.Service, len(services))
+		for _, s := range services {
+			byCode[s.Code] = s
 		}
-		var queue []waiting
-		for ehak, row := range grid {
-			if !inCounty(counties, v.Filter, ehak) {
-				continue
-			}
-			for k, s := range services {
-				if v.Filter.Area != "" && s.Area != v.Filter.Area {
-					continue
-				}
-				if c, ok := row[s.Code]; ok && c.Version > 0 && c.Verification == eservice.SelfReported {
-					queue = append(queue, waiting{c.UpdatedAt, ehak, k})
-				}
-			}
+		for _, c := range queue {
+			out = append(out, item(CellToVerify, byCode[c.ServiceCode], c))
 		}
-		slices.SortFunc(queue, func(a, b waiting) int {
-			return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.ehak, b.ehak), cmp.Compare(services[a.service].Code, services[b.service].Code))
-		})
-		for _, w := range queue[:min(len(queue), PerKind)] {
-			s := services[w.service]
-			out = append(out, item(CellToVerify, s, grid.Cell(w.ehak, s.Code)))
-		}
-		if len(queue) > PerKind {
-			return Found{Items: out, Omitted: map[Kind]int{CellToVerify: len(queue) - PerKind}}, nil
+		if total > len(queue) {
+			return Found{Items: out, Omitted: map[Kind]int{CellToVerify: total - len(queue)}}, nil
 		}
 	}
 	return Found{Items: out}, nil

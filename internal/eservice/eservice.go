@@ -217,6 +217,11 @@ type Store interface {
 	MunicipalityStats(ctx context.Context, ehaks []string, services []Service) ([]MunicipalityStats, error)
 	// Totals is every service's national totals, kept up to date by every change.
 	Totals(ctx context.Context) (Totals, error)
+	// VerificationQueue is the cells of active services awaiting a coordinator's
+	// verification that f chooses, oldest first (then by municipality and service code),
+	// at most f.Limit of them, and how many there are. A large country's are read by index,
+	// never all of them.
+	VerificationQueue(ctx context.Context, f QueueFilter) ([]Cell, int, error)
 	Cell(ctx context.Context, ehak, code string) (Cell, error)
 	SaveCell(ctx context.Context, ehak, code string, in CellInput) (Cell, error)
 	// SaveMunicipalityCells saves one municipality's rows of the one-page form together

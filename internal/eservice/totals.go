@@ -20,6 +20,10 @@ type ServiceTotal struct {
 type Totals struct {
 	Filled    int // cells filled in, every service's
 	ByService map[string]ServiceTotal
+	// Version names the cells' offerings and levels these totals were read with: two
+	// equal versions above zero are the same cells, so what a page derives from them
+	// (LevelGrid's cells) may be kept until the version changes. Zero names nothing.
+	Version uint64
 }
 
 // NewTotals indexes a list of services' totals.

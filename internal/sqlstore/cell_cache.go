@@ -144,12 +144,25 @@ func (s *Store) cellCopy(ctx context.Context) (cellCopy, error) {
 		out := cellCopy{totals: eservice.NewTotals(list)}
 		if out.totals.Filled > s.wholeCells() {
 			out.levels, err = loadLevels(ctx, s, s.now(), last.levels)
+			out.totals.Version = s.cellsVersion(last, out.levels)
 			return out, err
 		}
 		if out.cells, err = cellsFrom(ctx, s, eservice.CellFilter{}); err != nil {
 			return cellCopy{}, err
 		}
 		out.whole, out.grid = true, eservice.NewGrid(out.cells)
+		out.totals.Version = s.cellsVersion(last, nil)
 		return out, nil
 	})
+}
+
+// cellsVersion is the Version of a copy loaded over last: last's when the load kept last's
+// level matrix (no cell changed since), else a new one. New versions come from one
+// counter of the store, never from last's plus one: two loads over the same last (one
+// that a drop overtook, and the next) must not share a version with different cells.
+func (s *Store) cellsVersion(last cellCopy, levels *levelMatrix) uint64 {
+	if levels != nil && levels == last.levels && last.totals.Version > 0 {
+		return last.totals.Version
+	}
+	return s.cellVersions.Add(1)
 }

@@ -17,21 +17,30 @@ import (
 // service's index (Cells).
 type levelMatrix struct {
 	rows, cols map[string]int
-	cells      []byte // rows × cols: 0 never filled in, else levelFilled | offering<<4 | level
+	cells      []byte // rows × cols: 0 never filled in, else levelFilled | offering<<4 | level, and levelSelfReported
 	readFrom   time.Time
 }
 
-const levelFilled = 0x80
+const (
+	levelFilled = 0x80
+	// levelSelfReported marks a cell awaiting a coordinator's verification, so the desk
+	// counts a county's queue without reading its cells (cell_queue.go).
+	levelSelfReported = 0x40
+)
 
 // levelOfferings are the offerings a byte can hold, by their index in it.
 var levelOfferings = [4]eservice.Offering{eservice.Offered, eservice.NotOffered, eservice.NotApplicable, eservice.Unknown}
 
-func levelByte(o eservice.Offering, level int) byte {
+func levelByte(o eservice.Offering, level int, selfReported bool) byte {
 	i := slices.Index(levelOfferings[:], o)
 	if i < 0 {
 		i = 3
 	}
-	return levelFilled | byte(i)<<4 | byte(min(max(level, 0), 15))
+	b := levelFilled | byte(i)<<4 | byte(min(max(level, 0), 15))
+	if selfReported {
+		b |= levelSelfReported
+	}
+	return b
 }
 
 // cell is the cell of ehak and code with its offering and level only, and Version 1
@@ -70,7 +79,7 @@ func (m *levelMatrix) stats(ehaks []string, services []eservice.Service) []eserv
 			if known && c >= 0 {
 				b = m.cells[r*len(m.cols)+c]
 			}
-			if b&0xf0 == na {
+			if b&(levelFilled|0x30) == na {
 				continue // not applicable: left out, as MunicipalityStatsOf leaves it
 			}
 			counts[b&0x0f]++
@@ -96,8 +105,18 @@ func loadLevels(ctx context.Context, q querier, start time.Time, last *levelMatr
 	if last != nil {
 		m := &levelMatrix{rows: last.rows, cols: last.cols, cells: slices.Clone(last.cells), readFrom: start}
 		complete, err := m.read(ctx, q, ` WHERE updated_at >= ?`, last.readFrom.Add(-levelSlack))
-		if err != nil || complete {
+		if err != nil {
 			return m, err
+		}
+		// No level or offering changed (a copy read again after its expiry, or after a
+		// change of something else a cell's kind covers): last stays, and with it its
+		// Version and what pages keep of it. Its readFrom stays too, so the next read
+		// starts from as far back as it would have.
+		if complete && slices.Equal(m.cells, last.cells) {
+			return last, nil
+		}
+		if complete {
+			return m, nil
 		}
 	}
 	m := &levelMatrix{rows: map[string]int{}, cols: map[string]int{}, readFrom: start}
@@ -123,15 +142,18 @@ func loadLevels(ctx context.Context, q querier, start time.Time, last *levelMatr
 // read sets the cells the query selects, and reports false at the first one of a
 // municipality or service m has no place for.
 func (m *levelMatrix) read(ctx context.Context, q querier, where string, args ...any) (bool, error) {
-	rows, err := q.query(ctx, `SELECT municipality_ehak, service_code, offering, level FROM service_cells`+where, args...)
+	// The mark as a truth value, not the text: a byte a row rather than 13 over millions.
+	rows, err := q.query(ctx, `SELECT municipality_ehak, service_code, offering, level, verification = 'self_reported'
+		FROM service_cells`+where, args...)
 	if err != nil {
 		return false, fmt.Errorf("sqlstore: level matrix: %w", err)
 	}
 	defer rows.Close()
 	var ehak, code, offering string
 	var level int
+	var selfReported bool
 	for rows.Next() {
-		if err := rows.Scan(&ehak, &code, &offering, &level); err != nil {
+		if err := rows.Scan(&ehak, &code, &offering, &level, &selfReported); err != nil {
 			return false, err
 		}
 		r, ok := m.rows[ehak]
@@ -139,7 +161,32 @@ func (m *levelMatrix) read(ctx context.Context, q querier, where string, args ..
 		if !ok || !ok2 {
 			return false, nil
 		}
-		m.cells[r*len(m.cols)+c] = levelByte(eservice.Offering(offering), level)
+		m.cells[r*len(m.cols)+c] = levelByte(eservice.Offering(offering), level, selfReported)
 	}
 	return true, rows.Err()
+}
+
+// selfReported counts the cells of services in the municipalities ehaks that await a
+// coordinator's verification.
+func (m *levelMatrix) selfReported(ehaks map[string]bool, services []eservice.Service) int {
+	cols := make([]int, 0, len(services))
+	for _, sv := range services {
+		if c, ok := m.cols[sv.Code]; ok {
+			cols = append(cols, c)
+		}
+	}
+	n := 0
+	for e := range ehaks {
+		r, ok := m.rows[e]
+		if !ok {
+			continue
+		}
+		row := m.cells[r*len(m.cols) : (r+1)*len(m.cols)]
+		for _, c := range cols {
+			if row[c]&levelSelfReported != 0 {
+				n++
+			}
+		}
+	}
+	return n
 }

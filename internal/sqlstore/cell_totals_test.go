@@ -156,6 +156,7 @@ func TestLargeMatrixFromLevels(t *testing.T) {
 			}
 			wt, _ := whole.Totals(ctx)
 			lt, err := large.Totals(ctx)
+			wt.Version, lt.Version = 0, 0 // each store numbers its own reads
 			if err != nil || !cmp.Equal(wt, lt) || wt.Filled != 9 && step == "before" {
 				t.Errorf("%s: totals %+v, whole %+v (%v)", step, lt, wt, err)
 			}

@@ -45,6 +45,8 @@ type Store struct {
 	// means DefaultWholeCells. Tests lower it to serve a small matrix as a large one.
 	WholeCells int
 	warming    atomic.Bool // WarmCells is reading the kept matrix (cell_warm.go)
+	// cellVersions numbers the kept matrix's loads (eservice.Totals.Version).
+	cellVersions atomic.Uint64
 
 	// OnWrite, when set, is called when a write transaction has taken the write lock, and
 	// the function it returns when the transaction has ended: tests keep how long an

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"time"
 
 	"kovit/internal/advice"
@@ -105,7 +106,9 @@ func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 			p.List.Items[i].Detail = advice.FatesText(it.Detail, p.L.T)
 		}
 	}
-	ms, err := ui.allMunicipalities(ctx)
+	// Every municipality, past the list's first page: a large country's queue names
+	// municipalities of all its 10,800.
+	ms, err := ui.everyMunicipality(ctx)
 	if err != nil {
 		return err
 	}
@@ -118,6 +121,9 @@ func (ui *UI) deskShow(w http.ResponseWriter, r *http.Request) error {
 	for k, g := range p.Groups {
 		if g.More != "" && p.Editor && (g.Key == string(desk.CellUnfilled) || g.Key == string(desk.CellUnconfirmed)) {
 			p.Groups[k].More = "/municipalities/" + v.Municipality + "/eservices" // their own services, not the matrix
+		}
+		if g.More != "" && g.Key == string(desk.CellToVerify) {
+			p.Groups[k].More = queueMatrixLink(p.Filter) // the matrix as the queue is filtered
 		}
 	}
 	ui.render(w, r, http.StatusOK, "desk/desk", p)
@@ -148,4 +154,21 @@ func deskGroups(l desk.List) []deskGroup {
 		}
 	}
 	return out
+}
+
+// queueMatrixLink is the matrix narrowed as a coordinator's desk filter narrows the
+// queue of cells to verify: the same county and area, which the matrix reads by the same
+// names.
+func queueMatrixLink(f desk.Filter) string {
+	q := url.Values{}
+	if f.County != "" {
+		q.Set("county", f.County)
+	}
+	if f.Area != "" {
+		q.Set("area", f.Area)
+	}
+	if len(q) == 0 {
+		return fullLists[desk.CellToVerify]
+	}
+	return fullLists[desk.CellToVerify] + "?" + q.Encode()
 }

@@ -137,20 +137,39 @@ func (ui *UI) eserviceMatrix(w http.ResponseWriter, r *http.Request) error {
 	// A filtered set over several pages (a large country's region of some 700) is read
 	// into one grid, which gives the page's rows and the whole set's figures per service.
 	whole := p.Pager.Paged() && p.Filtered && len(every)*len(shown) <= maxMatrixGridCells
-	gridRows := ms
+	key := matrixKey(ms, shown)
 	if whole {
-		gridRows = every
+		var b strings.Builder
+		b.WriteString(key)
+		b.WriteString("|every:")
+		writeRowsKey(&b, every)
+		key = b.String()
 	}
-	g, err := ui.Services.LevelGrid(ctx, ehaksOf(gridRows), codesOf(shown))
+	// Totals was read before the grid, so the grid is at least as new as the version the
+	// parts are kept under.
+	parts, err := ui.matrixMemo.get(totals.Version, key, func() (*matrixParts, error) {
+		gridRows := ms
+		if whole {
+			gridRows = every
+		}
+		g, err := ui.Services.LevelGrid(ctx, ehaksOf(gridRows), codesOf(shown))
+		if err != nil {
+			return nil, err
+		}
+		parts := newMatrixParts(g, ms, shown)
+		if whole {
+			parts.every = newStats(shown)
+			parts.every = finishStats(parts.every, addStats(parts.every, g, every, shown))
+		}
+		return parts, nil
+	})
 	if err != nil {
 		return err
 	}
-	parts := ui.matrixMemo.get(g, ms, shown)
 	p.Stats = parts.stats
 	switch {
 	case whole:
-		p.Stats = newStats(shown)
-		p.Stats = finishStats(p.Stats, addStats(p.Stats, g, every, shown))
+		p.Stats = parts.every
 	case p.Pager.Paged():
 		if p.Stats, err = ui.matrixPagedStats(ctx, every, shown, totals, p.Filtered); err != nil {
 			return err

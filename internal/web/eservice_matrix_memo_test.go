@@ -8,9 +8,10 @@ import (
 	"kovit/internal/municipality"
 )
 
-// TestMatrixMemo: the matrix page's parts are made once per grid, rows and columns, are
-// what the page would compute itself, and a new grid (any change to a cell) makes them anew
-// and drops the old grid's; the memo holds at most matrixMemoSize filters.
+// TestMatrixMemo: the matrix page's parts are made once per cells' version, rows and
+// columns, are what the page would compute itself, and a new version (any change to a
+// cell) makes them anew and drops the old version's; the memo holds at most
+// matrixMemoSize filters.
 func TestMatrixMemo(t *testing.T) {
 	ms := []municipality.Municipality{{EHAK: "0784", Population: 450000}, {EHAK: "0793", Population: 97000}}
 	services := []eservice.Service{{Code: "SOC-001"}, {Code: "EDU-002"}}
@@ -36,28 +37,52 @@ func TestMatrixMemo(t *testing.T) {
 		}
 	}
 	var m matrixMemo
-	a := m.get(g1, ms, services)
+	made := 0
+	get := func(version uint64, g eservice.Grid, ms []municipality.Municipality, services []eservice.Service) *matrixParts {
+		t.Helper()
+		p, err := m.get(version, matrixKey(ms, services), func() (*matrixParts, error) {
+			made++
+			return newMatrixParts(g, ms, services), nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := get(1, g1, ms, services)
 	same("first", a, want(g1, ms, services))
-	if b := m.get(g1, ms, services); b != a {
-		t.Error("the same grid, rows and columns made the parts again")
+	if b := get(1, g1, ms, services); b != a || made != 1 {
+		t.Errorf("the same version, rows and columns made the parts again (%d made)", made)
 	}
 	fewer := services[:1]
-	same("other columns", m.get(g1, ms, fewer), want(g1, ms, fewer))
+	same("other columns", get(1, g1, ms, fewer), want(g1, ms, fewer))
 	moved := []municipality.Municipality{ms[0], {EHAK: "0793", Population: 98000}}
-	same("another population", m.get(g1, moved, services), want(g1, moved, services))
+	same("another population", get(1, g1, moved, services), want(g1, moved, services))
 
 	g2 := eservice.NewGrid([]eservice.Cell{level("0784", "SOC-001", 4), level("0793", "EDU-002", 1)})
-	c := m.get(g2, ms, services)
+	c := get(2, g2, ms, services)
 	if c == a {
-		t.Fatal("a new grid was answered from the old one's parts")
+		t.Fatal("a new version was answered from the old one's parts")
 	}
-	same("new grid", c, want(g2, ms, services))
+	same("new version", c, want(g2, ms, services))
 	if len(m.parts) != 1 {
-		t.Errorf("%d parts kept after a new grid, want only its own", len(m.parts))
+		t.Errorf("%d parts kept after a new version, want only its own", len(m.parts))
+	}
+	// A request that read the cells before the change made its parts after the newer
+	// version's: they are its own, and not kept over the newer ones.
+	if old := get(1, g1, ms, services); old == c || len(m.parts) != 1 || m.parts[0] != c {
+		t.Errorf("an older version's parts were kept beside the newer ones: %d parts", len(m.parts))
+	}
+	// Version zero names no cells: made for each call, never kept.
+	before := made
+	get(0, g2, ms, services)
+	get(0, g2, ms, services)
+	if made != before+2 || len(m.parts) != 1 {
+		t.Errorf("version 0: %d made, %d parts kept; want 2 made, 1 kept", made-before, len(m.parts))
 	}
 	for i := range 2 * matrixMemoSize {
 		filtered := []municipality.Municipality{{EHAK: "0784", Population: i}}
-		m.get(g2, filtered, services)
+		get(2, g2, filtered, services)
 	}
 	if len(m.parts) != matrixMemoSize {
 		t.Errorf("%d parts kept, want at most %d", len(m.parts), matrixMemoSize)

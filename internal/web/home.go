@@ -8,6 +8,7 @@ import (
 
 	"kovit/internal/chart"
 	"kovit/internal/eservice"
+	"kovit/internal/i18n"
 	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 	"kovit/internal/need"
@@ -50,13 +51,31 @@ type homeNeeds struct {
 const sparkMonths = 12
 
 func (ui *UI) home(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	st, err := ui.Municipalities.Stats(ctx)
-	if err != nil {
+	p := homePage{planPage: planPage{ui.page(r, "home.title")}}
+	p.Nav = "home"
+	if err := ui.homeFigures(r.Context(), &p); err != nil {
 		return err
 	}
-	p := homePage{planPage: planPage{ui.page(r, "home.title")}, Stats: st}
-	p.Nav = "home"
+	ui.render(w, r, http.StatusOK, "home", p)
+	return nil
+}
+
+// WarmHome reads what the home page shows without showing it, so that the kept copies
+// it reads (municipalities, totals, tallies, the current strategy's tree, the needs) are
+// read before the process says it is ready: on a large country the first home page
+// otherwise took some 2 s reading them.
+func (ui *UI) WarmHome(ctx context.Context) error {
+	var p homePage
+	p.L = ui.Catalog.Printer(i18n.Languages[0]) // Estonian, as a first visitor gets it
+	return ui.homeFigures(ctx, &p)
+}
+
+// homeFigures reads everything the home page shows into p, whose printer is set.
+func (ui *UI) homeFigures(ctx context.Context, p *homePage) error {
+	var err error
+	if p.Stats, err = ui.Municipalities.Stats(ctx); err != nil {
+		return err
+	}
 	ms, err := ui.allMunicipalities(ctx)
 	if err != nil {
 		return err
@@ -77,11 +96,8 @@ func (ui *UI) home(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Needs = summarizeNeeds(cs, measures)
 	shown := changeRecords{lang: p.L.Lang, municipalities: ms, services: services, consolidated: cs, measures: measures}
-	if p.Changes, err = ui.publicChanges(ctx, shown); err != nil {
-		return err
-	}
-	ui.render(w, r, http.StatusOK, "home", p)
-	return nil
+	p.Changes, err = ui.publicChanges(ctx, shown)
+	return err
 }
 
 func (ui *UI) homeSpread(ctx context.Context, services []eservice.Service, sparkTitle string) (homeSpread, error) {
