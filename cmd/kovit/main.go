@@ -72,6 +72,7 @@ func serve(args []string) error {
 		return err
 	}
 	log := newLogger(c)
+	gcDefaults(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
