@@ -53,7 +53,9 @@ type Options struct {
 func Handler(mux *http.ServeMux, o Options) http.Handler {
 	var h http.Handler = capturePattern(mux)
 	if o.ViewerKey != nil {
-		viewers := newMicrocache(cmp.Or(o.CacheTTL, time.Second), o.SessionCookie, hostOf(o.BaseURL),
+		// Keyed on the Host the request names: a signed-in page is rendered for it, not
+		// for the canonical host as a page handed to anyone is.
+		viewers := newMicrocache(cmp.Or(o.CacheTTL, time.Second), o.SessionCookie, "",
 			cmp.Or(o.ViewerCacheBytes, defaultViewerCacheBytes))
 		viewers.viewer = true
 		if o.Dropper != nil {
