@@ -65,14 +65,17 @@ var funcs = template.FuncMap{
 	},
 }
 
-func parseTemplates() (*templates, error) {
+func parseTemplates() (*templates, error) { return parseTemplatesFrom(templateFS) }
+
+// parseTemplatesFrom parses the templates folder of fsys.
+func parseTemplatesFrom(fsys fs.FS) (*templates, error) {
 	set := template.New("").Funcs(funcs)
-	layouts, err := fs.Glob(templateFS, "templates/layout/*.html")
+	layouts, err := fs.Glob(fsys, "templates/layout/*.html")
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range layouts {
-		text, err := fs.ReadFile(templateFS, p)
+		text, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil, err
 		}
@@ -91,12 +94,12 @@ func parseTemplates() (*templates, error) {
 	for _, d := range set.Templates() {
 		definedBy[d.Name()] = "layout"
 	}
-	err = fs.WalkDir(templateFS, "templates", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(fsys, "templates", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(p, "templates/layout/") {
 			return err
 		}
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "templates/"), ".html")
-		text, err := fs.ReadFile(templateFS, p)
+		text, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
