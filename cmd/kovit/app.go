@@ -164,7 +164,7 @@ func newApp(ctx context.Context, c config, log *slog.Logger) (*app, error) {
 	store.OnChange(dropper.Drop)
 	a.handler = server.Handler(mux, server.Options{Logger: log, Metrics: metrics, Authenticate: authn.Middleware,
 		Secure: c.Secure, Synthetic: deps.Synthetic, SessionCookie: sessions.Cookie.Name, BaseURL: c.BaseURL,
-		RequestTimeout: writeTimeout, CacheTTL: responseCacheTTL, Dropper: dropper})
+		RequestTimeout: writeTimeout, CacheTTL: responseCacheTTL, Dropper: dropper, ViewerKey: authn.ViewerKey})
 	return a, nil
 }
 

@@ -37,6 +37,10 @@ type microcache struct {
 	gen        uint64             // counts clear(): a rendering that raced a change is not kept
 
 	compressions atomic.Int64 // bodies compressed for the cache, for tests to count
+
+	// viewer marks the signed-in viewers' cache (viewcache.go): it keeps what the handler
+	// let it keep (KeepForViewer), not what says "Cache-Control: public".
+	viewer bool
 }
 
 // cachedResponse is one page or list as the handler wrote it. Its body is kept in the
@@ -167,6 +171,9 @@ func (c *microcache) render(w http.ResponseWriter, r *http.Request, next http.Ha
 	cw := newCompressWriter(w, r)
 	rec := &recorder{ResponseWriter: cw, pass: cw, status: http.StatusOK, limit: c.maxBytes / 8, buffer: true,
 		onPass: func() { f.finish(nil) }}
+	if c.viewer {
+		rec.allowed = keepForViewer(r)
+	}
 	next.ServeHTTP(rec, r)
 	rec.begin(http.StatusOK)
 	// A response cut short (the client left, the deadline passed) is not the page.
@@ -321,6 +328,7 @@ type recorder struct {
 	limit   int64
 	buffer  bool   // a GET: HEAD is answered from the cache but never fills it
 	onPass  func() // told when the response will not be kept
+	allowed *bool  // for a viewer's cache: whether the handler let the response be kept
 	started bool
 	keep    bool
 	body    bytes.Buffer
@@ -335,7 +343,11 @@ func (r *recorder) begin(code int) {
 	}
 	r.started, r.status = true, code
 	h := r.Header()
-	r.keep = r.buffer && code == http.StatusOK && strings.HasPrefix(h.Get("Cache-Control"), "public") &&
+	marked := strings.HasPrefix(h.Get("Cache-Control"), "public")
+	if r.allowed != nil {
+		marked = *r.allowed
+	}
+	r.keep = r.buffer && code == http.StatusOK && marked &&
 		h.Get("Set-Cookie") == "" && !strings.HasPrefix(h.Get("Content-Disposition"), "attachment")
 	if !r.keep {
 		r.notKept()

@@ -38,6 +38,12 @@ type Options struct {
 	CacheTTL time.Duration
 	// Dropper, when set, can empty the response cache from outside (see Dropper).
 	Dropper *Dropper
+	// ViewerKey names the signed-in viewer of a request for the viewers' cache
+	// (viewcache.go): everything that decides what they see. "" (or no ViewerKey) leaves
+	// the request to be rendered, as for a request that must not be answered from a cache.
+	ViewerKey func(*http.Request) string
+	// ViewerCacheBytes bounds the memory of the viewers' cache; 0 means 32 MB.
+	ViewerCacheBytes int64
 	// Synthetic marks every response of a database filled by the demo generator, so API
 	// clients, like the pages' banner, cannot take it for real data.
 	Synthetic bool
@@ -46,6 +52,17 @@ type Options struct {
 // Handler wraps mux, on which the UI and the API have registered their routes.
 func Handler(mux *http.ServeMux, o Options) http.Handler {
 	var h http.Handler = capturePattern(mux)
+	if o.ViewerKey != nil {
+		// Keyed on the Host the request names: a signed-in page is rendered for it, not
+		// for the canonical host as a page handed to anyone is.
+		viewers := newMicrocache(cmp.Or(o.CacheTTL, time.Second), o.SessionCookie, "",
+			cmp.Or(o.ViewerCacheBytes, defaultViewerCacheBytes))
+		viewers.viewer = true
+		if o.Dropper != nil {
+			o.Dropper.add(viewers.dropAll)
+		}
+		h = viewers.viewers(h, o.ViewerKey)
+	}
 	if o.Authenticate != nil {
 		h = o.Authenticate(h)
 	}

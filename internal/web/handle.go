@@ -124,6 +124,7 @@ func (ui *UI) render(w http.ResponseWriter, r *http.Request, status int, name st
 	switch {
 	case auth.UserFrom(r.Context()) != nil:
 		h.Set("Cache-Control", "no-store")
+		keepForViewer(r)
 	case status == http.StatusOK && r.Method == http.MethodGet:
 		// The same for every anonymous visitor: the server's microcache and browsers may
 		// keep it a second.
