@@ -67,18 +67,45 @@ func nonEmpty(s, lang string) []Value {
 // Every resource a service links to is typed in the graph too, because SHACL checks
 // classes against the data itself. base is kovit's public URL, used to mint identifiers.
 func Graph(base string, ms []municipality.Municipality, services []eservice.Service, g eservice.Grid) []Resource {
-	base = strings.TrimRight(base, "/")
 	var out []Resource
+	offers := func(code string) (map[string]eservice.Cell, error) {
+		row := map[string]eservice.Cell{}
+		for _, m := range ms {
+			if c := g.Cell(m.EHAK, code); c.Offering == eservice.Offered {
+				row[m.EHAK] = c
+			}
+		}
+		return row, nil
+	}
+	_ = walk(base, ms, services, offers, func(r Resource) error { out = append(out, r); return nil })
+	return out
+}
+
+// Offers gives one service's offered cells by municipality EHAK code, with their links.
+type Offers func(code string) (map[string]eservice.Cell, error)
+
+// walk hands emit Graph's resources in Graph's order, asking offers for one service at a
+// time: each service's channels and the service as soon as they are made, then the
+// organisations and concepts, which at most every municipality and area make.
+func walk(base string, ms []municipality.Municipality, services []eservice.Service, offers Offers, emit func(Resource) error) error {
+	base = strings.TrimRight(base, "/")
 	orgs := map[string]Resource{}
 	concepts := map[string]Resource{}
 	for _, s := range services {
+		row, err := offers(s.Code)
+		if err != nil {
+			return err
+		}
+		if len(row) == 0 {
+			continue
+		}
 		id := base + "/eservices/services/" + url.PathEscape(s.Code)
 		svc := Resource{ID: id, Type: nsCPSV + "PublicService"}
 		var authorities, channels []Value
 		var offeredBy []string
 		for _, m := range ms {
-			c := g.Cell(m.EHAK, s.Code)
-			if c.Offering != eservice.Offered {
+			c, ok := row[m.EHAK]
+			if !ok || c.Offering != eservice.Offered {
 				continue
 			}
 			orgID := base + "/municipalities/" + m.EHAK
@@ -91,7 +118,9 @@ func Graph(base string, ms []municipality.Municipality, services []eservice.Serv
 				ch := Resource{ID: id + "#channel-" + m.EHAK, Type: nsCV + "Channel"}
 				ch.add(nsDCT+"identifier", plain(c.URL))
 				ch.add(nsDCT+"description", langs("E-teenus: "+m.Name, "Online service: "+m.Name)...)
-				out = append(out, ch)
+				if err := emit(ch); err != nil {
+					return err
+				}
 				channels = append(channels, ref(ch.ID))
 			}
 		}
@@ -107,15 +136,18 @@ func Graph(base string, ms []municipality.Municipality, services []eservice.Serv
 		if s.LifeEvent != "" {
 			svc.add(nsCV+"isGroupedBy", ref(event(base, s.LifeEvent, concepts)))
 		}
-		out = append(out, svc)
+		if err := emit(svc); err != nil {
+			return err
+		}
 	}
-	for _, key := range sortedKeys(orgs) {
-		out = append(out, orgs[key])
+	for _, m := range []map[string]Resource{orgs, concepts} {
+		for _, key := range sortedKeys(m) {
+			if err := emit(m[key]); err != nil {
+				return err
+			}
+		}
 	}
-	for _, key := range sortedKeys(concepts) {
-		out = append(out, concepts[key])
-	}
-	return out
+	return nil
 }
 
 func organisation(id string, m municipality.Municipality) Resource {

@@ -1,6 +1,7 @@
 package cpsv
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -23,56 +24,133 @@ func compact(iri string) string {
 // WriteJSONLD writes the graph as JSON-LD with an inline context (the official context
 // is remote, and harvesters need not fetch anything to read this).
 func WriteJSONLD(w io.Writer, rs []Resource) error {
-	ctx := map[string]string{}
-	for _, p := range prefixes {
-		ctx[p.prefix] = p.ns
-	}
-	// An empty catalogue is an empty graph: JSON-LD has no meaning for a null @graph.
-	graph := []map[string]any{}
-	for _, r := range all(rs) {
-		n := map[string]any{"@id": r.ID, "@type": compact(r.Type)}
-		for _, p := range r.Props {
-			var vs []any
-			for _, v := range p.Values {
-				switch {
-				case v.Ref != "":
-					vs = append(vs, map[string]string{"@id": v.Ref})
-				case v.Lang != "":
-					vs = append(vs, map[string]string{"@value": v.Text, "@language": v.Lang})
-				default:
-					vs = append(vs, v.Text)
-				}
-			}
-			n[compact(p.Pred)] = vs
-		}
-		graph = append(graph, n)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	return enc.Encode(map[string]any{"@context": ctx, "@graph": graph})
+	return writeAll(newJSONLD(w), rs)
 }
 
 // WriteTurtle writes the graph as Turtle.
 func WriteTurtle(w io.Writer, rs []Resource) error {
-	var b strings.Builder
-	for _, p := range prefixes {
-		b.WriteString("@prefix " + p.prefix + ": <" + p.ns + "> .\n")
-	}
+	return writeAll(newTurtle(w), rs)
+}
+
+func writeAll(out writer, rs []Resource) error {
 	for _, r := range all(rs) {
-		b.WriteString("\n<" + r.ID + "> a " + compact(r.Type))
-		for _, p := range r.Props {
-			b.WriteString(" ;\n    " + compact(p.Pred) + " ")
-			for i, v := range p.Values {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString(turtleValue(v))
+		if err := out.resource(r); err != nil {
+			return err
+		}
+	}
+	return out.end()
+}
+
+// writer writes a graph one resource at a time, so a large country's graph streams.
+type writer interface {
+	resource(Resource) error
+	end() error
+}
+
+type jsonldWriter struct {
+	w     *bufio.Writer
+	count int
+}
+
+func newJSONLD(w io.Writer) *jsonldWriter { return &jsonldWriter{w: bufio.NewWriter(w)} }
+
+// resource writes r as one node of @graph, indented as json.Encoder with one space a
+// level indents it inside the whole document.
+func (j *jsonldWriter) resource(r Resource) error {
+	if j.count == 0 {
+		ctx := map[string]string{}
+		for _, p := range prefixes {
+			ctx[p.prefix] = p.ns
+		}
+		b, err := json.MarshalIndent(ctx, " ", " ")
+		if err != nil {
+			return err
+		}
+		j.w.WriteString("{\n \"@context\": ")
+		j.w.Write(b)
+		j.w.WriteString(",\n \"@graph\": [\n  ")
+	} else {
+		j.w.WriteString(",\n  ")
+	}
+	j.count++
+	n := map[string]any{"@id": r.ID, "@type": compact(r.Type)}
+	for _, p := range r.Props {
+		var vs []any
+		for _, v := range p.Values {
+			switch {
+			case v.Ref != "":
+				vs = append(vs, map[string]string{"@id": v.Ref})
+			case v.Lang != "":
+				vs = append(vs, map[string]string{"@value": v.Text, "@language": v.Lang})
+			default:
+				vs = append(vs, v.Text)
 			}
 		}
-		b.WriteString(" .\n")
+		n[compact(p.Pred)] = vs
 	}
-	_, err := io.WriteString(w, b.String())
+	b, err := json.MarshalIndent(n, "  ", " ")
+	if err != nil {
+		return err
+	}
+	_, err = j.w.Write(b)
 	return err
+}
+
+func (j *jsonldWriter) end() error {
+	if j.count == 0 {
+		// An empty catalogue is an empty graph: JSON-LD has no meaning for a null @graph.
+		ctx := map[string]any{}
+		for _, p := range prefixes {
+			ctx[p.prefix] = p.ns
+		}
+		b, err := json.MarshalIndent(map[string]any{"@context": ctx, "@graph": []any{}}, "", " ")
+		if err != nil {
+			return err
+		}
+		j.w.Write(b)
+		j.w.WriteString("\n")
+		return j.w.Flush()
+	}
+	j.w.WriteString("\n ]\n}\n")
+	return j.w.Flush()
+}
+
+type turtleWriter struct {
+	w       *bufio.Writer
+	started bool
+}
+
+func newTurtle(w io.Writer) *turtleWriter { return &turtleWriter{w: bufio.NewWriter(w)} }
+
+func (t *turtleWriter) prefixes() {
+	if !t.started {
+		t.started = true
+		for _, p := range prefixes {
+			t.w.WriteString("@prefix " + p.prefix + ": <" + p.ns + "> .\n")
+		}
+	}
+}
+
+func (t *turtleWriter) resource(r Resource) error {
+	t.prefixes()
+	b := t.w
+	b.WriteString("\n<" + r.ID + "> a " + compact(r.Type))
+	for _, p := range r.Props {
+		b.WriteString(" ;\n    " + compact(p.Pred) + " ")
+		for i, v := range p.Values {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(turtleValue(v))
+		}
+	}
+	_, err := b.WriteString(" .\n")
+	return err
+}
+
+func (t *turtleWriter) end() error {
+	t.prefixes()
+	return t.w.Flush()
 }
 
 func turtleValue(v Value) string {
