@@ -13,7 +13,7 @@ import (
 // route's extension. Identifiers are minted from the configured base URL, never from the
 // request's Host or X-Forwarded-* headers: those are the client's to choose, and the
 // document is cached and republished to everyone. The document is written a service at a
-// time (Store.ServiceOffers, by the service's index on a large country), never whole.
+// time (Store.EachServiceOffers, one pass over a large country's cells), never whole.
 func (a *API) cpsvExport(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	ms, err := a.matrixSelection(r, municipality.Filter{}, "")
@@ -30,9 +30,11 @@ func (a *API) cpsvExport(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		w.Header().Set("Content-Type", "application/ld+json")
 	}
-	offers := func(code string) (map[string]eservice.Cell, error) { return a.services.ServiceOffers(ctx, code) }
+	each := func(fn func(int, map[string]eservice.Cell) error) error {
+		return a.services.EachServiceOffers(ctx, services, fn)
+	}
 	cw := &countingWriter{w: w}
-	err = cpsv.Write(cw, turtle, a.baseURL, ms, services, offers)
+	err = cpsv.Write(cw, turtle, a.baseURL, ms, services, each)
 	if err != nil && cw.n > 0 {
 		// Part of the document is out with a 200: end the connection so the harvester
 		// sees the transfer fail rather than a problem document after the graph.

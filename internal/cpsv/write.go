@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // all is the graph with the locations the organisations point at.
@@ -54,8 +56,9 @@ type jsonldWriter struct {
 
 func newJSONLD(w io.Writer) *jsonldWriter { return &jsonldWriter{w: bufio.NewWriter(w)} }
 
-// resource writes r as one node of @graph, indented as json.Encoder with one space a
-// level indents it inside the whole document.
+// resource writes r as one node of @graph, byte for byte as json.Encoder with one space
+// a level indents a map of it inside the whole document (keys sorted), without making
+// the map: a large country's graph has millions of nodes.
 func (j *jsonldWriter) resource(r Resource) error {
 	if j.count == 0 {
 		ctx := map[string]string{}
@@ -73,27 +76,85 @@ func (j *jsonldWriter) resource(r Resource) error {
 		j.w.WriteString(",\n  ")
 	}
 	j.count++
-	n := map[string]any{"@id": r.ID, "@type": compact(r.Type)}
+	props := make(map[string][]Value, len(r.Props))
+	keys := make([]string, 0, len(r.Props)+2)
+	keys = append(keys, "@id", "@type")
 	for _, p := range r.Props {
-		var vs []any
-		for _, v := range p.Values {
+		k := compact(p.Pred)
+		if _, ok := props[k]; !ok {
+			keys = append(keys, k)
+		}
+		props[k] = p.Values // a later value of the same key wins, as in a map
+	}
+	slices.Sort(keys)
+	w := j.w
+	w.WriteByte('{')
+	for n, k := range keys {
+		if n > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString("\n   ")
+		j.str(k)
+		switch k {
+		case "@id":
+			w.WriteString(": ")
+			j.str(r.ID)
+			continue
+		case "@type":
+			w.WriteString(": ")
+			j.str(compact(r.Type))
+			continue
+		}
+		w.WriteString(": [")
+		for i, v := range props[k] {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString("\n    ")
 			switch {
 			case v.Ref != "":
-				vs = append(vs, map[string]string{"@id": v.Ref})
+				w.WriteString("{\n     \"@id\": ")
+				j.str(v.Ref)
+				w.WriteString("\n    }")
 			case v.Lang != "":
-				vs = append(vs, map[string]string{"@value": v.Text, "@language": v.Lang})
+				w.WriteString("{\n     \"@language\": ")
+				j.str(v.Lang)
+				w.WriteString(",\n     \"@value\": ")
+				j.str(v.Text)
+				w.WriteString("\n    }")
 			default:
-				vs = append(vs, v.Text)
+				j.str(v.Text)
 			}
 		}
-		n[compact(p.Pred)] = vs
+		w.WriteString("\n   ]")
 	}
-	b, err := json.MarshalIndent(n, "  ", " ")
-	if err != nil {
-		return err
-	}
-	_, err = j.w.Write(b)
+	_, err := w.WriteString("\n  }")
 	return err
+}
+
+// str writes s as a JSON string, escaped as encoding/json escapes it.
+func (j *jsonldWriter) str(s string) {
+	simple, wide := true, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			simple = false
+			break
+		}
+		wide = wide || c >= 0x80
+	}
+	if simple && wide {
+		// encoding/json mends invalid UTF-8 and escapes the line and paragraph separators.
+		simple = utf8.ValidString(s) && !strings.ContainsAny(s, "\u2028\u2029")
+	}
+	if simple {
+		j.w.WriteByte('"')
+		j.w.WriteString(s)
+		j.w.WriteByte('"')
+		return
+	}
+	b, _ := json.Marshal(s) // a string always marshals
+	j.w.Write(b)
 }
 
 func (j *jsonldWriter) end() error {

@@ -49,7 +49,12 @@ func wholeJSONLD(rs []Resource) []byte {
 func TestStreamedJSONLDAsWhole(t *testing.T) {
 	empty := Graph("https://kovit.example/", []municipality.Municipality{{EHAK: "0793", Name: "Tartu linn"}},
 		[]eservice.Service{{Code: "SOC-001", NameEt: "Sünnitoetus"}}, eservice.NewGrid(nil))
-	for name, rs := range map[string][]Resource{"sample": sampleGraph(), "empty": empty} {
+	odd := Resource{ID: "https://kovit.example/x?a=1&b=<2>", Type: nsCV + "Channel"}
+	odd.add(nsDCT+"description", text("\"Jõgeva\" <b>&amp;\u2028\t\x01 \\ ü", "et"), plain("\xff bad"))
+	odd.add(nsDCT+"identifier", plain("first"))
+	odd.add(nsDCT+"identifier", plain("second"))
+	odd.add("http://example.org/unknown#p", plain("no prefix"))
+	for name, rs := range map[string][]Resource{"sample": sampleGraph(), "empty": empty, "odd": {odd}} {
 		var b bytes.Buffer
 		if err := WriteJSONLD(&b, rs); err != nil {
 			t.Fatal(err)
@@ -61,15 +66,20 @@ func TestStreamedJSONLDAsWhole(t *testing.T) {
 
 	ms, services, g := sampleInput()
 	asked := 0
-	offers := func(code string) (map[string]eservice.Cell, error) {
-		asked++
-		row := map[string]eservice.Cell{}
-		for ehak, r := range g {
-			if c, ok := r[code]; ok && c.Offering == eservice.Offered {
-				row[ehak] = c
+	each := func(fn func(int, map[string]eservice.Cell) error) error {
+		for i, s := range services {
+			asked++
+			row := map[string]eservice.Cell{}
+			for ehak, r := range g {
+				if c, ok := r[s.Code]; ok && c.Offering == eservice.Offered {
+					row[ehak] = c
+				}
+			}
+			if err := fn(i, row); err != nil {
+				return err
 			}
 		}
-		return row, nil
+		return nil
 	}
 	rs := Graph("https://kovit.example/", ms, services, g)
 	for _, turtle := range []bool{false, true} {
@@ -79,7 +89,7 @@ func TestStreamedJSONLDAsWhole(t *testing.T) {
 		} else {
 			WriteJSONLD(&want, rs)
 		}
-		if err := Write(&got, turtle, "https://kovit.example/", ms, services, offers); err != nil {
+		if err := Write(&got, turtle, "https://kovit.example/", ms, services, each); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {

@@ -249,9 +249,10 @@ type Store interface {
 	RowGrid(ctx context.Context, ehaks []string) (Grid, error)
 	// ServiceStats is each service's Grid.StatsOf over ms, in order.
 	ServiceStats(ctx context.Context, ms []municipality.Municipality, services []Service) ([]ServiceStats, error)
-	// ServiceOffers is one service's offered cells by municipality, with at least their
-	// offering and link.
-	ServiceOffers(ctx context.Context, code string) (map[string]Cell, error)
+	// EachServiceOffers calls fn with each of services' offered cells by municipality,
+	// with at least their offering and link, service by service in the order given (i
+	// its index; services are in the catalogue's order), stopping at fn's first error.
+	EachServiceOffers(ctx context.Context, services []Service, fn func(i int, offers map[string]Cell) error) error
 }
 
 // CellFilter selects cells; empty fields do not filter.

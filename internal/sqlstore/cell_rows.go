@@ -140,34 +140,86 @@ func notApplicableIndex() int {
 	return 0
 }
 
-// ServiceOffers implements eservice.Store: the offered cells of one service, municipality
-// by municipality, with their links; read by the service's index on a large country.
-func (s *Store) ServiceOffers(ctx context.Context, code string) (map[string]eservice.Cell, error) {
+// EachServiceOffers implements eservice.Store. A large country's offered cells are read
+// in one pass over service_cells, sorted by service as the catalogue is (area, code): a
+// read of each service's column by its index took 0.4 s a service (10,800 scattered
+// pages), four minutes for 600 services. Only one service's cells are held at a time.
+func (s *Store) EachServiceOffers(ctx context.Context, services []eservice.Service, fn func(i int, offers map[string]eservice.Cell) error) error {
 	cp, err := s.cellCopy(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := map[string]eservice.Cell{}
 	if cp.whole {
-		for ehak, row := range cp.grid {
-			if c, ok := row[code]; ok && c.Offering == eservice.Offered {
-				out[ehak] = c
+		for i, sv := range services {
+			row := map[string]eservice.Cell{}
+			for ehak, cells := range cp.grid {
+				if c, ok := cells[sv.Code]; ok && c.Offering == eservice.Offered {
+					row[ehak] = c
+				}
+			}
+			if err := fn(i, row); err != nil {
+				return err
 			}
 		}
-		return out, nil
+		return nil
 	}
-	rows, err := s.query(ctx, `SELECT municipality_ehak, url FROM service_cells
-		WHERE service_code = ? AND offering = ?`, code, string(eservice.Offered))
+	at := make(map[string]int, len(services))
+	for i, sv := range services {
+		at[sv.Code] = i
+	}
+	next := 0 // the first service not yet handed to fn
+	// upTo hands fn every service before i without offers, then (when row is set) i's.
+	upTo := func(i int, row map[string]eservice.Cell) error {
+		if i < next {
+			return fmt.Errorf("sqlstore: service offers: %s out of the catalogue's order", services[i].Code)
+		}
+		for ; next < i; next++ {
+			if err := fn(next, nil); err != nil {
+				return err
+			}
+		}
+		if row == nil {
+			return nil
+		}
+		next++
+		return fn(i, row)
+	}
+	rows, err := s.query(ctx, `SELECT c.service_code, c.municipality_ehak, c.url
+		FROM service_cells c JOIN services s ON s.code = c.service_code
+		WHERE c.offering = ? ORDER BY s.area, s.code`, string(eservice.Offered))
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: service offers: %w", err)
+		return fmt.Errorf("sqlstore: service offers: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		c := eservice.Cell{ServiceCode: code, Offering: eservice.Offered}
-		if err := rows.Scan(&c.MunicipalityEHAK, &c.URL); err != nil {
-			return nil, err
+	var code string
+	row := map[string]eservice.Cell{}
+	flush := func() error {
+		i, ok := at[code]
+		if !ok || len(row) == 0 {
+			return nil // a retired service, or none yet
 		}
-		out[c.MunicipalityEHAK] = c
+		err := upTo(i, row)
+		row = map[string]eservice.Cell{}
+		return err
 	}
-	return out, rows.Err()
+	for rows.Next() {
+		c := eservice.Cell{Offering: eservice.Offered}
+		if err := rows.Scan(&c.ServiceCode, &c.MunicipalityEHAK, &c.URL); err != nil {
+			return err
+		}
+		if c.ServiceCode != code {
+			if err := flush(); err != nil {
+				return err
+			}
+			code = c.ServiceCode
+		}
+		row[c.MunicipalityEHAK] = c
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return upTo(len(services), nil)
 }
