@@ -202,7 +202,7 @@ func (t *turtleWriter) resource(r Resource) error {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(turtleValue(v))
+			t.value(v)
 		}
 	}
 	_, err := b.WriteString(" .\n")
@@ -212,6 +212,33 @@ func (t *turtleWriter) resource(r Resource) error {
 func (t *turtleWriter) end() error {
 	t.prefixes()
 	return t.w.Flush()
+}
+
+// value writes turtleValue(v), without making the string when the text needs no escape:
+// a large country's graph has millions of values.
+func (t *turtleWriter) value(v Value) {
+	plain := true
+	for i := 0; i < len(v.Text) && plain; i++ {
+		c := v.Text[i]
+		plain = c >= 0x20 && c != 0x7f && c != '"' && c != '\\'
+	}
+	plain = plain && utf8.ValidString(v.Text) // turtleString writes U+FFFD for a bad byte
+	switch {
+	case v.Ref != "":
+		t.w.WriteByte('<')
+		t.w.WriteString(v.Ref)
+		t.w.WriteByte('>')
+	case !plain:
+		t.w.WriteString(turtleValue(v))
+	default:
+		t.w.WriteByte('"')
+		t.w.WriteString(v.Text)
+		t.w.WriteByte('"')
+		if v.Lang != "" {
+			t.w.WriteByte('@')
+			t.w.WriteString(v.Lang)
+		}
+	}
 }
 
 func turtleValue(v Value) string {

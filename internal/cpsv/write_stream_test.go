@@ -3,6 +3,7 @@ package cpsv
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"kovit/internal/eservice"
@@ -42,7 +43,30 @@ func wholeJSONLD(rs []Resource) []byte {
 	return b.Bytes()
 }
 
-// TestStreamedJSONLDAsWhole: the JSON-LD written a resource at a time is byte for byte the
+// wholeTurtle is Turtle as kovit wrote it before it streamed: the whole document built
+// as one string.
+func wholeTurtle(rs []Resource) []byte {
+	var b strings.Builder
+	for _, p := range prefixes {
+		b.WriteString("@prefix " + p.prefix + ": <" + p.ns + "> .\n")
+	}
+	for _, r := range all(rs) {
+		b.WriteString("\n<" + r.ID + "> a " + compact(r.Type))
+		for _, p := range r.Props {
+			b.WriteString(" ;\n    " + compact(p.Pred) + " ")
+			for i, v := range p.Values {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(turtleValue(v))
+			}
+		}
+		b.WriteString(" .\n")
+	}
+	return []byte(b.String())
+}
+
+// TestStreamedJSONLDAsWhole: the JSON-LD and Turtle written a resource at a time is byte for byte the
 // whole document's, for a graph with escapes and for an empty one; and Write, which asks
 // for one service's offers at a time, writes the same bytes as WriteJSONLD and
 // WriteTurtle of Graph.
@@ -61,6 +85,13 @@ func TestStreamedJSONLDAsWhole(t *testing.T) {
 		}
 		if want := wholeJSONLD(rs); !bytes.Equal(b.Bytes(), want) {
 			t.Errorf("%s: streamed\n%s\nwhole\n%s", name, b.Bytes(), want)
+		}
+		b.Reset()
+		if err := WriteTurtle(&b, rs); err != nil {
+			t.Fatal(err)
+		}
+		if want := wholeTurtle(rs); !bytes.Equal(b.Bytes(), want) {
+			t.Errorf("%s: streamed Turtle\n%s\nwhole\n%s", name, b.Bytes(), want)
 		}
 	}
 
