@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -48,24 +49,20 @@ func (ui *UI) eserviceExport(w http.ResponseWriter, r *http.Request) error {
 	lang := lang(r)
 	started := false
 	rows := func(yield func([]any) error) error {
-		for from := 0; from < len(ms); from += eservice.MaxRowBlock {
-			block := ms[from:min(from+eservice.MaxRowBlock, len(ms))]
-			ehaks := make([]string, len(block))
-			for i, m := range block {
-				ehaks[i] = m.EHAK
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel() // a failed write stops the reads
+		for b := range ui.rowBlocks(ctx, ms) {
+			if b.err != nil {
+				return b.err
 			}
-			grid, err := ui.Services.RowGrid(ctx, ehaks)
-			if err != nil {
-				return err
-			}
-			for _, row := range eservice.ExportGridRows(block, services, grid, scale, lang) {
+			for _, row := range eservice.ExportGridRows(b.ms, services, b.grid, scale, lang) {
 				started = true
 				if err := yield(row); err != nil {
 					return err
 				}
 			}
 		}
-		return nil
+		return ctx.Err()
 	}
 	err = tabular.WriteHTTP(w, r, name, tabular.Table{Sheet: "e-teenused", Header: eservice.Columns, Each: rows})
 	if err != nil && started {
@@ -75,6 +72,42 @@ func (ui *UI) eserviceExport(w http.ResponseWriter, r *http.Request) error {
 		panic(http.ErrAbortHandler)
 	}
 	return err
+}
+
+// rowBlock is the cells of up to eservice.MaxRowBlock municipalities, or the error that
+// reading them gave.
+type rowBlock struct {
+	ms   []municipality.Municipality
+	grid eservice.Grid
+	err  error
+}
+
+// rowBlocks reads ms's rows a block at a time, one block ahead of the reader: the next
+// block's query runs while the last one is written (the whole large country's CSV took
+// 75–84 s reading and writing in turn). Two blocks at most are held. It stops at the first
+// error, which it sends, or when ctx ends.
+func (ui *UI) rowBlocks(ctx context.Context, ms []municipality.Municipality) <-chan rowBlock {
+	out := make(chan rowBlock, 1)
+	go func() {
+		defer close(out)
+		for from := 0; from < len(ms); from += eservice.MaxRowBlock {
+			block := ms[from:min(from+eservice.MaxRowBlock, len(ms))]
+			ehaks := make([]string, len(block))
+			for i, m := range block {
+				ehaks[i] = m.EHAK
+			}
+			grid, err := ui.Services.RowGrid(ctx, ehaks)
+			select {
+			case out <- rowBlock{block, grid, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return out
 }
 
 // exportMunicipalities is the export's municipalities in the list's order: the one named
