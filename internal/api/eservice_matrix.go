@@ -1,23 +1,33 @@
 package api
 
 import (
+	"math"
 	"net/http"
+	"strconv"
 
 	"kovit/internal/auth"
 	"kovit/internal/eservice"
+	"kovit/internal/kovit"
 	"kovit/internal/municipality"
 )
 
 // Matrix is the municipality × service matrix: a cell for every selected municipality and
 // service, those never filled in as not offered at level 0 with version 0, and the
-// figures of every column (service) and row (municipality) over the selection.
+// figures of every column (service) over the selection and of every row (municipality)
+// of the page. The rows come a page of municipalities at a time (MunicipalityTotal,
+// MunicipalityLimit, MunicipalityOffset, Next): a large country's 10,800 rows × 600
+// services would not fit one answer. Estonia's 79 fit the default page.
 type Matrix struct {
-	Items          []MatrixCell                 `json:"items"`
-	Total          int                          `json:"total"`
-	Limit          int                          `json:"limit"`
-	Offset         int                          `json:"offset"`
-	Services       []eservice.ServiceStats      `json:"services"`
-	Municipalities []eservice.MunicipalityStats `json:"municipalities"`
+	Items              []MatrixCell                 `json:"items"`
+	Total              int                          `json:"total"`
+	Limit              int                          `json:"limit"`
+	Offset             int                          `json:"offset"`
+	Services           []eservice.ServiceStats      `json:"services"`
+	Municipalities     []eservice.MunicipalityStats `json:"municipalities"`
+	MunicipalityTotal  int                          `json:"municipality_total"`
+	MunicipalityLimit  int                          `json:"municipality_limit"`
+	MunicipalityOffset int                          `json:"municipality_offset"`
+	Next               string                       `json:"next,omitempty"`
 }
 
 // MatrixCell is a cell as the whole matrix lists it: where it stands, not its evidence or
@@ -38,24 +48,27 @@ type CellDetail struct {
 	Bottleneck []eservice.Criterion `json:"bottleneck"`
 }
 
+// Matrix row pages: the default holds all of Estonia's 79 municipalities; the most is a
+// list's largest page (500 rows × 600 services of a large country are 300,000 cells).
+const (
+	matrixRowsDefault = 100
+	matrixRowsMax     = municipality.MaxLimit
+)
+
 func (a *API) matrix(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := newQuery(r)
 	ehak, code, area := q.str("municipality"), q.str("service"), q.str("area")
 	f := municipality.Filter{CountyEHAK: q.str("county"), Type: municipality.Type(q.str("type"))}
 	pg := q.page()
+	rowLimit := q.bounded("municipality_limit", matrixRowsDefault, 1, matrixRowsMax, "error.limit")
+	rowOffset := q.bounded("municipality_offset", 0, 0, math.MaxInt32, "error.offset")
 	if err := q.check(f.Validate()); err != nil {
 		return err
 	}
-	all, err := a.allMunicipalities(r, f)
+	ms, err := a.matrixSelection(r, f, ehak)
 	if err != nil {
 		return err
-	}
-	var ms []municipality.Municipality
-	for _, m := range all {
-		if ehak == "" || m.EHAK == ehak {
-			ms = append(ms, m)
-		}
 	}
 	catalogue, err := a.services.ListServices(ctx, false)
 	if err != nil {
@@ -67,26 +80,84 @@ func (a *API) matrix(w http.ResponseWriter, r *http.Request) error {
 			services = append(services, s)
 		}
 	}
-	grid, err := a.services.Grid(ctx)
-	if err != nil {
-		return err
-	}
-	out := Matrix{Items: make([]MatrixCell, 0, len(ms)*len(services)),
-		Services: []eservice.ServiceStats{}, Municipalities: []eservice.MunicipalityStats{}}
-	for _, m := range ms {
-		for _, s := range services {
-			c := grid.Cell(m.EHAK, s.Code)
-			out.Items = append(out.Items, MatrixCell{c.MunicipalityEHAK, c.ServiceCode, c.Offering, c.Level, c.Verification, c.Version})
+	out := Matrix{Services: []eservice.ServiceStats{}, Municipalities: []eservice.MunicipalityStats{},
+		MunicipalityTotal: len(ms), MunicipalityLimit: rowLimit, MunicipalityOffset: rowOffset}
+	if len(services) > 0 {
+		if out.Services, err = a.services.ServiceStats(ctx, ms, services); err != nil {
+			return err
 		}
-		out.Municipalities = append(out.Municipalities, grid.MunicipalityStatsOf(m.EHAK, services))
 	}
-	for _, s := range services {
-		out.Services = append(out.Services, grid.StatsOf(s.Code, ms))
+	rows := ms[min(rowOffset, len(ms)):min(rowOffset+rowLimit, len(ms))]
+	if rowOffset+rowLimit < len(ms) {
+		out.Next = nextRows(r, rowOffset+rowLimit)
 	}
-	// The figures are of the whole selection; the cells are paged.
-	p := pageOf(out.Items, pg)
+	ehaks := make([]string, len(rows))
+	for i, m := range rows {
+		ehaks[i] = m.EHAK
+	}
+	if len(rows) > 0 {
+		if out.Municipalities, err = a.services.MunicipalityStats(ctx, ehaks, services); err != nil {
+			return err
+		}
+	}
+	items := make([]MatrixCell, 0, len(rows)*len(services))
+	for from := 0; from < len(ehaks); from += eservice.MaxRowBlock {
+		block := ehaks[from:min(from+eservice.MaxRowBlock, len(ehaks))]
+		grid, err := a.services.RowGrid(ctx, block)
+		if err != nil {
+			return err
+		}
+		for _, e := range block {
+			for _, s := range services {
+				c := grid.Cell(e, s.Code)
+				items = append(items, MatrixCell{c.MunicipalityEHAK, c.ServiceCode, c.Offering, c.Level, c.Verification, c.Version})
+			}
+		}
+	}
+	// The cells of the page's rows are paged again by limit and offset, as before rows
+	// were paged.
+	p := pageOf(items, pg)
 	out.Items, out.Total, out.Limit, out.Offset = p.Items, p.Total, p.Limit, p.Offset
 	return a.writeJSON(w, r, http.StatusOK, out)
+}
+
+// matrixSelection is every municipality f selects, or the one named by ehak when it
+// matches f (none when it does not exist), in the list's order. A large country's 10,800
+// are read a list's page at a time: the services' figures are over all of them.
+func (a *API) matrixSelection(r *http.Request, f municipality.Filter, ehak string) ([]municipality.Municipality, error) {
+	ctx := r.Context()
+	if ehak != "" {
+		m, err := a.municipalities.Municipality(ctx, ehak)
+		if kovit.ErrorCode(err) == kovit.ENotFound {
+			return nil, nil
+		} else if err != nil {
+			return nil, err
+		}
+		if (f.CountyEHAK != "" && m.CountyEHAK != f.CountyEHAK) || (f.Type != "" && m.Type != f.Type) {
+			return nil, nil
+		}
+		return []municipality.Municipality{m}, nil
+	}
+	var out []municipality.Municipality
+	f.Limit = municipality.MaxLimit
+	for {
+		f.Offset = len(out)
+		page, total, err := a.municipalities.ListMunicipalities(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) == 0 || len(out) >= total {
+			return out, nil
+		}
+	}
+}
+
+// nextRows is the request's own path and query with the rows' offset moved on.
+func nextRows(r *http.Request, offset int) string {
+	v := r.URL.Query()
+	v.Set("municipality_offset", strconv.Itoa(offset))
+	return r.URL.Path + "?" + v.Encode()
 }
 
 func (a *API) getCell(w http.ResponseWriter, r *http.Request) error {
@@ -158,4 +229,19 @@ func pathCell(r *http.Request) (ehak, code string, err error) {
 	}
 	code, err = pathCode(r)
 	return ehak, code, err
+}
+
+// bounded returns the whole-number parameter, def when absent, and adds key as its
+// problem when it is not a number in [lo, hi].
+func (q *query) bounded(name string, def, lo, hi int, key string) int {
+	s := q.str(name)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		q.p.Add(name, key)
+		return def
+	}
+	return n
 }

@@ -67,55 +67,95 @@ func nonEmpty(s, lang string) []Value {
 // Every resource a service links to is typed in the graph too, because SHACL checks
 // classes against the data itself. base is kovit's public URL, used to mint identifiers.
 func Graph(base string, ms []municipality.Municipality, services []eservice.Service, g eservice.Grid) []Resource {
-	base = strings.TrimRight(base, "/")
 	var out []Resource
-	orgs := map[string]Resource{}
-	concepts := map[string]Resource{}
+	b := newBuilder(base, ms, func(r Resource) error { out = append(out, r); return nil })
 	for _, s := range services {
-		id := base + "/eservices/services/" + url.PathEscape(s.Code)
-		svc := Resource{ID: id, Type: nsCPSV + "PublicService"}
-		var authorities, channels []Value
-		var offeredBy []string
+		row := map[string]eservice.Cell{}
 		for _, m := range ms {
-			c := g.Cell(m.EHAK, s.Code)
-			if c.Offering != eservice.Offered {
-				continue
-			}
-			orgID := base + "/municipalities/" + m.EHAK
-			if _, ok := orgs[orgID]; !ok {
-				orgs[orgID] = organisation(orgID, m)
-			}
-			authorities = append(authorities, ref(orgID))
-			offeredBy = append(offeredBy, m.Name)
-			if c.URL != "" {
-				ch := Resource{ID: id + "#channel-" + m.EHAK, Type: nsCV + "Channel"}
-				ch.add(nsDCT+"identifier", plain(c.URL))
-				ch.add(nsDCT+"description", langs("E-teenus: "+m.Name, "Online service: "+m.Name)...)
-				out = append(out, ch)
-				channels = append(channels, ref(ch.ID))
+			if c := g.Cell(m.EHAK, s.Code); c.Offering == eservice.Offered {
+				row[m.EHAK] = c
 			}
 		}
-		if len(authorities) == 0 {
-			continue // CPSV-AP requires a competent authority; nobody offers it yet
-		}
-		svc.add(nsDCT+"identifier", plain(s.Code))
-		svc.add(nsDCT+"title", langs(s.NameEt, s.NameEn)...)
-		svc.add(nsDCT+"description", langs(describe(s.DescriptionEt, "Pakuvad", offeredBy), describe(s.DescriptionEn, "Offered by", offeredBy))...)
-		svc.add(nsCV+"hasCompetentAuthority", authorities...)
-		svc.add(nsCV+"hasChannel", channels...)
-		svc.add(nsCV+"sector", ref(concept(base, "area", s.Area, concepts)))
-		if s.LifeEvent != "" {
-			svc.add(nsCV+"isGroupedBy", ref(event(base, s.LifeEvent, concepts)))
-		}
-		out = append(out, svc)
+		_ = b.service(s, row)
 	}
-	for _, key := range sortedKeys(orgs) {
-		out = append(out, orgs[key])
-	}
-	for _, key := range sortedKeys(concepts) {
-		out = append(out, concepts[key])
-	}
+	_ = b.finish()
 	return out
+}
+
+// EachOffers calls fn with each service's offered cells by municipality EHAK code, with
+// their links, service by service in the order of the services given (i their index),
+// stopping at fn's first error.
+type EachOffers func(fn func(i int, offers map[string]eservice.Cell) error) error
+
+// builder hands emit Graph's resources in Graph's order, one service at a time: each
+// service's channels and the service as soon as they are made, then (finish) the
+// organisations and concepts, which at most every municipality and area make.
+type builder struct {
+	base     string
+	ms       []municipality.Municipality
+	orgs     map[string]Resource
+	concepts map[string]Resource
+	emit     func(Resource) error
+}
+
+func newBuilder(base string, ms []municipality.Municipality, emit func(Resource) error) *builder {
+	return &builder{base: strings.TrimRight(base, "/"), ms: ms, orgs: map[string]Resource{}, concepts: map[string]Resource{}, emit: emit}
+}
+
+func (b *builder) service(s eservice.Service, row map[string]eservice.Cell) error {
+	if len(row) == 0 {
+		return nil
+	}
+	base := b.base
+	id := base + "/eservices/services/" + url.PathEscape(s.Code)
+	svc := Resource{ID: id, Type: nsCPSV + "PublicService"}
+	var authorities, channels []Value
+	var offeredBy []string
+	for _, m := range b.ms {
+		c, ok := row[m.EHAK]
+		if !ok || c.Offering != eservice.Offered {
+			continue
+		}
+		orgID := base + "/municipalities/" + m.EHAK
+		if _, ok := b.orgs[orgID]; !ok {
+			b.orgs[orgID] = organisation(orgID, m)
+		}
+		authorities = append(authorities, ref(orgID))
+		offeredBy = append(offeredBy, m.Name)
+		if c.URL != "" {
+			ch := Resource{ID: id + "#channel-" + m.EHAK, Type: nsCV + "Channel"}
+			ch.add(nsDCT+"identifier", plain(c.URL))
+			ch.add(nsDCT+"description", langs("E-teenus: "+m.Name, "Online service: "+m.Name)...)
+			if err := b.emit(ch); err != nil {
+				return err
+			}
+			channels = append(channels, ref(ch.ID))
+		}
+	}
+	if len(authorities) == 0 {
+		return nil // CPSV-AP requires a competent authority; nobody offers it yet
+	}
+	svc.add(nsDCT+"identifier", plain(s.Code))
+	svc.add(nsDCT+"title", langs(s.NameEt, s.NameEn)...)
+	svc.add(nsDCT+"description", langs(describe(s.DescriptionEt, "Pakuvad", offeredBy), describe(s.DescriptionEn, "Offered by", offeredBy))...)
+	svc.add(nsCV+"hasCompetentAuthority", authorities...)
+	svc.add(nsCV+"hasChannel", channels...)
+	svc.add(nsCV+"sector", ref(concept(base, "area", s.Area, b.concepts)))
+	if s.LifeEvent != "" {
+		svc.add(nsCV+"isGroupedBy", ref(event(base, s.LifeEvent, b.concepts)))
+	}
+	return b.emit(svc)
+}
+
+func (b *builder) finish() error {
+	for _, m := range []map[string]Resource{b.orgs, b.concepts} {
+		for _, key := range sortedKeys(m) {
+			if err := b.emit(m[key]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func organisation(id string, m municipality.Municipality) Resource {

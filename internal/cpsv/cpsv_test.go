@@ -14,6 +14,11 @@ import (
 )
 
 func sampleGraph() []Resource {
+	ms, services, g := sampleInput()
+	return Graph("https://kovit.example/", ms, services, g)
+}
+
+func sampleInput() ([]municipality.Municipality, []eservice.Service, eservice.Grid) {
 	ms := []municipality.Municipality{{EHAK: "0793", Name: "Tartu linn"}, {EHAK: "0784", Name: "Tallinn"}, {EHAK: "0899", Name: "Viljandi vald"}}
 	services := []eservice.Service{
 		{Code: "SOC-001", NameEt: "Sünnitoetus", NameEn: "Birth allowance", Area: "Sotsiaalhoolekanne", LifeEvent: "Lapse sünd"},
@@ -26,7 +31,7 @@ func sampleGraph() []Resource {
 		{MunicipalityEHAK: "0793", ServiceCode: "EDU-001", Offering: eservice.Offered, Level: 1},
 		{MunicipalityEHAK: "0784", ServiceCode: "SOC-001", Offering: eservice.NotOffered},
 	})
-	return Graph("https://kovit.example/", ms, services, g)
+	return ms, services, g
 }
 
 func TestGraph(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kovit/internal/kovit"
+	"kovit/internal/municipality"
 )
 
 // Service is one municipal service in the catalogue, keyed by a stable code.
@@ -247,6 +248,16 @@ type Store interface {
 	// (YYYY-MM) on, oldest first.
 	SnapshotTallies(ctx context.Context, since string) ([]SnapshotTally, error)
 	LoadServices(ctx context.Context, services []Service, scale Scale) error
+	// RowGrid holds at least the whole cells (every field and criterion) of the
+	// municipalities named, at most sqlstore.MaxRowBlock of them: a large country's
+	// matrix API and export read it a block of rows at a time. Shared: read it.
+	RowGrid(ctx context.Context, ehaks []string) (Grid, error)
+	// ServiceStats is each service's Grid.StatsOf over ms, in order.
+	ServiceStats(ctx context.Context, ms []municipality.Municipality, services []Service) ([]ServiceStats, error)
+	// EachServiceOffers calls fn with each of services' offered cells by municipality,
+	// with at least their offering and link, service by service in the order given (i
+	// its index; services are in the catalogue's order), stopping at fn's first error.
+	EachServiceOffers(ctx context.Context, services []Service, fn func(i int, offers map[string]Cell) error) error
 }
 
 // CellFilter selects cells; empty fields do not filter.

@@ -28,7 +28,12 @@ var importColumns = []string{"ehak", "service_code", "offering", "criteria_met",
 // verification empty: unknown, not "not offered", and an import leaves it so. Dates are
 // time.Time (zero when there is none) so a workbook can hold them as real dates.
 func ExportRows(ms []municipality.Municipality, services []Service, cells []Cell, scale Scale, lang string) [][]any {
-	grid := NewGrid(cells)
+	return ExportGridRows(ms, services, NewGrid(cells), scale, lang)
+}
+
+// ExportGridRows is ExportRows of the cells in grid, for an export that reads a large
+// country's matrix a block of municipalities at a time (Store.RowGrid).
+func ExportGridRows(ms []municipality.Municipality, services []Service, grid Grid, scale Scale, lang string) [][]any {
 	rows := make([][]any, 0, len(ms)*len(services))
 	for _, m := range ms {
 		for _, s := range services {

@@ -25,6 +25,9 @@ type Table struct {
 	Sheet  string
 	Header []string
 	Rows   [][]any
+	// Each, when set, gives the rows after Rows, calling yield with each in turn and
+	// stopping at its first error (see each).
+	Each func(yield func(row []any) error) error
 }
 
 const bom = "\ufeff"
@@ -41,13 +44,14 @@ func WriteCSV(w io.Writer, t Table) error {
 		return err
 	}
 	rec := make([]string, len(t.Header))
-	for _, row := range t.Rows {
+	err := t.each(func(row []any) error {
 		for i, c := range row {
 			rec[i] = csvCell(c)
 		}
-		if err := cw.Write(rec[:len(row)]); err != nil {
-			return err
-		}
+		return cw.Write(rec[:len(row)])
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
@@ -136,15 +140,18 @@ func writeSheet(f *excelize.File, sheet string, t Table, bold, dateStyle int) er
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
-	for r, row := range t.Rows {
+	r := 0
+	err = t.each(func(row []any) error {
 		cells := make([]any, len(row))
 		for i, c := range row {
 			cells[i] = xlsxCell(c, dateStyle)
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(cell, cells); err != nil {
-			return err
-		}
+		r++
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		return sw.SetRow(cell, cells)
+	})
+	if err != nil {
+		return err
 	}
 	return sw.Flush()
 }

@@ -7,50 +7,7 @@ import (
 	"kovit/internal/auth"
 	"kovit/internal/eservice"
 	"kovit/internal/kovit"
-	"kovit/internal/municipality"
-	"kovit/internal/tabular"
 )
-
-// eserviceExport sends the matrix, or one municipality's row with ?municipality=EHAK, as
-// CSV or XLSX in the format eserviceImport reads back. Public, like the matrix page.
-func (ui *UI) eserviceExport(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ehak := r.URL.Query().Get("municipality")
-	ms, err := ui.allMunicipalities(ctx)
-	if err != nil {
-		return err
-	}
-	if ehak != "" {
-		var one []municipality.Municipality
-		for _, m := range ms {
-			if m.EHAK == ehak {
-				one = append(one, m)
-			}
-		}
-		if one == nil {
-			return kovit.NotFound()
-		}
-		ms = one
-	}
-	services, err := ui.Services.ListServices(ctx, false)
-	if err != nil {
-		return err
-	}
-	cells, err := ui.Services.Cells(ctx, eservice.CellFilter{MunicipalityEHAK: ehak})
-	if err != nil {
-		return err
-	}
-	scale, err := ui.Services.Scale(ctx)
-	if err != nil {
-		return err
-	}
-	name := "e-teenused"
-	if ehak != "" {
-		name += "-" + ehak
-	}
-	return tabular.WriteHTTP(w, r, name, tabular.Table{Sheet: "e-teenused", Header: eservice.Columns,
-		Rows: eservice.ExportRows(ms, services, cells, scale, lang(r))})
-}
 
 type importPage struct {
 	Page
