@@ -111,7 +111,7 @@ func (m *levelMatrix) serviceStats(ms []municipality.Municipality, services []es
 			if known && r >= 0 {
 				b = m.cells[r*len(m.cols)+c]
 			}
-			if b&0xf0 == na {
+			if b&^levelSelfReported&0xf0 == na { // the queue's mark is no offering
 				continue
 			}
 			st.Applicable++
