@@ -123,21 +123,8 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 			r = r.WithContext(r.Context())
 			r.Host = c.host
 		}
-		e, f, leader := c.lookup(key, r.Method == http.MethodGet)
-		if e == nil && f != nil && !leader {
-			select {
-			case <-f.done:
-				e = f.e
-			case <-r.Context().Done():
-				w.WriteHeader(http.StatusServiceUnavailable) // the client left or the deadline passed
-				return
-			}
-		}
-		if e != nil {
-			if rt, ok := r.Context().Value(routeKey{}).(*route); ok {
-				rt.pattern = e.pattern
-			}
-			c.serve(w, r, e)
+		f, leader, answered := c.answer(w, r, key)
+		if answered {
 			return
 		}
 		if leader {
@@ -150,6 +137,30 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 		rec.begin(http.StatusOK)
 		cw.close()
 	})
+}
+
+// answer serves r from the response kept under key, waiting for the one request rendering
+// it if that is under way; when nothing is kept it says whether r leads the flight that
+// renders it (a GET that found none), and answered is false.
+func (c *microcache) answer(w http.ResponseWriter, r *http.Request, key string) (f *flight, leader, answered bool) {
+	e, f, leader := c.lookup(key, r.Method == http.MethodGet)
+	if e == nil && f != nil && !leader {
+		select {
+		case <-f.done:
+			e = f.e
+		case <-r.Context().Done():
+			w.WriteHeader(http.StatusServiceUnavailable) // the client left or the deadline passed
+			return nil, false, true
+		}
+	}
+	if e != nil {
+		if rt, ok := r.Context().Value(routeKey{}).(*route); ok {
+			rt.pattern = e.pattern
+		}
+		c.serve(w, r, e)
+		return nil, false, true
+	}
+	return f, leader, false
 }
 
 // render answers a request that missed, keeping its response when it may be kept, and

@@ -60,21 +60,8 @@ func (c *microcache) viewers(next http.Handler, view func(*http.Request) string)
 			return
 		}
 		key := v + "\x00" + c.keyOf(r)
-		e, f, leader := c.lookup(key, r.Method == http.MethodGet)
-		if e == nil && f != nil && !leader {
-			select {
-			case <-f.done:
-				e = f.e
-			case <-r.Context().Done():
-				w.WriteHeader(http.StatusServiceUnavailable)
-				return
-			}
-		}
-		if e != nil {
-			if rt, ok := r.Context().Value(routeKey{}).(*route); ok {
-				rt.pattern = e.pattern
-			}
-			c.serve(w, r, e)
+		f, leader, answered := c.answer(w, r, key)
+		if answered {
 			return
 		}
 		if leader {
