@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"kovit/internal/httpstream"
 )
 
 // Options configure the handler chain.
@@ -31,6 +33,9 @@ type Options struct {
 	// RequestTimeout ends each request's context this long after it starts (the server's
 	// write timeout); 0 leaves it to the client and the server's shutdown.
 	RequestTimeout time.Duration
+	// Stream moves a streamed answer's ends as it makes progress (httpstream.Writer);
+	// zero means httpstream.Default.
+	Stream httpstream.Limits
 	// CacheBytes bounds the memory of the response cache; 0 means 64 MB.
 	CacheBytes int64
 	// CacheTTL is how long the response cache keeps an answer; 0 means a second. With a
@@ -74,7 +79,7 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 	h = cache.handler(h)
 	h = securityHeaders(h, o.Secure, o.Synthetic)
 	h = observe(h, o.Logger, o.Metrics)
-	h = withDeadline(h, o.RequestTimeout)
+	h = withDeadline(h, o.RequestTimeout, cmp.Or(o.Stream, httpstream.Default))
 	h = recoverPanics(h, o.Logger)
 	return cache.fast(h, o.Logger, o.Metrics)
 }
