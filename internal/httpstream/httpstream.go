@@ -90,7 +90,9 @@ func (dl *deadline) extend(now time.Time) time.Time {
 	if to.After(dl.end) {
 		dl.end = to
 		// A timer that has fired already ended the context; resetting it changes nothing.
-		dl.timer.Reset(time.Until(to))
+		if dl.timer != nil {
+			dl.timer.Reset(time.Until(to))
+		}
 	}
 	return dl.end
 }
@@ -126,4 +128,31 @@ func (s *writer) Write(b []byte) (int, error) {
 		}
 	}
 	return s.w.Write(b)
+}
+
+// block is the most WriteBody writes at once: each block may take Idle to go out.
+const block = 32 << 10
+
+// WriteBody writes a whole body (a kept answer) a block at a time, each moving the
+// deadlines as Writer's writes do. A request without a movable deadline (a cache hit
+// answered before the server's chain) moves only its write deadline, by Default from now;
+// a body of one block is written as it is, so a small page costs nothing more.
+func WriteBody(w http.ResponseWriter, r *http.Request, body []byte) error {
+	if len(body) <= block {
+		_, err := w.Write(body)
+		return err
+	}
+	out := Writer(w, r)
+	if out == io.Writer(w) {
+		now := time.Now()
+		out = &writer{w: w, rc: http.NewResponseController(w), dl: &deadline{limits: Default, start: now, end: now}}
+	}
+	for len(body) > 0 {
+		n := min(len(body), block)
+		if _, err := out.Write(body[:n]); err != nil {
+			return err
+		}
+		body = body[n:]
+	}
+	return nil
 }
