@@ -64,7 +64,7 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 			cmp.Or(o.ViewerCacheBytes, defaultViewerCacheBytes))
 		viewers.viewer = true
 		if o.Dropper != nil {
-			o.Dropper.add(viewers.dropAll)
+			o.Dropper.add(viewers.dropAll, true)
 		}
 		h = viewers.viewers(h, o.ViewerKey)
 	}
@@ -74,7 +74,7 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 	h = http.NewCrossOriginProtection().Handler(h)
 	cache := newMicrocache(cmp.Or(o.CacheTTL, time.Second), o.SessionCookie, hostOf(o.BaseURL), o.CacheBytes)
 	if o.Dropper != nil {
-		o.Dropper.add(cache.dropAll)
+		o.Dropper.add(cache.dropAll, false)
 	}
 	h = cache.handler(h)
 	h = securityHeaders(h, o.Secure, o.Synthetic)
