@@ -6,6 +6,7 @@ import (
 
 	"kovit/internal/cpsv"
 	"kovit/internal/eservice"
+	"kovit/internal/httpstream"
 	"kovit/internal/municipality"
 )
 
@@ -33,7 +34,9 @@ func (a *API) cpsvExport(w http.ResponseWriter, r *http.Request) error {
 	each := func(fn func(int, map[string]eservice.Cell) error) error {
 		return a.services.EachServiceOffers(ctx, services, fn)
 	}
-	cw := &countingWriter{w: w}
+	// The graph of a large country takes longer than the server's write timeout: it keeps
+	// going while the harvester takes what is written.
+	cw := &countingWriter{w: httpstream.Writer(w, r)}
 	err = cpsv.Write(cw, turtle, a.baseURL, ms, services, each)
 	if err != nil && cw.n > 0 {
 		// Part of the document is out with a 200: end the connection so the harvester

@@ -9,6 +9,8 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/zstd"
+
+	"kovit/internal/httpstream"
 )
 
 // newEntry makes the cache entry of a rendered response, in the coding r asks for.
@@ -97,7 +99,7 @@ func (c *microcache) serve(w http.ResponseWriter, r *http.Request, e *cachedResp
 	h["Content-Length"] = b.length
 	w.WriteHeader(e.status)
 	if r.Method != http.MethodHead {
-		w.Write(b.data)
+		httpstream.WriteBody(w, r, b.data)
 	}
 	return e.status
 }

@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"kovit/internal/httpstream"
 )
 
 // Options configure the handler chain.
@@ -31,6 +33,9 @@ type Options struct {
 	// RequestTimeout ends each request's context this long after it starts (the server's
 	// write timeout); 0 leaves it to the client and the server's shutdown.
 	RequestTimeout time.Duration
+	// Stream moves a streamed answer's ends as it makes progress (httpstream.Writer);
+	// zero means httpstream.Default.
+	Stream httpstream.Limits
 	// CacheBytes bounds the memory of the response cache; 0 means 64 MB.
 	CacheBytes int64
 	// CacheTTL is how long the response cache keeps an answer; 0 means a second. With a
@@ -59,7 +64,7 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 			cmp.Or(o.ViewerCacheBytes, defaultViewerCacheBytes))
 		viewers.viewer = true
 		if o.Dropper != nil {
-			o.Dropper.add(viewers.dropAll)
+			o.Dropper.add(viewers.dropAll, true)
 		}
 		h = viewers.viewers(h, o.ViewerKey)
 	}
@@ -69,12 +74,12 @@ func Handler(mux *http.ServeMux, o Options) http.Handler {
 	h = http.NewCrossOriginProtection().Handler(h)
 	cache := newMicrocache(cmp.Or(o.CacheTTL, time.Second), o.SessionCookie, hostOf(o.BaseURL), o.CacheBytes)
 	if o.Dropper != nil {
-		o.Dropper.add(cache.dropAll)
+		o.Dropper.add(cache.dropAll, false)
 	}
 	h = cache.handler(h)
 	h = securityHeaders(h, o.Secure, o.Synthetic)
 	h = observe(h, o.Logger, o.Metrics)
-	h = withDeadline(h, o.RequestTimeout)
+	h = withDeadline(h, o.RequestTimeout, cmp.Or(o.Stream, httpstream.Default))
 	h = recoverPanics(h, o.Logger)
 	return cache.fast(h, o.Logger, o.Metrics)
 }

@@ -174,7 +174,7 @@ func (s *Store) dropKinds(kinds []string) {
 		changed[recordKind(k)] = nil
 	}
 	s.dropKept(changed)
-	if len(changed) > 0 {
+	if _, notes := changed[kindNotification]; len(changed) > 0 && (!notes || len(changed) > 1) {
 		s.trees.invalidate()
 	}
 	s.tell(kinds)

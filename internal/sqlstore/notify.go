@@ -46,13 +46,16 @@ func (t *tx) emit(ctx context.Context, evs ...notify.Event) error {
 		}
 		args = append([]any{string(e.Kind), e.Entity, e.EntityID, e.Title, e.Reason, string(def), key, t.s.now(), string(e.Kind)},
 			append(args, actorID)...)
-		_, err := t.exec(ctx, `INSERT INTO notifications (user_id, kind, entity, entity_id, title, reason, delivery, dedup_key, created_at)
+		res, err := t.exec(ctx, `INSERT INTO notifications (user_id, kind, entity, entity_id, title, reason, delivery, dedup_key, created_at)
 			SELECT u.id, ?, ?, ?, ?, ?, COALESCE(p.delivery, ?), ?, ?
 			FROM users u LEFT JOIN notification_prefs p ON p.user_id = u.id AND p.kind = ?
 			WHERE u.active AND `+audience+` AND u.id <> ?
 			ON CONFLICT (user_id, dedup_key) DO NOTHING`, args...)
 		if err != nil {
 			return fmt.Errorf("sqlstore: emit %s: %w", e.Kind, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			t.changed[kindNotification] = nil // someone's unread count changed
 		}
 	}
 	return nil

@@ -235,6 +235,7 @@ func (s *Store) dropKept(changed map[recordKind][]string) {
 func (t *tx) editsInPlace() (nodes, activities []int64, ok bool) {
 	for entity, ids := range t.changed {
 		switch entity {
+		case kindNotification: // in no tree
 		case audit.KindParticipant:
 			if activities = activitiesOf(ids); activities == nil {
 				return nil, nil, false
