@@ -35,23 +35,18 @@ func BenchmarkCountryDesk(b *testing.B) {
 	email := fmt.Sprintf("desk-bench-%d@kovit.test", time.Now().UnixNano())
 	u := a.user(b, email, auth.RoleCoordinator, "")
 	serve := a.serveAs(b, u)
-	first := time.Now()
-	if rec := serve("/desk"); rec.Code != http.StatusOK {
-		b.Fatalf("/desk: %d", rec.Code)
-	}
-	b.ReportMetric(float64(time.Since(first).Milliseconds()), "first-ms")
-	b.Run("desk", func(b *testing.B) {
-		for b.Loop() {
-			if rec := serve("/desk"); rec.Code != http.StatusOK {
-				b.Fatalf("/desk: %d", rec.Code)
-			}
-		}
-	})
 	s := a.store
 	d := desk.New(desk.Modules{Municipalities: s, Services: s, Needs: s, Plans: s, Audit: s, Follows: s, Duplicates: s})
 	v := desk.ViewerOf(&u, "")
+	// A sub-benchmark runs more than once: each first call is timed before.
 	for i, name := range []string{"cells", "needs", "rounds", "attention", "changes"} {
+		first := time.Now()
+		if _, err := d.Providers[i](ctx, v, time.Now()); err != nil {
+			b.Fatal(err)
+		}
+		firstMS := time.Since(first).Milliseconds()
 		b.Run(name, func(b *testing.B) {
+			b.ReportMetric(float64(firstMS), "first-ms")
 			for b.Loop() {
 				if _, err := d.Providers[i](ctx, v, time.Now()); err != nil {
 					b.Fatal(err)
@@ -59,4 +54,18 @@ func BenchmarkCountryDesk(b *testing.B) {
 			}
 		})
 	}
+	// The whole page last: its navigation counts the queue of suggested duplicate needs.
+	first := time.Now()
+	if rec := serve("/desk"); rec.Code != http.StatusOK {
+		b.Fatalf("/desk: %d", rec.Code)
+	}
+	firstMS := time.Since(first).Milliseconds()
+	b.Run("desk", func(b *testing.B) {
+		b.ReportMetric(float64(firstMS), "first-ms")
+		for b.Loop() {
+			if rec := serve("/desk"); rec.Code != http.StatusOK {
+				b.Fatalf("/desk: %d", rec.Code)
+			}
+		}
+	})
 }

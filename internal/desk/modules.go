@@ -270,12 +270,12 @@ func (m Modules) rounds(ctx context.Context, v Viewer, now time.Time) (Found, er
 			out = append(out, i)
 		}
 		if v.Queues {
-			d, err := m.Needs.Dashboard(ctx, r.ID)
+			missing, err := m.roundMissing(ctx, r.ID)
 			if err != nil {
 				return Found{}, err
 			}
 			i := item
-			i.Kind, i.Count = RoundMissing, len(d.Missing)
+			i.Kind, i.Count = RoundMissing, missing
 			out = append(out, i)
 		}
 	}
