@@ -46,26 +46,30 @@ func BenchmarkCountryDesk(b *testing.B) {
 		}
 		firstMS := time.Since(first).Milliseconds()
 		b.Run(name, func(b *testing.B) {
-			b.ReportMetric(float64(firstMS), "first-ms")
 			for b.Loop() {
 				if _, err := d.Providers[i](ctx, v, time.Now()); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(firstMS), "first-ms")
 		})
 	}
-	// The whole page last: its navigation counts the queue of suggested duplicate needs.
-	first := time.Now()
-	if rec := serve("/desk"); rec.Code != http.StatusOK {
-		b.Fatalf("/desk: %d", rec.Code)
-	}
-	firstMS := time.Since(first).Milliseconds()
+	// The whole page last, in its own sub-benchmark so that -bench can leave it out: its
+	// navigation counts the queue of suggested duplicate needs.
+	firstMS := int64(-1)
 	b.Run("desk", func(b *testing.B) {
-		b.ReportMetric(float64(firstMS), "first-ms")
+		if firstMS < 0 {
+			first := time.Now()
+			if rec := serve("/desk"); rec.Code != http.StatusOK {
+				b.Fatalf("/desk: %d", rec.Code)
+			}
+			firstMS = time.Since(first).Milliseconds()
+		}
 		for b.Loop() {
 			if rec := serve("/desk"); rec.Code != http.StatusOK {
 				b.Fatalf("/desk: %d", rec.Code)
 			}
 		}
+		b.ReportMetric(float64(firstMS), "first-ms")
 	})
 }
