@@ -47,14 +47,30 @@ func (a *API) municipalityServices(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	all, err := a.allMunicipalities(r, municipality.Filter{})
+	// Every municipality, every page: a large country's are past one list page of 500.
+	all, err := a.everyMunicipality(ctx)
 	if err != nil {
 		return err
 	}
-	// Every cell: the peers' medians need their rows too.
-	g, err := a.services.Grid(ctx)
+	// Its own row by the primary key and its peers' medians from the kept levels
+	// (MunicipalityStats), as the web page reads them: a large country's cells are not
+	// kept whole, and reading all 6.5 million for one row took seconds.
+	cells, err := a.services.Cells(ctx, eservice.CellFilter{MunicipalityEHAK: m.EHAK})
 	if err != nil {
 		return err
+	}
+	g := eservice.NewGrid(cells)
+	ehaks := make([]string, len(all))
+	for i, x := range all {
+		ehaks[i] = x.EHAK
+	}
+	list, err := a.services.MunicipalityStats(ctx, ehaks, services)
+	if err != nil {
+		return err
+	}
+	stats := make(map[string]eservice.MunicipalityStats, len(list))
+	for _, st := range list {
+		stats[st.EHAK] = st
 	}
 	out := MunicipalityServices{Items: make([]eservice.Cell, 0, len(services)), Total: len(services),
 		Stats: g.MunicipalityStatsOf(m.EHAK, services)}
@@ -70,7 +86,7 @@ func (a *API) municipalityServices(w http.ResponseWriter, r *http.Request) error
 		{"county", m.CountyEHAK, eservice.Peers(m, all, "county")},
 		{"country", "", all},
 	} {
-		out.Peers = append(out.Peers, PeerGroup{p.group, p.key, len(p.ms), g.MedianOfGroup(p.ms, services)})
+		out.Peers = append(out.Peers, PeerGroup{p.group, p.key, len(p.ms), eservice.MedianOfStats(p.ms, stats)})
 	}
 	// The figures are of every service; the cells are paged.
 	p := pageOf(out.Items, pg)

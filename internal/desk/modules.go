@@ -270,12 +270,12 @@ func (m Modules) rounds(ctx context.Context, v Viewer, now time.Time) (Found, er
 			out = append(out, i)
 		}
 		if v.Queues {
-			d, err := m.Needs.Dashboard(ctx, r.ID)
+			missing, err := m.roundMissing(ctx, r.ID)
 			if err != nil {
 				return Found{}, err
 			}
 			i := item
-			i.Kind, i.Count = RoundMissing, len(d.Missing)
+			i.Kind, i.Count = RoundMissing, missing
 			out = append(out, i)
 		}
 	}
@@ -293,14 +293,14 @@ func (m Modules) attention(ctx context.Context, v Viewer, now time.Time) (Found,
 	if v.Queues {
 		fs = append(fs, plan.AttentionFilter{EditorOf: v.EditorOf}, plan.AttentionFilter{AssigneeID: v.UserID, EditorOf: v.EditorOf})
 	}
+	lists, err := m.attentionEach(ctx, fs, now)
+	if err != nil {
+		return Found{}, err
+	}
 	var out []Item
 	seen := map[Item]bool{}
-	for _, f := range fs {
-		items, err := m.Plans.Attention(ctx, f, now)
-		if err != nil {
-			return Found{}, err
-		}
-		for _, a := range items {
+	for k, f := range fs {
+		for _, a := range lists[k] {
 			if f.Municipality == "" && f.AssigneeID == 0 && a.Kind != plan.StaleActivity {
 				continue // a coordinator's queue holds what went silent, not every late part
 			}

@@ -27,8 +27,7 @@ type Pair struct {
 // the index (and its pairs), a changed text makes a new one.
 func (x *Index) LikelyPairs() []Pair {
 	x.likely.once.Do(func() {
-		pairs := x.Pairs(LikelyDuplicate)
-		x.likely.pairs = slices.Clip(pairs[:min(len(pairs), MaxLikelyPairs)])
+		x.likely.pairs = x.bestPairs(LikelyDuplicate, MaxLikelyPairs)
 	})
 	return x.likely.pairs
 }

@@ -106,7 +106,8 @@ func (ui *UI) loadSurveyResponse(r *http.Request) (surveyResponsePage, error) {
 		CanAnswer:  s.Open && resp.State != survey.Approved && auth.Allowed(auth.CanAnswerSurvey(u, ehak)),
 		CanApprove: resp.State == survey.Submitted && auth.Allowed(auth.CanApproveSurveyResponse(u, ehak))}
 	if resp.State == survey.Approved && auth.Allowed(auth.CanEditMunicipality(u, ehak)) {
-		grid, err := ui.Services.Grid(ctx)
+		// Its own row only, by index: a large country's whole grid is not kept.
+		grid, err := ui.Services.RowGrid(ctx, []string{ehak})
 		if err != nil {
 			return p, err
 		}

@@ -1,0 +1,70 @@
+package need
+
+import (
+	"cmp"
+	"container/heap"
+	"math"
+	"slices"
+)
+
+// bestPairs is Pairs(min) cut to its first k, found while scoring: only the best k are
+// held at any time. Needs written from a few templates (a large country's synthetic
+// 100,000) pair by the hundred million, and collecting them all before cutting took some
+// 10 GB.
+func (x *Index) bestPairs(min float64, k int) []Pair {
+	if k <= 0 {
+		return nil
+	}
+	sc := x.scores()
+	defer x.scratch.Put(sc)
+	h := &worstFirst{}
+	for i, v := range x.vectors {
+		if v == nil {
+			continue
+		}
+		o := int32(i)
+		x.score(o, o, sc)
+		for _, j := range sc.touched {
+			if s := sc.acc[j]; s >= min {
+				a, b := x.ids[o], x.ids[j]
+				if a > b {
+					a, b = b, a
+				}
+				p := Pair{A: a, B: b, Score: math.Min(1, math.Round(s*1000)/1000)}
+				switch {
+				case h.Len() < k:
+					heap.Push(h, p)
+				case better(p, (*h)[0]):
+					(*h)[0] = p
+					heap.Fix(h, 0)
+				}
+			}
+			sc.acc[j] = 0
+		}
+		sc.touched = sc.touched[:0]
+	}
+	out := []Pair(*h)
+	slices.SortFunc(out, pairOrder)
+	return slices.Clip(out)
+}
+
+// pairOrder is Pairs' order: best first, then by the needs' ids.
+func pairOrder(p, q Pair) int {
+	return cmp.Or(cmp.Compare(q.Score, p.Score), cmp.Compare(p.A, q.A), cmp.Compare(p.B, q.B))
+}
+
+func better(p, q Pair) bool { return pairOrder(p, q) < 0 }
+
+// worstFirst is a heap of pairs whose top is the worst kept, the one a better pair replaces.
+type worstFirst []Pair
+
+func (h worstFirst) Len() int           { return len(h) }
+func (h worstFirst) Less(i, j int) bool { return better(h[j], h[i]) }
+func (h worstFirst) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *worstFirst) Push(p any)        { *h = append(*h, p.(Pair)) }
+func (h *worstFirst) Pop() any {
+	old := *h
+	p := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return p
+}
