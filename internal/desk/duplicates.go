@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"kovit/internal/need"
@@ -21,6 +22,9 @@ func Duplicates(q need.DuplicateQueue, m Modules) Provider {
 			return Found{}, nil // an area names services, which needs are not filed by
 		}
 		pairs, err := q.SuggestedDuplicates(ctx)
+		if errors.Is(err, need.ErrPairsPending) {
+			return Found{}, nil // still being found: on a later visit
+		}
 		if err != nil {
 			return Found{}, err
 		}

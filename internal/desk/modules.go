@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"time"
 
@@ -62,7 +63,7 @@ func (m Modules) waiting(ctx context.Context, v Viewer) (int, error) {
 		n += selfReported
 		if m.Duplicates != nil && v.MayReadNeed != nil {
 			pairs, err := need.CountQueued(ctx, m.Duplicates, v.MayReadNeed)
-			if err != nil {
+			if err != nil && !errors.Is(err, need.ErrPairsPending) { // counted when found
 				return 0, err
 			}
 			n += pairs

@@ -3,8 +3,10 @@ package need
 import (
 	"cmp"
 	"context"
+	"errors"
 	"math"
 	"slices"
+	"time"
 )
 
 // LikelyDuplicate is the score from which two needs are a likely duplicate: the
@@ -26,10 +28,49 @@ type Pair struct {
 // first. The index keeps them, so they are found once per index: a workflow move keeps
 // the index (and its pairs), a changed text makes a new one.
 func (x *Index) LikelyPairs() []Pair {
-	x.likely.once.Do(func() {
-		x.likely.pairs = x.bestPairs(LikelyDuplicate, MaxLikelyPairs)
-	})
+	<-x.likelyDone()
 	return x.likely.pairs
+}
+
+// ErrPairsPending says the likely pairs are still being found: on a country's worth of
+// needs written alike (a hundred thousand) that takes minutes, which no request may wait.
+var ErrPairsPending = errors.New("need: the likely duplicate pairs are still being found")
+
+// LikelyPairsWait is how long a request waits for the likely pairs before it goes on
+// without them (ErrPairsPending): Estonia's needs pair in milliseconds.
+const LikelyPairsWait = 500 * time.Millisecond
+
+// LikelyPairsWithin is LikelyPairs if they are found within wait, else ErrPairsPending
+// while the search goes on in the background for the next request.
+func (x *Index) LikelyPairsWithin(ctx context.Context, wait time.Duration) ([]Pair, error) {
+	done := x.likelyDone()
+	select {
+	case <-done:
+		return x.likely.pairs, nil
+	default:
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-done:
+		return x.likely.pairs, nil
+	case <-t.C:
+		return nil, ErrPairsPending
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// likelyDone starts the search for the likely pairs once and is closed when it ends.
+func (x *Index) likelyDone() <-chan struct{} {
+	x.likely.start.Do(func() {
+		x.likely.done = make(chan struct{})
+		go func() {
+			defer close(x.likely.done)
+			x.likely.pairs = x.bestPairs(LikelyDuplicate, MaxLikelyPairs)
+		}()
+	})
+	return x.likely.done
 }
 
 // Pairs is every pair of the index's needs scoring at least min, each once, best first.

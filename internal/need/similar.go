@@ -31,9 +31,11 @@ type Index struct {
 	vectors  [][]weight      // by ord, unit length, by term
 	postings [][]posting     // term → needs with it
 	scratch  sync.Pool       // *scores, each len(ids) long
-	// likely are the pairs of LikelyPairs, found the first time they are asked for.
+	// likely are the pairs of LikelyPairs, found in the background the first time they
+	// are asked for; done is closed when pairs is set.
 	likely struct {
-		once  sync.Once
+		start sync.Once
+		done  chan struct{}
 		pairs []Pair
 	}
 }

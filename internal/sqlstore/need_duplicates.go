@@ -20,17 +20,22 @@ func (s *Store) SuggestedDuplicates(ctx context.Context) ([]need.DuplicatePair, 
 		return nil, err
 	}
 	var out []need.DuplicatePair
-	c.eachQueued(dismissed, func(d need.DuplicatePair) {
+	err = c.eachQueued(ctx, dismissed, func(d need.DuplicatePair) {
 		d.A, d.B = copyNeed(d.A), copyNeed(d.B)
 		out = append(out, d)
 	})
-	return out, nil
+	return out, err
 }
 
 // eachQueued calls fn with each likely pair still queued and not dismissed, best first;
-// the pair's needs are the kept copy's own.
-func (c *needCopy) eachQueued(dismissed *dismissedSet, fn func(need.DuplicatePair)) {
-	for _, p := range c.indexed().LikelyPairs() {
+// the pair's needs are the kept copy's own. need.ErrPairsPending while the pairs are
+// still being found.
+func (c *needCopy) eachQueued(ctx context.Context, dismissed *dismissedSet, fn func(need.DuplicatePair)) error {
+	pairs, err := c.indexed().LikelyPairsWithin(ctx, need.LikelyPairsWait)
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
 		i, ok := c.byID[p.A]
 		j, ok2 := c.byID[p.B]
 		if !ok || !ok2 || dismissed.pairs[[2]int64{p.A, p.B}] {
@@ -40,6 +45,7 @@ func (c *needCopy) eachQueued(dismissed *dismissedSet, fn func(need.DuplicatePai
 			fn(d)
 		}
 	}
+	return nil
 }
 
 // dismissedPairs are the pairs a coordinator said are not alike (need_a < need_b).

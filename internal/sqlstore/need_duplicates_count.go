@@ -46,13 +46,13 @@ type queuedCount struct {
 
 // queuedCount is c's count with dismissals d, counted on first use and kept with c.
 // Two readers counting at once both count, and either's count is as good.
-func (c *needCopy) queuedCount(d *dismissedSet) *queuedCount {
+func (c *needCopy) queuedCount(ctx context.Context, d *dismissedSet) (*queuedCount, error) {
 	if q := c.queued.Load(); q != nil && q.dismissed == d {
-		return q
+		return q, nil
 	}
 	q := &queuedCount{dismissed: d, byKeys: map[[2]readKey]int{}}
 	seen := map[readKey]bool{}
-	c.eachQueued(d, func(p need.DuplicatePair) {
+	err := c.eachQueued(ctx, d, func(p need.DuplicatePair) {
 		a := readKey{p.A.MunicipalityEHAK, p.A.State.Editable()}
 		b := readKey{p.B.MunicipalityEHAK, p.B.State.Editable()}
 		for _, k := range []readKey{a, b} {
@@ -64,8 +64,11 @@ func (c *needCopy) queuedCount(d *dismissedSet) *queuedCount {
 		q.total++
 		q.byKeys[[2]readKey{a, b}]++
 	})
+	if err != nil {
+		return nil, err
+	}
 	c.queued.Store(q)
-	return q
+	return q, nil
 }
 
 // QueuedDuplicateCount implements need.DuplicateCounter from the kept count: a reader who
@@ -80,7 +83,10 @@ func (s *Store) QueuedDuplicateCount(ctx context.Context, may need.ReadRule) (in
 	if err != nil {
 		return 0, err
 	}
-	q := c.queuedCount(d)
+	q, err := c.queuedCount(ctx, d)
+	if err != nil {
+		return 0, err
+	}
 	allowed := make(map[readKey]bool, len(q.keys))
 	all := true
 	for _, k := range q.keys {
