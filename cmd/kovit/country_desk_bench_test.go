@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -60,18 +61,23 @@ func BenchmarkCountryDesk(b *testing.B) {
 	firstMS := int64(-1)
 	b.Run("desk", func(b *testing.B) {
 		if firstMS < 0 {
-			// The duplicate pairs are scored once per needs' index, past a request's
-			// deadline on kovit_de: timed here, apart from the page.
+			// The first page, while the duplicate pairs are still being found in the
+			// background (minutes on kovit_de): it waits for them half a second at most.
 			first := time.Now()
-			if _, err := need.CountQueued(ctx, s, v.MayReadNeed); err != nil {
-				b.Fatal(err)
-			}
-			b.Logf("the queued duplicate pairs' first count: %v", time.Since(first))
-			first = time.Now()
 			if rec := serve("/desk"); rec.Code != http.StatusOK {
 				b.Fatalf("/desk: %d", rec.Code)
 			}
 			firstMS = time.Since(first).Milliseconds()
+			for {
+				_, err := need.CountQueued(ctx, s, v.MayReadNeed)
+				if err == nil {
+					break
+				}
+				if !errors.Is(err, need.ErrPairsPending) {
+					b.Fatal(err)
+				}
+			}
+			b.Logf("the likely duplicate pairs found %v after the first page", time.Since(first))
 		}
 		for b.Loop() {
 			if rec := serve("/desk"); rec.Code != http.StatusOK {
