@@ -42,10 +42,10 @@ func Headers(cols []Column, lang string) []string {
 	return out
 }
 
-// MatchHeader finds each of cols in an imported file's header, by either language's
+// matchHeader finds each of cols in an imported file's header, by either language's
 // header or an alias (Also); columns it does not know are ignored. A column found twice, or one of required
 // missing, is reported on row 1 of errs under the column's Estonian header.
-func MatchHeader(header []string, cols, required []Column, errs *ImportError) map[Column]int {
+func matchHeader(header []string, cols, required []Column, errs *ImportError) map[Column]int {
 	at := map[Column]int{}
 	for i, h := range header {
 		name := strings.ToLower(strings.Trim(h, " \t\r\n\ufeff"))
@@ -67,9 +67,9 @@ func MatchHeader(header []string, cols, required []Column, errs *ImportError) ma
 	return at
 }
 
-// Cells reads one record by column: a cell trimmed of spaces, "" where the record is short
+// cellReader reads one record by column: a cell trimmed of spaces, "" where the record is short
 // or the file has no such column.
-func Cells(at map[Column]int, rec []string) func(Column) string {
+func cellReader(at map[Column]int, rec []string) func(Column) string {
 	return func(c Column) string {
 		if j, ok := at[c]; ok && j < len(rec) {
 			return strings.TrimSpace(rec[j])

@@ -37,7 +37,7 @@ func TestMatchHeader(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var errs ImportError
-			got := MatchHeader(tt.header, cols, []Column{colCode, colTitle}, &errs)
+			got := matchHeader(tt.header, cols, []Column{colCode, colTitle}, &errs)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("columns (-want +got)\n%s", diff)
 			}

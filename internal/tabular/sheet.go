@@ -34,7 +34,7 @@ type Sheet struct {
 // read.
 func (l Layout) Open(header []string, rows [][]string) (Sheet, error) {
 	var errs ImportError
-	at := MatchHeader(header, l.Columns, l.Required, &errs)
+	at := matchHeader(header, l.Columns, l.Required, &errs)
 	if len(l.AnyOf) > 0 && !slices.ContainsFunc(l.AnyOf, func(c Column) bool { _, ok := at[c]; return ok }) {
 		errs.Add(1, l.AnyOf[0].Et, "transfer.error.missing_column")
 	}
@@ -56,7 +56,7 @@ func (s Sheet) Rows() iter.Seq2[int, func(Column) string] {
 			if Blank(rec) {
 				continue
 			}
-			if !yield(i+2, Cells(s.at, rec)) {
+			if !yield(i+2, cellReader(s.at, rec)) {
 				return
 			}
 		}
