@@ -1,7 +1,6 @@
 package need
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"math"
@@ -74,12 +73,20 @@ func (x *Index) likelyDone() <-chan struct{} {
 }
 
 // Pairs is every pair of the index's needs scoring at least min, each once, best first.
-// It scores as Similar does, need by need, but only against needs after it in the index,
-// which makes all of them affordable where Similar for each would not be.
+// The queue keeps only the best (bestPairs); Pairs is the whole list they are cut from.
 func (x *Index) Pairs(min float64) []Pair {
+	var out []Pair
+	x.eachPair(min, func(p Pair) { out = append(out, p) })
+	slices.SortFunc(out, pairOrder)
+	return out
+}
+
+// eachPair calls fn with every pair of the index's needs scoring at least min, each once,
+// in no order. It scores as Similar does, need by need, but only against needs after it
+// in the index, which makes all of them affordable where Similar for each would not be.
+func (x *Index) eachPair(min float64, fn func(Pair)) {
 	sc := x.scores()
 	defer x.scratch.Put(sc)
-	var out []Pair
 	for i, v := range x.vectors {
 		if v == nil {
 			continue
@@ -92,16 +99,12 @@ func (x *Index) Pairs(min float64) []Pair {
 				if a > b {
 					a, b = b, a
 				}
-				out = append(out, Pair{A: a, B: b, Score: math.Min(1, math.Round(s*1000)/1000)})
+				fn(Pair{A: a, B: b, Score: math.Min(1, math.Round(s*1000)/1000)})
 			}
 			sc.acc[j] = 0
 		}
 		sc.touched = sc.touched[:0]
 	}
-	slices.SortFunc(out, func(p, q Pair) int {
-		return cmp.Or(cmp.Compare(q.Score, p.Score), cmp.Compare(p.A, q.A), cmp.Compare(p.B, q.B))
-	})
-	return out
 }
 
 // DuplicatePair is a likely duplicate with both needs, for the coordinator's queue.

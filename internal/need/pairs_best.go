@@ -3,7 +3,6 @@ package need
 import (
 	"cmp"
 	"container/heap"
-	"math"
 	"slices"
 )
 
@@ -15,34 +14,16 @@ func (x *Index) bestPairs(min float64, k int) []Pair {
 	if k <= 0 {
 		return nil
 	}
-	sc := x.scores()
-	defer x.scratch.Put(sc)
 	h := &worstFirst{}
-	for i, v := range x.vectors {
-		if v == nil {
-			continue
+	x.eachPair(min, func(p Pair) {
+		switch {
+		case h.Len() < k:
+			heap.Push(h, p)
+		case better(p, (*h)[0]):
+			(*h)[0] = p
+			heap.Fix(h, 0)
 		}
-		o := int32(i)
-		x.score(o, o, sc)
-		for _, j := range sc.touched {
-			if s := sc.acc[j]; s >= min {
-				a, b := x.ids[o], x.ids[j]
-				if a > b {
-					a, b = b, a
-				}
-				p := Pair{A: a, B: b, Score: math.Min(1, math.Round(s*1000)/1000)}
-				switch {
-				case h.Len() < k:
-					heap.Push(h, p)
-				case better(p, (*h)[0]):
-					(*h)[0] = p
-					heap.Fix(h, 0)
-				}
-			}
-			sc.acc[j] = 0
-		}
-		sc.touched = sc.touched[:0]
-	}
+	})
 	out := []Pair(*h)
 	slices.SortFunc(out, pairOrder)
 	return slices.Clip(out)
