@@ -2,16 +2,12 @@ package main
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"runtime"
 	"testing"
 
 	"kovit/internal/municipality"
-	"kovit/internal/sqlstore/sqlstoretest"
 )
 
 // BenchmarkCountryExports asks the matrix's bulk reads of a large country (issue 17) as a
@@ -27,19 +23,7 @@ import (
 // heap-MB is the Go heap in use after the requests.
 func BenchmarkCountryExports(b *testing.B) {
 	ctx := context.Background()
-	dsn, large := os.Getenv("KOVIT_BENCH_COUNTRY"), true
-	if dsn == "" {
-		dsn, large = sqlstoretest.Country(b).DSN(), false
-	}
-	c := config{DB: dsn, AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9}
-	a, err := newApp(ctx, c, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { a.store.Close() })
-	if !large {
-		a.store.WholeCells = 1
-	}
+	a := countryApp(b)
 	ms, _, err := a.store.ListMunicipalities(ctx, municipality.Filter{CountyEHAK: "DR01", Limit: 1})
 	if err != nil || len(ms) == 0 {
 		b.Fatal("no municipality in region DR01: ", err)

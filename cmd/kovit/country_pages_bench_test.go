@@ -28,19 +28,7 @@ import (
 // Target: the region's page under 150 ms. heap-MB is the Go heap in use after the pages.
 func BenchmarkCountryPages(b *testing.B) {
 	ctx := context.Background()
-	dsn, large := os.Getenv("KOVIT_BENCH_COUNTRY"), true
-	if dsn == "" {
-		dsn, large = sqlstoretest.Country(b).DSN(), false
-	}
-	c := config{DB: dsn, AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9}
-	a, err := newApp(ctx, c, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { a.store.Close() })
-	if !large {
-		a.store.WholeCells = 1
-	}
+	a := countryApp(b)
 	ms, _, err := a.store.ListMunicipalities(ctx, municipality.Filter{CountyEHAK: "DR01", Limit: 1})
 	if err != nil || len(ms) == 0 {
 		b.Fatal("no municipality in region DR01: ", err)
@@ -79,4 +67,24 @@ func BenchmarkCountryPages(b *testing.B) {
 			b.ReportMetric(float64(m.HeapInuse)/(1<<20), "heap-MB")
 		})
 	}
+}
+
+// countryApp serves the database KOVIT_BENCH_COUNTRY names (one `kovit demo --size`
+// wrote), or else the synthetic country at Estonia's scale in a fresh PostgreSQL
+// database, served as a large one (Store.WholeCells 1: levels kept, rows read by index).
+func countryApp(b *testing.B) *app {
+	dsn, large := os.Getenv("KOVIT_BENCH_COUNTRY"), true
+	if dsn == "" {
+		dsn, large = sqlstoretest.Country(b).DSN(), false
+	}
+	c := config{DB: dsn, AdminEmail: "admin@kovit.test", AdminPassword: "admin-parool-1", SessionLifetime: 3600e9}
+	a, err := newApp(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { a.store.Close() })
+	if !large {
+		a.store.WholeCells = 1
+	}
+	return a
 }
