@@ -31,7 +31,19 @@ func (t *tx) record(ctx context.Context, entity recordKind, id, action string, b
 
 // recordMany is record for many changes of one entity type at once, as an import makes
 // them: one actor, one time, and a statement per many events rather than per event.
+// An update whose snapshots differ in nothing a history shows is left out.
 func (t *tx) recordMany(ctx context.Context, entity recordKind, changes []auditChange) error {
+	return t.recordEvents(ctx, entity, changes, true)
+}
+
+// recordChanged is recordMany for updates the caller has already compared and found
+// changed, as an import's reconcile does: diffing their snapshots again was a third of the
+// time a 20,000-row plan import held the write lock.
+func (t *tx) recordChanged(ctx context.Context, entity recordKind, changes []auditChange) error {
+	return t.recordEvents(ctx, entity, changes, false)
+}
+
+func (t *tx) recordEvents(ctx context.Context, entity recordKind, changes []auditChange, skipUnchanged bool) error {
 	for _, c := range changes {
 		t.changed[entity] = append(t.changed[entity], c.id)
 	}
@@ -47,7 +59,7 @@ func (t *tx) recordMany(ctx context.Context, entity recordKind, changes []auditC
 		if err != nil {
 			return err
 		}
-		if c.action == audit.Update && unchanged(b, a) {
+		if skipUnchanged && c.action == audit.Update && unchanged(b, a) {
 			continue // a form saved as it was: a history entry would list nothing
 		}
 		args = append(args, at, by.id, by.name, string(entity), c.id, c.action, b, a)

@@ -205,7 +205,8 @@ func (t *tx) auditImportedNodes(ctx context.Context, strategyID int64, before ma
 	for _, n := range created {
 		changes = append(changes, auditChange{strconv.FormatInt(n.ID, 10), audit.Create, nil, after[n.ID]})
 	}
-	return t.recordMany(ctx, audit.KindPlanNode, changes)
+	// Reconcile put a node in updated only if its row changed it.
+	return t.recordChanged(ctx, audit.KindPlanNode, changes)
 }
 
 // deleteByIDs runs head (… WHERE x IN) over ids, a batch a statement.
