@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"kovit/internal/server"
 )
 
 // The HTTP server's limits. A slow client cannot hold a connection open for ever, while an
@@ -60,7 +62,7 @@ func run(ctx context.Context, log *slog.Logger, grace time.Duration, ls ...liste
 	for _, l := range ls {
 		srv := &http.Server{Handler: l.h, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
 			WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-			BaseContext: func(net.Listener) context.Context { return requests }}
+			BaseContext: func(net.Listener) context.Context { return requests }, ConnContext: server.ConnContext}
 		servers = append(servers, srv)
 		go func() { errc <- srv.Serve(l.ln) }()
 	}

@@ -97,10 +97,14 @@ func (c *microcache) serve(w http.ResponseWriter, r *http.Request, e *cachedResp
 		h["Content-Encoding"] = contentEncodingH[enc]
 	}
 	h["Content-Length"] = b.length
-	w.WriteHeader(e.status)
-	if r.Method != http.MethodHead {
-		httpstream.WriteBody(w, r, b.data)
+	if r.Method == http.MethodHead {
+		w.WriteHeader(e.status)
+		return e.status
 	}
+	corked(w, r, len(b.data), func() {
+		w.WriteHeader(e.status)
+		httpstream.WriteBody(w, r, b.data)
+	})
 	return e.status
 }
 
