@@ -40,24 +40,32 @@ var ErrPairsPending = errors.New("need: the likely duplicate pairs are still bei
 const LikelyPairsWait = 500 * time.Millisecond
 
 // LikelyPairsWithin is LikelyPairs if they are found within wait, else ErrPairsPending
-// while the search goes on in the background for the next request.
+// while the search goes on in the background for the next request. A retired index
+// (Retire) has none to give: ErrPairsPending too.
 func (x *Index) LikelyPairsWithin(ctx context.Context, wait time.Duration) ([]Pair, error) {
 	done := x.likelyDone()
 	select {
 	case <-done:
-		return x.likely.pairs, nil
+		return x.likelyFound()
 	default:
 	}
 	t := time.NewTimer(wait)
 	defer t.Stop()
 	select {
 	case <-done:
-		return x.likely.pairs, nil
+		return x.likelyFound()
 	case <-t.C:
 		return nil, ErrPairsPending
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+func (x *Index) likelyFound() ([]Pair, error) {
+	if !x.likely.found {
+		return nil, ErrPairsPending
+	}
+	return x.likely.pairs, nil
 }
 
 // likelyDone starts the search for the likely pairs once and is closed when it ends.
@@ -66,10 +74,71 @@ func (x *Index) likelyDone() <-chan struct{} {
 		x.likely.done = make(chan struct{})
 		go func() {
 			defer close(x.likely.done)
-			x.likely.pairs = x.bestPairs(LikelyDuplicate, MaxLikelyPairs)
+			x.likely.pairs, x.likely.found = x.findLikely()
 		}()
 	})
 	return x.likely.done
+}
+
+// findLikely is the search for the likely pairs. An index updated from another goes on
+// from that one's pairs, waiting for them if they are still being found: a need edited on
+// a country's worth of needs then costs its own scoring, not another two minutes of
+// scoring every need. found is false if the index was retired meanwhile.
+func (x *Index) findLikely() (pairs []Pair, found bool) {
+	// The old index is let go once its pairs are read; until then Retire reaches it.
+	defer x.likely.from.Store(nil)
+	if from := x.likely.from.Load(); from != nil {
+		<-from.likelyDone()
+		if from.likely.found {
+			pairs = x.pairsUpdated(from.likely.pairs, x.likely.firstNew)
+			return pairs, !x.likely.retired.Load()
+		}
+	}
+	pairs = x.bestPairs(LikelyDuplicate, MaxLikelyPairs)
+	return pairs, !x.likely.retired.Load()
+}
+
+// Retire stops the search for the likely pairs of an index nobody will ask again (a new
+// one is built from scratch), and of those it goes on from: on a hundred thousand needs
+// each runs for minutes, and a few edits in a row would otherwise run several at once.
+func (x *Index) Retire() {
+	for y := x; y != nil; y = y.likely.from.Load() {
+		y.likely.retired.Store(true)
+	}
+}
+
+// pairsUpdated is the likely pairs of an index updated from one whose likely pairs were
+// from: those of from whose needs both kept their text, and every pair of a changed need
+// scored anew. Known words keep their rarity in an update, so a kept pair scores as it
+// did. Only the best MaxLikelyPairs are kept, as from kept them: a pair that was cut
+// from a full from stays out.
+func (x *Index) pairsUpdated(from []Pair, firstNew int32) []Pair {
+	kept := best{k: MaxLikelyPairs}
+	for _, p := range from {
+		a, okA := x.ord[p.A]
+		b, okB := x.ord[p.B]
+		if okA && okB && a < firstNew && b < firstNew {
+			kept.add(p)
+		}
+	}
+	sc := x.scores()
+	defer x.scratch.Put(sc)
+	for o := firstNew; o < int32(len(x.ids)); o++ {
+		if x.vectors[o] == nil {
+			continue
+		}
+		x.score(o, -1, sc)
+		for _, j := range sc.touched {
+			// Each pair once: a changed need with every unchanged one, and with the
+			// changed ones after it.
+			if s := sc.acc[j]; s >= LikelyDuplicate && (j < firstNew || j > o) {
+				kept.add(pairOf(x.ids[o], x.ids[j], s))
+			}
+			sc.acc[j] = 0
+		}
+		sc.touched = sc.touched[:0]
+	}
+	return kept.list()
 }
 
 // Pairs is every pair of the index's needs scoring at least min, each once, best first.
@@ -84,6 +153,7 @@ func (x *Index) Pairs(min float64) []Pair {
 // eachPair calls fn with every pair of the index's needs scoring at least min, each once,
 // in no order. It scores as Similar does, need by need, but only against needs after it
 // in the index, which makes all of them affordable where Similar for each would not be.
+// It stops early once the index is retired.
 func (x *Index) eachPair(min float64, fn func(Pair)) {
 	sc := x.scores()
 	defer x.scratch.Put(sc)
@@ -91,20 +161,28 @@ func (x *Index) eachPair(min float64, fn func(Pair)) {
 		if v == nil {
 			continue
 		}
+		if i%256 == 0 && x.likely.retired.Load() {
+			return
+		}
 		o := int32(i)
 		x.score(o, o, sc)
 		for _, j := range sc.touched {
 			if s := sc.acc[j]; s >= min {
-				a, b := x.ids[o], x.ids[j]
-				if a > b {
-					a, b = b, a
-				}
-				fn(Pair{A: a, B: b, Score: math.Min(1, math.Round(s*1000)/1000)})
+				fn(pairOf(x.ids[o], x.ids[j], s))
 			}
 			sc.acc[j] = 0
 		}
 		sc.touched = sc.touched[:0]
 	}
+}
+
+// pairOf is the pair of needs a and b scoring s, the smaller id first and the score to
+// three places.
+func pairOf(a, b int64, s float64) Pair {
+	if a > b {
+		a, b = b, a
+	}
+	return Pair{A: a, B: b, Score: math.Min(1, math.Round(s*1000)/1000)}
 }
 
 // DuplicatePair is a likely duplicate with both needs, for the coordinator's queue.

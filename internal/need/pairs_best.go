@@ -14,17 +14,30 @@ func (x *Index) bestPairs(min float64, k int) []Pair {
 	if k <= 0 {
 		return nil
 	}
-	h := &worstFirst{}
-	x.eachPair(min, func(p Pair) {
-		switch {
-		case h.Len() < k:
-			heap.Push(h, p)
-		case better(p, (*h)[0]):
-			(*h)[0] = p
-			heap.Fix(h, 0)
-		}
-	})
-	out := []Pair(*h)
+	b := best{k: k}
+	x.eachPair(min, b.add)
+	return b.list()
+}
+
+// best keeps the best k pairs of those added.
+type best struct {
+	k int
+	h worstFirst
+}
+
+func (b *best) add(p Pair) {
+	switch {
+	case b.h.Len() < b.k:
+		heap.Push(&b.h, p)
+	case better(p, b.h[0]):
+		b.h[0] = p
+		heap.Fix(&b.h, 0)
+	}
+}
+
+// list is the pairs kept, best first.
+func (b *best) list() []Pair {
+	out := []Pair(b.h)
 	slices.SortFunc(out, pairOrder)
 	return slices.Clip(out)
 }

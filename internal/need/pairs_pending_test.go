@@ -31,7 +31,7 @@ func TestLikelyPairsWithin(t *testing.T) {
 	if _, err := y.LikelyPairsWithin(cancelled, time.Minute); !errors.Is(err, context.Canceled) {
 		t.Fatalf("request gone: %v, want its context's error", err)
 	}
-	y.likely.pairs = []Pair{{A: 1, B: 2, Score: 0.9}}
+	y.likely.pairs, y.likely.found = []Pair{{A: 1, B: 2, Score: 0.9}}, true
 	close(y.likely.done)
 	if got, err := y.LikelyPairsWithin(ctx, 0); err != nil || len(got) != 1 {
 		t.Fatalf("search ended: %v, %v; want its one pair", got, err)

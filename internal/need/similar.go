@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Doc is what similarity reads of a need.
@@ -32,11 +33,18 @@ type Index struct {
 	postings [][]posting     // term → needs with it
 	scratch  sync.Pool       // *scores, each len(ids) long
 	// likely are the pairs of LikelyPairs, found in the background the first time they
-	// are asked for; done is closed when pairs is set.
+	// are asked for; done is closed when the search has ended, found says it ran to its
+	// end (it was not retired) and pairs are then the pairs. An index made by Update goes
+	// on from the pairs of the index it was updated from (from, cleared when used), whose
+	// needs from firstNew on are the changed ones.
 	likely struct {
-		start sync.Once
-		done  chan struct{}
-		pairs []Pair
+		start    sync.Once
+		done     chan struct{}
+		pairs    []Pair
+		found    bool
+		from     atomic.Pointer[Index]
+		firstNew int32
+		retired  atomic.Bool
 	}
 }
 
@@ -291,6 +299,8 @@ func (x *Index) Update(changed []Doc, removed []int64) *Index {
 			y.postings[tw.term] = append(y.postings[tw.term], posting{o, tw.w})
 		}
 	}
+	y.likely.from.Store(x)
+	y.likely.firstNew = int32(len(x.ids))
 	return y
 }
 

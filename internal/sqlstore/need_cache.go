@@ -97,6 +97,9 @@ func (c *needCopy) inheritIndex(old *needCopy) {
 	switch {
 	case len(changed)+len(removed) == 0:
 	case (len(changed)+len(removed))*10 > len(c.needs):
+		// Built anew on first use: the old index's search for likely pairs, if it is
+		// still running, would be minutes of work nobody reads.
+		index.Retire()
 		return
 	default:
 		index = index.Update(changed, removed)
