@@ -1,0 +1,70 @@
+//go:build linux
+
+// Command bareserve is scripts/load's yardstick for Go's own HTTP server: it answers every
+// request with one recorded response (status 200, a header block and a body, both read from
+// files at start) through net/http, corked as kovit sends a kept answer, and does nothing
+// else. Beside nginx it shows how much of a public page's gap to nginx is net/http's and
+// the Go runtime's rather than kovit's.
+//
+// Usage: bareserve ADDR HEADER-FILE BODY-FILE, the header file as curl -D writes it.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"log"
+	"net"
+	"net/http"
+	"net/textproto"
+	"os"
+	"strconv"
+	"syscall"
+)
+
+type connKey struct{}
+
+func main() {
+	if len(os.Args) != 4 {
+		log.Fatal("usage: bareserve ADDR HEADER-FILE BODY-FILE")
+	}
+	raw, err := os.ReadFile(os.Args[2])
+	if err != nil {
+		log.Fatal(err)
+	}
+	body, err := os.ReadFile(os.Args[3])
+	if err != nil {
+		log.Fatal(err)
+	}
+	tp := textproto.NewReader(bufio.NewReader(bytes.NewReader(raw)))
+	if _, err := tp.ReadLine(); err != nil { // the status line
+		log.Fatal(err)
+	}
+	header, err := tp.ReadMIMEHeader()
+	if err != nil && len(header) == 0 {
+		log.Fatal(err)
+	}
+	delete(header, "Date")
+	header["Content-Length"] = []string{strconv.Itoa(len(body))}
+	h := func(w http.ResponseWriter, r *http.Request) {
+		out := w.Header()
+		for k, v := range header {
+			out[k] = v
+		}
+		rc := r.Context().Value(connKey{}).(syscall.RawConn)
+		rc.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_CORK, 1) })
+		w.WriteHeader(http.StatusOK)
+		w.Write(body)
+		http.NewResponseController(w).Flush()
+		rc.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_CORK, 0) })
+	}
+	srv := &http.Server{Addr: os.Args[1], Handler: http.HandlerFunc(h),
+		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
+			rc, err := c.(*net.TCPConn).SyscallConn()
+			if err != nil {
+				log.Fatal(err)
+			}
+			return context.WithValue(ctx, connKey{}, rc)
+		}}
+	log.Fatal(srv.ListenAndServe())
+}
