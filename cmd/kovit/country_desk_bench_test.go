@@ -59,6 +59,18 @@ func BenchmarkCountryDesk(b *testing.B) {
 	// The whole page last, in its own sub-benchmark so that -bench can leave it out: its
 	// navigation counts the queue of suggested duplicate needs.
 	firstMS := int64(-1)
+	// pairsFound waits until the navigation's count of queued pairs is no longer pending.
+	pairsFound := func() {
+		for {
+			_, err := need.CountQueued(ctx, s, v.MayReadNeed)
+			if err == nil {
+				return
+			}
+			if !errors.Is(err, need.ErrPairsPending) {
+				b.Fatal(err)
+			}
+		}
+	}
 	b.Run("desk", func(b *testing.B) {
 		if firstMS < 0 {
 			// The first page, while the duplicate pairs are still being found in the
@@ -68,15 +80,7 @@ func BenchmarkCountryDesk(b *testing.B) {
 				b.Fatalf("/desk: %d", rec.Code)
 			}
 			firstMS = time.Since(first).Milliseconds()
-			for {
-				_, err := need.CountQueued(ctx, s, v.MayReadNeed)
-				if err == nil {
-					break
-				}
-				if !errors.Is(err, need.ErrPairsPending) {
-					b.Fatal(err)
-				}
-			}
+			pairsFound()
 			b.Logf("the likely duplicate pairs found %v after the first page", time.Since(first))
 			// A need's text edited: the index is updated and its pairs go on from the
 			// old ones (need.Index.Update), rather than another whole search.
@@ -90,15 +94,7 @@ func BenchmarkCountryDesk(b *testing.B) {
 				b.Fatal(err)
 			}
 			edited := time.Now()
-			for {
-				_, err := need.CountQueued(ctx, s, v.MayReadNeed)
-				if err == nil {
-					break
-				}
-				if !errors.Is(err, need.ErrPairsPending) {
-					b.Fatal(err)
-				}
-			}
+			pairsFound()
 			b.Logf("after a need's text was edited, the pairs were back in %v", time.Since(edited))
 		}
 		for b.Loop() {
