@@ -58,23 +58,32 @@ func cellsFrom(ctx context.Context, q querier, f eservice.CellFilter) ([]eservic
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	crit, err := q.query(ctx, `SELECT municipality_ehak, service_code, criterion_id FROM cell_criteria`+w.String()+
-		` ORDER BY criterion_id`, w.args...)
+	err = criteriaMet(ctx, q, w.String(), w.args, func(ehak, code string, id int64) {
+		if i, ok := index[[2]string{ehak, code}]; ok {
+			out[i].Met = append(out[i].Met, id)
+		}
+	})
+	return out, err
+}
+
+// criteriaMet calls met with each criterion met by the cells that where (a WHERE clause
+// over cell_criteria, with its args) selects, in the criteria's order.
+func criteriaMet(ctx context.Context, q querier, where string, args []any, met func(ehak, code string, id int64)) error {
+	crit, err := q.query(ctx, `SELECT municipality_ehak, service_code, criterion_id FROM cell_criteria`+where+
+		` ORDER BY criterion_id`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: cell criteria: %w", err)
+		return fmt.Errorf("sqlstore: cell criteria: %w", err)
 	}
 	defer crit.Close()
 	for crit.Next() {
 		var ehak, code string
 		var id int64
 		if err := crit.Scan(&ehak, &code, &id); err != nil {
-			return nil, err
+			return err
 		}
-		if i, ok := index[[2]string{ehak, code}]; ok {
-			out[i].Met = append(out[i].Met, id)
-		}
+		met(ehak, code, id)
 	}
-	return out, crit.Err()
+	return crit.Err()
 }
 
 // Cell implements eservice.Store. A cell never filled in is returned empty with version 0,

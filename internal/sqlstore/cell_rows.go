@@ -52,24 +52,13 @@ func (s *Store) RowGrid(ctx context.Context, ehaks []string) (eservice.Grid, err
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	crit, err := s.query(ctx, `SELECT municipality_ehak, service_code, criterion_id FROM cell_criteria`+in+
-		` ORDER BY criterion_id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: row grid criteria: %w", err)
-	}
-	defer crit.Close()
-	for crit.Next() {
-		var ehak, code string
-		var id int64
-		if err := crit.Scan(&ehak, &code, &id); err != nil {
-			return nil, err
-		}
+	err = criteriaMet(ctx, s, in, args, func(ehak, code string, id int64) {
 		if c, ok := g[ehak][code]; ok {
 			c.Met = append(c.Met, id)
 			g[ehak][code] = c
 		}
-	}
-	return g, crit.Err()
+	})
+	return g, err
 }
 
 // ServiceStats implements eservice.Store: each service's StatsOf over ms, from the whole
