@@ -51,15 +51,8 @@ func countUsers(t *testing.T, a *testApp) int {
 func TestCommenterEIDSignUp(t *testing.T) {
 	for _, e := range sqlstoretest.Engines() {
 		t.Run(e, func(t *testing.T) {
-			p := newTestProvider(t)
-			a := startOIDCApp(t, e, p)
+			p, a, cctx, c := eidConsultationApp(t, e)
 			ctx := context.Background()
-			coordUser, err := a.store.CreateUser(ctx, auth.NewUser{Email: "kati@kovit.test", Name: "Kati Koordinaator", Role: auth.RoleCoordinator}, "", false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cctx := auth.WithUser(ctx, &coordUser)
-			c := openedConsultation(t, a, cctx, "IKT strateegia 2031", true)
 			members := openedConsultation(t, a, cctx, "Liikmete arutelu", false)
 			mari := oidcUser(t, a, "mari@tartu.test", "Mari Maasikas")
 			if err := a.store.SetPersonalCode(ctx, mari.ID, "38001085718"); err != nil {
@@ -203,15 +196,7 @@ func TestCommenterEIDSignUp(t *testing.T) {
 func TestCommenterEIDClosedMeanwhile(t *testing.T) {
 	for _, e := range sqlstoretest.Engines() {
 		t.Run(e, func(t *testing.T) {
-			p := newTestProvider(t)
-			a := startOIDCApp(t, e, p)
-			ctx := context.Background()
-			coordUser, err := a.store.CreateUser(ctx, auth.NewUser{Email: "kati@kovit.test", Name: "Kati Koordinaator", Role: auth.RoleCoordinator}, "", false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cctx := auth.WithUser(ctx, &coordUser)
-			c := openedConsultation(t, a, cctx, "IKT strateegia 2031", true)
+			p, a, cctx, c := eidConsultationApp(t, e)
 			p.signInAs("EE49403136526", "", false)
 			p.claims = map[string]any{"given_name": "Liis", "family_name": "Kask"}
 			before, cl := countUsers(t, a), a.client(t)
@@ -235,4 +220,18 @@ func TestCommenterEIDClosedMeanwhile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// eidConsultationApp starts an app signing in through a test eID gateway, with a
+// coordinator (cctx) and a consultation open to the public's comments.
+func eidConsultationApp(t *testing.T, engine string) (*testProvider, *testApp, context.Context, consult.Consultation) {
+	t.Helper()
+	p := newTestProvider(t)
+	a := startOIDCApp(t, engine, p)
+	coord, err := a.store.CreateUser(context.Background(), auth.NewUser{Email: "kati@kovit.test", Name: "Kati Koordinaator", Role: auth.RoleCoordinator}, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cctx := auth.WithUser(context.Background(), &coord)
+	return p, a, cctx, openedConsultation(t, a, cctx, "IKT strateegia 2031", true)
 }
