@@ -100,7 +100,11 @@ func batchRows(width int) int {
 
 // groups returns rows groups of width placeholders: (?, ?), (?, ?).
 func groups(rows, width int) string {
-	one := "(" + strings.Repeat("?, ", width-1) + "?)"
+	return repeatRow("("+strings.Repeat("?, ", width-1)+"?)", rows)
+}
+
+// repeatRow returns rows copies of one, comma-separated.
+func repeatRow(one string, rows int) string {
 	var b strings.Builder
 	b.Grow(rows * (len(one) + 2))
 	for i := range rows {

@@ -3,6 +3,8 @@ package sqlstore_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"strconv"
 	"testing"
 	"time"
 
@@ -249,6 +251,53 @@ func TestAttentionAndParticipations(t *testing.T) {
 		}
 		if all, err := s.MunicipalityParticipations(ctx, "0793", plan.Readable(true, nil)); err != nil || len(all) != 2 {
 			t.Errorf("signed-in participations %+v %v", all, err)
+		}
+	})
+}
+
+// TestPlanImportAuditsTheStoredNodes: an import's audit events, for the nodes it updated
+// and those it created (with a lead, partners and dates), hold each node exactly as it is
+// stored afterwards, read back.
+func TestPlanImportAuditsTheStoredNodes(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := coordinatorCtx()
+		st := transferPlan(t, s, ctx)
+		_, seen, err := s.ListEvents(ctx, audit.Filter{Entity: audit.KindPlanNode, Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, rows := exportFile(t, s, st.ID, "csv")
+		rows[2][2], rows[2][8] = "Tegevus uue nimega", "delayed"
+		rows = append(rows,
+			[]string{"1.1.2", "tegevus", "Uus tegevus", "", "Amet", "Liit", "01.03.2026", "31.12.2027", "", "10"},
+			[]string{"2", "goal", "Teine eesmärk"})
+		read, err := plan.ReadImport(head, rows, importRef(t, s, st.ID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ImportPlan(ctx, st.ID, read); err != nil {
+			t.Fatal(err)
+		}
+		events, total, err := s.ListEvents(ctx, audit.Filter{Entity: audit.KindPlanNode, Limit: 100})
+		if err != nil || total != seen+3 {
+			t.Fatalf("%d events after the import, want %d: %v", total, seen+3, err)
+		}
+		tree, err := s.StrategyTree(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored := map[string]plan.Node{}
+		for _, n := range tree.Nodes {
+			stored[strconv.FormatInt(n.ID, 10)] = n
+		}
+		for _, e := range events[:3] { // newest first: the import's
+			want, err := json.Marshal(stored[e.EntityID])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(e.After, want) {
+				t.Errorf("%s of node %s audited as\n%s\nstored as\n%s", e.Action, e.EntityID, e.After, want)
+			}
 		}
 	})
 }
