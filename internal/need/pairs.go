@@ -72,6 +72,7 @@ func (x *Index) likelyFound() ([]Pair, error) {
 func (x *Index) likelyDone() <-chan struct{} {
 	x.likely.start.Do(func() {
 		x.likely.done = make(chan struct{})
+		x.likely.started.Store(true)
 		go func() {
 			defer close(x.likely.done)
 			x.likely.pairs, x.likely.found = x.findLikely()

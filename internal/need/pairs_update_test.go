@@ -30,6 +30,11 @@ func TestUpdatedPairsGoOnFromTheOld(t *testing.T) {
 	if y.likely.from.Load() != nil {
 		t.Error("the updated index still holds the old one")
 	}
+	// An index whose pairs nobody asked for is not linked to: a run of edits without a
+	// look at the desk would otherwise keep every index alive.
+	if z := y.Update([]Doc{{9006, "Uus teenus", "Uue e-teenuse loomine."}}, nil); z.Update(nil, []int64{9006}).likely.from.Load() != nil {
+		t.Error("an index whose search never started is held by the next")
+	}
 	want := y.bestPairs(LikelyDuplicate, MaxLikelyPairs) // every pair of y scored
 	if len(got) != len(want) {
 		t.Fatalf("%d pairs, a whole search finds %d", len(got), len(want))
@@ -71,8 +76,9 @@ func TestRetiredSearchStops(t *testing.T) {
 	if len(whole) == 0 {
 		t.Fatal("no likely pairs: the test needs some")
 	}
+	x.likelyDone() // the search under way when a need is edited
 	y := x.Update([]Doc{{99999, "Videovalve laiendamine", "Valla hoonete videovalve."}}, nil)
-	y.likelyDone() // y waits for x's search, which it starts
+	y.likelyDone() // y waits for x's search
 	time.Sleep(took / 10)
 	start = time.Now()
 	y.Retire()

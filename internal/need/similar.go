@@ -34,14 +34,16 @@ type Index struct {
 	scratch  sync.Pool       // *scores, each len(ids) long
 	// likely are the pairs of LikelyPairs, found in the background the first time they
 	// are asked for; done is closed when the search has ended, found says it ran to its
-	// end (it was not retired) and pairs are then the pairs. An index made by Update goes
-	// on from the pairs of the index it was updated from (from, cleared when used), whose
-	// needs from firstNew on are the changed ones.
+	// end (it was not retired) and pairs are then the pairs. An index made by Update from
+	// one whose search had started goes on from that one's pairs (from, cleared when its
+	// own search ends, so a chain is never longer than two); its needs from firstNew on are
+	// the changed ones.
 	likely struct {
 		start    sync.Once
 		done     chan struct{}
 		pairs    []Pair
 		found    bool
+		started  atomic.Bool // the search has been started (start has run)
 		from     atomic.Pointer[Index]
 		firstNew int32
 		retired  atomic.Bool
@@ -299,8 +301,12 @@ func (x *Index) Update(changed []Doc, removed []int64) *Index {
 			y.postings[tw.term] = append(y.postings[tw.term], posting{o, tw.w})
 		}
 	}
-	y.likely.from.Store(x)
-	y.likely.firstNew = int32(len(x.ids))
+	// Only a search already started is worth going on from; linking to an index whose
+	// pairs nobody asked for would keep every index of a run of edits alive.
+	if x.likely.started.Load() {
+		y.likely.from.Store(x)
+		y.likely.firstNew = int32(len(x.ids))
+	}
 	return y
 }
 
