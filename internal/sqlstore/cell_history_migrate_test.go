@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"kovit/internal/eservice"
-	"kovit/internal/sqlstore"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
 
@@ -23,14 +22,7 @@ func TestHistoryMigration(t *testing.T) {
 	for _, engine := range sqlstoretest.Engines() {
 		t.Run(engine, func(t *testing.T) {
 			ctx := context.Background()
-			s, err := sqlstore.Open(ctx, sqlstoretest.EmptyDSN(t, engine))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			if err := s.MigrateTo(ctx, 35); err != nil {
-				t.Fatal(err)
-			}
+			s := storeBefore(t, engine, 35)
 			months := []string{"2025-11", "2025-12", "2026-02", "2026-03", "2026-04"}
 			rng := mrand.New(mrand.NewPCG(17, 36))
 			var copies int

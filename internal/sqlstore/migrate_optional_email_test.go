@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"kovit/internal/sqlstore"
 	"kovit/internal/sqlstore/sqlstoretest"
 )
 
@@ -18,14 +17,7 @@ func TestOptionalEmailMigration(t *testing.T) {
 	for _, engine := range sqlstoretest.Engines() {
 		t.Run(engine, func(t *testing.T) {
 			ctx := context.Background()
-			s, err := sqlstore.Open(ctx, sqlstoretest.EmptyDSN(t, engine))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			if err := s.MigrateTo(ctx, 41); err != nil {
-				t.Fatal(err)
-			}
+			s := storeBefore(t, engine, 41)
 			must := func(q string, args ...any) {
 				t.Helper()
 				if err := s.ExecRaw(ctx, q, args...); err != nil {
