@@ -28,11 +28,7 @@ import (
 // Target: the region's page under 150 ms. heap-MB is the Go heap in use after the pages.
 func BenchmarkCountryPages(b *testing.B) {
 	ctx := context.Background()
-	a := countryApp(b)
-	ms, _, err := a.store.ListMunicipalities(ctx, municipality.Filter{CountyEHAK: "DR01", Limit: 1})
-	if err != nil || len(ms) == 0 {
-		b.Fatal("no municipality in region DR01: ", err)
-	}
+	a, m := countryApp(b)
 	services, err := a.store.ListServices(ctx, false)
 	if err != nil || len(services) == 0 {
 		b.Fatal(err)
@@ -41,8 +37,8 @@ func BenchmarkCountryPages(b *testing.B) {
 	for _, p := range []struct{ name, path string }{
 		{"home", "/"},
 		{"region-page", "/eservices?county=DR01&area=" + url.QueryEscape(sv.Area)},
-		{"municipality", "/municipalities/" + ms[0].EHAK},
-		{"municipality-eservices", "/municipalities/" + ms[0].EHAK + "/eservices"},
+		{"municipality", "/municipalities/" + m.EHAK},
+		{"municipality-eservices", "/municipalities/" + m.EHAK + "/eservices"},
 		{"service", "/eservices/services/" + sv.Code},
 	} {
 		b.Run(p.name, func(b *testing.B) {
@@ -71,8 +67,9 @@ func BenchmarkCountryPages(b *testing.B) {
 
 // countryApp serves the database KOVIT_BENCH_COUNTRY names (one `kovit demo --size`
 // wrote), or else the synthetic country at Estonia's scale in a fresh PostgreSQL
-// database, served as a large one (Store.WholeCells 1: levels kept, rows read by index).
-func countryApp(b *testing.B) *app {
+// database, served as a large one (Store.WholeCells 1: levels kept, rows read by index),
+// and the first municipality of its region DR01.
+func countryApp(b *testing.B) (*app, municipality.Municipality) {
 	dsn, large := os.Getenv("KOVIT_BENCH_COUNTRY"), true
 	if dsn == "" {
 		dsn, large = sqlstoretest.Country(b).DSN(), false
@@ -86,5 +83,9 @@ func countryApp(b *testing.B) *app {
 	if !large {
 		a.store.WholeCells = 1
 	}
-	return a
+	ms, _, err := a.store.ListMunicipalities(context.Background(), municipality.Filter{CountyEHAK: "DR01", Limit: 1})
+	if err != nil || len(ms) == 0 {
+		b.Fatal("no municipality in region DR01: ", err)
+	}
+	return a, ms[0]
 }
