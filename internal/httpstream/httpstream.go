@@ -116,18 +116,26 @@ type writer struct {
 }
 
 // Write moves the deadlines before writing, so the block itself has Idle to go out: a
-// client that takes longer over it is cut off. They are moved at most every Idle/16, as
-// a block of a few kilobytes is written many thousand times a second.
+// client that takes longer over it is cut off.
 func (s *writer) Write(b []byte) (int, error) {
+	if err := s.move(); err != nil {
+		return 0, err
+	}
+	return s.w.Write(b)
+}
+
+// move moves the deadlines Idle ahead. They are moved at most every Idle/16, as a block of
+// a few kilobytes is written many thousand times a second.
+func (s *writer) move() error {
 	if now := time.Now(); now.Sub(s.moved) >= s.dl.limits.Idle/16 {
 		s.moved = now
 		end := s.dl.extend(now)
 		// A writer the server did not make (a test's recorder) has no deadline to move.
 		if err := s.rc.SetWriteDeadline(end); err != nil && !errors.Is(err, http.ErrNotSupported) {
-			return 0, err
+			return err
 		}
 	}
-	return s.w.Write(b)
+	return nil
 }
 
 // block is the most WriteBody writes at once: each block may take Idle to go out.
@@ -142,11 +150,7 @@ func WriteBody(w http.ResponseWriter, r *http.Request, body []byte) error {
 		_, err := w.Write(body)
 		return err
 	}
-	out := Writer(w, r)
-	if out == io.Writer(w) {
-		now := time.Now()
-		out = &writer{w: w, rc: http.NewResponseController(w), dl: &deadline{limits: Default, start: now, end: now}}
-	}
+	out := blockWriter(w, r)
 	for len(body) > 0 {
 		n := min(len(body), block)
 		if _, err := out.Write(body[:n]); err != nil {
@@ -155,4 +159,41 @@ func WriteBody(w http.ResponseWriter, r *http.Request, body []byte) error {
 		body = body[n:]
 	}
 	return nil
+}
+
+// WriteFile writes the size bytes of a file from where it stands through rf, w's ReadFrom
+// (net/http's sends a file with sendfile), as WriteBody writes a body: a block at a time,
+// each moving the deadlines.
+func WriteFile(w http.ResponseWriter, rf io.ReaderFrom, r *http.Request, file io.Reader, size int64) error {
+	var out *writer
+	if size > block {
+		out = blockWriter(w, r)
+	}
+	for size > 0 {
+		n := min(size, block)
+		if out != nil {
+			if err := out.move(); err != nil {
+				return err
+			}
+		}
+		sent, err := rf.ReadFrom(&io.LimitedReader{R: file, N: n})
+		if err != nil {
+			return err
+		}
+		if sent < n {
+			return io.ErrUnexpectedEOF
+		}
+		size -= n
+	}
+	return nil
+}
+
+// blockWriter is the writer a body of many blocks is written through: r's own when the
+// server gave its context a movable end, else one that moves only the write deadline.
+func blockWriter(w http.ResponseWriter, r *http.Request) *writer {
+	if out, ok := Writer(w, r).(*writer); ok {
+		return out
+	}
+	now := time.Now()
+	return &writer{w: w, rc: http.NewResponseController(w), dl: &deadline{limits: Default, start: now, end: now}}
 }

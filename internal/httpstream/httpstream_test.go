@@ -1,9 +1,12 @@
 package httpstream
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net/http/httptest"
+	"slices"
 	"testing"
 	"time"
 )
@@ -55,5 +58,44 @@ func TestWriterWithoutLimits(t *testing.T) {
 	rec := httptest.NewRecorder()
 	if w := Writer(rec, httptest.NewRequest("GET", "/x.csv", nil)); w != rec {
 		t.Errorf("Writer wrapped a request without limits: %T", w)
+	}
+}
+
+// readFromRecorder records the size of each ReadFrom, as net/http's writer sends a file.
+type readFromRecorder struct {
+	*httptest.ResponseRecorder
+	reads []int
+}
+
+func (r *readFromRecorder) ReadFrom(src io.Reader) (int64, error) {
+	n, err := io.Copy(r.ResponseRecorder, src)
+	r.reads = append(r.reads, int(n))
+	return n, err
+}
+
+// TestWriteFileInBlocks: a file is sent whole a block at a time through the writer's
+// ReadFrom, each block moving the request's end Idle ahead; a file shorter than said is
+// an error, not a short answer taken for whole.
+func TestWriteFileInBlocks(t *testing.T) {
+	data := bytes.Repeat([]byte("Tõrva vald\n"), 10_000) // 110 KB: three blocks and a part
+	ctx, cancel := WithDeadline(context.Background(), 50*time.Millisecond, Limits{Idle: time.Minute, Max: time.Hour})
+	defer cancel()
+	r := httptest.NewRequest("GET", "/eservices", nil).WithContext(ctx)
+	w := &readFromRecorder{ResponseRecorder: httptest.NewRecorder()}
+	if err := WriteFile(w, w, r, bytes.NewReader(data), int64(len(data))); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(w.Body.Bytes(), data) {
+		t.Fatalf("%d bytes sent, not the file's %d", w.Body.Len(), len(data))
+	}
+	if want := []int{block, block, block, len(data) - 3*block}; !slices.Equal(w.reads, want) {
+		t.Errorf("sent in %v, want %v", w.reads, want)
+	}
+	if end, _ := ctx.Deadline(); time.Until(end) < 50*time.Second {
+		t.Errorf("the request's end is %v away, not moved Idle ahead", time.Until(end))
+	}
+	short := &readFromRecorder{ResponseRecorder: httptest.NewRecorder()}
+	if err := WriteFile(short, short, r, bytes.NewReader(data[:100]), int64(len(data))); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("a short file: %v, want ErrUnexpectedEOF", err)
 	}
 }

@@ -45,6 +45,32 @@ func TestNegotiate(t *testing.T) {
 	}
 }
 
+// TestVaryOn: Accept-Encoding is added once, and whatever Vary a response had is left on
+// one line.
+func TestVaryOn(t *testing.T) {
+	tests := []struct {
+		have []string
+		want string
+	}{
+		{nil, "Accept-Encoding"},
+		{[]string{"Cookie"}, "Cookie, Accept-Encoding"},
+		{[]string{"Cookie", "Accept-Language"}, "Cookie, Accept-Language, Accept-Encoding"},
+		{[]string{"accept-encoding"}, "accept-encoding"},
+		{[]string{"Cookie", "Accept-Encoding"}, "Cookie, Accept-Encoding"},
+		{[]string{"*"}, "*"},
+	}
+	for _, tt := range tests {
+		h := http.Header{}
+		for _, v := range tt.have {
+			h.Add("Vary", v)
+		}
+		varyOn(h)
+		if got := h.Values("Vary"); len(got) != 1 || got[0] != tt.want {
+			t.Errorf("varyOn(%q) = %q, want one line %q", tt.have, got, tt.want)
+		}
+	}
+}
+
 // page is a text body long enough to be compressed.
 var page = strings.Repeat("<tr><td>Viljandi vald</td><td>Sotsiaaltoetus</td><td>3</td></tr>\n", 400)
 

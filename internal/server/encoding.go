@@ -5,6 +5,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -121,16 +122,22 @@ func compressible(contentType string) bool {
 	return false
 }
 
-// varyOn adds Accept-Encoding to a response's Vary once.
+// varyOn adds Accept-Encoding to a response's Vary once, and leaves Vary one line: each
+// header line is a few tenths of a microsecond of every cache hit, a tenth of the whole
+// when there are a dozen (a session layer adds "Vary: Cookie" on a line of its own).
 func varyOn(h http.Header) {
-	for _, v := range h.Values("Vary") {
+	vs := h.Values("Vary")
+	for _, v := range vs {
 		for f := range strings.SplitSeq(v, ",") {
 			if f = strings.TrimSpace(f); f == "*" || strings.EqualFold(f, "Accept-Encoding") {
+				if len(vs) > 1 {
+					h.Set("Vary", strings.Join(vs, ", "))
+				}
 				return
 			}
 		}
 	}
-	h.Add("Vary", "Accept-Encoding")
+	h.Set("Vary", strings.Join(append(slices.Clip(vs), "Accept-Encoding"), ", "))
 }
 
 // Encoders are pooled: a gzip or brotli writer holds hundreds of kilobytes of tables, and

@@ -37,6 +37,8 @@ type microcache struct {
 	gen        uint64             // counts clear(): a rendering that raced a change is not kept
 
 	compressions atomic.Int64 // bodies compressed for the cache, for tests to count
+	fileSends    atomic.Int64 // answers sent from a memory file (filebody.go), likewise
+	files        *descriptors // what those files may hold open
 
 	// viewer marks the signed-in viewers' cache (viewcache.go): it keeps what the handler
 	// let it keep (KeepForViewer), not what says "Cache-Control: public".
@@ -69,6 +71,10 @@ type cachedResponse struct {
 type body struct {
 	data   []byte
 	length []string // Content-Length
+	// file is data in a memory file, to send with sendfile (filebody.go), made on the
+	// first hit that can use it; fileTried says that hit came.
+	file      atomic.Pointer[fileBody]
+	fileTried atomic.Bool
 }
 
 // defaultCacheBytes bounds the microcache when Options.CacheBytes is not set.
@@ -80,7 +86,7 @@ func newMicrocache(ttl time.Duration, session, host string, maxBytes int64) *mic
 	}
 	// A sixteenth of the cap for the validators, the rest for the bodies.
 	return &microcache{ttl: ttl, session: session, host: host, maxBytes: maxBytes - maxBytes/16,
-		entries: map[string]*cachedResponse{}, inflight: map[string]*flight{}, validators: validators{maxBytes: maxBytes / 16}}
+		files: keptFileDescriptors, entries: map[string]*cachedResponse{}, inflight: map[string]*flight{}, validators: validators{maxBytes: maxBytes / 16}}
 }
 
 // flight is one rendering of a key that concurrent requests for it wait for, so that when
@@ -288,6 +294,7 @@ func (c *microcache) drop(e *cachedResponse) {
 	}
 	delete(c.entries, e.key)
 	c.bytes -= e.size
+	e.closeFiles()
 }
 
 func (c *microcache) dropOldest() {
@@ -296,6 +303,7 @@ func (c *microcache) dropOldest() {
 	c.order = c.order[1:]
 	delete(c.entries, e.key)
 	c.bytes -= e.size
+	e.closeFiles()
 }
 
 // dropAll empties the cache: a change was made that this server did not see (Dropper).
@@ -307,6 +315,9 @@ func (c *microcache) dropAll() {
 
 func (c *microcache) clear() {
 	c.gen++
+	for _, e := range c.order {
+		e.closeFiles()
+	}
 	clear(c.entries)
 	c.order, c.bytes = nil, 0
 }

@@ -103,7 +103,9 @@ func (c *microcache) serve(w http.ResponseWriter, r *http.Request, e *cachedResp
 	}
 	corked(w, r, len(b.data), func() {
 		w.WriteHeader(e.status)
-		httpstream.WriteBody(w, r, b.data)
+		if !c.sendFile(w, r, e, b) {
+			httpstream.WriteBody(w, r, b.data)
+		}
 	})
 	return e.status
 }

@@ -166,7 +166,10 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// csp allows only kovit's own scripts, styles and images: no inline script can run.
+// csp allows only kovit's own scripts, styles and images: no inline script can run. Its
+// frame-ancestors 'none' is what keeps kovit's pages out of other sites' frames: browsers
+// ignore X-Frame-Options when it is present (CSP Level 2 and later), so that header is not
+// sent as well.
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
 
@@ -175,7 +178,6 @@ func securityHeaders(next http.Handler, secure, synthetic bool) http.Handler {
 		h := w.Header()
 		h.Set("Content-Security-Policy", csp)
 		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
 		if secure {
