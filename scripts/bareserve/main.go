@@ -7,7 +7,12 @@
 // else. Beside nginx it shows how much of a public page's gap to nginx is net/http's and
 // the Go runtime's rather than kovit's.
 //
-// Usage: bareserve ADDR HEADER-FILE BODY-FILE, the header file as curl -D writes it.
+// With -raw it answers without net/http: a goroutine a connection reads each request's
+// header lines and writes the recorded answer in one writev, and nothing else (no parsing,
+// no timeouts, no request bodies: a yardstick, not a server to run). The gap between the two
+// modes is net/http's own per-request work.
+//
+// Usage: bareserve [-raw] ADDR HEADER-FILE BODY-FILE, the header file as curl -D writes it.
 package main
 
 import (
@@ -30,14 +35,19 @@ import (
 type connKey struct{}
 
 func main() {
-	if len(os.Args) != 4 {
-		log.Fatal("usage: bareserve ADDR HEADER-FILE BODY-FILE")
+	args := os.Args[1:]
+	rawMode := len(args) == 4 && args[0] == "-raw"
+	if rawMode {
+		args = args[1:]
 	}
-	raw, err := os.ReadFile(os.Args[2])
+	if len(args) != 3 {
+		log.Fatal("usage: bareserve [-raw] ADDR HEADER-FILE BODY-FILE")
+	}
+	raw, err := os.ReadFile(args[1])
 	if err != nil {
 		log.Fatal(err)
 	}
-	body, err := os.ReadFile(os.Args[3])
+	body, err := os.ReadFile(args[2])
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -51,6 +61,9 @@ func main() {
 	}
 	delete(header, "Date")
 	header["Content-Length"] = []string{strconv.Itoa(len(body))}
+	if rawMode {
+		log.Fatal(serveRaw(args[0], http.Header(header), body))
+	}
 	// Descriptions of one memory file, each with its own offset, as kovit keeps them.
 	var files sync.Pool
 	if len(body) >= 16<<10 {
@@ -89,7 +102,7 @@ func main() {
 		http.NewResponseController(w).Flush()
 		rc.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_CORK, 0) })
 	}
-	srv := &http.Server{Addr: os.Args[1], Handler: http.HandlerFunc(h),
+	srv := &http.Server{Addr: args[0], Handler: http.HandlerFunc(h),
 		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
 			rc, err := c.(*net.TCPConn).SyscallConn()
 			if err != nil {
