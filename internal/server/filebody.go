@@ -82,12 +82,15 @@ func (b *fileBody) take() *os.File {
 		f := b.free[n-1]
 		b.free = b.free[:n-1]
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			// The file is given up: f may be the first description, and once it is
+			// closed its number may name another file, which reopening would send.
 			b.release(f)
+			b.retire()
 			return nil
 		}
 		return f
 	}
-	// The first description is open while b is not closed (free or in use), so its path
+	// The first description is open while b is not retired (free or in use), so its path
 	// names this file.
 	if b.open >= perFile || !b.fds.reserve() {
 		return nil
@@ -116,6 +119,12 @@ func (b *fileBody) give(f *os.File) {
 func (b *fileBody) close() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.retire()
+}
+
+// retire, with b.mu held, closes the free descriptions and gives no more: the requests
+// then send the body from memory.
+func (b *fileBody) retire() {
 	b.closed = true
 	for _, f := range b.free {
 		b.release(f)

@@ -171,3 +171,36 @@ func TestFileBodyDescriptors(t *testing.T) {
 		t.Errorf("%d descriptors counted after every file was closed", n)
 	}
 }
+
+// TestFileBodyGivenUpOnFailure: a description that can no longer be used retires its file.
+// Reopening the file through its first description's number after that description was
+// closed would open whatever now has the number, and send another file's bytes.
+func TestFileBodyGivenUpOnFailure(t *testing.T) {
+	fds := &descriptors{max: 256}
+	fb := newFileBody([]byte(strings.Repeat("Rae vald; ", 2000)), fds)
+	if fb == nil {
+		t.Fatal("no memory file")
+	}
+	first := fb.take()
+	fb.give(first)
+	first.Close()                      // as if it had failed underneath: its number is free again
+	other, err := os.Open("/dev/zero") // takes the number the first description had
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	for i := range 2 {
+		if f := fb.take(); f != nil {
+			head := make([]byte, 4)
+			f.Read(head)
+			t.Fatalf("take %d after a failed description gave one, reading %q", i+1, head)
+		}
+	}
+	if n := fds.open.Load(); n != 0 {
+		t.Errorf("%d descriptors counted after the file was given up", n)
+	}
+	fb.close() // as the cache does when the entry is dropped: nothing left to close
+	if n := fds.open.Load(); n != 0 {
+		t.Errorf("%d descriptors counted after close", n)
+	}
+}
