@@ -7,10 +7,11 @@
 // else. Beside nginx it shows how much of a public page's gap to nginx is net/http's and
 // the Go runtime's rather than kovit's.
 //
-// With -raw it answers without net/http: a goroutine a connection reads each request's
-// header lines and writes the recorded answer in one writev, and nothing else (no parsing,
-// no timeouts, no request bodies: a yardstick, not a server to run). The gap between the two
-// modes is net/http's own per-request work.
+// With -raw it answers without net/http's server: a goroutine a connection reads each
+// request with net/http's parser (http.ReadRequest), under read and write deadlines, and
+// writes the recorded answer in one writev, and nothing else (no request bodies, no
+// shutdown: a yardstick, not a server to run). The gap between the two modes is net/http's
+// server's own per-request work.
 //
 // Usage: bareserve [-raw] ADDR HEADER-FILE BODY-FILE, the header file as curl -D writes it.
 package main

@@ -46,20 +46,19 @@ func serveRaw(addr string, header http.Header, body []byte) error {
 	}
 }
 
-// answerRaw reads requests off c, each up to its empty line, and writes the answer to each.
+// answerRaw reads requests off c with net/http's own parser, under the deadlines kovit's
+// server keeps, and writes the answer to each: what a front answering cached requests on
+// the connection, before net/http, could do. A request with a body ends the connection.
 func answerRaw(c net.Conn, head *atomic.Pointer[[]byte], body []byte) {
 	defer c.Close()
 	r := bufio.NewReader(c)
 	for {
-		for {
-			line, err := r.ReadSlice('\n')
-			if err != nil {
-				return
-			}
-			if len(line) <= 2 { // "\r\n": the request's header has ended
-				break
-			}
+		c.SetReadDeadline(time.Now().Add(10 * time.Second))
+		req, err := http.ReadRequest(r)
+		if err != nil || req.ContentLength != 0 || len(req.TransferEncoding) > 0 {
+			return
 		}
+		c.SetWriteDeadline(time.Now().Add(2 * time.Minute))
 		out := net.Buffers{*head.Load(), body}
 		if _, err := out.WriteTo(c); err != nil {
 			return
