@@ -177,18 +177,11 @@ func (c *microcache) fileOf(e *cachedResponse, b *body) *fileBody {
 	if fb == nil {
 		return nil
 	}
-	c.mu.Lock()
-	kept := c.entries[e.key] == e
-	if kept {
-		b.file.Store(fb)
-		e.size += fb.size
-		c.bytes += fb.size
-		for c.bytes > c.maxBytes && len(c.order) > 0 {
-			c.dropOldest() // e among them, perhaps: then fb is closed, and take says so
-		}
-	}
-	c.mu.Unlock()
-	if !kept {
+	b.file.Store(fb)
+	// Counted as a coding added to e is (grow), which may drop e to make room: then fb
+	// is closed with it, and take says so.
+	if !c.grow(e, fb.size) {
+		// e was dropped, perhaps before it could see fb: closing twice is harmless.
 		fb.close()
 		return nil
 	}

@@ -164,18 +164,21 @@ func (e *cachedResponse) anyBody() (encoding, *body) {
 // contentEncodingH are the Content-Encoding header values, made once.
 var contentEncodingH = [encodings][]string{nil, {"gzip"}, {"br"}, {"zstd"}}
 
-// grow counts a coding added to e, making room within the cap as put does.
-func (c *microcache) grow(e *cachedResponse, n int64) {
+// grow counts n bytes added to e (a coding, a memory file), making room within the cap
+// as put does. It says whether e was still kept: one dropped or replaced meanwhile is no
+// longer counted.
+func (c *microcache) grow(e *cachedResponse, n int64) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.entries[e.key] != e {
-		return // dropped or replaced meanwhile: it is no longer counted
+		return false
 	}
 	e.size += n
 	c.bytes += n
 	for c.bytes > c.maxBytes && len(c.order) > 0 {
 		c.dropOldest()
 	}
+	return true
 }
 
 func decode(enc encoding, data []byte) ([]byte, error) {
