@@ -21,29 +21,39 @@ func (t *tx) execRows(ctx context.Context, head string, width int, args []any, t
 	if width < 1 || len(args)%width != 0 {
 		return 0, fmt.Errorf("sqlstore: %d values are not rows of %d", len(args), width)
 	}
-	most := batchRows(width)
 	var affected int64
-	for rows := len(args) / width; rows > 0; {
-		// A request that has ended (client gone, deadline, shutdown) stops here.
-		if err := ctx.Err(); err != nil {
-			return affected, err
-		}
-		n := most
-		for n > rows {
-			n /= 2
-		}
-		res, err := t.exec(ctx, head+" "+groups(n, width)+" "+tail, args[:n*width]...)
+	err := inBatches(ctx, len(args)/width, width, func(from, n int) error {
+		res, err := t.exec(ctx, head+" "+groups(n, width)+" "+tail, args[from*width:(from+n)*width]...)
 		if err != nil {
-			return affected, err
+			return err
 		}
 		k, err := res.RowsAffected()
-		if err != nil {
-			return affected, err
-		}
 		affected += k
-		args, rows = args[n*width:], rows-n
+		return err
+	})
+	return affected, err
+}
+
+// inBatches calls run with each statement's share of rows rows of width values, from the
+// first: as many as batchRows allows, then halving, so that a statement carries a power
+// of two rows. A request that has ended (client gone, deadline, shutdown) stops between
+// statements.
+func inBatches(ctx context.Context, rows, width int, run func(from, n int) error) error {
+	most := batchRows(width)
+	for from := 0; from < rows; {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n := most
+		for n > rows-from {
+			n /= 2
+		}
+		if err := run(from, n); err != nil {
+			return err
+		}
+		from += n
 	}
-	return affected, nil
+	return nil
 }
 
 // insertRows is execRows for an INSERT that makes ids: it returns them in the order of
@@ -54,38 +64,30 @@ func (t *tx) insertRows(ctx context.Context, head string, width int, args []any)
 		return nil, fmt.Errorf("sqlstore: %d values are not rows of %d", len(args), width)
 	}
 	ids := make([]int64, 0, len(args)/width)
-	for rows := len(args) / width; rows > 0; {
-		if err := ctx.Err(); err != nil {
-			return ids, err
-		}
-		n := batchRows(width)
-		for n > rows {
-			n /= 2
-		}
-		res, err := t.query(ctx, head+" "+groups(n, width)+" RETURNING id", args[:n*width]...)
+	err := inBatches(ctx, len(args)/width, width, func(from, n int) error {
+		res, err := t.query(ctx, head+" "+groups(n, width)+" RETURNING id", args[from*width:(from+n)*width]...)
 		if err != nil {
-			return ids, err
+			return err
 		}
+		defer res.Close()
 		start := len(ids)
 		for res.Next() {
 			var id int64
 			if err := res.Scan(&id); err != nil {
-				res.Close()
-				return ids, err
+				return err
 			}
 			ids = append(ids, id)
 		}
-		res.Close()
 		if err := res.Err(); err != nil {
-			return ids, err
+			return err
 		}
 		if len(ids)-start != n {
-			return ids, fmt.Errorf("sqlstore: %d ids for %d rows", len(ids)-start, n)
+			return fmt.Errorf("sqlstore: %d ids for %d rows", len(ids)-start, n)
 		}
 		slices.Sort(ids[start:])
-		args, rows = args[n*width:], rows-n
-	}
-	return ids, nil
+		return nil
+	})
+	return ids, err
 }
 
 // batchRows is the most rows of width values one statement carries: a power of two, so

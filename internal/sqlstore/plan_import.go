@@ -114,17 +114,16 @@ func (t *tx) updateImportedNodes(ctx context.Context, nodes []plan.Node) ([]plan
 	out := make([]plan.Node, 0, len(nodes))
 	most := batchRows(nodeUpdateWidth)
 	var full *sql.Stmt // the statement of most nodes
-	for len(nodes) > 0 {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	defer func() {
+		if full != nil {
+			full.Close()
 		}
-		n := most
-		for n > len(nodes) {
-			n /= 2
-		}
+	}()
+	err := inBatches(ctx, len(nodes), nodeUpdateWidth, func(from, n int) error {
+		batch := nodes[from : from+n]
 		args := make([]any, 0, 2+n*nodeUpdateWidth)
 		args = append(args, now, by)
-		for _, nd := range nodes[:n] {
+		for _, nd := range batch {
 			args = append(args, nd.ID, nd.Version, nd.Code, nd.TitleEt, nd.TitleEn, nd.LeadOrgID, dayArg(nd.Start), dayArg(nd.End),
 				nd.Status, nd.Completion)
 		}
@@ -135,31 +134,33 @@ func (t *tx) updateImportedNodes(ctx context.Context, nodes []plan.Node) ([]plan
 				// Prepared once: SQLite compiles a statement each time it is run, and
 				// compiling one of a few hundred rows costs more than running it.
 				if full, err = t.PrepareContext(ctx, t.s.engine.rebind(nodeUpdate(most))); err != nil {
-					return nil, fmt.Errorf("sqlstore: update nodes: %w", err)
+					return fmt.Errorf("sqlstore: update nodes: %w", err)
 				}
-				defer full.Close()
 			}
 			res, err = full.ExecContext(ctx, args...)
 		} else {
 			res, err = t.exec(ctx, nodeUpdate(n), args...)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("sqlstore: update nodes: %w", err)
+			return fmt.Errorf("sqlstore: update nodes: %w", err)
 		}
 		// A node saved meanwhile on another version is not updated: the import conflicts.
 		k, err := res.RowsAffected()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if k != int64(n) {
-			return nil, kovit.Conflict()
+			return kovit.Conflict()
 		}
-		for _, nd := range nodes[:n] {
+		for _, nd := range batch {
 			t.nodesEdited[strconv.FormatInt(nd.ID, 10)] = true
 			nd.Version, nd.UpdatedAt, nd.UpdatedBy = nd.Version+1, now, by
 			out = append(out, nd)
 		}
-		nodes = nodes[n:]
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
