@@ -129,15 +129,13 @@ func (x *Index) pairsUpdated(from []Pair, firstNew int32) []Pair {
 			continue
 		}
 		x.score(o, -1, sc)
-		for _, j := range sc.touched {
+		sc.drain(func(j int32, s float64) {
 			// Each pair once: a changed need with every unchanged one, and with the
 			// changed ones after it.
-			if s := sc.acc[j]; s >= LikelyDuplicate && (j < firstNew || j > o) {
+			if s >= LikelyDuplicate && (j < firstNew || j > o) {
 				kept.add(pairOf(x.ids[o], x.ids[j], s))
 			}
-			sc.acc[j] = 0
-		}
-		sc.touched = sc.touched[:0]
+		})
 	}
 	return kept.list()
 }
@@ -167,13 +165,11 @@ func (x *Index) eachPair(min float64, fn func(Pair)) {
 		}
 		o := int32(i)
 		x.score(o, o, sc)
-		for _, j := range sc.touched {
-			if s := sc.acc[j]; s >= min {
+		sc.drain(func(j int32, s float64) {
+			if s >= min {
 				fn(pairOf(x.ids[o], x.ids[j], s))
 			}
-			sc.acc[j] = 0
-		}
-		sc.touched = sc.touched[:0]
+		})
 	}
 }
 

@@ -165,6 +165,16 @@ func (x *Index) score(o int32, after int32, sc *scores) {
 	}
 }
 
+// drain calls fn with each need score touched and its sum, and leaves sc empty for the
+// next need.
+func (sc *scores) drain(fn func(j int32, s float64)) {
+	for _, j := range sc.touched {
+		fn(j, sc.acc[j])
+		sc.acc[j] = 0
+	}
+	sc.touched = sc.touched[:0]
+}
+
 func (x *Index) scores() *scores {
 	if sc, ok := x.scratch.Get().(*scores); ok {
 		return sc
@@ -189,13 +199,11 @@ func (x *Index) Similar(id int64, limit int, min float64, skip func(int64) bool)
 	sc := x.scores()
 	x.score(o, -1, sc)
 	ranked := sc.ranked[:0]
-	for _, j := range sc.touched {
-		if s := sc.acc[j]; j != o && s >= min {
+	sc.drain(func(j int32, s float64) {
+		if j != o && s >= min {
 			ranked = append(ranked, Match{x.ids[j], math.Min(1, math.Round(s*1000)/1000)})
 		}
-		sc.acc[j] = 0
-	}
-	sc.touched = sc.touched[:0]
+	})
 	slices.SortFunc(ranked, func(a, b Match) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))
 	})
