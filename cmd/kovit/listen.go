@@ -59,12 +59,21 @@ func run(ctx context.Context, log *slog.Logger, grace time.Duration, ls ...liste
 	defer cancelRequests()
 	errc := make(chan error, len(ls))
 	var servers []*http.Server
+	var fronts []*server.Front
 	for _, l := range ls {
 		srv := &http.Server{Handler: l.h, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
 			WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 			BaseContext: func(net.Listener) context.Context { return requests }, ConnContext: server.ConnContext}
 		servers = append(servers, srv)
-		go func() { errc <- srv.Serve(l.ln) }()
+		ln := l.ln
+		// The cache's anonymous hits are answered in front of net/http's server (server.Front).
+		if f := server.NewFront(l.h, l.ln, server.FrontLimits{ReadHeaderTimeout: readHeaderTimeout,
+			IdleTimeout: idleTimeout, WriteTimeout: writeTimeout}, log); f != nil {
+			srv.RegisterOnShutdown(f.Shutdown)
+			fronts = append(fronts, f)
+			ln = f
+		}
+		go func() { errc <- srv.Serve(ln) }()
 	}
 	var err error
 	select {
@@ -82,10 +91,16 @@ func run(ctx context.Context, log *slog.Logger, grace time.Duration, ls ...liste
 			}
 		})
 	}
+	for _, f := range fronts {
+		wg.Go(func() { f.Wait(shutdown) })
+	}
 	wg.Wait()
 	cancelRequests()
 	for _, srv := range servers {
 		srv.Close()
+	}
+	for _, f := range fronts {
+		f.CloseConnections()
 	}
 	return err
 }

@@ -20,10 +20,16 @@ const corkAbove = 3 << 10
 type connKey struct{}
 
 // ConnContext is http.Server's ConnContext: it keeps a TCP connection's socket in its
-// requests' context, so that a kept answer can be sent corked.
+// requests' context, so that a kept answer can be sent corked, and a connection the front
+// handed over, so that the front can take it back.
 func ConnContext(ctx context.Context, c net.Conn) context.Context {
-	if tc, ok := c.(*net.TCPConn); ok {
-		if rc, err := tc.SyscallConn(); err == nil {
+	if hc, ok := c.(*handedConn); ok && hc.front != nil {
+		ctx = context.WithValue(ctx, handedKey{}, hc) // for the front to take back (hits.ServeHTTP)
+	}
+	// A TCP connection, or one the front handed over (handedTCP); a TLS one has no socket
+	// of its own to cork.
+	if sc, ok := c.(syscall.Conn); ok {
+		if rc, err := sc.SyscallConn(); err == nil {
 			return context.WithValue(ctx, connKey{}, rc)
 		}
 	}

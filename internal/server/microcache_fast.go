@@ -13,30 +13,52 @@ import (
 // answer for: the answer carries the headers those layers gave it when it was rendered,
 // and there is no work to time out or recover from. Only the request's log line and
 // metrics are kept. This is most of what a public page costs under load, so it is what
-// lets kovit serve one at a good share of what a static file server does.
-func (c *microcache) fast(next http.Handler, log *slog.Logger, m *Metrics) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || !c.anonymous(r) {
-			next.ServeHTTP(w, r)
-			return
-		}
-		start := time.Now()
-		e := c.fresh(c.keyOf(r))
-		if e == nil {
-			next.ServeHTTP(w, r)
-			return
-		}
-		status := c.serve(w, r, e)
-		d := time.Since(start)
-		if m != nil {
-			m.observe(e.pattern, r.Method, status, d)
-		}
-		if log != nil && log.Enabled(r.Context(), slog.LevelInfo) {
-			log.LogAttrs(r.Context(), slog.LevelInfo, "request", slog.String("id", newRequestID()), slog.String("method", r.Method),
-				slog.String("path", r.URL.Path), slog.String("route", e.pattern), slog.Int("status", status),
-				slog.Duration("duration", d), slog.Bool("cached", true))
-		}
-	})
+// lets kovit serve one at a good share of what a static file server does. The front
+// (front.go) answers the same hits the same way, without net/http's server around them.
+func (c *microcache) fast(next http.Handler, log *slog.Logger, m *Metrics) *hits {
+	return &hits{c, next, log, m}
+}
+
+// hits is the chain Handler returns: the cache's hits, then every other layer.
+type hits struct {
+	c    *microcache
+	next http.Handler
+	log  *slog.Logger
+	m    *Metrics
+}
+
+func (h *hits) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !h.answer(w, r) {
+		h.next.ServeHTTP(w, r)
+		return
+	}
+	if c, ok := r.Context().Value(handedKey{}).(*handedConn); ok && plain(r) {
+		c.front.takeBack(w, c)
+	}
+}
+
+// answer answers r from the cache if it may, and says whether it did; when it did not,
+// nothing is written to w.
+func (h *hits) answer(w http.ResponseWriter, r *http.Request) bool {
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || !h.c.anonymous(r) {
+		return false
+	}
+	start := time.Now()
+	e := h.c.fresh(h.c.keyOf(r))
+	if e == nil {
+		return false
+	}
+	status := h.c.serve(w, r, e)
+	d := time.Since(start)
+	if h.m != nil {
+		h.m.observe(e.pattern, r.Method, status, d)
+	}
+	if h.log != nil && h.log.Enabled(r.Context(), slog.LevelInfo) {
+		h.log.LogAttrs(r.Context(), slog.LevelInfo, "request", slog.String("id", newRequestID()), slog.String("method", r.Method),
+			slog.String("path", r.URL.Path), slog.String("route", e.pattern), slog.Int("status", status),
+			slog.Duration("duration", d), slog.Bool("cached", true))
+	}
+	return true
 }
 
 // anonymous: a request the cache may answer, one with neither a session nor a token.
