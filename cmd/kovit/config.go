@@ -45,6 +45,9 @@ type config struct {
 	// keeps the job from the others.
 	JobTick  time.Duration
 	JobLease time.Duration
+	// NoFront answers every request through net/http's server: the cache's anonymous hits
+	// are otherwise answered before it (server.Front). A way back should the front misbehave.
+	NoFront bool
 }
 
 func env(name, def string) string {
@@ -81,6 +84,7 @@ func parseConfig(name string, args []string, extra ...func(*flag.FlagSet)) (conf
 	fs.StringVar(&c.TrustedProxy, "trusted-proxy", env("KOVIT_TRUSTED_PROXY", ""), "reverse proxies whose X-Forwarded-For names the client, as addresses or CIDR ranges separated by commas (KOVIT_TRUSTED_PROXY)")
 	fs.DurationVar(&c.JobTick, "job-tick", durationEnv("KOVIT_JOB_TICK", time.Minute), "how often to look for due scheduled jobs (KOVIT_JOB_TICK)")
 	fs.DurationVar(&c.JobLease, "job-lease", durationEnv("KOVIT_JOB_LEASE", time.Minute), "how long a process that stopped mid-job keeps the job from the other processes (KOVIT_JOB_LEASE)")
+	fs.BoolVar(&c.NoFront, "no-front", env("KOVIT_NO_FRONT", "") == "true", "answer every request through net/http's server, the response cache's anonymous hits too (KOVIT_NO_FRONT=true)")
 	if err := fs.Parse(args); err != nil {
 		return c, fs, err
 	}

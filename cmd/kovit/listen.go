@@ -29,6 +29,9 @@ const (
 type listener struct {
 	ln net.Listener
 	h  http.Handler
+	// noFront serves every request through net/http's server, the cache's hits too
+	// (--no-front; server.Front otherwise answers them before it).
+	noFront bool
 }
 
 // listen opens the main address and, when set, the metrics address.
@@ -37,7 +40,7 @@ func (a *app) listen(c config) ([]listener, error) {
 	if err != nil {
 		return nil, err
 	}
-	ls := []listener{{ln, a.handler}}
+	ls := []listener{{ln: ln, h: a.handler, noFront: c.NoFront}}
 	if c.MetricsAddr != "" {
 		mln, err := net.Listen("tcp", c.MetricsAddr)
 		if err != nil {
@@ -46,9 +49,18 @@ func (a *app) listen(c config) ([]listener, error) {
 		}
 		mux := http.NewServeMux()
 		mux.Handle("GET /metrics", a.metrics)
-		ls = append(ls, listener{mln, mux})
+		ls = append(ls, listener{ln: mln, h: mux})
 	}
 	return ls, nil
+}
+
+// frontOf puts server.Front on l, with the server's own limits; nil when l serves without.
+func frontOf(l listener, log *slog.Logger) *server.Front {
+	if l.noFront {
+		return nil
+	}
+	return server.NewFront(l.h, l.ln, server.FrontLimits{ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout: idleTimeout, WriteTimeout: writeTimeout}, log)
 }
 
 // run serves every listener until ctx ends or one fails. Then requests in flight have
@@ -67,8 +79,7 @@ func run(ctx context.Context, log *slog.Logger, grace time.Duration, ls ...liste
 		servers = append(servers, srv)
 		ln := l.ln
 		// The cache's anonymous hits are answered in front of net/http's server (server.Front).
-		if f := server.NewFront(l.h, l.ln, server.FrontLimits{ReadHeaderTimeout: readHeaderTimeout,
-			IdleTimeout: idleTimeout, WriteTimeout: writeTimeout}, log); f != nil {
+		if f := frontOf(l, log); f != nil {
 			srv.RegisterOnShutdown(f.Shutdown)
 			fronts = append(fronts, f)
 			ln = f

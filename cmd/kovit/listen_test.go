@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"kovit/internal/server"
 )
 
 // TestShutdownStopsRunawayRequest: a request that would run until its context ends does
@@ -30,7 +32,9 @@ func TestShutdownStopsRunawayRequest(t *testing.T) {
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	const grace = 200 * time.Millisecond
-	go func() { done <- run(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)), grace, listener{ln, h}) }()
+	go func() {
+		done <- run(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)), grace, listener{ln: ln, h: h})
+	}()
 	go http.Get("http://" + ln.Addr().String() + "/import")
 	<-started
 	start := time.Now()
@@ -53,5 +57,53 @@ func TestShutdownStopsRunawayRequest(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Error("the request is still running after the shutdown")
+	}
+}
+
+// TestShutdownClosesFrontsIdleConnections: with the response cache's hits answered in
+// front of net/http's server, a client's idle keep-alive connection (held by the front,
+// not net/http) does not hold the shutdown to its grace period.
+func TestShutdownClosesFrontsIdleConnections(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /page", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "public, max-age=1")
+		w.Write([]byte("<p>Omavalitsused</p>"))
+	})
+	h := server.Handler(mux, server.Options{SessionCookie: "kovit_session", CacheTTL: time.Minute})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	const grace = 5 * time.Second
+	go func() {
+		done <- run(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)), grace, listener{ln: ln, h: h})
+	}()
+	client := &http.Client{Transport: &http.Transport{}}
+	for range 3 { // a miss, then hits on the same connection: the front's
+		res, err := client.Get("http://" + ln.Addr().String() + "/page")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || string(body) != "<p>Omavalitsused</p>" {
+			t.Fatalf("%d %q", res.StatusCode, body)
+		}
+	}
+	start := time.Now()
+	stop()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Error(err)
+		}
+	case <-time.After(2 * grace):
+		t.Fatal("shutdown still waiting")
+	}
+	if d := time.Since(start); d > grace/2 {
+		t.Errorf("shutdown took %v: the idle connection held it", d)
 	}
 }

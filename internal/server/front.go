@@ -303,13 +303,17 @@ func (f *Front) takeBack(w http.ResponseWriter, c *handedConn) {
 		return
 	}
 	conn, brw, err := rc.Hijack()
-	if err != nil || conn != net.Conn(c) {
+	if err != nil {
+		return
+	}
+	if conn != net.Conn(c) { // not the connection handed over: no telling what it holds
+		conn.Close()
 		return
 	}
 	// net/http read c's pending bytes before the socket's, so what its reader holds comes
 	// before what is still pending.
 	ahead, _ := brw.Reader.Peek(brw.Reader.Buffered())
-	pending := append(slices.Clip(ahead), c.pending...)
+	pending := append(slices.Clone(ahead), c.pending...)
 	if !f.track(tc, false, pending) {
 		c.Close()
 		return
