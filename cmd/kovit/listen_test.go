@@ -25,29 +25,11 @@ func TestShutdownStopsRunawayRequest(t *testing.T) {
 			stopped <- context.DeadlineExceeded
 		}
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan error, 1)
 	const grace = 200 * time.Millisecond
-	go func() {
-		done <- run(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)), grace, listener{ln: ln, h: h})
-	}()
-	go http.Get("http://" + ln.Addr().String() + "/import")
+	addr, shutdown := runFor(t, h, grace)
+	go http.Get("http://" + addr + "/import")
 	<-started
-	start := time.Now()
-	stop()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Error(err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("shutdown still waiting after 5 s")
-	}
-	if d := time.Since(start); d > grace+time.Second {
+	if d := shutdown(); d > grace+time.Second {
 		t.Errorf("shutdown took %v, grace %v", d, grace)
 	}
 	select {
@@ -71,19 +53,11 @@ func TestShutdownClosesFrontsIdleConnections(t *testing.T) {
 		w.Write([]byte("<p>Omavalitsused</p>"))
 	})
 	h := server.Handler(mux, server.Options{SessionCookie: "kovit_session", CacheTTL: time.Minute})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan error, 1)
 	const grace = 5 * time.Second
-	go func() {
-		done <- run(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)), grace, listener{ln: ln, h: h})
-	}()
+	addr, shutdown := runFor(t, h, grace)
 	client := &http.Client{Transport: &http.Transport{}}
 	for range 3 { // a miss, then hits on the same connection: the front's
-		res, err := client.Get("http://" + ln.Addr().String() + "/page")
+		res, err := client.Get("http://" + addr + "/page")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,17 +67,34 @@ func TestShutdownClosesFrontsIdleConnections(t *testing.T) {
 			t.Fatalf("%d %q", res.StatusCode, body)
 		}
 	}
-	start := time.Now()
-	stop()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Error(err)
-		}
-	case <-time.After(2 * grace):
-		t.Fatal("shutdown still waiting")
-	}
-	if d := time.Since(start); d > grace/2 {
+	if d := shutdown(); d > grace/2 {
 		t.Errorf("shutdown took %v: the idle connection held it", d)
+	}
+}
+
+// runFor runs h as kovit serve does (run, with the front) on a free port until shutdown,
+// which stops it and returns how long it took to return.
+func runFor(t *testing.T, h http.Handler, grace time.Duration) (addr string, shutdown func() time.Duration) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)), grace, listener{ln: ln, h: h})
+	}()
+	return ln.Addr().String(), func() time.Duration {
+		start := time.Now()
+		stop()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Error(err)
+			}
+		case <-time.After(grace + 5*time.Second):
+			t.Fatal("shutdown still waiting 5 s after the grace period")
+		}
+		return time.Since(start)
 	}
 }
