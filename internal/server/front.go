@@ -87,6 +87,9 @@ func NewFront(h http.Handler, ln net.Listener, limits FrontLimits, log *slog.Log
 	}
 	f := &Front{hits: hs, limits: limits, inner: ln, log: log, handed: make(chan net.Conn),
 		errs: make(chan error), closed: make(chan struct{}), conns: map[*frontConn]struct{}{}}
+	if hs.m != nil {
+		hs.m.watch(f)
+	}
 	go f.acceptLoop()
 	return f
 }

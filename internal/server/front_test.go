@@ -8,6 +8,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -25,7 +26,7 @@ type frontPair struct {
 	renders          atomic.Int64
 }
 
-func newFrontPair(t testing.TB) *frontPair {
+func newFrontPair(t testing.TB, m *Metrics) *frontPair {
 	p := &frontPair{}
 	big := bytes.Repeat([]byte("<tr><td>Tallinn</td><td>3</td><td>e-teenus</td></tr>\n"), 2000) // 100 KB: sent from a memory file
 	mux := http.NewServeMux()
@@ -49,7 +50,7 @@ func newFrontPair(t testing.TB) *frontPair {
 		b, _ := io.ReadAll(r.Body)
 		fmt.Fprintf(w, "got %d bytes", len(b))
 	})
-	h := Handler(mux, Options{SessionCookie: "kovit_session", CacheTTL: time.Hour})
+	h := Handler(mux, Options{SessionCookie: "kovit_session", CacheTTL: time.Hour, Metrics: m})
 	quiet := log.New(io.Discard, "", 0)
 	serve := func(front bool) string {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -179,7 +180,7 @@ var frontRequests = []struct{ name, raw string }{
 // pipelined, gets the same bytes through the front as from net/http's server alone; and
 // the front did answer hits, hand connections over and take them back.
 func TestFrontAnswersAsNetHTTP(t *testing.T) {
-	p := newFrontPair(t)
+	p := newFrontPair(t, nil)
 	exchange(t, p.alone, []byte("GET /page HTTP/1.1\r\n"+host+"\r\nGET /big HTTP/1.1\r\n"+host+"\r\nGET /untyped HTTP/1.1\r\n"+host+"\r\n"))
 	for _, r := range frontRequests {
 		t.Run(r.name, func(t *testing.T) { p.same(t, []byte(r.raw)) })
@@ -195,7 +196,7 @@ func TestFrontAnswersAsNetHTTP(t *testing.T) {
 // TestFrontTakesConnectionsBack: after a miss that net/http rendered, the next hits on the
 // same connection are the front's again.
 func TestFrontTakesConnectionsBack(t *testing.T) {
-	p := newFrontPair(t)
+	p := newFrontPair(t, nil)
 	exchange(t, p.withFront, []byte("GET /page HTTP/1.1\r\n"+host+"\r\n"))
 	answered, back := p.front.answered.Load(), p.front.takenBack.Load()
 	raw := "GET /miss/7 HTTP/1.1\r\n" + host + "\r\n" + strings.Repeat("GET /page HTTP/1.1\r\n"+host+"\r\n", 5)
@@ -213,7 +214,7 @@ func TestFrontTakesConnectionsBack(t *testing.T) {
 // TestFrontShutdown: a shutdown closes the connections the front holds idle, lets one
 // mid-answer finish, and takes no new one; the server's Serve returns.
 func TestFrontShutdown(t *testing.T) {
-	p := newFrontPair(t)
+	p := newFrontPair(t, nil)
 	exchange(t, p.alone, []byte("GET /page HTTP/1.1\r\n"+host+"\r\n"))
 	c, err := net.Dial("tcp", p.withFront)
 	if err != nil {
@@ -256,7 +257,7 @@ func FuzzFront(f *testing.F) {
 	for _, r := range frontRequests {
 		f.Add([]byte(r.raw))
 	}
-	p := newFrontPair(f)
+	p := newFrontPair(f, nil)
 	exchange(f, p.alone, []byte("GET /page HTTP/1.1\r\n"+host+"\r\nGET /big HTTP/1.1\r\n"+host+"\r\n"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		if len(raw) > 64<<10 {
@@ -264,4 +265,19 @@ func FuzzFront(f *testing.F) {
 		}
 		p.same(t, raw)
 	})
+}
+
+// TestFrontCountsInMetrics: /metrics tells how many hits the front answered and how many
+// connections it handed over and took back.
+func TestFrontCountsInMetrics(t *testing.T) {
+	m := NewMetrics()
+	p := newFrontPair(t, m)
+	exchange(t, p.withFront, []byte("GET /miss/3 HTTP/1.1\r\n"+host+"\r\n"+strings.Repeat("GET /miss/3 HTTP/1.1\r\n"+host+"\r\n", 3)))
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	for _, want := range []string{"kovit_front_answers_total 2", "kovit_front_handovers_total 1", "kovit_front_takebacks_total 1"} {
+		if !strings.Contains(rec.Body.String(), want+"\n") {
+			t.Errorf("no %q in /metrics", want)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -73,3 +74,32 @@ func (m *Metrics) Handler() http.Handler {
 }
 
 var knownMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodOptions}
+
+// frontCollector reports a front's counts (front.go) at each scrape: how many hits it
+// answered, how many connections it handed to net/http and took back, which tells whether
+// it is doing its work (a proxy speaking HTTP/1.0 to kovit, say, would leave it nothing).
+type frontCollector struct{ f *Front }
+
+var frontDescs = [3]*prometheus.Desc{
+	prometheus.NewDesc("kovit_front_answers_total", "Cached hits answered in front of net/http's server.", nil, nil),
+	prometheus.NewDesc("kovit_front_handovers_total", "Connections the front handed to net/http's server.", nil, nil),
+	prometheus.NewDesc("kovit_front_takebacks_total", "Connections the front took back from net/http's server.", nil, nil),
+}
+
+func (c frontCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range frontDescs {
+		ch <- d
+	}
+}
+
+func (c frontCollector) Collect(ch chan<- prometheus.Metric) {
+	for i, v := range [3]*atomic.Int64{&c.f.answered, &c.f.handedOver, &c.f.takenBack} {
+		ch <- prometheus.MustNewConstMetric(frontDescs[i], prometheus.CounterValue, float64(v.Load()))
+	}
+}
+
+// watch reports f's counts with the other metrics. A process has one front on its metrics;
+// a second (tests putting two on one chain) is left out rather than counted twice.
+func (m *Metrics) watch(f *Front) {
+	m.registry.Register(frontCollector{f})
+}
