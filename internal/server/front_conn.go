@@ -1,0 +1,237 @@
+package server
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"golang.org/x/net/http/httpguts"
+)
+
+// serve answers fc's requests, the first of them starting with pending, until one is not
+// a hit; then it hands fc over.
+func (f *Front) serve(fc *frontConn, fresh bool, pending []byte) {
+	handed := false
+	defer func() {
+		if p := recover(); p != nil && f.log != nil {
+			f.log.Error("panic in the front", "panic", fmt.Sprint(p))
+		}
+		if !handed {
+			fc.Close()
+		}
+		f.untrack(fc)
+	}()
+	rec := &headReader{src: &handedConn{Conn: fc.TCPConn, pending: pending}, max: f.limits.MaxHeaderBytes + 4<<10}
+	br := bufio.NewReaderSize(rec, 4<<10)
+	ctx := ConnContext(context.Background(), fc.TCPConn)
+	w := &frontWriter{c: fc.TCPConn}
+	remote := fc.RemoteAddr().String()
+	for first := fresh; ; first = false {
+		rec.begin(br)
+		// Waiting for a request, the connection is idle: a shutdown closes it. A new one
+		// waits for its head's first byte; between requests, as net/http's server does, it
+		// waits as long as net/http lets it for four bytes, and closes without an answer
+		// when they do not come.
+		wait, want := f.limits.ReadHeaderTimeout, 1
+		if !first {
+			wait, want = f.limits.IdleTimeout, 4
+		}
+		if br.Buffered() < want {
+			fc.SetReadDeadline(time.Now().Add(wait))
+			if _, err := br.Peek(want); err != nil {
+				return
+			}
+		}
+		if !f.setIdle(fc, false) {
+			return
+		}
+		fc.SetReadDeadline(time.Now().Add(f.limits.ReadHeaderTimeout))
+		req, err := http.ReadRequest(br)
+		if len(rec.buf) == 0 || rec.err != nil && !errors.Is(rec.err, io.EOF) {
+			return // nothing came, a timeout or a reset: net/http too closes without an answer
+		}
+		if err != nil || !plain(req) {
+			// Unreadable or not plain: net/http reads it again from its first byte. A head
+			// cut short by the client's end goes too, as net/http answers that (400).
+			handed = f.handOver(&handedConn{Conn: fc.TCPConn, pending: slices.Clone(rec.buf), front: f})
+			return
+		}
+		req.RemoteAddr = remote
+		req = req.WithContext(ctx)
+		fc.SetWriteDeadline(time.Now().Add(f.limits.WriteTimeout))
+		w.reset(req)
+		if !f.hits.answer(w, req) {
+			handed = f.handOver(&handedConn{Conn: fc.TCPConn, pending: slices.Clone(rec.buf), front: f})
+			return
+		}
+		f.answered.Add(1)
+		if w.FlushError() != nil || !f.setIdle(fc, true) {
+			return
+		}
+	}
+}
+
+// handOver gives c to net/http, which reads its pending bytes first: the request the
+// front did not answer, and any after it.
+func (f *Front) handOver(c *handedConn) bool {
+	c.SetDeadline(time.Time{}) // net/http sets its own
+	select {
+	case f.handed <- c:
+		f.handedOver.Add(1)
+		return true
+	case <-f.closed:
+		return false
+	}
+}
+
+// takeBack takes c back from net/http after it answered r, a plain request, with a hit
+// (hits.ServeHTTP): the next request on c is likely one too, as this one was.
+func (f *Front) takeBack(w http.ResponseWriter, c *handedConn) {
+	tc, ok := c.Conn.(*net.TCPConn)
+	if !ok {
+		return
+	}
+	rc := http.NewResponseController(w)
+	if rc.Flush() != nil {
+		return
+	}
+	conn, brw, err := rc.Hijack()
+	if err != nil {
+		return
+	}
+	if conn != net.Conn(c) { // not the connection handed over: no telling what it holds
+		conn.Close()
+		return
+	}
+	// net/http read c's pending bytes before the socket's, so what its reader holds comes
+	// before what is still pending.
+	ahead, _ := brw.Reader.Peek(brw.Reader.Buffered())
+	pending := append(slices.Clone(ahead), c.pending...)
+	if !f.track(tc, false, pending) {
+		c.Close()
+		return
+	}
+	f.takenBack.Add(1)
+}
+
+// plain is a request the front may answer: nothing about it asks more of the connection
+// than a keep-alive GET or HEAD, and net/http's server would accept it as it is.
+func plain(r *http.Request) bool {
+	if r.ProtoMajor != 1 || r.ProtoMinor != 1 || (r.Method != http.MethodGet && r.Method != http.MethodHead) ||
+		r.Close || !strings.HasPrefix(r.RequestURI, "/") {
+		return false
+	}
+	// No body at all. The parser takes Transfer-Encoding (and a Content-Length beside it)
+	// out of the header into these fields, so the header alone does not tell.
+	if r.ContentLength != 0 || len(r.TransferEncoding) > 0 || r.Body != http.NoBody {
+		return false
+	}
+	// Both net/http's server and http.ReadRequest refuse two Hosts and move the one into
+	// r.Host; one that is empty or malformed is left to net/http to answer.
+	if r.Host == "" || len(r.Header["Host"]) > 1 || !httpguts.ValidHostHeader(r.Host) {
+		return false
+	}
+	for k, vs := range r.Header {
+		switch k {
+		case "Content-Length", "Transfer-Encoding", "Trailer", "Expect", "Upgrade", "Http2-Settings":
+			return false
+		case "Connection":
+			if len(vs) != 1 || !strings.EqualFold(strings.TrimSpace(vs[0]), "keep-alive") {
+				return false
+			}
+		}
+		if !httpguts.ValidHeaderFieldName(k) {
+			return false
+		}
+		for _, v := range vs {
+			if !httpguts.ValidHeaderFieldValue(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// headReader keeps every byte read from the connection since the request began, so that a
+// request the front does not answer can be handed over whole. It reads no more than max
+// bytes a request: a head that long is net/http's to refuse.
+type headReader struct {
+	src io.Reader
+	buf []byte
+	max int
+	err error
+}
+
+var errHeadTooLong = errors.New("request head too long for the front")
+
+// begin starts a request: what br holds already is its first bytes.
+func (r *headReader) begin(br *bufio.Reader) {
+	ahead, _ := br.Peek(br.Buffered())
+	r.buf = append(r.buf[:0], ahead...)
+	r.err = nil
+}
+
+func (r *headReader) Read(p []byte) (int, error) {
+	if len(r.buf) >= r.max {
+		return 0, errHeadTooLong
+	}
+	p = p[:min(len(p), r.max-len(r.buf))]
+	n, err := r.src.Read(p)
+	r.buf = append(r.buf, p[:n]...)
+	if err != nil {
+		r.err = err
+	}
+	return n, err
+}
+
+// handedConn is a connection handed to net/http with the bytes the front read of it
+// still to be read, and the front that may take it back. It keeps what net/http and kovit
+// reach for on a TCP connection: ReadFrom (sendfile), CloseWrite (a graceful close) and
+// SyscallConn (the cork).
+type handedConn struct {
+	net.Conn
+	pending []byte
+	front   *Front // nil: not to be taken back
+}
+
+type handedKey struct{}
+
+func (c *handedConn) Read(p []byte) (int, error) {
+	if len(c.pending) > 0 {
+		n := copy(p, c.pending)
+		c.pending = c.pending[n:]
+		return n, nil
+	}
+	return c.Conn.Read(p)
+}
+
+func (c *handedConn) tcp() *net.TCPConn { tc, _ := c.Conn.(*net.TCPConn); return tc }
+
+func (c *handedConn) ReadFrom(r io.Reader) (int64, error) {
+	if tc := c.tcp(); tc != nil {
+		return tc.ReadFrom(r)
+	}
+	return io.Copy(c.Conn, r)
+}
+
+func (c *handedConn) CloseWrite() error {
+	if tc := c.tcp(); tc != nil {
+		return tc.CloseWrite()
+	}
+	return nil
+}
+
+func (c *handedConn) SyscallConn() (syscall.RawConn, error) {
+	if tc := c.tcp(); tc != nil {
+		return tc.SyscallConn()
+	}
+	return nil, errors.ErrUnsupported
+}
