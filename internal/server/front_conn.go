@@ -36,24 +36,27 @@ func (f *Front) serve(fc *frontConn, fresh bool, pending []byte) {
 	remote := fc.RemoteAddr().String()
 	for first := fresh; ; first = false {
 		rec.begin(br)
-		// Waiting for a request, the connection is idle: a shutdown closes it. A new one
-		// waits for its head's first byte; between requests, as net/http's server does, it
-		// waits as long as net/http lets it for four bytes, and closes without an answer
-		// when they do not come.
-		wait, want := f.limits.ReadHeaderTimeout, 1
-		if !first {
-			wait, want = f.limits.IdleTimeout, 4
-		}
-		if br.Buffered() < want {
-			fc.SetReadDeadline(time.Now().Add(wait))
-			if _, err := br.Peek(want); err != nil {
+		// Waiting for a request, the connection is idle: a shutdown closes it. As with
+		// net/http's server, a new one has the header timeout from its start for its whole
+		// head; between requests it waits, as long as the idle timeout, for four bytes (and
+		// closes without an answer when they do not come), then has the header timeout.
+		if first {
+			fc.SetReadDeadline(time.Now().Add(f.limits.ReadHeaderTimeout))
+			if _, err := br.Peek(1); err != nil {
 				return
 			}
+		} else {
+			if br.Buffered() < 4 {
+				fc.SetReadDeadline(time.Now().Add(f.limits.IdleTimeout))
+				if _, err := br.Peek(4); err != nil {
+					return
+				}
+			}
+			fc.SetReadDeadline(time.Now().Add(f.limits.ReadHeaderTimeout))
 		}
 		if !f.setIdle(fc, false) {
 			return
 		}
-		fc.SetReadDeadline(time.Now().Add(f.limits.ReadHeaderTimeout))
 		req, err := http.ReadRequest(br)
 		if len(rec.buf) == 0 || rec.err != nil && !errors.Is(rec.err, io.EOF) {
 			return // nothing came, a timeout or a reset: net/http too closes without an answer
@@ -172,9 +175,13 @@ type headReader struct {
 
 var errHeadTooLong = errors.New("request head too long for the front")
 
-// begin starts a request: what br holds already is its first bytes.
+// begin starts a request: what br holds already is its first bytes. A buffer an unusually
+// long head made large is let go, as an idle connection should hold little.
 func (r *headReader) begin(br *bufio.Reader) {
 	ahead, _ := br.Peek(br.Buffered())
+	if cap(r.buf) > 64<<10 {
+		r.buf = nil
+	}
 	r.buf = append(r.buf[:0], ahead...)
 	r.err = nil
 }
