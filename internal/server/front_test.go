@@ -281,3 +281,38 @@ func TestFrontCountsInMetrics(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontHeaderTimeout: a new connection has the header timeout from its start for its
+// whole first head, through the front as through net/http alone; a client that waits
+// before its first byte does not get the timeout again.
+func TestFrontHeaderTimeout(t *testing.T) {
+	p := newFrontPair(t, nil)
+	exchange(t, p.alone, []byte("GET /page HTTP/1.1\r\n"+host+"\r\n"))
+	slow := func(addr string) (string, error) {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			return "", err
+		}
+		defer c.Close()
+		time.Sleep(1500 * time.Millisecond) // of the 2 s the pair's servers allow
+		c.Write([]byte("GET /page HTTP/1.1\r\n"))
+		time.Sleep(800 * time.Millisecond)
+		c.Write([]byte(host + "\r\n"))
+		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		got, err := io.ReadAll(c)
+		return string(got), err
+	}
+	type result struct {
+		got string
+		err error
+	}
+	front, alone := make(chan result, 1), make(chan result, 1)
+	go func() { got, err := slow(p.withFront); front <- result{got, err} }()
+	go func() { got, err := slow(p.alone); alone <- result{got, err} }()
+	for name, ch := range map[string]chan result{"front": front, "alone": alone} {
+		r := <-ch
+		if r.got != "" {
+			t.Errorf("%s answered a head that came after the header timeout: %q", name, r.got)
+		}
+	}
+}
