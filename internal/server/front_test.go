@@ -83,10 +83,13 @@ func newFrontPair(t testing.TB, m *Metrics) *frontPair {
 var dateLine = regexp.MustCompile(`(?m)^Date: [^\r\n]*\r\n`)
 
 // exchange sends raw on a new connection and returns all that comes back, its Date lines
-// blanked. Its sending side ends once the answers have stopped coming for a moment: ended
-// at once, net/http would see the end while it answers, and cancel the request's context
-// sooner or later, so that its answer would depend on the timing.
+// blanked. Its sending side ends once the answers have stopped coming for a moment (quiet):
+// net/http cancels the context of the request it is answering when it sees the client's
+// end, even with more requests in its buffer, so ended at once a rendered page would be
+// kept or not by the timing, and answered accordingly. A page renders in microseconds;
+// quiet is long enough for a loaded machine too.
 func exchange(t testing.TB, addr string, raw []byte) string {
+	const quiet = 100 * time.Millisecond
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -97,11 +100,11 @@ func exchange(t testing.TB, addr string, raw []byte) string {
 	buf := make([]byte, 64<<10)
 	ended := false
 	for {
+		wait := quiet
 		if ended {
-			c.SetReadDeadline(time.Now().Add(10 * time.Second))
-		} else {
-			c.SetReadDeadline(time.Now().Add(40 * time.Millisecond))
+			wait = 10 * time.Second
 		}
+		c.SetReadDeadline(time.Now().Add(wait))
 		n, err := c.Read(buf)
 		got = append(got, buf[:n]...)
 		if ne, ok := err.(net.Error); ok && ne.Timeout() && !ended {
