@@ -26,7 +26,7 @@ func ConnContext(ctx context.Context, c net.Conn) context.Context {
 	if hc, ok := c.(*handedConn); ok && hc.front != nil {
 		ctx = context.WithValue(ctx, handedKey{}, hc) // for the front to take back (hits.ServeHTTP)
 	}
-	// A TCP connection, or one the front handed over (handedTCP); a TLS one has no socket
+	// A TCP connection, or one the front handed over (handedConn); a TLS one has no socket
 	// of its own to cork.
 	if sc, ok := c.(syscall.Conn); ok {
 		if rc, err := sc.SyscallConn(); err == nil {

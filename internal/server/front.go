@@ -100,7 +100,7 @@ func (f *Front) acceptLoop() {
 		}
 		tc, ok := c.(*net.TCPConn)
 		if !ok { // not a socket the front knows how to send from: net/http has it whole
-			if !f.handOver(&handedConn{Conn: c}) {
+			if !f.handOver(c) {
 				c.Close()
 			}
 			continue

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"golang.org/x/net/http/httpguts"
@@ -29,7 +28,7 @@ func (f *Front) serve(fc *frontConn, fresh bool, pending []byte) {
 		}
 		f.untrack(fc)
 	}()
-	rec := &headReader{src: &handedConn{Conn: fc.TCPConn, pending: pending}, max: f.limits.MaxHeaderBytes + 4<<10}
+	rec := &headReader{src: &handedConn{TCPConn: fc.TCPConn, pending: pending}, max: f.limits.MaxHeaderBytes + 4<<10}
 	br := bufio.NewReaderSize(rec, 4<<10)
 	ctx := ConnContext(context.Background(), fc.TCPConn)
 	w := &frontWriter{c: fc.TCPConn}
@@ -64,7 +63,7 @@ func (f *Front) serve(fc *frontConn, fresh bool, pending []byte) {
 		if err != nil || !plain(req) {
 			// Unreadable or not plain: net/http reads it again from its first byte. A head
 			// cut short by the client's end goes too, as net/http answers that (400).
-			handed = f.handOver(&handedConn{Conn: fc.TCPConn, pending: slices.Clone(rec.buf), front: f})
+			handed = f.handOver(&handedConn{TCPConn: fc.TCPConn, pending: slices.Clone(rec.buf), front: f})
 			return
 		}
 		req.RemoteAddr = remote
@@ -72,7 +71,7 @@ func (f *Front) serve(fc *frontConn, fresh bool, pending []byte) {
 		fc.SetWriteDeadline(time.Now().Add(f.limits.WriteTimeout))
 		w.reset(req)
 		if !f.hits.answer(w, req) {
-			handed = f.handOver(&handedConn{Conn: fc.TCPConn, pending: slices.Clone(rec.buf), front: f})
+			handed = f.handOver(&handedConn{TCPConn: fc.TCPConn, pending: slices.Clone(rec.buf), front: f})
 			return
 		}
 		f.answered.Add(1)
@@ -84,7 +83,7 @@ func (f *Front) serve(fc *frontConn, fresh bool, pending []byte) {
 
 // handOver gives c to net/http, which reads its pending bytes first: the request the
 // front did not answer, and any after it.
-func (f *Front) handOver(c *handedConn) bool {
+func (f *Front) handOver(c net.Conn) bool {
 	c.SetDeadline(time.Time{}) // net/http sets its own
 	select {
 	case f.handed <- c:
@@ -98,10 +97,6 @@ func (f *Front) handOver(c *handedConn) bool {
 // takeBack takes c back from net/http after it answered r, a plain request, with a hit
 // (hits.ServeHTTP): the next request on c is likely one too, as this one was.
 func (f *Front) takeBack(w http.ResponseWriter, c *handedConn) {
-	tc, ok := c.Conn.(*net.TCPConn)
-	if !ok {
-		return
-	}
 	rc := http.NewResponseController(w)
 	if rc.Flush() != nil {
 		return
@@ -118,7 +113,7 @@ func (f *Front) takeBack(w http.ResponseWriter, c *handedConn) {
 	// before what is still pending.
 	ahead, _ := brw.Reader.Peek(brw.Reader.Buffered())
 	pending := append(slices.Clone(ahead), c.pending...)
-	if !f.track(tc, false, pending) {
+	if !f.track(c.TCPConn, false, pending) {
 		c.Close()
 		return
 	}
@@ -199,12 +194,11 @@ func (r *headReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// handedConn is a connection handed to net/http with the bytes the front read of it
-// still to be read, and the front that may take it back. It keeps what net/http and kovit
-// reach for on a TCP connection: ReadFrom (sendfile), CloseWrite (a graceful close) and
-// SyscallConn (the cork).
+// handedConn is a TCP connection handed to net/http with the bytes the front read of it
+// still to be read, and the front that may take it back. Its other methods are the
+// socket's: ReadFrom (sendfile), CloseWrite (a graceful close), SyscallConn (the cork).
 type handedConn struct {
-	net.Conn
+	*net.TCPConn
 	pending []byte
 	front   *Front // nil: not to be taken back
 }
@@ -217,28 +211,10 @@ func (c *handedConn) Read(p []byte) (int, error) {
 		c.pending = c.pending[n:]
 		return n, nil
 	}
-	return c.Conn.Read(p)
+	return c.TCPConn.Read(p)
 }
 
-func (c *handedConn) tcp() *net.TCPConn { tc, _ := c.Conn.(*net.TCPConn); return tc }
-
-func (c *handedConn) ReadFrom(r io.Reader) (int64, error) {
-	if tc := c.tcp(); tc != nil {
-		return tc.ReadFrom(r)
-	}
-	return io.Copy(c.Conn, r)
-}
-
-func (c *handedConn) CloseWrite() error {
-	if tc := c.tcp(); tc != nil {
-		return tc.CloseWrite()
-	}
-	return nil
-}
-
-func (c *handedConn) SyscallConn() (syscall.RawConn, error) {
-	if tc := c.tcp(); tc != nil {
-		return tc.SyscallConn()
-	}
-	return nil, errors.ErrUnsupported
+// WriteTo reads through Read: the socket's own would skip the pending bytes.
+func (c *handedConn) WriteTo(w io.Writer) (int64, error) {
+	return io.Copy(w, struct{ io.Reader }{c})
 }
